@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace PolicyMiner.Cli;
+
+/// <summary>Runs the parsed command line and turns failures into one line on stderr and a non-zero exit code.</summary>
+internal static class CliRunner
+{
+    public static int Run(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            // Expected failures (bad input, missing files) carry their own one-line message.
+            Console.Error.WriteLine($"policyminer: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("policyminer: cancelled");
+            return 130;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"policyminer: {e.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>An expected failure of a verb: reported as one line, never a stack trace.</summary>
+internal sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

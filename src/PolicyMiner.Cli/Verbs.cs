@@ -1,0 +1,13 @@
+using System.CommandLine;
+using PolicyMiner.Cli.Commands;
+
+namespace PolicyMiner.Cli;
+
+/// <summary>The verbs of the <c>policyminer</c> command, in pipeline order.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
