@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using PolicyMiner.Storage.Ingestion;
+using Spectre.Console;
+
+namespace PolicyMiner.Cli.Pipeline;
+
+/// <summary>Shows an ingest batch: a live progress bar on a terminal, one line per file otherwise, then a summary table.</summary>
+internal sealed class IngestConsole(IAnsiConsole console, TextWriter errors, bool showProgress)
+{
+    /// <summary>Whether stdout is a terminal a progress bar can redraw.</summary>
+    public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Runs <paramref name="ingest"/>, feeding each file's result to the display.</summary>
+    public async Task<IngestSummary> RunAsync(int files, Func<Action<IngestFileResult>, Task<IngestSummary>> ingest)
+    {
+        ArgumentNullException.ThrowIfNull(ingest);
+        if (!showProgress)
+        {
+            return await ingest(WriteLine).ConfigureAwait(false);
+        }
+
+        IngestSummary? summary = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Describe(0, files, 0, 0), maxValue: Math.Max(files, 1));
+                var clock = Stopwatch.StartNew();
+                var (done, failed) = (0, 0);
+                summary = await ingest(result =>
+                {
+                    done++;
+                    failed += result.Status == IngestFileStatus.Failed ? 1 : 0;
+                    task.Increment(1);
+                    task.Description = Describe(done, files, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001), failed);
+                }).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+        return summary!;
+    }
+
+    private static string Describe(int done, int files, double perSecond, int failed) =>
+        $"{done}/{files} files  {perSecond,6:0} docs/s  [{(failed > 0 ? "red" : "grey")}]{failed} errors[/]";
+
+    private void WriteLine(IngestFileResult result)
+    {
+        switch (result.Status)
+        {
+            case IngestFileStatus.Failed:
+                errors.WriteLine($"{result.Path}: {result.Reason}");
+                break;
+            case IngestFileStatus.Unchanged:
+                console.WriteLine($"unchanged {result.Path}");
+                break;
+            default:
+                console.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {result.Path} ({result.Targets} targets)");
+                break;
+        }
+    }
+
+    /// <summary>Writes the counts table and, when some files failed, the list of them with their reasons.</summary>
+    public void WriteSummary(IngestSummary summary, IReadOnlyList<string> unmatchedInputs, string database)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(unmatchedInputs);
+        var counts = summary.Counts;
+        var table = new Table().Title("ingest summary").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("files", counts.Files.ToString());
+        table.AddRow("added", counts.Added.ToString());
+        table.AddRow("updated", counts.Updated.ToString());
+        table.AddRow("unchanged", counts.Unchanged.ToString());
+        table.AddRow("failed", (counts.Failed + unmatchedInputs.Count).ToString());
+        table.AddRow("targets written", counts.Targets.ToString());
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s");
+        table.AddRow("docs/s", $"{summary.DocumentsPerSecond:0}");
+        table.AddRow("database", Markup.Escape(database));
+        console.Write(table);
+
+        var failures = unmatchedInputs.Select(i => $"{i}: no such file or folder, or no document files match it")
+            .Concat(summary.Failures.Select(f => $"{f.Path}: {f.Reason}"))
+            .ToList();
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        errors.WriteLine($"{failures.Count} failed:");
+        foreach (var failure in failures)
+        {
+            errors.WriteLine($"  {failure}");
+        }
+    }
+
+    /// <summary>
+    /// Exit code of an ingest: 1 only for a total failure — no input named a document file, or every file failed;
+    /// a batch where some files failed still exits 0, listing them.
+    /// </summary>
+    public static int ExitCode(IngestSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var counts = summary.Counts;
+        return counts.Files == 0 || counts.Failed == counts.Files ? 1 : 0;
+    }
+}
