@@ -9,5 +9,8 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return IngestCommand.Create();
+        yield return TargetsCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -160,7 +160,7 @@ internal static partial class SyntheticCorpus
         return Encoding.GetEncoding("gb18030");
     }
 
-    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"([\u4e00-\u9fff]{2})[市县]")]

@@ -46,7 +46,7 @@ internal static class TargetsCommand
             }
             else
             {
-                WriteTable(targets, AnsiConsole.Console);
+                WriteTable(targets, Terminal.Console);
             }
 
             return 0;

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace PolicyMiner.Cli.Pipeline;
 
 /// <summary>Shows an ingest batch: a live progress bar on a terminal, one line per file otherwise, then a summary table.</summary>
-internal sealed class IngestConsole(IAnsiConsole console, TextWriter errors, bool showProgress)
+internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, TextWriter errors, bool showProgress)
 {
     /// <summary>Whether stdout is a terminal a progress bar can redraw.</summary>
     public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -48,13 +48,13 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter errors, boo
         switch (result.Status)
         {
             case IngestFileStatus.Failed:
-                errors.WriteLine($"{result.Path}: {result.Reason}");
+                output.WriteLine($"failed    {result.Path}: {result.Reason}");
                 break;
             case IngestFileStatus.Unchanged:
-                console.WriteLine($"unchanged {result.Path}");
+                output.WriteLine($"unchanged {result.Path}");
                 break;
             default:
-                console.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {result.Path} ({result.Targets} targets)");
+                output.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {result.Path} ({result.Targets} targets)");
                 break;
         }
     }

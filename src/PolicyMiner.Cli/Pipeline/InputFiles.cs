@@ -26,23 +26,23 @@ internal static class InputFiles
         var unmatched = new List<string>();
         foreach (var input in inputs)
         {
-            var before = files.Count;
             if (File.Exists(input))
             {
                 files.Add(Path.GetFullPath(input));
                 continue;
             }
 
-            if (Directory.Exists(input))
+            IEnumerable<string> matches = Directory.Exists(input)
+                ? Directory.EnumerateFiles(input, "*", Recursive).Where(isSupported).Select(Path.GetFullPath)
+                : input.AsSpan().IndexOfAny('*', '?') >= 0 ? Glob(input).Where(isSupported) : [];
+            var matched = false;
+            foreach (var match in matches)
             {
-                files.UnionWith(Directory.EnumerateFiles(input, "*", Recursive).Where(isSupported).Select(Path.GetFullPath));
-            }
-            else if (input.AsSpan().IndexOfAny('*', '?') >= 0)
-            {
-                files.UnionWith(Glob(input).Where(isSupported));
+                files.Add(match);
+                matched = true;
             }
 
-            if (files.Count == before)
+            if (!matched)
             {
                 unmatched.Add(input);
             }

@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using PolicyMiner.Cli.Bench;
+using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Storage;
+using PolicyMiner.Storage.Ingestion;
+using Spectre.Console;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer bench ingest</c>: generates a large varied corpus and measures ingest throughput and peak memory.</summary>
+internal static class BenchIngestCommand
+{
+    /// <summary>Issue 5's floors on a 2-core machine.</summary>
+    private const double FloorDocumentsPerSecond = 500;
+    private const double CeilingPeakMebibytes = 400;
+
+    public static Command Create()
+    {
+        var docs = new Option<int>("--docs") { Description = "Documents to generate and ingest.", DefaultValueFactory = _ => 20_000 };
+        var corpus = new Option<string?>("--corpus")
+        {
+            Description = "Folder of sample documents to vary (default: the repository's corpus/; built-in samples when it has none).",
+            HelpName = "DIR",
+        };
+        var dir = new Option<string?>("--dir") { Description = "Where to write the generated corpus and database (default: a temporary folder, deleted after).", HelpName = "DIR" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus.", DefaultValueFactory = _ => 20260101 };
+        var check = new Option<bool>("--check") { Description = $"Exit 1 when below {FloorDocumentsPerSecond} docs/s or above {CeilingPeakMebibytes} MiB peak memory." };
+        var options = PipelineOptions.Create();
+        var command = new Command("ingest", "Generate a varied corpus (regions, years, numbers) from the samples and measure docs/s and peak memory of `ingest` on it.")
+        {
+            docs, corpus, dir, seed, check,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(docs);
+            if (count <= 0)
+            {
+                throw new CliException($"--docs must be positive, not {count}");
+            }
+
+            var pipeline = options.CreatePipeline(parse);
+            var workFolder = parse.GetValue(dir);
+            var temporary = workFolder is null;
+            workFolder ??= Path.Combine(Path.GetTempPath(), "policyminer-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            try
+            {
+                var result = await RunAsync(count, parse.GetValue(corpus) ?? RepositoryCorpus(), workFolder, parse.GetValue(seed), pipeline, cancellationToken)
+                    .ConfigureAwait(false);
+                Write(result, Terminal.Console);
+                var withinFloors = result.DocumentsPerSecond >= FloorDocumentsPerSecond && result.PeakMebibytes < CeilingPeakMebibytes;
+                return parse.GetValue(check) && !withinFloors ? 1 : 0;
+            }
+            finally
+            {
+                if (temporary && Directory.Exists(workFolder))
+                {
+                    Directory.Delete(workFolder, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private sealed record BenchResult(
+        int Documents,
+        string TemplateSource,
+        int Templates,
+        TimeSpan Generation,
+        IngestSummary Summary,
+        double PeakMebibytes,
+        double PeakSampledMebibytes,
+        double DatabaseMebibytes,
+        double CorpusMebibytes)
+    {
+        public double DocumentsPerSecond => Summary.DocumentsPerSecond;
+    }
+
+    private static async Task<BenchResult> RunAsync(int count, string corpusFolder, string workFolder, int seed, PolicyPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var templates = SyntheticCorpus.LoadTemplates(corpusFolder);
+        var source = templates.Count > 0 ? corpusFolder : "built-in samples";
+        var clock = Stopwatch.StartNew();
+        var documentsFolder = Path.Combine(workFolder, "corpus");
+        var files = SyntheticCorpus.Generate(documentsFolder, count, templates, seed);
+        var generation = clock.Elapsed;
+        var corpusBytes = files.Sum(f => new FileInfo(f).Length);
+
+        var databasePath = Path.Combine(workFolder, "bench.db");
+        File.Delete(databasePath);
+        // Generation garbage must not count against ingest's memory.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        using var sampler = new PeakMemorySampler();
+        IngestSummary summary;
+        using (var store = PolicyStore.Open(databasePath))
+        {
+            var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: IngestRunner.ToolVersion));
+            summary = await ingester.RunAsync(files, [documentsFolder], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var sampled = sampler.Stop();
+        using var process = Process.GetCurrentProcess();
+        return new BenchResult(
+            count,
+            source,
+            templates.Count > 0 ? templates.Count : SyntheticCorpus.BuiltInTemplates().Count,
+            generation,
+            summary,
+            process.PeakWorkingSet64 / 1048576.0,
+            sampled / 1048576.0,
+            new FileInfo(databasePath).Length / 1048576.0,
+            corpusBytes / 1048576.0);
+    }
+
+    private static void Write(BenchResult result, IAnsiConsole console)
+    {
+        var counts = result.Summary.Counts;
+        var table = new Table().Title("bench ingest").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("documents", $"{result.Documents} ({result.CorpusMebibytes:0.0} MiB) from {result.Templates} samples in {Markup.Escape(result.TemplateSource)}");
+        table.AddRow("generation", $"{result.Generation.TotalSeconds:0.0} s (not timed below)");
+        table.AddRow("ingest time", $"{result.Summary.Elapsed.TotalSeconds:0.0} s");
+        table.AddRow("docs/s", $"{result.DocumentsPerSecond:0} (floor {FloorDocumentsPerSecond})");
+        table.AddRow("added / failed", $"{counts.Added} / {counts.Failed}");
+        table.AddRow("targets", counts.Targets.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("peak memory (process, VmHWM)", $"{result.PeakMebibytes:0} MiB (ceiling {CeilingPeakMebibytes})");
+        table.AddRow("peak memory (sampled during ingest)", $"{result.PeakSampledMebibytes:0} MiB");
+        table.AddRow("database", $"{result.DatabaseMebibytes:0.0} MiB");
+        console.Write(table);
+        foreach (var failure in result.Summary.Failures.Take(5))
+        {
+            console.WriteLine($"failed: {failure.Path}: {failure.Reason}");
+        }
+    }
+
+    /// <summary>The <c>corpus/</c> folder of the repository this binary was built in, or of the working directory.</summary>
+    private static string RepositoryCorpus()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "PolicyMiner.sln")))
+            {
+                return Path.Combine(folder.FullName, "corpus");
+            }
+        }
+
+        return "corpus";
+    }
+
+    /// <summary>Samples the working set every 50 ms on a background thread and keeps the highest.</summary>
+    private sealed class PeakMemorySampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Thread _thread;
+        private long _peak;
+
+        public PeakMemorySampler()
+        {
+            _thread = new Thread(Sample) { IsBackground = true, Name = "bench memory sampler" };
+            _thread.Start();
+        }
+
+        public long Stop()
+        {
+            _stop.Cancel();
+            _thread.Join();
+            return _peak;
+        }
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                _peak = Math.Max(_peak, process.WorkingSet64);
+                _stop.Token.WaitHandle.WaitOne(50);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                Stop();
+            }
+
+            _stop.Dispose();
+        }
+    }
+}

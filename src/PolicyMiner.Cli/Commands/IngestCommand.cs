@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PolicyMiner.Cli.Pipeline;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer ingest PATH...</c>: reads, extracts and stores documents, skipping those already stored.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Document files, folders (searched recursively for .txt/.html/.pdf) or glob patterns such as 'corpus/**/*.txt'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = StoreAccess.DatabaseOption();
+        var options = PipelineOptions.Create();
+        var command = new Command(
+            "ingest",
+            "Read, extract and store documents in parallel. Unchanged files are skipped by content hash; changed files are "
+            + "re-extracted, keeping reviewed targets. Bad files are listed with a one-line reason and the batch goes on. "
+            + "Exit code 1 only for a total failure: no input names a document file, or every file failed.")
+        {
+            paths, db,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pipeline = options.CreatePipeline(parse);
+            using var store = StoreAccess.Open(parse.GetValue(db));
+            var (_, exitCode) = await IngestRunner.RunAsync(
+                store,
+                parse.GetValue(paths)!,
+                pipeline,
+                options.ShowProgress(parse),
+                Terminal.Console,
+                Console.Out,
+                Console.Error,
+                cancellationToken).ConfigureAwait(false);
+            return exitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Storage.Ingestion;
+
+namespace PolicyMiner.Cli.Pipeline;
+
+/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>.</summary>
+internal sealed class PipelineOptions
+{
+    private readonly Option<bool> _noProgress = new("--no-progress")
+    {
+        Description = "Print one plain line per file instead of a progress bar (the default when stdout is not a terminal).",
+    };
+
+    private readonly Option<int> _maxSize = new("--max-size")
+    {
+        Description = "Largest file to read, in MB; larger files fail with a one-line reason.",
+        HelpName = "MB",
+        DefaultValueFactory = _ => (int)(IngestOptions.DefaultMaxFileBytes / (1024 * 1024)),
+    };
+
+    private readonly Option<string?> _indicators = new("--indicators")
+    {
+        Description = "An indicator taxonomy file (format of models/indicators.json) whose entries extend or add to the built-in one.",
+        HelpName = "FILE",
+    };
+
+    public static PipelineOptions Create() => new();
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(_noProgress);
+        command.Options.Add(_maxSize);
+        command.Options.Add(_indicators);
+    }
+
+    public bool ShowProgress(ParseResult parse) => !parse.GetValue(_noProgress) && IngestConsole.IsInteractive;
+
+    /// <summary>The reader, extractor and indicator matcher configured by the options.</summary>
+    public PolicyPipeline CreatePipeline(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var megabytes = parse.GetValue(_maxSize);
+        if (megabytes <= 0)
+        {
+            throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
+        }
+
+        return PolicyPipeline.Create(megabytes * 1024L * 1024L, LoadTaxonomy(parse.GetValue(_indicators)));
+    }
+
+    private static IndicatorTaxonomy LoadTaxonomy(string? file)
+    {
+        if (file is null)
+        {
+            return IndicatorTaxonomy.Default;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return IndicatorTaxonomy.Default.Extend(stream, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException($"{file}: {e.Message}");
+        }
+    }
+}
