@@ -7,7 +7,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed and memory of a pipeline stage.");
+        var command = new Command("bench", "Measure speed and memory of a pipeline stage on a file (single thread).");
         foreach (var stage in Stages())
         {
             command.Subcommands.Add(stage);
@@ -19,6 +19,7 @@ internal static class BenchCommand
     /// <summary>The measured stages; add one <c>yield return</c> line per stage.</summary>
     private static IEnumerable<Command> Stages()
     {
+        yield return BenchSegmentCommand.Create();
         yield return BenchIngestCommand.Create();
     }
 }
