@@ -7,7 +7,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed and memory of a pipeline stage on a file (single thread).");
+        var command = new Command("bench", "Measure speed and memory of a pipeline stage.");
         foreach (var stage in Stages())
         {
             command.Subcommands.Add(stage);
