@@ -9,5 +9,6 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return ParseCommand.Create();
     }
 }
