@@ -116,6 +116,7 @@ public static partial class ChromeFilter
 
         var builder = new OffsetTextBuilder(source.Length);
         var dropped = 0;
+        var previousEnd = -1;
         for (var n = 0; n < lines.Count; n++)
         {
             var (start, length) = lines[n];
@@ -131,10 +132,12 @@ public static partial class ChromeFilter
 
             if (builder.Length > 0)
             {
-                builder.Append('\n', start);
+                // The paragraph break maps to the line break that ended the previous kept line.
+                builder.Append('\n', previousEnd);
             }
 
             AppendCollapsed(builder, source, start, length);
+            previousEnd = start + length;
         }
 
         var (text, map) = builder.Build(source.Length);

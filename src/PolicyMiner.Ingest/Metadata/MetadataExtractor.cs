@@ -50,7 +50,7 @@ public static partial class MetadataExtractor
         var date = IssueDate(input, lines);
         var issuer = Issuer(input, head, lines, title);
 
-        var (region, province) = Place(input, issuer, docNumber);
+        var (region, province) = Place(input, issuer, docNumber, title);
         if (issuer is null && region is not null)
         {
             issuer = BureauBySelfReference(input.Text, title, region);
@@ -242,7 +242,7 @@ public static partial class MetadataExtractor
         return false;
     }
 
-    private static (string? Region, string? Province) Place(MetadataInput input, string? issuer, string? docNumber)
+    private static (string? Region, string? Province) Place(MetadataInput input, string? issuer, string? docNumber, string? title)
     {
         if (issuer is not null)
         {
@@ -278,6 +278,18 @@ public static partial class MetadataExtractor
             {
                 return (null, provincial);
             }
+        }
+
+        // A title that opens with a place: "云岭县2021年农业科技推广工作计划".
+        if (title is not null && TitlePlacePattern().Match(title) is { Success: true } titled)
+        {
+            var place = titled.Groups["place"].Value;
+            if (RegionTable.CityAtStart(place) is { } titledCity && place.StartsWith(titledCity.Name, StringComparison.Ordinal))
+            {
+                return (titledCity.Name, titledCity.Province);
+            }
+
+            return (place, RegionTable.ProvinceAtStart(place));
         }
 
         foreach (var host in input.Domains)
@@ -357,8 +369,9 @@ public static partial class MetadataExtractor
             return int.Parse(stated.Groups["y"].ValueSpan);
         }
 
-        // A dated annual plan or campaign is for the year it was issued in.
-        return date?.Year;
+        // A dated annual plan or campaign is for the year it was issued in; a multi-year plan (十三五, 2016-2020年,
+        // 规划, 纲要) has no single plan year to take from its date.
+        return title is not null && MultiYearPattern().IsMatch(title) ? null : date?.Year;
     }
 
     private static int CountOf(string text, string value)
@@ -422,6 +435,12 @@ public static partial class MetadataExtractor
 
     [GeneratedRegex(@"^(?:中共)?[\u4e00-\u9fa5（）()]{2,30}$")]
     private static partial Regex OrganisationNamePattern();
+
+    [GeneratedRegex(@"^(?<place>(?![关于印发开展做好全我本各])[\u4e00-\u9fa5]{2,6}?(?:自治州|自治县|市|县|区|旗))(?:(?:19|20)\d{2}年|人民政府|政府|科学技术|科技|关于|“)")]
+    private static partial Regex TitlePlacePattern();
+
+    [GeneratedRegex(@"十[一二三四五六七八九]五|规划|纲要|(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)?\d{2}")]
+    private static partial Regex MultiYearPattern();
 
     [GeneratedRegex(@"^[\u4e00-\u9fa5]{1,6}?(?:县|区|旗)")]
     private static partial Regex CountyPattern();

@@ -96,12 +96,18 @@ public static class RegionTable
     }
 
     /// <summary>The city of a document-number prefix (郴政发 → 郴州市, 潭市发 → 湘潭市); province prefixes give none.</summary>
+    /// <remarks>Only a one-character abbreviation counts: the next character must be a document-type character
+    /// (政, 市, 发, 办, 委, 府 …), so a two-character place name such as 青川 is not read as 青 (青岛).</remarks>
     public static City? CityOfNumberPrefix(ReadOnlySpan<char> prefix) =>
-        prefix.IsEmpty || ProvinceAbbreviations.ContainsKey(prefix[0]) ? null : ByPrefix.GetValueOrDefault(prefix[0]);
+        prefix.Length < 2 || ProvinceAbbreviations.ContainsKey(prefix[0]) || !IsTypeCharacter(prefix[1])
+            ? null
+            : ByPrefix.GetValueOrDefault(prefix[0]);
 
     /// <summary>The province of a provincial document-number prefix (湘政发 → 湖南省).</summary>
     public static string? ProvinceOfNumberPrefix(ReadOnlySpan<char> prefix) =>
-        prefix.IsEmpty ? null : ProvinceAbbreviations.GetValueOrDefault(prefix[0]);
+        prefix.Length < 2 || !IsTypeCharacter(prefix[1]) ? null : ProvinceAbbreviations.GetValueOrDefault(prefix[0]);
+
+    private static bool IsTypeCharacter(char c) => c is '政' or '市' or '发' or '办' or '委' or '府' or '字' or '科' or '财' or '教' or '农' or '函' or '通';
 
     /// <summary>The city named by a label of a host name (xtst.xiangtan.gov.cn → 湘潭市).</summary>
     public static City? CityOfHost(string host)
