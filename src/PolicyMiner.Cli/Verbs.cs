@@ -13,6 +13,7 @@ internal static class Verbs
         yield return ParseCommand.Create();
         yield return IngestCommand.Create();
         yield return TargetsCommand.Create();
+        yield return RunCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -65,7 +65,7 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(unmatchedInputs);
         var counts = summary.Counts;
-        var table = new Table().Title("ingest summary").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        var table = new Table().Title("ingest summary").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("files", counts.Files.ToString());
         table.AddRow("added", counts.Added.ToString());
         table.AddRow("updated", counts.Updated.ToString());

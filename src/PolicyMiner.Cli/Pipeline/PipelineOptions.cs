@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyMiner.Core.Indicators;
+using PolicyMiner.Reports.Taxonomy;
 using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
@@ -52,19 +53,14 @@ internal sealed class PipelineOptions
 
     private static IndicatorTaxonomy LoadTaxonomy(string? file)
     {
-        if (file is null)
-        {
-            return IndicatorTaxonomy.Default;
-        }
-
         try
         {
-            using var stream = File.OpenRead(file);
-            return IndicatorTaxonomy.Default.Extend(stream, file);
+            // models/indicators.json on disk wins over the built-in copy, so users extend it without rebuilding.
+            return IndicatorTaxonomyFiles.LoadDefault(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new CliException($"{file}: {e.Message}");
+            throw new CliException(e.Message);
         }
     }
 }

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Reports;
+using PolicyMiner.Reports.Comparison;
+using PolicyMiner.Reports.Export;
+using PolicyMiner.Storage;
+using Spectre.Console;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer run PATH... --out DIR</c>: ingest and extract a folder, then write the comparison report and the exports.</summary>
+/// <remarks>
+/// The database defaults to <c>DIR/policyminer.db</c>, so an output folder holds everything a run made and running
+/// again into the same folder only reads new or changed files.
+/// </remarks>
+internal static class RunCommand
+{
+    /// <summary>The files a run writes into its output folder.</summary>
+    internal static readonly string[] OutputFiles = ["report.html", "report.xlsx", "targets.csv", "targets.xlsx", "targets.jsonl"];
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Document files, folders (searched recursively) or glob patterns.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Output folder: report.html, report.xlsx (comparison), targets.csv, targets.xlsx, targets.jsonl (every target).",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var db = StoreAccess.DatabaseOption("DIR/policyminer.db");
+        var options = PipelineOptions.Create();
+        var command = new Command(
+            "run",
+            "The whole pipeline: ingest and extract PATH into the database, then write the comparison report (HTML, XLSX) "
+            + "and every target (CSV, XLSX, JSONL) into DIR. Exit code 1 only when no document could be read.")
+        {
+            paths, output, db,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var pipeline = options.CreatePipeline(parse);
+            using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName));
+            var (_, exitCode) = await IngestRunner.RunAsync(
+                store,
+                parse.GetValue(paths)!,
+                pipeline,
+                options.ShowProgress(parse),
+                Terminal.Console,
+                Console.Out,
+                Console.Error,
+                cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                return exitCode;
+            }
+
+            var written = WriteOutputs(store, folder, pipeline.Taxonomy);
+            var table = new Table().Title("run outputs").AddColumn("file").AddColumn(new TableColumn("contents").RightAligned());
+            foreach (var (file, contents) in written)
+            {
+                table.AddRow(Markup.Escape(file), Markup.Escape(contents));
+            }
+
+            Terminal.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the report and exports of every stored document into <paramref name="folder"/>; returns each file with a note of its contents.</summary>
+    internal static IReadOnlyList<(string File, string Contents)> WriteOutputs(PolicyStore store, string folder, IndicatorTaxonomy taxonomy)
+    {
+        var documents = store.Documents().Select(ToReportDocument).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var rows = store.QueryTargets(TargetQuery.All)
+            .Select(t => new ReportRow(documents[t.Document.Id], t.Target))
+            .ToList();
+        var report = new ComparisonReportBuilder(taxonomy).AddDocuments(documents.Values).AddRows(rows).Build();
+
+        var written = new List<(string, string)>();
+        Write(folder, "report.html", report.WriteHtml);
+        written.Add((Path.Combine(folder, "report.html"), $"{documents.Count} documents, {rows.Count} targets"));
+        Write(folder, "report.xlsx", report.WriteXlsx);
+        written.Add((Path.Combine(folder, "report.xlsx"), "one sheet per indicator + all targets"));
+        foreach (var (name, format) in (ReadOnlySpan<(string, ExportFormat)>)[("targets.csv", ExportFormat.Csv), ("targets.xlsx", ExportFormat.Xlsx), ("targets.jsonl", ExportFormat.Jsonl)])
+        {
+            var count = 0;
+            Write(folder, name, stream => count = TargetExporter.Write(format, rows, stream, taxonomy));
+            written.Add((Path.Combine(folder, name), $"{count} targets"));
+        }
+
+        return written;
+    }
+
+    private static ReportDocument ToReportDocument(DocumentSummary document) =>
+        new(document.Id, document.SourceName, document.Metadata) { SourcePath = document.SourcePath };
+
+    private static void Write(string folder, string name, Action<Stream> write)
+    {
+        // Written beside the target and moved over it, so a failed render never leaves a half file behind.
+        var path = Path.Combine(folder, name);
+        var partial = path + ".partial";
+        using (var stream = File.Create(partial))
+        {
+            write(stream);
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+}

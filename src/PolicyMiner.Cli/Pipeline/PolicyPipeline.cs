@@ -1,0 +1,56 @@
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction;
+using PolicyMiner.Ingest;
+using PolicyMiner.Storage.Ingestion;
+
+namespace PolicyMiner.Cli.Pipeline;
+
+/// <summary>The stages one ingest runs on each file: the document reader, the target extractor and the indicator matcher.</summary>
+/// <remarks>Every part is immutable and thread-safe, so one pipeline serves all the batch's worker threads.</remarks>
+internal sealed class PolicyPipeline
+{
+    private PolicyPipeline(IngestStages stages, long maxFileBytes, IndicatorTaxonomy taxonomy)
+    {
+        Stages = stages;
+        MaxFileBytes = maxFileBytes;
+        Taxonomy = taxonomy;
+    }
+
+    public IngestStages Stages { get; }
+
+    public long MaxFileBytes { get; }
+
+    /// <summary>The taxonomy that assigned the targets' canonical indicators; reports compare by the same one.</summary>
+    public IndicatorTaxonomy Taxonomy { get; }
+
+    /// <summary>True for the file types a folder scan picks up (.txt, .html, .pdf …).</summary>
+    public static bool IsSupported(string path) => DocumentReader.IsSupported(path);
+
+    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes));
+        var extractor = TargetExtractor.Default;
+        var stages = new IngestStages(
+            (path, bytes) => Read(reader, path, bytes),
+            extractor.Extract,
+            TargetExtractor.ExtractorVersion,
+            target => AssignIndicator(target, taxonomy));
+        return new PolicyPipeline(stages, maxFileBytes, taxonomy);
+    }
+
+    private static ReadOutcome Read(DocumentReader reader, string path, byte[] bytes)
+    {
+        // Unknown extensions get the reader's own one-line reason.
+        var result = DocumentReader.FormatOf(path) is { } format
+            ? reader.Read(bytes, Path.GetFileName(path), format)
+            : reader.Read(path);
+        return result.Succeeded
+            ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path) })
+            : ReadOutcome.Failed(result.Reason);
+    }
+
+    private static PolicyTarget AssignIndicator(PolicyTarget target, IndicatorTaxonomy taxonomy) =>
+        target.IndicatorId is not null ? target : target with { IndicatorId = taxonomy.Match(target.Indicator, target.Category, target.Unit) };
+}
