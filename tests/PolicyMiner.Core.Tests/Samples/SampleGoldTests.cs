@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 
 namespace PolicyMiner.Core.Tests.Samples;
@@ -153,6 +154,26 @@ public sealed class SampleGoldTests
                     $"{target.GetProperty("id").GetString()}: {name} '{phrase}' not in {documentName}");
             }
         }
+    }
+
+    [Fact]
+    public void RdIntensityTargets_OfAllSamples_ResolveToOneCanonicalIndicator()
+    {
+        // The comparison report must line up R&D intensity across cities and years however each document words it.
+        // No category is passed: with one, the taxonomy falls back to the category's default and would hide a miss.
+        var rdIntensity = SampleCorpus.GoldStems()
+            .SelectMany(ReadTargets)
+            .Select(line => line.RootElement)
+            .Where(target => target.GetProperty("category").GetString() == "rd_intensity")
+            .ToList();
+
+        Assert.True(rdIntensity.Count >= 10, "the samples should hold R&D intensity targets of several cities and years");
+        Assert.All(rdIntensity, target => Assert.Equal(
+            "rd_intensity",
+            IndicatorTaxonomy.Default.Match(
+                target.GetProperty("indicator").GetString(),
+                category: null,
+                target.GetProperty("unit").GetString())));
     }
 
     private static List<JsonDocument> ReadTargets(string stem) =>
