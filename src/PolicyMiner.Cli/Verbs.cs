@@ -10,6 +10,7 @@ internal static class Verbs
     {
         yield return VersionCommand.Create();
         yield return SegmentCommand.Create();
+        yield return ParseCommand.Create();
         yield return BenchCommand.Create();
     }
 }
