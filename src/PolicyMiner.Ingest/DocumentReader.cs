@@ -32,7 +32,6 @@ public sealed class DocumentReader
         [".pdf"] = DocumentFormat.Pdf,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly NormalisationOptions AsWritten = new(FoldTraditional: false);
 
     public DocumentReader()
         : this(DocumentReaderOptions.Default)
@@ -258,7 +257,7 @@ public sealed class DocumentReader
             fields,
             hints.Take(1).ToList(),
             cleaned.Domains,
-            span => TextNormaliser.Normalise(cleaned.Text[normalised.Map.ToSource(span).Start..normalised.Map.ToSource(span).End], AsWritten).Text));
+            span => TextNormaliser.Normalise(cleaned.Text[normalised.Map.ToSource(span).Start..normalised.Map.ToSource(span).End], NormalisationOptions.AsWritten).Text));
 
         var unknown = Unknown(metadata);
         if (unknown.Length > 0)
@@ -299,7 +298,7 @@ public sealed class DocumentReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.GarbageRemoved, DiagnosticSeverity.Info, $"removed {garbage} garbage characters (□, U+FFFD, private-use)"));
         }
 
-        var folded = TextNormaliser.Normalise(before, AsWritten).Text;
+        var folded = TextNormaliser.Normalise(before, new NormalisationOptions(FoldTraditional: false)).Text;
         if (folded.Length == after.Length)
         {
             var count = 0;

@@ -4,10 +4,15 @@ namespace PolicyMiner.Core.Text;
 
 /// <summary>Options for <see cref="TextNormaliser"/>.</summary>
 /// <param name="FoldTraditional">Fold common traditional characters to simplified (創新 → 创新).</param>
-public sealed record NormalisationOptions(bool FoldTraditional = true)
+/// <param name="NormaliseNumbers">Full-width digits and letters to ASCII, and %, separators and range dashes inside numbers.</param>
+/// <remarks>Garbage removal and radical folding are always on: they repair the text rather than restyle it.</remarks>
+public sealed record NormalisationOptions(bool FoldTraditional = true, bool NormaliseNumbers = true)
 {
     /// <summary>Everything on: the form every later stage works on.</summary>
     public static NormalisationOptions Default { get; } = new();
+
+    /// <summary>Only repairs (garbage, radicals): the text as its author wrote it, for titles.</summary>
+    public static NormalisationOptions AsWritten { get; } = new(FoldTraditional: false, NormaliseNumbers: false);
 }
 
 /// <summary>The result of normalising a text: the new text and its map back to the input.</summary>
@@ -52,7 +57,11 @@ public static class TextNormaliser
                 continue;
             }
 
-            if (c is >= '０' and <= '９')
+            if (!options.NormaliseNumbers)
+            {
+                builder.Append(c is >= '\u2E80' and <= '\u2FDF' && Radicals.TryGetValue(c, out var plain) ? plain : c, i);
+            }
+            else if (c is >= '０' and <= '９')
             {
                 builder.Append((char)(c - '０' + '0'), i);
             }

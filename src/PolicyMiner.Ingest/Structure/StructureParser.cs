@@ -128,7 +128,7 @@ public static partial class StructureParser
         }
 
         var match = HeadingPattern().Match(line.ToString());
-        if (!match.Success)
+        if (!match.Success || AttachmentPattern().IsMatch(line.ToString()))
         {
             return false;
         }
@@ -312,6 +312,10 @@ public static partial class StructureParser
 
         return true;
     }
+
+    // Items of an attachment list ("2.青川市重点项目汇总表.docx") name files, not sections.
+    [GeneratedRegex(@"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|jpg|png)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentPattern();
 
     [GeneratedRegex(@"^(?:(?<chapter>第[一二三四五六七八九十百零〇\d]{1,5})(?<kind>部分|章|节|条)[\s、：:]*|(?<cn>[一二三四五六七八九十]{1,3})[、.．]\s*|(?<pcn>[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?\s*|(?<ad>\d{1,2})[.．](?!\d)\s*|(?<ac>\d{1,2})、\s*|(?<pa>[（(]\d{1,2}[）)])[、.．]?\s*|(?<circled>[①-⑳])\s*)")]
     private static partial Regex HeadingPattern();
