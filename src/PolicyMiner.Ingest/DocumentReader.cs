@@ -203,6 +203,7 @@ public sealed class DocumentReader
             return null;
         }
 
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPages, DiagnosticSeverity.Info, $"{content.Pages} pages"));
         if (content.RemovedLines > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfRunningLinesRemoved, DiagnosticSeverity.Info,
@@ -233,7 +234,7 @@ public sealed class DocumentReader
             return ReadResult.Failure(name, ReadFailures.NoText);
         }
 
-        CountChanges(cleaned.Text, text, diagnostics);
+        CountChanges(normalised, diagnostics);
         var map = normalised.Map.Then(cleaned.Map);
 
         var fields = new Dictionary<string, string>(cleaned.Fields, StringComparer.Ordinal);
@@ -282,38 +283,18 @@ public sealed class DocumentReader
         });
     }
 
-    private static void CountChanges(string before, string after, List<Diagnostic> diagnostics)
+    private static void CountChanges(NormalisedText normalised, List<Diagnostic> diagnostics)
     {
-        var garbage = 0;
-        foreach (var c in before)
+        if (normalised.RemovedGarbage > 0)
         {
-            if (TextNormaliser.IsGarbage(c))
-            {
-                garbage++;
-            }
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.GarbageRemoved, DiagnosticSeverity.Info,
+                $"removed {normalised.RemovedGarbage} garbage characters (□, U+FFFD, private-use)"));
         }
 
-        if (garbage > 0)
+        if (normalised.FoldedTraditional > 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.GarbageRemoved, DiagnosticSeverity.Info, $"removed {garbage} garbage characters (□, U+FFFD, private-use)"));
-        }
-
-        var folded = TextNormaliser.Normalise(before, new NormalisationOptions(FoldTraditional: false)).Text;
-        if (folded.Length == after.Length)
-        {
-            var count = 0;
-            for (var i = 0; i < after.Length; i++)
-            {
-                if (folded[i] != after[i])
-                {
-                    count++;
-                }
-            }
-
-            if (count > 0)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.TraditionalFolded, DiagnosticSeverity.Info, $"folded {count} traditional characters to simplified"));
-            }
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TraditionalFolded, DiagnosticSeverity.Info,
+                $"folded {normalised.FoldedTraditional} traditional characters to simplified"));
         }
     }
 

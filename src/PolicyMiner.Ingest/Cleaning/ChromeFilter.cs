@@ -352,7 +352,7 @@ public static partial class ChromeFilter
     // A short line naming the site: "XX市人民政府门户网站", "葡京官网", or one carrying a host name.
     private static bool IsSiteBanner(ReadOnlySpan<char> line)
     {
-        if (line.Length <= 60 && DomainPattern().IsMatch(line.ToString()) && !line.ContainsAny("。；，"))
+        if (line.Length <= 60 && line.Contains('.') && !line.ContainsAny("。；，") && DomainPattern().IsMatch(line))
         {
             return true;
         }
@@ -381,7 +381,8 @@ public static partial class ChromeFilter
     }
 
     // A line that is essentially a phone number: "电话 0735-2368507", "0731-88888888".
-    private static bool IsPhoneLine(ReadOnlySpan<char> line) => line.Length <= 40 && PhonePattern().IsMatch(line.ToString());
+    private static bool IsPhoneLine(ReadOnlySpan<char> line) =>
+        line.Length <= 40 && line.IndexOfAnyInRange('0', '9') >= 0 && PhonePattern().IsMatch(line);
 
     private static void AppendCollapsed(OffsetTextBuilder builder, string source, int start, int length)
     {

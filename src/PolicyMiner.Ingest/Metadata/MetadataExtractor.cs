@@ -179,18 +179,27 @@ public static partial class MetadataExtractor
         // The signature date stands alone on its line; the last one closes the document body.
         for (var i = lines.Count - 1; i >= 0; i--)
         {
+            if (lines[i].Length > 24)
+            {
+                continue;
+            }
+
             var line = input.Text.Substring(lines[i].Start, lines[i].Length);
-            if (line.Length <= 24 && DateText.ParseWhole(line) is { } signed)
+            if (DateText.ParseWhole(line) is { } signed)
             {
                 return signed;
             }
         }
 
         // "XX办公室2007年3月21日印发": the printing line of an official document.
-        var printed = PrintedPattern().Match(input.Text);
-        if (printed.Success && DateText.FindFirst(printed.Value) is { } printedDate)
+        foreach (var span in lines)
         {
-            return printedDate;
+            var line = input.Text.AsSpan(span.Start, span.Length);
+            if (line.Length <= 60 && line.EndsWith("印发", StringComparison.Ordinal)
+                && PrintedPattern().Match(line.ToString()) is { Success: true } printed && DateText.FindFirst(printed.Value) is { } printedDate)
+            {
+                return printedDate;
+            }
         }
 
         // A metadata table's 发文日期 is only used when nothing in the text dates the document; upload and
@@ -229,8 +238,13 @@ public static partial class MetadataExtractor
         // Signature: the organisation on the line just before the closing date.
         for (var i = lines.Count - 1; i > 0; i--)
         {
+            if (lines[i].Length > 24)
+            {
+                continue;
+            }
+
             var line = input.Text.Substring(lines[i].Start, lines[i].Length);
-            if (line.Length <= 24 && DateText.ParseWhole(line) is not null)
+            if (DateText.ParseWhole(line) is not null)
             {
                 var signer = input.Text.Substring(lines[i - 1].Start, lines[i - 1].Length).Trim();
                 return IsOrganisation(signer) ? signer : null;
@@ -370,8 +384,17 @@ public static partial class MetadataExtractor
     private static string? ProvinceNamedByText(string text)
     {
         string? found = null;
-        foreach (Match match in ProvinceMentionPattern().Matches(text))
+        for (var at = text.IndexOf('省', StringComparison.Ordinal); at >= 0; at = text.IndexOf('省', at + 1))
         {
+            // Only the few characters around each 省 can name a province: match there, not over the whole text.
+            var from = Math.Max(0, at - 6);
+            var window = text.AsSpan(from, Math.Min(text.Length, at + 6) - from).ToString();
+            var match = ProvinceMentionPattern().Match(window);
+            if (!match.Success)
+            {
+                continue;
+            }
+
             var name = match.Groups["province"].Value;
             if (found is null)
             {

@@ -50,6 +50,9 @@ public static partial class StructureParser
 {
     private const int MaxHeadingLength = 40;
 
+    private static readonly System.Buffers.SearchValues<char> HeadingStarts =
+        System.Buffers.SearchValues.Create("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳");
+
     /// <summary>Parses the structure of <paramref name="text"/>.</summary>
     public static DocumentStructure Parse(string text)
     {
@@ -122,7 +125,7 @@ public static partial class StructureParser
         number = string.Empty;
         heading = string.Empty;
         line = line.TrimStart();
-        if (line.Length < 2)
+        if (line.Length < 2 || !HeadingStarts.Contains(line[0]))
         {
             return false;
         }
