@@ -14,6 +14,8 @@ internal static class Verbs
         yield return IngestCommand.Create();
         yield return TargetsCommand.Create();
         yield return RunCommand.Create();
+        yield return ExportCommand.Create();
+        yield return CompareCommand.Create();
         yield return BenchCommand.Create();
     }
 }

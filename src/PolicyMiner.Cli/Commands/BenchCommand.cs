@@ -21,5 +21,6 @@ internal static class BenchCommand
     {
         yield return BenchSegmentCommand.Create();
         yield return BenchIngestCommand.Create();
+        yield return BenchParseCommand.Create();
     }
 }
