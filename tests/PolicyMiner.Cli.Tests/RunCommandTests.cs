@@ -23,7 +23,7 @@ public sealed class RunCommandTests : IDisposable
         var exitCode = Invoke("run", corpus, "--out", _out, "--no-progress");
 
         Assert.Equal(0, exitCode);
-        foreach (var file in Commands.RunCommand.OutputFiles)
+        foreach (var file in PolicyMiner.Cli.Commands.RunCommand.OutputFiles)
         {
             Assert.True(new FileInfo(Path.Combine(_out, file)).Length > 0, $"{file} missing or empty");
         }

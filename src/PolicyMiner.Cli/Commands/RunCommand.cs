@@ -78,11 +78,9 @@ internal static class RunCommand
     /// <summary>Writes the report and exports of every stored document into <paramref name="folder"/>; returns each file with a note of its contents.</summary>
     internal static IReadOnlyList<(string File, string Contents)> WriteOutputs(PolicyStore store, string folder, IndicatorTaxonomy taxonomy)
     {
-        var documents = store.Documents().Select(ToReportDocument).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var rows = store.QueryTargets(TargetQuery.All)
-            .Select(t => new ReportRow(documents[t.Document.Id], t.Target))
-            .ToList();
-        var report = new ComparisonReportBuilder(taxonomy).AddDocuments(documents.Values).AddRows(rows).Build();
+        var documents = StoreReportSource.Documents(store);
+        var rows = StoreReportSource.Rows(store);
+        var report = new ComparisonReportBuilder(taxonomy).AddDocuments(documents).AddRows(rows).Build();
 
         var written = new List<(string, string)>();
         Write(folder, "report.html", report.WriteHtml);
@@ -99,19 +97,6 @@ internal static class RunCommand
         return written;
     }
 
-    private static ReportDocument ToReportDocument(DocumentSummary document) =>
-        new(document.Id, document.SourceName, document.Metadata) { SourcePath = document.SourcePath };
-
-    private static void Write(string folder, string name, Action<Stream> write)
-    {
-        // Written beside the target and moved over it, so a failed render never leaves a half file behind.
-        var path = Path.Combine(folder, name);
-        var partial = path + ".partial";
-        using (var stream = File.Create(partial))
-        {
-            write(stream);
-        }
-
-        File.Move(partial, path, overwrite: true);
-    }
+    private static void Write(string folder, string name, Action<Stream> write) =>
+        ReportOptions.WriteFile(Path.Combine(folder, name), write);
 }
