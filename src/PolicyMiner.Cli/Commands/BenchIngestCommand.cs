@@ -70,6 +70,7 @@ internal static class BenchIngestCommand
         int Templates,
         TimeSpan Generation,
         IngestSummary Summary,
+        TimeSpan Cpu,
         TimeSpan Query,
         int Queried,
         double PeakMebibytes,
@@ -95,6 +96,7 @@ internal static class BenchIngestCommand
         // Generation garbage must not count against ingest's memory.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var sampler = new PeakMemorySampler();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         IngestSummary summary;
         using (var store = PolicyStore.Open(databasePath))
         {
@@ -104,6 +106,7 @@ internal static class BenchIngestCommand
 
         var sampled = sampler.Stop();
         using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var peak = process.PeakWorkingSet64;
 
         // What reports start from: every target joined with its document.
@@ -121,6 +124,7 @@ internal static class BenchIngestCommand
             templates.Count > 0 ? templates.Count : SyntheticCorpus.BuiltInTemplates().Count,
             generation,
             summary,
+            cpu,
             query,
             queried,
             peak / 1048576.0,
@@ -138,6 +142,9 @@ internal static class BenchIngestCommand
         table.AddRow("generation", $"{result.Generation.TotalSeconds:0.0} s (not timed below)");
         table.AddRow("ingest time", $"{result.Summary.Elapsed.TotalSeconds:0.0} s");
         table.AddRow("docs/s", $"{result.DocumentsPerSecond:0} (floor {FloorDocumentsPerSecond})");
+        table.AddRow("CPU time of ingest", $"{result.Cpu.TotalSeconds:0.0} s = {result.Documents / Math.Max(result.Cpu.TotalSeconds, 0.001):0} docs per CPU-second");
+        var stages = result.Summary.Stages;
+        table.AddRow("stage time (summed over threads)", $"read {stages.Read.TotalSeconds:0.0} s, extract {stages.Extract.TotalSeconds:0.0} s, write {stages.Write.TotalSeconds:0.0} s");
         table.AddRow("added / failed", $"{counts.Added} / {counts.Failed}");
         table.AddRow("targets", counts.Targets.ToString(CultureInfo.InvariantCulture));
         table.AddRow("peak memory (process, VmHWM)", $"{result.PeakMebibytes:0} MiB (ceiling {CeilingPeakMebibytes})");

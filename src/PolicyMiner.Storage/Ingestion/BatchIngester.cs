@@ -29,16 +29,19 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
         var known = store.KnownDocuments();
         var run = store.BeginRun(_options.ToolVersion, stages.ExtractorVersion, inputs);
         var parallelism = _options.EffectiveParallelism;
-        var channel = Channel.CreateBounded<FileWork>(new BoundedChannelOptions(parallelism * 4)
+        // Room for two transactions' worth: when the writer is the bottleneck its batches fill up, so commits stay few.
+        var capacity = Math.Max(parallelism * 4, _options.DocumentsPerTransaction * 2);
+        var channel = Channel.CreateBounded<FileWork>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
 
         var tally = new Tally(files.Count);
+        var ticks = new StageTicks();
         // LiteDB binds transactions to a thread, so the writer owns one thread for the whole batch.
         var writer = Task.Factory.StartNew(
-            () => WriteAll(channel, run.Id, tally, onFile),
+            () => WriteAll(channel, run.Id, tally, ticks, onFile),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -48,7 +51,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
             await Parallel.ForEachAsync(
                 files,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (path, token) => await channel.Writer.WriteAsync(Process(path, known), token).ConfigureAwait(false))
+                async (path, token) => await channel.Writer.WriteAsync(Process(path, known, ticks), token).ConfigureAwait(false))
                 .ConfigureAwait(false);
             channel.Writer.TryComplete();
         }
@@ -65,11 +68,17 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
 
         await writer.ConfigureAwait(false);
         var completed = store.CompleteRun(run.Id, tally.Counts);
-        return new IngestSummary(completed, tally.Failures, clock.Elapsed);
+        return new IngestSummary(
+            completed,
+            tally.Failures,
+            clock.Elapsed,
+            ticks.ToTimes());
     }
 
-    private FileWork Process(string path, FrozenDictionary<string, string> known)
+    private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks)
     {
+        var started = Stopwatch.GetTimestamp();
+        var extracting = 0L;
         try
         {
             var info = new FileInfo(path);
@@ -96,11 +105,14 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
                 return FileWork.Failed(path, read.Failure ?? "could not be read");
             }
 
+            extracting = Stopwatch.GetTimestamp();
             var targets = stages.Extract(document);
             if (stages.Enrich is { } enrich)
             {
                 targets = [.. targets.Select(enrich)];
             }
+
+            Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
 
             return new FileWork(path, new DocumentExtraction(document, targets, stages.ExtractorVersion), null);
         }
@@ -114,11 +126,15 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
         {
             return FileWork.Failed(path, $"internal error: {e.GetType().Name}: {e.Message}");
         }
+        finally
+        {
+            Interlocked.Add(ref ticks.Read, (extracting != 0 ? extracting : Stopwatch.GetTimestamp()) - started);
+        }
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#");
 
-    private void WriteAll(Channel<FileWork> channel, int runId, Tally tally, Action<IngestFileResult>? onFile)
+    private void WriteAll(Channel<FileWork> channel, int runId, Tally tally, StageTicks ticks, Action<IngestFileResult>? onFile)
     {
         var reader = channel.Reader;
         var batch = new List<FileWork>(_options.DocumentsPerTransaction);
@@ -132,7 +148,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
                     batch.Add(work);
                 }
 
-                Flush(batch, runId, tally, onFile);
+                Flush(batch, runId, tally, ticks, onFile);
                 batch.Clear();
             }
         }
@@ -143,7 +159,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
         }
     }
 
-    private void Flush(List<FileWork> batch, int runId, Tally tally, Action<IngestFileResult>? onFile)
+    private void Flush(List<FileWork> batch, int runId, Tally tally, StageTicks ticks, Action<IngestFileResult>? onFile)
     {
         var extractions = new List<DocumentExtraction>(batch.Count);
         var failures = new List<(string, string)>();
@@ -159,8 +175,10 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
             }
         }
 
+        var started = Stopwatch.GetTimestamp();
         var written = extractions.Count > 0 ? store.SaveDocuments(extractions, runId) : [];
         store.RecordFailures(runId, failures);
+        ticks.Write += Stopwatch.GetTimestamp() - started;
 
         var next = 0;
         foreach (var work in batch)
@@ -196,6 +214,19 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
         public static FileWork Failed(string path, string reason) => new(path, null, reason);
 
         public static FileWork Unchanged(string path) => new(path, null, null);
+    }
+
+    /// <summary>Stopwatch ticks per stage, summed over threads (read and extract by the workers, write by the writer).</summary>
+    private sealed class StageTicks
+    {
+#pragma warning disable CA1051 // Fields, so that workers can add to them with Interlocked.
+        public long Read;
+        public long Extract;
+        public long Write;
+#pragma warning restore CA1051
+
+        public StageTimes ToTimes() =>
+            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write));
     }
 
     /// <summary>Running counts, touched only by the writer thread.</summary>

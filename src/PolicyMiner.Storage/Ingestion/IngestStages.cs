@@ -54,10 +54,14 @@ public enum IngestFileStatus
 public sealed record IngestFileResult(string Path, IngestFileStatus Status, int Targets, string? Reason = null);
 
 /// <summary>The end of a batch: the run with its counts, the failed files and the time taken.</summary>
-public sealed record IngestSummary(IngestRun Run, IReadOnlyList<IngestFileResult> Failures, TimeSpan Elapsed)
+/// <param name="Stages">Time spent in each stage, summed over all threads: where a batch's time goes.</param>
+public sealed record IngestSummary(IngestRun Run, IReadOnlyList<IngestFileResult> Failures, TimeSpan Elapsed, StageTimes Stages)
 {
     public IngestCounts Counts => Run.Counts;
 
     /// <summary>Documents added, updated or found unchanged per second of wall-clock time.</summary>
     public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? (Counts.Files - Counts.Failed) / Elapsed.TotalSeconds : 0;
 }
+
+/// <summary>Time spent reading files (I/O, hashing, parsing), extracting targets and writing to the database, summed over threads.</summary>
+public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write);
