@@ -230,7 +230,9 @@ public sealed class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
-        var superseded = _documents.Find(x => x.SourcePath == path && x.Id != id).ToList();
+        // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
+        // their text, so a value must never be spelled into it (Query.EQ does, and the cache would grow per document).
+        var superseded = _documents.Find(BsonExpression.Create("$.SourcePath = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
         if (existing is not null)
         {
             superseded.Add(existing);
@@ -239,8 +241,9 @@ public sealed class PolicyStore : IDisposable
         var reviewed = new List<TargetEntity>();
         foreach (var old in superseded)
         {
-            reviewed.AddRange(_targets.Find(x => x.DocumentId == old.Id && x.ReviewState != "unreviewed"));
-            _targets.DeleteMany(x => x.DocumentId == old.Id);
+            var ofOld = BsonExpression.Create("$.DocumentId = @0", new BsonValue(old.Id));
+            reviewed.AddRange(_targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed));
+            _targets.DeleteMany(ofOld);
             if (old.Id != id)
             {
                 _documents.Delete(old.Id);
@@ -253,7 +256,16 @@ public sealed class PolicyStore : IDisposable
         _targets.InsertBulk(reviewed);
         _targets.InsertBulk(fresh);
 
-        _documents.Upsert(StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId));
+        var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
+        if (existing is null)
+        {
+            _documents.Insert(entity);
+        }
+        else
+        {
+            _documents.Update(entity);
+        }
+
         _contents.Upsert(StoreMapper.ToContent(document));
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
