@@ -209,7 +209,8 @@ internal static class HtmlReportWriter
         w.Write("\" href=\"#d");
         w.Write(anchors.GetValueOrDefault(document.Id).ToString(CultureInfo.InvariantCulture));
         w.Write("\" title=\"");
-        Text(w, $"{t.Quote}\n— {t.Indicator}；{document.Metadata.Title ?? document.Name}（{document.Name}）");
+        // Quote and file only: the title is one click away in the document index, and 200k tooltips add up.
+        Text(w, $"{t.Quote}\n— {document.Name}");
         w.Write("\">");
         Text(w, target.Label);
         if (target.CommitmentText.Length > 0)
