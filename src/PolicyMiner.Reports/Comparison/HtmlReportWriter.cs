@@ -139,7 +139,8 @@ internal static class HtmlReportWriter
         w.Write("\">");
         Text(w, indicator.Name);
         w.Write(" <small>");
-        Text(w, $"{indicator.Id} · {indicator.Category} · {section.Targets.Count} 条目标 · {section.Places.Count} 个地区");
+        var category = indicator.Category == indicator.Id ? "" : $" · {indicator.Category}";
+        Text(w, $"{indicator.Id}{category} · {section.Targets.Count} 条目标 · {section.Places.Count} 个地区");
         w.Write("</small></h2>\n");
         if (section.Chart is { } chart)
         {
