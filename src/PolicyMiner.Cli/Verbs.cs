@@ -9,5 +9,7 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return SegmentCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -1,0 +1,85 @@
+namespace PolicyMiner.Storage.Entities;
+
+/// <summary>BSON shape of a stored document (collection <c>documents</c>); its normalised text lives in <c>texts</c>.</summary>
+internal sealed class DocumentEntity
+{
+    /// <summary>SHA-256 of the file's bytes.</summary>
+    public string Id { get; set; } = "";
+
+    public string SourceName { get; set; } = "";
+
+    public string SourcePath { get; set; } = "";
+
+    public string Format { get; set; } = "";
+
+    public string Encoding { get; set; } = "";
+
+    public MetadataEntity Metadata { get; set; } = new();
+
+    public List<SectionEntity> Sections { get; set; } = [];
+
+    public List<DiagnosticEntity> Diagnostics { get; set; } = [];
+
+    public int TextLength { get; set; }
+
+    public int TargetCount { get; set; }
+
+    public string ExtractorVersion { get; set; } = "";
+
+    public DateTime IngestedAt { get; set; }
+
+    public int RunId { get; set; }
+}
+
+/// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>
+internal sealed class MetadataEntity
+{
+    public string? Title { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public string? DocNumber { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Province { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Date { get; set; }
+}
+
+internal sealed class SectionEntity
+{
+    public int Level { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string Heading { get; set; } = "";
+
+    public int Start { get; set; }
+
+    public int End { get; set; }
+}
+
+internal sealed class DiagnosticEntity
+{
+    public string Code { get; set; } = "";
+
+    public string Severity { get; set; } = "";
+
+    public string Message { get; set; } = "";
+
+    public int? Start { get; set; }
+
+    public int? End { get; set; }
+}
+
+/// <summary>BSON shape of a document's normalised text (collection <c>texts</c>, same id as the document).</summary>
+/// <remarks>Kept apart so that listing and joining documents never loads their texts.</remarks>
+internal sealed class DocumentTextEntity
+{
+    public string Id { get; set; } = "";
+
+    public string Text { get; set; } = "";
+}

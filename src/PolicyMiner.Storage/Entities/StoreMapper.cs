@@ -1,0 +1,197 @@
+using LiteDB;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+
+namespace PolicyMiner.Storage.Entities;
+
+/// <summary>The BSON mapping of the store's entities and the conversions between them and the Core records.</summary>
+/// <remarks>Core stays free of LiteDB: only these entity classes are serialised.</remarks>
+internal static class StoreMapper
+{
+    /// <summary>A mapper for one database; a new instance each time so no global mapper state is shared.</summary>
+    public static BsonMapper Create()
+    {
+        var mapper = new BsonMapper
+        {
+            // Quotes and units are kept exactly as written: "" is not null and whitespace is data.
+            EmptyStringToNull = false,
+            TrimWhitespace = false,
+            SerializeNullValues = false,
+            EnumAsInteger = false,
+        };
+        mapper.Entity<DocumentEntity>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DocumentTextEntity>().Id(x => x.Id, autoId: false);
+        mapper.Entity<TargetEntity>().Id(x => x.Id);
+        mapper.Entity<IngestRunEntity>().Id(x => x.Id);
+        mapper.Entity<IngestErrorEntity>().Id(x => x.Id);
+        return mapper;
+    }
+
+    public static DocumentEntity ToEntity(PolicyDocument document, int targetCount, string extractorVersion, DateTime now, int runId) => new()
+    {
+        Id = document.ContentHash,
+        SourceName = document.SourceName,
+        SourcePath = SourcePathOf(document),
+        Format = document.Format.ToString().ToLowerInvariant(),
+        Encoding = document.Encoding,
+        Metadata = new MetadataEntity
+        {
+            Title = document.Metadata.Title,
+            Issuer = document.Metadata.Issuer,
+            DocNumber = document.Metadata.DocNumber,
+            Region = document.Metadata.Region,
+            Province = document.Metadata.Province,
+            Year = document.Metadata.Year,
+            Date = document.Metadata.Date?.ToString("yyyy-MM-dd"),
+        },
+        Sections = [.. document.Sections.Select(s => new SectionEntity
+        {
+            Level = s.Level,
+            Number = s.Number,
+            Heading = s.Heading,
+            Start = s.Span.Start,
+            End = s.Span.End,
+        })],
+        Diagnostics = [.. document.Diagnostics.Select(d => new DiagnosticEntity
+        {
+            Code = d.Code,
+            Severity = d.Severity.ToString().ToLowerInvariant(),
+            Message = d.Message,
+            Start = d.Span?.Start,
+            End = d.Span?.End,
+        })],
+        TextLength = document.Text.Length,
+        TargetCount = targetCount,
+        ExtractorVersion = extractorVersion,
+        IngestedAt = now,
+        RunId = runId,
+    };
+
+    /// <summary>The path a document is known by: its full source path, or its name when it did not come from a file.</summary>
+    public static string SourcePathOf(PolicyDocument document) =>
+        document.SourcePath is { Length: > 0 } path ? Path.GetFullPath(path) : document.SourceName;
+
+    public static DocumentSummary ToSummary(DocumentEntity entity) => new(
+        entity.Id,
+        entity.SourceName,
+        entity.SourcePath,
+        Enum.TryParse<DocumentFormat>(entity.Format, ignoreCase: true, out var format) ? format : DocumentFormat.Txt,
+        entity.Encoding,
+        new DocumentMetadata(
+            entity.Metadata.Title,
+            entity.Metadata.Issuer,
+            entity.Metadata.DocNumber,
+            entity.Metadata.Region,
+            entity.Metadata.Province,
+            entity.Metadata.Year,
+            DateOnly.TryParseExact(entity.Metadata.Date, "yyyy-MM-dd", out var date) ? date : null),
+        entity.TextLength,
+        entity.TargetCount,
+        entity.ExtractorVersion,
+        entity.IngestedAt);
+
+    public static StoredDocument ToStored(DocumentEntity entity, string text) => new(
+        ToSummary(entity),
+        text,
+        [.. entity.Sections.Select(s => new Section(s.Level, s.Number, s.Heading, new TextSpan(s.Start, s.End)))],
+        [.. entity.Diagnostics.Select(d => new Diagnostic(
+            d.Code,
+            Enum.TryParse<DiagnosticSeverity>(d.Severity, ignoreCase: true, out var severity) ? severity : DiagnosticSeverity.Info,
+            d.Message,
+            d.Start is { } start && d.End is { } end ? new TextSpan(start, end) : null))]);
+
+    public static TargetEntity ToEntity(PolicyTarget target, PolicyDocument document, string extractorVersion, DateTime now)
+    {
+        var entity = new TargetEntity
+        {
+            Id = ObjectId.NewObjectId(),
+            ExtractorVersion = extractorVersion,
+            ExtractedAt = now,
+            ReviewState = Name(ReviewState.Unreviewed),
+        };
+        CopyFields(target, entity);
+        AttachTo(entity, document);
+        return entity;
+    }
+
+    /// <summary>Points a target at a document and copies the document's filterable metadata onto it.</summary>
+    public static void AttachTo(TargetEntity entity, PolicyDocument document)
+    {
+        entity.DocumentId = document.ContentHash;
+        entity.Doc = document.SourceName;
+        entity.Region = document.Metadata.Region;
+        entity.Province = document.Metadata.Province;
+        entity.PlanYear = document.Metadata.Year;
+    }
+
+    /// <summary>Copies every extracted field of <paramref name="target"/> onto <paramref name="entity"/>.</summary>
+    public static void CopyFields(PolicyTarget target, TargetEntity entity)
+    {
+        entity.Doc = target.Doc;
+        entity.Quote = target.Quote;
+        entity.Start = target.Start;
+        entity.End = target.End;
+        entity.SourceStart = target.SourceStart;
+        entity.SourceEnd = target.SourceEnd;
+        entity.Indicator = target.Indicator;
+        entity.IndicatorId = target.IndicatorId;
+        entity.Category = target.Category;
+        entity.Value = target.Value;
+        entity.ValueMax = target.ValueMax;
+        entity.Unit = target.Unit;
+        entity.ValueStd = target.ValueStd;
+        entity.UnitStd = target.UnitStd;
+        entity.Comparator = target.Comparator.ToSymbol();
+        entity.Kind = Name(target.Kind);
+        entity.Commitment = Name(target.Commitment);
+        entity.Year = target.Year;
+        entity.YearText = target.YearText;
+        entity.Baseline = target.Baseline;
+        entity.Responsible = [.. target.Responsible];
+        entity.Confidence = target.Confidence;
+    }
+
+    public static PolicyTarget ToTarget(TargetEntity entity) => new()
+    {
+        Doc = entity.Doc,
+        Quote = entity.Quote,
+        Start = entity.Start,
+        End = entity.End,
+        SourceStart = entity.SourceStart,
+        SourceEnd = entity.SourceEnd,
+        Indicator = entity.Indicator,
+        IndicatorId = entity.IndicatorId,
+        Category = entity.Category,
+        Value = entity.Value,
+        ValueMax = entity.ValueMax,
+        Unit = entity.Unit,
+        ValueStd = entity.ValueStd,
+        UnitStd = entity.UnitStd,
+        Comparator = ComparatorText.TryParse(entity.Comparator, out var comparator) ? comparator : Comparator.Equal,
+        Kind = Enum.TryParse<TargetKind>(entity.Kind, ignoreCase: true, out var kind) ? kind : TargetKind.Level,
+        Commitment = Enum.TryParse<Commitment>(entity.Commitment, ignoreCase: true, out var commitment) ? commitment : Commitment.Plain,
+        Year = entity.Year,
+        YearText = entity.YearText,
+        Baseline = entity.Baseline,
+        Responsible = entity.Responsible,
+        Confidence = entity.Confidence,
+    };
+
+    public static StoredTarget ToStored(TargetEntity entity, DocumentSummary document) => new(
+        entity.Id.ToString(),
+        ToTarget(entity),
+        document,
+        entity.ExtractorVersion,
+        entity.ExtractedAt,
+        new TargetReview(ParseReviewState(entity.ReviewState), entity.Reviewer, entity.ReviewedAt, entity.ReviewNote),
+        entity.Stale);
+
+    public static string Name(ReviewState state) => state.ToString().ToLowerInvariant();
+
+    public static ReviewState ParseReviewState(string? name) =>
+        Enum.TryParse<ReviewState>(name, ignoreCase: true, out var state) ? state : ReviewState.Unreviewed;
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+}

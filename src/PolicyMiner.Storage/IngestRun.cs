@@ -1,0 +1,43 @@
+namespace PolicyMiner.Storage;
+
+/// <summary>One run of ingestion and its counts; <see cref="EndedAt"/> is null for a run that was killed or is still going.</summary>
+public sealed record IngestRun(
+    int Id,
+    DateTime StartedAt,
+    DateTime? EndedAt,
+    string ToolVersion,
+    string ExtractorVersion,
+    IReadOnlyList<string> Inputs,
+    IngestCounts Counts);
+
+/// <summary>Files seen by an ingest run and what became of them.</summary>
+/// <param name="Added">New documents stored.</param>
+/// <param name="Updated">Documents re-extracted: a changed file at a known path, or a new extractor version.</param>
+/// <param name="Unchanged">Files skipped because the same content was already stored by the same extractor.</param>
+/// <param name="Targets">Targets written for added and updated documents.</param>
+public sealed record IngestCounts(int Files, int Added, int Updated, int Unchanged, int Failed, int Targets)
+{
+    public static IngestCounts Zero { get; } = new(0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>A file that could not be ingested, with its one-line reason.</summary>
+public sealed record IngestFailure(int RunId, string Path, string Reason, DateTime At);
+
+/// <summary>A read document with the targets extracted from it, ready to be stored in one transaction.</summary>
+public sealed record DocumentExtraction(
+    Core.Documents.PolicyDocument Document,
+    IReadOnlyList<Core.Targets.PolicyTarget> Targets,
+    string ExtractorVersion);
+
+/// <summary>What storing a document did.</summary>
+public enum DocumentWriteResult
+{
+    /// <summary>A document not stored before.</summary>
+    Added,
+
+    /// <summary>A changed file at a known path, or known content from an older extractor: re-extracted, reviewed targets kept.</summary>
+    Updated,
+
+    /// <summary>The same content from the same extractor was already stored; nothing written.</summary>
+    Unchanged,
+}

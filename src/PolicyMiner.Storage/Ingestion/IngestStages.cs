@@ -1,0 +1,63 @@
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+
+namespace PolicyMiner.Storage.Ingestion;
+
+/// <summary>What reading one file gave: a document, or the one-line reason it could not be read.</summary>
+public sealed record ReadOutcome(PolicyDocument? Document, string? Failure)
+{
+    public static ReadOutcome Read(PolicyDocument document) => new(document, null);
+
+    public static ReadOutcome Failed(string reason) => new(null, reason);
+}
+
+/// <summary>The stages a batch runs on each file, supplied by the composition root (the CLI) so the store knows no reader or rule.</summary>
+/// <param name="Read">Reads a file from its path and bytes; must not throw for bad content.</param>
+/// <param name="Extract">Extracts the targets of a read document.</param>
+/// <param name="ExtractorVersion">Stored with every target; a change re-extracts documents already stored.</param>
+/// <param name="Enrich">Optional last step on each target, e.g. assigning the canonical indicator id.</param>
+/// <remarks>Every stage is called from several threads at once and must be thread-safe.</remarks>
+public sealed record IngestStages(
+    Func<string, byte[], ReadOutcome> Read,
+    Func<PolicyDocument, IReadOnlyList<PolicyTarget>> Extract,
+    string ExtractorVersion,
+    Func<PolicyTarget, PolicyTarget>? Enrich = null);
+
+/// <summary>How a batch runs.</summary>
+/// <param name="Parallelism">Files read and extracted at once; defaults to the number of cores.</param>
+/// <param name="MaxFileBytes">Files larger than this fail without being read.</param>
+/// <param name="DocumentsPerTransaction">Upper bound of documents committed together; each document and its targets are always in one transaction.</param>
+public sealed record IngestOptions(
+    int Parallelism = 0,
+    long MaxFileBytes = IngestOptions.DefaultMaxFileBytes,
+    int DocumentsPerTransaction = 64,
+    string ToolVersion = "")
+{
+    /// <summary>50 MiB.</summary>
+    public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
+
+    internal int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+}
+
+/// <summary>What became of one file.</summary>
+public enum IngestFileStatus
+{
+    Added,
+    Updated,
+    Unchanged,
+    Failed,
+}
+
+/// <summary>One file's outcome, reported once it is durable in the database.</summary>
+/// <param name="Targets">Targets written for the document (0 when unchanged or failed).</param>
+/// <param name="Reason">The one-line reason of a failure, else null.</param>
+public sealed record IngestFileResult(string Path, IngestFileStatus Status, int Targets, string? Reason = null);
+
+/// <summary>The end of a batch: the run with its counts, the failed files and the time taken.</summary>
+public sealed record IngestSummary(IngestRun Run, IReadOnlyList<IngestFileResult> Failures, TimeSpan Elapsed)
+{
+    public IngestCounts Counts => Run.Counts;
+
+    /// <summary>Documents added, updated or found unchanged per second of wall-clock time.</summary>
+    public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? (Counts.Files - Counts.Failed) / Elapsed.TotalSeconds : 0;
+}

@@ -1,0 +1,477 @@
+using System.Collections.Frozen;
+using LiteDB;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Storage.Entities;
+using PolicyMiner.Storage.Schema;
+
+namespace PolicyMiner.Storage;
+
+/// <summary>The PolicyMiner database: documents, their targets with review state, ingest runs and per-file errors, in one LiteDB file.</summary>
+/// <remarks>
+/// Writes of a document and its targets are one transaction, so a killed process leaves either the whole document or
+/// none of it. LiteDB binds a transaction to its thread: call the write methods from one thread at a time.
+/// Queries may run from any thread.
+/// </remarks>
+public sealed class PolicyStore : IDisposable
+{
+    /// <summary>File name of the database when no path is given.</summary>
+    public const string DefaultFileName = "policyminer.db";
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<DocumentEntity> _documents;
+    private readonly ILiteCollection<DocumentTextEntity> _texts;
+    private readonly ILiteCollection<TargetEntity> _targets;
+    private readonly ILiteCollection<IngestRunEntity> _runs;
+    private readonly ILiteCollection<IngestErrorEntity> _errors;
+
+    private PolicyStore(string path, LiteDatabase db)
+    {
+        FilePath = path;
+        _db = db;
+        _documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
+        _texts = db.GetCollection<DocumentTextEntity>(StoreSchema.Texts);
+        _targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
+        _runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
+        _errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Schema version of the open database (always the current one once opened).</summary>
+    public int SchemaVersion => _db.UserVersion;
+
+    /// <summary>Schema version this build writes.</summary>
+    public static int CurrentSchemaVersion => StoreSchema.CurrentVersion;
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and migrates it to the current schema.</summary>
+    /// <exception cref="StoreException">The file is not a LiteDB database or was written by a newer PolicyMiner.</exception>
+    public static PolicyStore Open(string path) => Open(path, StoreSchema.Migrations);
+
+    internal static PolicyStore Open(string path, IReadOnlyList<StoreMigration> migrations)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        LiteDatabase db;
+        try
+        {
+            var connection = new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct };
+            db = new LiteDatabase(connection, StoreMapper.Create());
+        }
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
+        {
+            // LiteDB reports a foreign file with whatever its header parse tripped on.
+            throw new StoreException($"{path}: not a PolicyMiner database ({e.Message})", e);
+        }
+
+        try
+        {
+            Migrate(db, migrations, path);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+
+        return new PolicyStore(fullPath, db);
+    }
+
+    private static void Migrate(LiteDatabase db, IReadOnlyList<StoreMigration> migrations, string path)
+    {
+        var version = db.UserVersion;
+        var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        if (version > latest)
+        {
+            throw new StoreException(
+                $"{path}: database schema v{version} is newer than this PolicyMiner understands (v{latest}); use a newer PolicyMiner");
+        }
+
+        foreach (var migration in migrations)
+        {
+            if (migration.Version <= version)
+            {
+                continue;
+            }
+
+            db.BeginTrans();
+            try
+            {
+                migration.Apply(db);
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+
+            db.UserVersion = migration.Version;
+        }
+    }
+
+    // ---------------------------------------------------------------- ingest runs
+
+    /// <summary>Records the start of an ingest run; its end stays empty until <see cref="CompleteRun"/>.</summary>
+    public IngestRun BeginRun(string toolVersion, string extractorVersion, IReadOnlyList<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var entity = new IngestRunEntity
+        {
+            StartedAt = DateTime.UtcNow,
+            ToolVersion = toolVersion,
+            ExtractorVersion = extractorVersion,
+            Inputs = [.. inputs],
+        };
+        _runs.Insert(entity);
+        return ToRun(entity);
+    }
+
+    /// <summary>Records the end of an ingest run and its final counts.</summary>
+    public IngestRun CompleteRun(int runId, IngestCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var entity = _runs.FindById(runId) ?? throw new ArgumentException($"No ingest run {runId}.", nameof(runId));
+        entity.EndedAt = DateTime.UtcNow;
+        entity.Files = counts.Files;
+        entity.Added = counts.Added;
+        entity.Updated = counts.Updated;
+        entity.Unchanged = counts.Unchanged;
+        entity.Failed = counts.Failed;
+        entity.Targets = counts.Targets;
+        _runs.Update(entity);
+        return ToRun(entity);
+    }
+
+    /// <summary>Every ingest run, oldest first.</summary>
+    public IReadOnlyList<IngestRun> Runs() => [.. _runs.Query().OrderBy(x => x.Id).ToEnumerable().Select(ToRun)];
+
+    /// <summary>Records files that could not be ingested, in one transaction.</summary>
+    public void RecordFailures(int runId, IReadOnlyList<(string Path, string Reason)> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        InTransaction(() =>
+        {
+            foreach (var (path, reason) in failures)
+            {
+                _errors.Insert(new IngestErrorEntity { RunId = runId, Path = path, Reason = reason, At = now });
+            }
+        });
+    }
+
+    /// <summary>Files that failed, for one run or for all runs.</summary>
+    public IReadOnlyList<IngestFailure> Failures(int? runId = null)
+    {
+        var query = _errors.Query();
+        if (runId is { } id)
+        {
+            query = query.Where(x => x.RunId == id);
+        }
+
+        return [.. query.OrderBy(x => x.Id).ToEnumerable().Select(e => new IngestFailure(e.RunId, e.Path, e.Reason, e.At))];
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    /// <summary>Content hash → extractor version of every stored document: lets a batch skip unchanged files before reading them.</summary>
+    public FrozenDictionary<string, string> KnownDocuments()
+    {
+        var projection = BsonExpression.Create("{ id: $._id, version: $.ExtractorVersion }");
+        return _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable()
+            .ToFrozenDictionary(d => d["id"].AsString, d => d["version"].AsString, StringComparer.Ordinal);
+    }
+
+    /// <summary>Stores one document and its targets in one transaction.</summary>
+    public DocumentWriteResult SaveDocument(DocumentExtraction extraction, int runId = 0) =>
+        SaveDocuments([extraction], runId)[0];
+
+    /// <summary>Stores documents with their targets in one transaction (all or none), replacing earlier versions.</summary>
+    /// <remarks>
+    /// A document whose content is stored by the same extractor version is left alone. Earlier contents of the same
+    /// source path, and the same content from another extractor version, are replaced: their unreviewed targets are
+    /// deleted and their reviewed targets are carried over to the new document (see <see cref="CarryOver"/>).
+    /// </remarks>
+    public IReadOnlyList<DocumentWriteResult> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0)
+    {
+        ArgumentNullException.ThrowIfNull(extractions);
+        var results = new DocumentWriteResult[extractions.Count];
+        var now = DateTime.UtcNow;
+        InTransaction(() =>
+        {
+            for (var i = 0; i < extractions.Count; i++)
+            {
+                results[i] = Write(extractions[i], runId, now);
+            }
+        });
+        return results;
+    }
+
+    private DocumentWriteResult Write(DocumentExtraction extraction, int runId, DateTime now)
+    {
+        var document = extraction.Document;
+        var id = document.ContentHash;
+        var path = StoreMapper.SourcePathOf(document);
+        var existing = _documents.FindById(id);
+        if (existing is not null && existing.ExtractorVersion == extraction.ExtractorVersion)
+        {
+            return DocumentWriteResult.Unchanged;
+        }
+
+        var superseded = _documents.Find(x => x.SourcePath == path && x.Id != id).ToList();
+        if (existing is not null)
+        {
+            superseded.Add(existing);
+        }
+
+        var reviewed = new List<TargetEntity>();
+        foreach (var old in superseded)
+        {
+            reviewed.AddRange(_targets.Find(x => x.DocumentId == old.Id && x.ReviewState != "unreviewed"));
+            _targets.DeleteMany(x => x.DocumentId == old.Id);
+            if (old.Id != id)
+            {
+                _documents.Delete(old.Id);
+                _texts.Delete(old.Id);
+            }
+        }
+
+        var fresh = extraction.Targets.Select(t => StoredTargetFor(t, document, extraction.ExtractorVersion, now)).ToList();
+        CarryOver(reviewed, fresh, document);
+        _targets.InsertBulk(reviewed);
+        _targets.InsertBulk(fresh);
+
+        _documents.Upsert(StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId));
+        _texts.Upsert(new DocumentTextEntity { Id = id, Text = document.Text });
+        return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
+    }
+
+    private static TargetEntity StoredTargetFor(PolicyTarget target, PolicyDocument document, string extractorVersion, DateTime now) =>
+        StoreMapper.ToEntity(target, document, extractorVersion, now);
+
+    /// <summary>
+    /// Moves reviewed targets onto the new version of their document. A reviewed target replaces its re-extracted twin
+    /// (same quote, value and unit; else same quote and indicator), taking the twin's offsets; one without a twin is
+    /// relocated by its quote, or kept as stale when the quote is gone.
+    /// </summary>
+    private static void CarryOver(List<TargetEntity> reviewed, List<TargetEntity> fresh, PolicyDocument document)
+    {
+        foreach (var target in reviewed)
+        {
+            var twin = fresh.FindIndex(f => f.Quote == target.Quote && f.Value.Equals(target.Value)
+                && Nullable.Equals(f.ValueMax, target.ValueMax) && f.Unit == target.Unit);
+            if (twin < 0)
+            {
+                twin = fresh.FindIndex(f => f.Quote == target.Quote && f.Indicator == target.Indicator);
+            }
+
+            if (twin >= 0)
+            {
+                var match = fresh[twin];
+                (target.Start, target.End, target.SourceStart, target.SourceEnd) = (match.Start, match.End, match.SourceStart, match.SourceEnd);
+                target.Stale = false;
+                fresh.RemoveAt(twin);
+            }
+            else if (target.Quote.Length > 0 && document.Text.IndexOf(target.Quote, StringComparison.Ordinal) is var at and >= 0)
+            {
+                var source = document.OffsetMap.ToSource(new TextSpan(at, at + target.Quote.Length));
+                (target.Start, target.End, target.SourceStart, target.SourceEnd) = (at, at + target.Quote.Length, source.Start, source.End);
+                target.Stale = false;
+            }
+            else
+            {
+                target.Stale = true;
+            }
+
+            StoreMapper.AttachTo(target, document);
+        }
+    }
+
+    /// <summary>Number of stored documents.</summary>
+    public int DocumentCount => _documents.Count();
+
+    /// <summary>Number of stored targets, reviewed and rejected ones included.</summary>
+    public int TargetCount => _targets.Count();
+
+    /// <summary>Every stored document without its text, ordered by region, plan year and file name.</summary>
+    public IReadOnlyList<DocumentSummary> Documents() =>
+        [.. _documents.FindAll().Select(StoreMapper.ToSummary)
+            .OrderBy(d => d.Metadata.Region ?? "\uffff", StringComparer.Ordinal)
+            .ThenBy(d => d.Metadata.Year ?? int.MaxValue)
+            .ThenBy(d => d.SourceName, StringComparer.Ordinal)];
+
+    /// <summary>A stored document with its text, by content hash; null if unknown.</summary>
+    public StoredDocument? GetDocument(string id)
+    {
+        var entity = _documents.FindById(id);
+        return entity is null ? null : StoreMapper.ToStored(entity, _texts.FindById(id)?.Text ?? "");
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    /// <summary>Targets matching every given filter, each with its document, ordered by document and position.</summary>
+    public IReadOnlyList<StoredTarget> QueryTargets(TargetQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var targets = _targets.Query();
+        if (query.Document is { } document)
+        {
+            var ids = ResolveDocuments(document);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+        }
+
+        if (query.Region is { } region)
+        {
+            targets = targets.Where(x => x.Region == region || x.Province == region);
+        }
+
+        if (query.Year is { } year)
+        {
+            targets = targets.Where(x => x.Year == year);
+        }
+
+        if (query.PlanYear is { } planYear)
+        {
+            targets = targets.Where(x => x.PlanYear == planYear);
+        }
+
+        if (query.Category is { } category)
+        {
+            targets = targets.Where(x => x.Category == category);
+        }
+
+        if (query.IndicatorId is { } indicatorId)
+        {
+            targets = targets.Where(x => x.IndicatorId == indicatorId);
+        }
+
+        if (!query.IncludeRejected)
+        {
+            targets = targets.Where(x => x.ReviewState != "rejected");
+        }
+
+        var documents = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
+        var results = new List<StoredTarget>();
+        foreach (var entity in targets.ToEnumerable())
+        {
+            if (!documents.TryGetValue(entity.DocumentId, out var summary))
+            {
+                var owner = _documents.FindById(entity.DocumentId);
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                summary = StoreMapper.ToSummary(owner);
+                documents.Add(entity.DocumentId, summary);
+            }
+
+            results.Add(StoreMapper.ToStored(entity, summary));
+        }
+
+        results.Sort(static (a, b) =>
+        {
+            var byDocument = string.CompareOrdinal(a.Document.SourcePath, b.Document.SourcePath);
+            return byDocument != 0 ? byDocument : a.Target.Start.CompareTo(b.Target.Start);
+        });
+        return results;
+    }
+
+    /// <summary>Records a reviewer's verdict on a target, and the corrected record when the verdict is a correction.</summary>
+    /// <returns>False when no target has that id.</returns>
+    public bool Review(string targetId, TargetReview review, PolicyTarget? correction = null)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (!IsObjectId(targetId))
+        {
+            return false;
+        }
+
+        var entity = _targets.FindById(new ObjectId(targetId));
+        if (entity is null)
+        {
+            return false;
+        }
+
+        if (correction is not null)
+        {
+            var (documentId, doc) = (entity.DocumentId, entity.Doc);
+            StoreMapper.CopyFields(correction, entity);
+            (entity.DocumentId, entity.Doc) = (documentId, doc);
+        }
+
+        entity.ReviewState = StoreMapper.Name(review.State);
+        entity.Reviewer = review.Reviewer;
+        entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
+        entity.ReviewNote = review.Note;
+        return _targets.Update(entity);
+    }
+
+    private List<string> ResolveDocuments(string document)
+    {
+        if (document.Length >= 8 && document.All(char.IsAsciiHexDigitLower))
+        {
+            var byId = _documents.Query().Where(x => x.Id.StartsWith(document)).Select(x => x.Id).ToList();
+            if (byId.Count > 0)
+            {
+                return byId;
+            }
+        }
+
+        var fullPath = Path.GetFullPath(document);
+        return _documents.Query().Where(x => x.SourceName == document || x.SourcePath == fullPath || x.SourcePath == document)
+            .Select(x => x.Id).ToList();
+    }
+
+    private static bool IsObjectId(string id) => id is { Length: 24 } && id.All(char.IsAsciiHexDigit);
+
+    private void InTransaction(Action write)
+    {
+        var owned = _db.BeginTrans();
+        try
+        {
+            write();
+            if (owned)
+            {
+                _db.Commit();
+            }
+        }
+        catch
+        {
+            if (owned)
+            {
+                _db.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    private static IngestRun ToRun(IngestRunEntity e) => new(
+        e.Id,
+        e.StartedAt,
+        e.EndedAt,
+        e.ToolVersion,
+        e.ExtractorVersion,
+        e.Inputs,
+        new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets));
+
+    public void Dispose() => _db.Dispose();
+}

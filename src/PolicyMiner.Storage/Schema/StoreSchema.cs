@@ -1,0 +1,48 @@
+using LiteDB;
+using PolicyMiner.Storage.Entities;
+
+namespace PolicyMiner.Storage.Schema;
+
+/// <summary>The collections of a PolicyMiner database and the ordered migrations that build them.</summary>
+/// <remarks>
+/// The schema version is LiteDB's <c>USER_VERSION</c> pragma. A new layout appends a migration with the next
+/// version number; a database opened by an older build is migrated step by step, one opened by a newer build is refused.
+/// </remarks>
+internal static class StoreSchema
+{
+    public const string Documents = "documents";
+    public const string Texts = "texts";
+    public const string Targets = "targets";
+    public const string IngestRuns = "ingest_runs";
+    public const string IngestErrors = "ingest_errors";
+
+    /// <summary>Every migration, in version order starting at 1.</summary>
+    public static IReadOnlyList<StoreMigration> Migrations { get; } =
+    [
+        new(1, "documents, texts, targets, ingest runs and errors with their indexes", CreateVersion1),
+    ];
+
+    /// <summary>The version a database has after every migration ran.</summary>
+    public static int CurrentVersion => Migrations[^1].Version;
+
+    private static void CreateVersion1(ILiteDatabase db)
+    {
+        var documents = db.GetCollection<DocumentEntity>(Documents);
+        documents.EnsureIndex(x => x.SourcePath);
+        documents.EnsureIndex(x => x.SourceName);
+        documents.EnsureIndex("region", "$.Metadata.Region");
+        documents.EnsureIndex("plan_year", "$.Metadata.Year");
+
+        var targets = db.GetCollection<TargetEntity>(Targets);
+        targets.EnsureIndex(x => x.DocumentId);
+        targets.EnsureIndex(x => x.Region);
+        targets.EnsureIndex(x => x.PlanYear);
+        targets.EnsureIndex(x => x.Year);
+        targets.EnsureIndex(x => x.Category);
+        targets.EnsureIndex(x => x.IndicatorId);
+
+        db.GetCollection<IngestErrorEntity>(IngestErrors).EnsureIndex(x => x.RunId);
+        db.GetCollection<IngestRunEntity>(IngestRuns);
+        db.GetCollection<DocumentTextEntity>(Texts);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Storage.Ingestion;
+
+namespace PolicyMiner.Storage.Tests;
+
+public sealed partial class BatchIngesterTests : IDisposable
+{
+    private readonly TempDatabase _temp = new();
+    private readonly ConcurrentBag<string> _read = [];
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task RunAsync_FolderOfFiles_StoresEveryDocumentAndReportsEachFile()
+    {
+        var files = WriteFiles(40);
+        var reported = new List<IngestFileResult>();
+        using var store = PolicyStore.Open(_temp.Path);
+
+        var summary = await Ingester(store).RunAsync(files, ["samples/"], reported.Add);
+
+        Assert.Equal(new IngestCounts(40, 40, 0, 0, 0, 80), summary.Counts);
+        Assert.Equal(40, reported.Count);
+        Assert.Equal(files.Order(StringComparer.Ordinal), reported.Select(r => r.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(40, store.DocumentCount);
+        Assert.Equal(80, store.TargetCount);
+        Assert.NotNull(Assert.Single(store.Runs()).EndedAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondRunOnSameFiles_SkipsThemByHashWithoutReading()
+    {
+        var files = WriteFiles(10);
+        using var store = PolicyStore.Open(_temp.Path);
+        await Ingester(store).RunAsync(files, []);
+        _read.Clear();
+
+        var summary = await Ingester(store).RunAsync(files, []);
+
+        Assert.Equal(new IngestCounts(10, 0, 0, 10, 0, 0), summary.Counts);
+        Assert.Empty(_read);
+        Assert.Equal(10, store.DocumentCount);
+        Assert.Equal(20, store.TargetCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadFiles_FailWithOneLineReasonsAndTheBatchGoesOn()
+    {
+        var files = WriteFiles(5).ToList();
+        files.Add(Write("unreadable.txt", "BAD content"));
+        files.Add(Write("crashes-extractor.txt", "CRASH 达到5%"));
+        files.Add(Write("too-big.txt", new string('字', 3000)));
+        files.Add(Path.Combine(_temp.Folder, "missing.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        var summary = await Ingester(store, new IngestOptions(MaxFileBytes: 4000)).RunAsync(files, []);
+
+        Assert.Equal(5, summary.Counts.Added);
+        Assert.Equal(4, summary.Counts.Failed);
+        var reasons = summary.Failures.ToDictionary(f => Path.GetFileName(f.Path), f => f.Reason!);
+        Assert.Equal("not a policy document (test reader)", reasons["unreadable.txt"]);
+        Assert.StartsWith("internal error: InvalidOperationException", reasons["crashes-extractor.txt"], StringComparison.Ordinal);
+        Assert.Contains("over the 0 MB limit", reasons["too-big.txt"], StringComparison.Ordinal);
+        Assert.Equal("file not found", reasons["missing.txt"]);
+        Assert.All(reasons.Values, r => Assert.DoesNotContain('\n', r));
+        Assert.Equal(4, store.Failures(summary.Run.Id).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileChangedInPlace_IsUpdatedWithoutDuplicates()
+    {
+        var path = Write("plan.txt", "到2020年研发经费比重达到2.5%。");
+        using var store = PolicyStore.Open(_temp.Path);
+        await Ingester(store).RunAsync([path], []);
+        File.WriteAllText(path, "到2020年研发经费比重达到2.8%，专利达到30%。");
+
+        var summary = await Ingester(store).RunAsync([path], []);
+
+        Assert.Equal(1, summary.Counts.Updated);
+        Assert.Equal(1, store.DocumentCount);
+        Assert.Equal([2.8, 30.0], store.QueryTargets(TargetQuery.All).Select(t => t.Target.Value));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameContentAtTwoPaths_StoredOnce()
+    {
+        var first = Write("a.txt", "到2020年研发经费比重达到2.5%。");
+        var second = Write("b.txt", "到2020年研发经费比重达到2.5%。");
+        using var store = PolicyStore.Open(_temp.Path);
+
+        var summary = await Ingester(store, new IngestOptions(Parallelism: 1)).RunAsync([first, second], []);
+
+        Assert.Equal(1, summary.Counts.Added);
+        Assert.Equal(1, summary.Counts.Unchanged);
+        Assert.Equal(1, store.TargetCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewExtractorVersion_ReExtractsStoredDocuments()
+    {
+        var files = WriteFiles(3);
+        using var store = PolicyStore.Open(_temp.Path);
+        await Ingester(store).RunAsync(files, []);
+
+        var summary = await Ingester(store, version: "fake/2").RunAsync(files, []);
+
+        Assert.Equal(3, summary.Counts.Updated);
+        Assert.Equal(6, store.TargetCount);
+        Assert.All(store.QueryTargets(TargetQuery.All), t => Assert.Equal("fake/2", t.ExtractorVersion));
+    }
+
+    [Fact]
+    public async Task RunAsync_Enrich_AppliedToEveryStoredTarget()
+    {
+        var files = WriteFiles(3);
+        using var store = PolicyStore.Open(_temp.Path);
+        var stages = Stages("fake/1") with { Enrich = t => t with { IndicatorId = "rd_intensity" } };
+
+        await new BatchIngester(store, stages).RunAsync(files, []);
+
+        Assert.All(store.QueryTargets(TargetQuery.All), t => Assert.Equal("rd_intensity", t.Target.IndicatorId));
+    }
+
+    private BatchIngester Ingester(PolicyStore store, IngestOptions? options = null, string version = "fake/1") =>
+        new(store, Stages(version), options);
+
+    private IngestStages Stages(string version) => new(ReadFake, ExtractFake, version);
+
+    private ReadOutcome ReadFake(string path, byte[] bytes)
+    {
+        _read.Add(path);
+        var text = Encoding.UTF8.GetString(bytes);
+        if (text.StartsWith("BAD", StringComparison.Ordinal))
+        {
+            return ReadOutcome.Failed("not a policy document (test reader)");
+        }
+
+        return ReadOutcome.Read(new PolicyDocument
+        {
+            SourceName = Path.GetFileName(path),
+            SourcePath = path,
+            Format = DocumentFormat.Txt,
+            Encoding = "utf-8",
+            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            SourceText = text,
+            Text = text,
+            OffsetMap = OffsetMap.Identity(text.Length),
+            Metadata = new DocumentMetadata(Region: "青川市", Year: 2018),
+        });
+    }
+
+    private static IReadOnlyList<PolicyTarget> ExtractFake(PolicyDocument document)
+    {
+        if (document.Text.StartsWith("CRASH", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("rule bug");
+        }
+
+        return [.. Percent().Matches(document.Text).Select(m => new PolicyTarget
+        {
+            Doc = document.SourceName,
+            Quote = m.Value,
+            Start = m.Index,
+            End = m.Index + m.Length,
+            Value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+            Unit = "%",
+        })];
+    }
+
+    private string[] WriteFiles(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Write($"doc{i:D3}.txt", $"样例文件{i}。到2020年研发经费比重达到{i}.5%，专利授权量增长{i + 10}%。"))];
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_temp.Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)%")]
+    private static partial Regex Percent();
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+
+namespace PolicyMiner.Storage.Tests;
+
+/// <summary>Invented documents and targets (sample regions 青川市, 云岭县) for store tests.</summary>
+internal static class TestData
+{
+    public const string Extractor = "test-extractor/1";
+
+    public static PolicyDocument Document(string text, string path = "/samples/青川市-2018.txt", string? region = "青川市", int? year = 2018) => new()
+    {
+        SourceName = Path.GetFileName(path),
+        SourcePath = path,
+        Format = DocumentFormat.Txt,
+        Encoding = "utf-8",
+        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+        SourceText = text,
+        Text = text,
+        OffsetMap = OffsetMap.Identity(text.Length),
+        Metadata = new DocumentMetadata($"{region}{year}年科技工作要点(样例)", $"{region}人民政府", "青政发〔2018〕3号", region, "样例省", year, new DateOnly(2018, 3, 21)),
+        Sections = [new Section(1, "一", "主要目标", new TextSpan(0, text.Length))],
+        Diagnostics = [new Diagnostic("PM1001", DiagnosticSeverity.Warning, "样例诊断", new TextSpan(0, 1))],
+    };
+
+    /// <summary>A target on the first occurrence of <paramref name="quote"/> in the document's text.</summary>
+    public static PolicyTarget Target(PolicyDocument document, string quote, double value, string unit = "%", string category = "rd_intensity", int? year = 2020)
+    {
+        var start = document.Text.IndexOf(quote, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"quote not in text: {quote}");
+        return new PolicyTarget
+        {
+            Doc = document.SourceName,
+            Quote = quote,
+            Start = start,
+            End = start + quote.Length,
+            SourceStart = start,
+            SourceEnd = start + quote.Length,
+            Indicator = "研发经费占地区生产总值比重",
+            Category = category,
+            Value = value,
+            ValueMax = null,
+            Unit = unit,
+            ValueStd = value,
+            UnitStd = unit,
+            Comparator = Comparator.AtLeast,
+            Kind = TargetKind.Share,
+            Commitment = Commitment.Aspirational,
+            Year = year,
+            YearText = year is null ? null : $"到{year}年",
+            Baseline = 1.5,
+            Responsible = ["市科技局", "市财政局"],
+            Confidence = 0.9,
+            IndicatorId = "rd_intensity",
+        };
+    }
+
+    public static DocumentExtraction Extraction(PolicyDocument document, params PolicyTarget[] targets) =>
+        new(document, targets, Extractor);
+}
+
+/// <summary>A database file in a fresh temporary folder, deleted with the folder.</summary>
+internal sealed class TempDatabase : IDisposable
+{
+    public TempDatabase()
+    {
+        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pm-store-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+
+    public string Path => System.IO.Path.Combine(Folder, "test.db");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
