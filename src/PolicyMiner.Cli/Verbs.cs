@@ -10,6 +10,8 @@ internal static class Verbs
     {
         yield return VersionCommand.Create();
         yield return SegmentCommand.Create();
+        yield return ExtractCommand.Create();
+        yield return EvalCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -19,8 +19,8 @@ public static class ExtractionPipelineBuilderExtensions
     /// <summary>Every rule, in the order the default extractor runs them.</summary>
     public static ExtractionPipelineBuilder UseDefaultRules(this ExtractionPipelineBuilder builder) => builder
         .UseQuantities()
-        .UseNonTargets()
         .UseBaselines()
+        .UseNonTargets()
         .UseComparators()
         .UseIndicators()
         .UseYears()
@@ -39,7 +39,8 @@ public static class ExtractionPipelineBuilderExtensions
         Checked(builder).AddScanRule(new YearScanRule()).AddTargetRule(new NonTargetRule());
 
     /// <summary>由目前的10家增加到20家: baselines.</summary>
-    public static ExtractionPipelineBuilder UseBaselines(this ExtractionPipelineBuilder builder) => Checked(builder).AddTargetRule(new BaselineRule());
+    public static ExtractionPipelineBuilder UseBaselines(this ExtractionPipelineBuilder builder) =>
+        Checked(builder).AddScanRule(new YearScanRule()).AddTargetRule(new BaselineRule());
 
     /// <summary>以上 / 不少于 / 左右 / ranges.</summary>
     public static ExtractionPipelineBuilder UseComparators(this ExtractionPipelineBuilder builder) => Checked(builder).AddTargetRule(new ComparatorRule());

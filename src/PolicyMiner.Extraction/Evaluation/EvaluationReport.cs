@@ -73,7 +73,8 @@ public sealed record EvaluationReport
     /// <summary>Documents given for evaluation that have no gold file.</summary>
     public IReadOnlyList<string> Ungraded { get; init; } = [];
 
-    internal static string Format(double value, double? max, string unit) => max is { } m ? $"{value}-{m}{unit}" : $"{value}{unit}";
+    /// <summary>"3-5家" / "30亿元": a value with its unit as written.</summary>
+    public static string Format(double value, double? max, string unit) => max is { } m ? $"{value}-{m}{unit}" : $"{value}{unit}";
 
-    internal static string Symbol(Comparator c) => c.ToSymbol();
+
 }

@@ -22,13 +22,13 @@ public sealed class UnitCatalogue
         ("千瓦", UnitKind.Physical), ("千瓦时", UnitKind.Physical), ("兆瓦", UnitKind.Physical),
         ("人次", UnitKind.Count), ("人", UnitKind.Count), ("名", UnitKind.Count), ("位", UnitKind.Count),
         ("个", UnitKind.Count), ("家", UnitKind.Count), ("项", UnitKind.Count), ("件", UnitKind.Count),
-        ("次", UnitKind.Count), ("场", UnitKind.Count), ("所", UnitKind.Count), ("座", UnitKind.Count),
+        ("次", UnitKind.Count), ("场次", UnitKind.Count), ("场", UnitKind.Count), ("户次", UnitKind.Count), ("所", UnitKind.Count), ("座", UnitKind.Count),
         ("台", UnitKind.Count), ("套", UnitKind.Count), ("批", UnitKind.Count), ("支", UnitKind.Count),
         ("篇", UnitKind.Count), ("部", UnitKind.Count), ("门", UnitKind.Count), ("处", UnitKind.Count),
         ("条", UnitKind.Count), ("种", UnitKind.Count), ("户", UnitKind.Count), ("期", UnitKind.Count),
         ("株", UnitKind.Count), ("辆", UnitKind.Count), ("本", UnitKind.Count), ("册", UnitKind.Count),
         ("倍", UnitKind.Multiple),
-        ("个工作日", UnitKind.Duration), ("工作日", UnitKind.Duration),
+        ("个工作日", UnitKind.Duration), ("工作日", UnitKind.Duration), ("天", UnitKind.Duration), ("个月", UnitKind.Duration),
     ];
 
     private static readonly (string Prefix, double Factor)[] Magnitudes =

@@ -4,6 +4,12 @@ namespace PolicyMiner.Extraction.Text;
 /// <remarks>Hand-written character tests instead of regular expressions, because these run for every candidate.</remarks>
 public static class ClauseText
 {
+    /// <summary>Longest stretch a sentence or clause walk covers: keeps text without punctuation linear.</summary>
+    public const int MaxSentence = 400;
+
+    /// <summary>Longest stretch a paragraph walk covers.</summary>
+    public const int MaxParagraph = 2000;
+
     /// <summary>Ends a sentence: 。！？ and their ASCII forms, and line breaks.</summary>
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
 
@@ -40,21 +46,31 @@ public static class ClauseText
     /// <summary>Start of the line holding <paramref name="position"/>.</summary>
     public static int ParagraphStart(string text, int position)
     {
-        var i = text.LastIndexOf('\n', Math.Max(0, Math.Min(position, text.Length) - 1));
-        return i < 0 ? 0 : i + 1;
+        var from = Math.Max(0, Math.Min(position, text.Length) - 1);
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var count = Math.Min(from + 1, MaxParagraph);
+        var i = text.LastIndexOf('\n', from, count);
+        return i >= 0 ? i + 1 : from + 1 - count == 0 ? 0 : from + 1 - count;
     }
 
     /// <summary>End (exclusive, before the line break) of the line holding <paramref name="position"/>.</summary>
     public static int ParagraphEnd(string text, int position)
     {
-        var i = text.IndexOf('\n', Math.Min(position, text.Length));
-        return i < 0 ? text.Length : i;
+        var from = Math.Clamp(position, 0, text.Length);
+        var count = Math.Min(text.Length - from, MaxParagraph);
+        var i = text.IndexOf('\n', from, count);
+        return i >= 0 ? i : from + count;
     }
 
     /// <summary>Start of the sentence holding <paramref name="position"/>.</summary>
     public static int SentenceStart(string text, int position)
     {
-        for (var i = Math.Min(position, text.Length) - 1; i >= 0; i--)
+        var floor = Math.Max(0, position - MaxSentence);
+        for (var i = Math.Min(position, text.Length) - 1; i >= floor; i--)
         {
             if (IsSentenceEnd(text[i]))
             {
@@ -62,13 +78,14 @@ public static class ClauseText
             }
         }
 
-        return 0;
+        return floor;
     }
 
     /// <summary>End (exclusive, including the final mark) of the sentence holding <paramref name="position"/>.</summary>
     public static int SentenceEnd(string text, int position)
     {
-        for (var i = Math.Max(0, position); i < text.Length; i++)
+        var ceiling = Math.Min(text.Length, Math.Max(0, position) + MaxSentence);
+        for (var i = Math.Max(0, position); i < ceiling; i++)
         {
             if (IsSentenceEnd(text[i]))
             {
@@ -76,13 +93,14 @@ public static class ClauseText
             }
         }
 
-        return text.Length;
+        return ceiling;
     }
 
     /// <summary>Start of the clause holding <paramref name="position"/>: walks back over balanced brackets and quotes, stops at
     /// clause punctuation or at an unbalanced opener (the clause is inside that bracket).</summary>
     public static int ClauseStart(string text, int position, int floor = 0)
     {
+        floor = Math.Max(floor, position - MaxSentence);
         var i = Math.Min(position, text.Length) - 1;
         while (i >= floor)
         {
@@ -115,7 +133,8 @@ public static class ClauseText
     public static int ClauseEnd(string text, int position)
     {
         var i = Math.Max(0, position);
-        while (i < text.Length)
+        var ceiling = Math.Min(text.Length, i + MaxSentence);
+        while (i < ceiling)
         {
             var c = text[i];
             if (IsClauseEnd(c) || IsCloser(c))
@@ -138,7 +157,7 @@ public static class ClauseText
             i++;
         }
 
-        return text.Length;
+        return Math.Min(i, text.Length);
     }
 
     /// <summary>True when <paramref name="position"/> lies inside “…”, 《…》 or 「…」 that opened in the same sentence.</summary>

@@ -39,8 +39,9 @@ public readonly record struct PlanPeriod(PolicyYear Start, PolicyYear End)
     /// <summary>The five-year plan period numbered <paramref name="ordinal"/> (十一五 → 11 → 2006–2010).</summary>
     public static bool TryFiveYearPlan(int ordinal, out PlanPeriod period)
     {
-        // The first five-year plan ran 1953–1957; the n-th ends in 1957 + 5(n-1).
-        var end = 1957 + (5 * (ordinal - 1));
+        // The first plan ran 1953–1957, the second 1958–1962; after the 1963–1965 readjustment the third ran 1966–1970,
+        // so from the third on the n-th plan ends in 1970 + 5(n-3) (十一五 → 2010, 十四五 → 2025).
+        var end = ordinal <= 2 ? 1957 + (5 * (ordinal - 1)) : 1970 + (5 * (ordinal - 3));
         if (ordinal is < 1 or > 30 || !PolicyYear.TryCreate(end, out var endYear) || !PolicyYear.TryCreate(end - 4, out var startYear))
         {
             period = default;

@@ -35,7 +35,7 @@ public sealed class BaselineRule : ITargetRule
 
             var gapStart = first.Mention.Span.End;
             var gapEnd = second.Mention.Span.Start;
-            if (gapEnd - gapStart is < 2 or > 8)
+            if (gapEnd - gapStart is < 2 or > 16)
             {
                 continue;
             }
@@ -54,10 +54,12 @@ public sealed class BaselineRule : ITargetRule
     private static bool IsChangeTo(ReadOnlySpan<char> gap)
     {
         var to = gap.IndexOfAny('到', '至');
-        if (to < 0 || to != gap.Length - 1)
+        if (to < 0 || (to != gap.Length - 1 && !IsYearOf(gap[(to + 1)..])))
         {
             return false;
         }
+
+        gap = gap[..(to + 1)];
 
         foreach (var verb in ChangeVerbs)
         {
@@ -68,6 +70,24 @@ public sealed class BaselineRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>"2020年的" / "2020年底的" between 增加到 and the target value.</summary>
+    private static bool IsYearOf(ReadOnlySpan<char> rest)
+    {
+        var i = 0;
+        while (i < rest.Length && char.IsAsciiDigit(rest[i]))
+        {
+            i++;
+        }
+
+        if (i != 4 || i >= rest.Length || rest[i] != '年')
+        {
+            return false;
+        }
+
+        var tail = rest[(i + 1)..];
+        return tail is "" or "的" or "底" or "末" or "底的" or "末的";
     }
 
     private static double ToUnitOf(TargetDraft baseline, TargetDraft target)

@@ -6,7 +6,7 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 
 /// <summary>Sets firm / aspirational / plain from the modal nearest before the number in its clause; a modal that leads the
 /// sentence (before its first target) governs every target of the sentence ("力争A;B;C"); a clause that only restates the
-/// previous target's growth ("确保480亿元，同比增长28%") shares its commitment.</summary>
+/// previous target's growth ("确保150亿元，同比增长12%") shares its commitment.</summary>
 /// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal.</remarks>
 public sealed class CommitmentRule : ITargetRule
 {
@@ -39,7 +39,8 @@ public sealed class CommitmentRule : ITargetRule
             var firstClauseStart = ClauseText.ClauseStart(text, first.ExpressionStart);
             var leading = LastModal(context, sentenceStart, first == draft ? clauseStart : firstClauseStart)
                           ?? (first != draft ? LastModal(context, firstClauseStart, first.ExpressionStart) : null);
-            if (leading is not null && leading.Span.Start < first.ExpressionStart)
+            // Only a modal before the first target's indicator heads the list ("力争A达到X；B…"); "A确保X，力争Y；B…" does not.
+            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1))
             {
                 draft.Commitment = leading.Commitment;
             }

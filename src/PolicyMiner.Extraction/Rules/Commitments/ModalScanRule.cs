@@ -7,12 +7,12 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 
 /// <summary>Finds modal words: 确保 / 必须 / 务必 / 要 / 应 / 须 (firm) and 力争 / 争取 / 努力 / 力求 (aspirational).</summary>
 /// <remarks>要 and 应 are single characters inside many words (重要, 主要, 要求, 应用, 相应); those are excluded by their neighbours.
-/// 争取 followed by a source of money or support (争取上级科技拨款) means "obtain" and is part of the indicator, not a hedge.</remarks>
+/// 争取 followed by a source of money or support (争取上级项目资金) means "obtain": it belongs to the indicator and hedges nothing.</remarks>
 public sealed class ModalScanRule : IScanRule
 {
     private const string NotBeforeYao = "重主需必只纲摘首紧显概扼提简切将想";
     private const string NotAfterYao = "求点素闻害件目领务紧是员";
-    private const string NotBeforeYing = "相适供响对反效呼答感顺理报回";
+    private const string NotBeforeYing = "相适供响对反效呼答感顺理回";
     private const string NotAfterYing = "用急对变聘届收付试征运邀援声";
 
     private static readonly string[] LexicalAfterZhengqu = ["上级", "国家", "中央", "省", "部", "外资", "资金", "项目", "支持", "政策", "社会"];

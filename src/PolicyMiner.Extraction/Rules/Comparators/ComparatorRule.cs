@@ -7,10 +7,10 @@ namespace PolicyMiner.Extraction.Rules.Comparators;
 /// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 / 超过 → &gt;=; 高于 / 多于 → &gt;;
 /// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 → &lt;; 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
 /// <remarks>超过 follows the gold schema (&gt;=), which lists it with 以上; the issue text put it under &gt;. A trailing 以上 on the last
-/// item of a 、-list ("5%、定报企业3%、一般企业1%以上") applies to every item of the list.</remarks>
+/// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
 public sealed class ComparatorRule : ITargetRule
 {
-    private static readonly (string Word, Comparator Comparator)[] Prefixes =
+    private static readonly (string Word, Comparator Comparator)[] Prefixes = SortedLongestFirst(
     [
         ("达到或超过", Comparator.AtLeast), ("不少于", Comparator.AtLeast), ("不低于", Comparator.AtLeast), ("不小于", Comparator.AtLeast),
         ("至少", Comparator.AtLeast), ("突破", Comparator.AtLeast), ("超过", Comparator.AtLeast), ("最少", Comparator.AtLeast),
@@ -20,7 +20,11 @@ public sealed class ComparatorRule : ITargetRule
         ("低于", Comparator.LessThan), ("少于", Comparator.LessThan), ("小于", Comparator.LessThan), ("不足", Comparator.LessThan), ("不到", Comparator.LessThan),
         ("大约", Comparator.Approximately), ("接近", Comparator.Approximately), ("将近", Comparator.Approximately), ("约", Comparator.Approximately),
         ("近", Comparator.Approximately),
-    ];
+    ]);
+
+    // 不超过 must be tried before 超过, 不低于 before 低于.
+    private static (string Word, Comparator Comparator)[] SortedLongestFirst((string Word, Comparator Comparator)[] items) =>
+        [.. items.OrderByDescending(i => i.Word.Length)];
 
     private static readonly (string Word, Comparator Comparator)[] Suffixes =
     [
@@ -69,6 +73,22 @@ public sealed class ComparatorRule : ITargetRule
                 draft.ExpressionStart = m.Span.Start - word.Length;
                 found ??= comparator;
                 break;
+            }
+        }
+
+        // 不低于财政一般预算支出的2%: the comparator governs a "base 的 number" phrase.
+        if (found is null && m.Span.Start > 0 && text[m.Span.Start - 1] == '的')
+        {
+            var clauseStart = ClauseText.ClauseStart(text, m.Span.Start);
+            var window = text.AsSpan(clauseStart, m.Span.Start - clauseStart);
+            foreach (var (word, comparator) in Prefixes)
+            {
+                if (word.Length >= 2 && comparator is not Comparator.Approximately && window.IndexOf(word, StringComparison.Ordinal) is var at and >= 0
+                    && window.Length - at - word.Length <= 16)
+                {
+                    found = comparator;
+                    break;
+                }
             }
         }
 

@@ -9,7 +9,7 @@ namespace PolicyMiner.Extraction.Rules.Indicators;
 /// <remarks>
 /// The indicator is the clause text before the number, stripped of item numbers, time words, modals, adverbs, action verbs and
 /// comparators ("年内力争新增省级院士工作站3家" → "新增省级院士工作站"); when the number comes first it is the noun phrase after it
-/// ("打造1-2家具有国际竞争力的创新型领军企业"). Elided subjects ("…90亿元，力争100亿元", "占全部工业投入27%", "同比增长28%") are taken
+/// ("培育3-4家拥有核心技术的领军企业"). Elided subjects ("…60亿元，力争70亿元", "占规模工业营业收入35%", "同比增长12%") are taken
 /// from the previous target of the sentence.
 /// </remarks>
 public sealed class IndicatorRule : ITargetRule
@@ -29,7 +29,7 @@ public sealed class IndicatorRule : ITargetRule
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
-        "的", "共", "计", "总数达到", "以上", "争取",
+        "的", "共", "计", "总数达到", "以上", "争取", "在",
     ];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
@@ -66,18 +66,39 @@ public sealed class IndicatorRule : ITargetRule
                 break;
             }
 
-            if (prev.Mention.Span.End <= exprStart)
+            // Numbers inside names (“百名专家进企业”) are part of the phrase, not a boundary.
+            if (prev.Mention.Span.End <= exprStart && (!prev.IsRejected || prev.RejectedBecause!.StartsWith("baseline", StringComparison.Ordinal)
+                                                       || prev.RejectedBecause.StartsWith("past", StringComparison.Ordinal)))
             {
                 segStart = Math.Max(segStart, prev.IsRejected ? prev.Mention.Span.End : prev.ExpressionEnd);
+                // "1个领军型人才、2个…": the previous target's noun after its number is not ours.
+                if (!prev.IsRejected && prev.IndicatorSpan is { } used && used.Start >= prev.ExpressionEnd && used.End <= exprStart)
+                {
+                    segStart = Math.Max(segStart, used.End);
+                }
+
                 break;
             }
         }
 
-        segStart = SkipSeparators(text, segStart, exprStart);
+        // "高新技术企业由目前的42家增加到55家": the indicator stands before the baseline phrase.
+        var preLimit = exprStart;
+        if (draft.Baseline is not null && draft.Index > 0 && context.Drafts[draft.Index - 1] is { IsRejected: true } baseline
+            && baseline.Mention.Span.Start >= clauseStart)
+        {
+            var cut = text.LastIndexOfAny(['由', '从'], baseline.Mention.Span.Start - 1, Math.Max(1, baseline.Mention.Span.Start - clauseStart));
+            if (cut >= clauseStart)
+            {
+                segStart = clauseStart;
+                preLimit = cut;
+            }
+        }
+
+        segStart = SkipSeparators(text, segStart, preLimit);
         var quoteStart = SkipItemMarker(text, segStart, exprStart);
 
         // Pre-number indicator.
-        var (preStart, preEnd) = Strip(context, quoteStart, exprStart);
+        var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
 
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
@@ -108,7 +129,7 @@ public sealed class IndicatorRule : ITargetRule
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%".
         if (indicator.Length == 0 || indicator[0] == '占')
         {
-            var subject = InheritedSubject(context, draft, clauseStart);
+            var subject = InheritedSubject(context, draft, clauseStart, cutAtZhan: indicator.Length > 0);
             if (subject.Length > 0)
             {
                 indicator = subject + indicator;
@@ -122,7 +143,7 @@ public sealed class IndicatorRule : ITargetRule
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
     }
 
-    private static string InheritedSubject(ExtractionContext context, TargetDraft draft, int clauseStart)
+    private static string InheritedSubject(ExtractionContext context, TargetDraft draft, int clauseStart, bool cutAtZhan)
     {
         var text = context.Text;
         var sentenceStart = ClauseText.SentenceStart(text, draft.Mention.Span.Start);
@@ -131,10 +152,10 @@ public sealed class IndicatorRule : ITargetRule
         {
             var s = previous.Indicator;
             var zhan = s.IndexOf('占');
-            return zhan > 0 ? s[..zhan] : s;
+            return zhan > 0 && cutAtZhan ? s[..zhan] : s;
         }
 
-        // No earlier target: the subject of the previous clause ("…的比例比上年有大幅度增长，确保到2010年达到2%以上").
+        // No earlier target: the subject of the previous clause ("…的比重稳步提高，到2020年达到3%").
         if (clauseStart - 1 <= sentenceStart)
         {
             return "";
@@ -148,7 +169,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var phrase = text[s1..e1];
-        foreach (var stop in (string[])["比上年", "较上年", "比去年", "有", "达到", "实现", "保持", "增长", "提高"])
+        foreach (var stop in (string[])["比上年", "较上年", "比去年", "逐年", "有", "达到", "实现", "保持", "增长", "提高"])
         {
             var at = phrase.IndexOf(stop, StringComparison.Ordinal);
             if (at > 0)
@@ -163,14 +184,51 @@ public sealed class IndicatorRule : ITargetRule
     /// <summary>Strips leading item markers, time words, modals, adverbs and verbs, and trailing comparators and verbs.</summary>
     private static (int Start, int End) Strip(ExtractionContext context, int start, int end)
     {
+        var cut = StripOnce(context, start, end, cutAtTimeWords: true);
+        // "每万人发明专利拥有量在明年达到4.5件": nothing after the time word, so the phrase before it is the indicator.
+        return cut.End > cut.Start ? cut : StripOnce(context, start, end, cutAtTimeWords: false);
+    }
+
+    private static (int Start, int End) StripOnce(ExtractionContext context, int start, int end, bool cutAtTimeWords)
+    {
         var text = context.Text;
+        if (!cutAtTimeWords)
+        {
+            foreach (var year in context.YearsIn(start, end))
+            {
+                if (year.Kind is (YearMentionKind.Past or YearMentionKind.Date) || year.InName)
+                {
+                    continue;
+                }
+
+                if (year.Span.Start <= start + 1)
+                {
+                    start = Math.Max(start, year.Span.End);
+                    continue;
+                }
+
+                end = year.Span.Start;
+                break;
+            }
+        }
 
         // A time expression or a modal inside the segment: the indicator follows it ("各级政府年内专题研究…", "镇(区)要按…").
-        foreach (var year in context.YearsIn(start, end))
+        foreach (var year in cutAtTimeWords ? context.YearsIn(start, end) : [])
         {
-            if (year.Span.End < end)
+            // Only a time word near the start is an adverbial ("各级政府年内…"); later ones qualify a noun ("不低于当年财政支出").
+            if (year.Kind is YearMentionKind.Past or YearMentionKind.Date || year.InName || year.Span.End >= end)
+            {
+                continue;
+            }
+
+            if (year.Span.Start - start <= 8)
             {
                 start = Math.Max(start, year.Span.End);
+            }
+            else if (end - year.Span.End <= 4)
+            {
+                // "…拥有量在明年达到": a time word just before the verb ends the indicator.
+                end = year.Span.Start;
             }
         }
 
@@ -223,7 +281,7 @@ public sealed class IndicatorRule : ITargetRule
         return (start, Math.Max(start, end));
     }
 
-    /// <summary>The noun phrase after the number ("…1-2家具有国际竞争力的创新型领军企业"), up to the clause end or the next list item.</summary>
+    /// <summary>The noun phrase after the number ("…3-4家拥有核心技术的领军企业"), up to the clause end or the next list item.</summary>
     private static (int Start, int End) PostPhrase(ExtractionContext context, TargetDraft draft)
     {
         var text = context.Text;
@@ -233,7 +291,7 @@ public sealed class IndicatorRule : ITargetRule
             i++;
         }
 
-        // "1家10万平方米以上的省级孵化器": skip a following number to reach the noun.
+        // "2家5万平方米以上的市级加速器": skip a following number to reach the noun.
         if (draft.Index + 1 < context.Drafts.Count && context.Drafts[draft.Index + 1] is var next && next.Mention.Span.Start == i)
         {
             i = next.ExpressionEnd;
@@ -292,9 +350,31 @@ public sealed class IndicatorRule : ITargetRule
     }
 
     /// <summary>True when the pre-number text is only a verb or subject-verb with nothing measurable ("每位党组成员办").</summary>
-    private static bool IsVerbOnly(string text, int start, int end) =>
-        end - start <= 2 || text[end - 1] is '办' or '定' or '选' or '建' or '派' or '抓' or '引' or '拔' || ClauseText.EndsAt(text, end, "确定")
-        || ClauseText.EndsAt(text, end, "引进") || ClauseText.EndsAt(text, end, "组织") || ClauseText.EndsAt(text, end, "建成");
+    private static bool IsVerbOnly(string text, int start, int end)
+    {
+        // A short verb phrase ("择优遴选", "每年评选") before a number followed by its noun.
+        if (end - start <= 4 || text[end - 1] is '办')
+        {
+            return true;
+        }
+
+        foreach (var verb in ObjectVerbs)
+        {
+            if (ClauseText.EndsAt(text, end, verb))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs whose object is the counted thing: when the text before the number ends with one, the noun after it is the indicator.</summary>
+    private static readonly string[] ObjectVerbs =
+    [
+        "抓好", "做好", "办好", "建成", "完成", "确定", "引进", "组织", "选派", "打造", "培育", "建设", "新建", "评选", "获批", "选取", "选拔",
+        "认定", "举办", "开展", "实施", "推进", "支持", "扶持", "培养", "创建", "设立", "组建", "召开", "资助", "推广", "发展",
+    ];
 
     private static int SkipSeparators(string text, int start, int end)
     {

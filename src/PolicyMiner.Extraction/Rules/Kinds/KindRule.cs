@@ -13,7 +13,7 @@ public sealed class KindRule : ITargetRule
     private static readonly string[] GrowthWords = ["增长", "增速", "增幅", "递增", "提高", "提升", "上升"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
-    private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入"];
+    private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
 
     public string Name => "kind";
 
@@ -38,6 +38,14 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Requirement;
         }
 
+        // 有效发明专利拥有量, 每万人…: a stock or a density is a level, whatever its unit.
+        if (draft.Indicator.Contains("拥有量", StringComparison.Ordinal) || draft.Indicator.Contains("保有量", StringComparison.Ordinal)
+            || draft.Indicator.StartsWith("每万人", StringComparison.Ordinal) || draft.Indicator.StartsWith("每百", StringComparison.Ordinal)
+            || draft.Indicator.StartsWith("每千", StringComparison.Ordinal))
+        {
+            return TargetKind.Level;
+        }
+
         switch (q.Kind)
         {
             case UnitKind.PercentagePoint:
@@ -45,19 +53,19 @@ public sealed class KindRule : ITargetRule
             case UnitKind.Percent:
                 return EndsWithAny(Trimmed(before), GrowthWords) ? TargetKind.Growth : TargetKind.Share;
             case UnitKind.Money:
-                return ContainsAny(before, IncreaseWords) ? TargetKind.Increase : TargetKind.Amount;
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
             case UnitKind.Count:
-                return ContainsAny(before, IncreaseWords) ? TargetKind.Increase : TargetKind.Count;
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Count;
             case UnitKind.Multiple:
                 return EndsWithAny(Trimmed(before), GrowthWords) ? TargetKind.Growth : TargetKind.Level;
             default:
-                return ContainsAny(before, IncreaseWords) ? TargetKind.Increase : TargetKind.Level;
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Level;
         }
     }
 
     private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
-        // 每个县（市、区）确定1-2个…, 各级政府年内…应不少于2次, 每位党组成员办1个…: the subject leading the sentence or clause.
+        // 每个乡镇（街道）培育2-3个…, 各级政府每季度…应不少于1次, 每名班子成员联系1个…: the subject leading the sentence or clause.
         var sentence = text.AsSpan(sentenceStart, draft.ExpressionStart - sentenceStart);
         var itemStart = SkipMarker(sentence);
         var clause = before.TrimStart();
@@ -86,6 +94,28 @@ public sealed class KindRule : ITargetRule
             if (ContainsAny(wide, RatioRequirement))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>新增 / 新建 / 增加 …, but not 增加值 (value added).</summary>
+    private static bool HasIncrease(ReadOnlySpan<char> before)
+    {
+        foreach (var word in IncreaseWords)
+        {
+            var at = before.IndexOf(word, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var after = at + word.Length;
+                if (after >= before.Length || !(before[after] is '值' or '到' or '至'))
+                {
+                    return true;
+                }
+
+                var next = before[after..].IndexOf(word, StringComparison.Ordinal);
+                at = next < 0 ? -1 : after + next;
             }
         }
 

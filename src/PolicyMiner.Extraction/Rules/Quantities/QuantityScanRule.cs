@@ -116,7 +116,7 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
                 var fractionEnd = end + 2 + numerator.Length;
                 var ratio = numerator.Value / denominatorValue;
                 context.Quantities.Add(new QuantityMention(new TextSpan(position, fractionEnd), text[position..fractionEnd],
-                    new Quantity(Math.Round(ratio, 4), null, "", Math.Round(ratio * 100, 2), "%", UnitKind.Percent), IsChinese: true, Approximate: false));
+                    new Quantity(ratio, null, "", Math.Round(ratio * 100, 4), "%", UnitKind.Percent), IsChinese: true, Approximate: false));
                 return fractionEnd;
             }
         }

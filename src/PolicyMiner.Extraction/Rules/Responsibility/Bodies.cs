@@ -16,19 +16,49 @@ public static class Bodies
     ];
 
     /// <summary>Splits "人事科、机关党委、办公室" into its bodies, dropping people and empty entries.</summary>
-    public static List<string> Split(string list)
+    /// <param name="labelled">True when a label (责任部门:, 牵头单位:) already says these are bodies: short names such as 市科协 are kept.</param>
+    public static List<string> Split(string list, bool labelled = false)
     {
         var result = new List<string>();
-        foreach (var raw in list.Split(['、', '，', ',', '；', ';', '/', ' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var raw in SplitOutsideBrackets(list))
         {
             var body = Clean(raw);
-            if (body.Length > 0 && !IsPerson(body) && !result.Contains(body))
+            if (body.Length > 0 && !(labelled ? HasPersonEnding(body) : IsPerson(body)) && !result.Contains(body))
             {
                 result.Add(body);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Splits on 、，,；;/ and spaces, but not inside brackets: "各县（市、区）人民政府" stays whole.</summary>
+    private static IEnumerable<string> SplitOutsideBrackets(string list)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= list.Length; i++)
+        {
+            var c = i < list.Length ? list[i] : '、';
+            if (c is '(' or '（')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && c is '、' or '，' or ',' or '；' or ';' or '/' or ' ' or '\u3000')
+            {
+                var part = list[start..i].Trim();
+                if (part.Length > 0)
+                {
+                    yield return part;
+                }
+
+                start = i + 1;
+            }
+        }
     }
 
     /// <summary>Trims punctuation and filler (等, 相关, 分别) from a body name; 每个县 becomes 各县.</summary>
@@ -50,6 +80,20 @@ public static class Bodies
         }
 
         return s;
+    }
+
+    /// <summary>True for 领导, 成员, 书记 …: words for people, not bodies.</summary>
+    public static bool HasPersonEnding(string name)
+    {
+        foreach (var ending in PersonEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for leaders, members and personal names (2–3 Han characters with no organisational ending).</summary>

@@ -12,7 +12,7 @@ public sealed class ResponsibilityScanRule : IScanRule
 
     public string Name => "responsibility";
 
-    public string Triggers => "责牵配";
+    public string Triggers => "责牵配负";
 
     public int Scan(ExtractionContext context, int position)
     {
@@ -25,6 +25,11 @@ public sealed class ResponsibilityScanRule : IScanRule
         if (ClauseText.At(text, position, "牵头"))
         {
             return ScanLead(context, position);
+        }
+
+        if (ClauseText.At(text, position, "负责"))
+        {
+            return ScanInCharge(context, position);
         }
 
         return position + 1;
@@ -99,7 +104,7 @@ public sealed class ResponsibilityScanRule : IScanRule
             }
 
             var target = label.Contains("牵头", StringComparison.Ordinal) ? lead : others;
-            foreach (var body in Bodies.Split(part[(colon + 1)..]))
+            foreach (var body in Bodies.Split(part[(colon + 1)..], labelled: true))
             {
                 if (!lead.Contains(body) && !others.Contains(body))
                 {
@@ -144,7 +149,8 @@ public sealed class ResponsibilityScanRule : IScanRule
                 {
                     var list = clause[..at].Replace("等相关部门", "", StringComparison.Ordinal).Replace("等有关部门", "", StringComparison.Ordinal)
                         .Replace("相关部门", "", StringComparison.Ordinal);
-                    foreach (var body in Bodies.Split(list))
+                    // Participants are often abbreviated departments (科技、发改委): the verb already marks them as bodies.
+                    foreach (var body in Bodies.Split(list, labelled: true))
                     {
                         if (!bodies.Contains(body))
                         {
@@ -157,7 +163,43 @@ public sealed class ResponsibilityScanRule : IScanRule
             }
         }
 
+        // "市财政局牵头，市科技局参与。" standing as its own sentence states who answers for the whole item, like a block.
+        var sentenceStart = ClauseText.SentenceStart(text, position);
+        var leadStart = you >= clauseStart && you >= 0 ? you : clauseStart;
+        if (clauseStart == sentenceStart || leadStart == sentenceStart)
+        {
+            var sentenceEnd = ClauseText.SentenceEnd(text, position);
+            if (sentenceEnd - position <= 40)
+            {
+                context.Responsibilities.Add(new ResponsibilityMention(new TextSpan(sentenceStart, sentenceEnd), bodies));
+                return sentenceEnd;
+            }
+        }
+
         context.Leads.Add(new LeadMention(new TextSpan(from, position + 2), bodies));
         return position + 2;
+    }
+
+    /// <summary>"由市科技局负责。" / "市农业局、市科技局负责组织实施。": a sentence naming the bodies in charge of the item.</summary>
+    private static int ScanInCharge(ExtractionContext context, int position)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, position);
+        var sentenceEnd = ClauseText.SentenceEnd(text, position);
+        if (sentenceEnd - position > 10 || position - sentenceStart > 40)
+        {
+            return position + 2;
+        }
+
+        var from = sentenceStart < text.Length && text[sentenceStart] == '由' ? sentenceStart + 1 : sentenceStart;
+        var bodies = Bodies.Split(text[from..position]);
+        bodies.RemoveAll(b => !Bodies.LooksLikeBody(b));
+        if (bodies.Count == 0 || text[from..position].IndexOfAny(['，', ',', '；', ';']) >= 0)
+        {
+            return position + 2;
+        }
+
+        context.Responsibilities.Add(new ResponsibilityMention(new TextSpan(sentenceStart, sentenceEnd), bodies));
+        return sentenceEnd;
     }
 }

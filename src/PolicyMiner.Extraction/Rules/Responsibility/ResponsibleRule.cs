@@ -3,9 +3,9 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Responsibility;
 
-/// <summary>Names the bodies responsible for each target: the nearest following responsibility block of the same item
+/// <summary>Names the bodies responsible for each target: the first responsibility block after it in the same item
 /// (paragraph), covering the text since the previous block; else "由X牵头" in the sentence; else a body named as the doer
-/// ("镇(区)要按…", "各级政府…应…", "每个县（市、区）确定…", "成果持有单位可…").</summary>
+/// ("乡(街道)要按…", "各级政府…应…", "每个乡镇（街道）培育…", "项目承担单位可…").</summary>
 public sealed class ResponsibleRule : ITargetRule
 {
     public string Name => "responsible";
@@ -17,7 +17,7 @@ public sealed class ResponsibleRule : ITargetRule
         {
             var position = draft.Mention.Span.Start;
             var block = context.NextResponsibility(draft.Mention.Span.End);
-            if (block is not null && block.Span.Start < ClauseText.ParagraphEnd(text, position) && block.Bodies.Count > 0)
+            if (block is not null && block.Bodies.Count > 0 && Covers(text, block, position))
             {
                 draft.Responsible = block.Bodies;
                 continue;
@@ -39,6 +39,27 @@ public sealed class ResponsibleRule : ITargetRule
 
             draft.Responsible = Doer(context, draft, sentenceStart);
         }
+    }
+
+    /// <summary>A block covers a target in its own paragraph, or in the item just above it when the block stands on a line of its own
+    /// ("…目标。\n（牵头单位：市科技局；配合单位：市财政局）") and no new item starts in between.</summary>
+    private static bool Covers(string text, ResponsibilityMention block, int position)
+    {
+        var paragraphEnd = ClauseText.ParagraphEnd(text, position);
+        if (block.Span.Start < paragraphEnd)
+        {
+            return true;
+        }
+
+        var blockLineStart = ClauseText.ParagraphStart(text, block.Span.Start);
+        var blockLineEnd = ClauseText.ParagraphEnd(text, block.Span.Start);
+        if (!text.AsSpan(blockLineStart, blockLineEnd - blockLineStart).Trim().SequenceEqual(text.AsSpan(block.Span.Start, block.Span.Length).Trim()))
+        {
+            return false;
+        }
+
+        // Only blank lines may separate the target's paragraph from the block's line.
+        return text.AsSpan(paragraphEnd, blockLineStart - paragraphEnd).Trim().IsEmpty;
     }
 
     private static IReadOnlyList<string> Doer(ExtractionContext context, TargetDraft draft, int sentenceStart)
@@ -66,17 +87,33 @@ public sealed class ResponsibleRule : ITargetRule
             return [holder];
         }
 
-        // Per-actor subject leading the clause: "每个县（市、区）确定1-2个重点领域".
+        // Per-actor subject leading the clause: "每个乡镇（街道）培育2-3个特色产业".
         var clause = text.AsSpan(clauseStart, draft.ExpressionStart - clauseStart);
         if (clause.StartsWith("每个") || clause.StartsWith("各级") || clause.StartsWith("每一"))
         {
-            for (var len = Math.Min(clause.Length, 12); len >= 3; len--)
+            // The longest body-like prefix within the first few characters, stopping at a bracket: 每个乡镇（街道）, 各级政府.
+            var best = 0;
+            for (var len = 3; len <= Math.Min(clause.Length, 8) && clause[len - 1] is not ('(' or '（'); len++)
             {
-                var candidate = clause[..len].ToString();
-                if (Bodies.LooksLikeBody(candidate) && !Bodies.IsPerson(candidate))
+                var prefix = clause[..len].ToString();
+                if (Bodies.LooksLikeBody(prefix) && !Bodies.IsPerson(prefix))
                 {
-                    return [Bodies.Clean(candidate)];
+                    best = len;
                 }
+            }
+
+            if (best > 0)
+            {
+                var candidate = clause[..best].ToString();
+                // 每个县（市、区）: keep a bracket that follows the body.
+                var bracketStart = clauseStart + best;
+                if (bracketStart < text.Length && text[bracketStart] is '(' or '（'
+                    && ClauseText.FindCloser(text, bracketStart, Math.Min(text.Length, bracketStart + 12)) is var close and > 0)
+                {
+                    candidate = text[clauseStart..(close + 1)];
+                }
+
+                return [Bodies.Clean(candidate)];
             }
         }
 

@@ -76,11 +76,17 @@ public sealed class YearRule : ITargetRule
         var listStart = period.Span.End + fenbie;
         var clauseEnd = ClauseText.ClauseEnd(text, listStart);
         var members = new List<TargetDraft>();
-        foreach (var other in context.LiveDrafts)
+        var first = draft.Index;
+        while (first > 0 && context.Drafts[first - 1].Mention.Span.Start > listStart)
         {
-            if (other.Mention.Span.Start > listStart && other.Mention.Span.Start < clauseEnd)
+            first--;
+        }
+
+        for (var i = first; i < context.Drafts.Count && context.Drafts[i].Mention.Span.Start < clauseEnd; i++)
+        {
+            if (!context.Drafts[i].IsRejected && context.Drafts[i].Mention.Span.Start > listStart)
             {
-                members.Add(other);
+                members.Add(context.Drafts[i]);
             }
         }
 

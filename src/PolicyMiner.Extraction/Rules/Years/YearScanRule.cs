@@ -122,7 +122,7 @@ public sealed class YearScanRule : IScanRule
         }
 
         // 年内, 年底(前), 年末 standing alone refer to the plan year.
-        if ((position == 0 || !ClauseText.IsHan(text[position - 1]) || text[position - 1] is '在' or '于' or '力' or '争' or '保' or '要' or '并' or '其' or '内' or '今')
+        if ((position == 0 || !"青老少成周近往历多常长中晚童新同去上前后明每全今本当".Contains(text[position - 1]))
             && (ClauseText.At(text, position + 1, "内") || ClauseText.At(text, position + 1, "底") || ClauseText.At(text, position + 1, "末")))
         {
             var end = ClauseText.At(text, position + 2, "前") ? position + 3 : position + 2;
