@@ -20,5 +20,7 @@ internal static class BenchCommand
     private static IEnumerable<Command> Stages()
     {
         yield return BenchSegmentCommand.Create();
+        yield return BenchParseCommand.Create();
+        yield return BenchReportCommand.Create();
     }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using PolicyMiner.Reports;
+using PolicyMiner.Reports.Export;
+using PolicyMiner.Storage;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer export --format csv|xlsx|jsonl --out FILE</c>: every stored target with its document's metadata and quote.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string?>("--format") { Description = "csv (UTF-8 with BOM), xlsx or jsonl; default from --out's extension." };
+        format.AcceptOnlyFromAmong("csv", "xlsx", "jsonl");
+        var output = new Option<string>("--out") { Description = "File to write; '-' writes CSV or JSONL to stdout.", Required = true };
+        var database = ReportOptions.Database();
+        var indicators = ReportOptions.Indicators();
+        var categories = ReportOptions.Categories();
+        var region = new Option<string?>("--region") { Description = "Only targets of documents of this region or province." };
+        var year = new Option<int?>("--year") { Description = "Only targets due in this year." };
+
+        var command = new Command("export", "Export every target with its document's metadata (doc, title, region, province, plan year, issue date) and quote.")
+        {
+            format, output, database, indicators, categories, region, year,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(output)!;
+            var chosen = parse.GetValue(format) is { } name ? ExportFormats.TryParse(name, out var f) ? f : default
+                : ExportFormats.TryFromPath(path, out var fromPath) ? fromPath
+                : throw new CliException($"{path}: cannot tell the format from the extension; pass --format csv|xlsx|jsonl");
+            if (path == "-" && chosen == ExportFormat.Xlsx)
+            {
+                throw new CliException("--out -: XLSX cannot be written to stdout; give a file name");
+            }
+
+            var wanted = parse.GetValue(categories) ?? [];
+            ReportOptions.CheckCategories(wanted);
+            var taxonomy = ReportOptions.LoadTaxonomy(parse.GetValue(indicators));
+            using var store = ReportOptions.OpenExisting(parse.GetValue(database)!);
+            var query = new TargetQuery(Region: parse.GetValue(region), Year: parse.GetValue(year));
+            var rows = StoreReportSource.Rows(store, query)
+                .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal));
+            var written = 0;
+            if (path == "-")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                written = TargetExporter.Write(chosen, rows, stdout, taxonomy);
+            }
+            else
+            {
+                ReportOptions.WriteFile(path, stream => written = TargetExporter.Write(chosen, rows, stream, taxonomy));
+                Console.Error.WriteLine($"{written} targets written to {path}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

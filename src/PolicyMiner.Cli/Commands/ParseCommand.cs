@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Serialization;
+using PolicyMiner.Ingest;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer parse FILE...</c>: reads documents and prints their text, metadata and structure.</summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf).", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "json: one object per document per line; text: a readable summary.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var maxMb = new Option<int>("--max-mb") { Description = "Refuse files larger than this many megabytes.", DefaultValueFactory = _ => 50 };
+
+        var command = new Command("parse", "Read policy documents into clean text with metadata, sections and sentences.") { files, format, maxMb };
+        command.SetAction(parse =>
+        {
+            var megabytes = parse.GetValue(maxMb);
+            if (megabytes <= 0)
+            {
+                throw new CliException("--max-mb must be positive");
+            }
+
+            var reader = new DocumentReader(new DocumentReaderOptions(megabytes * 1024L * 1024L));
+            var asJson = parse.GetValue(format) != "text";
+            var failed = 0;
+            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                var result = reader.Read(file);
+                if (!result.Succeeded)
+                {
+                    output.Flush();
+                    Console.Error.WriteLine(result.Message);
+                    failed++;
+                    continue;
+                }
+
+                if (asJson)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(ParsedDocument.From(result.Document), PolicyJson.Options));
+                }
+                else
+                {
+                    WriteSummary(output, result.Document);
+                }
+            }
+
+            output.Flush();
+            return failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void WriteSummary(TextWriter output, PolicyDocument document)
+    {
+        var meta = document.Metadata;
+        output.WriteLine($"== {document.SourceName} ({document.Format.ToString().ToLowerInvariant()}, {document.Encoding})");
+        output.WriteLine($"title:      {meta.Title ?? "-"}");
+        output.WriteLine($"issuer:     {meta.Issuer ?? "-"}");
+        output.WriteLine($"doc_number: {meta.DocNumber ?? "-"}");
+        output.WriteLine($"region:     {meta.Region ?? "-"} / {meta.Province ?? "-"}");
+        output.WriteLine($"year:       {meta.Year?.ToString() ?? "-"}");
+        output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"}");
+        output.WriteLine($"text:       {document.Text.Length} chars, {document.Sections.Count} sections, {document.Sentences.Count} sentences");
+        foreach (var section in document.Sections)
+        {
+            output.WriteLine($"  {new string(' ', (section.Level - 1) * 2)}{section.Number} {section.Heading} {section.Span}");
+        }
+
+        foreach (var diagnostic in document.Diagnostics)
+        {
+            output.WriteLine($"  [{diagnostic.Code} {diagnostic.Severity.ToString().ToLowerInvariant()}] {diagnostic.Message}");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>The JSON shape of one parsed document.</summary>
+    private sealed record ParsedDocument(
+        string Source,
+        string Format,
+        string Encoding,
+        string? Title,
+        string? Issuer,
+        string? DocNumber,
+        string? Region,
+        string? Province,
+        int? Year,
+        string? Date,
+        string Text,
+        IReadOnlyList<ParsedSection> Sections,
+        IReadOnlyList<ParsedSpan> Sentences,
+        IReadOnlyList<ParsedDiagnostic> Diagnostics)
+    {
+        public static ParsedDocument From(PolicyDocument document)
+        {
+            var meta = document.Metadata;
+            return new ParsedDocument(
+                document.SourceName,
+                document.Format.ToString().ToLowerInvariant(),
+                document.Encoding,
+                meta.Title,
+                meta.Issuer,
+                meta.DocNumber,
+                meta.Region,
+                meta.Province,
+                meta.Year,
+                meta.Date?.ToString("yyyy-MM-dd"),
+                document.Text,
+                document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(),
+                document.Sentences.Select(s => new ParsedSpan(s.Start, s.End)).ToList(),
+                document.Diagnostics.Select(d => new ParsedDiagnostic(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message)).ToList());
+        }
+    }
+
+    private sealed record ParsedSection(int Level, string Number, string Heading, int Start, int End);
+
+    private sealed record ParsedSpan(int Start, int End);
+
+    private sealed record ParsedDiagnostic(string Code, string Severity, string Message);
+}

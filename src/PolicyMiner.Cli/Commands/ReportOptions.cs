@@ -1,0 +1,94 @@
+using System.CommandLine;
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Reports.Taxonomy;
+using PolicyMiner.Storage;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary>Options shared by the verbs that read the store and write reports (export, compare).</summary>
+internal static class ReportOptions
+{
+    public static Option<string> Database() => new("--db")
+    {
+        Description = $"The PolicyMiner database to read (default {PolicyStore.DefaultFileName} in the working directory).",
+        DefaultValueFactory = _ => PolicyStore.DefaultFileName,
+    };
+
+    public static Option<string?> Indicators() => new("--indicators")
+    {
+        Description = "A user taxonomy file merged over models/indicators.json (adds indicators, extends those with the same id).",
+    };
+
+    public static Option<string[]> Categories() => new("--category")
+    {
+        Description = "Only targets of these categories (repeatable): " + string.Join(", ", TargetCategories.All) + ".",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>Opens an existing database for reading; a missing file is an expected failure, not a new empty database.</summary>
+    public static PolicyStore OpenExisting(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"{path}: no such database (run `policyminer ingest` or `policyminer run` first, or pass --db)");
+        }
+
+        try
+        {
+            return PolicyStore.Open(path);
+        }
+        catch (StoreException e)
+        {
+            throw new CliException($"{path}: {e.Message}");
+        }
+    }
+
+    public static IndicatorTaxonomy LoadTaxonomy(string? userFile)
+    {
+        try
+        {
+            return IndicatorTaxonomyFiles.LoadDefault(userFile);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    public static void CheckCategories(IEnumerable<string> categories)
+    {
+        foreach (var category in categories)
+        {
+            if (!TargetCategories.All.Contains(category))
+            {
+                throw new CliException($"--category {category}: unknown category (one of {string.Join(", ", TargetCategories.All)})");
+            }
+        }
+    }
+
+    /// <summary>Writes through a temporary file next to <paramref name="path"/>, so a failed write never leaves half a file.</summary>
+    public static void WriteFile(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var temporary = full + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

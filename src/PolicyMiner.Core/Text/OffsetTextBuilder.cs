@@ -1,0 +1,69 @@
+namespace PolicyMiner.Core.Text;
+
+/// <summary>Builds a text character by character while recording, for each character, the source offset it came from.</summary>
+/// <remarks>Not thread-safe; use one builder per text. Source offsets must be appended in non-decreasing order.</remarks>
+public sealed class OffsetTextBuilder
+{
+    private char[] _chars;
+    private int[] _offsets;
+    private int _length;
+
+    public OffsetTextBuilder(int capacity = 256)
+    {
+        _chars = new char[Math.Max(capacity, 16)];
+        _offsets = new int[Math.Max(capacity, 16)];
+    }
+
+    /// <summary>Number of characters appended so far.</summary>
+    public int Length => _length;
+
+    /// <summary>The last character appended, or '\0' when empty.</summary>
+    public char Last => _length == 0 ? '\0' : _chars[_length - 1];
+
+    /// <summary>Appends one character that came from <paramref name="sourceOffset"/>.</summary>
+    public void Append(char c, int sourceOffset)
+    {
+        if (_length == _chars.Length)
+        {
+            Grow();
+        }
+
+        _chars[_length] = c;
+        _offsets[_length] = sourceOffset;
+        _length++;
+    }
+
+    /// <summary>Appends <paramref name="source"/>[start..start+length) with identity offsets shifted by <paramref name="sourceStart"/>.</summary>
+    public void Append(ReadOnlySpan<char> text, int sourceStart)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            Append(text[i], sourceStart + i);
+        }
+    }
+
+    /// <summary>Removes trailing characters for which <paramref name="predicate"/> holds.</summary>
+    public void TrimEnd(Func<char, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        while (_length > 0 && predicate(_chars[_length - 1]))
+        {
+            _length--;
+        }
+    }
+
+    /// <summary>The built text and its map back to the source; <paramref name="sourceEnd"/> is the source offset of the end.</summary>
+    public (string Text, OffsetMap Map) Build(int sourceEnd)
+    {
+        var offsets = new int[_length + 1];
+        Array.Copy(_offsets, offsets, _length);
+        offsets[_length] = _length == 0 ? sourceEnd : Math.Max(sourceEnd, _offsets[_length - 1]);
+        return (new string(_chars, 0, _length), new OffsetMap(offsets));
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _chars, _chars.Length * 2);
+        Array.Resize(ref _offsets, _offsets.Length * 2);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace PolicyMiner.Ingest.Decoding;
+
+/// <summary>Text decoded from bytes, with the name of the encoding that was used.</summary>
+public sealed record DecodedText(string Text, string EncodingName);
+
+/// <summary>
+/// Decodes document bytes whose encoding may be undeclared: BOM, then UTF-16 without BOM, strict UTF-8,
+/// then GB18030 (a superset of GBK and GB2312), choosing the candidate whose characters look like text.
+/// </summary>
+/// <remarks>
+/// Stateless and thread-safe. A strict UTF-8 validity check is decisive for UTF-8 (legacy Chinese encodings
+/// almost never form valid multi-byte UTF-8), so statistical detection is only needed between UTF-16 and GB18030.
+/// </remarks>
+public static class TextDecoder
+{
+    private const double MinimumPlausibility = 0.85;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly Encoding Utf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: false);
+    private static readonly Encoding Utf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: false);
+
+    /// <summary>GB18030 from the code-pages provider, without registering the provider process-wide.</summary>
+    public static Encoding Gb18030 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(54936)
+        ?? throw new InvalidOperationException("GB18030 is not available.");
+
+    /// <summary>Decodes <paramref name="bytes"/>, or returns null when they are not text in any supported encoding.</summary>
+    public static DecodedText? Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, declared: null);
+
+    /// <summary>Decodes <paramref name="bytes"/>, trying a declared charset (from an HTML meta tag) after any BOM.</summary>
+    public static DecodedText? Decode(ReadOnlySpan<byte> bytes, string? declared)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return new DecodedText(Encoding.UTF8.GetString(bytes[3..]), "utf-8");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return new DecodedText(Utf16Le.GetString(bytes[2..]), "utf-16le");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return new DecodedText(Utf16Be.GetString(bytes[2..]), "utf-16be");
+        }
+
+        var declaredEncoding = ResolveDeclared(declared);
+        if (declaredEncoding is not null && TryStrict(bytes, declaredEncoding.Value.Encoding) is { } declaredText
+            && Plausibility(declaredText) >= MinimumPlausibility)
+        {
+            return new DecodedText(declaredText, declaredEncoding.Value.Name);
+        }
+
+        var hasNul = bytes.Contains((byte)0);
+        if (!hasNul && TryStrict(bytes, StrictUtf8) is { } utf8)
+        {
+            return Plausibility(utf8) >= MinimumPlausibility ? new DecodedText(utf8, "utf-8") : null;
+        }
+
+        DecodedText? best = null;
+        var bestScore = 0.0;
+        if (bytes.Length % 2 == 0)
+        {
+            Consider(Utf16Le.GetString(bytes), "utf-16le", ref best, ref bestScore);
+            Consider(Utf16Be.GetString(bytes), "utf-16be", ref best, ref bestScore);
+        }
+
+        if (!hasNul)
+        {
+            // GB18030 decodes almost anything (bad bytes become U+FFFD); plausibility decides whether it is text.
+            Consider(Gb18030.GetString(bytes), "gb18030", ref best, ref bestScore);
+        }
+
+        return bestScore >= MinimumPlausibility ? best : null;
+    }
+
+    /// <summary>Share of characters that are ordinary text: common CJK, CJK punctuation, printable ASCII, whitespace.</summary>
+    public static double Plausibility(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        var sample = text.Length > 65536 ? text[..65536] : text;
+        var good = 0;
+        foreach (var c in sample)
+        {
+            if (c is (>= ' ' and <= '~') or '\n' or '\r' or '\t'
+                or (>= '\u4E00' and <= '\u9FA5')
+                or (>= '\u3000' and <= '\u303F')
+                or (>= '\uFF01' and <= '\uFF5E')
+                or (>= '\u2010' and <= '\u2027') or '\u00B7' or '\u00A0' or '\u25A1' or '\u25CF' or '\u2460' or '\u2461'
+                or (>= '\u2462' and <= '\u2473') or '\uFEFF')
+            {
+                good++;
+            }
+        }
+
+        return (double)good / sample.Length;
+    }
+
+    private static void Consider(string text, string name, ref DecodedText? best, ref double bestScore)
+    {
+        var score = Plausibility(text);
+        if (score > bestScore)
+        {
+            best = new DecodedText(text, name);
+            bestScore = score;
+        }
+    }
+
+    private static string? TryStrict(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        try
+        {
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static (Encoding Encoding, string Name)? ResolveDeclared(string? declared)
+    {
+        switch (declared?.Trim().ToUpperInvariant())
+        {
+            case null or "":
+                return null;
+            case "UTF-8" or "UTF8":
+                return (StrictUtf8, "utf-8");
+            case "GBK" or "GB2312" or "GB18030" or "GB_2312-80" or "X-GBK" or "CP936" or "EUC-CN":
+                return (StrictGb18030, "gb18030");
+            default:
+                return null;
+        }
+    }
+
+    private static readonly Encoding StrictGb18030 = CreateStrictGb18030();
+
+    private static Encoding CreateStrictGb18030()
+    {
+        var encoding = (Encoding)Gb18030.Clone();
+        encoding.DecoderFallback = DecoderFallback.ExceptionFallback;
+        return encoding;
+    }
+}

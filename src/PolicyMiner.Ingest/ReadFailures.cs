@@ -1,0 +1,42 @@
+namespace PolicyMiner.Ingest;
+
+/// <summary>The one-line reasons a document cannot be read; the facade prefixes them with the file name.</summary>
+public static class ReadFailures
+{
+    public const string Empty = "empty file";
+    public const string NotText = "not text: binary content or unknown encoding";
+    public const string NoBody = "HTML has no body";
+    public const string NoText = "no document text found";
+    public const string NotPdf = "not a PDF (no %PDF header)";
+    public const string EncryptedPdf = "encrypted PDF (password required); cannot read";
+    public const string ScannedPdf = "no text layer (scanned document); OCR needed";
+    public const string EmptyPdf = "PDF has no text";
+    public const string NotFound = "file not found";
+
+    /// <summary>A file whose extension is not one of <see cref="DocumentReader.SupportedExtensions"/>.</summary>
+    public static string Unsupported(string extension) =>
+        $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}' (supported: {string.Join(' ', DocumentReader.SupportedExtensions)})";
+
+    /// <summary>A file over the configured size limit.</summary>
+    public static string TooLarge(long bytes, long limit) =>
+        $"file too large ({bytes / 1048576.0:0.#} MB; limit {limit / 1048576.0:0.#} MB)";
+
+    /// <summary>A PDF the parser could not read.</summary>
+    public static string CorruptPdf(string detail) => $"not a readable PDF (truncated or corrupt: {OneLine(detail)})";
+
+    /// <summary>An I/O error while reading the file.</summary>
+    public static string CannotRead(string detail) => $"cannot read file ({OneLine(detail)})";
+
+    /// <summary>An unexpected failure inside a reader: still one line, naming the exception.</summary>
+    public static string ReaderError(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"could not read ({exception.GetType().Name}: {OneLine(exception.Message)})";
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length > 120 ? line[..120] + "…" : line;
+    }
+}

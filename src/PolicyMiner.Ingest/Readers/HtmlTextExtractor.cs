@@ -1,0 +1,447 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace PolicyMiner.Ingest.Readers;
+
+/// <summary>The readable text of an HTML page: main content with paragraph breaks, and titles the page names.</summary>
+/// <param name="Text">Main content, one block per line.</param>
+/// <param name="FieldText">Text of the page's metadata tables (索引号, 发文机关 …), one row per line; may be empty.</param>
+/// <param name="TitleHints">Titles from meta tags, &lt;h1&gt; and &lt;title&gt;, best first.</param>
+public sealed record HtmlContent(string Text, string FieldText, IReadOnlyList<string> TitleHints);
+
+/// <summary>
+/// Extracts the main content of an HTML page with HtmlAgilityPack: scripts, styles, navigation, sidebars,
+/// share/print links and footers are dropped; blocks become lines.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static partial class HtmlTextExtractor
+{
+    private static readonly FrozenSet<string> DroppedElements = new[]
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav", "aside", "form",
+        "select", "button", "input", "textarea", "head", "link", "meta", "map", "audio", "video", "footer", "img",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> BlockElements = new[]
+    {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article", "header",
+        "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main", "tbody", "thead", "figure", "figcaption", "body", "html",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Containers = new[]
+    {
+        "div", "ul", "ol", "table", "section", "dl", "header", "td", "tbody", "p", "span",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The charset an HTML page declares in a &lt;meta&gt; tag within its first bytes, or null.</summary>
+    public static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
+        var match = CharsetPattern().Match(head);
+        return match.Success ? match.Groups["charset"].Value : null;
+    }
+
+    /// <summary>Extracts the content of <paramref name="html"/>; null when the page has no body at all.</summary>
+    public static HtmlContent? Extract(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var document = new HtmlDocument { OptionFixNestedTags = true };
+        document.LoadHtml(html);
+        var root = document.DocumentNode;
+        var body = root.Descendants("body").FirstOrDefault();
+        if (body is null && !HasTextOutsideHead(root))
+        {
+            return null;
+        }
+
+        body ??= root;
+        var hints = TitleHints(root);
+
+        var stats = new Dictionary<HtmlNode, Stats>();
+        Measure(body, stats, insideLink: false);
+
+        var fieldText = new StringBuilder();
+        var fieldTables = new HashSet<HtmlNode>();
+        CollectFieldTables(body, stats, fieldText, fieldTables);
+        foreach (var table in fieldTables)
+        {
+            // Read into fields; the table itself is not document text.
+            stats.Remove(table);
+            table.Remove();
+        }
+
+        var content = MainContent(body, stats) ?? body;
+        var text = new StringBuilder(html.Length / 4);
+        if (!ReferenceEquals(content, body))
+        {
+            // The title usually sits above the content block; keep it as the first line.
+            var heading = TitleElement(body, content);
+            if (heading is not null)
+            {
+                Write(heading, text, stats);
+                text.Append('\n');
+            }
+        }
+
+        Write(content, text, stats);
+        return new HtmlContent(text.ToString(), fieldText.ToString(), hints);
+    }
+
+    private static bool HasTextOutsideHead(HtmlNode root)
+    {
+        foreach (var node in root.Descendants())
+        {
+            if (node.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(node.InnerText)
+                && node.Ancestors().All(a => !DroppedElements.Contains(a.Name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> TitleHints(HtmlNode root)
+    {
+        string? metaTitle = null, h1 = null, title = null;
+        foreach (var node in root.Descendants())
+        {
+            switch (node.Name)
+            {
+                case "meta" when metaTitle is null:
+                    var name = node.GetAttributeValue("name", node.GetAttributeValue("property", string.Empty));
+                    if (name.Equals("ArticleTitle", StringComparison.OrdinalIgnoreCase) || name is "title" or "og:title")
+                    {
+                        var content = node.GetAttributeValue("content", string.Empty);
+                        metaTitle = string.IsNullOrWhiteSpace(content) ? null : Clean(content);
+                    }
+
+                    break;
+                case "h1" when h1 is null && !string.IsNullOrWhiteSpace(node.InnerText):
+                    h1 = Clean(node.InnerText);
+                    break;
+                case "title" when title is null && !string.IsNullOrWhiteSpace(node.InnerText):
+                    // "<document title> - <site name>": the longest part is the document's.
+                    title = TitleSeparator().Split(Clean(node.InnerText)).MaxBy(p => p.Length)!.Trim();
+                    break;
+            }
+        }
+
+        return new[] { h1, metaTitle, title }.Where(h => h is { Length: >= 4 }).Select(h => h!).ToList();
+    }
+
+    private static string Clean(string text) => WhitespaceRun().Replace(HtmlEntity.DeEntitize(text), " ").Trim();
+
+    /// <summary>Visible characters, characters inside links, links, and metadata-table keys under a node.</summary>
+    private readonly record struct Stats(int Text, int LinkText, int Links, int FieldKeys);
+
+    private static Stats Measure(HtmlNode node, Dictionary<HtmlNode, Stats> stats, bool insideLink)
+    {
+        if (node.NodeType == HtmlNodeType.Text)
+        {
+            var text = node.InnerText;
+            var length = CountVisible(text);
+            var keys = length == 0 ? 0
+                : text.Contains('：') || text.Contains(':') ? FieldKeyPattern().Count(text)
+                : length <= 8 && IsBareFieldKey(text) ? 1 : 0;
+            return new Stats(length, insideLink ? length : 0, 0, keys);
+        }
+
+        if (node.NodeType != HtmlNodeType.Element && node.NodeType != HtmlNodeType.Document || DroppedElements.Contains(node.Name))
+        {
+            return default;
+        }
+
+        var isLink = node.Name.Equals("a", StringComparison.OrdinalIgnoreCase);
+        var total = new Stats(0, 0, isLink ? 1 : 0, 0);
+        foreach (var child in node.ChildNodes)
+        {
+            var part = Measure(child, stats, insideLink || isLink);
+            total = new Stats(total.Text + part.Text, total.LinkText + part.LinkText, total.Links + part.Links, total.FieldKeys + part.FieldKeys);
+        }
+
+        stats[node] = total;
+        return total;
+    }
+
+    private static int CountVisible(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    // The content block: an element whose class or id says so, holding most of the page's non-link text.
+    private static HtmlNode? MainContent(HtmlNode body, Dictionary<HtmlNode, Stats> stats)
+    {
+        var bodyStats = stats.GetValueOrDefault(body);
+        var bodyPlain = bodyStats.Text - bodyStats.LinkText;
+        HtmlNode? best = null;
+        var bestText = 0;
+        foreach (var node in body.Descendants())
+        {
+            if (node.NodeType != HtmlNodeType.Element || !ContentHint().IsMatch(ClassAndId(node)) || IsChromeByName(node))
+            {
+                continue;
+            }
+
+            var measured = stats.GetValueOrDefault(node);
+            var plain = measured.Text - measured.LinkText;
+            if (plain > bestText || (plain == bestText && best is not null && IsDescendant(node, best)))
+            {
+                best = node;
+                bestText = plain;
+            }
+        }
+
+        return best is not null && bestText >= 50 && bestText * 2 >= bodyPlain ? best : null;
+    }
+
+    private static bool IsDescendant(HtmlNode node, HtmlNode ancestor)
+    {
+        for (var current = node.ParentNode; current is not null; current = current.ParentNode)
+        {
+            if (ReferenceEquals(current, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ClassAndId(HtmlNode node) =>
+        node.GetAttributeValue("class", string.Empty) + " " + node.GetAttributeValue("id", string.Empty);
+
+    private static bool IsChromeByName(HtmlNode node)
+    {
+        var names = ClassAndId(node);
+        return names.Length > 1 && ChromeHint().IsMatch(names);
+    }
+
+    // Government pages put 索引号 / 发文机关 / 文号 … in a table or list above the text; read it wherever it is:
+    // the innermost element holding three or more keys is the table.
+    private static void CollectFieldTables(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText, HashSet<HtmlNode> tables)
+    {
+        if (!stats.TryGetValue(node, out var measured) || measured.FieldKeys < 3)
+        {
+            return;
+        }
+
+        var inner = false;
+        foreach (var child in node.ChildNodes)
+        {
+            if (stats.TryGetValue(child, out var childStats) && childStats.FieldKeys >= 3)
+            {
+                inner = true;
+                CollectFieldTables(child, stats, fieldText, tables);
+            }
+        }
+
+        if (inner || measured.Text > 2000 || node.Name is "body" or "html")
+        {
+            return;
+        }
+
+        // Rows of key and value cells ("<th>文　　号</th><td>…</td>") become "key：value" lines.
+        var rows = node.Name is "table" or "tbody" ? node.Descendants("tr").ToList() : [];
+        if (rows.Count > 0)
+        {
+            foreach (var row in rows)
+            {
+                var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").Select(c => Clean(c.InnerText)).ToList();
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    if (IsBareFieldKey(cells[i]) && i + 1 < cells.Count && !IsBareFieldKey(cells[i + 1]))
+                    {
+                        fieldText.Append(cells[i].TrimEnd('：', ':')).Append('：').Append(cells[i + 1]).Append('\n');
+                        i++;
+                    }
+                    else
+                    {
+                        fieldText.Append(cells[i]).Append('\n');
+                    }
+                }
+            }
+        }
+        else
+        {
+            Write(node, fieldText, stats: null);
+            fieldText.Append('\n');
+        }
+
+        tables.Add(node);
+    }
+
+    private static bool IsBareFieldKey(string text)
+    {
+        Span<char> compact = stackalloc char[Math.Min(text.Length, 16)];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '：' or ':')
+            {
+                continue;
+            }
+
+            if (length == compact.Length)
+            {
+                return false;
+            }
+
+            compact[length++] = c;
+        }
+
+        return length >= 2 && Cleaning.ChromeFilter.FieldKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(compact[..length]);
+    }
+
+    // The document title shown above the content block: the page's h1, or an element whose class or id says "title".
+    private static HtmlNode? TitleElement(HtmlNode body, HtmlNode content)
+    {
+        HtmlNode? titled = null;
+        foreach (var node in body.Descendants())
+        {
+            if (ReferenceEquals(node, content))
+            {
+                break;
+            }
+
+            if (node.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (node.Name == "h1")
+            {
+                return node;
+            }
+
+            if (titled is null && TitleHint().IsMatch(ClassAndId(node)) && node.InnerText.Trim().Length is >= 5 and <= 100)
+            {
+                titled = node;
+            }
+        }
+
+        return titled;
+    }
+
+    private static void Write(HtmlNode node, StringBuilder text, Dictionary<HtmlNode, Stats>? stats)
+    {
+        switch (node.NodeType)
+        {
+            case HtmlNodeType.Text:
+                AppendText(text, HtmlEntity.DeEntitize(node.InnerText));
+                return;
+            case HtmlNodeType.Comment:
+                return;
+        }
+
+        if (DroppedElements.Contains(node.Name) || IsChromeByName(node))
+        {
+            return;
+        }
+
+        if (stats is not null && Containers.Contains(node.Name) && stats.TryGetValue(node, out var measured)
+            && measured.Links >= 3 && measured.LinkText * 10 >= measured.Text * 6)
+        {
+            // Link lists: menus, "推荐资讯", "点击排行", related articles.
+            return;
+        }
+
+        var block = BlockElements.Contains(node.Name);
+        if (block)
+        {
+            NewLine(text);
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            Write(child, text, stats);
+            if (child.Name is "td" or "th")
+            {
+                text.Append(' ');
+            }
+        }
+
+        if (block)
+        {
+            NewLine(text);
+        }
+    }
+
+    private static void NewLine(StringBuilder text)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+    }
+
+    // HTML whitespace: runs become one space, except a source line break between Chinese characters, which is nothing.
+    private static void AppendText(StringBuilder text, string value)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                var hasBreak = false;
+                while (i < value.Length && value[i] is ' ' or '\t' or '\n' or '\r' or '\f')
+                {
+                    hasBreak |= value[i] is '\n' or '\r';
+                    i++;
+                }
+
+                var previous = text.Length > 0 ? text[^1] : '\n';
+                var next = i < value.Length ? value[i] : ' ';
+                if (previous is not ('\n' or ' ') && !(hasBreak && IsCjk(previous) && IsCjk(next)))
+                {
+                    text.Append(' ');
+                }
+
+                continue;
+            }
+
+            text.Append(c);
+            i++;
+        }
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uFF00' and <= '\uFFEF';
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*(?<charset>[A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CharsetPattern();
+
+    [GeneratedRegex(@"(?:^|\s)(?:title|art_?title|article_?title|doc_?title|news_?title|tit)(?:$|\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleHint();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:con|content|article|zoom|text|main|detail|trs_?editor|conttext|zwnr|wzcon|news_?con|artibody|pages?_?content|view|xxgk_?content|info_?cont)(?:$|[\s_\-\d])", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentHint();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|sidebar|side|share|print|copyright|friend_?links?|links|related|hot|rank|recommend|comments?|toolbar|topbar|banner|position|location|weizhi|dqwz|bdsharebuttonbox|gotop|qrcode|ewm|fontsize|font|tools?)(?:$|[\s_\-\d])", RegexOptions.IgnoreCase)]
+    private static partial Regex ChromeHint();
+
+    [GeneratedRegex(@"(?:索\s*引\s*号|发文机关|发布机构|文\s*号|发文日期|成文日期|主\s*题\s*词|来\s*源|公开方式|所属主题|发文字号|主题分类)\s*[:：]")]
+    private static partial Regex FieldKeyPattern();
+
+    [GeneratedRegex(@"\s+[-|–—]\s+|\s*[_|｜]\s*|::")]
+    private static partial Regex TitleSeparator();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+}

@@ -1,0 +1,268 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PolicyMiner.Ingest.Structure;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+
+namespace PolicyMiner.Ingest.Readers;
+
+/// <summary>The text of a PDF in reading order, paragraphs one per line, or why there is none.</summary>
+/// <param name="Text">Paragraphs joined from lines, running headers, footers and page numbers removed.</param>
+/// <param name="Pages">Number of pages read.</param>
+/// <param name="RemovedLines">Running header/footer and page-number lines removed.</param>
+public sealed record PdfContent(string Text, int Pages, int RemovedLines);
+
+/// <summary>
+/// Reads the text layer of a PDF with PdfPig: letters grouped into lines by baseline, lines into paragraphs
+/// (Chinese lines break anywhere, so a line that runs to the right margin continues in the next), running
+/// headers, footers and page numbers dropped.
+/// </summary>
+/// <remarks>Stateless and thread-safe. Expected failures come back as a reason, never as an exception.</remarks>
+public static partial class PdfTextExtractor
+{
+    private sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
+
+    /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
+    public static PdfContent? Extract(byte[] bytes, out string? failure)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        failure = null;
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
+        {
+            failure = ReadFailures.NotPdf;
+            return null;
+        }
+
+        try
+        {
+            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var pages = new List<List<PdfLine>>();
+            var hasImages = false;
+            foreach (var page in document.GetPages())
+            {
+                var lines = Lines(page);
+                if (lines.Count == 0 && !hasImages)
+                {
+                    hasImages = page.GetImages().Any();
+                }
+
+                pages.Add(lines);
+            }
+
+            if (pages.All(p => p.Count == 0))
+            {
+                failure = hasImages ? ReadFailures.ScannedPdf : ReadFailures.EmptyPdf;
+                return null;
+            }
+
+            var removed = RemoveRunningLines(pages);
+            return new PdfContent(Paragraphs(pages), pages.Count, removed);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            failure = ReadFailures.EncryptedPdf;
+            return null;
+        }
+#pragma warning disable CA1031 // A corrupt file can fail anywhere inside the parser; it is reported, not thrown.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            failure = ReadFailures.CorruptPdf(e.Message);
+            return null;
+        }
+    }
+
+    private static List<PdfLine> Lines(Page page)
+    {
+        var letters = page.Letters
+            .Where(l => !string.IsNullOrEmpty(l.Value))
+            .OrderByDescending(l => Math.Round(l.StartBaseLine.Y, 1))
+            .ThenBy(l => l.StartBaseLine.X)
+            .ToList();
+        var lines = new List<PdfLine>();
+        var current = new List<Letter>();
+        var baseline = double.NaN;
+        foreach (var letter in letters)
+        {
+            var size = Math.Max(letter.PointSize, 1);
+            if (current.Count > 0 && Math.Abs(letter.StartBaseLine.Y - baseline) > size * 0.4)
+            {
+                AddLine(lines, current);
+                current.Clear();
+            }
+
+            if (current.Count == 0)
+            {
+                baseline = letter.StartBaseLine.Y;
+            }
+
+            current.Add(letter);
+        }
+
+        AddLine(lines, current);
+        return lines;
+    }
+
+    private static void AddLine(List<PdfLine> lines, List<Letter> letters)
+    {
+        if (letters.Count == 0)
+        {
+            return;
+        }
+
+        letters.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+        var text = new StringBuilder(letters.Count);
+        Letter? previous = null;
+        foreach (var letter in letters)
+        {
+            if (previous is not null)
+            {
+                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                var size = Math.Max(previous.PointSize, 1);
+                // Word gaps only matter between Latin letters and digits; CJK text has no spaces.
+                if (gap > size * 0.2 && !IsCjk(letter.Value[0]) && !IsCjk(previous.Value[^1]) && text.Length > 0 && text[^1] != ' ')
+                {
+                    text.Append(' ');
+                }
+            }
+
+            if (letter.Value == " " && (text.Length == 0 || text[^1] == ' '))
+            {
+                continue;
+            }
+
+            text.Append(letter.Value);
+            previous = letter;
+        }
+
+        var trimmed = text.ToString().Trim();
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+
+        var first = letters[0];
+        var last = letters[^1];
+        lines.Add(new PdfLine(trimmed, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, letters.Max(l => l.PointSize)));
+    }
+
+    // Lines at the top or bottom of pages that repeat from page to page (digits aside), and bare page numbers.
+    private static int RemoveRunningLines(List<List<PdfLine>> pages)
+    {
+        const int Edge = 2;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var key in EdgeLines(page, Edge).Select(l => RunningKey(l.Text)).Distinct())
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var threshold = Math.Max(2, (pages.Count + 1) / 2);
+        var removed = 0;
+        foreach (var page in pages)
+        {
+            var edge = EdgeLines(page, Edge).ToHashSet();
+            removed += page.RemoveAll(line => edge.Contains(line)
+                && (PageNumberPattern().IsMatch(line.Text) || (pages.Count >= 2 && counts.GetValueOrDefault(RunningKey(line.Text)) >= threshold)));
+        }
+
+        return removed;
+    }
+
+    private static IEnumerable<PdfLine> EdgeLines(List<PdfLine> page, int edge) =>
+        page.Count <= edge * 2 ? page : page.Take(edge).Concat(page.Skip(page.Count - edge));
+
+    private static string RunningKey(string text)
+    {
+        var key = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                key.Append(char.IsDigit(c) ? '#' : c);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    private static string Paragraphs(List<List<PdfLine>> pages)
+    {
+        var all = pages.SelectMany(p => p).ToList();
+        if (all.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var left = Percentile(all.Select(l => l.Left), 0.1);
+        var right = Percentile(all.Select(l => l.Right), 0.9);
+        var text = new StringBuilder();
+        PdfLine? previous = null;
+        foreach (var page in pages)
+        {
+            for (var i = 0; i < page.Count; i++)
+            {
+                var line = page[i];
+                if (previous is not null)
+                {
+                    if (Continues(previous, line, left, right, sameColumn: i > 0 ? page[i - 1] : null))
+                    {
+                        if (NeedsSpace(previous.Text[^1], line.Text[0]))
+                        {
+                            text.Append(' ');
+                        }
+                    }
+                    else
+                    {
+                        text.Append('\n');
+                    }
+                }
+
+                text.Append(line.Text);
+                previous = line;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    // A line continues the previous one when the previous ran to the right margin and this one is not
+    // indented, is not a numbered heading, and does not start after a blank gap.
+    private static bool Continues(PdfLine previous, PdfLine line, double left, double right, PdfLine? sameColumn)
+    {
+        var size = Math.Max(previous.Size, 1);
+        if (previous.Right < right - (size * 1.5))
+        {
+            return false;
+        }
+
+        if (line.Left > left + (size * 1.2))
+        {
+            return false;
+        }
+
+        if (sameColumn is not null && previous.Baseline - line.Baseline > size * 2.2)
+        {
+            return false;
+        }
+
+        return !StructureParser.TryHeading(line.Text, out _, out _, out _);
+    }
+
+    private static bool NeedsSpace(char before, char after) => !IsCjk(before) && !IsCjk(after) && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after);
+
+    private static double Percentile(IEnumerable<double> values, double fraction)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Clamp(Math.Round((sorted.Length - 1) * fraction), 0, sorted.Length - 1)];
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
+    // "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10", "Page 3".
+    [GeneratedRegex(@"^\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?(?:\s*[-—–])?\s*$|^\s*(?:Page|page)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*$")]
+    private static partial Regex PageNumberPattern();
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Core.Targets;
+
+namespace PolicyMiner.Reports.Export;
+
+/// <summary>One column of the export: its snake_case name and how to read it from a row.</summary>
+/// <param name="Name">Header in CSV and XLSX, property name in JSONL.</param>
+public sealed record ExportColumn(string Name, Func<ReportRow, IndicatorDefinition?, object?> Read);
+
+/// <summary>The columns of every export, in order: the document's metadata, the target, then its quote and offsets.</summary>
+public static class ExportColumns
+{
+    /// <summary>All columns, the same for CSV, XLSX and JSONL.</summary>
+    public static IReadOnlyList<ExportColumn> All { get; } =
+    [
+        new("doc_id", (r, _) => r.Document.Id),
+        new("doc", (r, _) => r.Document.Name),
+        new("title", (r, _) => r.Document.Metadata.Title),
+        new("region", (r, _) => r.Document.Metadata.Region),
+        new("province", (r, _) => r.Document.Metadata.Province),
+        new("plan_year", (r, _) => r.Document.Metadata.Year),
+        new("issue_date", (r, _) => r.Document.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("issuer", (r, _) => r.Document.Metadata.Issuer),
+        new("doc_number", (r, _) => r.Document.Metadata.DocNumber),
+        new("indicator_id", (_, i) => i?.Id),
+        new("indicator_name", (_, i) => i?.Name),
+        new("indicator", (r, _) => r.Target.Indicator),
+        new("category", (r, _) => r.Target.Category),
+        new("value", (r, _) => r.Target.Value),
+        new("value_max", (r, _) => r.Target.ValueMax),
+        new("unit", (r, _) => r.Target.Unit),
+        new("value_std", (r, _) => r.Target.ValueStd),
+        new("unit_std", (r, _) => r.Target.UnitStd),
+        new("comparator", (r, _) => r.Target.Comparator.ToSymbol()),
+        new("kind", (r, _) => r.Target.Kind.ToString().ToLowerInvariant()),
+        new("commitment", (r, _) => r.Target.Commitment.ToString().ToLowerInvariant()),
+        new("year", (r, _) => r.Target.Year),
+        new("year_text", (r, _) => r.Target.YearText),
+        new("baseline", (r, _) => r.Target.Baseline),
+        new("responsible", (r, _) => string.Join("；", r.Target.Responsible)),
+        new("confidence", (r, _) => r.Target.Confidence),
+        new("quote", (r, _) => r.Target.Quote),
+        new("start", (r, _) => r.Target.Start),
+        new("end", (r, _) => r.Target.End),
+    ];
+}

@@ -1,0 +1,37 @@
+using PolicyMiner.Storage;
+
+namespace PolicyMiner.Reports;
+
+/// <summary>Reads report inputs from a <see cref="PolicyStore"/>: documents with metadata, targets with their documents.</summary>
+public static class StoreReportSource
+{
+    /// <summary>The report view of a stored document.</summary>
+    public static ReportDocument ToReportDocument(DocumentSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new ReportDocument(summary.Id, summary.SourceName, summary.Metadata) { SourcePath = summary.SourcePath };
+    }
+
+    /// <summary>Every stored document, targets or not.</summary>
+    public static IReadOnlyList<ReportDocument> Documents(PolicyStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return [.. store.Documents().Select(ToReportDocument)];
+    }
+
+    /// <summary>Stored targets matching <paramref name="query"/> (all but rejected ones by default), each with its document.</summary>
+    public static IReadOnlyList<ReportRow> Rows(PolicyStore store, TargetQuery? query = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var documents = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
+        return [.. store.QueryTargets(query ?? TargetQuery.All).Select(stored =>
+        {
+            if (!documents.TryGetValue(stored.Document.Id, out var document))
+            {
+                documents[stored.Document.Id] = document = ToReportDocument(stored.Document);
+            }
+
+            return new ReportRow(document, stored.Target);
+        })];
+    }
+}

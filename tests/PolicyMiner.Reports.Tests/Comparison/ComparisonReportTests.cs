@@ -1,0 +1,248 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
+using PolicyMiner.Core.Indicators;
+using PolicyMiner.Reports.Comparison;
+
+namespace PolicyMiner.Reports.Tests.Comparison;
+
+public sealed partial class ComparisonReportTests
+{
+    private static ComparisonReport Build(Action<ComparisonReportBuilder>? configure = null)
+    {
+        var (documents, rows) = SampleRows.Corpus();
+        var builder = new ComparisonReportBuilder(IndicatorTaxonomy.Default).AddDocuments(documents).AddRows(rows);
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    private static string Html(ComparisonReport report)
+    {
+        using var stream = new MemoryStream();
+        report.WriteHtml(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string SectionHtml(string html, string indicatorId)
+    {
+        var start = html.IndexOf($"id=\"ind-{indicatorId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section for {indicatorId}");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void Build_RdIntensityWordedDifferently_OneSectionWithEveryRegionAndYear()
+    {
+        var section = Build().Section("rd_intensity");
+
+        Assert.NotNull(section);
+        Assert.Equal(5, section.Targets.Count);
+        Assert.Equal(["云岭县", "星桥市", "青川市"], section.Places.Order(StringComparer.Ordinal));
+        Assert.Equal([2019, 2020, 2022, 2025], section.DueYears.Select(y => y!.Value));
+        Assert.Equal(4, section.Plans.Count);
+    }
+
+    [Fact]
+    public void WriteHtml_RdIntensity_RegionsAndYearsSideBySideInOneTable()
+    {
+        var section = SectionHtml(Html(Build()), "rd_intensity");
+
+        Assert.Equal(1, Regex.Count(section, "<table"));
+        foreach (var expected in new[] { "青川市 · 2018年", "青川市 · 2021年", "云岭县 · 2019年", "星桥市 · 2020年", "<th>2020</th>", "<th>2025</th>" })
+        {
+            Assert.Contains(expected, section, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("≥2.5%", section, StringComparison.Ordinal);
+        Assert.Contains("≥1.8%", section, StringComparison.Ordinal);
+        Assert.Contains("约2%", section, StringComparison.Ordinal);
+        // 个百分点 is an increment of the share, shown apart from the % levels.
+        Assert.Contains("+0.2个百分点", System.Net.WebUtility.HtmlDecode(section), StringComparison.Ordinal);
+        // The 2020 column holds both regions' targets for that year.
+        var row2018 = Regex.Match(section, "<tr><th>青川市 · 2018年</th>(.*?)</tr>").Groups[1].Value;
+        var row2019 = Regex.Match(section, "<tr><th>云岭县 · 2019年</th>(.*?)</tr>").Groups[1].Value;
+        var column2020 = Array.IndexOf(Regex.Matches(section, "<th>(\\d{4}|年份未定)</th>").Select(m => m.Groups[1].Value).ToArray(), "2020");
+        Assert.Contains("≥2.5%", Cells(row2018)[column2020], StringComparison.Ordinal);
+        Assert.Contains("≥1.8%", Cells(row2019)[column2020], StringComparison.Ordinal);
+    }
+
+    private static string[] Cells(string row) => [.. Regex.Matches(row, "<td>(.*?)</td>").Select(m => m.Groups[1].Value)];
+
+    [Fact]
+    public void WriteHtml_TargetLink_CarriesQuoteAndDocumentInTooltip()
+    {
+        var (_, rows) = SampleRows.Corpus();
+        var html = Html(Build());
+
+        var link = Regex.Match(html, "<a class=\"t firm\" href=\"#d(\\d+)\" title=\"([^\"]*)\">≥2.5%");
+        Assert.True(link.Success);
+        Assert.Contains(rows[0].Target.Quote, System.Net.WebUtility.HtmlDecode(link.Groups[2].Value), StringComparison.Ordinal);
+        Assert.Contains("qingchuan-2018.txt", link.Groups[2].Value, StringComparison.Ordinal);
+        Assert.Contains($"<tr id=\"d{link.Groups[1].Value}\"><td>{int.Parse(link.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}</td><td>qingchuan-2018.txt", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteHtml_Always_SelfContained()
+    {
+        var html = Html(Build());
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("src=\"data:image/png;base64,", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("""(src|href)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?(https?:)?//""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [Fact]
+    public void Build_MoneyInYiAndWan_NormalisedToOneUnit()
+    {
+        var section = Build().Section("tech_contract_turnover");
+
+        Assert.NotNull(section);
+        Assert.All(section.Targets, t => Assert.Equal("亿元", t.DisplayUnit));
+        Assert.Equal([30.0, 0.5], section.Targets.Select(t => t.DisplayValue));
+    }
+
+    [Fact]
+    public void Build_SmallMoney_ShownInWan()
+    {
+        var document = SampleRows.Document("a.txt", "青川市", 2020);
+        var report = new ComparisonReportBuilder(IndicatorTaxonomy.Default)
+            .AddRows([
+                SampleRows.Row(document, "争取上级科技资金", "st_funding", 500, "万元", 2020),
+                SampleRows.Row(document, "争取上级科技资金", "st_funding", 0.1, "亿元", 2021),
+            ])
+            .Build();
+
+        var section = report.Section("st_funding_obtained");
+        Assert.NotNull(section);
+        Assert.Equal(["≥500万元", "≥1000万元"], section.Targets.Select(t => t.Label));
+    }
+
+    [Fact]
+    public void Build_RangeTarget_LabelShowsBothEnds()
+    {
+        var section = Build().Section("makerspaces");
+
+        Assert.NotNull(section);
+        Assert.Equal("3–5家", Assert.Single(section.Targets).Label);
+    }
+
+    [Fact]
+    public void Build_DocumentWithoutTargets_ListedAsSuch()
+    {
+        var report = Build();
+
+        var empty = Assert.Single(report.DocumentsWithoutTargets);
+        Assert.Equal("notice-2020.txt", empty.Name);
+        var html = Html(report);
+        var list = html[html.IndexOf("id=\"no-targets\"", StringComparison.Ordinal)..html.IndexOf("id=\"documents\"", StringComparison.Ordinal)];
+        Assert.Contains("notice-2020.txt", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("qingchuan-2018.txt", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TargetOfNoIndicator_ListedAsUnmatched()
+    {
+        var report = Build();
+
+        var unmatched = Assert.Single(report.Unmatched);
+        Assert.Equal("other", unmatched.Target.Category);
+        Assert.Contains("金点子", Html(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_CategoryFilter_OnlyThatCategory()
+    {
+        var report = Build(b => b.Categories.Add("rd_intensity"));
+
+        Assert.Equal(["rd_intensity"], report.Sections.Select(s => s.Indicator.Id));
+        Assert.Empty(report.Unmatched);
+    }
+
+    [Fact]
+    public void Build_IndicatorFilter_OnlyThatIndicator()
+    {
+        var report = Build(b => b.IndicatorIds.Add("high_tech_enterprises"));
+
+        var section = Assert.Single(report.Sections);
+        Assert.Equal(2, section.Targets.Count);
+    }
+
+    [Fact]
+    public void Build_Chart_PngWithEveryRegionInLegend()
+    {
+        var chart = Build().Section("rd_intensity")?.Chart;
+
+        Assert.NotNull(chart);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, chart.Png[..4]);
+        Assert.Equal("%", chart.Unit);
+        Assert.False(chart.Increments);
+        Assert.Equal(["青川市", "云岭县", "星桥市"], chart.Legend.Select(l => l.Place));
+    }
+
+    [Fact]
+    public void Build_NoCharts_HtmlWithoutImages()
+    {
+        var report = Build(b => b.IncludeCharts = false);
+
+        Assert.All(report.Sections, s => Assert.Null(s.Chart));
+        Assert.DoesNotContain("<img", Html(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteHtml_Overview_MarksWhichPlansHaveWhichIndicators()
+    {
+        var html = Html(Build());
+        var overview = html[html.IndexOf("id=\"overview\"", StringComparison.Ordinal)..html.IndexOf("</table>", html.IndexOf("id=\"overview\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+
+        Assert.Contains("研发经费投入强度", overview, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>云岭县 · 2019年</th>", overview, StringComparison.Ordinal);
+        Assert.Equal(5 + 2 + 2 + 1, Regex.Matches(overview, "<td class=\"h\\d\">(\\d+)</td>").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void WriteHtml_TwiceFromOneReport_SameBytes()
+    {
+        var report = Build();
+        Assert.Equal(Html(report), Html(report));
+    }
+
+    [Fact]
+    public void WriteXlsx_AllTargetsSheetThenOneSheetPerIndicator()
+    {
+        var report = Build();
+        using var stream = new MemoryStream();
+
+        report.WriteXlsx(stream);
+
+        stream.Position = 0;
+        var sheets = MiniExcel.GetSheetNames(stream);
+        Assert.Equal(["all_targets", .. report.Sections.Select(s => s.Indicator.Id)], sheets);
+        Assert.Contains("rd_intensity", sheets);
+        var all = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "all_targets").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(SampleRows.Corpus().Rows.Count, all.Count);
+        var rd = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "rd_intensity").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(5, rd.Count);
+        Assert.Equal(["云岭县", "云岭县", "星桥市", "青川市", "青川市"], rd.Select(r => (string)r["region"]!));
+        Assert.Contains(rd, r => Equals(r["unit"], "个百分点"));
+        var contracts = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "tech_contract_turnover").Cast<IDictionary<string, object?>>().ToList();
+        Assert.All(contracts, r => Assert.Equal("亿元", r["unit"]));
+    }
+
+    [Fact]
+    public void SheetName_LongOrTakenId_CutToExcelLimitAndUnique()
+    {
+        var taken = new Dictionary<string, object> { ["abcdefghijklmnopqrstuvwxyz01234"] = 1 };
+
+        var name = XlsxReportWriter.SheetName("abcdefghijklmnopqrstuvwxyz0123456789", taken);
+
+        Assert.True(name.Length <= 31);
+        Assert.NotEqual("abcdefghijklmnopqrstuvwxyz01234", name);
+    }
+}
