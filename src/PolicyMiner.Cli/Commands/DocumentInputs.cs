@@ -1,14 +1,11 @@
-using System.Text;
 using PolicyMiner.Core.Documents;
-using PolicyMiner.Extraction;
+using PolicyMiner.Ingest;
 
 namespace PolicyMiner.Cli.Commands;
 
 /// <summary>Turns FILE arguments (files or folders) into documents for the extraction verbs.</summary>
 internal static class DocumentInputs
 {
-    private static readonly string[] Extensions = [".txt", ".html", ".htm", ".pdf"];
-
     /// <summary>Files named directly, plus the documents directly inside named folders, in name order.</summary>
     public static List<string> Expand(IEnumerable<string> arguments)
     {
@@ -18,7 +15,7 @@ internal static class DocumentInputs
             if (Directory.Exists(argument))
             {
                 files.AddRange(Directory.EnumerateFiles(argument)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(DocumentReader.IsSupported)
                     .Order(StringComparer.Ordinal));
             }
             else
@@ -30,7 +27,10 @@ internal static class DocumentInputs
         return files;
     }
 
-    /// <summary>Reads one document; on failure returns null and the one-line reason.</summary>
+    private static readonly DocumentReader Reader = new();
+
+    /// <summary>Reads one document through the ingest readers; on failure returns null and the one-line reason.</summary>
+    /// <param name="planYear">Plan year to use when the document does not state one (null: leave it unknown).</param>
     public static PolicyDocument? Read(string path, int? planYear, out string? error)
     {
         error = null;
@@ -40,14 +40,16 @@ internal static class DocumentInputs
             return null;
         }
 
-        // Until the ingest readers are on main, plain UTF-8 text is read as is.
-        if (!Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase))
+        var result = Reader.Read(path);
+        if (!result.Succeeded)
         {
-            error = $"{path}: only .txt is readable until the ingest readers land";
+            error = result.Message;
             return null;
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        return PlainTextDocument.Create(Path.GetFileName(path), text, planYear);
+        var document = result.Document;
+        return planYear is not null && document.Metadata.Year is null
+            ? document with { Metadata = document.Metadata with { Year = planYear } }
+            : document;
     }
 }

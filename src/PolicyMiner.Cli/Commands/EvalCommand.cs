@@ -55,7 +55,7 @@ internal static class EvalCommand
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
         {
-            var document = DocumentInputs.Read(path, gold.PlanYear(path), out var error);
+            var document = DocumentInputs.Read(path, planYear: null, out var error);
             if (document is null)
             {
                 Console.Error.WriteLine($"policyminer: {error}");

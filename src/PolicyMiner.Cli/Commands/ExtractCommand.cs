@@ -38,11 +38,6 @@ internal static class ExtractCommand
                 continue;
             }
 
-            if (planYear is not null && document.Metadata.Year is null)
-            {
-                document = document with { Metadata = document.Metadata with { Year = planYear } };
-            }
-
             var targets = extractor.Extract(document);
             if (format == "table")
             {
