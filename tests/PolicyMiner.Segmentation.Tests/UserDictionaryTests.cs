@@ -65,11 +65,23 @@ public sealed class UserDictionaryTests
     [Fact]
     public void Parse_JiebaFormat_ReadsWordFrequencyAndTag()
     {
-        var words = UserDictionary.Parse(new StringReader("\uFEFF云计算 5 n\n创新 办 3 i\n# comment\n\n单独词\nfoo bar\n"), "test");
+        var words = UserDictionary.Parse(new StringReader("\uFEFF云计算 5 n\n创新 办 3 i\n# comment\n\n单独词\nfoo bar\n#话题 7\n"), "test");
 
         Assert.Equal(
-            [new UserWord("云计算", 5, "n"), new UserWord("创新 办", 3, "i"), new UserWord("单独词"), new UserWord("foo", null, "bar")],
+            [
+                new UserWord("云计算", 5, "n"), new UserWord("创新 办", 3, "i"), new UserWord("单独词"), new UserWord("foo", null, "bar"),
+                new UserWord("#话题", 7),
+            ],
             words);
+    }
+
+    [Fact]
+    public void Parse_NonAsciiSpaceAroundWord_IsPartOfTheWordAsInJieba()
+    {
+        // jieba strips the line as bytes, so only ASCII whitespace goes; U+00A0 stays in the word.
+        var words = UserDictionary.Parse(new StringReader("\u00A0灭测 1384\t\r\n"), "test");
+
+        Assert.Equal([new UserWord("\u00A0灭测", 1384)], words);
     }
 
     [Fact]
