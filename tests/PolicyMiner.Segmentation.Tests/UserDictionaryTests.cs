@@ -120,4 +120,14 @@ public sealed class UserDictionaryTests
             Assert.Equal(expectedPolicy[index], policy.Cut(texts[index]));
         });
     }
+
+    [Fact]
+    public void CutAll_AsciiRunAroundUserWords_GluesPiecesLikeJieba()
+    {
+        // Python: load_userdict("BX 100\nB 50"); lcut("中aBXcd文", cut_all=True) == ['中', 'BX', 'acd', '文'] (empties dropped).
+        var segmenter = Plain.WithUserWords([new UserWord("BX", 100), new UserWord("B", 50)]);
+
+        Assert.Equal(["中", "BX", "acd", "文"], segmenter.CutAll("中aBXcd文"));
+        Assert.Contains(new Token("acd", 1, 6), segmenter.Tokenize("中aBXcd文", SegmentMode.Full));
+    }
 }
