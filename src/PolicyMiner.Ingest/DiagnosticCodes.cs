@@ -18,6 +18,9 @@ public static class DiagnosticCodes
     /// <summary>Traditional characters were folded to simplified.</summary>
     public const string TraditionalFolded = "PM3005";
 
+    /// <summary>Number of pages of a PDF; the message starts with the number.</summary>
+    public const string PdfPages = "PM3007";
+
     /// <summary>Some metadata could not be determined and is null.</summary>
     public const string MetadataUnknown = "PM3006";
 }

@@ -32,7 +32,6 @@ public sealed class DocumentReader
         [".pdf"] = DocumentFormat.Pdf,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly NormalisationOptions AsWritten = new(FoldTraditional: false);
 
     public DocumentReader()
         : this(DocumentReaderOptions.Default)
@@ -204,6 +203,7 @@ public sealed class DocumentReader
             return null;
         }
 
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPages, DiagnosticSeverity.Info, $"{content.Pages} pages"));
         if (content.RemovedLines > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfRunningLinesRemoved, DiagnosticSeverity.Info,
@@ -234,7 +234,7 @@ public sealed class DocumentReader
             return ReadResult.Failure(name, ReadFailures.NoText);
         }
 
-        CountChanges(cleaned.Text, text, diagnostics);
+        CountChanges(normalised, diagnostics);
         var map = normalised.Map.Then(cleaned.Map);
 
         var fields = new Dictionary<string, string>(cleaned.Fields, StringComparer.Ordinal);
@@ -258,7 +258,7 @@ public sealed class DocumentReader
             fields,
             hints.Take(1).ToList(),
             cleaned.Domains,
-            span => TextNormaliser.Normalise(cleaned.Text[normalised.Map.ToSource(span).Start..normalised.Map.ToSource(span).End], AsWritten).Text));
+            span => TextNormaliser.Normalise(cleaned.Text[normalised.Map.ToSource(span).Start..normalised.Map.ToSource(span).End], NormalisationOptions.AsWritten).Text));
 
         var unknown = Unknown(metadata);
         if (unknown.Length > 0)
@@ -283,38 +283,18 @@ public sealed class DocumentReader
         });
     }
 
-    private static void CountChanges(string before, string after, List<Diagnostic> diagnostics)
+    private static void CountChanges(NormalisedText normalised, List<Diagnostic> diagnostics)
     {
-        var garbage = 0;
-        foreach (var c in before)
+        if (normalised.RemovedGarbage > 0)
         {
-            if (TextNormaliser.IsGarbage(c))
-            {
-                garbage++;
-            }
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.GarbageRemoved, DiagnosticSeverity.Info,
+                $"removed {normalised.RemovedGarbage} garbage characters (□, U+FFFD, private-use)"));
         }
 
-        if (garbage > 0)
+        if (normalised.FoldedTraditional > 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.GarbageRemoved, DiagnosticSeverity.Info, $"removed {garbage} garbage characters (□, U+FFFD, private-use)"));
-        }
-
-        var folded = TextNormaliser.Normalise(before, AsWritten).Text;
-        if (folded.Length == after.Length)
-        {
-            var count = 0;
-            for (var i = 0; i < after.Length; i++)
-            {
-                if (folded[i] != after[i])
-                {
-                    count++;
-                }
-            }
-
-            if (count > 0)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.TraditionalFolded, DiagnosticSeverity.Info, $"folded {count} traditional characters to simplified"));
-            }
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TraditionalFolded, DiagnosticSeverity.Info,
+                $"folded {normalised.FoldedTraditional} traditional characters to simplified"));
         }
     }
 

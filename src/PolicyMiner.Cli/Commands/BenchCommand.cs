@@ -20,5 +20,6 @@ internal static class BenchCommand
     private static IEnumerable<Command> Stages()
     {
         yield return BenchSegmentCommand.Create();
+        yield return BenchParseCommand.Create();
     }
 }

@@ -1,17 +1,27 @@
-using System.Collections.Frozen;
-
 namespace PolicyMiner.Core.Text;
 
 /// <summary>Options for <see cref="TextNormaliser"/>.</summary>
 /// <param name="FoldTraditional">Fold common traditional characters to simplified (創新 → 创新).</param>
-public sealed record NormalisationOptions(bool FoldTraditional = true)
+/// <param name="NormaliseNumbers">Full-width digits and letters to ASCII, and %, separators and range dashes inside numbers.</param>
+/// <remarks>Garbage removal and radical folding are always on: they repair the text rather than restyle it.</remarks>
+public sealed record NormalisationOptions(bool FoldTraditional = true, bool NormaliseNumbers = true)
 {
     /// <summary>Everything on: the form every later stage works on.</summary>
     public static NormalisationOptions Default { get; } = new();
+
+    /// <summary>Only repairs (garbage, radicals): the text as its author wrote it, for titles.</summary>
+    public static NormalisationOptions AsWritten { get; } = new(FoldTraditional: false, NormaliseNumbers: false);
 }
 
 /// <summary>The result of normalising a text: the new text and its map back to the input.</summary>
-public sealed record NormalisedText(string Text, OffsetMap Map);
+public sealed record NormalisedText(string Text, OffsetMap Map)
+{
+    /// <summary>Garbage characters (□, U+FFFD, private-use, zero-width, control) removed.</summary>
+    public int RemovedGarbage { get; init; }
+
+    /// <summary>Traditional characters folded to simplified.</summary>
+    public int FoldedTraditional { get; init; }
+}
 
 /// <summary>
 /// Character-level normalisation of Chinese policy text: full-width digits and letters to ASCII, full-width
@@ -31,9 +41,15 @@ public static class TextNormaliser
     private const string RadicalChars = "⼀⼁⼂⼃⼄⼅⼆⼇⼈⼉⼊⼋⼌⼍⼎⼏⼐⼑⼒⼓⼔⼕⼖⼗⼘⼙⼚⼛⼜⼝⼞⼟⼠⼡⼢⼣⼤⼥⼦⼧⼨⼩⼪⼫⼬⼭⼮⼯⼰⼱⼲⼳⼴⼵⼶⼷⼸⼹⼺⼻⼼⼽⼾⼿⽀⽁⽂⽃⽄⽅⽆⽇⽈⽉⽊⽋⽌⽍⽎⽏⽐⽑⽒⽓⽔⽕⽖⽗⽘⽙⽚⽛⽜⽝⽞⽟⽠⽡⽢⽣⽤⽥⽦⽧⽨⽩⽪⽫⽬⽭⽮⽯⽰⽱⽲⽳⽴⽵⽶⽷⽸⽹⽺⽻⽼⽽⽾⽿⾀⾁⾂⾃⾄⾅⾆⾇⾈⾉⾊⾋⾌⾍⾎⾏⾐⾑⾒⾓⾔⾕⾖⾗⾘⾙⾚⾛⾜⾝⾞⾟⾠⾡⾢⾣⾤⾥⾦⾧⾨⾩⾪⾫⾬⾭⾮⾯⾰⾱⾲⾳⾴⾵⾶⾷⾸⾹⾺⾻⾼⾽⾾⾿⿀⿁⿂⿃⿄⿅⿆⿇⿈⿉⿊⿋⿌⿍⿎⿏⿐⿑⿒⿓⿔⿕⺌⺍⺕⺗⺛⺟⺠⺤⺦⺨⺫⺮⺳⺷⺼⺾⻁⻂⻃⻄⻅⻆⻈⻉⻋⻍⻏⻐⻑⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳";
     private const string RadicalIdeographs = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠小小彐心旡母民爫丬犭罒竹罓羊肉艹虎衤覀西见角讠贝车辶阝钅长长门阝雨青韦页风飞食食饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟";
 
-    private static readonly FrozenDictionary<char, char> Traditional = BuildTable(TraditionalChars, SimplifiedChars);
+    private const char CjkStart = '\u2E80';
+    private const char CjkEnd = '\u9FFF';
 
-    private static readonly FrozenDictionary<char, char> Radicals = BuildTable(RadicalChars, RadicalIdeographs);
+    // Marks a character of the CJK range whose normalisation depends on its neighbours (〜 between numbers).
+    private const char SlowPath = '\uFFFF';
+
+    // Lookup tables over U+2E80..U+9FFF (0 = unchanged): radicals, ideographic space and, in the first, traditional forms.
+    private static readonly char[] FoldTable = BuildTable(foldTraditional: true);
+    private static readonly char[] RadicalTable = BuildTable(foldTraditional: false);
 
     /// <summary>Normalises <paramref name="text"/> with <see cref="NormalisationOptions.Default"/>.</summary>
     public static NormalisedText Normalise(string text) => Normalise(text, NormalisationOptions.Default);
@@ -43,16 +59,51 @@ public static class TextNormaliser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
+        var table = options.FoldTraditional ? FoldTable : RadicalTable;
         var builder = new OffsetTextBuilder(text.Length + 1);
+        int removed = 0, folded = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsGarbage(text, i))
+
+            // Fast paths: ideographs and CJK punctuation by table, plain ASCII as is.
+            if (c is >= CjkStart and <= CjkEnd)
             {
+                var mapped = table[c - CjkStart];
+                if (mapped == '\0')
+                {
+                    builder.Append(c, i);
+                    continue;
+                }
+
+                if (mapped != SlowPath)
+                {
+                    if (c >= '\u4E00' && mapped != c)
+                    {
+                        folded++;
+                    }
+
+                    builder.Append(mapped, i);
+                    continue;
+                }
+            }
+            else if (c is >= ' ' and <= '}' && c != '-')
+            {
+                builder.Append(c, i);
                 continue;
             }
 
-            if (c is >= '０' and <= '９')
+            if (IsGarbage(text, i))
+            {
+                removed++;
+                continue;
+            }
+
+            if (!options.NormaliseNumbers)
+            {
+                builder.Append(c, i);
+            }
+            else if (c is >= '０' and <= '９')
             {
                 builder.Append((char)(c - '０' + '0'), i);
             }
@@ -68,30 +119,15 @@ public static class TextNormaliser
             {
                 // Decimal points, thousands separators and times inside numbers; between words they stay.
                 var ascii = c switch { '．' => '.', '，' => ',', _ => ':' };
-                if (ascii != ',' || ThreeDigitsFollow(text, i + 1))
-                {
-                    builder.Append(ascii, i);
-                }
-                else
-                {
-                    builder.Append(c, i);
-                }
+                builder.Append(ascii != ',' || ThreeDigitsFollow(text, i + 1) ? ascii : c, i);
             }
             else if (IsRangeDash(c) && IsRangeStart(builder.Last) && NextIsDigit(text, i + 1))
             {
                 builder.Append('-', i);
             }
-            else if (c is >= '\u2E80' and <= '\u2FDF' && Radicals.TryGetValue(c, out var ideograph))
-            {
-                builder.Append(options.FoldTraditional && Traditional.TryGetValue(ideograph, out var simple) ? simple : ideograph, i);
-            }
-            else if (c is '\u3000' or '\u00A0' or '\t')
+            else if (c is '\u00A0' or '\t')
             {
                 builder.Append(' ', i);
-            }
-            else if (options.FoldTraditional && c >= '\u4E00' && Traditional.TryGetValue(c, out var simplified))
-            {
-                builder.Append(simplified, i);
             }
             else
             {
@@ -100,7 +136,7 @@ public static class TextNormaliser
         }
 
         var (normalised, map) = builder.Build(text.Length);
-        return new NormalisedText(normalised, map);
+        return new NormalisedText(normalised, map) { RemovedGarbage = removed, FoldedTraditional = folded };
     }
 
     /// <summary>True for characters that carry no text: □, U+FFFD, private-use, zero-width and control characters.</summary>
@@ -154,14 +190,35 @@ public static class TextNormaliser
         return count == 3;
     }
 
-    private static FrozenDictionary<char, char> BuildTable(string from, string to)
+    private static char[] BuildTable(bool foldTraditional)
     {
-        var pairs = new Dictionary<char, char>(from.Length);
-        for (var i = 0; i < from.Length; i++)
+        var table = new char[CjkEnd - CjkStart + 1];
+        for (var i = 0; i < RadicalChars.Length; i++)
         {
-            pairs[from[i]] = to[i];
+            table[RadicalChars[i] - CjkStart] = RadicalIdeographs[i];
         }
 
-        return pairs.ToFrozenDictionary();
+        if (foldTraditional)
+        {
+            for (var i = 0; i < TraditionalChars.Length; i++)
+            {
+                table[TraditionalChars[i] - CjkStart] = SimplifiedChars[i];
+            }
+
+            // A radical whose ideograph is a traditional form folds on to the simplified one.
+            for (var i = 0; i < RadicalChars.Length; i++)
+            {
+                var ideograph = RadicalIdeographs[i];
+                var index = TraditionalChars.IndexOf(ideograph, StringComparison.Ordinal);
+                if (index >= 0)
+                {
+                    table[RadicalChars[i] - CjkStart] = SimplifiedChars[index];
+                }
+            }
+        }
+
+        table['\u3000' - CjkStart] = ' ';
+        table['〜' - CjkStart] = SlowPath;
+        return table;
     }
 }

@@ -57,6 +57,9 @@ public static partial class ChromeFilter
         "扫一扫", "网站地图", "主办单位", "承办单位", "版权所有", "ICP备", "公网安备", "网站标识码", "Copyright", "上一篇",
     ], StringComparison.Ordinal);
 
+    private static readonly SearchValues<string> BreadcrumbMarkers = SearchValues.Create(
+        ["您的位置", "当前位置", "您现在的位置", "现在位置", "首页 >", "首页>", "首页 »", "首页»", "首页 ›"], StringComparison.Ordinal);
+
     private static readonly FrozenSet<string> ChromeWords = new[]
     {
         "打印", "关闭", "分享", "收藏", "返回顶部", "返回", "打印本页", "关闭窗口", "大中小", "默认", "字号", "字体", "字体大中小",
@@ -93,6 +96,11 @@ public static partial class ChromeFilter
             if (IsChrome(line))
             {
                 titleHint ??= LeadInTitle(line);
+                if (line.IndexOfAny(BreadcrumbMarkers) >= 0)
+                {
+                    DropSiteName(source, lines, keep, n);
+                }
+
                 CollectDomains(line, domains);
                 if (n >= lines.Count * 6 / 10 && line.IndexOfAny(FooterMarkers) >= 0)
                 {
@@ -142,6 +150,26 @@ public static partial class ChromeFilter
 
         var (text, map) = builder.Build(source.Length);
         return new CleanedText(text, map, fields, titleHint, domains, dropped);
+    }
+
+    // The short line right above a breadcrumb is the site's name ("江屿市科学技术局" as a banner), not text.
+    private static void DropSiteName(string source, List<(int Start, int Length)> lines, bool[] keep, int breadcrumb)
+    {
+        for (var m = breadcrumb - 1; m >= 0; m--)
+        {
+            var line = source.AsSpan(lines[m].Start, lines[m].Length).Trim();
+            if (IsBlank(line))
+            {
+                continue;
+            }
+
+            if (keep[m] && line.Length <= 25 && !line.ContainsAny("。；，,：:、"))
+            {
+                keep[m] = false;
+            }
+
+            return;
+        }
     }
 
     /// <summary>True when a trimmed line is page chrome rather than document text.</summary>
@@ -324,7 +352,7 @@ public static partial class ChromeFilter
     // A short line naming the site: "XX市人民政府门户网站", "葡京官网", or one carrying a host name.
     private static bool IsSiteBanner(ReadOnlySpan<char> line)
     {
-        if (line.Length <= 60 && DomainPattern().IsMatch(line.ToString()) && !line.ContainsAny("。；，"))
+        if (line.Length <= 60 && line.Contains('.') && !line.ContainsAny("。；，") && DomainPattern().IsMatch(line))
         {
             return true;
         }
@@ -353,7 +381,8 @@ public static partial class ChromeFilter
     }
 
     // A line that is essentially a phone number: "电话 0735-2368507", "0731-88888888".
-    private static bool IsPhoneLine(ReadOnlySpan<char> line) => line.Length <= 40 && PhonePattern().IsMatch(line.ToString());
+    private static bool IsPhoneLine(ReadOnlySpan<char> line) =>
+        line.Length <= 40 && line.IndexOfAnyInRange('0', '9') >= 0 && PhonePattern().IsMatch(line);
 
     private static void AppendCollapsed(OffsetTextBuilder builder, string source, int start, int length)
     {

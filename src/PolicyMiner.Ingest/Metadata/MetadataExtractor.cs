@@ -53,7 +53,12 @@ public static partial class MetadataExtractor
         var (region, province) = Place(input, issuer, docNumber, title);
         if (issuer is null && region is not null)
         {
-            issuer = BureauBySelfReference(input.Text, title, region);
+            issuer = IssuerByNumberCode(docNumber, region) ?? BureauBySelfReference(input.Text, title, region);
+        }
+
+        if (province is null && (region is not null || issuer is not null))
+        {
+            province = ProvinceNamedByText(input.Text);
         }
 
         var year = PlanYear(input.Text, title, date);
@@ -94,6 +99,12 @@ public static partial class MetadataExtractor
             }
         }
 
+        // A title line in the document itself beats the page's title and a content farm's blurb.
+        if (TitleInHead(input, head) is { } inText)
+        {
+            return inText;
+        }
+
         foreach (var hint in input.TitleHints)
         {
             if (!string.IsNullOrWhiteSpace(hint))
@@ -102,6 +113,11 @@ public static partial class MetadataExtractor
             }
         }
 
+        return null;
+    }
+
+    private static string? TitleInHead(MetadataInput input, List<TextSpan> head)
+    {
         for (var i = 0; i < head.Count; i++)
         {
             var span = head[i];
@@ -115,22 +131,24 @@ public static partial class MetadataExtractor
             }
 
             line = line.Trim();
-            if (!IsTitleLike(line))
-            {
-                continue;
-            }
+            var titleStart = input.Text.IndexOf(line.ToString(), start, StringComparison.Ordinal);
+            var titleSpan = new TextSpan(titleStart, titleStart + line.Length);
 
-            var titleSpan = new TextSpan(input.Text.IndexOf(line.ToString(), start, StringComparison.Ordinal), 0);
-            titleSpan = new TextSpan(titleSpan.Start, titleSpan.Start + line.Length);
-
-            // A long title wrapped onto a second line continues without a document-type word ending the first.
-            if (!EndsWithDocumentType(line) && i + 1 < head.Count)
+            // A long title wrapped onto a second line (centred PDF titles): the first part lacks the
+            // document-type word that ends the second.
+            if (!EndsWithDocumentType(line) && i + 1 < head.Count && line.Length >= 8 && !line.ContainsAny("，,：:。；")
+                && !IsOrganisation(line.ToString()))
             {
                 var next = input.Text.AsSpan(head[i + 1].Start, head[i + 1].Length).Trim();
-                if (next.Length <= 40 && EndsWithDocumentType(next))
+                if (next.Length <= 40 && EndsWithDocumentType(next) && IsTitleLike(string.Concat(line, next)))
                 {
                     titleSpan = new TextSpan(titleSpan.Start, head[i + 1].End);
                 }
+            }
+
+            if (titleSpan.End == titleStart + line.Length && !IsTitleLike(line))
+            {
+                continue;
             }
 
             var text = input.TitleSource?.Invoke(titleSpan) ?? input.Text[titleSpan.Start..titleSpan.End];
@@ -161,18 +179,27 @@ public static partial class MetadataExtractor
         // The signature date stands alone on its line; the last one closes the document body.
         for (var i = lines.Count - 1; i >= 0; i--)
         {
+            if (lines[i].Length > 24)
+            {
+                continue;
+            }
+
             var line = input.Text.Substring(lines[i].Start, lines[i].Length);
-            if (line.Length <= 24 && DateText.ParseWhole(line) is { } signed)
+            if (DateText.ParseWhole(line) is { } signed)
             {
                 return signed;
             }
         }
 
         // "XX办公室2007年3月21日印发": the printing line of an official document.
-        var printed = PrintedPattern().Match(input.Text);
-        if (printed.Success && DateText.FindFirst(printed.Value) is { } printedDate)
+        foreach (var span in lines)
         {
-            return printedDate;
+            var line = input.Text.AsSpan(span.Start, span.Length);
+            if (line.Length <= 60 && line.EndsWith("印发", StringComparison.Ordinal)
+                && PrintedPattern().Match(line.ToString()) is { Success: true } printed && DateText.FindFirst(printed.Value) is { } printedDate)
+            {
+                return printedDate;
+            }
         }
 
         // A metadata table's 发文日期 is only used when nothing in the text dates the document; upload and
@@ -211,8 +238,13 @@ public static partial class MetadataExtractor
         // Signature: the organisation on the line just before the closing date.
         for (var i = lines.Count - 1; i > 0; i--)
         {
+            if (lines[i].Length > 24)
+            {
+                continue;
+            }
+
             var line = input.Text.Substring(lines[i].Start, lines[i].Length);
-            if (line.Length <= 24 && DateText.ParseWhole(line) is not null)
+            if (DateText.ParseWhole(line) is not null)
             {
                 var signer = input.Text.Substring(lines[i - 1].Start, lines[i - 1].Length).Trim();
                 return IsOrganisation(signer) ? signer : null;
@@ -331,6 +363,52 @@ public static partial class MetadataExtractor
         return bestCount >= 2 && secondCount == 0 ? best : null;
     }
 
+    // The type code of an official number names the issuing office: 政发 the government, 政办发 its general office.
+    private static string? IssuerByNumberCode(string? docNumber, string region)
+    {
+        if (docNumber is null)
+        {
+            return null;
+        }
+
+        var code = NumberCodePattern().Match(docNumber);
+        if (!code.Success)
+        {
+            return null;
+        }
+
+        return code.Groups["office"].Success ? region + "人民政府办公室" : region + "人民政府";
+    }
+
+    // A local document that names the province it answers to ("贯彻西岭省科技工作会议精神", "居湖南省前列").
+    private static string? ProvinceNamedByText(string text)
+    {
+        string? found = null;
+        for (var at = text.IndexOf('省', StringComparison.Ordinal); at >= 0; at = text.IndexOf('省', at + 1))
+        {
+            // Only the few characters around each 省 can name a province: match there, not over the whole text.
+            var from = Math.Max(0, at - 6);
+            var window = text.AsSpan(from, Math.Min(text.Length, at + 6) - from).ToString();
+            var match = ProvinceMentionPattern().Match(window);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var name = match.Groups["province"].Value;
+            if (found is null)
+            {
+                found = name;
+            }
+            else if (found != name)
+            {
+                return null;
+            }
+        }
+
+        return found;
+    }
+
     // A document that speaks of its own 局党组 / 局机关 is a bureau's; its subject names which bureau.
     private static string? BureauBySelfReference(string text, string? title, string region)
     {
@@ -369,9 +447,8 @@ public static partial class MetadataExtractor
             return int.Parse(stated.Groups["y"].ValueSpan);
         }
 
-        // A dated annual plan or campaign is for the year it was issued in; a multi-year plan (十三五, 2016-2020年,
-        // 规划, 纲要) has no single plan year to take from its date.
-        return title is not null && MultiYearPattern().IsMatch(title) ? null : date?.Year;
+        // A dated plan or campaign is for the year it was issued in (a five-year plan's first year).
+        return date?.Year;
     }
 
     private static int CountOf(string text, string value)
@@ -439,8 +516,11 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"^(?<place>(?![关于印发开展做好全我本各])[\u4e00-\u9fa5]{2,6}?(?:自治州|自治县|市|县|区|旗))(?:(?:19|20)\d{2}年|人民政府|政府|科学技术|科技|关于|“)")]
     private static partial Regex TitlePlacePattern();
 
-    [GeneratedRegex(@"十[一二三四五六七八九]五|规划|纲要|(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)?\d{2}")]
-    private static partial Regex MultiYearPattern();
+    [GeneratedRegex(@"^[\u4e00-\u9fa5]{1,3}?政(?<office>办)?发\s*[〔\[［【(（]")]
+    private static partial Regex NumberCodePattern();
+
+    [GeneratedRegex(@"(?:按照|落实|贯彻|围绕|根据|遵照|居|进入|位居|跻身|《|、|，|。|^)(?<province>(?![全本我各该外兄跨])[\u4e00-\u9fa5]{2,3}省)(?=关于|人民政府|政府|科技|科学技术|委|党委|建设|前列|重大|重点|“|的|第|领导|工作|会议|大会|“)", RegexOptions.Multiline)]
+    private static partial Regex ProvinceMentionPattern();
 
     [GeneratedRegex(@"^[\u4e00-\u9fa5]{1,6}?(?:县|区|旗)")]
     private static partial Regex CountyPattern();
@@ -451,10 +531,11 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,20}(?:办公室|办公厅)\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*印发")]
     private static partial Regex PrintedPattern();
 
-    [GeneratedRegex(@"(?<![\d\-~至到])(?<y>(?:19|20)\d{2})年(?![\d]*[-~至到]\s*(?:19|20)?\d{2,4}年)(?!度?[-~至到])")]
+    // A year in a title, or the first year of a range ("2018—2020年") in it.
+    [GeneratedRegex(@"(?<![\d\-—–－~～〜至到])(?<y>(?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-—–－~～〜至到]\s*(?:19|20)?\d{2,4}\s*)?年)")]
     private static partial Regex TitleYearPattern();
 
     // "做好2012年科技工作", "2007年在全市开展", "决定2007年…", "2018年全市科技工作要点".
-    [GeneratedRegex(@"(?:做好|抓好|推进|安排|部署|决定[，,]?\s*)(?<y>(?:19|20)\d{2})年|(?<y>(?:19|20)\d{2})年(?:在全|全[市县区省]|我[市县区省]|[\u4e00-\u9fa5]{0,12}工作(?:要点|计划|安排|意见|方案))")]
+    [GeneratedRegex(@"(?:做好|抓好|安排|部署|决定[，,]?\s*)(?<y>(?:19|20)\d{2})年|(?<y>(?:19|20)\d{2})年(?:在全[市县区省]|[\u4e00-\u9fa5]{0,12}工作(?:要点|计划|安排|意见|方案))")]
     private static partial Regex PlanYearPattern();
 }

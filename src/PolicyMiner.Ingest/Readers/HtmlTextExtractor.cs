@@ -50,7 +50,7 @@ public static partial class HtmlTextExtractor
         var document = new HtmlDocument { OptionFixNestedTags = true };
         document.LoadHtml(html);
         var root = document.DocumentNode;
-        var body = root.SelectSingleNode("//body");
+        var body = root.Descendants("body").FirstOrDefault();
         if (body is null && !HasTextOutsideHead(root))
         {
             return null;
@@ -59,11 +59,11 @@ public static partial class HtmlTextExtractor
         body ??= root;
         var hints = TitleHints(root);
 
-        var stats = new Dictionary<HtmlNode, (int Text, int LinkText, int Links)>();
+        var stats = new Dictionary<HtmlNode, Stats>();
         Measure(body, stats, insideLink: false);
 
         var fieldText = new StringBuilder();
-        CollectFieldTables(body, fieldText);
+        CollectFieldTables(body, stats, fieldText);
 
         var content = MainContent(body, stats) ?? body;
         var text = new StringBuilder(html.Length / 4);
@@ -98,61 +98,63 @@ public static partial class HtmlTextExtractor
 
     private static List<string> TitleHints(HtmlNode root)
     {
-        var hints = new List<string>();
-        foreach (var name in (string[])["ArticleTitle", "articletitle", "title", "og:title"])
+        string? metaTitle = null, h1 = null, title = null;
+        foreach (var node in root.Descendants())
         {
-            var meta = root.SelectSingleNode($"//meta[@name='{name}' or @property='{name}']");
-            var content = meta?.GetAttributeValue("content", string.Empty);
-            if (!string.IsNullOrWhiteSpace(content))
+            switch (node.Name)
             {
-                hints.Add(Clean(content));
+                case "meta" when metaTitle is null:
+                    var name = node.GetAttributeValue("name", node.GetAttributeValue("property", string.Empty));
+                    if (name.Equals("ArticleTitle", StringComparison.OrdinalIgnoreCase) || name is "title" or "og:title")
+                    {
+                        var content = node.GetAttributeValue("content", string.Empty);
+                        metaTitle = string.IsNullOrWhiteSpace(content) ? null : Clean(content);
+                    }
+
+                    break;
+                case "h1" when h1 is null && !string.IsNullOrWhiteSpace(node.InnerText):
+                    h1 = Clean(node.InnerText);
+                    break;
+                case "title" when title is null && !string.IsNullOrWhiteSpace(node.InnerText):
+                    // "<document title> - <site name>": the longest part is the document's.
+                    title = TitleSeparator().Split(Clean(node.InnerText)).MaxBy(p => p.Length)!.Trim();
+                    break;
             }
         }
 
-        var h1 = root.SelectSingleNode("//h1");
-        if (h1 is not null && !string.IsNullOrWhiteSpace(h1.InnerText))
-        {
-            hints.Add(Clean(h1.InnerText));
-        }
-
-        var title = root.SelectSingleNode("//title");
-        if (title is not null && !string.IsNullOrWhiteSpace(title.InnerText))
-        {
-            // "<document title> - <site name>": the longest part is the document's.
-            var parts = TitleSeparator().Split(Clean(title.InnerText));
-            hints.Add(parts.MaxBy(p => p.Length)!.Trim());
-        }
-
-        return hints.Where(h => h.Length >= 4).ToList();
+        return new[] { h1, metaTitle, title }.Where(h => h is { Length: >= 4 }).Select(h => h!).ToList();
     }
 
     private static string Clean(string text) => WhitespaceRun().Replace(HtmlEntity.DeEntitize(text), " ").Trim();
 
-    private static (int Text, int LinkText, int Links) Measure(HtmlNode node, Dictionary<HtmlNode, (int, int, int)> stats, bool insideLink)
+    /// <summary>Visible characters, characters inside links, links, and metadata-table keys under a node.</summary>
+    private readonly record struct Stats(int Text, int LinkText, int Links, int FieldKeys);
+
+    private static Stats Measure(HtmlNode node, Dictionary<HtmlNode, Stats> stats, bool insideLink)
     {
         if (node.NodeType == HtmlNodeType.Text)
         {
-            var length = CountVisible(node.InnerText);
-            return (length, insideLink ? length : 0, 0);
+            var text = node.InnerText;
+            var length = CountVisible(text);
+            var keys = length > 0 && (text.Contains('：') || text.Contains(':')) ? FieldKeyPattern().Count(text) : 0;
+            return new Stats(length, insideLink ? length : 0, 0, keys);
         }
 
         if (node.NodeType != HtmlNodeType.Element && node.NodeType != HtmlNodeType.Document || DroppedElements.Contains(node.Name))
         {
-            return (0, 0, 0);
+            return default;
         }
 
         var isLink = node.Name.Equals("a", StringComparison.OrdinalIgnoreCase);
-        int text = 0, linkText = 0, links = isLink ? 1 : 0;
+        var total = new Stats(0, 0, isLink ? 1 : 0, 0);
         foreach (var child in node.ChildNodes)
         {
-            var (t, l, n) = Measure(child, stats, insideLink || isLink);
-            text += t;
-            linkText += l;
-            links += n;
+            var part = Measure(child, stats, insideLink || isLink);
+            total = new Stats(total.Text + part.Text, total.LinkText + part.LinkText, total.Links + part.Links, total.FieldKeys + part.FieldKeys);
         }
 
-        stats[node] = (text, linkText, links);
-        return (text, linkText, links);
+        stats[node] = total;
+        return total;
     }
 
     private static int CountVisible(string text)
@@ -170,10 +172,10 @@ public static partial class HtmlTextExtractor
     }
 
     // The content block: an element whose class or id says so, holding most of the page's non-link text.
-    private static HtmlNode? MainContent(HtmlNode body, Dictionary<HtmlNode, (int Text, int LinkText, int Links)> stats)
+    private static HtmlNode? MainContent(HtmlNode body, Dictionary<HtmlNode, Stats> stats)
     {
-        var (bodyText, bodyLinks, _) = stats.GetValueOrDefault(body);
-        var bodyPlain = bodyText - bodyLinks;
+        var bodyStats = stats.GetValueOrDefault(body);
+        var bodyPlain = bodyStats.Text - bodyStats.LinkText;
         HtmlNode? best = null;
         var bestText = 0;
         foreach (var node in body.Descendants())
@@ -183,8 +185,8 @@ public static partial class HtmlTextExtractor
                 continue;
             }
 
-            var (text, linkText, _) = stats.GetValueOrDefault(node);
-            var plain = text - linkText;
+            var measured = stats.GetValueOrDefault(node);
+            var plain = measured.Text - measured.LinkText;
             if (plain > bestText || (plain == bestText && best is not null && IsDescendant(node, best)))
             {
                 best = node;
@@ -217,31 +219,33 @@ public static partial class HtmlTextExtractor
         return names.Length > 1 && ChromeHint().IsMatch(names);
     }
 
-    // Government pages put 索引号 / 发文机关 / 文号 … in a table or list above the text; read it wherever it is.
-    private static void CollectFieldTables(HtmlNode body, StringBuilder fieldText)
+    // Government pages put 索引号 / 发文机关 / 文号 … in a table or list above the text; read it wherever it is:
+    // the innermost element holding three or more keys is the table.
+    private static void CollectFieldTables(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText)
     {
-        foreach (var node in body.Descendants())
+        if (!stats.TryGetValue(node, out var measured) || measured.FieldKeys < 3)
         {
-            if (node.NodeType != HtmlNodeType.Element || node.Name is not ("table" or "ul" or "dl" or "div"))
-            {
-                continue;
-            }
+            return;
+        }
 
-            var text = node.InnerText;
-            if (text.Length > 2000 || FieldKeyCount(text) < 3 || node.Descendants().Any(d => d.Name is "table" or "ul" or "dl" or "div" && FieldKeyCount(d.InnerText) >= 3))
+        var inner = false;
+        foreach (var child in node.ChildNodes)
+        {
+            if (stats.TryGetValue(child, out var childStats) && childStats.FieldKeys >= 3)
             {
-                continue;
+                inner = true;
+                CollectFieldTables(child, stats, fieldText);
             }
+        }
 
-            var builder = new StringBuilder();
-            Write(node, builder, stats: null);
-            fieldText.Append(builder).Append('\n');
+        if (!inner && measured.Text <= 2000)
+        {
+            Write(node, fieldText, stats: null);
+            fieldText.Append('\n');
         }
     }
 
-    private static int FieldKeyCount(string text) => FieldKeyPattern().Count(text);
-
-    private static void Write(HtmlNode node, StringBuilder text, Dictionary<HtmlNode, (int Text, int LinkText, int Links)>? stats)
+    private static void Write(HtmlNode node, StringBuilder text, Dictionary<HtmlNode, Stats>? stats)
     {
         switch (node.NodeType)
         {
@@ -343,7 +347,7 @@ public static partial class HtmlTextExtractor
     [GeneratedRegex(@"(?:索\s*引\s*号|发文机关|发布机构|文\s*号|发文日期|成文日期|主\s*题\s*词|来\s*源|公开方式|所属主题|发文字号|主题分类)\s*[:：]")]
     private static partial Regex FieldKeyPattern();
 
-    [GeneratedRegex(@"\s*(?:[-_|–—]|::)\s*")]
+    [GeneratedRegex(@"\s+[-|–—]\s+|\s*[_|｜]\s*|::")]
     private static partial Regex TitleSeparator();
 
     [GeneratedRegex(@"\s+")]

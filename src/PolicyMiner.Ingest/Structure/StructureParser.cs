@@ -50,6 +50,9 @@ public static partial class StructureParser
 {
     private const int MaxHeadingLength = 40;
 
+    private static readonly System.Buffers.SearchValues<char> HeadingStarts =
+        System.Buffers.SearchValues.Create("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳");
+
     /// <summary>Parses the structure of <paramref name="text"/>.</summary>
     public static DocumentStructure Parse(string text)
     {
@@ -122,13 +125,13 @@ public static partial class StructureParser
         number = string.Empty;
         heading = string.Empty;
         line = line.TrimStart();
-        if (line.Length < 2)
+        if (line.Length < 2 || !HeadingStarts.Contains(line[0]))
         {
             return false;
         }
 
         var match = HeadingPattern().Match(line.ToString());
-        if (!match.Success)
+        if (!match.Success || AttachmentPattern().IsMatch(line.ToString()))
         {
             return false;
         }
@@ -312,6 +315,10 @@ public static partial class StructureParser
 
         return true;
     }
+
+    // Items of an attachment list ("2.青川市重点项目汇总表.docx") name files, not sections.
+    [GeneratedRegex(@"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|jpg|png)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentPattern();
 
     [GeneratedRegex(@"^(?:(?<chapter>第[一二三四五六七八九十百零〇\d]{1,5})(?<kind>部分|章|节|条)[\s、：:]*|(?<cn>[一二三四五六七八九十]{1,3})[、.．]\s*|(?<pcn>[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?\s*|(?<ad>\d{1,2})[.．](?!\d)\s*|(?<ac>\d{1,2})、\s*|(?<pa>[（(]\d{1,2}[）)])[、.．]?\s*|(?<circled>[①-⑳])\s*)")]
     private static partial Regex HeadingPattern();

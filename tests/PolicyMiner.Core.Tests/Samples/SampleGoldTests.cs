@@ -156,6 +156,26 @@ public sealed class SampleGoldTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(GoldStems))]
+    public void MetaRegionProvinceAndNumber_OccurInDocumentText(string stem)
+    {
+        // Unknown is null, never a guess: whatever the meta line names must be readable from the document.
+        var documentName = ReadDocumentName(stem);
+        var isPdf = documentName.EndsWith(".pdf", StringComparison.Ordinal);
+        var text = SampleCorpus.ReadText(documentName);
+        using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleCorpus.GoldDirectory, stem + ".meta.json")));
+
+        foreach (var name in new[] { "region", "province", "doc_number" })
+        {
+            if (meta.RootElement.GetProperty(name).GetString() is { } value)
+            {
+                var wanted = isPdf ? SampleCorpus.WithoutWhitespace(value) : value;
+                Assert.True(text.Contains(wanted, StringComparison.Ordinal), $"{stem}: {name} '{value}' not in {documentName}");
+            }
+        }
+    }
+
     [Fact]
     public void RdIntensityTargets_OfAllSamples_ResolveToOneCanonicalIndicator()
     {

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Ingest;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer bench parse FILE...</c>: single-thread throughput of the whole reader (decode, clean, normalise, metadata, structure) per format.</summary>
+internal static class BenchParseCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Documents to read repeatedly (.txt .html .pdf …).", Arity = ArgumentArity.OneOrMore };
+        var megabytes = new Option<int>("--mb")
+        {
+            Description = "Read each format's files round-robin until this many megabytes have been read, per pass.",
+            DefaultValueFactory = _ => 20,
+        };
+        var passes = new Option<int>("--passes") { Description = "Timed passes; the best is reported with the median.", DefaultValueFactory = _ => 3 };
+        var command = new Command("parse", "Measure MB/s of reading TXT and HTML, and pages/s of PDF, single thread.");
+        command.Arguments.Add(files);
+        command.Options.Add(megabytes);
+        command.Options.Add(passes);
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], Math.Max(1, parse.GetValue(megabytes)), Math.Max(1, parse.GetValue(passes))));
+        return command;
+    }
+
+    private static int Run(string[] files, int megabytes, int passes)
+    {
+        var reader = new DocumentReader();
+        var inputs = new List<(string Name, DocumentFormat Format, byte[] Bytes, int Pages)>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliException($"{file}: file not found");
+            }
+
+            if (DocumentReader.FormatOf(file) is not { } format)
+            {
+                throw new CliException($"{file}: unsupported file type");
+            }
+
+            var bytes = File.ReadAllBytes(file);
+            var result = reader.Read(bytes, Path.GetFileName(file), format);
+            if (!result.Succeeded)
+            {
+                throw new CliException(result.Message!);
+            }
+
+            inputs.Add((Path.GetFileName(file), format, bytes, format == DocumentFormat.Pdf ? CountPages(result.Document) : 0));
+        }
+
+        Console.WriteLine($"single thread, {Environment.ProcessorCount} cores visible; {passes} passes of ≥{megabytes} MB per format");
+        foreach (var group in inputs.GroupBy(i => i.Format))
+        {
+            var list = group.ToList();
+            var target = megabytes * 1_000_000L;
+            var seconds = new List<double>();
+            long bytesRead = 0;
+            long pages = 0;
+            var documents = 0;
+            for (var pass = 0; pass < passes; pass++)
+            {
+                bytesRead = 0;
+                pages = 0;
+                documents = 0;
+                var clock = Stopwatch.StartNew();
+                while (bytesRead < target && (group.Key != DocumentFormat.Pdf || documents < 50 * list.Count))
+                {
+                    var input = list[documents % list.Count];
+                    _ = reader.Read(input.Bytes, input.Name, input.Format);
+                    bytesRead += input.Bytes.Length;
+                    pages += input.Pages;
+                    documents++;
+                }
+
+                seconds.Add(clock.Elapsed.TotalSeconds);
+            }
+
+            seconds.Sort();
+            var mb = bytesRead / 1e6;
+            var line = $"{group.Key.ToString().ToLowerInvariant(),-5} {list.Count} files, {documents} reads, {mb:F1} MB: {mb / seconds[0]:F1} MB/s best, {mb / seconds[seconds.Count / 2]:F1} MB/s median";
+            if (group.Key == DocumentFormat.Pdf)
+            {
+                line += $"; {pages / seconds[0]:F1} pages/s best, {pages / seconds[seconds.Count / 2]:F1} median";
+            }
+
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    }
+
+    // Pages are not part of the document model; the PDF reader reports them in a diagnostic.
+    private static int CountPages(PolicyDocument document)
+    {
+        foreach (var diagnostic in document.Diagnostics)
+        {
+            if (diagnostic.Code == DiagnosticCodes.PdfPages && int.TryParse(diagnostic.Message.Split(' ')[0], out var pages))
+            {
+                return pages;
+            }
+        }
+
+        return 1;
+    }
+}
