@@ -21,7 +21,7 @@ public sealed class PolicyStore : IDisposable
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<DocumentEntity> _documents;
-    private readonly ILiteCollection<DocumentTextEntity> _texts;
+    private readonly ILiteCollection<DocumentContentEntity> _contents;
     private readonly ILiteCollection<TargetEntity> _targets;
     private readonly ILiteCollection<IngestRunEntity> _runs;
     private readonly ILiteCollection<IngestErrorEntity> _errors;
@@ -31,7 +31,7 @@ public sealed class PolicyStore : IDisposable
         FilePath = path;
         _db = db;
         _documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
-        _texts = db.GetCollection<DocumentTextEntity>(StoreSchema.Texts);
+        _contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
         _targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
         _runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
         _errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
@@ -244,7 +244,7 @@ public sealed class PolicyStore : IDisposable
             if (old.Id != id)
             {
                 _documents.Delete(old.Id);
-                _texts.Delete(old.Id);
+                _contents.Delete(old.Id);
             }
         }
 
@@ -254,7 +254,7 @@ public sealed class PolicyStore : IDisposable
         _targets.InsertBulk(fresh);
 
         _documents.Upsert(StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId));
-        _texts.Upsert(new DocumentTextEntity { Id = id, Text = document.Text });
+        _contents.Upsert(StoreMapper.ToContent(document));
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
@@ -316,7 +316,7 @@ public sealed class PolicyStore : IDisposable
     public StoredDocument? GetDocument(string id)
     {
         var entity = _documents.FindById(id);
-        return entity is null ? null : StoreMapper.ToStored(entity, _texts.FindById(id)?.Text ?? "");
+        return entity is null ? null : StoreMapper.ToStored(entity, _contents.FindById(id));
     }
 
     // ---------------------------------------------------------------- targets
@@ -362,15 +362,21 @@ public sealed class PolicyStore : IDisposable
             targets = targets.Where(x => x.IndicatorId == indicatorId);
         }
 
-        if (!query.IncludeRejected)
-        {
-            targets = targets.Where(x => x.ReviewState != "rejected");
-        }
-
-        var documents = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
+        // Unfiltered queries touch most documents: one scan beats a lookup per document.
+        var unfiltered = query with { IncludeRejected = true } == TargetQuery.All with { IncludeRejected = true };
+        var documents = unfiltered
+            ? _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal)
+            : new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
         var results = new List<StoredTarget>();
+        var rejected = StoreMapper.Name(ReviewState.Rejected);
         foreach (var entity in targets.ToEnumerable())
         {
+            // Filtered here rather than in the query: an unindexed inequality makes LiteDB evaluate an expression per target.
+            if (!query.IncludeRejected && entity.ReviewState == rejected)
+            {
+                continue;
+            }
+
             if (!documents.TryGetValue(entity.DocumentId, out var summary))
             {
                 var owner = _documents.FindById(entity.DocumentId);

@@ -1,6 +1,6 @@
 namespace PolicyMiner.Storage.Entities;
 
-/// <summary>BSON shape of a stored document (collection <c>documents</c>); its normalised text lives in <c>texts</c>.</summary>
+/// <summary>BSON shape of a stored document (collection <c>documents</c>): identity, metadata and counts; its text, sections and diagnostics live in <c>contents</c>.</summary>
 internal sealed class DocumentEntity
 {
     /// <summary>SHA-256 of the file's bytes.</summary>
@@ -16,9 +16,9 @@ internal sealed class DocumentEntity
 
     public MetadataEntity Metadata { get; set; } = new();
 
-    public List<SectionEntity> Sections { get; set; } = [];
+    public int SectionCount { get; set; }
 
-    public List<DiagnosticEntity> Diagnostics { get; set; } = [];
+    public int DiagnosticCount { get; set; }
 
     public int TextLength { get; set; }
 
@@ -75,11 +75,15 @@ internal sealed class DiagnosticEntity
     public int? End { get; set; }
 }
 
-/// <summary>BSON shape of a document's normalised text (collection <c>texts</c>, same id as the document).</summary>
-/// <remarks>Kept apart so that listing and joining documents never loads their texts.</remarks>
-internal sealed class DocumentTextEntity
+/// <summary>BSON shape of a document's normalised text, sections and diagnostics (collection <c>contents</c>, same id as the document).</summary>
+/// <remarks>Kept apart so that listing documents and joining them to targets never loads their texts.</remarks>
+internal sealed class DocumentContentEntity
 {
     public string Id { get; set; } = "";
 
     public string Text { get; set; } = "";
+
+    public List<SectionEntity> Sections { get; set; } = [];
+
+    public List<DiagnosticEntity> Diagnostics { get; set; } = [];
 }

@@ -21,7 +21,7 @@ internal static class StoreMapper
             EnumAsInteger = false,
         };
         mapper.Entity<DocumentEntity>().Id(x => x.Id, autoId: false);
-        mapper.Entity<DocumentTextEntity>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DocumentContentEntity>().Id(x => x.Id, autoId: false);
         mapper.Entity<TargetEntity>().Id(x => x.Id);
         mapper.Entity<IngestRunEntity>().Id(x => x.Id);
         mapper.Entity<IngestErrorEntity>().Id(x => x.Id);
@@ -45,6 +45,19 @@ internal static class StoreMapper
             Year = document.Metadata.Year,
             Date = document.Metadata.Date?.ToString("yyyy-MM-dd"),
         },
+        SectionCount = document.Sections.Count,
+        DiagnosticCount = document.Diagnostics.Count,
+        TextLength = document.Text.Length,
+        TargetCount = targetCount,
+        ExtractorVersion = extractorVersion,
+        IngestedAt = now,
+        RunId = runId,
+    };
+
+    public static DocumentContentEntity ToContent(PolicyDocument document) => new()
+    {
+        Id = document.ContentHash,
+        Text = document.Text,
         Sections = [.. document.Sections.Select(s => new SectionEntity
         {
             Level = s.Level,
@@ -61,11 +74,6 @@ internal static class StoreMapper
             Start = d.Span?.Start,
             End = d.Span?.End,
         })],
-        TextLength = document.Text.Length,
-        TargetCount = targetCount,
-        ExtractorVersion = extractorVersion,
-        IngestedAt = now,
-        RunId = runId,
     };
 
     /// <summary>The path a document is known by: its full source path, or its name when it did not come from a file.</summary>
@@ -91,11 +99,11 @@ internal static class StoreMapper
         entity.ExtractorVersion,
         entity.IngestedAt);
 
-    public static StoredDocument ToStored(DocumentEntity entity, string text) => new(
+    public static StoredDocument ToStored(DocumentEntity entity, DocumentContentEntity? content) => new(
         ToSummary(entity),
-        text,
-        [.. entity.Sections.Select(s => new Section(s.Level, s.Number, s.Heading, new TextSpan(s.Start, s.End)))],
-        [.. entity.Diagnostics.Select(d => new Diagnostic(
+        content?.Text ?? "",
+        content is null ? [] : [.. content.Sections.Select(s => new Section(s.Level, s.Number, s.Heading, new TextSpan(s.Start, s.End)))],
+        content is null ? [] : [.. content.Diagnostics.Select(d => new Diagnostic(
             d.Code,
             Enum.TryParse<DiagnosticSeverity>(d.Severity, ignoreCase: true, out var severity) ? severity : DiagnosticSeverity.Info,
             d.Message,

@@ -11,7 +11,7 @@ namespace PolicyMiner.Storage.Schema;
 internal static class StoreSchema
 {
     public const string Documents = "documents";
-    public const string Texts = "texts";
+    public const string Contents = "contents";
     public const string Targets = "targets";
     public const string IngestRuns = "ingest_runs";
     public const string IngestErrors = "ingest_errors";
@@ -19,7 +19,7 @@ internal static class StoreSchema
     /// <summary>Every migration, in version order starting at 1.</summary>
     public static IReadOnlyList<StoreMigration> Migrations { get; } =
     [
-        new(1, "documents, texts, targets, ingest runs and errors with their indexes", CreateVersion1),
+        new(1, "documents, contents, targets, ingest runs and errors with their indexes", CreateVersion1),
     ];
 
     /// <summary>The version a database has after every migration ran.</summary>
@@ -43,6 +43,6 @@ internal static class StoreSchema
 
         db.GetCollection<IngestErrorEntity>(IngestErrors).EnsureIndex(x => x.RunId);
         db.GetCollection<IngestRunEntity>(IngestRuns);
-        db.GetCollection<DocumentTextEntity>(Texts);
+        db.GetCollection<DocumentContentEntity>(Contents);
     }
 }
