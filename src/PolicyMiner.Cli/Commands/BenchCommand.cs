@@ -22,5 +22,6 @@ internal static class BenchCommand
         yield return BenchSegmentCommand.Create();
         yield return BenchIngestCommand.Create();
         yield return BenchParseCommand.Create();
+        yield return BenchReportCommand.Create();
     }
 }

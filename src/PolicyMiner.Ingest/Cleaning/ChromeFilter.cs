@@ -180,6 +180,12 @@ public static partial class ChromeFilter
             return true;
         }
 
+        // Weather widgets in page headers: "今日江屿 多云 18℃～25℃".
+        if (line.Length <= 30 && line.Contains('℃'))
+        {
+            return true;
+        }
+
         if (line.StartsWith("导语") && line.Length > 2 && line[2] is ':' or '：')
         {
             return true;

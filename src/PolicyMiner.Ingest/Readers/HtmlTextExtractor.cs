@@ -63,17 +63,24 @@ public static partial class HtmlTextExtractor
         Measure(body, stats, insideLink: false);
 
         var fieldText = new StringBuilder();
-        CollectFieldTables(body, stats, fieldText);
+        var fieldTables = new HashSet<HtmlNode>();
+        CollectFieldTables(body, stats, fieldText, fieldTables);
+        foreach (var table in fieldTables)
+        {
+            // Read into fields; the table itself is not document text.
+            stats.Remove(table);
+            table.Remove();
+        }
 
         var content = MainContent(body, stats) ?? body;
         var text = new StringBuilder(html.Length / 4);
         if (!ReferenceEquals(content, body))
         {
             // The title usually sits above the content block; keep it as the first line.
-            var h1 = body.SelectSingleNode(".//h1");
-            if (h1 is not null && !IsDescendant(h1, content))
+            var heading = TitleElement(body, content);
+            if (heading is not null)
             {
-                Write(h1, text, stats);
+                Write(heading, text, stats);
                 text.Append('\n');
             }
         }
@@ -136,7 +143,9 @@ public static partial class HtmlTextExtractor
         {
             var text = node.InnerText;
             var length = CountVisible(text);
-            var keys = length > 0 && (text.Contains('：') || text.Contains(':')) ? FieldKeyPattern().Count(text) : 0;
+            var keys = length == 0 ? 0
+                : text.Contains('：') || text.Contains(':') ? FieldKeyPattern().Count(text)
+                : length <= 8 && IsBareFieldKey(text) ? 1 : 0;
             return new Stats(length, insideLink ? length : 0, 0, keys);
         }
 
@@ -221,7 +230,7 @@ public static partial class HtmlTextExtractor
 
     // Government pages put 索引号 / 发文机关 / 文号 … in a table or list above the text; read it wherever it is:
     // the innermost element holding three or more keys is the table.
-    private static void CollectFieldTables(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText)
+    private static void CollectFieldTables(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText, HashSet<HtmlNode> tables)
     {
         if (!stats.TryGetValue(node, out var measured) || measured.FieldKeys < 3)
         {
@@ -234,15 +243,95 @@ public static partial class HtmlTextExtractor
             if (stats.TryGetValue(child, out var childStats) && childStats.FieldKeys >= 3)
             {
                 inner = true;
-                CollectFieldTables(child, stats, fieldText);
+                CollectFieldTables(child, stats, fieldText, tables);
             }
         }
 
-        if (!inner && measured.Text <= 2000)
+        if (inner || measured.Text > 2000 || node.Name is "body" or "html")
+        {
+            return;
+        }
+
+        // Rows of key and value cells ("<th>文　　号</th><td>…</td>") become "key：value" lines.
+        var rows = node.Name is "table" or "tbody" ? node.Descendants("tr").ToList() : [];
+        if (rows.Count > 0)
+        {
+            foreach (var row in rows)
+            {
+                var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").Select(c => Clean(c.InnerText)).ToList();
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    if (IsBareFieldKey(cells[i]) && i + 1 < cells.Count && !IsBareFieldKey(cells[i + 1]))
+                    {
+                        fieldText.Append(cells[i].TrimEnd('：', ':')).Append('：').Append(cells[i + 1]).Append('\n');
+                        i++;
+                    }
+                    else
+                    {
+                        fieldText.Append(cells[i]).Append('\n');
+                    }
+                }
+            }
+        }
+        else
         {
             Write(node, fieldText, stats: null);
             fieldText.Append('\n');
         }
+
+        tables.Add(node);
+    }
+
+    private static bool IsBareFieldKey(string text)
+    {
+        Span<char> compact = stackalloc char[Math.Min(text.Length, 16)];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '：' or ':')
+            {
+                continue;
+            }
+
+            if (length == compact.Length)
+            {
+                return false;
+            }
+
+            compact[length++] = c;
+        }
+
+        return length >= 2 && Cleaning.ChromeFilter.FieldKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(compact[..length]);
+    }
+
+    // The document title shown above the content block: the page's h1, or an element whose class or id says "title".
+    private static HtmlNode? TitleElement(HtmlNode body, HtmlNode content)
+    {
+        HtmlNode? titled = null;
+        foreach (var node in body.Descendants())
+        {
+            if (ReferenceEquals(node, content))
+            {
+                break;
+            }
+
+            if (node.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (node.Name == "h1")
+            {
+                return node;
+            }
+
+            if (titled is null && TitleHint().IsMatch(ClassAndId(node)) && node.InnerText.Trim().Length is >= 5 and <= 100)
+            {
+                titled = node;
+            }
+        }
+
+        return titled;
     }
 
     private static void Write(HtmlNode node, StringBuilder text, Dictionary<HtmlNode, Stats>? stats)
@@ -338,7 +427,10 @@ public static partial class HtmlTextExtractor
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*(?<charset>[A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetPattern();
 
-    [GeneratedRegex(@"(?:^|[\s_\-])(?:content|article|zoom|text|main|detail|trs_?editor|conttext|zwnr|wzcon|news_?con|artibody|pages?_?content|view|xxgk_?content|info_?cont)(?:$|[\s_\-\d])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:title|art_?title|article_?title|doc_?title|news_?title|tit)(?:$|\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleHint();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:con|content|article|zoom|text|main|detail|trs_?editor|conttext|zwnr|wzcon|news_?con|artibody|pages?_?content|view|xxgk_?content|info_?cont)(?:$|[\s_\-\d])", RegexOptions.IgnoreCase)]
     private static partial Regex ContentHint();
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|sidebar|side|share|print|copyright|friend_?links?|links|related|hot|rank|recommend|comments?|toolbar|topbar|banner|position|location|weizhi|dqwz|bdsharebuttonbox|gotop|qrcode|ewm|fontsize|font|tools?)(?:$|[\s_\-\d])", RegexOptions.IgnoreCase)]
