@@ -42,4 +42,11 @@ internal static class JiebaCharClasses
         '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
         _ => false,
     };
+
+    /// <summary>Trims what Python's <c>bytes.strip()</c> trims: ASCII space, \t, \n, \r, \v, \f.</summary>
+    // JIEBA-COMPAT: jieba strips dictionary lines as bytes, before decoding, so a leading U+00A0 or U+3000 is
+    // part of the word; trimming Unicode whitespace here would silently change which words exist.
+    public static ReadOnlySpan<char> TrimAsciiWhitespace(ReadOnlySpan<char> line) => line.Trim(AsciiWhitespace);
+
+    private const string AsciiWhitespace = " \t\n\r\v\f";
 }

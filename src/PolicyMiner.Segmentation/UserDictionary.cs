@@ -36,10 +36,11 @@ public static partial class UserDictionary
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            var entry = TrimPython(line.AsSpan()).TrimStart('\uFEFF');
-            if (entry.IsEmpty || entry[0] == '#')
+            var entry = JiebaCharClasses.TrimAsciiWhitespace(line).TrimStart('\uFEFF');
+            if (entry.IsEmpty || entry is "#" || entry.StartsWith("# ", StringComparison.Ordinal))
             {
-                // Comment lines are our extension (Python would add "#..." as a word); blank lines as jieba.
+                // JIEBA-COMPAT: "# ..." comment lines are our extension (Python would add a junk word "#" tagged with
+                // the comment's last word); "#话题" without the space is still a word, as in jieba. Blank lines as jieba.
                 continue;
             }
 
@@ -64,22 +65,5 @@ public static partial class UserDictionary
         }
 
         return words;
-    }
-
-    private static ReadOnlySpan<char> TrimPython(ReadOnlySpan<char> text)
-    {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && JiebaCharClasses.IsPythonWhitespace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && JiebaCharClasses.IsPythonWhitespace(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[start..end];
     }
 }

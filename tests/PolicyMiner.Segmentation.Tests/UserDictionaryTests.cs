@@ -65,11 +65,23 @@ public sealed class UserDictionaryTests
     [Fact]
     public void Parse_JiebaFormat_ReadsWordFrequencyAndTag()
     {
-        var words = UserDictionary.Parse(new StringReader("\uFEFF云计算 5 n\n创新 办 3 i\n# comment\n\n单独词\nfoo bar\n"), "test");
+        var words = UserDictionary.Parse(new StringReader("\uFEFF云计算 5 n\n创新 办 3 i\n# comment\n\n单独词\nfoo bar\n#话题 7\n"), "test");
 
         Assert.Equal(
-            [new UserWord("云计算", 5, "n"), new UserWord("创新 办", 3, "i"), new UserWord("单独词"), new UserWord("foo", null, "bar")],
+            [
+                new UserWord("云计算", 5, "n"), new UserWord("创新 办", 3, "i"), new UserWord("单独词"), new UserWord("foo", null, "bar"),
+                new UserWord("#话题", 7),
+            ],
             words);
+    }
+
+    [Fact]
+    public void Parse_NonAsciiSpaceAroundWord_IsPartOfTheWordAsInJieba()
+    {
+        // jieba strips the line as bytes, so only ASCII whitespace goes; U+00A0 stays in the word.
+        var words = UserDictionary.Parse(new StringReader("\u00A0灭测 1384\t\r\n"), "test");
+
+        Assert.Equal([new UserWord("\u00A0灭测", 1384)], words);
     }
 
     [Fact]
@@ -107,5 +119,15 @@ public sealed class UserDictionaryTests
             Assert.Equal(expectedPlain[index], Plain.Cut(texts[index]));
             Assert.Equal(expectedPolicy[index], policy.Cut(texts[index]));
         });
+    }
+
+    [Fact]
+    public void CutAll_AsciiRunAroundUserWords_GluesPiecesLikeJieba()
+    {
+        // Python: load_userdict("BX 100\nB 50"); lcut("中aBXcd文", cut_all=True) == ['中', 'BX', 'acd', '文'] (empties dropped).
+        var segmenter = Plain.WithUserWords([new UserWord("BX", 100), new UserWord("B", 50)]);
+
+        Assert.Equal(["中", "BX", "acd", "文"], segmenter.CutAll("中aBXcd文"));
+        Assert.Contains(new Token("acd", 1, 6), segmenter.Tokenize("中aBXcd文", SegmentMode.Full));
     }
 }

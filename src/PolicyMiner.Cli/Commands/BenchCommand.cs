@@ -21,5 +21,6 @@ internal static class BenchCommand
     {
         yield return BenchSegmentCommand.Create();
         yield return BenchParseCommand.Create();
+        yield return BenchReportCommand.Create();
     }
 }

@@ -91,6 +91,12 @@ internal static class ChartRenderer
         plot.XLabel(cjk ? "目标年份" : "due year");
         plot.YLabel(cjk ? (main.Key.IsIncrease ? $"新增 ({unit})" : unit) : "");
         plot.Axes.Margins(0.05, 0.1);
+        // Magnitudes read honestly from a zero baseline; the axis only leaves zero when values go below it.
+        var values = series.SelectMany(s => s.Points).Select(p => p.Value).ToArray();
+        if (values.Min() >= 0)
+        {
+            plot.Axes.SetLimitsY(0, values.Max() > 0 ? values.Max() * 1.1 : 1);
+        }
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
         return new IndicatorChart(png, unit, main.Key.IsIncrease, legend, Math.Max(0, series.Count - ColouredSeries));
     }

@@ -5,7 +5,7 @@ using PolicyMiner.Reports.Export;
 namespace PolicyMiner.Reports.Comparison;
 
 /// <summary>Collects documents and targets and builds an immutable <see cref="ComparisonReport"/>.</summary>
-/// <remarks>Not thread-safe; the report it builds is. Charts are rendered in parallel during <see cref="Build"/>.</remarks>
+/// <remarks>Not thread-safe; the report it builds is. Charts start rendering in parallel in <see cref="Build"/> and are awaited when written.</remarks>
 public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
 {
     private readonly List<ReportDocument> _documents = [];
@@ -51,9 +51,10 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
         var withTargets = new HashSet<string>(_rows.Select(r => r.Document.Id), StringComparer.Ordinal);
         var byIndicator = new Dictionary<string, List<ReportRow>>(StringComparer.Ordinal);
         var unmatched = new List<ReportRow>();
+        var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         foreach (var row in _rows)
         {
-            var indicator = TargetExporter.IndicatorOf(row, taxonomy);
+            var indicator = TargetExporter.IndicatorOf(row, taxonomy, seen);
             if (!Selected(row.Target, indicator))
             {
                 continue;
@@ -79,7 +80,11 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
             .ToArray();
         if (IncludeCharts)
         {
-            Parallel.ForEach(sections, section => section.Chart = ChartRenderer.Render(section));
+            // Charts are the slow part; they render on the thread pool while the caller writes the tables.
+            foreach (var section in sections)
+            {
+                section.ChartTask = Task.Run(() => ChartRenderer.Render(section));
+            }
         }
 
         var ordered = documents.Values

@@ -139,7 +139,8 @@ internal static class HtmlReportWriter
         w.Write("\">");
         Text(w, indicator.Name);
         w.Write(" <small>");
-        Text(w, $"{indicator.Id} · {indicator.Category} · {section.Targets.Count} 条目标 · {section.Places.Count} 个地区");
+        var category = indicator.Category == indicator.Id ? "" : $" · {indicator.Category}";
+        Text(w, $"{indicator.Id}{category} · {section.Targets.Count} 条目标 · {section.Places.Count} 个地区");
         w.Write("</small></h2>\n");
         if (section.Chart is { } chart)
         {
@@ -209,7 +210,8 @@ internal static class HtmlReportWriter
         w.Write("\" href=\"#d");
         w.Write(anchors.GetValueOrDefault(document.Id).ToString(CultureInfo.InvariantCulture));
         w.Write("\" title=\"");
-        Text(w, $"{t.Quote}\n— {t.Indicator}；{document.Metadata.Title ?? document.Name}（{document.Name}）");
+        // Quote and file only: the title is one click away in the document index, and 200k tooltips add up.
+        Text(w, $"{t.Quote}\n— {document.Name}");
         w.Write("\">");
         Text(w, target.Label);
         if (target.CommitmentText.Length > 0)

@@ -44,8 +44,11 @@ public sealed class IndicatorSection
     /// <summary>The distinct regions (or provinces) of the targets.</summary>
     public IReadOnlyList<string> Places { get; }
 
-    /// <summary>The chart of the indicator, or null when no target has a due year.</summary>
-    public IndicatorChart? Chart { get; internal set; }
+    /// <summary>The chart of the indicator, or null when no target has a due year or charts were not asked for.</summary>
+    /// <remarks>Charts render in the background from <see cref="ComparisonReportBuilder.Build"/>; reading this waits for this one.</remarks>
+    public IndicatorChart? Chart => ChartTask?.GetAwaiter().GetResult();
+
+    internal Task<IndicatorChart?>? ChartTask { get; set; }
 
     /// <summary>The targets of one table cell; empty when there are none.</summary>
     public IReadOnlyList<ComparedTarget> Cell(PlanKey plan, int? dueYear) =>

@@ -35,15 +35,34 @@ public static class TargetExporter
         return taxonomy.Get(target.IndicatorId) ?? taxonomy.Find(target.Indicator, target.Category, target.Unit);
     }
 
+    /// <summary>Like <see cref="IndicatorOf(ReportRow, IndicatorTaxonomy)"/>, remembering answers: a corpus repeats its phrases.</summary>
+    internal static IndicatorDefinition? IndicatorOf(ReportRow row, IndicatorTaxonomy taxonomy, Dictionary<(string, string, string), IndicatorDefinition?> seen)
+    {
+        var target = row.Target;
+        if (taxonomy.Get(target.IndicatorId) is { } stored)
+        {
+            return stored;
+        }
+
+        var key = (target.Indicator, target.Category, target.Unit);
+        if (!seen.TryGetValue(key, out var found))
+        {
+            seen[key] = found = taxonomy.Find(target.Indicator, target.Category, target.Unit);
+        }
+
+        return found;
+    }
+
     private static int WriteCsv(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy)
     {
+        var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         // The BOM makes Excel read the file as UTF-8 instead of the system code page.
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
         csv.WriteHeader([.. ExportColumns.All.Select(c => c.Name)]);
         var count = 0;
         foreach (var row in rows)
         {
-            var indicator = IndicatorOf(row, taxonomy);
+            var indicator = IndicatorOf(row, taxonomy, seen);
             foreach (var column in ExportColumns.All)
             {
                 csv.WriteField(Format(column.Read(row, indicator)));
@@ -58,11 +77,12 @@ public static class TargetExporter
 
     private static int WriteXlsx(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy)
     {
+        var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         var count = 0;
         var sheet = rows.Select(row =>
         {
             count++;
-            return ToDictionary(row, IndicatorOf(row, taxonomy));
+            return ToDictionary(row, IndicatorOf(row, taxonomy, seen));
         });
         MiniExcel.SaveAs(output, sheet, sheetName: "targets");
         return count;
@@ -70,12 +90,13 @@ public static class TargetExporter
 
     private static int WriteJsonl(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy)
     {
+        var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         var newline = "\n"u8.ToArray();
         var count = 0;
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = PolicyJson.Options.Encoder, SkipValidation = true });
         foreach (var row in rows)
         {
-            var indicator = IndicatorOf(row, taxonomy);
+            var indicator = IndicatorOf(row, taxonomy, seen);
             json.WriteStartObject();
             foreach (var column in ExportColumns.All)
             {

@@ -150,7 +150,7 @@ internal static class MainDictionaryParser
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            var entry = line.AsSpan().Trim();
+            var entry = JiebaCharClasses.TrimAsciiWhitespace(line);
             if (entry.IsEmpty)
             {
                 // JIEBA-COMPAT: Python rejects an empty line in the main dictionary; skipping it is harmless.

@@ -197,7 +197,8 @@ internal sealed class PrefixTrie
     {
         if (_nodeCount == _frequencies.Length)
         {
-            var size = _frequencies.Length * 2;
+            // Grow by half: user dictionaries add a few hundred nodes to a 500K-node trie.
+            var size = Math.Max(_frequencies.Length + 1024, _frequencies.Length + (_frequencies.Length >> 1));
             Array.Resize(ref _frequencies, size);
             Array.Resize(ref _logFrequencies, size);
             Array.Resize(ref _tags, size);
