@@ -11,6 +11,8 @@ internal static class Verbs
         yield return VersionCommand.Create();
         yield return SegmentCommand.Create();
         yield return ParseCommand.Create();
+        yield return ExtractCommand.Create();
+        yield return EvalCommand.Create();
         yield return ExportCommand.Create();
         yield return CompareCommand.Create();
         yield return BenchCommand.Create();

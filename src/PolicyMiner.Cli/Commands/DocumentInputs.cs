@@ -1,0 +1,55 @@
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Ingest;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary>Turns FILE arguments (files or folders) into documents for the extraction verbs.</summary>
+internal static class DocumentInputs
+{
+    /// <summary>Files named directly, plus the documents directly inside named folders, in name order.</summary>
+    public static List<string> Expand(IEnumerable<string> arguments)
+    {
+        var files = new List<string>();
+        foreach (var argument in arguments)
+        {
+            if (Directory.Exists(argument))
+            {
+                files.AddRange(Directory.EnumerateFiles(argument)
+                    .Where(DocumentReader.IsSupported)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(argument);
+            }
+        }
+
+        return files;
+    }
+
+    private static readonly DocumentReader Reader = new();
+
+    /// <summary>Reads one document through the ingest readers; on failure returns null and the one-line reason.</summary>
+    /// <param name="planYear">Plan year to use when the document does not state one (null: leave it unknown).</param>
+    public static PolicyDocument? Read(string path, int? planYear, out string? error)
+    {
+        error = null;
+        if (!File.Exists(path))
+        {
+            error = $"{path}: file not found";
+            return null;
+        }
+
+        var result = Reader.Read(path);
+        if (!result.Succeeded)
+        {
+            error = result.Message;
+            return null;
+        }
+
+        var document = result.Document;
+        return planYear is not null && document.Metadata.Year is null
+            ? document with { Metadata = document.Metadata with { Year = planYear } }
+            : document;
+    }
+}

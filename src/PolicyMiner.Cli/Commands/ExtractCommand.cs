@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text.Json;
+using PolicyMiner.Core.Serialization;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction;
+using Spectre.Console;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer extract FILE...</c>: quantified targets of each document as JSONL or a table.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Documents (.txt, .html, .pdf) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "table");
+        var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
+        var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
+        command.Arguments.Add(files);
+        command.Options.Add(format);
+        command.Options.Add(year);
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(year)));
+        return command;
+    }
+
+    private static int Run(string[] arguments, string format, int? planYear)
+    {
+        var extractor = TargetExtractor.Default;
+        var failed = 0;
+        foreach (var path in DocumentInputs.Expand(arguments))
+        {
+            var document = DocumentInputs.Read(path, planYear, out var error);
+            if (document is null)
+            {
+                Console.Error.WriteLine($"policyminer: {error}");
+                failed++;
+                continue;
+            }
+
+            var targets = extractor.Extract(document);
+            if (format == "table")
+            {
+                WriteTable(document.SourceName, targets);
+            }
+            else
+            {
+                foreach (var target in targets)
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(target, PolicyJson.Options));
+                }
+            }
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void WriteTable(string name, IReadOnlyList<PolicyTarget> targets)
+    {
+        var table = new Table { Title = new TableTitle($"{Markup.Escape(name)}: {targets.Count} targets") };
+        foreach (var column in (string[])["indicator", "value", "cmp", "kind", "commit", "year", "baseline", "responsible", "category"])
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var t in targets)
+        {
+            var value = t.ValueMax is { } max ? $"{t.Value}-{max}{t.Unit}" : $"{t.Value}{t.Unit}";
+            table.AddRow(Markup.Escape(t.Indicator), Markup.Escape(value), Markup.Escape(t.Comparator.ToSymbol()), t.Kind.ToString().ToLowerInvariant(),
+                t.Commitment.ToString().ToLowerInvariant(), Markup.Escape(t.Year?.ToString() ?? "-"), Markup.Escape(t.Baseline?.ToString() ?? "-"),
+                Markup.Escape(string.Join("、", t.Responsible)), t.Category);
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,63 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+
+namespace PolicyMiner.Extraction.Pipeline;
+
+/// <summary>A target being assembled by the rules: starts from a quantity mention, each rule fills or rejects it.</summary>
+/// <remarks>Mutable, owned by one extraction call; never shared between threads.</remarks>
+public sealed class TargetDraft(QuantityMention mention, int index)
+{
+    /// <summary>The quantity the target is built on.</summary>
+    public QuantityMention Mention { get; } = mention;
+
+    /// <summary>Position of the mention among all quantity mentions of the document.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>Why the mention is not a target (null while it still is one).</summary>
+    public string? RejectedBecause { get; private set; }
+
+    /// <summary>True once a rule has rejected the mention.</summary>
+    public bool IsRejected => RejectedBecause is not null;
+
+    /// <summary>End of the number's expression including a trailing comparator (以上, 左右).</summary>
+    public int ExpressionEnd { get; set; } = mention.Span.End;
+
+    /// <summary>Start of the number's expression including a leading comparator (不少于, 约).</summary>
+    public int ExpressionStart { get; set; } = mention.Span.Start;
+
+    public Comparator Comparator { get; set; } = mention.Quantity.IsRange ? Comparator.Range : Comparator.Equal;
+
+    /// <summary>True when the comparator was written next to this number (not inherited from a list).</summary>
+    public bool ComparatorWritten { get; set; }
+
+    public TextSpan Quote { get; set; } = mention.Span;
+
+    public string Indicator { get; set; } = "";
+
+    /// <summary>Where the indicator sits in the text, when it is a span of it.</summary>
+    public TextSpan? IndicatorSpan { get; set; }
+
+    /// <summary>True when the indicator came from an earlier clause (an elided subject).</summary>
+    public bool IndicatorInherited { get; set; }
+
+    public string Category { get; set; } = TargetCategories.Other;
+
+    public TargetKind Kind { get; set; } = TargetKind.Level;
+
+    public Commitment Commitment { get; set; } = Commitment.Plain;
+
+    public int? Year { get; set; }
+
+    public string? YearText { get; set; }
+
+    public double? Baseline { get; set; }
+
+    public IReadOnlyList<string> Responsible { get; set; } = [];
+
+    public double Confidence { get; set; } = 0.9;
+
+    /// <summary>Marks the mention as not a target.</summary>
+    public void Reject(string reason) => RejectedBecause ??= reason;
+
+    public override string ToString() => $"{Mention.Quantity} {Indicator} {(IsRejected ? "rejected: " + RejectedBecause : "")}";
+}

@@ -1,0 +1,167 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.Categories;
+
+/// <summary>Assigns one of the schema's categories from keywords: ratios (R&amp;D intensity, enterprise R&amp;D ratio, fiscal S&amp;T
+/// spending) are read from the whole clause; everything else from the indicator, then the clause, then the sentence. The first
+/// matching entry of an ordered table wins, specific entries before general ones.</summary>
+public sealed class CategoryRule : ITargetRule
+{
+    /// <summary>An entry matches when every keyword group has a keyword in the phrase and, if given, the sentence has one of
+    /// <c>Context</c>.</summary>
+    private sealed record Entry(string Category, string[][] Groups, string[]? Context = null);
+
+    private static readonly Entry[] Ratios =
+    [
+        new("enterprise_rd_ratio", [["销售收入", "营业收入", "业务收入"], ["企业", "研发", "技术开发", "研究开发"]]),
+        new("enterprise_rd_ratio", [["企业"], ["研发", "研究开发", "技术开发", "科技投入", "R&D"], ["全社会研发", "科技投入", "比上年", "研发投入", "研发经费"]]),
+        new("rd_intensity", [["研发投入强度", "研发强度", "R&D投入强度", "研发经费投入强度", "R&D强度"]]),
+        new("rd_intensity", [["研发", "研究与开发", "研究开发", "R&D", "科技投入", "科技活动经费"], ["GDP", "生产总值"]]),
+        new("other", [["高校", "科研院所", "政府"], ["全社会研发"]]),
+        new("fiscal_st_spending", [["财政", "资金用于", "科技经费", "科技支出", "本级"], ["支出", "投入", "经费", "资金", "预算", "拨款"]]),
+    ];
+
+    private static readonly Entry[] Table =
+    [
+        new("gdp_growth", [["GDP", "生产总值"], ["增长", "增速"]]),
+        new("high_tech_share", [["高新技术产业", "高新技术产品", "高新技术产值", "高技术产业"], ["占"]]),
+        new("high_tech_output", [["高新技术产业", "高新技术产值", "高技术产业", "高新技术产品产值"], ["产值", "增加值", "投资", "收入", "产业"]]),
+        new("tech_contracts", [["技术合同", "技术交易", "技术市场"]]),
+        new("patents", [["专利", "知识产权", "商标"]]),
+        new("science_popularization", [["科普", "科学普及", "科学素质", "科技下乡", "科技活动周", "科技周"]]),
+        new("cooperation", [["产学研", "校企", "校地", "技术难题", "请进来", "走出去", "对接"]]),
+        new("incubators", [["孵化", "众创空间", "创业园", "软件园", "科技城", "星创天地", "加速器"]]),
+        new("rd_platforms", [["院士工作站", "院士专家工作站"]], ["研发平台", "创新平台", "各级平台"]),
+        new("rd_platforms", [["研究中心", "研发平台", "重点实验室", "实验室", "技术中心", "研发中心", "工程中心", "联盟", "各级平台", "创新平台", "研究院"]]),
+        new("agriculture", [["农业科技特派员", "农村科技特派员", "农业专家", "农技人员"]]),
+        new("talent", [["人才", "团队", "院士", "专家", "科研人员", "博士", "个人", "技术人员", "科技人员", "特派员"]]),
+        new("high_tech_enterprises", [["高新技术企业", "高新技术领域企业", "高新技术产品生产企业", "高企"]]),
+        new("agriculture", [["农业", "农村", "示范村", "示范乡", "合作社", "特派员", "种植", "养殖", "乡村", "农民"]]),
+        new("tech_enterprises", [["科技型", "科技企业", "创新型企业", "领军企业", "上市", "科技创新企业", "小巨人", "瞪羚", "龙头企业"]]),
+        new("st_achievements", [["科技成果", "成果", "科技进步奖", "新产品", "高新技术产品", "奖"]]),
+        new("st_funding", [["拨款", "科技经费", "科技资金", "经费", "资金"]]),
+        new("st_projects", [["项目", "立项", "专项"]]),
+        new("cooperation", [["合作", "交流", "活动"]]),
+        new("industry_output", [["工业总产值", "工业增加值", "规模以上工业", "主营业务收入", "产业规模", "总产值"]]),
+        new("governance", [["学习", "党", "组织生活", "联系点", "重点工作", "亮点工作", "专题研究", "重点领域", "考核", "督查", "会议"]]),
+    ];
+
+    private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
+
+    public string Name => "category";
+
+    public void Apply(ExtractionContext context)
+    {
+        var text = context.Text;
+        foreach (var draft in context.LiveDrafts)
+        {
+            var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
+            var clause = text[clauseStart..ClauseText.ClauseEnd(text, draft.ExpressionEnd)];
+            var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+            var sentence = text[sentenceStart..ClauseText.SentenceEnd(text, draft.ExpressionStart)];
+            draft.Category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+        }
+    }
+
+    private static bool AloneInSentence(ExtractionContext context, TargetDraft draft, int sentenceStart, int sentenceEnd)
+    {
+        var drafts = context.Drafts;
+        for (var i = draft.Index - 1; i >= 0 && drafts[i].Mention.Span.Start >= sentenceStart; i--)
+        {
+            if (!drafts[i].IsRejected)
+            {
+                return false;
+            }
+        }
+
+        for (var i = draft.Index + 1; i < drafts.Count && drafts[i].Mention.Span.Start < sentenceEnd; i++)
+        {
+            if (!drafts[i].IsRejected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Classify(TargetDraft draft, string clause, string sentence, bool alone)
+    {
+        var unit = draft.Mention.Quantity.Kind;
+        var indicator = draft.Indicator;
+        if (unit == UnitKind.Duration)
+        {
+            // 办结时限 / 拨付时限 / 评审周期: service time limits.
+            return "governance";
+        }
+
+        if (unit is UnitKind.Percent or UnitKind.PercentagePoint)
+        {
+            if (Match(Ratios, indicator + "|" + clause, sentence) is { } ratio)
+            {
+                return ratio;
+            }
+
+            // "民营科技企业80%": a share of a class of actors; what they must have is named elsewhere in the sentence.
+            foreach (var ending in ActorEndings)
+            {
+                if (indicator.EndsWith(ending, StringComparison.Ordinal) && Match(Table, sentence.Replace(indicator, "", StringComparison.Ordinal), sentence) is { } shareOf)
+                {
+                    return shareOf;
+                }
+            }
+        }
+
+        return Match(Ratios, indicator, sentence) ?? Match(Table, indicator, sentence) ?? Match(Table, clause, sentence)
+               ?? (alone ? Match(Table, sentence, sentence) : null)
+               ?? TargetCategories.Other;
+    }
+
+    /// <summary>The category of the first entry of <paramref name="entries"/> that <paramref name="phrase"/> matches, or null.</summary>
+    private static string? Match(Entry[] entries, string phrase, string sentence)
+    {
+        if (string.IsNullOrEmpty(phrase))
+        {
+            return null;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (AllGroups(entry.Groups, phrase) && (entry.Context is null || AnyOf(entry.Context, sentence)))
+            {
+                return entry.Category;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllGroups(string[][] groups, string phrase)
+    {
+        foreach (var group in groups)
+        {
+            if (!AnyOf(group, phrase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyOf(string[] words, string phrase)
+    {
+        foreach (var word in words)
+        {
+            if (phrase.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.Commitments;
+
+/// <summary>Sets firm / aspirational / plain from the modal nearest before the number in its clause; a modal that leads the
+/// sentence (before its first target) governs every target of the sentence ("力争A;B;C"); a clause that only restates the
+/// previous target's growth ("确保150亿元，同比增长12%") shares its commitment.</summary>
+/// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal.</remarks>
+public sealed class CommitmentRule : ITargetRule
+{
+    public string Name => "commitment";
+
+    public void Apply(ExtractionContext context)
+    {
+        var text = context.Text;
+        foreach (var draft in context.LiveDrafts)
+        {
+            var start = draft.ExpressionStart;
+            var clauseStart = ClauseText.ClauseStart(text, start);
+            var own = LastModal(context, clauseStart, start);
+            if (own is not null)
+            {
+                draft.Commitment = own.Commitment;
+                continue;
+            }
+
+            var sentenceStart = ClauseText.SentenceStart(text, start);
+            var clauseText = text.AsSpan(clauseStart, start - clauseStart).TrimStart();
+            if (context.PreviousLive(draft, sentenceStart) is { } previous
+                && (clauseText.StartsWith("同比") || clauseText.StartsWith("比上年") || clauseText.StartsWith("较上年") || clauseText.StartsWith("年均")))
+            {
+                draft.Commitment = previous.Commitment;
+                continue;
+            }
+
+            var first = context.FirstLiveInSentence(draft);
+            var firstClauseStart = ClauseText.ClauseStart(text, first.ExpressionStart);
+            var leading = LastModal(context, sentenceStart, first == draft ? clauseStart : firstClauseStart)
+                          ?? (first != draft ? LastModal(context, firstClauseStart, first.ExpressionStart) : null);
+            // Only a modal before the first target's indicator heads the list ("力争A达到X；B…"); "A确保X，力争Y；B…" does not.
+            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1))
+            {
+                draft.Commitment = leading.Commitment;
+            }
+        }
+    }
+
+    private static ModalMention? LastModal(ExtractionContext context, int from, int to)
+    {
+        ModalMention? found = null;
+        foreach (var modal in context.ModalsIn(from, to))
+        {
+            found = modal;
+        }
+
+        return found;
+    }
+}

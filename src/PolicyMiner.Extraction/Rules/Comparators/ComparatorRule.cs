@@ -1,0 +1,169 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.Comparators;
+
+/// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 / 超过 → &gt;=; 高于 / 多于 → &gt;;
+/// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 → &lt;; 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
+/// <remarks>超过 follows the gold schema (&gt;=), which lists it with 以上; the issue text put it under &gt;. A trailing 以上 on the last
+/// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
+public sealed class ComparatorRule : ITargetRule
+{
+    private static readonly (string Word, Comparator Comparator)[] Prefixes = SortedLongestFirst(
+    [
+        ("达到或超过", Comparator.AtLeast), ("不少于", Comparator.AtLeast), ("不低于", Comparator.AtLeast), ("不小于", Comparator.AtLeast),
+        ("至少", Comparator.AtLeast), ("突破", Comparator.AtLeast), ("超过", Comparator.AtLeast), ("最少", Comparator.AtLeast),
+        ("高于", Comparator.GreaterThan), ("多于", Comparator.GreaterThan), ("大于", Comparator.GreaterThan), ("逾", Comparator.GreaterThan),
+        ("不超过", Comparator.AtMost), ("不高于", Comparator.AtMost), ("不多于", Comparator.AtMost), ("不大于", Comparator.AtMost),
+        ("最多", Comparator.AtMost), ("控制在", Comparator.AtMost),
+        ("低于", Comparator.LessThan), ("少于", Comparator.LessThan), ("小于", Comparator.LessThan), ("不足", Comparator.LessThan), ("不到", Comparator.LessThan),
+        ("大约", Comparator.Approximately), ("接近", Comparator.Approximately), ("将近", Comparator.Approximately), ("约", Comparator.Approximately),
+        ("近", Comparator.Approximately),
+    ]);
+
+    // 不超过 must be tried before 超过, 不低于 before 低于.
+    private static (string Word, Comparator Comparator)[] SortedLongestFirst((string Word, Comparator Comparator)[] items) =>
+        [.. items.OrderByDescending(i => i.Word.Length)];
+
+    private static readonly (string Word, Comparator Comparator)[] Suffixes =
+    [
+        ("及以上", Comparator.AtLeast), ("以上", Comparator.AtLeast), ("及以下", Comparator.AtMost), ("以下", Comparator.AtMost),
+        ("以内", Comparator.AtMost), ("之内", Comparator.AtMost), ("左右", Comparator.Approximately), ("上下", Comparator.Approximately),
+    ];
+
+    public string Name => "comparator";
+
+    public void Apply(ExtractionContext context)
+    {
+        var text = context.Text;
+        foreach (var draft in context.LiveDrafts)
+        {
+            Read(text, draft);
+        }
+
+        PropagateAlongLists(context);
+    }
+
+    private static void Read(string text, TargetDraft draft)
+    {
+        var m = draft.Mention;
+        Comparator? found = null;
+        foreach (var (word, comparator) in Suffixes)
+        {
+            if (ClauseText.At(text, m.Span.End, word))
+            {
+                found = comparator;
+                draft.ExpressionEnd = m.Span.End + word.Length;
+                break;
+            }
+        }
+
+        // 控制在5%以内: the suffix decides; otherwise look for a word right before the number.
+        foreach (var (word, comparator) in Prefixes)
+        {
+            if (ClauseText.EndsAt(text, m.Span.Start, word))
+            {
+                // 近 only as "nearly" when it is not part of a word (最近, 附近).
+                if (word == "近" && m.Span.Start >= 2 && text[m.Span.Start - 2] is '最' or '附' or '就' or '接' or '将')
+                {
+                    continue;
+                }
+
+                draft.ExpressionStart = m.Span.Start - word.Length;
+                found ??= comparator;
+                break;
+            }
+        }
+
+        // 不低于财政一般预算支出的2%: the comparator governs a "base 的 number" phrase.
+        if (found is null && m.Span.Start > 0 && text[m.Span.Start - 1] == '的')
+        {
+            var clauseStart = ClauseText.ClauseStart(text, m.Span.Start);
+            var window = text.AsSpan(clauseStart, m.Span.Start - clauseStart);
+            foreach (var (word, comparator) in Prefixes)
+            {
+                if (word.Length >= 2 && comparator is not Comparator.Approximately && window.IndexOf(word, StringComparison.Ordinal) is var at and >= 0
+                    && window.Length - at - word.Length <= 16)
+                {
+                    found = comparator;
+                    break;
+                }
+            }
+        }
+
+        if (m.Quantity.IsRange)
+        {
+            draft.Comparator = Comparator.Range;
+            draft.ComparatorWritten = true;
+            return;
+        }
+
+        if (found is null && m.Approximate)
+        {
+            found = Comparator.Approximately;
+        }
+
+        if (found is { } f)
+        {
+            draft.Comparator = f;
+            draft.ComparatorWritten = true;
+        }
+    }
+
+    private static void PropagateAlongLists(ExtractionContext context)
+    {
+        var text = context.Text;
+        var group = new List<TargetDraft>();
+        TargetDraft? previous = null;
+        foreach (var draft in context.LiveDrafts)
+        {
+            if (previous is not null && !InSameList(text, previous, draft))
+            {
+                Flush(group);
+            }
+
+            group.Add(draft);
+            previous = draft;
+        }
+
+        Flush(group);
+    }
+
+    private static bool InSameList(string text, TargetDraft a, TargetDraft b)
+    {
+        if (a.Mention.Quantity.Unit != b.Mention.Quantity.Unit || b.Mention.Span.Start - a.ExpressionEnd > 12)
+        {
+            return false;
+        }
+
+        var sawComma = false;
+        for (var i = a.ExpressionEnd; i < b.Mention.Span.Start; i++)
+        {
+            if (ClauseText.IsClauseEnd(text[i]) || text[i] is '(' or '（')
+            {
+                return false;
+            }
+
+            sawComma |= text[i] == '、';
+        }
+
+        return sawComma && !a.ComparatorWritten;
+    }
+
+    private static void Flush(List<TargetDraft> group)
+    {
+        if (group.Count > 1 && group[^1] is { ComparatorWritten: true, Comparator: Comparator.AtLeast or Comparator.AtMost } last)
+        {
+            foreach (var draft in group)
+            {
+                if (!draft.ComparatorWritten)
+                {
+                    draft.Comparator = last.Comparator;
+                }
+            }
+        }
+
+        group.Clear();
+    }
+}

@@ -1,0 +1,450 @@
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.Indicators;
+
+/// <summary>Finds the indicator phrase (the shortest span naming what is measured) and the quote of each target.</summary>
+/// <remarks>
+/// The indicator is the clause text before the number, stripped of item numbers, time words, modals, adverbs, action verbs and
+/// comparators ("年内力争新增省级院士工作站3家" → "新增省级院士工作站"); when the number comes first it is the noun phrase after it
+/// ("培育3-4家拥有核心技术的领军企业"). Elided subjects ("…60亿元，力争70亿元", "占规模工业营业收入35%", "同比增长12%") are taken
+/// from the previous target of the sentence.
+/// </remarks>
+public sealed class IndicatorRule : ITargetRule
+{
+    private static readonly string[] LeadingWords =
+    [
+        "其中", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
+        "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
+        "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
+        "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
+        "当年", "明年", "本年", "各类", "共", "争创", "集中",
+    ];
+
+    private static readonly string[] TrailingWords =
+    [
+        "力争达到", "确保达到", "力争", "确保", "达到或超过", "达到", "达", "突破", "超过", "不少于", "不低于", "不小于", "至少", "不超过",
+        "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
+        "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
+        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
+        "的", "共", "计", "总数达到", "以上", "争取", "在",
+    ];
+
+    private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
+
+    public string Name => "indicator";
+
+    public void Apply(ExtractionContext context)
+    {
+        foreach (var draft in context.LiveDrafts)
+        {
+            Find(context, draft);
+        }
+    }
+
+    private static void Find(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var exprStart = draft.ExpressionStart;
+        var clauseStart = ClauseText.ClauseStart(text, exprStart);
+        var segStart = clauseStart;
+
+        // A responsibility block ending inside the clause is a boundary.
+        if (context.PreviousResponsibility(exprStart) is { } block && block.Span.End > segStart && block.Span.End <= exprStart)
+        {
+            segStart = block.Span.End;
+        }
+
+        // The previous number of the clause ends this one's segment ("2家、省级院士工作站1家").
+        for (var i = draft.Index - 1; i >= 0; i--)
+        {
+            var prev = context.Drafts[i];
+            if (prev.Mention.Span.End <= segStart)
+            {
+                break;
+            }
+
+            // Numbers inside names (“百名专家进企业”) are part of the phrase, not a boundary.
+            if (prev.Mention.Span.End <= exprStart && (!prev.IsRejected || prev.RejectedBecause!.StartsWith("baseline", StringComparison.Ordinal)
+                                                       || prev.RejectedBecause.StartsWith("past", StringComparison.Ordinal)))
+            {
+                segStart = Math.Max(segStart, prev.IsRejected ? prev.Mention.Span.End : prev.ExpressionEnd);
+                // "1个领军型人才、2个…": the previous target's noun after its number is not ours.
+                if (!prev.IsRejected && prev.IndicatorSpan is { } used && used.Start >= prev.ExpressionEnd && used.End <= exprStart)
+                {
+                    segStart = Math.Max(segStart, used.End);
+                }
+
+                break;
+            }
+        }
+
+        // "高新技术企业由目前的42家增加到55家": the indicator stands before the baseline phrase.
+        var preLimit = exprStart;
+        if (draft.Baseline is not null && draft.Index > 0 && context.Drafts[draft.Index - 1] is { IsRejected: true } baseline
+            && baseline.Mention.Span.Start >= clauseStart)
+        {
+            var cut = text.LastIndexOfAny(['由', '从'], baseline.Mention.Span.Start - 1, Math.Max(1, baseline.Mention.Span.Start - clauseStart));
+            if (cut >= clauseStart)
+            {
+                segStart = clauseStart;
+                preLimit = cut;
+            }
+        }
+
+        segStart = SkipSeparators(text, segStart, preLimit);
+        var quoteStart = SkipItemMarker(text, segStart, exprStart);
+
+        // Pre-number indicator.
+        var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
+
+        // Post-number indicator.
+        var (postStart, postEnd) = PostPhrase(context, draft);
+        var postText = postEnd > postStart ? text[postStart..postEnd] : "";
+        var usePost = postText.Length > 0 && !StartsWithAny(postText, GenericNouns);
+
+        string indicator;
+        TextSpan? span = null;
+        var quoteEnd = draft.ExpressionEnd;
+        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd)))
+        {
+            (postStart, postEnd) = TrimPost(text, postStart, postEnd);
+            indicator = text[postStart..postEnd];
+            span = new TextSpan(postStart, postEnd);
+            quoteEnd = Math.Max(quoteEnd, postEnd);
+        }
+        else if (preEnd > preStart)
+        {
+            indicator = text[preStart..preEnd];
+            span = new TextSpan(preStart, preEnd);
+            quoteStart = Math.Min(quoteStart, preStart);
+        }
+        else
+        {
+            indicator = "";
+        }
+
+        // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%".
+        if (indicator.Length == 0 || indicator[0] == '占')
+        {
+            var subject = InheritedSubject(context, draft, clauseStart, cutAtZhan: indicator.Length > 0);
+            if (subject.Length > 0)
+            {
+                indicator = subject + indicator;
+                draft.IndicatorInherited = true;
+                span = null;
+            }
+        }
+
+        draft.Indicator = indicator;
+        draft.IndicatorSpan = span;
+        draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
+    }
+
+    private static string InheritedSubject(ExtractionContext context, TargetDraft draft, int clauseStart, bool cutAtZhan)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.Mention.Span.Start);
+        var previous = context.PreviousLive(draft, sentenceStart);
+        if (previous is not null && previous.Indicator.Length > 0)
+        {
+            var s = previous.Indicator;
+            var zhan = s.IndexOf('占');
+            return zhan > 0 && cutAtZhan ? s[..zhan] : s;
+        }
+
+        // No earlier target: the subject of the previous clause ("…的比重稳步提高，到2020年达到3%").
+        if (clauseStart - 1 <= sentenceStart)
+        {
+            return "";
+        }
+
+        var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var (s1, e1) = Strip(context, SkipItemMarker(text, prevStart, clauseStart - 1), clauseStart - 1);
+        if (e1 <= s1)
+        {
+            return "";
+        }
+
+        var phrase = text[s1..e1];
+        foreach (var stop in (string[])["比上年", "较上年", "比去年", "逐年", "有", "达到", "实现", "保持", "增长", "提高"])
+        {
+            var at = phrase.IndexOf(stop, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                phrase = phrase[..at];
+            }
+        }
+
+        return phrase.Length >= 2 ? phrase : "";
+    }
+
+    /// <summary>Strips leading item markers, time words, modals, adverbs and verbs, and trailing comparators and verbs.</summary>
+    private static (int Start, int End) Strip(ExtractionContext context, int start, int end)
+    {
+        var cut = StripOnce(context, start, end, cutAtTimeWords: true);
+        // "每万人发明专利拥有量在明年达到4.5件": nothing after the time word, so the phrase before it is the indicator.
+        return cut.End > cut.Start ? cut : StripOnce(context, start, end, cutAtTimeWords: false);
+    }
+
+    private static (int Start, int End) StripOnce(ExtractionContext context, int start, int end, bool cutAtTimeWords)
+    {
+        var text = context.Text;
+        if (!cutAtTimeWords)
+        {
+            foreach (var year in context.YearsIn(start, end))
+            {
+                if (year.Kind is (YearMentionKind.Past or YearMentionKind.Date) || year.InName)
+                {
+                    continue;
+                }
+
+                if (year.Span.Start <= start + 1)
+                {
+                    start = Math.Max(start, year.Span.End);
+                    continue;
+                }
+
+                end = year.Span.Start;
+                break;
+            }
+        }
+
+        // A time expression or a modal inside the segment: the indicator follows it ("各级政府年内专题研究…", "镇(区)要按…").
+        foreach (var year in cutAtTimeWords ? context.YearsIn(start, end) : [])
+        {
+            // Only a time word near the start is an adverbial ("各级政府年内…"); later ones qualify a noun ("不低于当年财政支出").
+            if (year.Kind is YearMentionKind.Past or YearMentionKind.Date || year.InName || year.Span.End >= end)
+            {
+                continue;
+            }
+
+            if (year.Span.Start - start <= 8)
+            {
+                start = Math.Max(start, year.Span.End);
+            }
+            else if (end - year.Span.End <= 4)
+            {
+                // "…拥有量在明年达到": a time word just before the verb ends the indicator.
+                end = year.Span.Start;
+            }
+        }
+
+        foreach (var modal in context.ModalsIn(start, end))
+        {
+            if (modal.Span.End < end - 1)
+            {
+                start = Math.Max(start, modal.Span.End);
+            }
+        }
+
+        bool changed;
+        do
+        {
+            changed = false;
+            while (start < end && text[start] is ' ' or '\u3000' or '，' or ',' or '、' or '”' or ')' or '）')
+            {
+                start++;
+                changed = true;
+            }
+
+            foreach (var word in LeadingWords)
+            {
+                if (end - start > word.Length - 1 && ClauseText.At(text, start, word))
+                {
+                    start += word.Length;
+                    changed = true;
+                    break;
+                }
+            }
+
+            foreach (var word in TrailingWords)
+            {
+                if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
+                {
+                    end -= word.Length;
+                    changed = true;
+                    break;
+                }
+            }
+
+            while (end > start && text[end - 1] is ' ' or '\u3000' or '，' or ',' or '、' or '“' or '(' or '（')
+            {
+                end--;
+                changed = true;
+            }
+        }
+        while (changed && end > start);
+
+        return (start, Math.Max(start, end));
+    }
+
+    /// <summary>The noun phrase after the number ("…3-4家拥有核心技术的领军企业"), up to the clause end or the next list item.</summary>
+    private static (int Start, int End) PostPhrase(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var i = draft.ExpressionEnd;
+        if (ClauseText.At(text, i, "的"))
+        {
+            i++;
+        }
+
+        // "2家5万平方米以上的市级加速器": skip a following number to reach the noun.
+        if (draft.Index + 1 < context.Drafts.Count && context.Drafts[draft.Index + 1] is var next && next.Mention.Span.Start == i)
+        {
+            i = next.ExpressionEnd;
+            if (ClauseText.At(text, i, "的"))
+            {
+                i++;
+            }
+        }
+
+        var start = i;
+        var limit = Math.Min(text.Length, start + 40);
+        while (i < limit)
+        {
+            var c = text[i];
+            if (ClauseText.IsClauseEnd(c) || c is '(' or '（' or ')' or '）' or '。')
+            {
+                break;
+            }
+
+            if (c is '、' or '和' or '及' or '与' && i + 1 < text.Length && (ChineseNumber.IsDigit(text[i + 1]) || ChineseNumber.IsNumeralChar(text[i + 1])))
+            {
+                break;
+            }
+
+            if (ChineseNumber.IsDigit(c))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return (start, i);
+    }
+
+    private static (int Start, int End) TrimPost(string text, int start, int end)
+    {
+        foreach (var verb in (string[])["担任", "作为", "成为"])
+        {
+            var at = text.IndexOf(verb, start, end - start, StringComparison.Ordinal);
+            if (at > start && at + verb.Length < end)
+            {
+                start = at + verb.Length;
+            }
+        }
+
+        foreach (var tail in (string[])["建设", "等"])
+        {
+            if (end - start > tail.Length + 1 && ClauseText.EndsAt(text, end, tail))
+            {
+                end -= tail.Length;
+            }
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>True when the pre-number text is only a verb or subject-verb with nothing measurable ("每位党组成员办").</summary>
+    private static bool IsVerbOnly(string text, int start, int end)
+    {
+        // A short verb phrase ("择优遴选", "每年评选") before a number followed by its noun.
+        if (end - start <= 4 || text[end - 1] is '办')
+        {
+            return true;
+        }
+
+        foreach (var verb in ObjectVerbs)
+        {
+            if (ClauseText.EndsAt(text, end, verb))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs whose object is the counted thing: when the text before the number ends with one, the noun after it is the indicator.</summary>
+    private static readonly string[] ObjectVerbs =
+    [
+        "抓好", "做好", "办好", "建成", "完成", "确定", "引进", "组织", "选派", "打造", "培育", "建设", "新建", "评选", "获批", "选取", "选拔",
+        "认定", "举办", "开展", "实施", "推进", "支持", "扶持", "培养", "创建", "设立", "组建", "召开", "资助", "推广", "发展",
+    ];
+
+    private static int SkipSeparators(string text, int start, int end)
+    {
+        while (start < end)
+        {
+            if (text[start] is '、' or '，' or ',' or ' ' or '\u3000' or '和' or '及' or '与' or '或')
+            {
+                start++;
+                continue;
+            }
+
+            if (ClauseText.At(text, start, "以及"))
+            {
+                start += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        return start;
+    }
+
+    /// <summary>Skips "1." "3、" "(二)" "一是" at the start of an item.</summary>
+    private static int SkipItemMarker(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end && text[i] is ' ' or '\u3000' or '\t')
+        {
+            i++;
+        }
+
+        var j = i;
+        while (j < end && (ChineseNumber.IsDigit(text[j]) || ChineseNumber.DigitValue(text[j]) >= 0 || text[j] == '十'))
+        {
+            j++;
+        }
+
+        if (j > i && j < end && text[j] is '.' or '．' or '、')
+        {
+            return j + 1;
+        }
+
+        if (j > i && j + 1 <= end && text[j] == '是')
+        {
+            return j + 1;
+        }
+
+        if (i < end && text[i] is '(' or '（')
+        {
+            var close = ClauseText.FindCloser(text, i, Math.Min(end, i + 6));
+            if (close > 0)
+            {
+                return close + 1;
+            }
+        }
+
+        return i;
+    }
+
+    private static bool StartsWithAny(string s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

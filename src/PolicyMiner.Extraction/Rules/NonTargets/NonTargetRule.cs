@@ -1,0 +1,324 @@
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.NonTargets;
+
+/// <summary>Rejects numbers that are not targets: names of programmes and campaigns (“三个50”, 1+5, 百名专家进企业), ordinals
+/// (第三, 十九届二次全会), the article 一 (一批, 一个), codes, past statistics (已…, 累计…, 2017年20个 before the plan year) and
+/// incentive amounts (给予10万元奖励).</summary>
+public sealed class NonTargetRule : ITargetRule
+{
+    private static readonly string[] PastMarkers = ["已经", "已", "累计", "截至", "共有", "去年", "前年", "过去", "以来", "曾"];
+    private static readonly string[] IncentiveBefore = ["给予", "奖励", "补助", "资助", "补贴", "一次性"];
+    private static readonly string[] PageCounters = ["阅读", "浏览", "点击", "访问量", "浏览次数", "阅读次数", "点击数"];
+    private static readonly string[] ThresholdNouns = ["企业", "单位", "项目", "机构", "客户", "纳税人", "工业企业"];
+    private static readonly string[] IncentiveAfter = ["奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴", "扶持资金"];
+
+    public string Name => "non-target";
+
+    public void Apply(ExtractionContext context)
+    {
+        var text = context.Text;
+        foreach (var draft in context.Drafts)
+        {
+            if (draft.IsRejected)
+            {
+                continue;
+            }
+
+            var reason = Check(context, text, draft);
+            if (reason is not null)
+            {
+                draft.Reject(reason);
+            }
+        }
+    }
+
+    private static string? Check(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var m = draft.Mention;
+        var start = m.Span.Start;
+        var end = m.Span.End;
+        var before = start > 0 ? text[start - 1] : '\0';
+        var after = end < text.Length ? text[end] : '\0';
+
+        if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close))
+        {
+            return "inside a quoted name or title";
+        }
+
+        if (before is '+' or '＋' || after is '+' or '＋')
+        {
+            return "part of a programme label (1+7)";
+        }
+
+        if (before == '第' || ClauseText.EndsAt(text, start, "第") || ClauseText.At(text, end, "届"))
+        {
+            return "ordinal";
+        }
+
+        if (m.IsChinese)
+        {
+            if (m.ValueText == "一" && m.Quantity.ValueMax is null)
+            {
+                return "一 as an article (一批, 一个)";
+            }
+
+            if (m.Quantity.Value == 0 && m.Quantity.ValueMax is null)
+            {
+                return "零 inside a word (零部件)";
+            }
+
+            if (m.ValueText is "百" or "千" or "万" or "亿" or "百万" or "千万" or "万亿")
+            {
+                return "bare 百/千/万 in a slogan (百家, 千企)";
+            }
+
+            if (m.Quantity.Unit == "次" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
+            {
+                return "session ordinal (二次全会)";
+            }
+
+            // 四个10, 五个一批: a count of named things used as a name.
+            if (m.Quantity.Unit == "个" && end < text.Length && (ChineseNumber.IsDigit(after) || ChineseNumber.IsNumeralChar(after)))
+            {
+                return "programme name (四个10)";
+            }
+        }
+
+        if (IsHeading(text, start))
+        {
+            return "in a section heading";
+        }
+
+        if (after is '-' or '－' && end + 1 < text.Length && ChineseNumber.IsDigit(text[end + 1]))
+        {
+            return "code or index number";
+        }
+
+        if (m.Quantity.Kind == UnitKind.Money && IsIncentive(text, draft))
+        {
+            return "incentive or subsidy amount";
+        }
+
+        foreach (var counter in PageCounters)
+        {
+            if (ClauseText.EndsAt(text, start, counter) || ClauseText.EndsAt(text, start, counter + "：") || ClauseText.EndsAt(text, start, counter + ":")
+                || ClauseText.EndsAt(text, start, counter + " "))
+            {
+                return "page counter";
+            }
+        }
+
+        if (m.Quantity.Kind == UnitKind.Money && IsClassThreshold(text, draft))
+        {
+            return "class threshold (企业 with 1亿元以上 of …)";
+        }
+
+        if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标"))
+        {
+            return "count of indicators used as a reference";
+        }
+
+        return IsPast(context, text, draft) ? "past statistic" : null;
+    }
+
+    /// <summary>A short line opening with a section number ("三、实施七项科技行动") and no sentence punctuation is a heading.</summary>
+    private static bool IsHeading(string text, int position)
+    {
+        var lineStart = ClauseText.ParagraphStart(text, position);
+        var lineEnd = ClauseText.ParagraphEnd(text, position);
+        if (lineEnd - lineStart > 32)
+        {
+            return false;
+        }
+
+        var i = lineStart;
+        while (i < lineEnd && text[i] is ' ' or '\u3000' or '\t')
+        {
+            i++;
+        }
+
+        var numberStart = i;
+        if (i < lineEnd && text[i] is '(' or '（')
+        {
+            i++;
+        }
+
+        while (i < lineEnd && (ChineseNumber.DigitValue(text[i]) >= 0 || text[i] == '十' || text[i] == '第'))
+        {
+            i++;
+        }
+
+        if (i == numberStart || i >= lineEnd || !(text[i] is '、' or ')' or '）' or '章' or '节' or '部'))
+        {
+            return false;
+        }
+
+        for (var j = i; j < lineEnd; j++)
+        {
+            if (text[j] is '。' or '，' or ',' or '；' or ';' or '：' or ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>《…》 is always a title; “…” is a name when short and not a list (“三个50”, “百名专家进企业”), whereas a quoted
+    /// standard such as “骨干企业全覆盖、中小企业60%” still states targets.</summary>
+    private static bool IsName(string text, int open, int close)
+    {
+        if (text[open] is '《' or '〈')
+        {
+            return true;
+        }
+
+        var end = close < 0 ? Math.Min(text.Length, open + 40) : close;
+        if (end - open - 1 <= 12)
+        {
+            return true;
+        }
+
+        for (var i = open + 1; i < end; i++)
+        {
+            if (text[i] is '、' or '，' or ',' or '；' or ';')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"研发投入超过1亿元的企业", "年销售收入500万元以上的企业": an amount that defines a class of actors.</summary>
+    private static bool IsClassThreshold(string text, TargetDraft draft)
+    {
+        var i = draft.Mention.Span.End;
+        foreach (var suffix in (string[])["及以上", "以上", "以下", "左右"])
+        {
+            if (ClauseText.At(text, i, suffix))
+            {
+                i += suffix.Length;
+                break;
+            }
+        }
+
+        if (!ClauseText.At(text, i, "的"))
+        {
+            return false;
+        }
+
+        var window = text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1));
+        foreach (var noun in ThresholdNouns)
+        {
+            if (window.IndexOf(noun, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInBaselinePhrase(string text, int start)
+    {
+        var from = Math.Max(0, start - 12);
+        var window = text.AsSpan(from, start - from);
+        return window.IndexOfAny('由', '从') >= 0;
+    }
+
+    private static bool IsIncentive(string text, TargetDraft draft)
+    {
+        var start = draft.Mention.Span.Start;
+        var clauseStart = ClauseText.ClauseStart(text, start);
+        var window = text[Math.Max(clauseStart, start - 12)..start];
+        foreach (var word in IncentiveBefore)
+        {
+            if (window.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var end = draft.Mention.Span.End;
+        foreach (var word in IncentiveAfter)
+        {
+            if (ClauseText.At(text, end, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPast(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var start = draft.Mention.Span.Start;
+        var clauseStart = ClauseText.ClauseStart(text, start);
+        var previous = context.PreviousQuantity(draft, clauseStart);
+        var from = Math.Max(clauseStart, previous?.Span.End ?? 0);
+        var segment = text.AsSpan(from, start - from);
+        foreach (var marker in PastMarkers)
+        {
+            var at = segment.IndexOf(marker, StringComparison.Ordinal);
+            // 比去年 / 较去年 is a comparison base, not the past.
+            if (at >= 0 && !(at > 0 && segment[at - 1] is '比' or '较' or '于'))
+            {
+                return true;
+            }
+        }
+
+        // 完成了 / 达到了 / 增长了: a completed action.
+        var le = segment.LastIndexOf('了');
+        if (le > 0 && !(segment[le - 1] is '为' or '除' or '罢') && !(le + 1 < segment.Length && segment[le + 1] is '解' or '结'))
+        {
+            return true;
+        }
+
+        // "去年全市专利申请量达到5100件", "2015年，全市…达到231家": a past year leading the sentence makes it a report of the past,
+        // unless a due year (到2020年, 2016年) follows.
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        var leadingPast = false;
+        foreach (var year in context.YearsIn(sentenceStart, start))
+        {
+            if (year.InName || year.Kind == YearMentionKind.Date)
+            {
+                continue;
+            }
+
+            var isPast = year.Kind == YearMentionKind.Past
+                         || (context.PlanYear is { } py && year.Kind == YearMentionKind.Absolute && year.Period is { } yp && yp.End.Value < py.Value);
+            if (text.AsSpan(sentenceStart, year.Span.Start - sentenceStart).Trim().IsEmpty && isPast)
+            {
+                leadingPast = true;
+            }
+            else if (!isPast && year.Kind is not YearMentionKind.Relative)
+            {
+                leadingPast = false;
+            }
+        }
+
+        if (leadingPast && !IsInBaselinePhrase(text, start))
+        {
+            return true;
+        }
+
+        // 2017年20个…: a year before the plan year right before the number, or leading the clause.
+        if (context.PlanYear is { } plan)
+        {
+            foreach (var year in context.YearsIn(from, start))
+            {
+                if (year.Span.End <= start && year.Kind == YearMentionKind.Absolute && year.Period is { } p && p.End.Value < plan.Value && !year.InName)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,200 @@
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
+
+namespace PolicyMiner.Extraction.Rules.Quantities;
+
+/// <summary>Finds numbers with units: Arabic and Chinese numerals, decimals, 百分之X, 三分之一, ranges (3-5家, 30%-40%, 1～2个),
+/// 余/多 approximations and magnitudes folded into the unit (30亿元, 10万平方米).</summary>
+/// <remarks>Numbers without a unit are not recorded: dates, section numbers, document and phone numbers all lack one.</remarks>
+public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
+{
+    public QuantityScanRule()
+        : this(UnitCatalogue.Default)
+    {
+    }
+
+    public string Name => "quantity";
+
+    public string Triggers => "0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两〇零壹贰叁肆伍陆柒捌玖拾佰仟";
+
+    public int Scan(ExtractionContext context, int position)
+    {
+        var text = context.Text;
+        var c = text[position];
+        if (position > 0)
+        {
+            var before = text[position - 1];
+            // Inside a number or a code (ICP12345, v2.1): not the start of a quantity.
+            if (ChineseNumber.IsDigit(before) || char.IsAsciiLetter(before) || (before is '.' && position > 1 && ChineseNumber.IsDigit(text[position - 2])))
+            {
+                return SkipNumber(text, position);
+            }
+
+            if (!ChineseNumber.IsDigit(c) && ChineseNumber.IsNumeralChar(before))
+            {
+                return position + 1;
+            }
+        }
+
+        return ChineseNumber.IsDigit(c) ? ScanArabic(context, position) : ScanChinese(context, position);
+    }
+
+    private static int SkipNumber(string text, int position)
+    {
+        var i = position;
+        while (i < text.Length && (ChineseNumber.IsDigit(text[i]) || text[i] is '.' or '-'))
+        {
+            i++;
+        }
+
+        return Math.Max(i, position + 1);
+    }
+
+    private int ScanArabic(ExtractionContext context, int position)
+    {
+        var text = context.Text;
+        var first = ChineseNumber.ParseArabic(text.AsSpan(position));
+        var end = position + first.Length;
+
+        // 30%-40%: a percent sign may sit on both ends of a range.
+        var afterFirst = end;
+        var firstUnit = units.Match(text.AsSpan(afterFirst));
+        if (firstUnit is { Kind: UnitKind.Percent } && TryRange(text, afterFirst + firstUnit.Length, isChinese: false, out var pMax, out var pEnd)
+            && units.Match(text.AsSpan(pEnd)) is { Kind: UnitKind.Percent } pUnit)
+        {
+            return Add(context, position, pEnd, pEnd + pUnit.Length, first.Value, pMax, pUnit, false, false);
+        }
+
+        if (TryRange(text, end, isChinese: false, out var max, out var rangeEnd) && MatchUnit(text, rangeEnd, out var rangeUnit, out var rangeApprox, out var unitStart))
+        {
+            return Add(context, position, rangeEnd, unitStart + rangeUnit!.Length, first.Value, max, rangeUnit, false, rangeApprox);
+        }
+
+        if (MatchUnit(text, end, out var unit, out var approx, out var start))
+        {
+            return Add(context, position, end, start + unit!.Length, first.Value, null, unit, false, approx);
+        }
+
+        return SkipNumber(text, position);
+    }
+
+    private int ScanChinese(ExtractionContext context, int position)
+    {
+        var text = context.Text;
+        var span = text.AsSpan(position);
+
+        // 百分之三十 → 30 %
+        if (span.StartsWith("百分之", StringComparison.Ordinal))
+        {
+            var rest = position + 3;
+            var n = rest < text.Length && ChineseNumber.IsDigit(text[rest]) ? ChineseNumber.ParseArabic(text.AsSpan(rest)) : ChineseNumber.ParseChinese(text.AsSpan(rest));
+            if (n.Success)
+            {
+                var unit = units.Parse("%");
+                context.Quantities.Add(new QuantityMention(new TextSpan(position, rest + n.Length), text[position..(rest + n.Length)],
+                    Quantity.Create(n.Value, null, unit), IsChinese: true, Approximate: false));
+                return rest + n.Length;
+            }
+        }
+
+        var number = ChineseNumber.ParseChinese(span, leaveMagnitude: true);
+        if (!number.Success)
+        {
+            return position + 1;
+        }
+
+        var end = position + number.Length;
+
+        // 三分之一 → one third, kept as a fraction; the standard form is a percentage.
+        if (ClauseTextAt(text, end, "分之"))
+        {
+            var denominatorValue = ChineseNumber.Evaluate(text.AsSpan(position, number.Length));
+            var numerator = ChineseNumber.ParseChinese(text.AsSpan(end + 2));
+            if (numerator.Success && denominatorValue > 0)
+            {
+                var fractionEnd = end + 2 + numerator.Length;
+                var ratio = numerator.Value / denominatorValue;
+                context.Quantities.Add(new QuantityMention(new TextSpan(position, fractionEnd), text[position..fractionEnd],
+                    new Quantity(ratio, null, "", Math.Round(ratio * 100, 4), "%", UnitKind.Percent), IsChinese: true, Approximate: false));
+                return fractionEnd;
+            }
+        }
+
+        if (TryRange(text, end, isChinese: true, out var max, out var rangeEnd) && MatchUnit(text, rangeEnd, out var rangeUnit, out var rangeApprox, out var rangeUnitStart)
+            && rangeUnit!.Kind != UnitKind.None)
+        {
+            return Add(context, position, rangeEnd, rangeUnitStart + rangeUnit.Length, number.Value, max, rangeUnit, true, rangeApprox);
+        }
+
+        if (MatchUnit(text, end, out var unitMatch, out var approx, out var unitStart) && unitMatch!.Kind != UnitKind.None)
+        {
+            return Add(context, position, end, unitStart + unitMatch.Length, number.Value, null, unitMatch, true, approx);
+        }
+
+        return end;
+    }
+
+    private static bool ClauseTextAt(string text, int index, string word) =>
+        index + word.Length <= text.Length && string.CompareOrdinal(text, index, word, 0, word.Length) == 0;
+
+    /// <summary>A range continues at <paramref name="index"/>: a dash, tilde, 至 or 到 followed by a number of the same script.</summary>
+    private static bool TryRange(string text, int index, bool isChinese, out double max, out int end)
+    {
+        max = 0;
+        end = index;
+        if (index + 1 >= text.Length || text[index] is not ('-' or '－' or '—' or '–' or '~' or '～' or '〜' or '至' or '到'))
+        {
+            return false;
+        }
+
+        var from = index + 1;
+        if (text[index] == '—' && from < text.Length && text[from] == '—')
+        {
+            from++;
+        }
+
+        var n = isChinese ? ChineseNumber.ParseChinese(text.AsSpan(from), leaveMagnitude: true) : ChineseNumber.ParseArabic(text.AsSpan(from));
+        if (!n.Success)
+        {
+            return false;
+        }
+
+        max = n.Value;
+        end = from + n.Length;
+        return true;
+    }
+
+    /// <summary>The unit after a number, allowing 余/多 between them (100余家).</summary>
+    private bool MatchUnit(string text, int index, out UnitMatch? unit, out bool approximate, out int unitStart)
+    {
+        approximate = false;
+        unitStart = index;
+        if (index < text.Length && text[index] is '余' or '多')
+        {
+            approximate = true;
+            unitStart = index + 1;
+        }
+
+        unit = units.Match(text.AsSpan(unitStart));
+        if (unit is null && approximate)
+        {
+            approximate = false;
+            unitStart = index;
+        }
+
+        return unit is not null;
+    }
+
+    private static int Add(ExtractionContext context, int start, int numberEnd, int end, double value, double? max, UnitMatch? unit, bool chinese, bool approximate)
+    {
+        if (max is { } m && m <= value)
+        {
+            // "2-1" is not a range; keep only the first number.
+            max = null;
+        }
+
+        context.Quantities.Add(new QuantityMention(new TextSpan(start, end), context.Text[start..numberEnd], Quantity.Create(value, max, unit), chinese, approximate));
+        return end;
+    }
+}

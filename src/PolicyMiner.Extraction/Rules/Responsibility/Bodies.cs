@@ -1,0 +1,150 @@
+using PolicyMiner.Extraction.Text;
+
+namespace PolicyMiner.Extraction.Rules.Responsibility;
+
+/// <summary>Splitting and cleaning lists of responsible bodies; telling bodies from people.</summary>
+public static class Bodies
+{
+    private static readonly string[] PersonEndings =
+        ["领导", "同志", "书记", "市长", "县长", "局长", "主任", "成员", "组长", "厅长", "处长", "科长", "负责人", "党员", "干部"];
+
+    private static readonly string[] BodyEndings =
+    [
+        "部门", "单位", "政府", "委员会", "党委", "纪委", "局", "厅", "委", "办", "科", "处", "室", "中心", "院", "所", "镇", "区", "县",
+        "市", "乡", "街道", "企业", "学校", "高校", "机构", "集团", "公司", "协会", "学会", "联合会", "基地", "园区", "管委会",
+        "支部", "小组", "银行", "站", "队", "会",
+    ];
+
+    /// <summary>Splits "人事科、机关党委、办公室" into its bodies, dropping people and empty entries.</summary>
+    /// <param name="labelled">True when a label (责任部门:, 牵头单位:) already says these are bodies: short names such as 市科协 are kept.</param>
+    public static List<string> Split(string list, bool labelled = false)
+    {
+        var result = new List<string>();
+        foreach (var raw in SplitOutsideBrackets(list))
+        {
+            var body = Clean(raw);
+            if (body.Length > 0 && !(labelled ? HasPersonEnding(body) : IsPerson(body)) && !result.Contains(body))
+            {
+                result.Add(body);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Splits on 、，,；;/ and spaces, but not inside brackets: "各县（市、区）人民政府" stays whole.</summary>
+    private static IEnumerable<string> SplitOutsideBrackets(string list)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= list.Length; i++)
+        {
+            var c = i < list.Length ? list[i] : '、';
+            if (c is '(' or '（')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && c is '、' or '，' or ',' or '；' or ';' or '/' or ' ' or '\u3000')
+            {
+                var part = list[start..i].Trim();
+                if (part.Length > 0)
+                {
+                    yield return part;
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>Trims punctuation and filler (等, 相关, 分别) from a body name; 每个县 becomes 各县.</summary>
+    public static string Clean(string body)
+    {
+        var s = body.Trim().Trim('。', '.', '”', '“', '"', ' ');
+        if (s.StartsWith("每个", StringComparison.Ordinal) || s.StartsWith("每一", StringComparison.Ordinal))
+        {
+            s = "各" + s[2..];
+        }
+        else if (s.StartsWith('每') && s.Length > 1)
+        {
+            s = "各" + s[1..];
+        }
+
+        if (s.EndsWith('等'))
+        {
+            s = s[..^1];
+        }
+
+        return s;
+    }
+
+    /// <summary>True for 领导, 成员, 书记 …: words for people, not bodies.</summary>
+    public static bool HasPersonEnding(string name)
+    {
+        foreach (var ending in PersonEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for leaders, members and personal names (2–3 Han characters with no organisational ending).</summary>
+    public static bool IsPerson(string name)
+    {
+        foreach (var ending in PersonEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return name.Length <= 3 && !LooksLikeBody(name) && AllHan(name);
+    }
+
+    /// <summary>True when the phrase ends like an organisation (部门, 单位, 局, 科, 政府, 镇(区) …).</summary>
+    public static bool LooksLikeBody(string phrase)
+    {
+        var s = phrase;
+        // 镇(区), 各县（市、区）: judge by what precedes the bracket.
+        if (s.Length > 2 && s[^1] is ')' or '）')
+        {
+            var open = s.LastIndexOfAny(['(', '（']);
+            if (open > 0)
+            {
+                s = s[..open];
+            }
+        }
+
+        foreach (var ending in BodyEndings)
+        {
+            if (s.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllHan(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

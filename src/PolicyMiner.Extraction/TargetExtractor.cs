@@ -1,0 +1,96 @@
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Pipeline;
+
+namespace PolicyMiner.Extraction;
+
+/// <summary>Extracts every quantified target of a policy document as <see cref="PolicyTarget"/> records.</summary>
+/// <remarks>Immutable and thread-safe: one instance can serve any number of documents and threads. Text never makes it throw.</remarks>
+public sealed class TargetExtractor
+{
+    /// <summary>Identifies the rules' version; stored with every extraction run.</summary>
+    public const string ExtractorVersion = "policyminer-extract/0.2.0";
+
+    public TargetExtractor()
+        : this(new ExtractionPipelineBuilder().UseDefaultRules().Build())
+    {
+    }
+
+    public TargetExtractor(ExtractionPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        Pipeline = pipeline;
+    }
+
+    /// <summary>A shared extractor with the default rules.</summary>
+    public static TargetExtractor Default { get; } = new();
+
+    /// <summary>Same as <see cref="ExtractorVersion"/>, for callers holding an instance.</summary>
+    public string Version => ExtractorVersion;
+
+    public ExtractionPipeline Pipeline { get; }
+
+    /// <summary>The targets of <paramref name="document"/>, in text order.</summary>
+    public IReadOnlyList<PolicyTarget> Extract(PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var context = Pipeline.Run(document);
+        var targets = new List<PolicyTarget>();
+        foreach (var draft in context.LiveDrafts)
+        {
+            targets.Add(ToTarget(document, draft));
+        }
+
+        return targets;
+    }
+
+    /// <summary>Runs the pipeline and returns its working state (every draft, with rejection reasons), for diagnostics and tests.</summary>
+    public ExtractionContext Trace(PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Pipeline.Run(document);
+    }
+
+    private static PolicyTarget ToTarget(PolicyDocument document, TargetDraft draft)
+    {
+        var q = draft.Mention.Quantity;
+        var quote = draft.Quote;
+        var source = SafeSource(document.OffsetMap, quote, document.SourceText.Length);
+        return new PolicyTarget
+        {
+            Doc = document.SourceName,
+            Quote = document.Text[quote.Start..quote.End],
+            Start = quote.Start,
+            End = quote.End,
+            SourceStart = source.Start,
+            SourceEnd = source.End,
+            Indicator = draft.Indicator,
+            Category = draft.Category,
+            Value = q.Value,
+            ValueMax = q.ValueMax,
+            Unit = q.Unit,
+            ValueStd = q.ValueStd,
+            UnitStd = q.UnitStd,
+            Comparator = draft.Comparator,
+            Kind = draft.Kind,
+            Commitment = draft.Commitment,
+            Year = draft.Year,
+            YearText = draft.YearText,
+            Baseline = draft.Baseline,
+            Responsible = draft.Responsible,
+            Confidence = draft.Confidence,
+        };
+    }
+
+    private static TextSpan SafeSource(OffsetMap map, TextSpan span, int sourceLength)
+    {
+        if (map.NormalisedLength < span.End)
+        {
+            return span;
+        }
+
+        var s = map.ToSource(span);
+        return new TextSpan(Math.Clamp(s.Start, 0, sourceLength), Math.Clamp(s.End, 0, sourceLength));
+    }
+}

@@ -1,0 +1,263 @@
+namespace PolicyMiner.Extraction.Text;
+
+/// <summary>Character classes and boundary walks over Chinese policy text: sentences, clauses, paragraphs, quotes.</summary>
+/// <remarks>Hand-written character tests instead of regular expressions, because these run for every candidate.</remarks>
+public static class ClauseText
+{
+    /// <summary>Longest stretch a sentence or clause walk covers: keeps text without punctuation linear.</summary>
+    public const int MaxSentence = 400;
+
+    /// <summary>Longest stretch a paragraph walk covers.</summary>
+    public const int MaxParagraph = 2000;
+
+    /// <summary>Ends a sentence: 。！？ and their ASCII forms, and line breaks.</summary>
+    public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
+
+    /// <summary>Ends a clause: sentence ends plus commas, semicolons and colons.</summary>
+    public static bool IsClauseEnd(char c) => IsSentenceEnd(c) || c is '，' or ',' or '；' or ';' or '：' or ':';
+
+    /// <summary>Opens a bracketed or quoted stretch.</summary>
+    public static bool IsOpener(char c) => c is '(' or '（' or '“' or '《' or '「' or '〈' or '[' or '【' or '‘';
+
+    /// <summary>Closes a bracketed or quoted stretch.</summary>
+    public static bool IsCloser(char c) => c is ')' or '）' or '”' or '》' or '」' or '〉' or ']' or '】' or '’';
+
+    /// <summary>True for CJK ideographs.</summary>
+    public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+
+    /// <summary>The opener that a closer pairs with.</summary>
+    public static char OpenerOf(char closer) => closer switch
+    {
+        ')' => '(',
+        '）' => '（',
+        '”' => '“',
+        '》' => '《',
+        '」' => '「',
+        '〉' => '〈',
+        ']' => '[',
+        '】' => '【',
+        '’' => '‘',
+        _ => '\0',
+    };
+
+    /// <summary>True for 《 and “: marks of titles and names.</summary>
+    public static bool IsNameOpener(char c) => c is '“' or '《' or '「' or '‘' or '〈';
+
+    /// <summary>Start of the line holding <paramref name="position"/>.</summary>
+    public static int ParagraphStart(string text, int position)
+    {
+        var from = Math.Max(0, Math.Min(position, text.Length) - 1);
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var count = Math.Min(from + 1, MaxParagraph);
+        var i = text.LastIndexOf('\n', from, count);
+        return i >= 0 ? i + 1 : from + 1 - count == 0 ? 0 : from + 1 - count;
+    }
+
+    /// <summary>End (exclusive, before the line break) of the line holding <paramref name="position"/>.</summary>
+    public static int ParagraphEnd(string text, int position)
+    {
+        var from = Math.Clamp(position, 0, text.Length);
+        var count = Math.Min(text.Length - from, MaxParagraph);
+        var i = text.IndexOf('\n', from, count);
+        return i >= 0 ? i : from + count;
+    }
+
+    /// <summary>Start of the sentence holding <paramref name="position"/>.</summary>
+    public static int SentenceStart(string text, int position)
+    {
+        var floor = Math.Max(0, position - MaxSentence);
+        for (var i = Math.Min(position, text.Length) - 1; i >= floor; i--)
+        {
+            if (IsSentenceEnd(text[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return floor;
+    }
+
+    /// <summary>End (exclusive, including the final mark) of the sentence holding <paramref name="position"/>.</summary>
+    public static int SentenceEnd(string text, int position)
+    {
+        var ceiling = Math.Min(text.Length, Math.Max(0, position) + MaxSentence);
+        for (var i = Math.Max(0, position); i < ceiling; i++)
+        {
+            if (IsSentenceEnd(text[i]))
+            {
+                return text[i] is '\n' or '\r' ? i : i + 1;
+            }
+        }
+
+        return ceiling;
+    }
+
+    /// <summary>Start of the clause holding <paramref name="position"/>: walks back over balanced brackets and quotes, stops at
+    /// clause punctuation or at an unbalanced opener (the clause is inside that bracket).</summary>
+    public static int ClauseStart(string text, int position, int floor = 0)
+    {
+        floor = Math.Max(floor, position - MaxSentence);
+        var i = Math.Min(position, text.Length) - 1;
+        while (i >= floor)
+        {
+            var c = text[i];
+            if (IsClauseEnd(c) || IsOpener(c))
+            {
+                return i + 1;
+            }
+
+            if (IsCloser(c))
+            {
+                var open = FindOpener(text, i, Math.Max(floor, i - 200));
+                if (open < 0)
+                {
+                    return i + 1;
+                }
+
+                i = open - 1;
+                continue;
+            }
+
+            i--;
+        }
+
+        return Math.Max(floor, 0);
+    }
+
+    /// <summary>End of the clause holding <paramref name="position"/>: walks forward over balanced brackets, stops at clause
+    /// punctuation or an unbalanced closer.</summary>
+    public static int ClauseEnd(string text, int position)
+    {
+        var i = Math.Max(0, position);
+        var ceiling = Math.Min(text.Length, i + MaxSentence);
+        while (i < ceiling)
+        {
+            var c = text[i];
+            if (IsClauseEnd(c) || IsCloser(c))
+            {
+                return i;
+            }
+
+            if (IsOpener(c))
+            {
+                var close = FindCloser(text, i, Math.Min(text.Length, i + 200));
+                if (close < 0)
+                {
+                    return i;
+                }
+
+                i = close + 1;
+                continue;
+            }
+
+            i++;
+        }
+
+        return Math.Min(i, text.Length);
+    }
+
+    /// <summary>True when <paramref name="position"/> lies inside “…”, 《…》 or 「…」 that opened in the same sentence.</summary>
+    public static bool IsInsideName(string text, int position) => EnclosingName(text, position) is not null;
+
+    /// <summary>The quoted or titled stretch (“…”, 《…》, 「…」) holding <paramref name="position"/>: opener index and closer index
+    /// (-1 when unclosed), or null when the position is not inside one.</summary>
+    public static (int Open, int Close)? EnclosingName(string text, int position)
+    {
+        var depth = 0;
+        var floor = SentenceStart(text, position);
+        for (var i = position - 1; i >= floor && i >= position - 120; i--)
+        {
+            var c = text[i];
+            if (c is '”' or '》' or '」' or '’' or '〉')
+            {
+                depth++;
+            }
+            else if (IsNameOpener(c))
+            {
+                if (depth == 0)
+                {
+                    // Opened before us and not closed between: we are inside, if it closes later in the sentence.
+                    var close = FindCloser(text, i, Math.Min(text.Length, i + 120));
+                    return close < 0 || close >= position ? (i, close) : null;
+                }
+
+                depth--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Index of the opener matching the closer at <paramref name="closeIndex"/>, or -1.</summary>
+    public static int FindOpener(string text, int closeIndex, int floor)
+    {
+        var closer = text[closeIndex];
+        var opener = OpenerOf(closer);
+        var depth = 0;
+        for (var i = closeIndex - 1; i >= floor; i--)
+        {
+            if (text[i] == closer || (opener is '(' or '（' && text[i] is ')' or '）'))
+            {
+                depth++;
+            }
+            else if (text[i] == opener || (opener is '(' or '（' && text[i] is '(' or '（'))
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+            else if (text[i] == '\n')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Index of the closer matching the opener at <paramref name="openIndex"/>, or -1.</summary>
+    public static int FindCloser(string text, int openIndex, int ceiling)
+    {
+        var opener = text[openIndex];
+        var paren = opener is '(' or '（';
+        var depth = 0;
+        for (var i = openIndex + 1; i < ceiling; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                return -1;
+            }
+
+            if (paren ? c is '(' or '（' : c == opener && opener != '“')
+            {
+                depth++;
+            }
+            else if (paren ? c is ')' or '）' : OpenerOf(c) == opener)
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when <paramref name="text"/> at <paramref name="index"/> starts with <paramref name="word"/>.</summary>
+    public static bool At(string text, int index, string word) =>
+        index >= 0 && index + word.Length <= text.Length && string.CompareOrdinal(text, index, word, 0, word.Length) == 0;
+
+    /// <summary>True when the text just before <paramref name="index"/> ends with <paramref name="word"/>.</summary>
+    public static bool EndsAt(string text, int index, string word) => At(text, index - word.Length, word);
+}

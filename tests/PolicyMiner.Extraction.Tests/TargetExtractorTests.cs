@@ -1,0 +1,73 @@
+using PolicyMiner.Extraction.Pipeline;
+
+namespace PolicyMiner.Extraction.Tests;
+
+public sealed class TargetExtractorTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("（）“”《》")]
+    [InlineData("1.\n2.\n(一)\n")]
+    [InlineData("到年底到到到年年年内内")]
+    [InlineData("\ud800\udc00\ud800 3家 \u0000 5%")]
+    [InlineData("(责任领导:,责任部门:)牵头负责")]
+    public void Extract_OddText_NeverThrows(string text)
+    {
+        var document = PlainTextDocument.Create("odd.txt", text, 2018);
+
+        var targets = TargetExtractor.Default.Extract(document);
+
+        Assert.All(targets, t => Assert.Equal(text[t.Start..t.End], t.Quote));
+    }
+
+    [Fact]
+    public void Extract_LongTextWithoutPunctuation_Completes()
+    {
+        var text = string.Concat(Enumerable.Repeat("新增高新技术企业40家年内力争建成孵化器3个", 20000));
+        var document = PlainTextDocument.Create("long.txt", text, 2018);
+
+        var targets = TargetExtractor.Default.Extract(document);
+
+        Assert.Equal(40000, targets.Count);
+    }
+
+    [Fact]
+    public void Extract_SameExtractorManyThreads_GivesSameResults()
+    {
+        var document = PlainTextDocument.Create("t.txt", "年内新增高新技术企业40家，力争建成孵化器3个。（责任部门:市科技局）", 2018);
+        var expected = TargetExtractor.Default.Extract(document);
+
+        var results = Enumerable.Range(0, 16).AsParallel().Select(_ => TargetExtractor.Default.Extract(document)).ToList();
+
+        Assert.All(results, r => Assert.Equal(expected, r, (a, b) => a.Quote == b.Quote && a.Value == b.Value && a.Responsible.SequenceEqual(b.Responsible)));
+    }
+
+    [Fact]
+    public void Builder_WithoutResponsibility_LeavesResponsibleEmpty()
+    {
+        var pipeline = new ExtractionPipelineBuilder().UseQuantities().UseNonTargets().UseComparators().UseIndicators().Build();
+        var extractor = new TargetExtractor(pipeline);
+        var document = PlainTextDocument.Create("t.txt", "新增高新技术企业40家。（责任部门:市科技局）", 2018);
+
+        var target = Assert.Single(extractor.Extract(document));
+
+        Assert.Empty(target.Responsible);
+        Assert.Equal("新增高新技术企业", target.Indicator);
+    }
+
+    [Fact]
+    public void Trace_RejectedMention_CarriesTheReason()
+    {
+        var document = PlainTextDocument.Create("t.txt", "推进“五个100”工程。", 2018);
+
+        var context = TargetExtractor.Default.Trace(document);
+
+        Assert.Contains(context.Drafts, d => d.RejectedBecause is not null && d.RejectedBecause.Contains("name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExtractorVersion_IsStated()
+    {
+        Assert.StartsWith("policyminer-extract/", TargetExtractor.ExtractorVersion);
+    }
+}
