@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Reports;
 using PolicyMiner.Reports.Taxonomy;
 using PolicyMiner.Storage;
 
@@ -68,27 +69,5 @@ internal static class ReportOptions
     }
 
     /// <summary>Writes through a temporary file next to <paramref name="path"/>, so a failed write never leaves half a file.</summary>
-    public static void WriteFile(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var temporary = full + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void WriteFile(string path, Action<Stream> write) => ReportBundle.WriteFile(path, write);
 }
