@@ -104,13 +104,15 @@ public sealed class IndicatorTaxonomyTests(ITestOutputHelper output)
     public void Normalize_WidthCaseSpacesQuotesTraditional_Canonical(string text, string expected) =>
         Assert.Equal(expected, IndicatorTaxonomy.Normalize(text));
 
-    [Fact]
-    public void Match_GoldIndicatorPhrases_MapToIndicatorOfTheirCategory()
+    [Theory]
+    [InlineData("shared")]
+    [InlineData("samples")]
+    public void Match_GoldIndicatorPhrases_MapToIndicatorOfTheirCategory(string source)
     {
-        var gold = SharedGold.Indicators();
+        var gold = SharedGold.Indicators(source);
         if (gold.Count == 0)
         {
-            output.WriteLine("../shared/gold is absent: skipped.");
+            output.WriteLine($"{source} gold is absent: skipped.");
             return;
         }
 
@@ -124,7 +126,8 @@ public sealed class IndicatorTaxonomyTests(ITestOutputHelper output)
                 unmatched++;
                 output.WriteLine($"unmatched: {g.Category} | {g.Indicator} | {g.Unit}");
             }
-            else if (!match.Definition.BelongsTo(g.Category))
+            // "other" is the annotators' rest category: a specific indicator for such a phrase is not a mistake.
+            else if (!match.Definition.BelongsTo(g.Category) && g.Category != TargetCategories.Other)
             {
                 wrong.Add($"{g.Category} | {g.Indicator} | {g.Unit} -> {match.Definition.Id}");
             }
@@ -140,7 +143,7 @@ public sealed class IndicatorTaxonomyTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"gold phrases {gold.Count}: by phrase {byPhrase}, by category default {byDefault}, unmatched {unmatched}, other category {wrong.Count}");
+        output.WriteLine($"{source} gold phrases {gold.Count}: by phrase {byPhrase}, by category default {byDefault}, unmatched {unmatched}, other category {wrong.Count}");
         Assert.Empty(wrong);
         // Floors: nearly every gold phrase names its indicator in words the taxonomy knows.
         Assert.True(byPhrase >= gold.Count * 0.85, $"only {byPhrase} of {gold.Count} gold phrases matched by phrase");

@@ -6,13 +6,16 @@ namespace PolicyMiner.Core.Tests.Indicators;
 internal static class SharedGold
 {
     /// <summary>The gold folder, or null when ../shared is not next to the repository.</summary>
-    public static string? Folder { get; } = Locate();
+    public static string? Folder { get; } = Locate(shared: true);
 
-    /// <summary>(file, indicator, category, unit) of every gold target.</summary>
-    public static IReadOnlyList<GoldIndicator> Indicators() =>
-        Folder is null
+    /// <summary>The annotations of our own sample corpus (corpus/gold), or null when absent.</summary>
+    public static string? SampleFolder { get; } = Locate(shared: false);
+
+    /// <summary>(file, indicator, category, unit) of every gold target of ../shared/gold, or of corpus/gold for "samples".</summary>
+    public static IReadOnlyList<GoldIndicator> Indicators(string source = "shared") =>
+        (source == "samples" ? SampleFolder : Folder) is not { } folder
             ? []
-            : Directory.EnumerateFiles(Folder, "*.jsonl")
+            : Directory.EnumerateFiles(folder, "*.jsonl")
                 .Order(StringComparer.Ordinal)
                 .SelectMany(file => File.ReadLines(file)
                     .Where(line => line.Length > 0)
@@ -28,13 +31,13 @@ internal static class SharedGold
                     }))
                 .ToList();
 
-    private static string? Locate()
+    private static string? Locate(bool shared)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "PolicyMiner.sln")))
             {
-                var gold = Path.Combine(dir.FullName, "..", "shared", "gold");
+                var gold = shared ? Path.Combine(dir.FullName, "..", "shared", "gold") : Path.Combine(dir.FullName, "corpus", "gold");
                 return Directory.Exists(gold) ? Path.GetFullPath(gold) : null;
             }
         }
