@@ -18,7 +18,7 @@ public sealed record ComparedTarget(ReportRow Row, double DisplayValue, double? 
     /// <summary>True for 新增 / 增加 targets, which are increments, not levels.</summary>
     public bool IsIncrease => Row.Target.Kind == TargetKind.Increase;
 
-    /// <summary>Short label: comparator, value, unit ("≥2.5%", "3–5家", "+20家", "约30亿元").</summary>
+    /// <summary>Short label: comparator, "+" for increments, value, unit ("≥2.5%", "3–5家", "≥+20家", "约30亿元").</summary>
     public string Label
     {
         get
@@ -35,7 +35,7 @@ public sealed record ComparedTarget(ReportRow Row, double DisplayValue, double? 
                 Comparator.Approximately => "约",
                 _ => "",
             };
-            return $"{(IsIncrease ? "+" : "")}{prefix}{value}{DisplayUnit}";
+            return $"{prefix}{(IsIncrease ? "+" : "")}{value}{DisplayUnit}";
         }
     }
 
