@@ -21,6 +21,7 @@ internal static class BenchCommand
     {
         yield return BenchSegmentCommand.Create();
         yield return BenchParseCommand.Create();
+        yield return BenchExtractCommand.Create();
         yield return BenchReportCommand.Create();
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PolicyMiner.Extraction.Text;
 
 /// <summary>Character classes and boundary walks over Chinese policy text: sentences, clauses, paragraphs, quotes.</summary>
@@ -9,6 +11,8 @@ public static class ClauseText
 
     /// <summary>Longest stretch a paragraph walk covers.</summary>
     public const int MaxParagraph = 2000;
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？!?\n\r");
 
     /// <summary>Ends a sentence: 。！？ and their ASCII forms, and line breaks.</summary>
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
@@ -69,31 +73,25 @@ public static class ClauseText
     /// <summary>Start of the sentence holding <paramref name="position"/>.</summary>
     public static int SentenceStart(string text, int position)
     {
-        var floor = Math.Max(0, position - MaxSentence);
-        for (var i = Math.Min(position, text.Length) - 1; i >= floor; i--)
-        {
-            if (IsSentenceEnd(text[i]))
-            {
-                return i + 1;
-            }
-        }
-
-        return floor;
+        var end = Math.Clamp(position, 0, text.Length);
+        var floor = Math.Max(0, end - MaxSentence);
+        var i = text.AsSpan(floor, end - floor).LastIndexOfAny(SentenceEnds);
+        return i < 0 ? floor : floor + i + 1;
     }
 
     /// <summary>End (exclusive, including the final mark) of the sentence holding <paramref name="position"/>.</summary>
     public static int SentenceEnd(string text, int position)
     {
-        var ceiling = Math.Min(text.Length, Math.Max(0, position) + MaxSentence);
-        for (var i = Math.Max(0, position); i < ceiling; i++)
+        var start = Math.Clamp(position, 0, text.Length);
+        var ceiling = Math.Min(text.Length, start + MaxSentence);
+        var i = text.AsSpan(start, ceiling - start).IndexOfAny(SentenceEnds);
+        if (i < 0)
         {
-            if (IsSentenceEnd(text[i]))
-            {
-                return text[i] is '\n' or '\r' ? i : i + 1;
-            }
+            return ceiling;
         }
 
-        return ceiling;
+        i += start;
+        return text[i] is '\n' or '\r' ? i : i + 1;
     }
 
     /// <summary>Start of the clause holding <paramref name="position"/>: walks back over balanced brackets and quotes, stops at
@@ -168,10 +166,14 @@ public static class ClauseText
     public static (int Open, int Close)? EnclosingName(string text, int position)
     {
         var depth = 0;
-        var floor = SentenceStart(text, position);
-        for (var i = position - 1; i >= floor && i >= position - 120; i--)
+        for (var i = position - 1; i >= 0 && i >= position - 120; i--)
         {
             var c = text[i];
+            if (IsSentenceEnd(c))
+            {
+                return null;
+            }
+
             if (c is '”' or '》' or '」' or '’' or '〉')
             {
                 depth++;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
@@ -31,6 +32,13 @@ public sealed class IndicatorRule : ITargetRule
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "总数达到", "以上", "争取", "在",
     ];
+
+    // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
+    private static readonly FrozenDictionary<char, string[]> LeadingByFirst = LeadingWords
+        .GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+
+    private static readonly FrozenDictionary<char, string[]> TrailingByLast = TrailingWords
+        .GroupBy(w => w[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -250,7 +258,7 @@ public sealed class IndicatorRule : ITargetRule
                 changed = true;
             }
 
-            foreach (var word in LeadingWords)
+            foreach (var word in start < end ? LeadingByFirst.GetValueOrDefault(text[start], []) : [])
             {
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word))
                 {
@@ -260,7 +268,7 @@ public sealed class IndicatorRule : ITargetRule
                 }
             }
 
-            foreach (var word in TrailingWords)
+            foreach (var word in end > start ? TrailingByLast.GetValueOrDefault(text[end - 1], []) : [])
             {
                 if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
                 {

@@ -127,6 +127,13 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>A short line opening with a section number ("三、实施七项科技行动") and no sentence punctuation is a heading.</summary>
     private static bool IsHeading(string text, int position)
     {
+        // Cheap test first: a heading line is short, so its start is near.
+        var near = Math.Max(0, position - 33);
+        if (text.AsSpan(near, position - near).IndexOf('\n') < 0 && near > 0)
+        {
+            return false;
+        }
+
         var lineStart = ClauseText.ParagraphStart(text, position);
         var lineEnd = ClauseText.ParagraphEnd(text, position);
         if (lineEnd - lineStart > 32)
