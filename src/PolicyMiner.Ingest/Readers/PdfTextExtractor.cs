@@ -241,7 +241,13 @@ public static partial class PdfTextExtractor
 
         if (line.Left > left + (size * 1.2))
         {
-            return false;
+            // A centred title wrapped over two lines: a full-width first line without a closing mark, then a centred rest.
+            var fullWidth = previous.Left <= left + (size * 1.2);
+            var centred = Math.Abs(((line.Left + line.Right) / 2) - ((left + right) / 2)) < size * 2;
+            if (!(fullWidth && centred && !EndsClause(previous.Text)))
+            {
+                return false;
+            }
         }
 
         if (sameColumn is not null && previous.Baseline - line.Baseline > size * 2.2)
@@ -251,6 +257,8 @@ public static partial class PdfTextExtractor
 
         return !StructureParser.TryHeading(line.Text, out _, out _, out _);
     }
+
+    private static bool EndsClause(string text) => text[^1] is '。' or '；' or '：' or '！' or '？' or ';' or ':' or '!' or '?';
 
     private static bool NeedsSpace(char before, char after) => !IsCjk(before) && !IsCjk(after) && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after);
 
