@@ -109,7 +109,7 @@ public sealed class DocumentReader
         {
             if (ReadAll(stream) is not { } read)
             {
-                return ReadResult.Failure(name, ReadFailures.TooLarge(stream.CanSeek ? stream.Length : Options.MaxBytes + 1, Options.MaxBytes));
+                return ReadResult.Failure(name, ReadFailures.TooLarge(stream.CanSeek ? stream.Length : null, Options.MaxBytes));
             }
 
             bytes = read;

@@ -18,8 +18,9 @@ public static class ReadFailures
         $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}' (supported: {string.Join(' ', DocumentReader.SupportedExtensions)})";
 
     /// <summary>A file over the configured size limit.</summary>
-    public static string TooLarge(long bytes, long limit) =>
-        $"file too large ({bytes / 1048576.0:0.#} MB; limit {limit / 1048576.0:0.#} MB)";
+    public static string TooLarge(long? bytes, long limit) => bytes is { } size
+        ? $"file too large ({size / 1048576.0:0.#} MB; limit {limit / 1048576.0:0.#} MB)"
+        : $"file too large (over the {limit / 1048576.0:0.#} MB limit)";
 
     /// <summary>A PDF the parser could not read.</summary>
     public static string CorruptPdf(string detail) => $"not a readable PDF (truncated or corrupt: {OneLine(detail)})";

@@ -36,6 +36,17 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf16WithoutBomCutMidCharacter_StillDecodes()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetBytes(Sample);
+
+        var decoded = TextDecoder.Decode(bytes.AsSpan(0, bytes.Length - 1));
+
+        Assert.Equal("utf-16le", decoded?.EncodingName);
+        Assert.Equal(Sample[..^1], decoded?.Text);
+    }
+
+    [Fact]
     public void Decode_RandomBytes_IsNotText()
     {
         var random = new Random(42);

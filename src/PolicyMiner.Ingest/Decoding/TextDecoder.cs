@@ -61,10 +61,12 @@ public static class TextDecoder
 
         DecodedText? best = null;
         var bestScore = 0.0;
-        if (bytes.Length % 2 == 0)
+        if (hasNul || bytes.Length % 2 == 0)
         {
-            Consider(Utf16Le.GetString(bytes), "utf-16le", ref best, ref bestScore);
-            Consider(Utf16Be.GetString(bytes), "utf-16be", ref best, ref bestScore);
+            // A truncated UTF-16 file ends in half a character: decode the whole code units.
+            var units = bytes[..(bytes.Length & ~1)];
+            Consider(Utf16Le.GetString(units), "utf-16le", ref best, ref bestScore);
+            Consider(Utf16Be.GetString(units), "utf-16be", ref best, ref bestScore);
         }
 
         if (!hasNul)
