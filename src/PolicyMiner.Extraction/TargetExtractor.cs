@@ -10,7 +10,7 @@ namespace PolicyMiner.Extraction;
 public sealed class TargetExtractor
 {
     /// <summary>Identifies the rules' version; stored with every extraction run.</summary>
-    public const string ExtractorVersion = "policyminer-extract/0.2.0";
+    public const string ExtractorVersion = "policyminer-extract/0.3.0";
 
     public TargetExtractor()
         : this(new ExtractionPipelineBuilder().UseDefaultRules().Build())

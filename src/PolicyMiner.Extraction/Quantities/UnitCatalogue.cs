@@ -18,7 +18,7 @@ public sealed class UnitCatalogue
         ("%", UnitKind.Percent), ("％", UnitKind.Percent), ("‰", UnitKind.Percent),
         ("元", UnitKind.Money), ("美元", UnitKind.Money),
         ("平方米", UnitKind.Area), ("平方公里", UnitKind.Area), ("亩", UnitKind.Area), ("公顷", UnitKind.Area),
-        ("立方米", UnitKind.Physical), ("吨", UnitKind.Physical), ("公里", UnitKind.Physical),
+        ("立方米", UnitKind.Physical), ("吨", UnitKind.Physical), ("吨标准煤", UnitKind.Physical), ("公里", UnitKind.Physical),
         ("千瓦", UnitKind.Physical), ("千瓦时", UnitKind.Physical), ("兆瓦", UnitKind.Physical),
         ("人次", UnitKind.Count), ("人", UnitKind.Count), ("名", UnitKind.Count), ("位", UnitKind.Count),
         ("个", UnitKind.Count), ("家", UnitKind.Count), ("项", UnitKind.Count), ("件", UnitKind.Count),

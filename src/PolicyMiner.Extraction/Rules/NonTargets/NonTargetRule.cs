@@ -9,21 +9,30 @@ namespace PolicyMiner.Extraction.Rules.NonTargets;
 /// incentive amounts (给予10万元奖励).</summary>
 public sealed class NonTargetRule : ITargetRule
 {
-    private static readonly string[] PastMarkers = ["已经", "已", "累计", "截至", "共有", "去年", "前年", "过去", "以来", "曾"];
+    private static readonly string[] PastMarkers = ["已经", "已", "截至", "共有", "去年", "前年", "过去", "以来", "曾"];
     private static readonly string[] IncentiveBefore = ["给予", "奖励", "补助", "资助", "补贴", "一次性"];
     private static readonly string[] PageCounters = ["阅读", "浏览", "点击", "访问量", "浏览次数", "阅读次数", "点击数"];
-    private static readonly string[] ThresholdNouns = ["企业", "单位", "项目", "机构", "客户", "纳税人", "工业企业"];
+    private static readonly string[] ThresholdNouns = ["企业", "单位", "项目", "机构", "客户", "纳税人", "工业企业", "县", "地区", "园区", "乡镇"];
     private static readonly string[] IncentiveAfter = ["奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴", "扶持资金"];
 
     public string Name => "non-target";
 
+    private static readonly string[] ReviewHeadings = ["回顾", "成就", "成绩", "基本情况", "发展现状", "现状", "工作总结", "发展基础", "取得的"];
+
     public void Apply(ExtractionContext context)
     {
         var text = context.Text;
+        var reviews = ReviewSections(context);
         foreach (var draft in context.Drafts)
         {
             if (draft.IsRejected)
             {
+                continue;
+            }
+
+            if (reviews.Exists(s => s.Contains(draft.Mention.Span.Start)))
+            {
+                draft.Reject("past statistic (review section)");
                 continue;
             }
 
@@ -70,7 +79,10 @@ public sealed class NonTargetRule : ITargetRule
                 return "零 inside a word (零部件)";
             }
 
-            if (m.ValueText is "百" or "千" or "万" or "亿" or "百万" or "千万" or "万亿")
+            // 突破千亿元 is a value; 百家企业, 千企 are slogans.
+            if (m.ValueText is "百" or "千" or "万" or "亿" or "百万" or "千万" or "万亿"
+                && !(m.Quantity.Kind == UnitKind.Money && (ClauseText.EndsAt(text, start, "突破") || ClauseText.EndsAt(text, start, "达到")
+                                                          || ClauseText.EndsAt(text, start, "超过") || ClauseText.EndsAt(text, start, "过"))))
             {
                 return "bare 百/千/万 in a slogan (百家, 千企)";
             }
@@ -78,6 +90,12 @@ public sealed class NonTargetRule : ITargetRule
             if (m.Quantity.Unit == "次" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
             {
                 return "session ordinal (二次全会)";
+            }
+
+            // 科技三项费用: a numbered term, not a count.
+            if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "费用") || ClauseText.At(text, end, "经费") || ClauseText.At(text, end, "资金")))
+            {
+                return "numbered term (三项费用)";
             }
 
             // 四个10, 五个一批: a count of named things used as a name.
@@ -111,7 +129,7 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        if (m.Quantity.Kind == UnitKind.Money && IsClassThreshold(text, draft))
+        if (m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) && IsClassThreshold(text, draft))
         {
             return "class threshold (企业 with 1亿元以上 of …)";
         }
@@ -122,6 +140,25 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return IsPast(context, text, draft) ? "past statistic" : null;
+    }
+
+    /// <summary>Sections whose heading announces a review of the past ("一、“十五”科技工作回顾", "发展基础").</summary>
+    private static List<PolicyMiner.Core.Text.TextSpan> ReviewSections(ExtractionContext context)
+    {
+        var spans = new List<PolicyMiner.Core.Text.TextSpan>();
+        foreach (var section in context.Document.Sections)
+        {
+            foreach (var word in ReviewHeadings)
+            {
+                if (section.Heading.Contains(word, StringComparison.Ordinal) && section.Heading.Length <= 30)
+                {
+                    spans.Add(section.Span);
+                    break;
+                }
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>A short line opening with a section number ("三、实施七项科技行动") and no sentence punctuation is a heading.</summary>
@@ -204,16 +241,24 @@ public sealed class NonTargetRule : ITargetRule
     private static bool IsClassThreshold(string text, TargetDraft draft)
     {
         var i = draft.Mention.Span.End;
+        // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
+        var hasComparator = draft.Mention.Quantity.Kind == UnitKind.Money;
+        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到"])
+        {
+            hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
+        }
+
         foreach (var suffix in (string[])["及以上", "以上", "以下", "左右"])
         {
             if (ClauseText.At(text, i, suffix))
             {
                 i += suffix.Length;
+                hasComparator = true;
                 break;
             }
         }
 
-        if (!ClauseText.At(text, i, "的"))
+        if (!hasComparator || !ClauseText.At(text, i, "的"))
         {
             return false;
         }
@@ -298,7 +343,8 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             var isPast = year.Kind == YearMentionKind.Past
-                         || (context.PlanYear is { } py && year.Kind == YearMentionKind.Absolute && year.Period is { } yp && yp.End.Value < py.Value);
+                         || (context.PlanYear is { } py && year.Kind is YearMentionKind.Absolute or YearMentionKind.Period
+                             && year.Period is { } yp && yp.End.Value < py.Value);
             if (text.AsSpan(sentenceStart, year.Span.Start - sentenceStart).Trim().IsEmpty && isPast)
             {
                 leadingPast = true;
@@ -308,6 +354,10 @@ public sealed class NonTargetRule : ITargetRule
                 leadingPast = false;
             }
         }
+
+        // 截至目前，全市累计…: a sentence opening with a cut-off date reports the past.
+        var opening = text.AsSpan(sentenceStart, Math.Min(6, start - sentenceStart)).TrimStart();
+        leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去");
 
         if (leadingPast && !IsInBaselinePhrase(text, start))
         {
@@ -319,6 +369,13 @@ public sealed class NonTargetRule : ITargetRule
         {
             foreach (var year in context.YearsIn(from, start))
             {
+                // 比2010年提高 / 较2020年增长: a comparison base, not the past.
+                var b = year.Span.Start > 0 ? text[year.Span.Start - 1] : '\0';
+                if (b is '比' or '较' or '同' or '与')
+                {
+                    continue;
+                }
+
                 if (year.Span.End <= start && year.Kind == YearMentionKind.Absolute && year.Period is { } p && p.End.Value < plan.Value && !year.InName)
                 {
                     return true;

@@ -12,7 +12,7 @@ public static class Bodies
     [
         "部门", "单位", "政府", "委员会", "党委", "纪委", "局", "厅", "委", "办", "科", "处", "室", "中心", "院", "所", "镇", "区", "县",
         "市", "乡", "街道", "企业", "学校", "高校", "机构", "集团", "公司", "协会", "学会", "联合会", "基地", "园区", "管委会",
-        "支部", "小组", "银行", "站", "队", "会",
+        "支部", "小组", "银行", "站", "队", "会", "组织部", "宣传部", "统战部", "部",
     ];
 
     /// <summary>Splits "人事科、机关党委、办公室" into its bodies, dropping people and empty entries.</summary>
@@ -72,6 +72,15 @@ public static class Bodies
         else if (s.StartsWith('每') && s.Length > 1)
         {
             s = "各" + s[1..];
+        }
+
+        // 市科技局（牵头）: the lead marker is not part of the name.
+        foreach (var mark in (string[])["（牵头）", "(牵头)", "（配合）", "(配合)"])
+        {
+            if (s.EndsWith(mark, StringComparison.Ordinal))
+            {
+                s = s[..^mark.Length];
+            }
         }
 
         if (s.EndsWith('等'))

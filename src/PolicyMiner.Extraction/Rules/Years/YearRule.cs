@@ -1,5 +1,6 @@
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
+using PolicyMiner.Extraction.Time;
 
 namespace PolicyMiner.Extraction.Rules.Years;
 
@@ -13,6 +14,7 @@ public sealed class YearRule : ITargetRule
     public void Apply(ExtractionContext context)
     {
         var text = context.Text;
+        var planEnd = FiveYearPlanEnd(context);
         foreach (var draft in context.LiveDrafts)
         {
             var start = draft.ExpressionStart;
@@ -22,11 +24,12 @@ public sealed class YearRule : ITargetRule
             var sentenceStart = ClauseText.SentenceStart(text, start);
             var first = context.FirstLiveInSentence(draft);
             var leading = first == draft && own is not null ? own : Nearest(context, sentenceStart, first.ExpressionStart);
-            var chosen = own ?? leading;
+            var chosen = own ?? leading ?? LeadIn(context, draft);
 
             if (chosen is null)
             {
-                draft.Year = context.PlanYear?.Value;
+                // A five-year plan's untimed targets are due at the end of its period.
+                draft.Year = planEnd ?? context.PlanYear?.Value;
                 draft.YearText = null;
                 continue;
             }
@@ -38,6 +41,77 @@ public sealed class YearRule : ITargetRule
                 AssignRespectively(context, draft, chosen);
             }
         }
+    }
+
+    /// <summary>"到2010年，主要目标是：" followed by list items ("1.…", "（2）…", "——…"): the lead-in's year governs the items.</summary>
+    private static YearMention? LeadIn(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var lineStart = ClauseText.ParagraphStart(text, draft.Mention.Span.Start);
+        for (var hops = 0; hops < 15 && lineStart > 0; hops++)
+        {
+            if (!StartsWithItemMarker(text, lineStart))
+            {
+                return null;
+            }
+
+            var previousEnd = lineStart - 1;
+            var previousStart = ClauseText.ParagraphStart(text, previousEnd);
+            var line = text.AsSpan(previousStart, previousEnd - previousStart).Trim();
+            if (line.Length > 0 && line[^1] is '：' or ':')
+            {
+                return Nearest(context, previousStart, previousEnd);
+            }
+
+            lineStart = previousStart;
+        }
+
+        return null;
+    }
+
+    private static bool StartsWithItemMarker(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && text[i] is ' ' or '\u3000' or '\t')
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] is '—' or '•' or '·' or '-' or '①' or '②' or '③' or '④' or '⑤' or '⑥' or '⑦' or '⑧' or '⑨' or '⑩')
+        {
+            return true;
+        }
+
+        var j = i + (text[i] is '(' or '（' ? 1 : 0);
+        var k = j;
+        while (k < text.Length && (char.IsAsciiDigit(text[k]) || PolicyMiner.Extraction.Quantities.ChineseNumber.DigitValue(text[k]) >= 0 || text[k] == '十'))
+        {
+            k++;
+        }
+
+        return k > j && k < text.Length && text[k] is '.' or '．' or '、' or ')' or '）';
+    }
+
+    /// <summary>The end year of the five-year plan the document's title names (“十二五”科技发展规划 → 2015), or null.</summary>
+    private static int? FiveYearPlanEnd(ExtractionContext context)
+    {
+        var title = context.Document.Metadata.Title ?? "";
+        for (var i = title.IndexOf('十'); i >= 0 && i + 2 < title.Length; i = title.IndexOf('十', i + 1))
+        {
+            var d = PolicyMiner.Extraction.Quantities.ChineseNumber.DigitValue(title[i + 1]);
+            if (d is >= 1 and <= 9 && title[i + 2] == '五' && PlanPeriod.TryFiveYearPlan(10 + d, out var period)
+                && (context.PlanYear is null || period.End.Value >= context.PlanYear.Value.Value))
+            {
+                return period.End.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The last usable time expression in [from, to).</summary>
