@@ -71,6 +71,13 @@ internal static class ExtractCommand
                 Markup.Escape(string.Join("、", t.Responsible)), t.Category);
         }
 
-        AnsiConsole.Write(table);
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Piped output has no terminal width; keep rows readable instead of wrapping at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        console.Write(table);
     }
 }

@@ -58,10 +58,11 @@ public static partial class HtmlTextExtractor
         }
 
         body ??= root;
-        var hints = TitleHints(root, body);
 
         var stats = new Dictionary<HtmlNode, Stats>();
-        Measure(body, stats, insideLink: false);
+        HtmlNode? firstH1 = null;
+        Measure(body, stats, insideLink: false, ref firstH1);
+        var hints = TitleHints(root, body, firstH1);
 
         var fieldText = new StringBuilder();
         var fieldTables = new HashSet<HtmlNode>();
@@ -104,7 +105,7 @@ public static partial class HtmlTextExtractor
         return false;
     }
 
-    private static List<string> TitleHints(HtmlNode root, HtmlNode? body)
+    private static List<string> TitleHints(HtmlNode root, HtmlNode body, HtmlNode? h1)
     {
         string? metaTitle = null, title = null;
         var head = root.Descendants("head").FirstOrDefault() ?? root;
@@ -133,7 +134,6 @@ public static partial class HtmlTextExtractor
             }
         }
 
-        var h1 = body?.Descendants("h1").FirstOrDefault();
         var heading = h1 is null || string.IsNullOrWhiteSpace(h1.InnerText) ? null : Clean(h1.InnerText);
         return new[] { heading, metaTitle, title }.Where(h => h is { Length: >= 4 }).Select(h => h!).ToList();
     }
@@ -143,7 +143,7 @@ public static partial class HtmlTextExtractor
     /// <summary>Visible characters, characters inside links, links, and metadata-table keys under a node.</summary>
     private readonly record struct Stats(int Text, int LinkText, int Links, int FieldKeys, bool Chrome = false, bool Content = false);
 
-    private static Stats Measure(HtmlNode node, Dictionary<HtmlNode, Stats> stats, bool insideLink)
+    private static Stats Measure(HtmlNode node, Dictionary<HtmlNode, Stats> stats, bool insideLink, ref HtmlNode? firstH1)
     {
         if (node.NodeType == HtmlNodeType.Text)
         {
@@ -161,10 +161,15 @@ public static partial class HtmlTextExtractor
         }
 
         var isLink = node.Name.Equals("a", StringComparison.OrdinalIgnoreCase);
+        if (firstH1 is null && node.Name == "h1")
+        {
+            firstH1 = node;
+        }
+
         var total = new Stats(0, 0, isLink ? 1 : 0, 0);
         foreach (var child in node.ChildNodes)
         {
-            var part = Measure(child, stats, insideLink || isLink);
+            var part = Measure(child, stats, insideLink || isLink, ref firstH1);
             total = new Stats(total.Text + part.Text, total.LinkText + part.LinkText, total.Links + part.Links, total.FieldKeys + part.FieldKeys);
         }
 

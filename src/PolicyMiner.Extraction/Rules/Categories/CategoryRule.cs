@@ -62,7 +62,15 @@ public sealed class CategoryRule : ITargetRule
             var clause = text[clauseStart..ClauseText.ClauseEnd(text, draft.ExpressionEnd)];
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
             var sentence = text[sentenceStart..ClauseText.SentenceEnd(text, draft.ExpressionStart)];
-            draft.Category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+            var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+
+            // "新增面积10万平方米", "总数突破200家": a short indicator with no topic of its own shares the previous target's topic.
+            if (category == TargetCategories.Other && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous)
+            {
+                category = previous.Category;
+            }
+
+            draft.Category = category;
         }
     }
 
