@@ -43,6 +43,53 @@ internal sealed class JiebaModel
     /// <summary>Words added with frequency 0, which the HMM must not produce whole (Python's Force_Split_Words).</summary>
     public IReadOnlySet<string>? ForcedSplits { get; }
 
+    /// <summary>Segments <paramref name="text"/> in a jieba mode, appending tokens to <paramref name="sink"/>.</summary>
+    public void Segment(ReadOnlySpan<char> text, SegmentMode mode, bool hmm, TokenRanges sink, SegmentScratch scratch)
+    {
+        var routeCut = hmm ? BlockCut.RouteWithHmm : BlockCut.RouteOnly;
+        switch (mode)
+        {
+            case SegmentMode.Full:
+                Cut(text, BlockCut.AllWords, sink, scratch);
+                break;
+            case SegmentMode.Search:
+                using (var words = new TokenRanges(text.Length / 2 + 1))
+                {
+                    Cut(text, routeCut, words, scratch);
+                    AddSearchTokens(text, words, sink);
+                }
+
+                break;
+            default:
+                Cut(text, routeCut, sink, scratch);
+                break;
+        }
+    }
+
+    // JIEBA-COMPAT: cut_for_search: for a word longer than 2, its dictionary 2-grams; longer than 3, also its
+    // 3-grams; then the word itself. Lengths are UTF-16 units, equal to Python's code points for every token this
+    // applies to (only Han-block tokens and "\r\n" are longer than 2 units).
+    private void AddSearchTokens(ReadOnlySpan<char> text, TokenRanges words, TokenRanges sink)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var start = words.Start(i);
+            var length = words.Length(i);
+            for (var gram = 2; gram <= 3 && length > gram; gram++)
+            {
+                for (var j = start; j + gram <= start + length; j++)
+                {
+                    if (IsWord(text.Slice(j, gram)))
+                    {
+                        sink.Add(j, gram);
+                    }
+                }
+            }
+
+            sink.Add(start, length);
+        }
+    }
+
     /// <summary>Cuts <paramref name="text"/> into tokens appended to <paramref name="sink"/>.</summary>
     public void Cut(ReadOnlySpan<char> text, BlockCut mode, TokenRanges sink, SegmentScratch scratch)
     {

@@ -90,42 +90,41 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>Cuts text into words (jieba <c>cut</c>), with or without the HMM for unknown words.</summary>
-    public List<string> Cut(ReadOnlySpan<char> text, bool hmm = true)
-        => Collect(text, hmm ? BlockCut.RouteWithHmm : BlockCut.RouteOnly, search: false);
+    public List<string> Cut(ReadOnlySpan<char> text, bool hmm = true) => Cut(text, SegmentMode.Default, hmm);
 
     /// <summary>Cuts text for search indexing (jieba <c>cut_for_search</c>): long words are preceded by their dictionary 2- and 3-grams.</summary>
-    public List<string> CutForSearch(ReadOnlySpan<char> text, bool hmm = true)
-        => Collect(text, hmm ? BlockCut.RouteWithHmm : BlockCut.RouteOnly, search: true);
+    public List<string> CutForSearch(ReadOnlySpan<char> text, bool hmm = true) => Cut(text, SegmentMode.Search, hmm);
 
     /// <summary>Lists every dictionary word in the text (jieba <c>cut(cut_all=True)</c>); tokens overlap.</summary>
-    public List<string> CutAll(ReadOnlySpan<char> text) => Collect(text, BlockCut.AllWords, search: false);
+    public List<string> CutAll(ReadOnlySpan<char> text) => Cut(text, SegmentMode.Full);
 
-    /// <summary>Cuts text in the given mode.</summary>
-    public List<string> Cut(ReadOnlySpan<char> text, SegmentMode mode, bool hmm = true) => mode switch
+    /// <summary>Cuts text in the given mode (the HMM setting does not apply to full mode).</summary>
+    public List<string> Cut(ReadOnlySpan<char> text, SegmentMode mode, bool hmm = true)
     {
-        SegmentMode.Search => CutForSearch(text, hmm),
-        SegmentMode.Full => CutAll(text),
-        _ => Cut(text, hmm),
-    };
+        using var scratch = new SegmentScratch();
+        using var ranges = new TokenRanges(text.Length / 2 + 1);
+        _model.Segment(text, mode, hmm, ranges, scratch);
+        var words = new List<string>(ranges.Count);
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            words.Add(ranges.GluedText(i) ?? new string(text.Slice(ranges.Start(i), ranges.Length(i))));
+        }
+
+        return words;
+    }
 
     /// <summary>Tokens with their offsets in <paramref name="text"/> (jieba <c>tokenize</c>; full mode too).</summary>
     public List<Token> Tokenize(string text, SegmentMode mode = SegmentMode.Default, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         using var scratch = new SegmentScratch();
-        using var ranges = new TokenRanges(text.Length / 2);
-        var blockCut = mode == SegmentMode.Full ? BlockCut.AllWords : hmm ? BlockCut.RouteWithHmm : BlockCut.RouteOnly;
-        _model.Cut(text, blockCut, ranges, scratch);
+        using var ranges = new TokenRanges(text.Length / 2 + 1);
+        _model.Segment(text, mode, hmm, ranges, scratch);
         var tokens = new List<Token>(ranges.Count);
         for (var i = 0; i < ranges.Count; i++)
         {
             var start = ranges.Start(i);
             var length = ranges.Length(i);
-            if (mode == SegmentMode.Search)
-            {
-                AddSearchGrams(text, start, length, (s, l) => tokens.Add(new Token(text.Substring(s, l), s, s + l)));
-            }
-
             tokens.Add(new Token(ranges.GluedText(i) ?? text.Substring(start, length), start, start + length));
         }
 
@@ -144,57 +143,4 @@ public sealed class JiebaSegmenter
 
     /// <summary>True when the word is in the dictionary (or was added) with a positive frequency.</summary>
     public bool Contains(ReadOnlySpan<char> word) => _model.IsWord(word);
-
-    private List<string> Collect(ReadOnlySpan<char> text, BlockCut blockCut, bool search)
-    {
-        using var scratch = new SegmentScratch();
-        using var ranges = new TokenRanges(text.Length / 2 + 1);
-        _model.Cut(text, blockCut, ranges, scratch);
-        var words = new List<string>(ranges.Count);
-        for (var i = 0; i < ranges.Count; i++)
-        {
-            var start = ranges.Start(i);
-            var length = ranges.Length(i);
-            if (search && length > 2)
-            {
-                AddSearchGrams(text, start, length, words);
-            }
-
-            words.Add(ranges.GluedText(i) ?? new string(text.Slice(start, length)));
-        }
-
-        return words;
-    }
-
-    // JIEBA-COMPAT: cut_for_search: for a word longer than 2, its dictionary 2-grams; longer than 3, also its
-    // 3-grams; then the word itself. Lengths are UTF-16 units, equal to Python's code points for every token this
-    // applies to (tokens longer than 2 are Han-block text or never reach the n-gram test).
-    private void AddSearchGrams(ReadOnlySpan<char> text, int start, int length, List<string> words)
-    {
-        var word = text.Slice(start, length);
-        for (var gram = 2; gram <= 3 && length > gram; gram++)
-        {
-            for (var i = 0; i + gram <= length; i++)
-            {
-                if (_model.IsWord(word.Slice(i, gram)))
-                {
-                    words.Add(new string(word.Slice(i, gram)));
-                }
-            }
-        }
-    }
-
-    private void AddSearchGrams(string text, int start, int length, Action<int, int> add)
-    {
-        for (var gram = 2; gram <= 3 && length > gram; gram++)
-        {
-            for (var i = 0; i + gram <= length; i++)
-            {
-                if (_model.IsWord(text.AsSpan(start + i, gram)))
-                {
-                    add(start + i, gram);
-                }
-            }
-        }
-    }
 }

@@ -38,15 +38,22 @@ public static class ModelsDirectory
             return Path.GetFullPath(configured);
         }
 
+        var root = FindRepositoryRoot();
+        return Path.Combine(root ?? AppContext.BaseDirectory, "models");
+    }
+
+    /// <summary>The folder holding <c>PolicyMiner.sln</c> above the application's folder, or null outside a checkout.</summary>
+    public static string? FindRepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "PolicyMiner.sln")))
             {
-                return Path.Combine(dir.FullName, "models");
+                return dir.FullName;
             }
         }
 
-        return Path.Combine(AppContext.BaseDirectory, "models");
+        return null;
     }
 
     /// <summary>The committed user dictionary of policy terms (opt-in; the default segmenter is plain jieba).</summary>

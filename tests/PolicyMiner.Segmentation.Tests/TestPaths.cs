@@ -3,7 +3,8 @@ namespace PolicyMiner.Segmentation.Tests;
 /// <summary>Folders the tests read: the repository root, its models/, and ../shared when it exists.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = ModelsDirectory.FindRepositoryRoot()
+        ?? throw new InvalidOperationException("PolicyMiner.sln not found above the test binaries.");
 
     public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
@@ -12,19 +13,6 @@ internal static class TestPaths
     public static string GoldenDirectory => Path.Combine(AppContext.BaseDirectory, "Golden");
 
     public static string PolicyTermsDictionary => Path.Combine(RepositoryRoot, "models", "policy-terms.dict.txt");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyMiner.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyMiner.sln not found above the test binaries.");
-    }
 }
 
 /// <summary>A theory over ../shared data, skipped (not failed) when ../shared is absent.</summary>

@@ -30,48 +30,23 @@ public class SegmenterBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public long CutWithHmm()
-    {
-        long tokens = 0;
-        foreach (var line in _lines)
-        {
-            tokens += _segmenter.Cut(line).Count;
-        }
-
-        return tokens;
-    }
+    public long CutWithHmm() => CountTokens(SegmentMode.Default, hmm: true);
 
     [Benchmark]
-    public long CutWithoutHmm()
-    {
-        long tokens = 0;
-        foreach (var line in _lines)
-        {
-            tokens += _segmenter.Cut(line, hmm: false).Count;
-        }
-
-        return tokens;
-    }
+    public long CutWithoutHmm() => CountTokens(SegmentMode.Default, hmm: false);
 
     [Benchmark]
-    public long CutForSearch()
-    {
-        long tokens = 0;
-        foreach (var line in _lines)
-        {
-            tokens += _segmenter.CutForSearch(line).Count;
-        }
-
-        return tokens;
-    }
+    public long CutForSearch() => CountTokens(SegmentMode.Search, hmm: true);
 
     [Benchmark]
-    public long CutAll()
+    public long CutAll() => CountTokens(SegmentMode.Full, hmm: true);
+
+    private long CountTokens(SegmentMode mode, bool hmm)
     {
         long tokens = 0;
         foreach (var line in _lines)
         {
-            tokens += _segmenter.CutAll(line).Count;
+            tokens += _segmenter.Cut(line, mode, hmm).Count;
         }
 
         return tokens;
@@ -100,7 +75,8 @@ internal static class BenchmarkText
 
     public static string[] Lines(int targetBytes)
     {
-        var root = RepositoryRoot();
+        var root = ModelsDirectory.FindRepositoryRoot()
+            ?? throw new InvalidOperationException("PolicyMiner.sln not found above the benchmark binaries.");
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
         var folder = Directory.Exists(shared) ? shared : Path.Combine(root, "corpus");
         Source = folder;
@@ -117,18 +93,5 @@ internal static class BenchmarkText
         }
 
         return [.. lines];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyMiner.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyMiner.sln not found above the benchmark binaries.");
     }
 }
