@@ -4,16 +4,17 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Comparators;
 
-/// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 / 超过 → &gt;=; 高于 / 多于 → &gt;;
+/// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 → &gt;=; 超过 / 高于 / 多于 → &gt;;
 /// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 → &lt;; 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
-/// <remarks>超过 follows the gold schema (&gt;=), which lists it with 以上; the issue text put it under &gt;. A trailing 以上 on the last
+/// <remarks>超过 is strict (&gt;), as issue 4 defines it ("more than"); the older gold schema list puts it with 以上, but no shared
+/// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 on the last
 /// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
 public sealed class ComparatorRule : ITargetRule
 {
     private static readonly (string Word, Comparator Comparator)[] Prefixes = SortedLongestFirst(
     [
         ("达到或超过", Comparator.AtLeast), ("不少于", Comparator.AtLeast), ("不低于", Comparator.AtLeast), ("不小于", Comparator.AtLeast),
-        ("至少", Comparator.AtLeast), ("突破", Comparator.AtLeast), ("超过", Comparator.AtLeast), ("最少", Comparator.AtLeast),
+        ("至少", Comparator.AtLeast), ("突破", Comparator.AtLeast), ("超过", Comparator.GreaterThan), ("最少", Comparator.AtLeast),
         ("高于", Comparator.GreaterThan), ("多于", Comparator.GreaterThan), ("大于", Comparator.GreaterThan), ("逾", Comparator.GreaterThan),
         ("不超过", Comparator.AtMost), ("不高于", Comparator.AtMost), ("不多于", Comparator.AtMost), ("不大于", Comparator.AtMost),
         ("最多", Comparator.AtMost), ("控制在", Comparator.AtMost),
