@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Pipeline;
@@ -17,10 +18,11 @@ public sealed class TargetExtractor
     {
     }
 
-    public TargetExtractor(ExtractionPipeline pipeline)
+    public TargetExtractor(ExtractionPipeline pipeline, IndicatorTaxonomy? taxonomy = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         Pipeline = pipeline;
+        Taxonomy = taxonomy ?? IndicatorTaxonomy.Default;
     }
 
     /// <summary>A shared extractor with the default rules.</summary>
@@ -31,6 +33,9 @@ public sealed class TargetExtractor
 
     public ExtractionPipeline Pipeline { get; }
 
+    /// <summary>Assigns each target its canonical indicator, so the same indicator compares across documents.</summary>
+    public IndicatorTaxonomy Taxonomy { get; }
+
     /// <summary>The targets of <paramref name="document"/>, in text order.</summary>
     public IReadOnlyList<PolicyTarget> Extract(PolicyDocument document)
     {
@@ -39,7 +44,7 @@ public sealed class TargetExtractor
         var targets = new List<PolicyTarget>();
         foreach (var draft in context.LiveDrafts)
         {
-            targets.Add(ToTarget(document, draft));
+            targets.Add(Canonicalise(ToTarget(document, draft)));
         }
 
         return targets;
@@ -80,6 +85,27 @@ public sealed class TargetExtractor
             Baseline = draft.Baseline,
             Responsible = draft.Responsible,
             Confidence = draft.Confidence,
+        };
+    }
+
+    private PolicyTarget Canonicalise(PolicyTarget target)
+    {
+        var category = target.Category;
+        if (string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
+        {
+            // The category rule's keyword table found nothing; a phrase match in the taxonomy (never its
+            // per-category fallback) names the category the indicator belongs to.
+            var match = Taxonomy.FindWithEvidence(target.Indicator, null, target.Unit);
+            if (match.Definition is { } found && !match.FromDefault)
+            {
+                category = found.Category;
+            }
+        }
+
+        return target with
+        {
+            Category = category,
+            IndicatorId = Taxonomy.Match(target.Indicator, category, target.Unit),
         };
     }
 

@@ -70,4 +70,17 @@ public sealed class TargetExtractorTests
     {
         Assert.StartsWith("policyminer-extract/", TargetExtractor.ExtractorVersion);
     }
+
+    [Theory]
+    [InlineData("到2020年，全市研究与开发经费支出占地区生产总值的比重达到2.5%。")]
+    [InlineData("力争全社会R&D经费投入占GDP的比重达到2%。")]
+    public void Extract_RdIntensityWordings_ShareOneCanonicalIndicator(string text)
+    {
+        var document = PlainTextDocument.Create("rd.txt", text, 2018);
+
+        var target = Assert.Single(TargetExtractor.Default.Extract(document));
+
+        Assert.Equal("rd_intensity", target.Category);
+        Assert.Equal("rd_intensity", target.IndicatorId);
+    }
 }
