@@ -22,7 +22,6 @@ public sealed class SchemaTests : IDisposable
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
         Assert.Contains("targets.Region", indexes);
         Assert.Contains("targets.Year", indexes);
-        Assert.Contains("targets.PlanYear", indexes);
         Assert.Contains("targets.Category", indexes);
         Assert.Contains("targets.DocumentId", indexes);
         Assert.Contains("documents.region", indexes);
