@@ -8,7 +8,6 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Create();
         yield return SegmentCommand.Create();
         yield return ParseCommand.Create();
         yield return ExtractCommand.Create();
