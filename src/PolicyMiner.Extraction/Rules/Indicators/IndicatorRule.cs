@@ -206,6 +206,13 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
+        // "按销售收入的5%提取研发经费": the share of a base that an actor must set aside names both.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && SetAsideRatio(context, draft, indicator, clauseStart) is { } setAside)
+        {
+            indicator = setAside;
+            span = null;
+        }
+
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
@@ -267,6 +274,87 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return subject;
+    }
+
+    private static readonly string[] ActorNouns = ["企业", "单位", "机构", "高校", "院所"];
+
+    /// <summary>"(镇)要按本级财政支出1.5%的比例提取科技经费", "按照A企业销售收入的5%、B企业3%的要求，提取和使用研发费用": the
+    /// indicator "[actor] 科技经费占本级财政支出的比例"; null when the number is not inside such a frame.</summary>
+    private static string? SetAsideRatio(ExtractionContext context, TargetDraft draft, string ownIndicator, int clauseStart)
+    {
+        var text = context.Text;
+        var floor = Math.Max(ClauseText.SentenceStart(text, draft.ExpressionStart), draft.ExpressionStart - 60);
+        var ceiling = Math.Min(ClauseText.SentenceEnd(text, draft.ExpressionEnd), draft.ExpressionEnd + 40);
+        var semicolon = text.LastIndexOfAny(['；', ';'], Math.Max(0, draft.ExpressionStart - 1), draft.ExpressionStart - floor);
+        floor = Math.Max(floor, semicolon + 1);
+        var nextSemicolon = text.IndexOfAny(['；', ';'], draft.ExpressionEnd, ceiling - draft.ExpressionEnd);
+        ceiling = nextSemicolon >= 0 ? nextSemicolon : ceiling;
+
+        var take = text.IndexOf("提取", draft.ExpressionEnd, ceiling - draft.ExpressionEnd, StringComparison.Ordinal);
+        var by = text.LastIndexOf('按', draft.ExpressionStart - 1, draft.ExpressionStart - floor);
+        if (take < 0 || by < 0 || (by + 1 < text.Length && text[by + 1] is '期' or '时'))
+        {
+            return null;
+        }
+
+        // What is set aside: the noun phrase after 提取 (和使用 / 使用 are part of the verb).
+        var fundStart = take + 2;
+        foreach (var verb in (string[])["和使用", "并使用", "使用"])
+        {
+            if (ClauseText.At(text, fundStart, verb))
+            {
+                fundStart += verb.Length;
+                break;
+            }
+        }
+
+        var fundEnd = ClauseText.ClauseEnd(text, fundStart);
+        fundEnd = Math.Min(fundEnd, ceiling);
+        if (fundEnd - fundStart < 2)
+        {
+            return null;
+        }
+
+        var fund = text[fundStart..fundEnd];
+
+        // The base: the first item of the frame, without its actor ("高新技术企业销售收入的" → actor 高新技术企业, base 销售收入).
+        var frameStart = ClauseText.At(text, by, "按照") ? by + 2 : by + 1;
+        var firstEnd = draft.ExpressionStart;
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.Start >= frameStart; i--)
+        {
+            firstEnd = context.Drafts[i].ExpressionStart;
+        }
+
+        var first = text[frameStart..firstEnd].TrimEnd('的');
+        var actor = "";
+        foreach (var noun in ActorNouns)
+        {
+            var at = first.IndexOf(noun, StringComparison.Ordinal);
+            if (at > 0 && at + noun.Length < first.Length)
+            {
+                actor = first[..(at + noun.Length)];
+                first = first[(at + noun.Length)..];
+                break;
+            }
+        }
+
+        if (first.Length < 2)
+        {
+            return null;
+        }
+
+        if (firstEnd < draft.ExpressionStart)
+        {
+            // A later item of the list ("定报企业3%"): its own phrase names the actor.
+            actor = ownIndicator;
+        }
+        else if (actor.Length == 0 && by > clauseStart)
+        {
+            // "镇(区)要按…": the subject before the frame.
+            actor = text[clauseStart..by].TrimEnd('要', '应', '须', '均', '都');
+        }
+
+        return actor + fund + "占" + first + "的比例";
     }
 
     private static string InheritedSubject(ExtractionContext context, TargetDraft draft, int clauseStart, bool cutAtZhan)
