@@ -77,6 +77,19 @@ public sealed class ComparatorRule : ITargetRule
             }
         }
 
+        // 至少建成1个, 至少有2家: "at least" before a short verb still governs the number.
+        if (found is null)
+        {
+            for (var gap = 1; gap <= 2 && m.Span.Start - gap - 2 >= 0; gap++)
+            {
+                if (ClauseText.EndsAt(text, m.Span.Start - gap, "至少") && ClauseText.IsHan(text[m.Span.Start - 1]) && ClauseText.IsHan(text[m.Span.Start - gap]))
+                {
+                    found = Comparator.AtLeast;
+                    break;
+                }
+            }
+        }
+
         // 不低于财政一般预算支出的2%: the comparator governs a "base 的 number" phrase.
         if (found is null && m.Span.Start > 0 && text[m.Span.Start - 1] == '的')
         {

@@ -31,7 +31,7 @@ public sealed class IndicatorRule : ITargetRule
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
-        "的", "共", "计", "以上", "争取", "在",
+        "的", "共", "计", "以上", "争取", "在", "均",
     ];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -178,6 +178,14 @@ public sealed class IndicatorRule : ITargetRule
                 draft.IndicatorInherited = true;
                 span = null;
             }
+        }
+        else if (indicator is "面积" or "新增面积" or "总面积" or "建筑面积" or "使用面积"
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } owner
+                 && !owner.Indicator.EndsWith("面积", StringComparison.Ordinal))
+        {
+            // "新增孵化器2家，新增面积5万平方米": a bare area belongs to the previous target's things.
+            indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
+            span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { } parent

@@ -45,8 +45,8 @@ public sealed class KindRule : ITargetRule
 
         // 有效发明专利拥有量, 每万人…: a stock or a density is a level, whatever its unit.
         if (draft.Indicator.Contains("拥有量", StringComparison.Ordinal) || draft.Indicator.Contains("保有量", StringComparison.Ordinal)
-            || draft.Indicator.StartsWith("每万人", StringComparison.Ordinal) || draft.Indicator.StartsWith("每百", StringComparison.Ordinal)
-            || draft.Indicator.StartsWith("每千", StringComparison.Ordinal))
+            || draft.Indicator.Contains("每万", StringComparison.Ordinal) || draft.Indicator.Contains("每十万", StringComparison.Ordinal)
+            || draft.Indicator.Contains("每百", StringComparison.Ordinal) || draft.Indicator.Contains("每千", StringComparison.Ordinal))
         {
             return TargetKind.Level;
         }
@@ -82,7 +82,7 @@ public sealed class KindRule : ITargetRule
         // 每个乡镇（街道）培育2-3个…, 各级政府每季度…应不少于1次, 每名班子成员联系1个…: the subject leading the sentence or clause.
         var sentence = text.AsSpan(sentenceStart, draft.ExpressionStart - sentenceStart);
         var itemStart = SkipMarker(sentence);
-        var clause = before.TrimStart();
+        var clause = SkipLeadingDeadline(before.TrimStart());
         foreach (var start in PerActorStarts)
         {
             if (sentence[itemStart..].StartsWith(start, StringComparison.Ordinal) || clause.StartsWith(start, StringComparison.Ordinal))
@@ -154,6 +154,18 @@ public sealed class KindRule : ITargetRule
         // The noun phrase must open the item: any verb or time word before it starts a target of its own.
         return own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
                && own.IndexOf("总", StringComparison.Ordinal) < 0;
+    }
+
+    /// <summary>"到2023年各县…": a deadline opening the clause stands before its subject.</summary>
+    private static ReadOnlySpan<char> SkipLeadingDeadline(ReadOnlySpan<char> clause)
+    {
+        if (clause.Length > 6 && clause[0] == '到' && char.IsAsciiDigit(clause[1]) && clause[5] == '年')
+        {
+            var rest = clause[6..];
+            return rest.Length > 0 && rest[0] is '底' or '末' ? rest[1..] : rest;
+        }
+
+        return clause;
     }
 
     private static int SkipMarker(ReadOnlySpan<char> s)
