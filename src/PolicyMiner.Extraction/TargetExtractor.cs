@@ -44,7 +44,7 @@ public sealed class TargetExtractor
         var targets = new List<PolicyTarget>();
         foreach (var draft in context.LiveDrafts)
         {
-            targets.Add(Canonicalise(ToTarget(document, draft)));
+            targets.Add(Canonicalise(ToTarget(document, draft), draft.CategoryDecided));
         }
 
         return targets;
@@ -88,10 +88,10 @@ public sealed class TargetExtractor
         };
     }
 
-    private PolicyTarget Canonicalise(PolicyTarget target)
+    private PolicyTarget Canonicalise(PolicyTarget target, bool categoryDecided)
     {
         var category = target.Category;
-        if (string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
+        if (!categoryDecided && string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
         {
             // The category rule's keyword table found nothing; a phrase match in the taxonomy (never its
             // per-category fallback) names the category the indicator belongs to.

@@ -24,14 +24,19 @@ public static class StoreReportSource
     {
         ArgumentNullException.ThrowIfNull(store);
         var documents = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
-        return [.. store.QueryTargets(query ?? TargetQuery.All).Select(stored =>
+        var stored = store.ReadTargets(query ?? TargetQuery.All);
+        var rows = new ReportRow[stored.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            if (!documents.TryGetValue(stored.Document.Id, out var document))
+            var (summary, target) = stored[i];
+            if (!documents.TryGetValue(summary.Id, out var document))
             {
-                documents[stored.Document.Id] = document = ToReportDocument(stored.Document);
+                documents[summary.Id] = document = ToReportDocument(summary);
             }
 
-            return new ReportRow(document, stored.Target);
-        })];
+            rows[i] = new ReportRow(document, target);
+        }
+
+        return rows;
     }
 }

@@ -412,6 +412,81 @@ public sealed class PolicyStore : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// Targets matching every given filter, each with its document, in the order of <see cref="QueryTargets"/>, read lean:
+    /// no target ids, review or extraction details, and no mapper, for reports over the whole store.
+    /// </summary>
+    /// <remarks>
+    /// Reads raw BSON and maps it by hand; documents are read once into a dictionary, and repeated strings (file names,
+    /// indicators, units, categories) share one instance, so 300k+ targets fit in far less memory than <see cref="QueryTargets"/>.
+    /// </remarks>
+    public IReadOnlyList<TargetRow> ReadTargets(TargetQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var targets = _db.GetCollection(StoreSchema.Targets).Query();
+        if (query.Document is { } document)
+        {
+            var ids = ResolveDocuments(document);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+        }
+
+        if (query.Region is { } region)
+        {
+            targets = targets.Where(BsonExpression.Create("($.Region = @0 OR $.Province = @0)", new BsonValue(region)));
+        }
+
+        if (query.Year is { } year)
+        {
+            targets = targets.Where(BsonExpression.Create("$.Year = @0", new BsonValue(year)));
+        }
+
+        if (query.PlanYear is { } planYear)
+        {
+            targets = targets.Where(BsonExpression.Create("$.PlanYear = @0", new BsonValue(planYear)));
+        }
+
+        if (query.Category is { } category)
+        {
+            targets = targets.Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)));
+        }
+
+        if (query.IndicatorId is { } indicatorId)
+        {
+            targets = targets.Where(BsonExpression.Create("$.IndicatorId = @0", new BsonValue(indicatorId)));
+        }
+
+        var documents = _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal);
+        var strings = new StringPool();
+        var rejected = StoreMapper.Name(ReviewState.Rejected);
+        var results = new List<TargetRow>();
+        foreach (var raw in targets.ToEnumerable())
+        {
+            if (!query.IncludeRejected && raw["ReviewState"].IsString && raw["ReviewState"].AsString == rejected)
+            {
+                continue;
+            }
+
+            if (!documents.TryGetValue(raw["DocumentId"].AsString, out var summary))
+            {
+                continue;
+            }
+
+            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)));
+        }
+
+        results.Sort(static (a, b) =>
+        {
+            var byDocument = string.CompareOrdinal(a.Document.SourcePath, b.Document.SourcePath);
+            return byDocument != 0 ? byDocument : a.Target.Start.CompareTo(b.Target.Start);
+        });
+        return results;
+    }
+
     /// <summary>Records a reviewer's verdict on a target, and the corrected record when the verdict is a correction.</summary>
     /// <returns>False when no target has that id.</returns>
     public bool Review(string targetId, TargetReview review, PolicyTarget? correction = null)

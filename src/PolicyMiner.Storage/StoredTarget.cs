@@ -30,6 +30,9 @@ public sealed record StoredTarget(
     TargetReview Review,
     bool Stale = false);
 
+/// <summary>A target with its document, as <see cref="PolicyStore.ReadTargets"/> returns it for reports.</summary>
+public sealed record TargetRow(DocumentSummary Document, PolicyTarget Target);
+
 /// <summary>Filters for <see cref="PolicyStore.QueryTargets"/>; null means "any".</summary>
 /// <param name="Region">The document's region or province, exactly.</param>
 /// <param name="Year">The target's due year.</param>

@@ -177,6 +177,52 @@ public sealed class PolicyStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReadTargets_EveryFilter_SameTargetsAndOrderAsQueryTargets()
+    {
+        var qingchuan = TestData.Document(Text2018);
+        var yunling = TestData.Document("到2025年，全县研发经费占地区生产总值比重达到1.8%。", "/samples/云岭县-2021.html", "云岭县", 2021);
+        using var store = PolicyStore.Open(_temp.Path);
+        store.SaveDocument(TestData.Extraction(qingchuan,
+            TestData.Target(qingchuan, "高新技术企业达到120家", 120, "家", "high_tech_enterprises", year: null)
+                with { ValueStd = null, UnitStd = null, Baseline = null, IndicatorId = null, Responsible = [], Comparator = Comparator.Range, ValueMax = 150 },
+            TestData.Target(qingchuan, "达到2.5%以上", 2.5)));
+        store.SaveDocument(TestData.Extraction(yunling,
+            TestData.Target(yunling, "达到1.8%", 1.8, year: 2025),
+            TestData.Target(yunling, "研发经费", 7, unit: "亿元")));
+        var rejected = store.QueryTargets(TargetQuery.All).Single(t => t.Target.Quote == "研发经费");
+        store.Review(rejected.Id, new TargetReview(ReviewState.Rejected, "审核员甲"));
+
+        TargetQuery[] queries =
+        [
+            TargetQuery.All,
+            TargetQuery.All with { IncludeRejected = true },
+            new(Region: "青川市"),
+            new(Region: "样例省"),
+            new(Year: 2025),
+            new(PlanYear: 2021),
+            new(Category: "high_tech_enterprises"),
+            new(IndicatorId: "rd_intensity", Category: "rd_intensity"),
+            new(Document: "云岭县-2021.html", IncludeRejected: true),
+            new(Document: "nothing-like-this.txt"),
+        ];
+        foreach (var query in queries)
+        {
+            var expected = store.QueryTargets(query);
+            var lean = store.ReadTargets(query);
+            Assert.Equal(expected.Select(t => t.Target.Quote), lean.Select(t => t.Target.Quote));
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i].Target with { Responsible = [] }, lean[i].Target with { Responsible = [] });
+                Assert.Equal(expected[i].Target.Responsible, lean[i].Target.Responsible);
+                Assert.Equal(expected[i].Document, lean[i].Document);
+            }
+        }
+
+        Assert.Equal(3, store.ReadTargets(TargetQuery.All).Count);
+        Assert.Equal(4, store.ReadTargets(TargetQuery.All with { IncludeRejected = true }).Count);
+    }
+
+    [Fact]
     public void Documents_ListsSummariesWithTargetCounts()
     {
         var withTargets = TestData.Document(Text2018);

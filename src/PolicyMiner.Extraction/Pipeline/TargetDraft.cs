@@ -42,6 +42,9 @@ public sealed class TargetDraft(QuantityMention mention, int index)
 
     public string Category { get; set; } = TargetCategories.Other;
 
+    /// <summary>True when a rule chose the category (even "other"), so the taxonomy must not replace it.</summary>
+    public bool CategoryDecided { get; set; }
+
     public TargetKind Kind { get; set; } = TargetKind.Level;
 
     public Commitment Commitment { get; set; } = Commitment.Plain;

@@ -186,6 +186,46 @@ internal static class StoreMapper
         Confidence = entity.Confidence,
     };
 
+    /// <summary>The target in a raw <c>targets</c> document, mapped by hand (the BSON names are <see cref="TargetEntity"/>'s properties).</summary>
+    /// <remarks>Must read every field <see cref="ToTarget(TargetEntity)"/> reads; a Storage test compares the two.</remarks>
+    public static PolicyTarget ToTarget(BsonDocument raw, DocumentSummary document, StringPool strings)
+    {
+        var doc = String(raw, "Doc") ?? "";
+        var responsible = raw["Responsible"];
+        return new PolicyTarget
+        {
+            // Targets keep their document's file name; share that instance instead of one copy per target.
+            Doc = doc == document.SourceName ? document.SourceName : doc,
+            Quote = String(raw, "Quote") ?? "",
+            Start = raw["Start"].AsInt32,
+            End = raw["End"].AsInt32,
+            SourceStart = raw["SourceStart"].AsInt32,
+            SourceEnd = raw["SourceEnd"].AsInt32,
+            Indicator = strings.Get(String(raw, "Indicator") ?? ""),
+            IndicatorId = strings.Get(String(raw, "IndicatorId")),
+            Category = strings.Get(String(raw, "Category") ?? ""),
+            Value = raw["Value"].AsDouble,
+            ValueMax = Number(raw, "ValueMax"),
+            Unit = strings.Get(String(raw, "Unit") ?? ""),
+            ValueStd = Number(raw, "ValueStd"),
+            UnitStd = strings.Get(String(raw, "UnitStd")),
+            Comparator = ComparatorText.TryParse(String(raw, "Comparator") ?? "", out var comparator) ? comparator : Comparator.Equal,
+            Kind = Enum.TryParse<TargetKind>(String(raw, "Kind"), ignoreCase: true, out var kind) ? kind : TargetKind.Level,
+            Commitment = Enum.TryParse<Commitment>(String(raw, "Commitment"), ignoreCase: true, out var commitment) ? commitment : Commitment.Plain,
+            Year = raw["Year"].IsNumber ? raw["Year"].AsInt32 : null,
+            YearText = strings.Get(String(raw, "YearText")),
+            Baseline = Number(raw, "Baseline"),
+            Responsible = responsible.IsArray
+                ? [.. responsible.AsArray.Select(r => strings.Get(r.AsString)!)]
+                : [],
+            Confidence = raw["Confidence"].AsDouble,
+        };
+    }
+
+    private static string? String(BsonDocument raw, string name) => raw[name] is { IsString: true } value ? value.AsString : null;
+
+    private static double? Number(BsonDocument raw, string name) => raw[name] is { IsNumber: true } value ? value.AsDouble : null;
+
     public static StoredTarget ToStored(TargetEntity entity, DocumentSummary document) => new(
         entity.Id.ToString(),
         ToTarget(entity),

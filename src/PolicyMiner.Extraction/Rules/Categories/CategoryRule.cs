@@ -21,32 +21,47 @@ public sealed class CategoryRule : ITargetRule
         new("rd_intensity", [["研发投入强度", "研发强度", "R&D投入强度", "研发经费投入强度", "R&D强度"]]),
         new("rd_intensity", [["研发", "研究与开发", "研究开发", "R&D", "科技投入", "科技活动经费"], ["GDP", "生产总值"]]),
         new("other", [["高校", "科研院所", "政府"], ["全社会研发"]]),
-        new("fiscal_st_spending", [["财政", "资金用于", "科技经费", "科技支出", "本级"], ["支出", "投入", "经费", "资金", "预算", "拨款"]]),
+        // The make-up of R&D spending (基础研究经费占研发经费比重) and the reach of R&D among firms (研发活动覆盖率) have no category.
+        new("other", [["占研发经费", "占研发投入", "占全社会研发"]]),
+        new("other", [["研发活动"], ["占比", "覆盖率", "比例", "比重"]]),
+        new("fiscal_st_spending", [["财政", "资金用于", "资金中用于", "科技经费", "科技支出", "本级"], ["支出", "投入", "经费", "资金", "预算", "拨款"]]),
     ];
+
+    /// <summary>The ratio entries that also hold for amounts and counts: an enterprise R&amp;D ratio or an intensity is always a percentage.</summary>
+    private static readonly Entry[] AmountRatios = [.. Ratios.Where(e => e.Category is not ("enterprise_rd_ratio" or "rd_intensity"))];
 
     private static readonly Entry[] Table =
     [
+        // Energy use and loans are measured on industry and enterprises but are neither output nor firms.
+        new("other", [["能耗", "排放", "贷款"]]),
         new("gdp_growth", [["GDP", "生产总值"], ["增长", "增速"]]),
         new("high_tech_share", [["高新技术产业", "高新技术产品", "高新技术产值", "高技术产业"], ["占"]]),
         new("high_tech_output", [["高新技术产业", "高新技术产值", "高技术产业", "高新技术产品产值"], ["产值", "增加值", "投资", "收入", "产业"]]),
         new("tech_contracts", [["技术合同", "技术交易", "技术市场"]]),
         new("patents", [["专利", "知识产权", "商标"]]),
+        new("governance", [["逾期率", "办理率", "办结率", "办理时限", "拨付时限", "评审周期"]]),
         new("science_popularization", [["科普", "科学普及", "科学素质", "科技下乡", "科技活动周", "科技周"]]),
-        new("cooperation", [["产学研", "校企", "校地", "技术难题", "请进来", "走出去", "对接"]]),
+        new("cooperation", [["产学研", "校企", "校地", "技术难题", "请进来", "走出去", "对接", "合作项目", "共建"]]),
+        // Firms counted by what they do (有研发活动的企业, 研发投入超过1亿元的企业), before the platforms and activities they name.
+        new("tech_enterprises", [["研发活动的企业", "研发机构的企业", "专精特新", "示范企业"]]),
+        new("tech_enterprises", [["研发", "创新"], ["的企业"]]),
         new("incubators", [["孵化", "众创空间", "创业园", "软件园", "科技城", "星创天地", "加速器"]]),
         new("rd_platforms", [["院士工作站", "院士专家工作站"]], ["研发平台", "创新平台", "各级平台"]),
-        new("rd_platforms", [["研究中心", "研发平台", "重点实验室", "实验室", "技术中心", "研发中心", "工程中心", "联盟", "各级平台", "创新平台", "研究院"]]),
+        new("rd_platforms", [["研究中心", "研发平台", "重点实验室", "实验室", "技术中心", "研发中心", "工程中心", "联盟", "各级平台", "创新平台", "研究院", "研发机构"]]),
         new("agriculture", [["农业科技特派员", "农村科技特派员", "农业专家", "农技人员"]]),
         new("talent", [["人才", "团队", "院士", "专家", "科研人员", "博士", "个人", "技术人员", "科技人员", "特派员"]]),
         new("high_tech_enterprises", [["高新技术企业", "高新技术领域企业", "高新技术产品生产企业", "高企"]]),
         new("agriculture", [["农业", "农村", "示范村", "示范乡", "合作社", "特派员", "种植", "养殖", "乡村", "农民"]]),
+        // 园区新引进科技型项目: the head noun 项目 outweighs the 科技型 that qualifies it.
+        new("st_projects", [["科技型项目", "研发项目", "创新项目"]]),
         new("tech_enterprises", [["科技型", "科技企业", "创新型企业", "领军企业", "上市", "科技创新企业", "小巨人", "瞪羚", "龙头企业"]]),
+        new("industry_output", [["新产品产值", "新产品销售收入"]]),
         new("st_achievements", [["科技成果", "成果", "科技进步奖", "新产品", "高新技术产品", "奖"]]),
         new("st_funding", [["拨款", "科技经费", "科技资金", "经费", "资金"]]),
         new("st_projects", [["项目", "立项", "专项"]]),
         new("cooperation", [["合作", "交流", "活动"]]),
         new("industry_output", [["工业总产值", "工业增加值", "规模以上工业", "主营业务收入", "产业规模", "总产值"]]),
-        new("governance", [["学习", "党", "组织生活", "联系点", "重点工作", "亮点工作", "专题研究", "重点领域", "考核", "督查", "会议"]]),
+        new("governance", [["学习", "党", "组织生活", "联系点", "重点工作", "亮点工作", "专题研究", "重点领域", "考核", "督查", "会议", "培训"]]),
     ];
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
@@ -65,12 +80,17 @@ public sealed class CategoryRule : ITargetRule
             var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
 
             // "新增面积10万平方米", "总数突破200家": a short indicator with no topic of its own shares the previous target's topic.
-            if (category == TargetCategories.Other && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous)
+            if (category is null && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous)
             {
                 category = previous.Category;
+                draft.CategoryDecided = previous.CategoryDecided;
+            }
+            else
+            {
+                draft.CategoryDecided = category is not null;
             }
 
-            draft.Category = category;
+            draft.Category = category ?? TargetCategories.Other;
         }
     }
 
@@ -96,7 +116,8 @@ public sealed class CategoryRule : ITargetRule
         return true;
     }
 
-    private static string Classify(TargetDraft draft, string clause, string sentence, bool alone)
+    /// <summary>The category the table names, or null when no entry matches (the taxonomy may still know the indicator).</summary>
+    private static string? Classify(TargetDraft draft, string clause, string sentence, bool alone)
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
@@ -123,9 +144,9 @@ public sealed class CategoryRule : ITargetRule
             }
         }
 
-        return Match(Ratios, indicator, sentence) ?? Match(Table, indicator, sentence) ?? Match(Table, clause, sentence)
-               ?? (alone ? Match(Table, sentence, sentence) : null)
-               ?? TargetCategories.Other;
+        var ratios = unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios;
+        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence) ?? Match(Table, clause, sentence)
+               ?? (alone ? Match(Table, sentence, sentence) : null);
     }
 
     /// <summary>The category of the first entry of <paramref name="entries"/> that <paramref name="phrase"/> matches, or null.</summary>

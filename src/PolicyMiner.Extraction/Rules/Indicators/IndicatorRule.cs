@@ -21,7 +21,8 @@ public sealed class IndicatorRule : ITargetRule
         "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
-        "当年", "明年", "本年", "各类", "共", "争创", "集中",
+        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
+        "引进培养",
     ];
 
     private static readonly string[] TrailingWords =
@@ -30,7 +31,7 @@ public sealed class IndicatorRule : ITargetRule
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
-        "的", "共", "计", "总数达到", "以上", "争取", "在",
+        "的", "共", "计", "以上", "争取", "在",
     ];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -134,21 +135,226 @@ public sealed class IndicatorRule : ITargetRule
             indicator = "";
         }
 
-        // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%".
-        if (indicator.Length == 0 || indicator[0] == '占')
+        // "以普通党员身份参加…": a manner adverbial before the verb is not part of what is measured.
+        if (span is { } manner && indicator.IndexOf("身份", StringComparison.Ordinal) is var role and > 1
+            && indicator.LastIndexOf('以', role) is >= 0 && role + 2 < indicator.Length)
         {
-            var subject = InheritedSubject(context, draft, clauseStart, cutAtZhan: indicator.Length > 0);
+            indicator = indicator[(role + 2)..];
+            span = new TextSpan(manner.Start + role + 2, manner.End);
+        }
+
+        // "专利申请量年均增长15%", "技术合同成交额比2020年增长1倍": an average rate or an explicit base year defines the measure.
+        if (span is { } measured && GrowthTail(text, text[measured.End - 1] is '比' or '较' ? measured.End - 1 : measured.End, exprStart) is > 0 and var tailEnd)
+        {
+            span = new TextSpan(measured.Start, tailEnd);
+            indicator = text[measured.Start..tailEnd];
+        }
+
+        // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
+        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0)
+        {
+            // "并保持年均增长15%": only the growth phrase is left, so the subject is elided.
+            indicator = "";
+        }
+
+        if (indicator.Length == 0 || indicator[0] == '占' || indicator.StartsWith("用于", StringComparison.Ordinal) || IsTotalOfListItem(context, draft, indicator, clauseStart))
+        {
+            // "占…的比例不低于2%，并保持年均增长15%": a growth in % is of the amount itself; in 个百分点 it is of the ratio.
+            var growth = indicator.Length == 0 ? ElidedGrowth(text, quoteStart, exprStart) : "";
+            var subject = InheritedSubject(context, draft, clauseStart,
+                cutAtZhan: indicator.Length > 0 || (growth.Length > 0 && draft.Mention.Quantity.Kind == UnitKind.Percent));
             if (subject.Length > 0)
             {
+                // "新增15家、总数达到60家": the total is of the things, not of the increase.
+                if (indicator.Length > 0 && indicator[0] == '总')
+                {
+                    subject = WithoutIncreaseWords(subject);
+                }
+
+                // "…达到4亿元，比上年增长25%": the growth of the inherited subject, not its level.
+                indicator = growth.Length > 0 ? growth : indicator;
+
                 indicator = subject + indicator;
                 draft.IndicatorInherited = true;
                 span = null;
             }
         }
+        else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { } parent
+                 && parent.Indicator.LastIndexOf('级') is var level and >= 0)
+        {
+            // "新建县级以上研发平台5个，其中省级2个": a bare level names a subset of the previous target's things.
+            var head = parent.Indicator[(level + 1)..];
+            head = head.StartsWith("以上", StringComparison.Ordinal) ? head[2..] : head;
+            if (head.Length >= 2)
+            {
+                indicator += head;
+                span = null;
+            }
+        }
+
+        // "市级科技计划经费的30%用于支持产学研合作项目": a share of a fund is named with its use.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && span is { } fund && fund.End <= exprStart
+            && ClauseText.At(text, draft.ExpressionEnd, "用于"))
+        {
+            var (useStart, useEnd) = PostPhrase(context, draft);
+            if (useEnd > useStart + 2)
+            {
+                indicator = text[fund.Start..fund.End] + text[useStart..useEnd];
+                span = null;
+                quoteEnd = Math.Max(quoteEnd, useEnd);
+            }
+        }
+
+        // "按销售收入的5%提取研发经费": the share of a base that an actor must set aside names both.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && SetAsideRatio(context, draft, indicator, clauseStart) is { } setAside)
+        {
+            indicator = setAside;
+            span = null;
+        }
 
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
+    }
+
+    private static readonly string[] ElidedGrowthWords =
+    [
+        "年均增长", "年均递增", "年均提高", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比去年增长",
+        "比去年提高", "同比增长", "同比提高", "同比增加", "每年提高", "每年增长",
+    ];
+
+    /// <summary>The growth phrase of a clause whose subject is elided ("并保持年均增长", "比上年提高"), or "".</summary>
+    private static string ElidedGrowth(string text, int start, int end)
+    {
+        var segment = text.AsSpan(start, end - start);
+        foreach (var word in ElidedGrowthWords)
+        {
+            var at = segment.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && segment.Length - at - word.Length <= 4)
+            {
+                return word;
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>The end of "年均增长" or "比2020年增长" right after the indicator, or -1.</summary>
+    private static int GrowthTail(string text, int at, int limit)
+    {
+        foreach (var word in (string[])["年均增长", "年均递增", "年均提高"])
+        {
+            if (ClauseText.At(text, at, word) && at + word.Length <= limit)
+            {
+                return at + word.Length;
+            }
+        }
+
+        // 比 / 较 + a four-digit year + 年 + 增长 / 提高.
+        if (at + 8 <= limit && text[at] is '比' or '较' && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 4]) && text[at + 5] == '年'
+            && (ClauseText.At(text, at + 6, "增长") || ClauseText.At(text, at + 6, "提高")))
+        {
+            return at + 8;
+        }
+
+        return -1;
+    }
+
+    /// <summary>"净增15家、总数达到60家": a bare 总数 in the same clause as the previous target totals that target's things.</summary>
+    private static bool IsTotalOfListItem(ExtractionContext context, TargetDraft draft, string indicator, int clauseStart) =>
+        indicator is "总数" or "总量" or "总额"
+        && context.PreviousLive(draft, clauseStart) is { } previous && previous.ExpressionEnd > clauseStart;
+
+    private static string WithoutIncreaseWords(string subject)
+    {
+        foreach (var word in (string[])["净增", "新增", "增加"])
+        {
+            subject = subject.Replace(word, "", StringComparison.Ordinal);
+        }
+
+        return subject;
+    }
+
+    private static readonly string[] ActorNouns = ["企业", "单位", "机构", "高校", "院所"];
+
+    /// <summary>"(镇)要按本级财政支出1.5%的比例提取科技经费", "按照A企业销售收入的5%、B企业3%的要求，提取和使用研发费用": the
+    /// indicator "[actor] 科技经费占本级财政支出的比例"; null when the number is not inside such a frame.</summary>
+    private static string? SetAsideRatio(ExtractionContext context, TargetDraft draft, string ownIndicator, int clauseStart)
+    {
+        var text = context.Text;
+        var floor = Math.Max(ClauseText.SentenceStart(text, draft.ExpressionStart), draft.ExpressionStart - 60);
+        var ceiling = Math.Min(ClauseText.SentenceEnd(text, draft.ExpressionEnd), draft.ExpressionEnd + 40);
+        var semicolon = text.LastIndexOfAny(['；', ';'], Math.Max(0, draft.ExpressionStart - 1), draft.ExpressionStart - floor);
+        floor = Math.Max(floor, semicolon + 1);
+        var nextSemicolon = text.IndexOfAny(['；', ';'], draft.ExpressionEnd, ceiling - draft.ExpressionEnd);
+        ceiling = nextSemicolon >= 0 ? nextSemicolon : ceiling;
+
+        var take = text.IndexOf("提取", draft.ExpressionEnd, ceiling - draft.ExpressionEnd, StringComparison.Ordinal);
+        var by = text.LastIndexOf('按', draft.ExpressionStart - 1, draft.ExpressionStart - floor);
+        if (take < 0 || by < 0 || (by + 1 < text.Length && text[by + 1] is '期' or '时'))
+        {
+            return null;
+        }
+
+        // What is set aside: the noun phrase after 提取 (和使用 / 使用 are part of the verb).
+        var fundStart = take + 2;
+        foreach (var verb in (string[])["和使用", "并使用", "使用"])
+        {
+            if (ClauseText.At(text, fundStart, verb))
+            {
+                fundStart += verb.Length;
+                break;
+            }
+        }
+
+        var fundEnd = ClauseText.ClauseEnd(text, fundStart);
+        fundEnd = Math.Min(fundEnd, ceiling);
+        if (fundEnd - fundStart < 2)
+        {
+            return null;
+        }
+
+        var fund = text[fundStart..fundEnd];
+
+        // The base: the first item of the frame, without its actor ("高新技术企业销售收入的" → actor 高新技术企业, base 销售收入).
+        var frameStart = ClauseText.At(text, by, "按照") ? by + 2 : by + 1;
+        var firstEnd = draft.ExpressionStart;
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.Start >= frameStart; i--)
+        {
+            firstEnd = context.Drafts[i].ExpressionStart;
+        }
+
+        var first = text[frameStart..firstEnd].TrimEnd('的');
+        var actor = "";
+        foreach (var noun in ActorNouns)
+        {
+            var at = first.IndexOf(noun, StringComparison.Ordinal);
+            if (at > 0 && at + noun.Length < first.Length)
+            {
+                actor = first[..(at + noun.Length)];
+                first = first[(at + noun.Length)..];
+                break;
+            }
+        }
+
+        if (first.Length < 2)
+        {
+            return null;
+        }
+
+        if (firstEnd < draft.ExpressionStart)
+        {
+            // A later item of the list ("定报企业3%"): its own phrase names the actor.
+            actor = ownIndicator;
+        }
+        else if (actor.Length == 0 && by > clauseStart)
+        {
+            // "镇(区)要按…": the subject before the frame.
+            actor = text[clauseStart..by].TrimEnd('要', '应', '须', '均', '都');
+        }
+
+        return actor + fund + "占" + first + "的比例";
     }
 
     private static string InheritedSubject(ExtractionContext context, TargetDraft draft, int clauseStart, bool cutAtZhan)

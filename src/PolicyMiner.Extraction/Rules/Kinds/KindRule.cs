@@ -30,8 +30,13 @@ public sealed class KindRule : ITargetRule
     {
         var q = draft.Mention.Quantity;
         var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
-        var before = text.AsSpan(clauseStart, draft.ExpressionStart - clauseStart);
         var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        var previous = context.PreviousLive(draft, sentenceStart);
+
+        // "净增15家、总数达到60家": the words of the previous item of a list are not this one's.
+        var ownStart = previous is not null && previous.ExpressionEnd > clauseStart && previous.ExpressionEnd <= draft.ExpressionStart
+            ? previous.ExpressionEnd : clauseStart;
+        var before = text.AsSpan(ownStart, draft.ExpressionStart - ownStart);
 
         if (IsRequirement(text, draft, clauseStart, sentenceStart, before))
         {
@@ -46,6 +51,12 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
+        // 科技进步贡献率: a contribution rate measures an effect, not the part of a whole that a share names.
+        if (q.Kind == UnitKind.Percent && draft.Indicator.EndsWith("贡献率", StringComparison.Ordinal))
+        {
+            return TargetKind.Level;
+        }
+
         switch (q.Kind)
         {
             case UnitKind.PercentagePoint:
@@ -55,7 +66,10 @@ public sealed class KindRule : ITargetRule
             case UnitKind.Money:
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
             case UnitKind.Count:
-                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Count;
+                return HasIncrease(before) || ContinuesIncrease(draft, previous, before) ? TargetKind.Increase : TargetKind.Count;
+            case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal):
+                // 孵化面积不少于1万平方米: an area the plan provides is an amount, like money.
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
             case UnitKind.Multiple:
                 return EndsWithAny(Trimmed(before), GrowthWords) ? TargetKind.Growth : TargetKind.Level;
             default:
@@ -120,6 +134,26 @@ public sealed class KindRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>"新建A10个，B40个", "新建…30个，其中国家级平台3个": a bare noun phrase after an increase carries on that increase.</summary>
+    private static bool ContinuesIncrease(TargetDraft draft, TargetDraft? previous, ReadOnlySpan<char> before)
+    {
+        if (previous is not { Kind: TargetKind.Increase } || draft.IndicatorInherited || draft.Indicator.Length == 0
+            || previous.Mention.Quantity.Kind != UnitKind.Count)
+        {
+            return false;
+        }
+
+        var own = before.Trim().TrimStart("、和及与").TrimStart();
+        if (own.StartsWith("其中", StringComparison.Ordinal))
+        {
+            own = own[2..];
+        }
+
+        // The noun phrase must open the item: any verb or time word before it starts a target of its own.
+        return own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
+               && own.IndexOf("总", StringComparison.Ordinal) < 0;
     }
 
     private static int SkipMarker(ReadOnlySpan<char> s)
