@@ -187,6 +187,14 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
+        else if (indicator is "投入" or "支出" or "投资" && span is { } spent
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
+        {
+            // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
+            var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : "";
+            indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
+            span = null;
+        }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { } parent
                  && parent.Indicator.LastIndexOf('级') is var level and >= 0)
@@ -273,6 +281,19 @@ public sealed class IndicatorRule : ITargetRule
     private static bool IsTotalOfListItem(ExtractionContext context, TargetDraft draft, string indicator, int clauseStart) =>
         indicator is "总数" or "总量" or "总额"
         && context.PreviousLive(draft, clauseStart) is { } previous && previous.ExpressionEnd > clauseStart;
+
+    private static string WithoutGrowthWords(string subject)
+    {
+        foreach (var word in ElidedGrowthWords)
+        {
+            if (subject.EndsWith(word, StringComparison.Ordinal))
+            {
+                return subject[..^word.Length];
+            }
+        }
+
+        return subject;
+    }
 
     private static string WithoutIncreaseWords(string subject)
     {
