@@ -28,6 +28,13 @@ public sealed class CommitmentRule : ITargetRule
 
             var sentenceStart = ClauseText.SentenceStart(text, start);
             var clauseText = text.AsSpan(clauseStart, start - clauseStart).TrimStart();
+
+            // "…必须不低于2%，并保持年均增长15%": a 并 clause goes on with the same subject and the same commitment.
+            if (clauseText.StartsWith("并"))
+            {
+                clauseText = clauseText[1..];
+                clauseText = clauseText.StartsWith("保持") || clauseText.StartsWith("实现") ? clauseText[2..] : clauseText;
+            }
             if (context.PreviousLive(draft, sentenceStart) is { } previous
                 && (clauseText.StartsWith("同比") || clauseText.StartsWith("比上年") || clauseText.StartsWith("较上年") || clauseText.StartsWith("年均")))
             {
