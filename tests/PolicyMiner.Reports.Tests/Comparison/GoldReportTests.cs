@@ -12,15 +12,11 @@ namespace PolicyMiner.Reports.Tests.Comparison;
 /// <summary>The comparison report over the hand-annotated gold targets of ../shared/gold, read at run time (skipped when absent).</summary>
 public sealed class GoldReportTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void Build_GoldTargets_RdIntensityOfEveryAnnotatedRegionSideBySide()
     {
         var gold = GoldFolder();
-        if (gold is null)
-        {
-            output.WriteLine("../shared/gold is absent: skipped.");
-            return;
-        }
+        Skip.If(gold is null, "../shared/gold is not present beside the repository");
 
         var (documents, rows) = Read(gold);
         var report = new ComparisonReportBuilder(IndicatorTaxonomy.Default).AddDocuments(documents).AddRows(rows).Build();
