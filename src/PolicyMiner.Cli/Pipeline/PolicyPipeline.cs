@@ -1,5 +1,4 @@
 using PolicyMiner.Core.Indicators;
-using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest;
 using PolicyMiner.Storage.Ingestion;
@@ -31,12 +30,13 @@ internal sealed class PolicyPipeline
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes));
-        var extractor = TargetExtractor.Default;
+        // The extractor assigns canonical indicators itself; give it this run's taxonomy (built-in, models/ file
+        // or the user's --indicators) so a user file takes effect instead of the embedded default.
+        var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
         var stages = new IngestStages(
             (path, bytes) => Read(reader, path, bytes),
             extractor.Extract,
-            TargetExtractor.ExtractorVersion,
-            target => AssignIndicator(target, taxonomy));
+            TargetExtractor.ExtractorVersion);
         return new PolicyPipeline(stages, maxFileBytes, taxonomy);
     }
 
@@ -50,7 +50,4 @@ internal sealed class PolicyPipeline
             ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path) })
             : ReadOutcome.Failed(result.Reason);
     }
-
-    private static PolicyTarget AssignIndicator(PolicyTarget target, IndicatorTaxonomy taxonomy) =>
-        target.IndicatorId is not null ? target : target with { IndicatorId = taxonomy.Match(target.Indicator, target.Category, target.Unit) };
 }
