@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Serialization;
 using PolicyMiner.Extraction;
 using PolicyMiner.Extraction.Evaluation;
@@ -20,9 +21,10 @@ internal static class EvalCommand
         var minResponsible = new Option<double?>("--min-responsible") { Description = "Exit 3 when responsible accuracy is below this." };
         var minIndicator = new Option<double?>("--min-indicator") { Description = "Exit 3 when indicator overlap is below this." };
         var minRecord = new Option<double?>("--min-record") { Description = "Exit 3 when whole-record accuracy is below this." };
+        var indicators = TaxonomyOption.Create();
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, format, minF1, minYear, minResponsible, minIndicator, minRecord])
+        foreach (var option in (Option[])[gold, format, minF1, minYear, minResponsible, minIndicator, minRecord, indicators])
         {
             command.Options.Add(option);
         }
@@ -31,13 +33,14 @@ internal static class EvalCommand
             parse.GetValue(files)!,
             parse.GetValue(gold)!,
             parse.GetValue(format)!,
+            TaxonomyOption.Extractor(parse.GetValue(indicators)),
             new Floors(parse.GetValue(minF1), parse.GetValue(minYear), parse.GetValue(minResponsible), parse.GetValue(minIndicator), parse.GetValue(minRecord))));
         return command;
     }
 
     private sealed record Floors(double? F1, double? Year, double? Responsible, double? Indicator, double? Record);
 
-    private static int Run(string[] arguments, string goldDirectory, string format, Floors floors)
+    private static int Run(string[] arguments, string goldDirectory, string format, TargetExtractor extractor, Floors floors)
     {
         if (!Directory.Exists(goldDirectory))
         {
@@ -50,7 +53,6 @@ internal static class EvalCommand
             Console.Error.WriteLine($"policyminer: {problem}");
         }
 
-        var extractor = TargetExtractor.Default;
         var inputs = new List<EvaluationInput>();
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
@@ -73,7 +75,7 @@ internal static class EvalCommand
         }
         else
         {
-            EvalReportText.Write(Console.Out, report);
+            EvalReportText.Write(Console.Out, report, extractor.Version);
         }
 
         var below = new List<string>();
@@ -102,9 +104,9 @@ internal static class EvalCommand
 /// <summary>The readable form of an <see cref="EvaluationReport"/>.</summary>
 internal static class EvalReportText
 {
-    public static void Write(TextWriter o, EvaluationReport r)
+    public static void Write(TextWriter o, EvaluationReport r, string extractorVersion)
     {
-        o.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
+        o.WriteLine($"extractor      {extractorVersion}");
         o.WriteLine($"documents      {r.Documents} graded{(r.Ungraded.Count > 0 ? $", {r.Ungraded.Count} without gold: {string.Join(", ", r.Ungraded)}" : "")}");
         o.WriteLine($"gold targets   {r.GoldTargets} (+{r.OptionalGold} optional)   predicted {r.Predicted}   matched {r.Matched}");
         o.WriteLine($"precision      {r.Precision:0.000}");

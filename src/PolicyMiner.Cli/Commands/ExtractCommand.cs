@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Serialization;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
@@ -16,17 +17,18 @@ internal static class ExtractCommand
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
+        var indicators = TaxonomyOption.Create();
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(year);
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(year)));
+        command.Options.Add(indicators);
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(year), TaxonomyOption.Extractor(parse.GetValue(indicators))));
         return command;
     }
 
-    private static int Run(string[] arguments, string format, int? planYear)
+    private static int Run(string[] arguments, string format, int? planYear, TargetExtractor extractor)
     {
-        var extractor = TargetExtractor.Default;
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
         {

@@ -9,14 +9,18 @@ namespace PolicyMiner.Cli.Pipeline;
 /// <remarks>Every part is immutable and thread-safe, so one pipeline serves all the batch's worker threads.</remarks>
 internal sealed class PolicyPipeline
 {
-    private PolicyPipeline(IngestStages stages, long maxFileBytes, IndicatorTaxonomy taxonomy)
+    private PolicyPipeline(IngestStages stages, TargetExtractor extractor, long maxFileBytes, IndicatorTaxonomy taxonomy)
     {
         Stages = stages;
+        Extractor = extractor;
         MaxFileBytes = maxFileBytes;
         Taxonomy = taxonomy;
     }
 
     public IngestStages Stages { get; }
+
+    /// <summary>The extractor the stages run, with this run's taxonomy.</summary>
+    public TargetExtractor Extractor { get; }
 
     public long MaxFileBytes { get; }
 
@@ -36,8 +40,8 @@ internal sealed class PolicyPipeline
         var stages = new IngestStages(
             (path, bytes) => Read(reader, path, bytes),
             extractor.Extract,
-            TargetExtractor.ExtractorVersion);
-        return new PolicyPipeline(stages, maxFileBytes, taxonomy);
+            extractor.Version);
+        return new PolicyPipeline(stages, extractor, maxFileBytes, taxonomy);
     }
 
     private static ReadOutcome Read(DocumentReader reader, string path, byte[] bytes)
