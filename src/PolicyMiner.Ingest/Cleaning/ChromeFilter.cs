@@ -403,23 +403,24 @@ public static partial class ChromeFilter
             end--;
         }
 
-        var lastWasSpace = false;
-        for (var i = start; i < end; i++)
+        // Runs between spaces go over in one block; each run of spaces becomes one ' ' at its first offset.
+        var i = start;
+        while (i < end)
         {
-            var c = source[i];
-            if (IsSpace(c))
+            var run = source.AsSpan(i, end - i).IndexOfAny(Spaces);
+            if (run < 0)
             {
-                if (!lastWasSpace)
-                {
-                    builder.Append(' ', i);
-                }
-
-                lastWasSpace = true;
-                continue;
+                builder.Append(source.AsSpan(i, end - i), i);
+                break;
             }
 
-            lastWasSpace = false;
-            builder.Append(c, i);
+            builder.Append(source.AsSpan(i, run), i);
+            i += run;
+            builder.Append(' ', i);
+            while (i < end && IsSpace(source[i]))
+            {
+                i++;
+            }
         }
     }
 
@@ -436,6 +437,8 @@ public static partial class ChromeFilter
 
         return true;
     }
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\u3000\u00A0\r\f\v");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\r' or '\f' or '\v';
 
