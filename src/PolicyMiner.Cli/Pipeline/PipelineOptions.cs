@@ -3,7 +3,7 @@ using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>.</summary>
+/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>, <c>--manifest</c>.</summary>
 internal sealed class PipelineOptions
 {
     private readonly Option<bool> _noProgress = new("--no-progress")
@@ -20,6 +20,8 @@ internal sealed class PipelineOptions
 
     private readonly Option<string?> _indicators = TaxonomyOption.Create();
 
+    private readonly Option<string[]> _manifest = ManifestOption.Create();
+
     public static PipelineOptions Create() => new();
 
     public void AddTo(Command command)
@@ -28,6 +30,7 @@ internal sealed class PipelineOptions
         command.Options.Add(_noProgress);
         command.Options.Add(_maxSize);
         command.Options.Add(_indicators);
+        command.Options.Add(_manifest);
     }
 
     public bool ShowProgress(ParseResult parse) => !parse.GetValue(_noProgress) && IngestConsole.IsInteractive;
@@ -42,6 +45,9 @@ internal sealed class PipelineOptions
             throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
         }
 
-        return PolicyPipeline.Create(megabytes * 1024L * 1024L, TaxonomyOption.Load(parse.GetValue(_indicators)));
+        return PolicyPipeline.Create(
+            megabytes * 1024L * 1024L,
+            TaxonomyOption.Load(parse.GetValue(_indicators)),
+            ManifestOption.Load(parse.GetValue(_manifest), Console.Error));
     }
 }
