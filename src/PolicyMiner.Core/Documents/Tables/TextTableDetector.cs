@@ -31,9 +31,17 @@ public static class TextTableDetector
                 lineEnd = text.Length;
             }
 
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var blank = line.IsWhiteSpace();
+            if (run.Count == 0 && (blank || !MaySplit(line)))
+            {
+                // Most lines are prose: no separator, no table to continue.
+                lineStart = lineEnd + 1;
+                continue;
+            }
+
             var cells = SplitCells(text, lineStart, lineEnd);
-            var filled = cells.Count(c => c.Length > 0);
-            var blank = text.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace();
+            var filled = Filled(cells);
             if (filled >= 2)
             {
                 run.Add((new TextSpan(lineStart, lineEnd), cells));
@@ -136,6 +144,20 @@ public static class TextTableDetector
 
         // A short unit may follow (亿元, 万人, 个); 2015年目标 is a title, not a value.
         return others <= 3 && !cell.Contains('年');
+    }
+
+    private static bool MaySplit(ReadOnlySpan<char> line) =>
+        line.IndexOfAny('\t', '|', '｜') >= 0 || line.IndexOf('\u3000') >= 0 || line.IndexOf("  ", StringComparison.Ordinal) >= 0;
+
+    private static int Filled(List<TextSpan> cells)
+    {
+        var filled = 0;
+        foreach (var cell in cells)
+        {
+            filled += cell.Length > 0 ? 1 : 0;
+        }
+
+        return filled;
     }
 
     private static bool IsGroupLabel(string text, int start, int end)

@@ -23,6 +23,7 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
+        var added = new List<QuantityMention>();
         foreach (var table in context.Document.Tables)
         {
             if (TableLayout.Read(table, text, units, context.PlanYear?.Value) is not { } layout)
@@ -33,12 +34,14 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             context.TargetTables.Add(table.Span);
             foreach (var row in table.DataRows)
             {
-                ReadRow(context, layout, row);
+                ReadRow(context, layout, row, added);
             }
         }
+
+        context.Quantities.AddRange(added);
     }
 
-    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row)
+    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added)
     {
         var text = context.Text;
         if (TableLayout.Cell(row, layout.Indicator!.Index) is not { Span.Length: > 0 } indicatorCell)
@@ -91,7 +94,13 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
                 continue;
             }
 
-            var mention = MentionIn(context, cell.Span) ?? Bare(context, cell.Span, rowUnit ?? column.Unit);
+            var mention = MentionIn(context, cell.Span);
+            if (mention is null && Bare(context, cell.Span, rowUnit ?? column.Unit) is { } bare)
+            {
+                added.Add(bare);
+                mention = bare;
+            }
+
             if (mention is null)
             {
                 continue;
@@ -107,11 +116,27 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
     /// <summary>A mention the character scan found inside the cell ("85%", "30亿元"), or null.</summary>
     private static QuantityMention? MentionIn(ExtractionContext context, TextSpan cell)
     {
-        foreach (var mention in context.Quantities)
+        // The scan's mentions are in text order (bare-cell mentions are appended after them, never inside a scanned one).
+        var list = context.Quantities;
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
         {
-            if (mention.Span.Start >= cell.Start && mention.Span.End <= cell.End)
+            var mid = (lo + hi) >>> 1;
+            if (list[mid].Span.Start < cell.Start)
             {
-                return mention;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < list.Count && list[i].Span.Start < cell.End; i++)
+        {
+            if (list[i].Span.End <= cell.End)
+            {
+                return list[i];
             }
         }
 
@@ -152,7 +177,6 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             : new Quantity(first.Value, max, unit ?? "", first.Value, unit ?? "", UnitKind.None);
         var start = cell.Start + offset;
         var mention = new QuantityMention(new TextSpan(start, start + length), text[start..(start + first.Length)], quantity, IsChinese: false, Approximate: false);
-        context.Quantities.Add(mention);
         return mention;
     }
 
