@@ -403,7 +403,9 @@ public static partial class ChromeFilter
             end--;
         }
 
-        // Runs between spaces go over in one block; each run of spaces becomes one ' ' at its first offset.
+        // Runs between spaces go over in one block. A run of spaces becomes one space; a run holding tabs separates
+        // table cells and keeps its tabs (one per tab written, so empty cells stay). Runs of spaces alone stay spaces:
+        // headings are spaced out too.
         var i = start;
         while (i < end)
         {
@@ -416,11 +418,30 @@ public static partial class ChromeFilter
 
             builder.Append(source.AsSpan(i, run), i);
             i += run;
-            builder.Append(' ', i);
-            while (i < end && IsSpace(source[i]))
+            var j = i;
+            var tabs = 0;
+            while (j < end && IsSpace(source[j]))
             {
-                i++;
+                tabs += source[j] == '\t' ? 1 : 0;
+                j++;
             }
+
+            if (tabs > 0)
+            {
+                for (var k = i; k < j; k++)
+                {
+                    if (source[k] == '\t')
+                    {
+                        builder.Append('\t', k);
+                    }
+                }
+            }
+            else
+            {
+                builder.Append(' ', i);
+            }
+
+            i = j;
         }
     }
 
