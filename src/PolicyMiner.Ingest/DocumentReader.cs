@@ -143,11 +143,21 @@ public sealed class DocumentReader
             string? failure;
             var extracted = format switch
             {
-                DocumentFormat.Txt => ExtractTxt(bytes, out failure),
-                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, out failure),
-                _ => ExtractPdf(bytes, diagnostics, out failure),
+                DocumentFormat.Txt => ExtractTxt(bytes, diagnostics, out failure),
+                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, Options, out failure),
+                _ => ExtractPdf(bytes, diagnostics, Options, out failure),
             };
-            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics);
+            if (extracted is null)
+            {
+                return ReadResult.Failure(name, failure ?? ReadFailures.NoText);
+            }
+
+            if (extracted.SourceText.Length > Options.MaxCharacters)
+            {
+                return ReadResult.Failure(name, ReadFailures.TooMuchText("document", extracted.SourceText.Length, Options.MaxCharacters));
+            }
+
+            return Build(name, format, bytes, extracted, diagnostics);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -159,7 +169,7 @@ public sealed class DocumentReader
 
     private sealed record Extracted(string SourceText, string Encoding, string FieldText, IReadOnlyList<string> TitleHints);
 
-    private static Extracted? ExtractTxt(byte[] bytes, out string? failure)
+    private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
     {
         failure = null;
         if (TextDecoder.Decode(bytes) is not { } decoded)
@@ -168,16 +178,33 @@ public sealed class DocumentReader
             return null;
         }
 
+        ReportConfidence(decoded, diagnostics);
+
         return new Extracted(decoded.Text, decoded.EncodingName, string.Empty, []);
     }
 
-    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private static void ReportConfidence(DecodedText decoded, List<Diagnostic> diagnostics)
+    {
+        if (decoded.Diagnostic is { } doubt)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.LowConfidenceDecode, DiagnosticSeverity.Warning, doubt));
+        }
+    }
+
+    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, out string? failure)
     {
         failure = null;
         var declared = HtmlTextExtractor.DeclaredCharset(bytes);
         if (TextDecoder.Decode(bytes, declared) is not { } decoded)
         {
             failure = ReadFailures.NotText;
+            return null;
+        }
+
+        ReportConfidence(decoded, diagnostics);
+        if (HtmlNesting.MaxDepth(decoded.Text) is var depth && depth > options.MaxNesting)
+        {
+            failure = ReadFailures.TooDeep(depth, options.MaxNesting);
             return null;
         }
 
@@ -196,9 +223,15 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, out string? failure)
     {
-        if (PdfTextExtractor.Extract(bytes, out failure) is not { } content)
+        if (PdfInflateGuard.Check(bytes, options.MaxInflatedBytes, options.MaxInflateRatio) is { } bomb)
+        {
+            failure = ReadFailures.Bomb(bomb);
+            return null;
+        }
+
+        if (PdfTextExtractor.Extract(bytes, options, out failure) is not { } content)
         {
             return null;
         }

@@ -23,6 +23,7 @@ public sealed class PolicyStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<DocumentEntity> _documents;
     private readonly ILiteCollection<DocumentContentEntity> _contents;
+    private readonly ILiteCollection<ContentChunkEntity> _chunks;
     private readonly ILiteCollection<TargetEntity> _targets;
     private readonly ILiteCollection<IngestRunEntity> _runs;
     private readonly ILiteCollection<IngestErrorEntity> _errors;
@@ -36,6 +37,7 @@ public sealed class PolicyStore : IDisposable
         _lock = held;
         _documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
         _contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
+        _chunks = db.GetCollection<ContentChunkEntity>(StoreSchema.ContentChunks);
         _targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
         _runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
         _errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
@@ -335,7 +337,7 @@ public sealed class PolicyStore : IDisposable
             if (old.Id != id)
             {
                 _documents.Delete(old.Id);
-                _contents.Delete(old.Id);
+                DeleteContent(old.Id);
             }
         }
 
@@ -354,7 +356,7 @@ public sealed class PolicyStore : IDisposable
             _documents.Update(entity);
         }
 
-        _contents.Upsert(StoreMapper.ToContent(document));
+        WriteContent(document);
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
@@ -416,7 +418,52 @@ public sealed class PolicyStore : IDisposable
     public StoredDocument? GetDocument(string id)
     {
         var entity = _documents.FindById(id);
-        return entity is null ? null : StoreMapper.ToStored(entity, _contents.FindById(id));
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var content = _contents.FindById(id);
+        return StoreMapper.ToStored(entity, content, TextOf(content));
+    }
+
+    // The text is stored once, compressed, in pieces that each fit in a record (see PackedText).
+    private void WriteContent(PolicyDocument document)
+    {
+        var pieces = PackedText.Split(PackedText.Pack(document.Text));
+        _contents.Upsert(StoreMapper.ToContent(document, pieces[0], pieces.Count - 1));
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.ContentHash, i), Data = pieces[i] });
+        }
+    }
+
+    private void DeleteContent(string id)
+    {
+        var chunks = _contents.FindById(id)?.Chunks ?? 0;
+        _contents.Delete(id);
+        for (var i = 1; i <= chunks; i++)
+        {
+            _chunks.Delete(PackedText.ChunkId(id, i));
+        }
+    }
+
+    private string TextOf(DocumentContentEntity? content)
+    {
+        if (content?.Packed is not { } first)
+        {
+            // Written by schema v1: the text as a plain string.
+            return content?.Text ?? "";
+        }
+
+        var pieces = new List<byte[]>(content.Chunks + 1) { first };
+        for (var i = 1; i <= content.Chunks; i++)
+        {
+            pieces.Add(_chunks.FindById(PackedText.ChunkId(content.Id, i))?.Data
+                ?? throw new StoreException($"{FilePath}: the text of document {content.Id} is missing piece {i}; run `policyminer db check`"));
+        }
+
+        return PackedText.Unpack(pieces);
     }
 
     // ---------------------------------------------------------------- targets

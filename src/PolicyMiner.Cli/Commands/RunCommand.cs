@@ -57,7 +57,8 @@ internal static class RunCommand
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                excluded: [folder]).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
