@@ -225,7 +225,7 @@ public sealed class DocumentReader
 
     private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, out string? failure)
     {
-        if (PdfInflateGuard.Check(bytes, options.MaxInflatedBytes, options.MaxInflateRatio) is { } bomb)
+        if (PdfInflateGuard.Check(bytes, options.MaxInflatedBytes, options.MaxInflateRatio, options.MaxCharactersPerPage * 4L) is { } bomb)
         {
             failure = ReadFailures.Bomb(bomb);
             return null;

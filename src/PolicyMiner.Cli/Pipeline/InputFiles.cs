@@ -143,6 +143,8 @@ internal static class InputFiles
 
         public void Folder(string start, Func<string, bool> isSupported, Func<string, bool>? match)
         {
+            // Per input: another input (a pattern) may walk the same folders for other files.
+            _entered.Clear();
             var folders = new Stack<string>();
             folders.Push(start);
             while (folders.TryPop(out var folder))

@@ -12,7 +12,9 @@ internal static class PdfInflateGuard
     private const long LargeStream = 4L * 1024 * 1024;
 
     /// <summary>Null when the streams stay within the limits, else the one-line reason.</summary>
-    public static string? Check(byte[] pdf, long maxTotal, int maxRatio)
+    /// <param name="maxStringBytes">Most bytes of text strings one content stream may show: the parser keeps an object of a few
+    /// hundred bytes per glyph, so a page of millions of glyphs costs gigabytes before any per-page check could see it.</param>
+    public static string? Check(byte[] pdf, long maxTotal, int maxRatio, long maxStringBytes)
     {
         var total = 0L;
         var data = pdf.AsSpan();
@@ -43,8 +45,14 @@ internal static class PdfInflateGuard
                 continue; // Not a zlib stream (images, or already plain).
             }
 
-            var inflated = Inflate(pdf, start, length, maxTotal - total + 1, buffer);
+            var (inflated, printable, strings) = Inflate(pdf, start, length, maxTotal - total + 1, buffer);
             total += inflated;
+            // Content streams are ASCII operators; fonts and images are binary. Only the former show text.
+            if (printable * 10 >= inflated * 7 && strings > maxStringBytes)
+            {
+                return $"page content shows about {strings} bytes of text (limit {maxStringBytes}); a text bomb?";
+            }
+
             if (total > maxTotal)
             {
                 return $"compressed streams inflate to over {maxTotal / 1048576} MB (limit); a decompression bomb?";
@@ -59,9 +67,12 @@ internal static class PdfInflateGuard
         }
     }
 
-    private static long Inflate(byte[] pdf, int start, int length, long cap, byte[] buffer)
+    /// <summary>Inflates one stream into nothing, counting its bytes, its printable bytes and the bytes inside its text strings.</summary>
+    private static (long Inflated, long Printable, long Strings) Inflate(byte[] pdf, int start, int length, long cap, byte[] buffer)
     {
-        var inflated = 0L;
+        var (inflated, printable, strings) = (0L, 0L, 0L);
+        var depth = 0;
+        var escaped = false;
         try
         {
             using var zlib = new ZLibStream(new MemoryStream(pdf, start, length, writable: false), CompressionMode.Decompress);
@@ -69,6 +80,42 @@ internal static class PdfInflateGuard
             while ((read = zlib.Read(buffer)) > 0)
             {
                 inflated += read;
+                foreach (var b in buffer.AsSpan(0, read))
+                {
+                    if (b is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' or (byte)'\t')
+                    {
+                        printable++;
+                    }
+
+                    // Literal strings "( … )" nest and escape with a backslash.
+                    if (depth > 0)
+                    {
+                        if (escaped)
+                        {
+                            escaped = false;
+                        }
+                        else if (b == '\\')
+                        {
+                            escaped = true;
+                        }
+                        else if (b == '(')
+                        {
+                            depth++;
+                        }
+                        else if (b == ')')
+                        {
+                            depth--;
+                            continue;
+                        }
+
+                        strings++;
+                    }
+                    else if (b == '(')
+                    {
+                        depth = 1;
+                    }
+                }
+
                 if (inflated > cap)
                 {
                     break;
@@ -80,6 +127,6 @@ internal static class PdfInflateGuard
             // A damaged or truncated stream: what inflated so far counts; the parser reports the damage.
         }
 
-        return inflated;
+        return (inflated, printable, strings);
     }
 }

@@ -42,7 +42,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
             var run = await Measured.Run(_folder, TimeLimit, MemoryLimitBytes, "ingest", file, "--db", database, "--no-progress");
 
             var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(file, StringComparison.Ordinal) && !l.Contains('│')).ToList();
-            var line = Assert.Single(lines);
+            Assert.True(lines.Count == 1, $"{fault.Name}: expected one line, got:\n{run.Output}\n{run.Errors}");
+            var line = lines[0];
             table.Append(CultureInfo.InvariantCulture, $"| {fault.Name} | {line[..line.IndexOf(' ', StringComparison.Ordinal)]}{(fault.Fails ? ": " + line[(line.IndexOf(file, StringComparison.Ordinal) + file.Length + 2)..] : "")} | {run.Elapsed.TotalSeconds:0.0} | {run.PeakBytes / 1048576.0:0} |\n");
             Assert.False(run.TimedOut, $"{fault.Name}: over the time limit");
             Assert.False(run.OverMemory, $"{fault.Name}: over the memory limit ({run.PeakBytes / 1048576} MB)");
@@ -50,7 +51,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
             if (fault.Fails)
             {
                 Assert.StartsWith("failed", line, StringComparison.Ordinal);
-                Assert.Contains(fault.Reason!, line, StringComparison.Ordinal);
+                Assert.True(line.Contains(fault.Reason!, StringComparison.Ordinal), $"{fault.Name}: {line}");
                 Assert.Equal(1, run.ExitCode);
             }
             else

@@ -30,7 +30,8 @@ internal static class HostileCorpus
         new("nul-bytes.txt", true, "not text", p => File.WriteAllBytes(p, new byte[64 * 1024])),
         new("invalid-utf8.txt", true, "not text", p => File.WriteAllBytes(p, RandomBytes(32 * 1024, 3))),
         new("empty.txt", true, "empty", p => File.WriteAllBytes(p, [])),
-        new("pdf-bomb.pdf", true, "decompression bomb", p => File.WriteAllBytes(p, Pdf.Build(1, "BT /F1 1 Tf 10 10 Td " + Repeat("(AAAAAAAAAAAAAAAAAAAA) Tj ", 2_000_000) + "ET", compress: true))),
+        new("pdf-text-bomb.pdf", true, "text bomb", p => File.WriteAllBytes(p, Pdf.Build(1, "BT /F1 1 Tf 10 10 Td " + Repeat("(AAAAAAAAAAAAAAAAAAAA) Tj ", 2_000_000) + "ET", compress: true))),
+        new("pdf-inflate-bomb.pdf", true, "decompression bomb", p => File.WriteAllBytes(p, Pdf.Build(1, Pdf.TextPage("sample"), compress: true, extraStream: new byte[64 * 1024 * 1024]))),
         new("pdf-2000-pages.pdf", true, "2000 pages", p => File.WriteAllBytes(p, Pdf.Build(2000, Pdf.TextPage("page (sample)"), compress: true))),
         new("pdf-truncated.pdf", true, "PDF", p =>
         {
@@ -65,30 +66,24 @@ internal static class HostileCorpus
     {
         public static string TextPage(string text) => $"BT /F1 12 Tf 72 760 Td ({text}) Tj ET";
 
-        public static byte[] Build(int pages, string content, bool compress, bool encrypted = false)
+        public static byte[] Build(int pages, string content, bool compress, bool encrypted = false, byte[]? extraStream = null)
         {
             var objects = new List<byte[]>();
             var kids = string.Join(' ', Enumerable.Range(0, pages).Select(i => $"{6 + i} 0 R"));
             objects.Add(Ascii("<< /Type /Catalog /Pages 2 0 R >>"));
             objects.Add(Ascii($"<< /Type /Pages /Kids [{kids}] /Count {pages} >>"));
             objects.Add(Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
-            var data = Encoding.ASCII.GetBytes(content);
-            if (compress)
-            {
-                using var packed = new MemoryStream();
-                using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
-                {
-                    zlib.Write(data);
-                }
-
-                data = packed.ToArray();
-            }
-
-            objects.Add([.. Ascii($"<< /Length {data.Length}{(compress ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. data, .. Ascii("\nendstream")]);
+            objects.Add(Stream(Encoding.ASCII.GetBytes(content), compress));
             objects.Add(Ascii("<< /Filter /Standard /V 1 /R 2 /O <" + new string('A', 64) + "> /U <" + new string('B', 64) + "> /P -4 >>"));
             for (var i = 0; i < pages; i++)
             {
                 objects.Add(Ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"));
+            }
+
+            if (extraStream is not null)
+            {
+                // An unreferenced stream (an image, say): the reader's guard scans every stream of the file.
+                objects.Add(Stream(extraStream, compress: true));
             }
 
             using var pdf = new MemoryStream();
@@ -116,5 +111,21 @@ internal static class HostileCorpus
         }
 
         private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
+        private static byte[] Stream(byte[] data, bool compress)
+        {
+            if (compress)
+            {
+                using var packed = new MemoryStream();
+                using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    zlib.Write(data);
+                }
+
+                data = packed.ToArray();
+            }
+
+            return [.. Ascii($"<< /Length {data.Length}{(compress ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. data, .. Ascii("\nendstream")];
+        }
     }
 }
