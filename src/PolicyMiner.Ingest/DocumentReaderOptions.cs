@@ -15,8 +15,15 @@ public sealed record DocumentReaderOptions(long MaxBytes = DocumentReaderOptions
     /// <summary>The defaults.</summary>
     public static DocumentReaderOptions Default { get; } = new();
 
-    /// <summary>Most characters of text one document may yield.</summary>
-    public long MaxCharacters { get; init; } = 50_000_000;
+    /// <summary>Most characters of text one document may yield; by default one per byte of <see cref="MaxBytes"/>
+    /// (no decoded text has more), so raising the size limit raises this one.</summary>
+    public long MaxCharacters
+    {
+        get => _maxCharacters ?? MaxBytes;
+        init => _maxCharacters = value;
+    }
+
+    private readonly long? _maxCharacters;
 
     /// <summary>Most characters one PDF page may hold (a dense A4 page has a few thousand).</summary>
     public int MaxCharactersPerPage { get; init; } = 200_000;
