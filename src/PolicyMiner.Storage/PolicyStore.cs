@@ -4,6 +4,7 @@ using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Storage.Entities;
+using PolicyMiner.Storage.Reviewing;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage;
@@ -14,7 +15,7 @@ namespace PolicyMiner.Storage;
 /// none of it. LiteDB binds a transaction to its thread: call the write methods from one thread at a time.
 /// Queries may run from any thread.
 /// </remarks>
-public sealed class PolicyStore : IDisposable
+public sealed partial class PolicyStore : IDisposable
 {
     /// <summary>File name of the database when no path is given.</summary>
     public const string DefaultFileName = "policyminer.db";
@@ -257,6 +258,7 @@ public sealed class PolicyStore : IDisposable
         _targets.InsertBulk(fresh);
 
         var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
+        SetReviewCounts(entity, reviewed.Concat(fresh));
         if (existing is null)
         {
             _documents.Insert(entity);
@@ -275,8 +277,9 @@ public sealed class PolicyStore : IDisposable
 
     /// <summary>
     /// Moves reviewed targets onto the new version of their document. A reviewed target replaces its re-extracted twin
-    /// (same quote, value and unit; else same quote and indicator), taking the twin's offsets; one without a twin is
-    /// relocated by its quote, or kept as stale when the quote is gone.
+    /// (same quote, value and unit; else same quote and indicator; else same quote), taking the twin's offsets and, field by
+    /// field, every value the editor did not review; one without a twin is relocated by its quote, or kept as stale when
+    /// the quote is gone.
     /// </summary>
     private static void CarryOver(List<TargetEntity> reviewed, List<TargetEntity> fresh, PolicyDocument document)
     {
@@ -289,10 +292,17 @@ public sealed class PolicyStore : IDisposable
                 twin = fresh.FindIndex(f => f.Quote == target.Quote && f.Indicator == target.Indicator);
             }
 
+            if (twin < 0)
+            {
+                // A correction may have changed both the value and the indicator; the quote still names the same words.
+                twin = fresh.FindIndex(f => f.Quote == target.Quote);
+            }
+
             if (twin >= 0)
             {
                 var match = fresh[twin];
                 (target.Start, target.End, target.SourceStart, target.SourceEnd) = (match.Start, match.End, match.SourceStart, match.SourceEnd);
+                TakeUnreviewedFields(match, target);
                 target.Stale = false;
                 fresh.RemoveAt(twin);
             }
@@ -389,6 +399,11 @@ public sealed class PolicyStore : IDisposable
                 continue;
             }
 
+            if (query.ReviewedOnly && StoreMapper.ParseReviewState(entity.ReviewState) is not (ReviewState.Accepted or ReviewState.Corrected))
+            {
+                continue;
+            }
+
             if (!documents.TryGetValue(entity.DocumentId, out var summary))
             {
                 var owner = _documents.FindById(entity.DocumentId);
@@ -476,7 +491,13 @@ public sealed class PolicyStore : IDisposable
                 continue;
             }
 
-            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)));
+            var review = StoreMapper.ReviewOf(raw);
+            if (query.ReviewedOnly && review.State is not (ReviewState.Accepted or ReviewState.Corrected))
+            {
+                continue;
+            }
+
+            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)) { TargetId = raw["_id"].AsObjectId.ToString(), Review = review });
         }
 
         results.Sort(static (a, b) =>
@@ -514,7 +535,16 @@ public sealed class PolicyStore : IDisposable
         entity.Reviewer = review.Reviewer;
         entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
         entity.ReviewNote = review.Note;
-        return _targets.Update(entity);
+        // Through this call the whole record is the reviewer's: every field is pinned against re-extraction.
+        entity.ReviewedFields = review.State == ReviewState.Unreviewed ? [] : [.. TargetFields.All];
+        entity.Version++;
+        var updated = false;
+        InTransaction(() =>
+        {
+            updated = _targets.Update(entity);
+            RecountDocument(entity.DocumentId);
+        });
+        return updated;
     }
 
     private List<string> ResolveDocuments(string document)
