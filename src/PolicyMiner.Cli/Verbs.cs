@@ -15,6 +15,7 @@ internal static class Verbs
         yield return IngestCommand.Create();
         yield return TargetsCommand.Create();
         yield return RunCommand.Create();
+        yield return ReviewCommand.Create();
         yield return ExportCommand.Create();
         yield return CompareCommand.Create();
         yield return BenchCommand.Create();
