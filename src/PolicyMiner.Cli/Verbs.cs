@@ -18,6 +18,7 @@ internal static class Verbs
         yield return ReviewCommand.Create();
         yield return ExportCommand.Create();
         yield return CompareCommand.Create();
+        yield return ServeCommand.Create();
         yield return BenchCommand.Create();
     }
 }
