@@ -1,8 +1,19 @@
-using PolicyMiner.Web;
+namespace PolicyMiner.Web;
 
-// `dotnet run --project src/PolicyMiner.Web -- --db policyminer.db`; users start it with `policyminer serve`.
-var app = ReviewServer.Build(args, ReviewServerOptions.FromArgs(args));
-app.Run();
+/// <summary>The app's own entry point, for `dotnet run --project src/PolicyMiner.Web -- --db FILE` and WebApplicationFactory; users start it with `policyminer serve`.</summary>
+internal static class Program
+{
+    private static void Main(string[] args)
+    {
+        var options = ReviewServerOptions.FromArgs(args);
+        // The database is opened on the first request; addresses and token must be right before anything listens.
+        if (options.AddressProblem() is { } problem)
+        {
+            Console.Error.WriteLine($"policyminer-web: {problem}");
+            Environment.Exit(1);
+        }
 
-/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;
+        using var app = ReviewServer.Build(args, options);
+        app.Run();
+    }
+}

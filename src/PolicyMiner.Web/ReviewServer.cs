@@ -15,6 +15,7 @@ public static class ReviewServer
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     /// <summary>Builds the app for <paramref name="options"/>; the caller runs it (and disposes it, which closes the store).</summary>
+    /// <remarks>Everything reads the options from the services, so a test host can replace them.</remarks>
     public static WebApplication Build(string[] args, ReviewServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,7 +24,7 @@ public static class ReviewServer
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
         // One store for the app's lifetime: LiteDB opens the file once; review writes are serialised inside the store.
-        builder.Services.AddSingleton(_ => PolicyStore.Open(options.Database));
+        builder.Services.AddSingleton(services => PolicyStore.Open(services.GetRequiredService<ReviewServerOptions>().Database));
         builder.Services.AddSingleton<SelectionParser>();
         // Antiforgery keys live in memory: nothing is written to the user's profile, and a restart just asks for a page reload.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -37,10 +38,7 @@ public static class ReviewServer
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
-        if (!string.IsNullOrEmpty(options.Token))
-        {
-            app.UseMiddleware<AccessTokenGate>(options.Token);
-        }
+        app.UseMiddleware<AccessTokenGate>();
 
         Assets.Map(app);
         DocumentsPage.Map(app);

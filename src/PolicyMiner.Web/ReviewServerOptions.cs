@@ -22,13 +22,13 @@ public sealed record ReviewServerOptions(string Database, string? User = null, s
     public bool LoopbackOnly => UrlList.All(IsLoopback);
 
     /// <summary>Null when the options can be served, else the one-line reason they cannot.</summary>
-    public string? Problem()
-    {
-        if (!File.Exists(Database))
-        {
-            return $"{Database}: no database here; run `policyminer ingest PATH...` first or pass --db";
-        }
+    public string? Problem() => File.Exists(Database)
+        ? AddressProblem()
+        : $"{Database}: no database here; run `policyminer ingest PATH...` first or pass --db";
 
+    /// <summary>Null when the addresses and token are acceptable, else the one-line reason they are not.</summary>
+    public string? AddressProblem()
+    {
         foreach (var url in UrlList)
         {
             if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)

@@ -8,15 +8,21 @@ namespace PolicyMiner.Web.Security;
 /// A browser opens <c>/?token=T</c> once: the token goes into an HttpOnly, SameSite=Strict cookie and the address is
 /// reloaded without it, so it does not linger in the history. Scripts send <c>Authorization: Bearer T</c>.
 /// </remarks>
-internal sealed class AccessTokenGate(RequestDelegate next, string token)
+internal sealed class AccessTokenGate(RequestDelegate next, ReviewServerOptions options)
 {
     public const string CookieName = "pm_token";
     public const string QueryName = "token";
 
-    private readonly byte[] _token = Encoding.UTF8.GetBytes(token);
+    private readonly byte[]? _token = string.IsNullOrEmpty(options.Token) ? null : Encoding.UTF8.GetBytes(options.Token);
 
     public Task InvokeAsync(HttpContext context)
     {
+        if (_token is null)
+        {
+            // No token: the server only listens on loopback (ReviewServerOptions.Problem refuses anything else).
+            return next(context);
+        }
+
         var request = context.Request;
         if (request.Query.TryGetValue(QueryName, out var fromQuery) && Matches(fromQuery.ToString()))
         {
@@ -38,5 +44,5 @@ internal sealed class AccessTokenGate(RequestDelegate next, string token)
         return context.Response.WriteAsync("PolicyMiner: this review app needs its access token: open the address with ?token=… once, or send Authorization: Bearer ….\n");
     }
 
-    private bool Matches(string candidate) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
+    private bool Matches(string candidate) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token ?? []);
 }
