@@ -19,6 +19,10 @@ public sealed partial class PolicyStore
     public const string AnonymousUser = "anonymous";
 
     private readonly Lock _reviewLock = new();
+    private readonly Lock _totalsLock = new();
+    private readonly Dictionary<DocumentFilter, (int, ReviewCounts)> _totals = [];
+    private (long, (long, DateTime), (long, DateTime)) _totalsStamp;
+    private long _writes;
 
     private ILiteCollection<ReviewAuditEntity> Audit => _db.GetCollection<ReviewAuditEntity>(StoreSchema.ReviewAudit);
 
@@ -159,6 +163,7 @@ public sealed partial class PolicyStore
 
                 RecountDocument(documentId);
             });
+            Interlocked.Increment(ref _writes);
             return ReviewOutcome.Ok("target added", StoreMapper.ToStored(entity, StoreMapper.ToSummary(_documents.FindById(documentId))));
         }
     }
@@ -259,7 +264,7 @@ public sealed partial class PolicyStore
         }
     }
 
-    /// <summary>One page of documents matching <paramref name="filter"/>, by file name, with the review counts over all matches.</summary>
+    /// <summary>One page of documents matching <paramref name="filter"/>, by source path, with the review counts over all matches.</summary>
     /// <remarks>Reads only the documents collection (review counts are kept on each document); a category filter reads the targets' category index.</remarks>
     public DocumentPage ListDocuments(DocumentFilter filter, int skip, int take)
     {
@@ -269,11 +274,59 @@ public sealed partial class PolicyStore
         // LiteDB's Select changes the query it is called on: the count pass and the page each build their own.
         var ids = filter.Category is { } category ? DocumentsWithCategory(category) : null;
         var query = Filtered(filter, ids);
-        // One pass over the matches' counts (a projection: no document is mapped), then the page through the name index.
-        var (total, counts) = (0, ReviewCounts.Zero);
+        var (total, counts) = Totals(filter, ids);
+        var page = Page(filter, ids, skip, take)
+            .Select(raw => _db.Mapper.ToObject<DocumentEntity>(raw))
+            .Select(d => new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence))
+            .ToList();
+        return new DocumentPage(page, total, counts, skip, take);
+    }
+
+    /// <summary>One page of the matching documents in source path order (the path is unique per stored document).</summary>
+    /// <remarks>
+    /// Unfiltered, the page's paths are read from the path index alone (LiteDB skips index keys without loading
+    /// documents), then the 50 documents by path; filtered, LiteDB narrows by the filters and orders the matches.
+    /// </remarks>
+    private List<BsonDocument> Page(DocumentFilter filter, BsonArray? ids, int skip, int take)
+    {
+        var order = BsonExpression.Create("$.SourcePath");
+        if (filter != new DocumentFilter())
+        {
+            return Filtered(filter, ids).OrderBy(order).Skip(skip).Limit(take).ToList();
+        }
+
+        var paths = new BsonArray(_db.GetCollection(StoreSchema.Documents).Query().OrderBy(order).Select(order).Skip(skip).Limit(take)
+            .ToEnumerable().Select(row => row["SourcePath"]));
+        return [.. _db.GetCollection(StoreSchema.Documents).Find(BsonExpression.Create("$.SourcePath IN @0", paths))
+            .OrderBy(d => d["SourcePath"].AsString, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The number and review counts of the documents matching a filter, from the cache while nothing was written since.</summary>
+    /// <remarks>
+    /// Counting touches every match, which over 20,000 documents costs far more than a page; editors page and filter
+    /// far more often than anything writes. The cache is dropped when this store writes, and when another process
+    /// commits (an ingest or a CLI review), which the data and log files' sizes and times show.
+    /// </remarks>
+    private (int Total, ReviewCounts Counts) Totals(DocumentFilter filter, BsonArray? ids)
+    {
+        var stamp = (Interlocked.Read(ref _writes), FileStamp(FilePath), FileStamp(LogFilePath));
+        lock (_totalsLock)
+        {
+            if (stamp != _totalsStamp)
+            {
+                _totals.Clear();
+                _totalsStamp = stamp;
+            }
+
+            if (_totals.TryGetValue(filter, out var cached))
+            {
+                return cached;
+            }
+        }
+
         var projection = BsonExpression.Create("{ p: $.Pending, a: $.Accepted, c: $.Corrected, r: $.Rejected }");
-        var (pending, accepted, corrected, rejected) = (0, 0, 0, 0);
-        foreach (var row in query.Select(projection).ToEnumerable())
+        var (total, pending, accepted, corrected, rejected) = (0, 0, 0, 0, 0);
+        foreach (var row in Filtered(filter, ids).Select(projection).ToEnumerable())
         {
             total++;
             pending += Int(row["p"]);
@@ -282,12 +335,16 @@ public sealed partial class PolicyStore
             rejected += Int(row["r"]);
         }
 
-        counts = new ReviewCounts(pending, accepted, corrected, rejected);
-        var page = Filtered(filter, ids).OrderBy(BsonExpression.Create("$.SourceName")).Skip(skip).Limit(take).ToEnumerable()
-            .Select(raw => _db.Mapper.ToObject<DocumentEntity>(raw))
-            .Select(d => new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence))
-            .ToList();
-        return new DocumentPage(page, total, counts, skip, take);
+        var result = (total, new ReviewCounts(pending, accepted, corrected, rejected));
+        lock (_totalsLock)
+        {
+            if (stamp == _totalsStamp)
+            {
+                _totals[filter] = result;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Targets awaiting review across all documents, lowest confidence first.</summary>
@@ -433,6 +490,7 @@ public sealed partial class PolicyStore
                 alsoWrite?.Invoke(entity, who, now);
                 RecountDocument(entity.DocumentId);
             });
+            Interlocked.Increment(ref _writes);
             var summary = StoreMapper.ToSummary(_documents.FindById(entity.DocumentId));
             return ReviewOutcome.Ok($"saved (version {entity.Version})", StoreMapper.ToStored(entity, summary));
         }
@@ -559,6 +617,16 @@ public sealed partial class PolicyStore
         ReviewState = e.ReviewState, Reviewer = e.Reviewer, ReviewedAt = e.ReviewedAt, ReviewNote = e.ReviewNote,
         Stale = e.Stale, Version = e.Version, ReviewedFields = [.. e.ReviewedFields], Origin = e.Origin,
     };
+
+    /// <summary>LiteDB's write-ahead log beside the data file: another process's commits change it first.</summary>
+    private string LogFilePath => Path.Combine(Path.GetDirectoryName(FilePath) ?? "", Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath));
+
+    /// <summary>Size and last write time of a file (counting documents would itself cost a scan).</summary>
+    private static (long, DateTime) FileStamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (0, default);
+    }
 
     private static ReviewCounts CountsOf(DocumentEntity d) => new(d.Pending, d.Accepted, d.Corrected, d.Rejected);
 

@@ -217,6 +217,7 @@ public sealed partial class PolicyStore : IDisposable
                 results[i] = Write(extractions[i], runId, now);
             }
         });
+        Interlocked.Increment(ref _writes);
         return results;
     }
 
@@ -544,6 +545,7 @@ public sealed partial class PolicyStore : IDisposable
             updated = _targets.Update(entity);
             RecountDocument(entity.DocumentId);
         });
+        Interlocked.Increment(ref _writes);
         return updated;
     }
 

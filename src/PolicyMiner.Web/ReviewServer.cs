@@ -45,6 +45,18 @@ public static class ReviewServer
         DocumentPage.Map(app);
         QueuePage.Map(app);
         ReviewApi.Map(app);
+        // Count the whole store once in the background, so the first editor does not wait for it (see ListDocuments).
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                app.Services.GetRequiredService<PolicyStore>().ListDocuments(new Storage.Reviewing.DocumentFilter(), 0, 1);
+            }
+            catch (Exception e) when (e is StoreException or IOException)
+            {
+                // The first request reports an unusable database itself.
+            }
+        }));
         return app;
     }
 

@@ -249,6 +249,23 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public void ListDocuments_CountsAfterAReviewAndAnIngest_Current()
+    {
+        var (store, _) = Seeded();
+        using var _ = store;
+        Assert.Equal(new ReviewCounts(2, 0, 0, 0), store.ListDocuments(new DocumentFilter(), 0, 10).Counts);
+
+        store.Accept(ByUnit(store, "%").Id, null, "编辑甲");
+        Assert.Equal(new ReviewCounts(1, 1, 0, 0), store.ListDocuments(new DocumentFilter(), 0, 10).Counts);
+
+        var other = TestData.Document("云岭县：到2020年，达到2.5%以上。", path: "/samples/云岭县-2019.txt", region: "云岭县");
+        store.SaveDocument(TestData.Extraction(other, TestData.Target(other, "达到2.5%以上", 2.5)));
+        var page = store.ListDocuments(new DocumentFilter(), 0, 10);
+        Assert.Equal(2, page.Total);
+        Assert.Equal(new ReviewCounts(2, 1, 0, 0), page.Counts);
+    }
+
+    [Fact]
     public void ReviewQueue_PendingTargetsLowestConfidenceFirst()
     {
         var (store, _) = Seeded();

@@ -28,7 +28,7 @@ internal static class DocumentsPage
 
         var html = new StringBuilder(16_384);
         html.Append("<h1>Documents</h1><form class=\"filters\" method=\"get\" action=\"/\">")
-            .Append("<label>Region <input name=\"region\" value=\"").Append(E(filter.Region)).Append("\" placeholder=\"青川市\"></label>")
+            .Append("<label>Region <input name=\"region\" value=\"").Append(E(filter.Region)).Append("\" placeholder=\"any\"></label>")
             .Append("<label>Plan year <input name=\"year\" inputmode=\"numeric\" size=\"5\" value=\"").Append(filter.Year is { } fy ? I(fy) : "").Append("\"></label>")
             .Append("<label>Category <select name=\"category\"><option value=\"\">any</option>");
         foreach (var name in TargetCategories.All)
