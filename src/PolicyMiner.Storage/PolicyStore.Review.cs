@@ -1,5 +1,4 @@
 using LiteDB;
-using PolicyMiner.Core.Text;
 using PolicyMiner.Storage.Entities;
 using PolicyMiner.Storage.Reviewing;
 using PolicyMiner.Storage.Schema;
@@ -73,7 +72,12 @@ public sealed partial class PolicyStore
         {
             foreach (var (field, text) in changes)
             {
-                var before = TargetFields.Read(entity, field is var f && TargetFields.All.Contains(f) ? f : TargetFields.Indicator);
+                if (!TargetFields.All.Contains(field))
+                {
+                    return $"'{field}' is not an editable field (one of {string.Join(", ", TargetFields.All)})";
+                }
+
+                var before = TargetFields.Read(entity, field);
                 if (TargetFields.TryApply(field, text, entity) is { } reason)
                 {
                     return reason;

@@ -41,7 +41,13 @@ internal static class Html
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    /// <summary>The keyboard help shown on review pages.</summary>
+    /// <summary>The keyboard help of the review queue (no text to select there).</summary>
+    public const string QueueShortcuts =
+        "<aside class=\"keys\" aria-label=\"Keyboard shortcuts\"><b>Keys</b> "
+        + "<kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · "
+        + "<kbd>e</kbd> edit (<kbd>Enter</kbd> save, <kbd>Esc</kbd> cancel) · <kbd>h</kbd> history</aside>";
+
+    /// <summary>The keyboard help shown on a document's page.</summary>
     public const string Shortcuts =
         "<aside class=\"keys\" aria-label=\"Keyboard shortcuts\"><b>Keys</b> "
         + "<kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · "

@@ -8,7 +8,7 @@ internal static class QueuePage
     public static void Map(WebApplication app) => app.MapGet("/queue", (HttpContext context) =>
         Page(context, "queue", "Review queue",
             "<h1>Review queue</h1><p class=\"meta\">Pending targets across all documents, lowest confidence first. "
-            + "A reviewed target leaves the queue.</p>" + Shortcuts
+            + "A reviewed target leaves the queue.</p>" + QueueShortcuts
             + "<section id=\"cards\" class=\"cards queue\" aria-label=\"Targets\"><div id=\"card-list\"></div>"
             + "<p class=\"toolbar\"><button type=\"button\" id=\"more\">Load more</button></p></section>"));
 }
