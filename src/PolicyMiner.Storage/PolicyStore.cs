@@ -5,6 +5,7 @@ using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Storage.Entities;
 using PolicyMiner.Storage.Safety;
+using PolicyMiner.Storage.Reviewing;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage;
@@ -15,7 +16,7 @@ namespace PolicyMiner.Storage;
 /// none of it. LiteDB binds a transaction to its thread: call the write methods from one thread at a time.
 /// Queries may run from any thread.
 /// </remarks>
-public sealed class PolicyStore : IDisposable
+public sealed partial class PolicyStore : IDisposable
 {
     /// <summary>File name of the database when no path is given.</summary>
     public const string DefaultFileName = "policyminer.db";
@@ -306,6 +307,7 @@ public sealed class PolicyStore : IDisposable
                 results[i] = Write(extractions[i], runId, now);
             }
         });
+        Interlocked.Increment(ref _writes);
         return results;
     }
 
@@ -347,6 +349,7 @@ public sealed class PolicyStore : IDisposable
         _targets.InsertBulk(fresh);
 
         var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
+        SetReviewCounts(entity, reviewed.Concat(fresh));
         if (existing is null)
         {
             _documents.Insert(entity);
@@ -365,8 +368,9 @@ public sealed class PolicyStore : IDisposable
 
     /// <summary>
     /// Moves reviewed targets onto the new version of their document. A reviewed target replaces its re-extracted twin
-    /// (same quote, value and unit; else same quote and indicator), taking the twin's offsets; one without a twin is
-    /// relocated by its quote, or kept as stale when the quote is gone.
+    /// (same quote, value and unit; else same quote and indicator; else same quote), taking the twin's offsets and, field by
+    /// field, every value the editor did not review; one without a twin is relocated by its quote, or kept as stale when
+    /// the quote is gone.
     /// </summary>
     private static void CarryOver(List<TargetEntity> reviewed, List<TargetEntity> fresh, PolicyDocument document)
     {
@@ -379,10 +383,17 @@ public sealed class PolicyStore : IDisposable
                 twin = fresh.FindIndex(f => f.Quote == target.Quote && f.Indicator == target.Indicator);
             }
 
+            if (twin < 0)
+            {
+                // A correction may have changed both the value and the indicator; the quote still names the same words.
+                twin = fresh.FindIndex(f => f.Quote == target.Quote);
+            }
+
             if (twin >= 0)
             {
                 var match = fresh[twin];
                 (target.Start, target.End, target.SourceStart, target.SourceEnd) = (match.Start, match.End, match.SourceStart, match.SourceEnd);
+                TakeUnreviewedFields(match, target);
                 target.Stale = false;
                 fresh.RemoveAt(twin);
             }
@@ -524,6 +535,11 @@ public sealed class PolicyStore : IDisposable
                 continue;
             }
 
+            if (query.ReviewedOnly && StoreMapper.ParseReviewState(entity.ReviewState) is not (ReviewState.Accepted or ReviewState.Corrected))
+            {
+                continue;
+            }
+
             if (!documents.TryGetValue(entity.DocumentId, out var summary))
             {
                 var owner = _documents.FindById(entity.DocumentId);
@@ -611,7 +627,13 @@ public sealed class PolicyStore : IDisposable
                 continue;
             }
 
-            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)));
+            var review = StoreMapper.ReviewOf(raw);
+            if (query.ReviewedOnly && review.State is not (ReviewState.Accepted or ReviewState.Corrected))
+            {
+                continue;
+            }
+
+            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)) { TargetId = raw["_id"].AsObjectId.ToString(), Review = review });
         }
 
         results.Sort(static (a, b) =>
@@ -649,7 +671,17 @@ public sealed class PolicyStore : IDisposable
         entity.Reviewer = review.Reviewer;
         entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
         entity.ReviewNote = review.Note;
-        return _targets.Update(entity);
+        // Through this call the whole record is the reviewer's: every field is pinned against re-extraction.
+        entity.ReviewedFields = review.State == ReviewState.Unreviewed ? [] : [.. TargetFields.All];
+        entity.Version++;
+        var updated = false;
+        InTransaction(() =>
+        {
+            updated = _targets.Update(entity);
+            RecountDocument(entity.DocumentId);
+        });
+        Interlocked.Increment(ref _writes);
+        return updated;
     }
 
     private List<string> ResolveDocuments(string document)

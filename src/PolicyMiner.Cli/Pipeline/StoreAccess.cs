@@ -28,15 +28,19 @@ internal static class StoreAccess
         OpenStore(PathOf(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
 
     /// <summary>Opens a database that must already exist, read-only, as one of its readers.</summary>
-    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default)
+    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    /// <summary>Opens a database that must already exist as its one writer (for edits such as <c>review</c>).</summary>
+    public static PolicyStore OpenExistingForWriting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    private static string ExistingFile(string? path)
     {
         var file = PathOf(path);
-        if (!File.Exists(file))
-        {
-            throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
-        }
-
-        return OpenStore(file, new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+        return File.Exists(file)
+            ? file
+            : throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
     }
 
     /// <summary>The options a verb passes to the store's own maintenance calls.</summary>

@@ -29,6 +29,18 @@ internal sealed class DocumentEntity
     public DateTime IngestedAt { get; set; }
 
     public int RunId { get; set; }
+
+    // Targets by review state and the lowest confidence of those not rejected, kept current by every write, so the
+    // documents listing filters and counts without reading targets.
+    public int Pending { get; set; }
+
+    public int Accepted { get; set; }
+
+    public int Corrected { get; set; }
+
+    public int Rejected { get; set; }
+
+    public double MinConfidence { get; set; } = 1;
 }
 
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>

@@ -235,7 +235,24 @@ internal static class StoreMapper
         entity.ExtractorVersion,
         entity.ExtractedAt,
         new TargetReview(ParseReviewState(entity.ReviewState), entity.Reviewer, entity.ReviewedAt, entity.ReviewNote),
-        entity.Stale);
+        entity.Stale)
+    {
+        Version = entity.Version,
+        ReviewedFields = entity.ReviewedFields,
+        AddedByEditor = entity.Origin == EditorOrigin,
+    };
+
+    /// <summary><see cref="TargetEntity.Origin"/> of a target an editor added or split off.</summary>
+    public const string EditorOrigin = "editor";
+
+    /// <summary>The review verdict in a raw <c>targets</c> document.</summary>
+    public static TargetReview ReviewOf(BsonDocument raw) => raw["ReviewState"] is { IsString: true } state && state.AsString != Name(ReviewState.Unreviewed)
+        ? new TargetReview(
+            ParseReviewState(state.AsString),
+            String(raw, "Reviewer"),
+            raw["ReviewedAt"] is { IsDateTime: true } at ? at.AsDateTime : null,
+            String(raw, "ReviewNote"))
+        : TargetReview.None;
 
     public static string Name(ReviewState state) => state.ToString().ToLowerInvariant();
 
