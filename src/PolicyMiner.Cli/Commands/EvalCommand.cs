@@ -6,13 +6,16 @@ using PolicyMiner.Extraction.Evaluation;
 
 namespace PolicyMiner.Cli.Commands;
 
-/// <summary><c>policyminer eval --gold DIR FILE...</c>: scores extraction against gold targets and fails below the given floors.</summary>
+/// <summary><c>policyminer eval --gold DIR FILE...</c>: scores extraction against gold targets and fails below the given floors;
+/// <c>eval --gdp FILE DIR...</c> checks the GDP growth target of each work report.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Documents or folders of documents to extract from.", Arity = ArgumentArity.OneOrMore };
-        var gold = new Option<string>("--gold") { Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json.", Required = true };
+        var gold = new Option<string>("--gold") { Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json (the meta's year is the plan year of a document that states none)." };
+        var gdp = new Option<string?>("--gdp") { Description = "A gdp-growth-targets.jsonl file: check that each report named there yields exactly its GDP growth target (gdp_growth, in its year).", HelpName = "FILE" };
+        var minGdp = new Option<double?>("--min-gdp") { Description = "Exit 3 when the share of reports with exactly the right GDP growth target is below this." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit 3 when target F1 is below this." };
@@ -22,14 +25,16 @@ internal static class EvalCommand
         var minRecord = new Option<double?>("--min-record") { Description = "Exit 3 when whole-record accuracy is below this." };
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, format, minF1, minYear, minResponsible, minIndicator, minRecord])
+        foreach (var option in (Option[])[gold, gdp, minGdp, format, minF1, minYear, minResponsible, minIndicator, minRecord])
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(
+        command.SetAction(parse => parse.GetValue(gdp) is { } gdpFile
+            ? RunGdp(parse.GetValue(files)!, gdpFile, parse.GetValue(format)!, parse.GetValue(minGdp))
+            : Run(
             parse.GetValue(files)!,
-            parse.GetValue(gold)!,
+            parse.GetValue(gold) ?? throw new CliException("eval: give --gold DIR (or --gdp FILE)"),
             parse.GetValue(format)!,
             new Floors(parse.GetValue(minF1), parse.GetValue(minYear), parse.GetValue(minResponsible), parse.GetValue(minIndicator), parse.GetValue(minRecord))));
         return command;
@@ -55,7 +60,7 @@ internal static class EvalCommand
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
         {
-            var document = DocumentInputs.Read(path, planYear: null, out var error);
+            var document = DocumentInputs.Read(path, gold.PlanYear(path), out var error);
             if (document is null)
             {
                 Console.Error.WriteLine($"policyminer: {error}");
@@ -88,6 +93,81 @@ internal static class EvalCommand
         }
 
         return below.Count > 0 ? 3 : failed > 0 ? 1 : 0;
+    }
+
+    private static int RunGdp(string[] arguments, string gdpFile, string format, double? floor)
+    {
+        if (!File.Exists(gdpFile))
+        {
+            throw new CliException($"{gdpFile}: file not found");
+        }
+
+        var problems = new List<string>();
+        var expectations = GdpCheck.Load(gdpFile, problems);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine($"policyminer: {problem}");
+        }
+
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in DocumentInputs.Expand(arguments))
+        {
+            byName.TryAdd(Path.GetFileName(path), path);
+        }
+
+        var extractor = TargetExtractor.Default;
+        var graded = new List<GdpExpectation>();
+        var outcomes = new List<GdpOutcome>();
+        var failed = 0;
+        foreach (var expected in expectations)
+        {
+            if (!byName.TryGetValue(expected.File, out var path))
+            {
+                Console.Error.WriteLine($"policyminer: {expected.File}: named in {Path.GetFileName(gdpFile)} but not among the inputs");
+                failed++;
+                continue;
+            }
+
+            var document = DocumentInputs.Read(path, planYear: null, out var error);
+            if (document is null)
+            {
+                Console.Error.WriteLine($"policyminer: {error}");
+                failed++;
+                continue;
+            }
+
+            // The report's year is known to the researcher: it overrides whatever the text suggests.
+            document = document with { Metadata = document.Metadata with { Year = expected.Year } };
+            graded.Add(expected);
+            outcomes.Add(GdpCheck.Grade(expected, extractor.Extract(document)));
+        }
+
+        var report = GdpCheck.Summarise(graded, outcomes);
+        if (format == "json")
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, PolicyJson.Indented));
+        }
+        else
+        {
+            Console.Out.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
+            Console.Out.WriteLine($"reports        {report.Reports}   right {report.Right} ({report.Accuracy:0.000})");
+            Console.Out.WriteLine($"with target    {report.RightWithTarget}/{report.WithTarget} right");
+            Console.Out.WriteLine($"without        {report.RightWithout}/{report.WithoutTarget} right (nothing returned)");
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"wrong ({report.Reports - report.Right})");
+            foreach (var o in report.Outcomes.Where(o => !o.Right))
+            {
+                Console.Out.WriteLine($"  {o.File}  expected {o.Expected}, got {o.Got}");
+            }
+        }
+
+        if (floor is { } f && report.Accuracy < f)
+        {
+            Console.Error.WriteLine($"policyminer: eval: GDP accuracy {report.Accuracy:0.000} is below the floor {f:0.000}");
+            return 3;
+        }
+
+        return failed > 0 ? 1 : 0;
     }
 
     private static void Check(List<string> below, string name, double value, double? floor)
