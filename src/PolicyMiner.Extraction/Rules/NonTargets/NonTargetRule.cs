@@ -145,6 +145,11 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.IndicatorCount;
         }
 
+        if (IsEstimate(context, text, draft))
+        {
+            return RejectionReason.PastEstimate;
+        }
+
         return IsPast(context, text, draft) ? RejectionReason.Past : null;
     }
 
@@ -285,6 +290,29 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
+    /// <summary>"预计全年增长6%": an estimate in the clause is the year under review, unless the sentence names a later year
+    /// explicitly (到2025年, 2025年); 全年 / 今年 next to 预计 are the reviewed year, not the plan year.</summary>
+    private static bool IsEstimate(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var start = draft.Mention.Span.Start;
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        if (!Estimate.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
+        {
+            return false;
+        }
+
+        foreach (var year in context.YearsIn(sentenceStart, start))
+        {
+            if (!year.InName && year.Kind is YearMentionKind.Deadline or YearMentionKind.Within or YearMentionKind.Period or YearMentionKind.Absolute
+                && (context.PlanYear is not { } plan || year.Period is not { } p || p.End.Value >= plan.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when the draft's sentence, up to the number, names a time still to come (今年, 到2025年, 2024年 ≥ the plan year).</summary>
     private static bool SentenceStatesDue(ExtractionContext context, string text, TargetDraft draft)
     {
@@ -324,11 +352,6 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        // 预计全年增长6%: an estimate of the year under review, in the plan year's report.
-        if (Estimate.OccursIn(segment) && !SentenceStatesDue(context, text, draft))
-        {
-            return true;
-        }
 
         // 完成了 / 达到了 / 增长了: a completed action.
         var le = segment.LastIndexOf('了');
