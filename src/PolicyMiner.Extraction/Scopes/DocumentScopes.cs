@@ -86,14 +86,17 @@ public sealed class DocumentScopes
         for (var i = 0; i < lines.Count; i++)
         {
             var span = lines[i].Span;
-            var opening = OpeningClause(text, span);
+            // "二、2005年主要任务 今年是…": the opening is read after an item number.
+            var opening = OpeningClause(text, new TextSpan(AfterItemNumber(text, span), span.End));
             var time = Timing(context, opening, plan);
             pastOpening[i] = lines[i].Kind != BlockKind.Heading
                              && (PastOpeningWords.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || time.OpensWithPast);
             deadline[i] = time.Due;
+            // 全年 / 年内 inside a review speak of the reviewed year: only a plan word or a stated year turns to the plan.
+            var statedDue = time.Due is { Kind: not YearMentionKind.Relative };
             planLine[i] = lines[i].Kind == BlockKind.Heading
-                ? PlanHeading.OccursIn(text.AsSpan(span.Start, span.Length)) || time.Due is not null
-                : PlanHeading.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || (time.Due is not null && time.DueOpens);
+                ? PlanHeading.OccursIn(text.AsSpan(span.Start, span.Length)) || statedDue
+                : PlanHeading.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || (statedDue && time.DueOpens);
         }
 
         // A section whose heading reviews the past (and names no plan) is review throughout.
@@ -113,7 +116,8 @@ public sealed class DocumentScopes
             var namesPlan = PlanHeading.OccursIn(words) || Timing(context, title, plan).Due is not null;
             if ((reviewWords || pastYearHeading) && !namesPlan)
             {
-                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End; i++)
+                // A line that turns to the plan ends the review even where the reader missed the next heading.
+                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i == heading.LineIndex || !planLine[i]); i++)
                 {
                     review[i] = true;
                 }
@@ -193,6 +197,34 @@ public sealed class DocumentScopes
     private static bool IsBare(ReadOnlySpan<char> words) =>
         words.Length <= BlockTree.MaxHeadingLength && words.IndexOfAny("，,；;：:。") < 0;
 
+    private static int AfterItemNumber(string text, TextSpan line)
+    {
+        var i = line.Start;
+        if (i < line.End && text[i] is '(' or '（')
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < line.End && (char.IsAsciiDigit(text[i]) || "一二三四五六七八九十".Contains(text[i], StringComparison.Ordinal)))
+        {
+            i++;
+        }
+
+        if (i > digits && i < line.End && text[i] is '、' or '.' or '．' or ')' or '）')
+        {
+            i++;
+            while (i < line.End && text[i] is ' ' or '\u3000')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        return line.Start;
+    }
+
     /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>
     private static TextSpan OpeningClause(string text, TextSpan line)
     {
@@ -234,10 +266,11 @@ public sealed class DocumentScopes
                 sawPast = true;
                 opensWithPast |= first && atStart;
             }
-            else if (year.Kind is not YearMentionKind.Recurring)
+            else if (year.Kind is not YearMentionKind.Recurring && due is null)
             {
+                // The first time word of an opening governs ("2021年是“十四五”开局之年" is about 2021).
                 due = year;
-                dueOpens |= atStart;
+                dueOpens = atStart;
             }
 
             first = false;

@@ -159,7 +159,10 @@ public sealed class CategoryRule : ITargetRule
         }
 
         var ratios = unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios;
-        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence) ?? Match(Table, clause, sentence)
+        // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
+        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence)
+               ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
+               ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, sentence, sentence) : null);
     }
 
