@@ -67,8 +67,12 @@ public sealed class DocumentScopes
     public LineScope At(int position)
     {
         var i = Tree.LineIndexAt(position);
-        return i >= 0 && i < _lines.Length ? _lines[i] : Empty;
+        var scope = i >= 0 && i < _lines.Length ? _lines[i] : Empty;
+        return !scope.Review && _openingReview is { } review && review.Contains(position) ? scope with { Review = true } : scope;
     }
+
+    /// <summary>The review a document opens with, found sentence by sentence, or null.</summary>
+    private TextSpan? _openingReview;
 
     /// <summary>Resolves every line's scope.</summary>
     public static DocumentScopes Build(ExtractionContext context)
@@ -124,39 +128,6 @@ public sealed class DocumentScopes
             }
         }
 
-        // A document that opens by reporting the past (a work report's 过去一年，… before its plan) is review up to its first
-        // plan line, provided it has one.
-        var firstText = -1;
-        for (var i = 0; i < lines.Count && firstText < 0; i++)
-        {
-            if (planLine[i])
-            {
-                break;
-            }
-
-            if (pastOpening[i])
-            {
-                firstText = i;
-            }
-        }
-
-        if (firstText >= 0)
-        {
-            var end = firstText;
-            while (end < lines.Count && !planLine[end])
-            {
-                end++;
-            }
-
-            if (end < lines.Count)
-            {
-                for (var i = firstText; i < end; i++)
-                {
-                    review[i] = true;
-                }
-            }
-        }
-
         // Deadlines of headings flow down to every line of their section (inner headings override outer ones).
         var sectionDeadline = new YearMention?[lines.Count];
         foreach (var section in tree.Sections)
@@ -184,7 +155,7 @@ public sealed class DocumentScopes
             scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null);
         }
 
-        return new DocumentScopes(tree, scopes);
+        return new DocumentScopes(tree, scopes) { _openingReview = OpeningReview(context, tree, planLine, plan) };
     }
 
     private static TextSpan HeadingPart(string text, TextSpan line)
@@ -196,6 +167,69 @@ public sealed class DocumentScopes
     /// <summary>No clause punctuation and short: a title, not a sentence ("（四）成交额达到4亿元，比上年增长25%" is not).</summary>
     private static bool IsBare(ReadOnlySpan<char> words) =>
         words.Length <= BlockTree.MaxHeadingLength && words.IndexOfAny("，,；;：:。") < 0;
+
+    /// <summary>A document that opens by reporting the past (a work report's "2023年是…", "过去一年，…", "一、2023年工作回顾") is review
+    /// from that sentence up to the first sentence or heading that turns to the plan (今年…, 2024年是…, 二、2024年工作安排), read
+    /// sentence by sentence so that reports written as one long line are covered too. Without such a turn nothing is marked.</summary>
+    private static TextSpan? OpeningReview(ExtractionContext context, BlockTree tree, bool[] planLine, int? plan)
+    {
+        var text = context.Text;
+        var reviewStart = -1;
+        var seenBody = false;
+        foreach (var line in tree.Lines)
+        {
+            if (line.Kind == BlockKind.Heading)
+            {
+                // The title block ("2024年政府工作报告") names the plan year before the report's body begins.
+                if (planLine[line.LineIndex] && (reviewStart >= 0 || seenBody))
+                {
+                    return reviewStart >= 0 ? new TextSpan(reviewStart, line.Span.Start) : null;
+                }
+
+                if (reviewStart < 0 && ReviewHeading.OccursIn(text.AsSpan(line.Span.Start, line.Span.Length)) && !planLine[line.LineIndex])
+                {
+                    reviewStart = line.Span.Start;
+                }
+
+                continue;
+            }
+
+            seenBody = true;
+            for (var start = line.Span.Start; start < line.Span.End;)
+            {
+                var end = Math.Min(line.Span.End, ClauseText.SentenceEnd(text, start));
+                if (end <= start)
+                {
+                    break;
+                }
+
+                var opening = OpeningClause(text, new TextSpan(AfterItemNumber(text, new TextSpan(start, end)), end));
+                var time = Timing(context, opening, plan);
+                var openingText = text.AsSpan(opening.Start, opening.Length);
+                var planTurn = PlanHeading.MatchAtStart(openingText) > 0 || (time.Due is { Kind: not YearMentionKind.Relative } && time.DueOpens);
+                if (reviewStart < 0)
+                {
+                    if (planTurn)
+                    {
+                        return null;
+                    }
+
+                    if (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast)
+                    {
+                        reviewStart = start;
+                    }
+                }
+                else if (planTurn)
+                {
+                    return new TextSpan(reviewStart, start);
+                }
+
+                start = end;
+            }
+        }
+
+        return null;
+    }
 
     private static int AfterItemNumber(string text, TextSpan line)
     {

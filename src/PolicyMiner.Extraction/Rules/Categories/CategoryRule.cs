@@ -83,6 +83,8 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
+    private const string GdpGrowth = "gdp_growth";
+
     public string Name => "category";
 
     public void Apply(ExtractionContext context)
@@ -97,7 +99,9 @@ public sealed class CategoryRule : ITargetRule
             var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
 
             // "新增面积10万平方米", "总数突破200家": a short indicator with no topic of its own shares the previous target's topic.
-            if (category is null && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous)
+            // GDP growth is one indicator, not a topic: a named part (一、二、三产, 服务业增加值) never inherits it.
+            if (category is null && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous
+                && !(previous.Category == GdpGrowth && draft.Indicator.Length > 0 && !draft.IndicatorInherited))
             {
                 category = previous.Category;
                 draft.CategoryDecided = previous.CategoryDecided;
