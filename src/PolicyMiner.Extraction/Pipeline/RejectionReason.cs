@@ -65,6 +65,9 @@ public enum RejectionReason
 
     /// <summary>The starting value of the following target (由10家增加到20家).</summary>
     BaselineOfNext,
+
+    /// <summary>Part of a formula that defines a rate (人数/总数×100%).</summary>
+    Formula,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -96,6 +99,7 @@ public static class RejectionReasonText
         RejectionReason.Award => "award already granted",
         RejectionReason.Calendar => "calendar arithmetic (共7天)",
         RejectionReason.BaselineOfNext => "baseline of the following target",
+        RejectionReason.Formula => "part of a formula (×100%)",
         _ => reason.ToString(),
     };
 }

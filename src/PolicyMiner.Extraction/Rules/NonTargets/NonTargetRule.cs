@@ -16,6 +16,11 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
     private static readonly IReadOnlyList<string> IncentiveAfter = WordLexicon.Default["incentive-after"].Words;
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
+    private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
+    private static readonly WordClass AwardVerbs = WordLexicon.Default["award-verb"];
+    private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
+    private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
+    private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
 
     public string Name => "non-target";
 
@@ -71,6 +76,45 @@ public sealed class NonTargetRule : ITargetRule
         if (before == '第' || ClauseText.EndsAt(text, start, "第") || ClauseText.At(text, end, "届"))
         {
             return RejectionReason.Ordinal;
+        }
+
+        // 人数/总数×100%: a formula that defines a rate.
+        if (before is '×' or '*' or '/' or '÷')
+        {
+            return RejectionReason.Formula;
+        }
+
+        // 二次污染, 两个市场: the numeral belongs to a fixed expression.
+        if (m.IsChinese && NumeralWords.MatchAtStart(text.AsSpan(start, Math.Min(8, text.Length - start))) > 0)
+        {
+            return RejectionReason.NumeralInWord;
+        }
+
+        var clauseStart = ClauseText.ClauseStart(text, start);
+        var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
+
+        // 授予“…”等37项: a tally of awards granted.
+        if (AwardVerbs.OccursIn(clauseBefore) && before == '等')
+        {
+            return RejectionReason.Award;
+        }
+
+        // 放假共7天: calendar arithmetic.
+        if (m.Quantity.Kind == UnitKind.Duration && (Calendar.MatchAtEnd(clauseBefore) > 0 || Calendar.OccursIn(clauseBefore[Math.Max(0, clauseBefore.Length - 8)..])))
+        {
+            return RejectionReason.Calendar;
+        }
+
+        // 抓好四个方面, 分五大方面: the parts a text is organised in.
+        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 单户担保金额500万元及以下: a limit per firm or loan.
+        if (m.Quantity.Kind == UnitKind.Money && PerUnit.OccursIn(clauseBefore))
+        {
+            return RejectionReason.ClassThreshold;
         }
 
         if (m.IsChinese)
