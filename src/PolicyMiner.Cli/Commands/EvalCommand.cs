@@ -34,15 +34,17 @@ internal static class EvalCommand
         var minRecord = new Option<double?>("--min-record") { Description = "Exit 3 when whole-record accuracy is below this." };
         var minPrecision = new Option<double?>("--min-precision") { Description = "Exit 3 when target precision is below this." };
         var minRecordF1 = new Option<double?>("--min-record-f1") { Description = "Exit 3 when whole-record F1 is below this." };
+        var indicators = TaxonomyOption.Create();
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, gdp, minGdp, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1])
+        foreach (var option in (Option[])[gold, gdp, minGdp, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators])
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse => parse.GetValue(gdp) is { } gdpFile
-            ? RunGdp(parse.GetValue(files)!, gdpFile, ManifestOption.Load(parse.GetValue(manifest), Console.Error), parse.GetValue(format)!, parse.GetValue(minGdp))
+            ? RunGdp(parse.GetValue(files)!, gdpFile, ManifestOption.Load(parse.GetValue(manifest), Console.Error), TaxonomyOption.Extractor(parse.GetValue(indicators)),
+                parse.GetValue(format)!, parse.GetValue(minGdp))
             : Run(
             parse.GetValue(files)!,
             parse.GetValue(gold) is { Length: > 0 } goldDirectories ? goldDirectories : throw new CliException("eval: give --gold DIR (or --gdp FILE)"),
@@ -50,7 +52,8 @@ internal static class EvalCommand
                 ManifestOption.Load(parse.GetValue(manifest), Console.Error),
                 parse.GetValue(gradedOnly),
                 parse.GetValue(perDocument),
-                parse.GetValue(format)!),
+                parse.GetValue(format)!,
+                TaxonomyOption.Extractor(parse.GetValue(indicators))),
             new Floors(
                 parse.GetValue(minF1),
                 parse.GetValue(minPrecision),
@@ -62,7 +65,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private sealed record Settings(DocumentManifest Manifest, bool GradedOnly, bool PerDocument, string Format);
+    private sealed record Settings(DocumentManifest Manifest, bool GradedOnly, bool PerDocument, string Format, TargetExtractor Extractor);
 
     private sealed record Floors(double? F1, double? Precision, double? Year, double? Responsible, double? Indicator, double? Record, double? RecordF1);
 
@@ -82,7 +85,7 @@ internal static class EvalCommand
             Console.Error.WriteLine($"policyminer: {problem}");
         }
 
-        var extractor = TargetExtractor.Default;
+        var extractor = settings.Extractor;
         var inputs = new List<EvaluationInput>();
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
@@ -113,7 +116,7 @@ internal static class EvalCommand
         }
         else
         {
-            EvalReportText.Write(Console.Out, report);
+            EvalReportText.Write(Console.Out, report, extractor.Version);
             if (perDocument is not null)
             {
                 EvalReportText.WritePerDocument(Console.Out, perDocument);
@@ -136,7 +139,7 @@ internal static class EvalCommand
         return below.Count > 0 ? 3 : failed > 0 ? 1 : 0;
     }
 
-    private static int RunGdp(string[] arguments, string gdpFile, DocumentManifest manifest, string format, double? floor)
+    private static int RunGdp(string[] arguments, string gdpFile, DocumentManifest manifest, TargetExtractor extractor, string format, double? floor)
     {
         if (!File.Exists(gdpFile))
         {
@@ -156,7 +159,6 @@ internal static class EvalCommand
             byName.TryAdd(Path.GetFileName(path), path);
         }
 
-        var extractor = TargetExtractor.Default;
         var graded = new List<GdpExpectation>();
         var outcomes = new List<GdpOutcome>();
         var failed = 0;
@@ -190,7 +192,7 @@ internal static class EvalCommand
         }
         else
         {
-            Console.Out.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
+            Console.Out.WriteLine($"extractor      {extractor.Version}");
             Console.Out.WriteLine($"reports        {report.Reports}   right {report.Right} ({report.Accuracy:0.000})");
             Console.Out.WriteLine($"with target    {report.RightWithTarget}/{report.WithTarget} right");
             Console.Out.WriteLine($"without        {report.RightWithout}/{report.WithoutTarget} right (nothing returned)");
@@ -223,9 +225,9 @@ internal static class EvalCommand
 /// <summary>The readable form of an <see cref="EvaluationReport"/>.</summary>
 internal static class EvalReportText
 {
-    public static void Write(TextWriter o, EvaluationReport r)
+    public static void Write(TextWriter o, EvaluationReport r, string extractorVersion)
     {
-        o.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
+        o.WriteLine($"extractor      {extractorVersion}");
         o.WriteLine($"documents      {r.Documents} graded{Ungraded(r.Ungraded)}");
         o.WriteLine($"gold targets   {r.GoldTargets} (+{r.OptionalGold} optional)   predicted {r.Predicted}   matched {r.Matched}");
         o.WriteLine($"precision      {r.Precision:0.000}");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using PolicyMiner.Core.Serialization;
 using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Core.Serialization;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest.Manifest;
@@ -19,20 +19,27 @@ internal static class ExtractCommand
         format.AcceptOnlyFromAmong("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
         var explain = new Option<bool>("--explain") { Description = "Show, per number, whether it is a target (and why not), and which scope gave its year and commitment." };
+        var indicators = TaxonomyOption.Create();
         var manifest = ManifestOption.Create();
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(year);
+        command.Options.Add(indicators);
         command.Options.Add(explain);
         command.Options.Add(manifest);
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(year), ManifestOption.Load(parse.GetValue(manifest), Console.Error), parse.GetValue(explain)));
+        command.SetAction(parse => Run(
+            parse.GetValue(files)!,
+            parse.GetValue(format)!,
+            parse.GetValue(year),
+            ManifestOption.Load(parse.GetValue(manifest), Console.Error),
+            TaxonomyOption.Extractor(parse.GetValue(indicators)),
+            parse.GetValue(explain)));
         return command;
     }
 
-    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, bool explain)
+    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor, bool explain)
     {
-        var extractor = TargetExtractor.Default;
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
         {

@@ -68,6 +68,9 @@ public enum RejectionReason
 
     /// <summary>Part of a formula that defines a rate (人数/总数×100%).</summary>
     Formula,
+
+    /// <summary>A table cell outside the target columns (a baseline or an actual of a past year).</summary>
+    TableCellOutsideTargets,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -100,6 +103,7 @@ public static class RejectionReasonText
         RejectionReason.Calendar => "calendar arithmetic (共7天)",
         RejectionReason.BaselineOfNext => "baseline of the following target",
         RejectionReason.Formula => "part of a formula (×100%)",
+        RejectionReason.TableCellOutsideTargets => "table cell outside the target columns",
         _ => reason.ToString(),
     };
 }
