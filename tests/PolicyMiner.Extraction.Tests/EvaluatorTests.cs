@@ -75,4 +75,24 @@ public sealed class EvaluatorTests
         Assert.Contains(report.FieldErrors, e => e.Field == "commitment" && e.Expected == "firm" && e.Actual == "plain");
         Assert.Equal(Commitment.Plain, predicted[0].Commitment);
     }
+
+    [Fact]
+    public void Evaluate_TopicOutsideTheGoldSchema_ComparesAsOther()
+    {
+        var document = PlainTextDocument.Create("sample.txt", "今年固定资产投资增长8%。", 2024);
+        var predicted = TargetExtractor.Default.Extract(document);
+        var gold = new List<GoldTarget>
+        {
+            new()
+            {
+                Id = "x", Quote = "固定资产投资增长8%", Value = 8, Unit = "%", Indicator = "固定资产投资", Comparator = "=", Kind = "growth",
+                Commitment = "plain", Category = "other", Year = 2024, Doc = "sample",
+            },
+        };
+
+        var report = Evaluator.Evaluate([new EvaluationInput(document, predicted, gold)]);
+
+        Assert.Equal("investment", Assert.Single(predicted).Category);
+        Assert.Equal(1, report.Category.Right);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class TargetExtractorTests
 
         var context = TargetExtractor.Default.Trace(document);
 
-        Assert.Contains(context.Drafts, d => d.RejectedBecause is not null && d.RejectedBecause.Contains("name", StringComparison.Ordinal));
+        Assert.Contains(context.Drafts, d => d.RejectedBecause == RejectionReason.QuotedName);
     }
 
     [Theory]

@@ -8,7 +8,8 @@ using PolicyMiner.Ingest.Manifest;
 
 namespace PolicyMiner.Cli.Commands;
 
-/// <summary><c>policyminer eval --gold DIR FILE...</c>: scores extraction against gold targets and fails below the given floors.</summary>
+/// <summary><c>policyminer eval --gold DIR FILE...</c>: scores extraction against gold targets and fails below the given floors;
+/// <c>eval --gdp FILE DIR...</c> checks the GDP growth target of each work report.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
@@ -17,12 +18,13 @@ internal static class EvalCommand
         var gold = new Option<string[]>("--gold")
         {
             Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json. Repeatable: the folders' gold is combined.",
-            Required = true,
             HelpName = "DIR",
         };
         var manifest = ManifestOption.Create();
         var gradedOnly = new Option<bool>("--graded-only") { Description = "Read only the documents that have a gold file (skip the rest of a folder)." };
         var perDocument = new Option<bool>("--per-document") { Description = "Also print one line of scores per document." };
+        var gdp = new Option<string?>("--gdp") { Description = "A gdp-growth-targets.jsonl file: check that each report named there yields exactly its GDP growth target (gdp_growth, in the report's year), and nothing for a report that sets none.", HelpName = "FILE" };
+        var minGdp = new Option<double?>("--min-gdp") { Description = "Exit 3 when the share of reports with exactly the right GDP growth target is below this." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit 3 when target F1 is below this." };
@@ -35,14 +37,17 @@ internal static class EvalCommand
         var indicators = TaxonomyOption.Create();
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators])
+        foreach (var option in (Option[])[gold, gdp, minGdp, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators])
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(
+        command.SetAction(parse => parse.GetValue(gdp) is { } gdpFile
+            ? RunGdp(parse.GetValue(files)!, gdpFile, ManifestOption.Load(parse.GetValue(manifest), Console.Error), TaxonomyOption.Extractor(parse.GetValue(indicators)),
+                parse.GetValue(format)!, parse.GetValue(minGdp))
+            : Run(
             parse.GetValue(files)!,
-            parse.GetValue(gold)!,
+            parse.GetValue(gold) is { Length: > 0 } goldDirectories ? goldDirectories : throw new CliException("eval: give --gold DIR (or --gdp FILE)"),
             new Settings(
                 ManifestOption.Load(parse.GetValue(manifest), Console.Error),
                 parse.GetValue(gradedOnly),
@@ -132,6 +137,80 @@ internal static class EvalCommand
         }
 
         return below.Count > 0 ? 3 : failed > 0 ? 1 : 0;
+    }
+
+    private static int RunGdp(string[] arguments, string gdpFile, DocumentManifest manifest, TargetExtractor extractor, string format, double? floor)
+    {
+        if (!File.Exists(gdpFile))
+        {
+            throw new CliException($"{gdpFile}: file not found");
+        }
+
+        var problems = new List<string>();
+        var expectations = GdpCheck.Load(gdpFile, problems);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine($"policyminer: {problem}");
+        }
+
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in DocumentInputs.Expand(arguments))
+        {
+            byName.TryAdd(Path.GetFileName(path), path);
+        }
+
+        var graded = new List<GdpExpectation>();
+        var outcomes = new List<GdpOutcome>();
+        var failed = 0;
+        foreach (var expected in expectations)
+        {
+            if (!byName.TryGetValue(expected.File, out var path))
+            {
+                Console.Error.WriteLine($"policyminer: {expected.File}: named in {Path.GetFileName(gdpFile)} but not among the inputs");
+                failed++;
+                continue;
+            }
+
+            var document = DocumentInputs.Read(path, planYear: null, out var error, manifest);
+            if (document is null)
+            {
+                Console.Error.WriteLine($"policyminer: {error}");
+                failed++;
+                continue;
+            }
+
+            // The report's year is known to the researcher: it overrides whatever the text suggests.
+            document = document with { Metadata = document.Metadata with { Year = expected.Year } };
+            graded.Add(expected);
+            outcomes.Add(GdpCheck.Grade(expected, extractor.Extract(document)));
+        }
+
+        var report = GdpCheck.Summarise(graded, outcomes);
+        if (format == "json")
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, PolicyJson.Indented));
+        }
+        else
+        {
+            Console.Out.WriteLine($"extractor      {extractor.Version}");
+            Console.Out.WriteLine($"reports        {report.Reports}   right {report.Right} ({report.Accuracy:0.000})");
+            Console.Out.WriteLine($"with target    {report.RightWithTarget}/{report.WithTarget} right");
+            Console.Out.WriteLine($"without        {report.RightWithout}/{report.WithoutTarget} right (nothing returned)");
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"wrong ({report.Reports - report.Right})");
+            foreach (var o in report.Outcomes.Where(o => !o.Right))
+            {
+                Console.Out.WriteLine($"  {o.File}  expected {o.Expected}, got {o.Got}");
+            }
+        }
+
+        if (floor is { } f && report.Accuracy < f)
+        {
+            Console.Error.WriteLine($"policyminer: eval: GDP accuracy {report.Accuracy:0.000} is below the floor {f:0.000}");
+            return 3;
+        }
+
+        return failed > 0 ? 1 : 0;
     }
 
     private static void Check(List<string> below, string name, double value, double? floor)

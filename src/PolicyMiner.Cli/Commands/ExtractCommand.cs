@@ -18,6 +18,7 @@ internal static class ExtractCommand
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
+        var explain = new Option<bool>("--explain") { Description = "Show, per number, whether it is a target (and why not), and which scope gave its year and commitment." };
         var indicators = TaxonomyOption.Create();
         var manifest = ManifestOption.Create();
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
@@ -25,17 +26,19 @@ internal static class ExtractCommand
         command.Options.Add(format);
         command.Options.Add(year);
         command.Options.Add(indicators);
+        command.Options.Add(explain);
         command.Options.Add(manifest);
         command.SetAction(parse => Run(
             parse.GetValue(files)!,
             parse.GetValue(format)!,
             parse.GetValue(year),
             ManifestOption.Load(parse.GetValue(manifest), Console.Error),
-            TaxonomyOption.Extractor(parse.GetValue(indicators))));
+            TaxonomyOption.Extractor(parse.GetValue(indicators)),
+            parse.GetValue(explain)));
         return command;
     }
 
-    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor)
+    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor, bool explain)
     {
         var failed = 0;
         foreach (var path in DocumentInputs.Expand(arguments))
@@ -45,6 +48,12 @@ internal static class ExtractCommand
             {
                 Console.Error.WriteLine($"policyminer: {error}");
                 failed++;
+                continue;
+            }
+
+            if (explain)
+            {
+                Explain(document, extractor.Trace(document));
                 continue;
             }
 
@@ -63,6 +72,34 @@ internal static class ExtractCommand
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>One line per number: the target with the scope each inherited field came from, or the reason it is not a target.</summary>
+    private static void Explain(PolicyMiner.Core.Documents.PolicyDocument document, PolicyMiner.Extraction.Pipeline.ExtractionContext context)
+    {
+        var o = Console.Out;
+        o.WriteLine($"{document.SourceName}  plan year {document.Metadata.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
+        foreach (var d in context.Drafts)
+        {
+            var q = d.Mention.Quantity;
+            var value = q.ValueMax is { } max ? $"{q.Value}-{max}{q.Unit}" : $"{q.Value}{q.Unit}";
+            var at = $"[{d.Mention.Span.Start}]";
+            if (d.RejectedBecause is { } reason)
+            {
+                o.WriteLine($"  {at} {value}  not a target: {PolicyMiner.Extraction.Pipeline.RejectionReasonText.Describe(reason)}  「{Around(context.Text, d.Mention.Span.Start, d.Mention.Span.End)}」");
+                continue;
+            }
+
+            o.WriteLine($"  {at} {value}  {d.Indicator}  year {d.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} from {d.YearFrom.ToString().ToLowerInvariant()}{(d.YearText is { } yt ? $" ({yt})" : "")}"
+                        + $"  commitment {d.Commitment.ToString().ToLowerInvariant()} from {d.CommitmentFrom.ToString().ToLowerInvariant()}  「{context.Text[d.Quote.Start..d.Quote.End]}」");
+        }
+    }
+
+    private static string Around(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 12);
+        var to = Math.Min(text.Length, end + 4);
+        return text[from..to].Replace('\n', ' ');
     }
 
     private static void WriteTable(string name, IReadOnlyList<PolicyTarget> targets)

@@ -23,6 +23,11 @@ public sealed class ExtractionContext
     /// <summary>The plan year from the document's metadata: the year 年内 / 今年 / unmarked targets are due.</summary>
     public PolicyYear? PlanYear { get; }
 
+    /// <summary>The document's block tree and the scope attributes of its lines, resolved once (after scanning) on first use.</summary>
+    public Scopes.DocumentScopes Scopes => _scopes ??= PolicyMiner.Extraction.Scopes.DocumentScopes.Build(this);
+
+    private Scopes.DocumentScopes? _scopes;
+
     public List<QuantityMention> Quantities { get; } = [];
 
     public List<YearMention> Years { get; } = [];

@@ -14,10 +14,16 @@ public sealed class TargetDraft(QuantityMention mention, int index)
     public int Index { get; } = index;
 
     /// <summary>Why the mention is not a target (null while it still is one).</summary>
-    public string? RejectedBecause { get; private set; }
+    public RejectionReason? RejectedBecause { get; private set; }
 
     /// <summary>True once a rule has rejected the mention.</summary>
     public bool IsRejected => RejectedBecause is not null;
+
+    /// <summary>Which scope gave <see cref="Year"/>.</summary>
+    public Scopes.ScopeSource YearFrom { get; set; }
+
+    /// <summary>Which scope gave <see cref="Commitment"/>.</summary>
+    public Scopes.ScopeSource CommitmentFrom { get; set; }
 
     /// <summary>End of the number's expression including a trailing comparator (以上, 左右).</summary>
     public int ExpressionEnd { get; set; } = mention.Span.End;
@@ -64,10 +70,10 @@ public sealed class TargetDraft(QuantityMention mention, int index)
     public TableTarget? Table { get; set; }
 
     /// <summary>Marks the mention as not a target.</summary>
-    public void Reject(string reason) => RejectedBecause ??= reason;
+    public void Reject(RejectionReason reason) => RejectedBecause ??= reason;
 
     /// <summary>Takes back a rejection: a table cell in a target column is a target whatever the text around it suggests.</summary>
     public void Restore() => RejectedBecause = null;
 
-    public override string ToString() => $"{Mention.Quantity} {Indicator} {(IsRejected ? "rejected: " + RejectedBecause : "")}";
+    public override string ToString() => $"{Mention.Quantity} {Indicator} {(IsRejected ? "rejected: " + RejectedBecause?.Describe() : "")}";
 }

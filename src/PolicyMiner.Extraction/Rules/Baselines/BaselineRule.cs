@@ -46,7 +46,7 @@ public sealed class BaselineRule : ITargetRule
                 continue;
             }
 
-            first.Reject("baseline of the following target");
+            first.Reject(RejectionReason.BaselineOfNext);
             second.Baseline = ToUnitOf(first, second);
         }
     }

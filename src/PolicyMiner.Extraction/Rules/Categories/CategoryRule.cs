@@ -32,11 +32,21 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly Entry[] Table =
     [
-        // Energy use and loans are measured on industry and enterprises but are neither output nor firms.
-        new("other", [["能耗", "排放", "贷款"]]),
+        // Energy use and emissions are measured on industry and enterprises but are neither output nor firms; loans likewise.
+        new("environment", [["能耗", "排放", "PM2.5", "细颗粒物", "空气质量", "优良天数", "森林覆盖率", "水质", "污水", "垃圾", "黑臭水体", "治水", "河道", "水生态"]]),
+        new("other", [["贷款"]]),
         new("gdp_growth", [["GDP", "生产总值"], ["增长", "增速"]]),
+        // Topics of work reports beyond science policy, before the science entries whose words they share (投资, 项目, 收入).
+        new("consumption", [["社会消费品零售", "社零", "消费品零售"]]),
+        new("fiscal", [["一般公共预算收入", "财政收入", "地方级收入", "税收收入", "财政总收入"]]),
+        new("income", [["可支配收入", "人均纯收入", "居民收入", "农民收入"]]),
+        new("employment", [["新增就业", "就业", "失业率", "技能培训"]]),
         new("high_tech_share", [["高新技术产业", "高新技术产品", "高新技术产值", "高技术产业"], ["占"]]),
         new("high_tech_output", [["高新技术产业", "高新技术产值", "高技术产业", "高新技术产品产值"], ["产值", "增加值", "投资", "收入", "产业"]]),
+        new("trade", [["进出口", "外贸", "使用外资", "利用外资", "到位外资", "外商投资"]]),
+        new("investment", [["固定资产投资", "固投", "有效投资", "民间投资", "工业投资", "基础设施投资", "重大项目", "重点项目", "产业项目", "招商引资", "签约项目", "开工项目", "投资项目", "项目投资"]]),
+        // Projects counted by their investment (亿元以上项目, 百亿级项目) or by construction stage are investment projects.
+        new("investment", [["项目"], ["亿元以上", "亿元级", "亿级", "亿元", "工业", "服务业", "城建", "外资", "外贸", "新开工", "竣工", "续建", "开工建设"]]),
         new("tech_contracts", [["技术合同", "技术交易", "技术市场"]]),
         new("patents", [["专利", "知识产权", "商标"]]),
         new("governance", [["逾期率", "办理率", "办结率", "办理时限", "拨付时限", "评审周期"]]),
@@ -51,7 +61,14 @@ public sealed class CategoryRule : ITargetRule
         new("agriculture", [["农业科技特派员", "农村科技特派员", "农业专家", "农技人员"]]),
         new("talent", [["人才", "团队", "院士", "专家", "科研人员", "博士", "个人", "技术人员", "科技人员", "特派员"]]),
         new("high_tech_enterprises", [["高新技术企业", "高新技术领域企业", "高新技术产品生产企业", "高企"]]),
-        new("agriculture", [["农业", "农村", "示范村", "示范乡", "合作社", "特派员", "种植", "养殖", "乡村", "农民"]]),
+        // Rural roads, housing and tourism are infrastructure and services, not agriculture.
+        new("education", [["学位", "幼儿园", "中小学", "义务教育", "教育", "托位", "学校"]]),
+        new("health", [["床位", "医院", "医疗", "卫生", "健康", "疾病"]]),
+        new("social_security", [["养老", "参保", "医保", "低保", "社会保障", "救助"]]),
+        new("housing", [["保障性住房", "保障房", "安置房", "棚户区", "老旧小区", "住房", "危房"]]),
+        new("transport", [["公路", "高速", "铁路", "地铁", "轨道交通", "机场", "港口", "航线"]]),
+        new("culture_tourism", [["游客", "旅游", "景区"]]),
+        new("agriculture", [["农业", "农村", "示范村", "示范乡", "合作社", "特派员", "种植", "养殖", "乡村", "农民", "粮食", "高标准农田", "耕地"]]),
         // 园区新引进科技型项目: the head noun 项目 outweighs the 科技型 that qualifies it.
         new("st_projects", [["科技型项目", "研发项目", "创新项目"]]),
         new("tech_enterprises", [["科技型", "科技企业", "创新型企业", "领军企业", "上市", "科技创新企业", "小巨人", "瞪羚", "龙头企业"]]),
@@ -60,11 +77,13 @@ public sealed class CategoryRule : ITargetRule
         new("st_funding", [["拨款", "科技经费", "科技资金", "经费", "资金"]]),
         new("st_projects", [["项目", "立项", "专项"]]),
         new("cooperation", [["合作", "交流", "活动"]]),
-        new("industry_output", [["工业总产值", "工业增加值", "规模以上工业", "主营业务收入", "产业规模", "总产值"]]),
+        new("industry_output", [["工业总产值", "工业增加值", "规模以上工业", "主营业务收入", "产业规模", "总产值", "数字经济", "营收", "亩均"]]),
         new("governance", [["学习", "党", "组织生活", "联系点", "重点工作", "亮点工作", "专题研究", "重点领域", "考核", "督查", "会议", "培训"]]),
     ];
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
+
+    private const string GdpGrowth = "gdp_growth";
 
     public string Name => "category";
 
@@ -80,7 +99,9 @@ public sealed class CategoryRule : ITargetRule
             var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
 
             // "新增面积10万平方米", "总数突破200家": a short indicator with no topic of its own shares the previous target's topic.
-            if (category is null && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous)
+            // GDP growth is one indicator, not a topic: a named part (一、二、三产, 服务业增加值) never inherits it.
+            if (category is null && draft.Indicator.Length <= 6 && context.PreviousLive(draft, sentenceStart) is { } previous
+                && !(previous.Category == GdpGrowth && draft.Indicator.Length > 0 && !draft.IndicatorInherited))
             {
                 category = previous.Category;
                 draft.CategoryDecided = previous.CategoryDecided;
@@ -121,7 +142,7 @@ public sealed class CategoryRule : ITargetRule
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
-        if (unit == UnitKind.Duration)
+        if (unit == UnitKind.Duration && !indicator.Contains("天数", StringComparison.Ordinal))
         {
             // 办结时限 / 拨付时限 / 评审周期: service time limits.
             return "governance";
@@ -145,7 +166,10 @@ public sealed class CategoryRule : ITargetRule
         }
 
         var ratios = unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios;
-        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence) ?? Match(Table, clause, sentence)
+        // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
+        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence)
+               ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
+               ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, sentence, sentence) : null);
     }
 

@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Commitments;
@@ -23,6 +24,7 @@ public sealed class CommitmentRule : ITargetRule
             if (own is not null)
             {
                 draft.Commitment = own.Commitment;
+                draft.CommitmentFrom = ScopeSource.Clause;
                 continue;
             }
 
@@ -39,6 +41,7 @@ public sealed class CommitmentRule : ITargetRule
                 && (clauseText.StartsWith("同比") || clauseText.StartsWith("比上年") || clauseText.StartsWith("较上年") || clauseText.StartsWith("年均")))
             {
                 draft.Commitment = previous.Commitment;
+                draft.CommitmentFrom = ScopeSource.Previous;
                 continue;
             }
 
@@ -50,6 +53,13 @@ public sealed class CommitmentRule : ITargetRule
             if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1))
             {
                 draft.Commitment = leading.Commitment;
+                draft.CommitmentFrom = ScopeSource.Sentence;
+            }
+            else if (first == draft && context.Scopes.At(start).LeadIn is { } leadIn && LastModal(context, leadIn.Start, leadIn.End) is { } listModal)
+            {
+                // "力争通过3年努力，实现以下目标：" over its list: the lead-in's modal commits every item that has none of its own.
+                draft.Commitment = listModal.Commitment;
+                draft.CommitmentFrom = ScopeSource.LeadIn;
             }
         }
     }

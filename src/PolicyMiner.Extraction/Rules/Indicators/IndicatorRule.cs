@@ -80,8 +80,8 @@ public sealed class IndicatorRule : ITargetRule
             }
 
             // Numbers inside names (“百名专家进企业”) are part of the phrase, not a boundary.
-            if (prev.Mention.Span.End <= exprStart && (!prev.IsRejected || prev.RejectedBecause!.StartsWith("baseline", StringComparison.Ordinal)
-                                                       || prev.RejectedBecause.StartsWith("past", StringComparison.Ordinal)))
+            if (prev.Mention.Span.End <= exprStart && (!prev.IsRejected || prev.RejectedBecause == RejectionReason.BaselineOfNext
+                                                       || prev.RejectedBecause!.Value.IsPast()))
             {
                 segStart = Math.Max(segStart, prev.IsRejected ? prev.Mention.Span.End : prev.ExpressionEnd);
                 // "1个领军型人才、2个…": the previous target's noun after its number is not ours.

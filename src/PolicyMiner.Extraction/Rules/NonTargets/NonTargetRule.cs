@@ -1,3 +1,4 @@
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -9,20 +10,24 @@ namespace PolicyMiner.Extraction.Rules.NonTargets;
 /// incentive amounts (给予10万元奖励).</summary>
 public sealed class NonTargetRule : ITargetRule
 {
-    private static readonly string[] PastMarkers = ["已经", "已", "截至", "共有", "去年", "前年", "过去", "以来", "曾"];
-    private static readonly string[] IncentiveBefore = ["给予", "奖励", "补助", "资助", "补贴", "一次性"];
-    private static readonly string[] PageCounters = ["阅读", "浏览", "点击", "访问量", "浏览次数", "阅读次数", "点击数"];
-    private static readonly string[] ThresholdNouns = ["企业", "单位", "项目", "机构", "客户", "纳税人", "工业企业", "县", "地区", "园区", "乡镇"];
-    private static readonly string[] IncentiveAfter = ["奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴", "扶持资金"];
+    private static readonly IReadOnlyList<string> PastMarkers = WordLexicon.Default["past-marker"].Words;
+    private static readonly IReadOnlyList<string> IncentiveBefore = WordLexicon.Default["incentive-before"].Words;
+    private static readonly IReadOnlyList<string> PageCounters = WordLexicon.Default["page-counter"].Words;
+    private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
+    private static readonly IReadOnlyList<string> IncentiveAfter = WordLexicon.Default["incentive-after"].Words;
+    private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
+    private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
+    private static readonly WordClass AwardVerbs = WordLexicon.Default["award-verb"];
+    private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
+    private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
+    private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
 
     public string Name => "non-target";
-
-    private static readonly string[] ReviewHeadings = ["回顾", "成就", "成绩", "基本情况", "发展现状", "现状", "工作总结", "发展基础", "取得的"];
 
     public void Apply(ExtractionContext context)
     {
         var text = context.Text;
-        var reviews = ReviewSections(context);
+        var scopes = context.Scopes;
         foreach (var draft in context.Drafts)
         {
             if (draft.IsRejected)
@@ -30,21 +35,27 @@ public sealed class NonTargetRule : ITargetRule
                 continue;
             }
 
-            if (reviews.Exists(s => s.Contains(draft.Mention.Span.Start)))
+            var scope = scopes.At(draft.Mention.Span.Start);
+            if (scope.Review)
             {
-                draft.Reject("past statistic (review section)");
+                draft.Reject(RejectionReason.ReviewScope);
                 continue;
             }
 
-            var reason = Check(context, text, draft);
-            if (reason is not null)
+            if (scope.PastOpening && !SentenceStatesDue(context, text, draft))
+            {
+                draft.Reject(RejectionReason.Past);
+                continue;
+            }
+
+            if (Check(context, text, draft) is { } reason)
             {
                 draft.Reject(reason);
             }
         }
     }
 
-    private static string? Check(ExtractionContext context, string text, TargetDraft draft)
+    private static RejectionReason? Check(ExtractionContext context, string text, TargetDraft draft)
     {
         var m = draft.Mention;
         var start = m.Span.Start;
@@ -54,29 +65,68 @@ public sealed class NonTargetRule : ITargetRule
 
         if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close))
         {
-            return "inside a quoted name or title";
+            return RejectionReason.QuotedName;
         }
 
         if (before is '+' or '＋' || after is '+' or '＋')
         {
-            return "part of a programme label (1+7)";
+            return RejectionReason.ProgrammeLabel;
         }
 
         if (before == '第' || ClauseText.EndsAt(text, start, "第") || ClauseText.At(text, end, "届"))
         {
-            return "ordinal";
+            return RejectionReason.Ordinal;
+        }
+
+        // 人数/总数×100%: a formula that defines a rate.
+        if (before is '×' or '*' or '/' or '÷')
+        {
+            return RejectionReason.Formula;
+        }
+
+        // 二次污染, 两个市场: the numeral belongs to a fixed expression.
+        if (m.IsChinese && NumeralWords.MatchAtStart(text.AsSpan(start, Math.Min(8, text.Length - start))) > 0)
+        {
+            return RejectionReason.NumeralInWord;
+        }
+
+        var clauseStart = ClauseText.ClauseStart(text, start);
+        var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
+
+        // 授予“…”等37项: a tally of awards granted.
+        if (AwardVerbs.OccursIn(clauseBefore) && before == '等')
+        {
+            return RejectionReason.Award;
+        }
+
+        // 放假共7天: calendar arithmetic.
+        if (m.Quantity.Kind == UnitKind.Duration && (Calendar.MatchAtEnd(clauseBefore) > 0 || Calendar.OccursIn(clauseBefore[Math.Max(0, clauseBefore.Length - 8)..])))
+        {
+            return RejectionReason.Calendar;
+        }
+
+        // 抓好四个方面, 分五大方面: the parts a text is organised in.
+        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 单户担保金额500万元及以下: a limit per firm or loan.
+        if (m.Quantity.Kind == UnitKind.Money && PerUnit.OccursIn(clauseBefore))
+        {
+            return RejectionReason.ClassThreshold;
         }
 
         if (m.IsChinese)
         {
             if (m.ValueText == "一" && m.Quantity.ValueMax is null)
             {
-                return "一 as an article (一批, 一个)";
+                return RejectionReason.Article;
             }
 
             if (m.Quantity.Value == 0 && m.Quantity.ValueMax is null)
             {
-                return "零 inside a word (零部件)";
+                return RejectionReason.NumeralInWord;
             }
 
             // 突破千亿元 is a value; 百家企业, 千企 are slogans.
@@ -84,40 +134,40 @@ public sealed class NonTargetRule : ITargetRule
                 && !(m.Quantity.Kind == UnitKind.Money && (ClauseText.EndsAt(text, start, "突破") || ClauseText.EndsAt(text, start, "达到")
                                                           || ClauseText.EndsAt(text, start, "超过") || ClauseText.EndsAt(text, start, "过"))))
             {
-                return "bare 百/千/万 in a slogan (百家, 千企)";
+                return RejectionReason.Slogan;
             }
 
             if (m.Quantity.Unit == "次" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
             {
-                return "session ordinal (二次全会)";
+                return RejectionReason.SessionOrdinal;
             }
 
             // 科技三项费用: a numbered term, not a count.
             if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "费用") || ClauseText.At(text, end, "经费") || ClauseText.At(text, end, "资金")))
             {
-                return "numbered term (三项费用)";
+                return RejectionReason.NumberedTerm;
             }
 
             // 四个10, 五个一批: a count of named things used as a name.
             if (m.Quantity.Unit == "个" && end < text.Length && (ChineseNumber.IsDigit(after) || ChineseNumber.IsNumeralChar(after)))
             {
-                return "programme name (四个10)";
+                return RejectionReason.Enumeration;
             }
         }
 
         if (IsHeading(text, start))
         {
-            return "in a section heading";
+            return RejectionReason.Heading;
         }
 
         if (after is '-' or '－' && end + 1 < text.Length && ChineseNumber.IsDigit(text[end + 1]))
         {
-            return "code or index number";
+            return RejectionReason.Code;
         }
 
         if (m.Quantity.Kind == UnitKind.Money && IsIncentive(text, draft))
         {
-            return "incentive or subsidy amount";
+            return RejectionReason.Incentive;
         }
 
         foreach (var counter in PageCounters)
@@ -125,40 +175,26 @@ public sealed class NonTargetRule : ITargetRule
             if (ClauseText.EndsAt(text, start, counter) || ClauseText.EndsAt(text, start, counter + "：") || ClauseText.EndsAt(text, start, counter + ":")
                 || ClauseText.EndsAt(text, start, counter + " "))
             {
-                return "page counter";
+                return RejectionReason.PageCounter;
             }
         }
 
         if (m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) && IsClassThreshold(text, draft))
         {
-            return "class threshold (企业 with 1亿元以上 of …)";
+            return RejectionReason.ClassThreshold;
         }
 
         if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标"))
         {
-            return "count of indicators used as a reference";
+            return RejectionReason.IndicatorCount;
         }
 
-        return IsPast(context, text, draft) ? "past statistic" : null;
-    }
-
-    /// <summary>Sections whose heading announces a review of the past ("一、“十五”科技工作回顾", "发展基础").</summary>
-    private static List<PolicyMiner.Core.Text.TextSpan> ReviewSections(ExtractionContext context)
-    {
-        var spans = new List<PolicyMiner.Core.Text.TextSpan>();
-        foreach (var section in context.Document.Sections)
+        if (IsEstimate(context, text, draft))
         {
-            foreach (var word in ReviewHeadings)
-            {
-                if (section.Heading.Contains(word, StringComparison.Ordinal) && section.Heading.Length <= 30)
-                {
-                    spans.Add(section.Span);
-                    break;
-                }
-            }
+            return RejectionReason.PastEstimate;
         }
 
-        return spans;
+        return IsPast(context, text, draft) ? RejectionReason.Past : null;
     }
 
     /// <summary>A short line opening with a section number ("三、实施七项科技行动") and no sentence punctuation is a heading.</summary>
@@ -248,7 +284,7 @@ public sealed class NonTargetRule : ITargetRule
             hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
         }
 
-        foreach (var suffix in (string[])["及以上", "以上", "以下", "左右"])
+        foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "左右"])
         {
             if (ClauseText.At(text, i, suffix))
             {
@@ -263,16 +299,7 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
-        var window = text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1));
-        foreach (var noun in ThresholdNouns)
-        {
-            if (window.IndexOf(noun, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
     }
 
     private static bool IsInBaselinePhrase(string text, int start)
@@ -307,6 +334,51 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
+    /// <summary>"预计全年增长6%": an estimate in the clause is the year under review, unless the sentence names a later year
+    /// explicitly (到2025年, 2025年); 全年 / 今年 next to 预计 are the reviewed year, not the plan year.</summary>
+    private static bool IsEstimate(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var start = draft.Mention.Span.Start;
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        if (!Estimate.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
+        {
+            return false;
+        }
+
+        foreach (var year in context.YearsIn(sentenceStart, start))
+        {
+            if (!year.InName && year.Kind is YearMentionKind.Deadline or YearMentionKind.Within or YearMentionKind.Period or YearMentionKind.Absolute
+                && (context.PlanYear is not { } plan || year.Period is not { } p || p.End.Value >= plan.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the draft's sentence, up to the number, names a time still to come (今年, 到2025年, 2024年 ≥ the plan year).</summary>
+    private static bool SentenceStatesDue(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var start = draft.Mention.Span.Start;
+        foreach (var year in context.YearsIn(ClauseText.SentenceStart(text, start), start))
+        {
+            if (year.InName || year.Kind is YearMentionKind.Date or YearMentionKind.Past)
+            {
+                continue;
+            }
+
+            if (year.Kind is YearMentionKind.Absolute or YearMentionKind.Period && context.PlanYear is { } plan && year.Period is { } p && p.End.Value < plan.Value)
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
     private static bool IsPast(ExtractionContext context, string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -323,6 +395,7 @@ public sealed class NonTargetRule : ITargetRule
                 return true;
             }
         }
+
 
         // 完成了 / 达到了 / 增长了: a completed action.
         var le = segment.LastIndexOf('了');

@@ -8,7 +8,6 @@ namespace PolicyMiner.Extraction.Rules.Tables;
 public sealed class TableTargetRule : ITargetRule
 {
     /// <summary>Why a number inside a target table is not a target.</summary>
-    public const string NotATargetCell = "table cell outside the target columns";
 
     public string Name => "table-targets";
 
@@ -28,7 +27,7 @@ public sealed class TableTargetRule : ITargetRule
             }
             else if (context.TargetTables.Exists(t => t.Contains(draft.Mention.Span.Start)))
             {
-                draft.Reject(NotATargetCell);
+                draft.Reject(RejectionReason.TableCellOutsideTargets);
             }
         }
     }

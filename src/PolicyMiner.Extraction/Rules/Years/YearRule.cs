@@ -1,4 +1,5 @@
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
 using PolicyMiner.Extraction.Time;
 
@@ -24,13 +25,30 @@ public sealed class YearRule : ITargetRule
             var sentenceStart = ClauseText.SentenceStart(text, start);
             var first = context.FirstLiveInSentence(draft);
             var leading = first == draft && own is not null ? own : Nearest(context, sentenceStart, first.ExpressionStart);
-            var chosen = own ?? leading ?? LeadIn(context, draft);
+            var chosen = own ?? leading;
+            draft.YearFrom = own is not null ? ScopeSource.Clause : leading is not null ? ScopeSource.Sentence : ScopeSource.None;
+            if (chosen is null && LeadIn(context, draft) is { } leadIn)
+            {
+                chosen = leadIn;
+                draft.YearFrom = ScopeSource.LeadIn;
+            }
+
+            if (chosen is null)
+            {
+                // "到2020年，…" opening the paragraph, or "二、2016年工作目标" over the section, governs every sentence under it.
+                var scope = context.Scopes.At(start);
+                // A time limit (30个工作日内办结) is a standing rule: a heading's plan period does not make it due at its end.
+                var sectionDeadline = draft.Mention.Quantity.Kind == PolicyMiner.Extraction.Quantities.UnitKind.Duration ? null : scope.SectionDeadline;
+                chosen = scope.Deadline ?? sectionDeadline;
+                draft.YearFrom = scope.Deadline is not null ? ScopeSource.Paragraph : sectionDeadline is not null ? ScopeSource.Section : ScopeSource.None;
+            }
 
             if (chosen is null)
             {
                 // A five-year plan's untimed targets are due at the end of its period.
                 draft.Year = planEnd ?? context.PlanYear?.Value;
                 draft.YearText = null;
+                draft.YearFrom = draft.Year is null ? ScopeSource.None : ScopeSource.Document;
                 continue;
             }
 

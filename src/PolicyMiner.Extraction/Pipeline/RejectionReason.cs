@@ -1,0 +1,109 @@
+namespace PolicyMiner.Extraction.Pipeline;
+
+/// <summary>Why a quantity mention is not a target: a typed code rules can test, never a sentence they string-match.</summary>
+public enum RejectionReason
+{
+    /// <summary>Inside a quoted name or title (《…》, “三个50”).</summary>
+    QuotedName = 1,
+
+    /// <summary>Part of a programme label (1+7).</summary>
+    ProgrammeLabel,
+
+    /// <summary>An ordinal (第三, 十九届).</summary>
+    Ordinal,
+
+    /// <summary>一 as an article (一批, 一个).</summary>
+    Article,
+
+    /// <summary>A numeral inside a word (零部件, 二次污染, 两手抓).</summary>
+    NumeralInWord,
+
+    /// <summary>A bare 百/千/万 in a slogan (百家, 千企).</summary>
+    Slogan,
+
+    /// <summary>A session ordinal (二次全会, 九届十一次).</summary>
+    SessionOrdinal,
+
+    /// <summary>A numbered term (科技三项费用).</summary>
+    NumberedTerm,
+
+    /// <summary>A count of named things used as a name (四个10), or a structural enumeration (抓好四个方面).</summary>
+    Enumeration,
+
+    /// <summary>In a section heading.</summary>
+    Heading,
+
+    /// <summary>A code or index number (3-1).</summary>
+    Code,
+
+    /// <summary>A reward or subsidy amount (给予10万元奖励, 最高300万元).</summary>
+    Incentive,
+
+    /// <summary>A page counter of a served web page.</summary>
+    PageCounter,
+
+    /// <summary>An amount that defines a class of actors (500万元以上的企业).</summary>
+    ClassThreshold,
+
+    /// <summary>A count of indicators used as a reference (20项指标).</summary>
+    IndicatorCount,
+
+    /// <summary>A statistic of the past (已…, 累计…, 2017年20个 before the plan year).</summary>
+    Past,
+
+    /// <summary>In a part of the document that reviews the past (a 回顾 section, a work report's review of last year).</summary>
+    ReviewScope,
+
+    /// <summary>An estimate of the year under review (预计全年…).</summary>
+    PastEstimate,
+
+    /// <summary>An award already granted or a tally of things done (授予…等37项).</summary>
+    Award,
+
+    /// <summary>Holiday or calendar arithmetic (共7天).</summary>
+    Calendar,
+
+    /// <summary>The starting value of the following target (由10家增加到20家).</summary>
+    BaselineOfNext,
+
+    /// <summary>Part of a formula that defines a rate (人数/总数×100%).</summary>
+    Formula,
+
+    /// <summary>A table cell outside the target columns (a baseline or an actual of a past year).</summary>
+    TableCellOutsideTargets,
+}
+
+/// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
+public static class RejectionReasonText
+{
+    /// <summary>True for the reasons that say the number reports the past (its indicator may still be shared).</summary>
+    public static bool IsPast(this RejectionReason reason) => reason is RejectionReason.Past or RejectionReason.ReviewScope or RejectionReason.PastEstimate;
+
+    public static string Describe(this RejectionReason reason) => reason switch
+    {
+        RejectionReason.QuotedName => "inside a quoted name or title",
+        RejectionReason.ProgrammeLabel => "part of a programme label (1+7)",
+        RejectionReason.Ordinal => "ordinal",
+        RejectionReason.Article => "一 as an article (一批, 一个)",
+        RejectionReason.NumeralInWord => "numeral inside a word (零部件, 二次污染)",
+        RejectionReason.Slogan => "bare 百/千/万 in a slogan (百家, 千企)",
+        RejectionReason.SessionOrdinal => "session ordinal (二次全会)",
+        RejectionReason.NumberedTerm => "numbered term (三项费用)",
+        RejectionReason.Enumeration => "enumeration or programme name (四个10, 抓好四个方面)",
+        RejectionReason.Heading => "in a section heading",
+        RejectionReason.Code => "code or index number",
+        RejectionReason.Incentive => "incentive or subsidy amount",
+        RejectionReason.PageCounter => "page counter",
+        RejectionReason.ClassThreshold => "class threshold (企业 with 1亿元以上 of …)",
+        RejectionReason.IndicatorCount => "count of indicators used as a reference",
+        RejectionReason.Past => "past statistic",
+        RejectionReason.ReviewScope => "past statistic (review of the past)",
+        RejectionReason.PastEstimate => "estimate of the year under review (预计)",
+        RejectionReason.Award => "award already granted",
+        RejectionReason.Calendar => "calendar arithmetic (共7天)",
+        RejectionReason.BaselineOfNext => "baseline of the following target",
+        RejectionReason.Formula => "part of a formula (×100%)",
+        RejectionReason.TableCellOutsideTargets => "table cell outside the target columns",
+        _ => reason.ToString(),
+    };
+}

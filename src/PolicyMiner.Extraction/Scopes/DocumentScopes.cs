@@ -1,0 +1,315 @@
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Text;
+using PolicyMiner.Extraction.Time;
+
+namespace PolicyMiner.Extraction.Scopes;
+
+/// <summary>Which scope gave a target one of its fields, for <c>extract --explain</c>.</summary>
+public enum ScopeSource
+{
+    /// <summary>Nothing gave the field.</summary>
+    None,
+
+    /// <summary>The target's own clause.</summary>
+    Clause,
+
+    /// <summary>An expression leading the target's sentence.</summary>
+    Sentence,
+
+    /// <summary>A lead-in line ending in ： over a list ("主要目标是：").</summary>
+    LeadIn,
+
+    /// <summary>The opening clause of the target's paragraph ("到2020年，…").</summary>
+    Paragraph,
+
+    /// <summary>The heading of an enclosing section ("二、2016年工作目标").</summary>
+    Section,
+
+    /// <summary>The document: its plan year, or the end of the five-year plan its title names.</summary>
+    Document,
+
+    /// <summary>An earlier target the field is shared with (a list, a 并 clause).</summary>
+    Previous,
+}
+
+/// <summary>What a line (heading, paragraph or list item) inherits from the structure around it.</summary>
+/// <param name="Review">True inside a part that reviews the past (a 回顾 section, the opening review of a work report).</param>
+/// <param name="PastOpening">True when the line itself opens with the past (过去一年，/ 2023年，before the plan year).</param>
+/// <param name="Deadline">The time expression opening the line ("到2020年，…"), or null.</param>
+/// <param name="SectionDeadline">The time expression of the nearest enclosing heading that states one, or null.</param>
+/// <param name="LeadIn">For a list item: the line ending in ： that introduces its list ("主要指标是："), or null.</param>
+public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn);
+
+/// <summary>Scope attributes of a document, resolved once per document from its <see cref="BlockTree"/> and read by rules in
+/// O(log lines) per position: review of the past, deadlines opening paragraphs and headings.</summary>
+/// <remarks>Built after the scan rules, from the year mentions they found. Owned by one <see cref="ExtractionContext"/>.</remarks>
+public sealed class DocumentScopes
+{
+    private static readonly WordClass ReviewHeading = WordLexicon.Default["review-heading"];
+    private static readonly WordClass PlanHeading = WordLexicon.Default["plan-heading"];
+    private static readonly WordClass PastOpeningWords = WordLexicon.Default["past-opening"];
+
+    private readonly LineScope[] _lines;
+    private static readonly LineScope Empty = new(false, false, null, null, null);
+
+    private DocumentScopes(BlockTree tree, LineScope[] lines)
+    {
+        Tree = tree;
+        _lines = lines;
+    }
+
+    public BlockTree Tree { get; }
+
+    /// <summary>The scope of the line holding <paramref name="position"/>.</summary>
+    public LineScope At(int position)
+    {
+        var i = Tree.LineIndexAt(position);
+        var scope = i >= 0 && i < _lines.Length ? _lines[i] : Empty;
+        return !scope.Review && _openingReview is { } review && review.Contains(position) ? scope with { Review = true } : scope;
+    }
+
+    /// <summary>The review a document opens with, found sentence by sentence, or null.</summary>
+    private TextSpan? _openingReview;
+
+    /// <summary>Resolves every line's scope.</summary>
+    public static DocumentScopes Build(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tree = BlockTree.Build(context.Document);
+        var text = context.Text;
+        var plan = context.PlanYear?.Value;
+        var lines = tree.Lines;
+        var review = new bool[lines.Count];
+        var pastOpening = new bool[lines.Count];
+        var deadline = new YearMention?[lines.Count];
+        var planLine = new bool[lines.Count];
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var span = lines[i].Span;
+            // "二、2005年主要任务 今年是…": the opening is read after an item number.
+            var opening = OpeningClause(text, new TextSpan(AfterItemNumber(text, span), span.End));
+            var time = Timing(context, opening, plan);
+            pastOpening[i] = lines[i].Kind != BlockKind.Heading
+                             && (PastOpeningWords.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || time.OpensWithPast);
+            deadline[i] = time.Due;
+            // 全年 / 年内 inside a review speak of the reviewed year: only a plan word or a stated year turns to the plan.
+            var statedDue = time.Due is { Kind: not YearMentionKind.Relative };
+            planLine[i] = lines[i].Kind == BlockKind.Heading
+                ? PlanHeading.OccursIn(text.AsSpan(span.Start, span.Length)) || statedDue
+                : PlanHeading.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || (statedDue && time.DueOpens);
+        }
+
+        // A section whose heading reviews the past (and names no plan) is review throughout.
+        foreach (var section in tree.Sections)
+        {
+            if (section.HeadingLine is not { } heading)
+            {
+                continue;
+            }
+
+            // "（一）发展基础。全省…": an item that opens a section is headed by its first sentence.
+            var title = HeadingPart(text, heading.Span);
+            var words = text.AsSpan(title.Start, title.Length);
+            // "一、关于2014年政府工作": a bare heading that speaks only of years before the plan year.
+            var pastYearHeading = plan is not null && IsBare(words) && Timing(context, title, plan).OnlyPast;
+            var reviewWords = ReviewHeading.OccursIn(words) && (heading.Kind == BlockKind.Heading || title.Length <= BlockTree.MaxHeadingLength);
+            var namesPlan = PlanHeading.OccursIn(words) || Timing(context, title, plan).Due is not null;
+            if ((reviewWords || pastYearHeading) && !namesPlan)
+            {
+                // A line that turns to the plan ends the review even where the reader missed the next heading.
+                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i == heading.LineIndex || !planLine[i]); i++)
+                {
+                    review[i] = true;
+                }
+            }
+        }
+
+        // Deadlines of headings flow down to every line of their section (inner headings override outer ones).
+        var sectionDeadline = new YearMention?[lines.Count];
+        foreach (var section in tree.Sections)
+        {
+            if (section.HeadingLine is { Kind: BlockKind.Heading } heading && deadline[heading.LineIndex] is { } due)
+            {
+                for (var i = heading.LineIndex + 1; i < lines.Count && lines[i].Span.Start < section.Span.End; i++)
+                {
+                    sectionDeadline[i] = due;
+                }
+            }
+        }
+
+        var scopes = new LineScope[lines.Count];
+        TextSpan? leadIn = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var own = lines[i].Kind == BlockKind.Heading ? null : deadline[i];
+            if (lines[i].Kind != BlockKind.ListItem)
+            {
+                var last = lines[i].Span.End - 1;
+                leadIn = lines[i].Kind == BlockKind.Paragraph && last >= 0 && text[last] is '：' or ':' ? lines[i].Span : null;
+            }
+
+            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null);
+        }
+
+        return new DocumentScopes(tree, scopes) { _openingReview = OpeningReview(context, tree, planLine, plan) };
+    }
+
+    private static TextSpan HeadingPart(string text, TextSpan line)
+    {
+        var end = text.AsSpan(line.Start, line.Length).IndexOfAny('。', '；', '：');
+        return end < 0 ? line : new TextSpan(line.Start, line.Start + end);
+    }
+
+    /// <summary>No clause punctuation and short: a title, not a sentence ("（四）成交额达到4亿元，比上年增长25%" is not).</summary>
+    private static bool IsBare(ReadOnlySpan<char> words) =>
+        words.Length <= BlockTree.MaxHeadingLength && words.IndexOfAny("，,；;：:。") < 0;
+
+    /// <summary>A document that opens by reporting the past (a work report's "2023年是…", "过去一年，…", "一、2023年工作回顾") is review
+    /// from that sentence up to the first sentence or heading that turns to the plan (今年…, 2024年是…, 二、2024年工作安排), read
+    /// sentence by sentence so that reports written as one long line are covered too. Without such a turn nothing is marked.</summary>
+    private static TextSpan? OpeningReview(ExtractionContext context, BlockTree tree, bool[] planLine, int? plan)
+    {
+        var text = context.Text;
+        var reviewStart = -1;
+        var seenBody = false;
+        foreach (var line in tree.Lines)
+        {
+            if (line.Kind == BlockKind.Heading)
+            {
+                // The title block ("2024年政府工作报告") names the plan year before the report's body begins.
+                if (planLine[line.LineIndex] && (reviewStart >= 0 || seenBody))
+                {
+                    return reviewStart >= 0 ? new TextSpan(reviewStart, line.Span.Start) : null;
+                }
+
+                if (reviewStart < 0 && ReviewHeading.OccursIn(text.AsSpan(line.Span.Start, line.Span.Length)) && !planLine[line.LineIndex])
+                {
+                    reviewStart = line.Span.Start;
+                }
+
+                continue;
+            }
+
+            seenBody = true;
+            for (var start = line.Span.Start; start < line.Span.End;)
+            {
+                var end = Math.Min(line.Span.End, ClauseText.SentenceEnd(text, start));
+                if (end <= start)
+                {
+                    break;
+                }
+
+                var opening = OpeningClause(text, new TextSpan(AfterItemNumber(text, new TextSpan(start, end)), end));
+                var time = Timing(context, opening, plan);
+                var openingText = text.AsSpan(opening.Start, opening.Length);
+                var planTurn = PlanHeading.MatchAtStart(openingText) > 0 || (time.Due is { Kind: not YearMentionKind.Relative } && time.DueOpens);
+                if (reviewStart < 0)
+                {
+                    if (planTurn)
+                    {
+                        return null;
+                    }
+
+                    if (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast)
+                    {
+                        reviewStart = start;
+                    }
+                }
+                else if (planTurn)
+                {
+                    return new TextSpan(reviewStart, start);
+                }
+
+                start = end;
+            }
+        }
+
+        return null;
+    }
+
+    private static int AfterItemNumber(string text, TextSpan line)
+    {
+        var i = line.Start;
+        if (i < line.End && text[i] is '(' or '（')
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < line.End && (char.IsAsciiDigit(text[i]) || "一二三四五六七八九十".Contains(text[i], StringComparison.Ordinal)))
+        {
+            i++;
+        }
+
+        if (i > digits && i < line.End && text[i] is '、' or '.' or '．' or ')' or '）')
+        {
+            i++;
+            while (i < line.End && text[i] is ' ' or '\u3000')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        return line.Start;
+    }
+
+    /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>
+    private static TextSpan OpeningClause(string text, TextSpan line)
+    {
+        for (var i = line.Start; i < line.End; i++)
+        {
+            if (ClauseText.IsClauseEnd(text[i]))
+            {
+                return new TextSpan(line.Start, i);
+            }
+        }
+
+        return line;
+    }
+
+    private readonly record struct Time(YearMention? Due, bool DueOpens, bool OpensWithPast, bool OnlyPast);
+
+    /// <summary>The usable due expression of a span (the last one), and whether the span speaks only of the past.</summary>
+    private static Time Timing(ExtractionContext context, TextSpan span, int? plan)
+    {
+        YearMention? due = null;
+        var dueOpens = false;
+        var opensWithPast = false;
+        var sawPast = false;
+        var first = true;
+        var text = context.Text;
+        foreach (var year in context.YearsIn(span.Start, span.End))
+        {
+            if (year.InName || year.Kind == YearMentionKind.Date)
+            {
+                first = false;
+                continue;
+            }
+
+            var atStart = text.AsSpan(span.Start, year.Span.Start - span.Start).Trim().IsEmpty;
+            var past = year.Kind == YearMentionKind.Past
+                       || (plan is { } p && year.Kind is YearMentionKind.Absolute or YearMentionKind.Period && year.Period is { } yp && yp.End.Value < p);
+            if (past)
+            {
+                sawPast = true;
+                opensWithPast |= first && atStart;
+            }
+            else if (year.Kind is not YearMentionKind.Recurring && due is null)
+            {
+                // The first time word of an opening governs ("2021年是“十四五”开局之年" is about 2021).
+                due = year;
+                dueOpens = atStart;
+            }
+
+            first = false;
+        }
+
+        return new Time(due, dueOpens, opensWithPast, sawPast && due is null);
+    }
+}
