@@ -66,7 +66,17 @@ internal static class ParseCommand
         output.WriteLine($"doc_number: {meta.DocNumber ?? "-"}");
         output.WriteLine($"region:     {meta.Region ?? "-"} / {meta.Province ?? "-"}");
         output.WriteLine($"year:       {meta.Year?.ToString() ?? "-"}");
-        output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"}");
+        output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"} (written); published {meta.Published?.ToString("yyyy-MM-dd") ?? "-"}; uploaded {meta.Uploaded?.ToString("yyyy-MM-dd") ?? "-"}");
+        if (meta.IndexNumber is not null)
+        {
+            output.WriteLine($"index:      {meta.IndexNumber}");
+        }
+
+        foreach (var cited in meta.Basis ?? [])
+        {
+            output.WriteLine($"basis:      《{cited.Title}》（{cited.Number}）");
+        }
+
         output.WriteLine($"text:       {document.Text.Length} chars, {document.Sections.Count} sections, {document.Sentences.Count} sentences");
         foreach (var section in document.Sections)
         {
@@ -93,6 +103,10 @@ internal static class ParseCommand
         string? Province,
         int? Year,
         string? Date,
+        string? DatePublished,
+        string? DateUploaded,
+        string? IndexNumber,
+        IReadOnlyList<CitedDocument> Basis,
         string Text,
         IReadOnlyList<ParsedSection> Sections,
         IReadOnlyList<ParsedSpan> Sentences,
@@ -112,6 +126,10 @@ internal static class ParseCommand
                 meta.Province,
                 meta.Year,
                 meta.Date?.ToString("yyyy-MM-dd"),
+                meta.Published?.ToString("yyyy-MM-dd"),
+                meta.Uploaded?.ToString("yyyy-MM-dd"),
+                meta.IndexNumber,
+                meta.Basis ?? [],
                 document.Text,
                 document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(),
                 document.Sentences.Select(s => new ParsedSpan(s.Start, s.End)).ToList(),
