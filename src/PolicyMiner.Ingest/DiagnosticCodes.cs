@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     /// <summary>Number of pages of a PDF; the message starts with the number.</summary>
     public const string PdfPages = "PM3007";
 
+    /// <summary>Tables of a DOCX or OFD were read, one line per row with tab-separated cells.</summary>
+    public const string TablesRead = "PM3008";
+
     /// <summary>Some metadata could not be determined and is null.</summary>
     public const string MetadataUnknown = "PM3006";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Text;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Ingest.Cleaning;
@@ -10,8 +11,11 @@ using PolicyMiner.Ingest.Structure;
 
 namespace PolicyMiner.Ingest;
 
+// The Open XML SDK's root namespace is also called DocumentFormat.
+using DocumentFormat = PolicyMiner.Core.Documents.DocumentFormat;
+
 /// <summary>
-/// Reads a policy document from a TXT, HTML or PDF file into a <see cref="PolicyDocument"/>: decoded, chrome
+/// Reads a policy document from a TXT, HTML, PDF, DOCX or OFD file into a <see cref="PolicyDocument"/>: decoded, chrome
 /// removed, normalised with an offset map, with metadata, sections and sentences.
 /// </summary>
 /// <remarks>
@@ -30,6 +34,8 @@ public sealed class DocumentReader
         [".shtml"] = DocumentFormat.Html,
         [".xhtml"] = DocumentFormat.Html,
         [".pdf"] = DocumentFormat.Pdf,
+        [".docx"] = DocumentFormat.Docx,
+        [".ofd"] = DocumentFormat.Ofd,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
 
@@ -46,7 +52,7 @@ public sealed class DocumentReader
     }
 
     /// <summary>The file extensions this reader accepts.</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf"];
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx", ".ofd"];
 
     public DocumentReaderOptions Options { get; }
 
@@ -145,6 +151,8 @@ public sealed class DocumentReader
             {
                 DocumentFormat.Txt => ExtractTxt(bytes, out failure),
                 DocumentFormat.Html => ExtractHtml(bytes, diagnostics, out failure),
+                DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
+                DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
                 _ => ExtractPdf(bytes, diagnostics, out failure),
             };
             return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics);
@@ -211,6 +219,55 @@ public sealed class DocumentReader
         }
 
         return new Extracted(content.Text, "pdf", string.Empty, []);
+    }
+
+    private static Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    {
+        if (DocxTextExtractor.Extract(bytes, out failure) is not { } content)
+        {
+            return null;
+        }
+
+        if (content.Tables > 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TablesRead, DiagnosticSeverity.Info, $"{content.Tables} tables, one line per row, cells separated by tabs"));
+        }
+
+        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title]);
+    }
+
+    private static Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    {
+        if (OfdTextExtractor.Extract(bytes, out failure) is not { } content)
+        {
+            return null;
+        }
+
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPages, DiagnosticSeverity.Info, $"{content.Pages} pages"));
+        if (content.RemovedLines > 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfRunningLinesRemoved, DiagnosticSeverity.Info,
+                $"removed {content.RemovedLines} running header/footer and page-number lines from {content.Pages} pages"));
+        }
+
+        // DocInfo entries named like a metadata table's keys (文号, 发文机关, 成文日期 …) count as its fields; the
+        // author only when it names a body, and the title only as a hint below a title line in the text.
+        var fields = new StringBuilder();
+        foreach (var (key, value) in content.Info)
+        {
+            if (ChromeFilter.FieldKeys.Contains(key))
+            {
+                fields.Append(key).Append('：').Append(value.ReplaceLineEndings(" ")).Append('\n');
+            }
+        }
+
+        if (content.Info.TryGetValue("Author", out var author) && MetadataExtractor.IsOrganisation(author.Trim()))
+        {
+            fields.Append("发文机关：").Append(author.Trim()).Append('\n');
+        }
+
+        var hints = content.Info.TryGetValue("Title", out var title) && title.Trim().Length > 0 ? new[] { title.Trim() } : [];
+        return new Extracted(content.Text, "ofd", fields.ToString(), hints);
     }
 
     private static bool SameCharset(string declared, string detected) =>

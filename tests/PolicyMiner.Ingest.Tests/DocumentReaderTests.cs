@@ -3,6 +3,9 @@ using PolicyMiner.Core.Documents;
 
 namespace PolicyMiner.Ingest.Tests;
 
+// The Open XML SDK (used by the sample generators) has a root namespace of the same name.
+using DocumentFormat = PolicyMiner.Core.Documents.DocumentFormat;
+
 public sealed class DocumentReaderTests
 {
     private static readonly DocumentReader Reader = new();
@@ -114,7 +117,7 @@ public sealed class DocumentReaderTests
     }
 
     [Theory]
-    [InlineData("report.docx")]
+    [InlineData("report.xlsx")]
     [InlineData("notes")]
     public void Read_UnknownExtension_FailsAsUnsupported(string name)
     {

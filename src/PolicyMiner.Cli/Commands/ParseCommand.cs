@@ -12,7 +12,7 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf .docx .ofd …).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json: one object per document per line; text: a readable summary.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var maxMb = new Option<int>("--max-mb") { Description = "Refuse files larger than this many megabytes.", DefaultValueFactory = _ => 50 };

@@ -27,7 +27,7 @@ internal static class IngestRunner
         var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
         if (selection.Files.Count == 0)
         {
-            throw new CliException($"no document files (.txt, .html, .pdf) found in {string.Join(", ", inputs)}");
+            throw new CliException($"no document files (.txt, .html, .pdf, .docx, .ofd …) found in {string.Join(", ", inputs)}");
         }
 
         var display = new IngestConsole(console, output, errors, showProgress);

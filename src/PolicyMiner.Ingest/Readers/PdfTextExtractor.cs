@@ -21,7 +21,8 @@ public sealed record PdfContent(string Text, int Pages, int RemovedLines);
 /// <remarks>Stateless and thread-safe. Expected failures come back as a reason, never as an exception.</remarks>
 public static partial class PdfTextExtractor
 {
-    private sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
+    /// <summary>A line of a fixed-layout page: its text, left and right edges, baseline (growing upwards) and font size.</summary>
+    internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
     public static PdfContent? Extract(byte[] bytes, out string? failure)
@@ -148,7 +149,7 @@ public static partial class PdfTextExtractor
     }
 
     // Lines at the top or bottom of pages that repeat from page to page (digits aside), and bare page numbers.
-    private static int RemoveRunningLines(List<List<PdfLine>> pages)
+    internal static int RemoveRunningLines(List<List<PdfLine>> pages)
     {
         const int Edge = 2;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -189,7 +190,9 @@ public static partial class PdfTextExtractor
         return key.ToString();
     }
 
-    private static string Paragraphs(List<List<PdfLine>> pages)
+    /// <param name="splitNumbers">True when digits broken over two lines are one number (Chinese layouts wrap anywhere),
+    /// so no space is put between them.</param>
+    internal static string Paragraphs(List<List<PdfLine>> pages, bool splitNumbers = false)
     {
         var all = pages.SelectMany(p => p).ToList();
         if (all.Count == 0)
@@ -210,7 +213,7 @@ public static partial class PdfTextExtractor
                 {
                     if (Continues(previous, line, left, right, sameColumn: i > 0 ? page[i - 1] : null))
                     {
-                        if (NeedsSpace(previous.Text[^1], line.Text[0]))
+                        if (NeedsSpace(previous.Text[^1], line.Text[0]) && !(splitNumbers && char.IsAsciiDigit(previous.Text[^1]) && char.IsAsciiDigit(line.Text[0])))
                         {
                             text.Append(' ');
                         }
