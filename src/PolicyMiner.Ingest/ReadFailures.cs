@@ -10,6 +10,9 @@ public static class ReadFailures
     public const string NotPdf = "not a PDF (no %PDF header)";
     public const string EncryptedPdf = "encrypted PDF (password required); cannot read";
     public const string ScannedPdf = "no text layer (scanned document); OCR needed";
+    public const string ScannedPdfOcrOff = "no text layer (scanned document) and OCR is off (--no-ocr)";
+    public const string NothingRecognised = "OCR recognised no text";
+    public const string NotOleDocument = "not a Word 97-2003 or WPS document (no compound-file header)";
     public const string EmptyPdf = "PDF has no text";
     public const string NotFound = "file not found";
     public const string EncryptedOfd = "encrypted OFD (password or certificate required); cannot read";

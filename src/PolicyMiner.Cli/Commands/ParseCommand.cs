@@ -66,7 +66,22 @@ internal static class ParseCommand
         output.WriteLine($"doc_number: {meta.DocNumber ?? "-"}");
         output.WriteLine($"region:     {meta.Region ?? "-"} / {meta.Province ?? "-"}");
         output.WriteLine($"year:       {meta.Year?.ToString() ?? "-"}");
-        output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"} (written); published {meta.Published?.ToString("yyyy-MM-dd") ?? "-"}; uploaded {meta.Uploaded?.ToString("yyyy-MM-dd") ?? "-"}");
+        output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"}");
+        if (meta.Published is { } published)
+        {
+            output.WriteLine($"published:  {published:yyyy-MM-dd}");
+        }
+
+        if (meta.Uploaded is { } uploaded)
+        {
+            output.WriteLine($"uploaded:   {uploaded:yyyy-MM-dd}");
+        }
+
+        if (document.OcrPages.Count > 0)
+        {
+            output.WriteLine($"ocr pages:  {string.Join(", ", document.OcrPages)} (confidence {document.OcrConfidence:0.0}%)");
+        }
+
         if (meta.IndexNumber is not null)
         {
             output.WriteLine($"index:      {meta.IndexNumber}");
@@ -107,6 +122,8 @@ internal static class ParseCommand
         string? DateUploaded,
         string? IndexNumber,
         IReadOnlyList<CitedDocument> Basis,
+        IReadOnlyList<int> OcrPages,
+        double? OcrConfidence,
         string Text,
         IReadOnlyList<ParsedSection> Sections,
         IReadOnlyList<ParsedSpan> Sentences,
@@ -130,6 +147,8 @@ internal static class ParseCommand
                 meta.Uploaded?.ToString("yyyy-MM-dd"),
                 meta.IndexNumber,
                 meta.Basis ?? [],
+                document.OcrPages,
+                document.OcrConfidence,
                 document.Text,
                 document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(),
                 document.Sentences.Select(s => new ParsedSpan(s.Start, s.End)).ToList(),

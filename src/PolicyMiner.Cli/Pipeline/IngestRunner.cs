@@ -31,11 +31,12 @@ internal static class IngestRunner
         }
 
         var display = new IngestConsole(console, output, errors, showProgress);
+        pipeline.OcrPageRead += display.OcrPageRead;
         var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion));
         var summary = await display.RunAsync(
             selection.Files.Count,
             onFile => ingester.RunAsync(selection.Files, inputs, onFile, cancellationToken)).ConfigureAwait(false);
-        display.WriteSummary(summary, selection.Unmatched, store.FilePath);
+        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.Unsupported);
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

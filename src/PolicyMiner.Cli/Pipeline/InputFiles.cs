@@ -3,8 +3,9 @@ using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The files named by command-line inputs, and the inputs that named nothing.</summary>
-internal sealed record InputSelection(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched);
+/// <summary>The files named by command-line inputs, the inputs that named nothing, and the files found in folders that
+/// are not documents PolicyMiner reads (listed in the summary, never dropped in silence).</summary>
+internal sealed record InputSelection(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Unsupported);
 
 /// <summary>Expands command-line inputs (files, folders searched recursively, glob patterns) into document files.</summary>
 internal static class InputFiles
@@ -24,6 +25,7 @@ internal static class InputFiles
         ArgumentNullException.ThrowIfNull(isSupported);
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var unmatched = new List<string>();
+        var unsupported = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             if (File.Exists(input))
@@ -33,7 +35,7 @@ internal static class InputFiles
             }
 
             IEnumerable<string> matches = Directory.Exists(input)
-                ? Directory.EnumerateFiles(input, "*", Recursive).Where(isSupported).Select(Path.GetFullPath)
+                ? Directory.EnumerateFiles(input, "*", Recursive).Select(Path.GetFullPath).Where(path => Keep(path, isSupported, unsupported))
                 : input.AsSpan().IndexOfAny('*', '?') >= 0 ? Glob(input).Where(isSupported) : [];
             var matched = false;
             foreach (var match in matches)
@@ -48,7 +50,19 @@ internal static class InputFiles
             }
         }
 
-        return new InputSelection([.. files], unmatched);
+        unsupported.ExceptWith(files);
+        return new InputSelection([.. files], unmatched, [.. unsupported]);
+    }
+
+    private static bool Keep(string path, Func<string, bool> isSupported, SortedSet<string> unsupported)
+    {
+        if (isSupported(path))
+        {
+            return true;
+        }
+
+        unsupported.Add(path);
+        return false;
     }
 
     /// <summary>Files matching a pattern such as <c>corpus/**/*.txt</c>, searched from the pattern's fixed leading folders.</summary>

@@ -26,6 +26,11 @@ internal sealed class PipelineOptions
         HelpName = "FILE",
     };
 
+    private readonly Option<bool> _noOcr = new("--no-ocr")
+    {
+        Description = "Do not OCR scanned PDF pages and images (OCR is on when Tesseract is installed: Debian tesseract-ocr, tesseract-ocr-chi-sim).",
+    };
+
     public static PipelineOptions Create() => new();
 
     public void AddTo(Command command)
@@ -34,6 +39,7 @@ internal sealed class PipelineOptions
         command.Options.Add(_noProgress);
         command.Options.Add(_maxSize);
         command.Options.Add(_indicators);
+        command.Options.Add(_noOcr);
     }
 
     public bool ShowProgress(ParseResult parse) => !parse.GetValue(_noProgress) && IngestConsole.IsInteractive;
@@ -48,7 +54,7 @@ internal sealed class PipelineOptions
             throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
         }
 
-        return PolicyPipeline.Create(megabytes * 1024L * 1024L, LoadTaxonomy(parse.GetValue(_indicators)));
+        return PolicyPipeline.Create(megabytes * 1024L * 1024L, LoadTaxonomy(parse.GetValue(_indicators)), ocr: !parse.GetValue(_noOcr));
     }
 
     private static IndicatorTaxonomy LoadTaxonomy(string? file)

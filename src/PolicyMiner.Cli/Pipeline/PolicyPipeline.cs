@@ -26,10 +26,19 @@ internal sealed class PolicyPipeline
     /// <summary>True for the file types a folder scan picks up (.txt, .html, .pdf …).</summary>
     public static bool IsSupported(string path) => DocumentReader.IsSupported(path);
 
-    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy)
+    /// <summary>Raised after each page read by OCR (file name, page number), from a reading thread.</summary>
+    public event Action<string, int>? OcrPageRead;
+
+    /// <param name="ocr">OCR for scans and images when Tesseract is installed (off with <c>--no-ocr</c>).</param>
+    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, bool ocr = true)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes));
+        PolicyPipeline? pipeline = null;
+        var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes)
+        {
+            Ocr = ocr ? Ingest.External.OcrEngine.Default : null,
+            OnOcrPage = (file, page) => pipeline?.OcrPageRead?.Invoke(file, page),
+        });
         // The extractor assigns canonical indicators itself; give it this run's taxonomy (built-in, models/ file
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
         var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
@@ -37,7 +46,8 @@ internal sealed class PolicyPipeline
             (path, bytes) => Read(reader, path, bytes),
             extractor.Extract,
             TargetExtractor.ExtractorVersion);
-        return new PolicyPipeline(stages, maxFileBytes, taxonomy);
+        pipeline = new PolicyPipeline(stages, maxFileBytes, taxonomy);
+        return pipeline;
     }
 
     private static ReadOutcome Read(DocumentReader reader, string path, byte[] bytes)

@@ -35,4 +35,10 @@ public sealed record PolicyDocument
     public IReadOnlyList<TextSpan> Sentences { get; init; } = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>1-based numbers of the pages whose text came from OCR (scans without a text layer, images); empty otherwise.</summary>
+    public IReadOnlyList<int> OcrPages { get; init; } = [];
+
+    /// <summary>Mean OCR confidence over <see cref="OcrPages"/> in percent (Tesseract's word confidence), or null without OCR.</summary>
+    public double? OcrConfidence { get; init; }
 }

@@ -11,7 +11,8 @@ namespace PolicyMiner.Ingest.Readers;
 /// <param name="Text">Paragraphs joined from lines, running headers, footers and page numbers removed.</param>
 /// <param name="Pages">Number of pages read.</param>
 /// <param name="RemovedLines">Running header/footer and page-number lines removed.</param>
-public sealed record PdfContent(string Text, int Pages, int RemovedLines);
+/// <param name="OcrPages">1-based numbers of the pages whose text came from OCR (no text layer).</param>
+public sealed record PdfContent(string Text, int Pages, int RemovedLines, IReadOnlyList<int>? OcrPages = null);
 
 /// <summary>
 /// Reads the text layer of a PDF with PdfPig: letters grouped into lines by baseline, lines into paragraphs
@@ -25,7 +26,11 @@ public static partial class PdfTextExtractor
     internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
-    public static PdfContent? Extract(byte[] bytes, out string? failure)
+    public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, null, out failure);
+
+    /// <summary>Extracts the text of the PDF; a page without a text layer but with images is passed to
+    /// <paramref name="ocr"/> (page number, width and height in points), which gives its lines or null.</summary>
+    internal static PdfContent? Extract(byte[] bytes, Func<int, double, double, List<PdfLine>?>? ocr, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         failure = null;
@@ -40,12 +45,18 @@ public static partial class PdfTextExtractor
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             var pages = new List<List<PdfLine>>();
             var hasImages = false;
+            var ocrPages = new List<int>();
             foreach (var page in document.GetPages())
             {
                 var lines = Lines(page);
-                if (lines.Count == 0 && !hasImages)
+                if (lines.Count == 0 && page.GetImages().Any())
                 {
-                    hasImages = page.GetImages().Any();
+                    hasImages = true;
+                    if (ocr?.Invoke(page.Number, page.Width, page.Height) is { Count: > 0 } recognised)
+                    {
+                        lines = recognised;
+                        ocrPages.Add(page.Number);
+                    }
                 }
 
                 pages.Add(lines);
@@ -58,7 +69,7 @@ public static partial class PdfTextExtractor
             }
 
             var removed = RemoveRunningLines(pages);
-            return new PdfContent(Paragraphs(pages), pages.Count, removed);
+            return new PdfContent(Paragraphs(pages), pages.Count, removed, ocrPages);
         }
         catch (PdfDocumentEncryptedException)
         {
