@@ -454,6 +454,7 @@ public sealed class DocumentReader
             Sentences = structure.Sentences,
             Diagnostics = diagnostics,
             OcrPages = extracted.OcrPages,
+            Fingerprint = TextFingerprint.Of(text),
             OcrConfidence = extracted.OcrConfidence,
         });
     }

@@ -38,6 +38,8 @@ public sealed class PolicyStore : IDisposable
     }
 
     /// <summary>Full path of the database file.</summary>
+    private DuplicateIndex? _duplicates;
+
     public string FilePath { get; }
 
     /// <summary>Schema version of the open database (always the current one once opened).</summary>
@@ -146,6 +148,7 @@ public sealed class PolicyStore : IDisposable
         entity.Unchanged = counts.Unchanged;
         entity.Failed = counts.Failed;
         entity.Targets = counts.Targets;
+        entity.Duplicates = counts.Duplicates;
         _runs.Update(entity);
         return ToRun(entity);
     }
@@ -230,6 +233,18 @@ public sealed class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
+        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path) is { } original)
+        {
+            // The same text from another file (another format, a copy): one document with one more source.
+            if (!original.Sources.Contains(path))
+            {
+                original.Sources.Add(path);
+                _documents.Update(original);
+            }
+
+            return DocumentWriteResult.Duplicate;
+        }
+
         // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
         // their text, so a value must never be spelled into it (Query.EQ does, and the cache would grow per document).
         var superseded = _documents.Find(BsonExpression.Create("$.SourcePath = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
@@ -267,6 +282,11 @@ public sealed class PolicyStore : IDisposable
         }
 
         _contents.Upsert(StoreMapper.ToContent(document));
+        if (document.Fingerprint is { } stored)
+        {
+            Duplicates.Add(id, stored);
+        }
+
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
@@ -310,6 +330,9 @@ public sealed class PolicyStore : IDisposable
             StoreMapper.AttachTo(target, document);
         }
     }
+
+    /// <summary>Fingerprints of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
+    private DuplicateIndex Duplicates => _duplicates ??= DuplicateIndex.Load(_documents, id => _documents.FindById(id));
 
     /// <summary>Number of stored documents.</summary>
     public int DocumentCount => _documents.Count();
@@ -564,7 +587,7 @@ public sealed class PolicyStore : IDisposable
         e.ToolVersion,
         e.ExtractorVersion,
         e.Inputs,
-        new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets));
+        new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets, e.Duplicates));
 
     public void Dispose() => _db.Dispose();
 }

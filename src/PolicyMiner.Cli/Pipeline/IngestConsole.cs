@@ -77,6 +77,9 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
             case IngestFileStatus.Unchanged:
                 output.WriteLine($"unchanged {result.Path}");
                 break;
+            case IngestFileStatus.Duplicate:
+                output.WriteLine($"duplicate {result.Path} (same text as a stored document: added as one of its sources)");
+                break;
             default:
                 output.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {result.Path} ({result.Targets} targets)");
                 break;
@@ -95,6 +98,7 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         table.AddRow("added", counts.Added.ToString());
         table.AddRow("updated", counts.Updated.ToString());
         table.AddRow("unchanged", counts.Unchanged.ToString());
+        table.AddRow("duplicates folded", counts.Duplicates.ToString());
         table.AddRow("failed", (counts.Failed + unmatchedInputs.Count).ToString());
         if (unsupportedFiles.Count > 0)
         {
