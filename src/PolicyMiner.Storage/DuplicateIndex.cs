@@ -55,8 +55,10 @@ internal sealed class DuplicateIndex
     }
 
     /// <summary>The stored document whose text <paramref name="fingerprint"/> matches, other than the document itself
-    /// (<paramref name="id"/>) or one at the same path (a changed file is an update, not a duplicate).</summary>
-    public DocumentEntity? Find(TextFingerprint fingerprint, string id, string path)
+    /// (<paramref name="id"/>) or one at the same path (a changed file is an update, not a duplicate). A near match must
+    /// also be <paramref name="sameDocument"/>: documents from one template (the same notice issued by two counties) are
+    /// near in text but not the same document.</summary>
+    public DocumentEntity? Find(TextFingerprint fingerprint, string id, string path, Func<DocumentEntity, bool> sameDocument)
     {
         if (_exact.TryGetValue(fingerprint.Exact, out var exact) && Usable(exact, id, path) is { } same)
         {
@@ -76,7 +78,7 @@ internal sealed class DuplicateIndex
             }
         }
 
-        return best.Id is null ? null : Usable(best.Id, id, path);
+        return best.Id is not null && Usable(best.Id, id, path) is { } near && sameDocument(near) ? near : null;
     }
 
     private DocumentEntity? Usable(string candidate, string id, string path) =>

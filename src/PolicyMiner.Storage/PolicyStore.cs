@@ -233,7 +233,7 @@ public sealed class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
-        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path) is { } original)
+        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored.Metadata, document.Metadata)) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
             if (!original.Sources.Contains(path))
@@ -330,6 +330,14 @@ public sealed class PolicyStore : IDisposable
             StoreMapper.AttachTo(target, document);
         }
     }
+
+    // Near copies are one document only when nothing identifying differs: title, number, region, plan year and date.
+    private static bool SameDocument(MetadataEntity stored, Core.Documents.DocumentMetadata read) =>
+        Agree(stored.Title, read.Title) && Agree(stored.DocNumber, read.DocNumber) && Agree(stored.Region, read.Region)
+        && Agree(stored.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), read.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        && Agree(stored.Date, read.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static bool Agree(string? a, string? b) => a is null || b is null || a == b;
 
     /// <summary>Fingerprints of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
     private DuplicateIndex Duplicates => _duplicates ??= DuplicateIndex.Load(_documents, id => _documents.FindById(id));

@@ -52,6 +52,18 @@ public sealed class DuplicateTests : IDisposable
     }
 
     [Fact]
+    public void SaveDocument_SameTemplateForAnotherRegion_IsNotFolded()
+    {
+        var qingchuan = WithFingerprint(TestData.Document(Plan, "/samples/qingchuan.txt", region: "青川市"));
+        var yunling = WithFingerprint(TestData.Document(Plan.Replace("全市", "全县", StringComparison.Ordinal), "/samples/yunling.txt", region: "云岭县"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocument(TestData.Extraction(qingchuan));
+
+        Assert.Equal(DocumentWriteResult.Added, store.SaveDocument(TestData.Extraction(yunling)));
+    }
+
+    [Fact]
     public void SaveDocument_DuplicateAfterReopening_IsStillFound()
     {
         using (var store = PolicyStore.Open(_temp.Path))
