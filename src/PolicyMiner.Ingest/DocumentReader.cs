@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Documents.Tables;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Ingest.Cleaning;
 using PolicyMiner.Ingest.Decoding;
@@ -153,18 +155,19 @@ public sealed class DocumentReader
         try
         {
             var diagnostics = new List<Diagnostic>();
+            var times = Options.Timings;
             string? failure;
             var extracted = format switch
             {
-                DocumentFormat.Txt => ExtractTxt(bytes, out failure),
-                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, out failure),
+                DocumentFormat.Txt => ExtractTxt(bytes, times, out failure),
+                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, times, out failure),
                 DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
                 DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
                 DocumentFormat.Doc => ExtractLegacyWord(bytes, Path.GetExtension(name).ToLowerInvariant(), diagnostics, out failure),
                 DocumentFormat.Image => ExtractImage(bytes, name, diagnostics, out failure),
-                _ => ExtractPdf(bytes, name, diagnostics, out failure),
+                _ => ExtractPdf(bytes, name, diagnostics, times, out failure),
             };
-            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics);
+            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics, times);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -181,10 +184,13 @@ public sealed class DocumentReader
         public double? OcrConfidence { get; init; }
     }
 
-    private static Extracted? ExtractTxt(byte[] bytes, out string? failure)
+    private static Extracted? ExtractTxt(byte[] bytes, ReadStageTimes? times, out string? failure)
     {
         failure = null;
-        if (TextDecoder.Decode(bytes) is not { } decoded)
+        var started = Stopwatch.GetTimestamp();
+        var decoded = TextDecoder.Decode(bytes);
+        times?.AddDecode(started);
+        if (decoded is null)
         {
             failure = ReadFailures.NotText;
             return null;
@@ -193,11 +199,14 @@ public sealed class DocumentReader
         return new Extracted(decoded.Text, decoded.EncodingName, string.Empty, []);
     }
 
-    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         failure = null;
+        var started = Stopwatch.GetTimestamp();
         var declared = HtmlTextExtractor.DeclaredCharset(bytes);
-        if (TextDecoder.Decode(bytes, declared) is not { } decoded)
+        var decoded = TextDecoder.Decode(bytes, declared);
+        times?.AddDecode(started);
+        if (decoded is null)
         {
             failure = ReadFailures.NotText;
             return null;
@@ -209,7 +218,10 @@ public sealed class DocumentReader
                 $"page declares charset '{declared}' but decodes as {decoded.EncodingName}"));
         }
 
-        if (HtmlTextExtractor.Extract(decoded.Text) is not { } content)
+        started = Stopwatch.GetTimestamp();
+        var content = HtmlTextExtractor.Extract(decoded.Text);
+        times?.AddMarkup(started);
+        if (content is null)
         {
             failure = ReadFailures.NoBody;
             return null;
@@ -218,8 +230,9 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, out string? failure)
+    private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
+        var started = Stopwatch.GetTimestamp();
         var confidences = new List<double>();
         string? ocrFailure = null;
         var ocr = Options.Ocr;
@@ -240,7 +253,9 @@ public sealed class DocumentReader
             return OcrLines(recognised, width, height);
         }
 
-        if (PdfTextExtractor.Extract(bytes, Recognise, out failure) is not { } content)
+        var content = PdfTextExtractor.Extract(bytes, Recognise, out failure);
+        times?.AddMarkup(started);
+        if (content is null)
         {
             if (failure == ReadFailures.ScannedPdf)
             {
@@ -391,15 +406,18 @@ public sealed class DocumentReader
         || (detected == "gb18030" && declared.ToUpperInvariant() is "GBK" or "GB2312" or "GB18030" or "X-GBK" or "CP936" or "EUC-CN")
         || (detected == "utf-8" && declared.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
-    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics)
+    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
     {
+        var started = Stopwatch.GetTimestamp();
         var cleaned = ChromeFilter.Clean(extracted.SourceText);
+        times?.AddChrome(started);
         if (cleaned.DroppedLines > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.ChromeRemoved, DiagnosticSeverity.Info,
                 $"removed {cleaned.DroppedLines} lines of page chrome"));
         }
 
+        started = Stopwatch.GetTimestamp();
         var normalised = TextNormaliser.Normalise(cleaned.Text);
         var text = normalised.Text;
         if (string.IsNullOrWhiteSpace(text))
@@ -409,7 +427,9 @@ public sealed class DocumentReader
 
         CountChanges(normalised, diagnostics);
         var map = normalised.Map.Then(cleaned.Map);
+        times?.AddNormalise(started);
 
+        started = Stopwatch.GetTimestamp();
         var fields = new Dictionary<string, string>(cleaned.Fields, StringComparer.Ordinal);
         if (extracted.FieldText.Length > 0)
         {
@@ -439,19 +459,28 @@ public sealed class DocumentReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.MetadataUnknown, DiagnosticSeverity.Info, $"unknown metadata: {unknown}"));
         }
 
+        times?.AddMetadata(started);
+
+        started = Stopwatch.GetTimestamp();
         var structure = StructureParser.Parse(text);
+        times?.AddStructure(started);
+
+        started = Stopwatch.GetTimestamp();
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        times?.AddHash(started);
         return ReadResult.Success(new PolicyDocument
         {
             SourceName = name,
             Format = format,
             Encoding = extracted.Encoding,
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ContentHash = contentHash,
             SourceText = extracted.SourceText,
             Text = text,
             OffsetMap = map,
             Metadata = metadata,
             Sections = structure.Sections,
             Sentences = structure.Sentences,
+            Tables = TextTableDetector.Detect(text),
             Diagnostics = diagnostics,
             OcrPages = extracted.OcrPages,
             Fingerprint = TextFingerprint.Of(text),

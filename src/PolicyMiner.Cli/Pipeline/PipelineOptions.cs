@@ -1,11 +1,9 @@
 using System.CommandLine;
-using PolicyMiner.Core.Indicators;
-using PolicyMiner.Reports.Taxonomy;
 using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>.</summary>
+/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>, <c>--manifest</c>.</summary>
 internal sealed class PipelineOptions
 {
     private readonly Option<bool> _noProgress = new("--no-progress")
@@ -20,11 +18,9 @@ internal sealed class PipelineOptions
         DefaultValueFactory = _ => (int)(IngestOptions.DefaultMaxFileBytes / (1024 * 1024)),
     };
 
-    private readonly Option<string?> _indicators = new("--indicators")
-    {
-        Description = "An indicator taxonomy file (format of models/indicators.json) whose entries extend or add to the built-in one.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _indicators = TaxonomyOption.Create();
+
+    private readonly Option<string[]> _manifest = ManifestOption.Create();
 
     private readonly Option<bool> _noOcr = new("--no-ocr")
     {
@@ -40,6 +36,7 @@ internal sealed class PipelineOptions
         command.Options.Add(_maxSize);
         command.Options.Add(_indicators);
         command.Options.Add(_noOcr);
+        command.Options.Add(_manifest);
     }
 
     public bool ShowProgress(ParseResult parse) => !parse.GetValue(_noProgress) && IngestConsole.IsInteractive;
@@ -54,19 +51,10 @@ internal sealed class PipelineOptions
             throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
         }
 
-        return PolicyPipeline.Create(megabytes * 1024L * 1024L, LoadTaxonomy(parse.GetValue(_indicators)), ocr: !parse.GetValue(_noOcr));
-    }
-
-    private static IndicatorTaxonomy LoadTaxonomy(string? file)
-    {
-        try
-        {
-            // models/indicators.json on disk wins over the built-in copy, so users extend it without rebuilding.
-            return IndicatorTaxonomyFiles.LoadDefault(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            throw new CliException(e.Message);
-        }
+        return PolicyPipeline.Create(
+            megabytes * 1024L * 1024L,
+            TaxonomyOption.Load(parse.GetValue(_indicators)),
+            ManifestOption.Load(parse.GetValue(_manifest), Console.Error),
+            ocr: !parse.GetValue(_noOcr));
     }
 }

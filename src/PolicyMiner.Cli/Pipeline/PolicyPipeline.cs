@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest;
+using PolicyMiner.Ingest.Manifest;
 using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
@@ -9,14 +10,18 @@ namespace PolicyMiner.Cli.Pipeline;
 /// <remarks>Every part is immutable and thread-safe, so one pipeline serves all the batch's worker threads.</remarks>
 internal sealed class PolicyPipeline
 {
-    private PolicyPipeline(IngestStages stages, long maxFileBytes, IndicatorTaxonomy taxonomy)
+    private PolicyPipeline(IngestStages stages, TargetExtractor extractor, long maxFileBytes, IndicatorTaxonomy taxonomy)
     {
         Stages = stages;
+        Extractor = extractor;
         MaxFileBytes = maxFileBytes;
         Taxonomy = taxonomy;
     }
 
     public IngestStages Stages { get; }
+
+    /// <summary>The extractor the stages run, with this run's taxonomy.</summary>
+    public TargetExtractor Extractor { get; }
 
     public long MaxFileBytes { get; }
 
@@ -29,10 +34,12 @@ internal sealed class PolicyPipeline
     /// <summary>Raised after each page read by OCR (file name, page number), from a reading thread.</summary>
     public event Action<string, int>? OcrPageRead;
 
+    /// <param name="manifest">Per-file metadata that overrides what the text says (<c>--manifest</c>); null for none.</param>
     /// <param name="ocr">OCR for scans and images when Tesseract is installed (off with <c>--no-ocr</c>).</param>
-    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, bool ocr = true)
+    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, DocumentManifest? manifest = null, bool ocr = true)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
+        manifest ??= DocumentManifest.Empty;
         PolicyPipeline? pipeline = null;
         var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes)
         {
@@ -43,21 +50,22 @@ internal sealed class PolicyPipeline
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
         var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
         var stages = new IngestStages(
-            (path, bytes) => Read(reader, path, bytes),
+            (path, bytes) => Read(reader, manifest, path, bytes),
             extractor.Extract,
-            TargetExtractor.ExtractorVersion);
-        pipeline = new PolicyPipeline(stages, maxFileBytes, taxonomy);
+            extractor.Version,
+            InputFingerprint: manifest.Count == 0 ? null : manifest.FingerprintOf);
+        pipeline = new PolicyPipeline(stages, extractor, maxFileBytes, taxonomy);
         return pipeline;
     }
 
-    private static ReadOutcome Read(DocumentReader reader, string path, byte[] bytes)
+    private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes)
     {
         // Unknown extensions get the reader's own one-line reason.
         var result = DocumentReader.FormatOf(path) is { } format
             ? reader.Read(bytes, Path.GetFileName(path), format)
             : reader.Read(path);
         return result.Succeeded
-            ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path) })
+            ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path), Metadata = manifest.Apply(path, result.Document.Metadata) })
             : ReadOutcome.Failed(result.Reason);
     }
 }
