@@ -159,15 +159,25 @@ public sealed class DocumentReader
             string? failure;
             var extracted = format switch
             {
-                DocumentFormat.Txt => ExtractTxt(bytes, times, out failure),
-                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, times, out failure),
+                DocumentFormat.Txt => ExtractTxt(bytes, diagnostics, times, out failure),
+                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, Options, times, out failure),
                 DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
                 DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
                 DocumentFormat.Doc => ExtractLegacyWord(bytes, Path.GetExtension(name).ToLowerInvariant(), diagnostics, out failure),
                 DocumentFormat.Image => ExtractImage(bytes, name, diagnostics, out failure),
                 _ => ExtractPdf(bytes, name, diagnostics, times, out failure),
             };
-            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics, times);
+            if (extracted is null)
+            {
+                return ReadResult.Failure(name, failure ?? ReadFailures.NoText);
+            }
+
+            if (extracted.SourceText.Length > Options.MaxCharacters)
+            {
+                return ReadResult.Failure(name, ReadFailures.TooMuchText("document", extracted.SourceText.Length, Options.MaxCharacters));
+            }
+
+            return Build(name, format, bytes, extracted, diagnostics, times);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -184,7 +194,7 @@ public sealed class DocumentReader
         public double? OcrConfidence { get; init; }
     }
 
-    private static Extracted? ExtractTxt(byte[] bytes, ReadStageTimes? times, out string? failure)
+    private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         failure = null;
         var started = Stopwatch.GetTimestamp();
@@ -196,10 +206,20 @@ public sealed class DocumentReader
             return null;
         }
 
+        ReportConfidence(decoded, diagnostics);
+
         return new Extracted(decoded.Text, decoded.EncodingName, string.Empty, []);
     }
 
-    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
+    private static void ReportConfidence(DecodedText decoded, List<Diagnostic> diagnostics)
+    {
+        if (decoded.Diagnostic is { } doubt)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.LowConfidenceDecode, DiagnosticSeverity.Warning, doubt));
+        }
+    }
+
+    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, ReadStageTimes? times, out string? failure)
     {
         failure = null;
         var started = Stopwatch.GetTimestamp();
@@ -209,6 +229,13 @@ public sealed class DocumentReader
         if (decoded is null)
         {
             failure = ReadFailures.NotText;
+            return null;
+        }
+
+        ReportConfidence(decoded, diagnostics);
+        if (HtmlNesting.MaxDepth(decoded.Text) is var depth && depth > options.MaxNesting)
+        {
+            failure = ReadFailures.TooDeep(depth, options.MaxNesting);
             return null;
         }
 
@@ -233,6 +260,12 @@ public sealed class DocumentReader
     private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         var started = Stopwatch.GetTimestamp();
+        if (PdfInflateGuard.Check(bytes, Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxCharactersPerPage * 4L) is { } bomb)
+        {
+            failure = ReadFailures.Bomb(bomb);
+            return null;
+        }
+
         var confidences = new List<double>();
         string? ocrFailure = null;
         var ocr = Options.Ocr;
@@ -253,7 +286,7 @@ public sealed class DocumentReader
             return OcrLines(recognised, width, height);
         }
 
-        var content = PdfTextExtractor.Extract(bytes, Recognise, out failure);
+        var content = PdfTextExtractor.Extract(bytes, Options, Recognise, out failure);
         times?.AddMarkup(started);
         if (content is null)
         {

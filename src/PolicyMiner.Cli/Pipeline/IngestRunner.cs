@@ -22,9 +22,16 @@ internal static class IngestRunner
         IAnsiConsole console,
         TextWriter output,
         TextWriter errors,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? excluded = null)
     {
-        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
+        // The database (and a run's output folder) may sit inside an input folder: never read them back in.
+        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported, [store.FilePath, .. excluded ?? []]);
+        foreach (var skipped in selection.SkippedItems)
+        {
+            errors.WriteLine($"skipped   {Escape.Line(skipped.Path)}: {Escape.Line(skipped.Reason)}");
+        }
+
         if (selection.Files.Count == 0)
         {
             throw new CliException($"no document files (.txt, .html, .pdf, .docx, .ofd …) found in {string.Join(", ", inputs)}");
@@ -36,7 +43,7 @@ internal static class IngestRunner
         var summary = await display.RunAsync(
             selection.Files.Count,
             onFile => ingester.RunAsync(selection.Files, inputs, onFile, cancellationToken)).ConfigureAwait(false);
-        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.Unsupported);
+        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.UnsupportedFiles);
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

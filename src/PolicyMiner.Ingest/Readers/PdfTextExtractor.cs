@@ -26,12 +26,17 @@ public static partial class PdfTextExtractor
     internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
-    public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, null, out failure);
+    public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, DocumentReaderOptions.Default, out failure);
+
+    /// <summary>Extracts the text of the PDF in <paramref name="bytes"/> within the page, character and time limits of <paramref name="options"/>.</summary>
+    public static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, out string? failure) => Extract(bytes, options, null, out failure);
 
     /// <summary>Extracts the text of the PDF; a page without a text layer but with images is passed to
-    /// <paramref name="ocr"/> (page number, width and height in points), which gives its lines or null.</summary>
-    internal static PdfContent? Extract(byte[] bytes, Func<int, double, double, List<PdfLine>?>? ocr, out string? failure)
+    /// <paramref name="ocr"/> (page number, width and height in points), which gives its lines or null. Time spent in
+    /// OCR does not count against the document's time limit (it is another program's work, seconds a page).</summary>
+    internal static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, Func<int, double, double, List<PdfLine>?>? ocr, out string? failure)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(bytes);
         failure = null;
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
@@ -43,16 +48,47 @@ public static partial class PdfTextExtractor
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages > options.MaxPages)
+            {
+                failure = ReadFailures.TooManyPages(document.NumberOfPages, options.MaxPages);
+                return null;
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var pages = new List<List<PdfLine>>();
             var hasImages = false;
+            var characters = 0L;
             var ocrPages = new List<int>();
+            var ocrTime = TimeSpan.Zero;
             foreach (var page in document.GetPages())
             {
+                if (clock.Elapsed - ocrTime > options.MaxTimePerDocument)
+                {
+                    failure = ReadFailures.TooSlow(options.MaxTimePerDocument, $"at page {page.Number}");
+                    return null;
+                }
+
+                if (page.Letters.Count > options.MaxCharactersPerPage)
+                {
+                    failure = ReadFailures.TooMuchText($"page {page.Number}", page.Letters.Count, options.MaxCharactersPerPage);
+                    return null;
+                }
+
+                characters += page.Letters.Count;
+                if (characters > options.MaxCharacters)
+                {
+                    failure = ReadFailures.TooMuchText("document", characters, options.MaxCharacters);
+                    return null;
+                }
+
                 var lines = Lines(page);
                 if (lines.Count == 0 && page.GetImages().Any())
                 {
                     hasImages = true;
-                    if (ocr?.Invoke(page.Number, page.Width, page.Height) is { Count: > 0 } recognised)
+                    var ocrStarted = clock.Elapsed;
+                    var recognised = ocr?.Invoke(page.Number, page.Width, page.Height);
+                    ocrTime += clock.Elapsed - ocrStarted;
+                    if (recognised is { Count: > 0 })
                     {
                         lines = recognised;
                         ocrPages.Add(page.Number);
