@@ -21,6 +21,15 @@ public static class DiagnosticCodes
     /// <summary>Number of pages of a PDF; the message starts with the number.</summary>
     public const string PdfPages = "PM3007";
 
+    /// <summary>Tables of a DOCX or OFD were read, one line per row with tab-separated cells.</summary>
+    public const string TablesRead = "PM3008";
+
+    /// <summary>Pages read by OCR; the message lists them with the mean confidence.</summary>
+    public const string OcrPages = "PM3009";
+
+    /// <summary>The document was converted by LibreOffice before reading (.doc, .wps).</summary>
+    public const string Converted = "PM3010";
+
     /// <summary>Some metadata could not be determined and is null.</summary>
     public const string MetadataUnknown = "PM3006";
 

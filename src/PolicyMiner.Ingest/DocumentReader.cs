@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Documents.Tables;
 using PolicyMiner.Core.Text;
@@ -12,8 +13,11 @@ using PolicyMiner.Ingest.Structure;
 
 namespace PolicyMiner.Ingest;
 
+// The Open XML SDK's root namespace is also called DocumentFormat.
+using DocumentFormat = PolicyMiner.Core.Documents.DocumentFormat;
+
 /// <summary>
-/// Reads a policy document from a TXT, HTML or PDF file into a <see cref="PolicyDocument"/>: decoded, chrome
+/// Reads a policy document from a TXT, HTML, PDF, DOCX or OFD file into a <see cref="PolicyDocument"/>: decoded, chrome
 /// removed, normalised with an offset map, with metadata, sections and sentences.
 /// </summary>
 /// <remarks>
@@ -32,6 +36,15 @@ public sealed class DocumentReader
         [".shtml"] = DocumentFormat.Html,
         [".xhtml"] = DocumentFormat.Html,
         [".pdf"] = DocumentFormat.Pdf,
+        [".docx"] = DocumentFormat.Docx,
+        [".ofd"] = DocumentFormat.Ofd,
+        [".doc"] = DocumentFormat.Doc,
+        [".wps"] = DocumentFormat.Doc,
+        [".png"] = DocumentFormat.Image,
+        [".jpg"] = DocumentFormat.Image,
+        [".jpeg"] = DocumentFormat.Image,
+        [".tif"] = DocumentFormat.Image,
+        [".tiff"] = DocumentFormat.Image,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
 
@@ -48,7 +61,7 @@ public sealed class DocumentReader
     }
 
     /// <summary>The file extensions this reader accepts.</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf"];
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx", ".ofd", ".doc", ".wps", ".png", ".jpg", ".jpeg", ".tif", ".tiff"];
 
     public DocumentReaderOptions Options { get; }
 
@@ -148,7 +161,11 @@ public sealed class DocumentReader
             {
                 DocumentFormat.Txt => ExtractTxt(bytes, diagnostics, times, out failure),
                 DocumentFormat.Html => ExtractHtml(bytes, diagnostics, Options, times, out failure),
-                _ => ExtractPdf(bytes, diagnostics, Options, times, out failure),
+                DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
+                DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
+                DocumentFormat.Doc => ExtractLegacyWord(bytes, Path.GetExtension(name).ToLowerInvariant(), diagnostics, out failure),
+                DocumentFormat.Image => ExtractImage(bytes, name, diagnostics, out failure),
+                _ => ExtractPdf(bytes, name, diagnostics, times, out failure),
             };
             if (extracted is null)
             {
@@ -170,7 +187,12 @@ public sealed class DocumentReader
         }
     }
 
-    private sealed record Extracted(string SourceText, string Encoding, string FieldText, IReadOnlyList<string> TitleHints);
+    private sealed record Extracted(string SourceText, string Encoding, string FieldText, IReadOnlyList<string> TitleHints)
+    {
+        public IReadOnlyList<int> OcrPages { get; init; } = [];
+
+        public double? OcrConfidence { get; init; }
+    }
 
     private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
@@ -235,18 +257,152 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, ReadStageTimes? times, out string? failure)
+    private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         var started = Stopwatch.GetTimestamp();
-        if (PdfInflateGuard.Check(bytes, options.MaxInflatedBytes, options.MaxInflateRatio, options.MaxCharactersPerPage * 4L) is { } bomb)
+        if (PdfInflateGuard.Check(bytes, Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxCharactersPerPage * 4L) is { } bomb)
         {
             failure = ReadFailures.Bomb(bomb);
             return null;
         }
 
-        var content = PdfTextExtractor.Extract(bytes, options, out failure);
+        var confidences = new List<double>();
+        string? ocrFailure = null;
+        var ocr = Options.Ocr;
+        List<PdfTextExtractor.PdfLine>? Recognise(int page, double width, double height)
+        {
+            if (ocr is null || ocrFailure is not null)
+            {
+                return null;
+            }
+
+            if (ocr.RecognisePdfPage(bytes, page, out ocrFailure) is not { } recognised)
+            {
+                return null;
+            }
+
+            Options.OnOcrPage?.Invoke(name, page);
+            confidences.Add(recognised.Confidence);
+            return OcrLines(recognised, width, height);
+        }
+
+        var content = PdfTextExtractor.Extract(bytes, Options, Recognise, out failure);
         times?.AddMarkup(started);
         if (content is null)
+        {
+            if (failure == ReadFailures.ScannedPdf)
+            {
+                failure = ocr is null ? ReadFailures.ScannedPdfOcrOff : ocrFailure is null ? ReadFailures.NothingRecognised : $"no text layer (scanned document); {ocrFailure}";
+            }
+
+            return null;
+        }
+
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPages, DiagnosticSeverity.Info, $"{content.Pages} pages"));
+        if (content.OcrPages is { Count: > 0 } ocrPages)
+        {
+            diagnostics.Add(OcrDiagnostic(ocrPages, confidences));
+        }
+        else if (ocrFailure is not null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrPages, DiagnosticSeverity.Warning, $"pages without a text layer were not read: {ocrFailure}"));
+        }
+        if (content.RemovedLines > 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfRunningLinesRemoved, DiagnosticSeverity.Info,
+                $"removed {content.RemovedLines} running header/footer and page-number lines from {content.Pages} pages"));
+        }
+
+        return new Extracted(content.Text, "pdf", string.Empty, [])
+        {
+            OcrPages = content.OcrPages ?? [],
+            OcrConfidence = confidences.Count == 0 ? null : Math.Round(confidences.Average(), 1),
+        };
+    }
+
+    private Extracted? ExtractLegacyWord(byte[] bytes, string extension, List<Diagnostic> diagnostics, out string? failure)
+    {
+        // A .docx saved as .doc is common; an RTF file too. Anything else must be an OLE compound file.
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return ExtractDocx(bytes, diagnostics, out failure);
+        }
+
+        if (!bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) && !bytes.AsSpan().StartsWith("{\\rtf"u8))
+        {
+            failure = ReadFailures.NotOleDocument;
+            return null;
+        }
+
+        if (Options.LegacyWord.ToDocx(bytes, extension, out failure) is not { } docx)
+        {
+            return null;
+        }
+
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.Converted, DiagnosticSeverity.Info, $"converted from {extension} by LibreOffice"));
+        var extracted = ExtractDocx(docx, diagnostics, out failure);
+        return extracted is null ? null : extracted with { Encoding = extension.TrimStart('.') };
+    }
+
+    private Extracted? ExtractImage(byte[] bytes, string name, List<Diagnostic> diagnostics, out string? failure)
+    {
+        if (Options.Ocr is not { } ocr)
+        {
+            failure = "an image can only be read by OCR, which is off (--no-ocr)";
+            return null;
+        }
+
+        if (ocr.RecogniseImage(bytes, Path.GetExtension(name).ToLowerInvariant(), out failure) is not { } page)
+        {
+            return null;
+        }
+
+        if (page.Lines.Count == 0)
+        {
+            failure = ReadFailures.NothingRecognised;
+            return null;
+        }
+
+        Options.OnOcrPage?.Invoke(name, 1);
+        diagnostics.Add(OcrDiagnostic([1], [page.Confidence]));
+        var pages = new List<List<PdfTextExtractor.PdfLine>> { OcrLines(page, page.Width, page.Height) };
+        return new Extracted(PdfTextExtractor.Paragraphs(pages, splitNumbers: true), "ocr", string.Empty, [])
+        {
+            OcrPages = [1],
+            OcrConfidence = Math.Round(page.Confidence, 1),
+        };
+    }
+
+    // OCR boxes (pixels, origin top left) as page lines (baseline growing upwards, page units), so PDF line joining applies.
+    private static List<PdfTextExtractor.PdfLine> OcrLines(External.OcrPage page, double width, double height)
+    {
+        var scale = page.Width > 0 ? width / page.Width : 1;
+        return [.. page.Lines.Select(l => new PdfTextExtractor.PdfLine(
+            l.Text, l.Left * scale, l.Right * scale, (page.Height - l.Bottom) * scale, Math.Max(1, (l.Bottom - l.Top) * scale)))];
+    }
+
+    private static Diagnostic OcrDiagnostic(IReadOnlyList<int> pages, IReadOnlyList<double> confidences) =>
+        new(DiagnosticCodes.OcrPages, DiagnosticSeverity.Info,
+            $"OCR pages {string.Join(", ", pages)} (mean confidence {(confidences.Count == 0 ? 0 : confidences.Average()):0.0}%)");
+
+    private static Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    {
+        if (DocxTextExtractor.Extract(bytes, out failure) is not { } content)
+        {
+            return null;
+        }
+
+        if (content.Tables > 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TablesRead, DiagnosticSeverity.Info, $"{content.Tables} tables, one line per row, cells separated by tabs"));
+        }
+
+        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title]);
+    }
+
+    private static Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    {
+        if (OfdTextExtractor.Extract(bytes, out failure) is not { } content)
         {
             return null;
         }
@@ -258,7 +414,24 @@ public sealed class DocumentReader
                 $"removed {content.RemovedLines} running header/footer and page-number lines from {content.Pages} pages"));
         }
 
-        return new Extracted(content.Text, "pdf", string.Empty, []);
+        // DocInfo entries named like a metadata table's keys (文号, 发文机关, 成文日期 …) count as its fields; the
+        // author only when it names a body, and the title only as a hint below a title line in the text.
+        var fields = new StringBuilder();
+        foreach (var (key, value) in content.Info)
+        {
+            if (ChromeFilter.FieldKeys.Contains(key))
+            {
+                fields.Append(key).Append('：').Append(value.ReplaceLineEndings(" ")).Append('\n');
+            }
+        }
+
+        if (content.Info.TryGetValue("Author", out var author) && MetadataExtractor.IsOrganisation(author.Trim()))
+        {
+            fields.Append("发文机关：").Append(author.Trim()).Append('\n');
+        }
+
+        var hints = content.Info.TryGetValue("Title", out var title) && title.Trim().Length > 0 ? new[] { title.Trim() } : [];
+        return new Extracted(content.Text, "ofd", fields.ToString(), hints);
     }
 
     private static bool SameCharset(string declared, string detected) =>
@@ -342,6 +515,9 @@ public sealed class DocumentReader
             Sentences = structure.Sentences,
             Tables = TextTableDetector.Detect(text),
             Diagnostics = diagnostics,
+            OcrPages = extracted.OcrPages,
+            Fingerprint = TextFingerprint.Of(text),
+            OcrConfidence = extracted.OcrConfidence,
         });
     }
 

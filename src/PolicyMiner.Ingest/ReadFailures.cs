@@ -10,8 +10,24 @@ public static class ReadFailures
     public const string NotPdf = "not a PDF (no %PDF header)";
     public const string EncryptedPdf = "encrypted PDF (password required); cannot read";
     public const string ScannedPdf = "no text layer (scanned document); OCR needed";
+    public const string ScannedPdfOcrOff = "no text layer (scanned document) and OCR is off (--no-ocr)";
+    public const string NothingRecognised = "OCR recognised no text";
+    public const string NotOleDocument = "not a Word 97-2003 or WPS document (no compound-file header)";
     public const string EmptyPdf = "PDF has no text";
     public const string NotFound = "file not found";
+    public const string EncryptedOfd = "encrypted OFD (password or certificate required); cannot read";
+
+    /// <summary>A zip package (DOCX, OFD) that is not one: no zip header.</summary>
+    public static string NotZip(string format) => $"not a zip package, so not a readable {format} file";
+
+    /// <summary>A password-protected Office file (an OLE container holding EncryptionInfo).</summary>
+    public static string EncryptedOffice(string format) => $"encrypted {format} (password required); cannot read";
+
+    /// <summary>A Word 97–2003 file carrying a .docx name.</summary>
+    public static string LegacyWordNamedAs(string format) => $"a Word 97-2003 (.doc) file with the wrong extension, not a {format}; rename it to .doc";
+
+    /// <summary>A zip package whose parts cannot be read.</summary>
+    public static string NotOpenXml(string format, string detail) => $"not a readable {format} (truncated or corrupt: {OneLine(detail)})";
 
     /// <summary>A file whose extension is not one of <see cref="DocumentReader.SupportedExtensions"/>.</summary>
     public static string Unsupported(string extension) =>

@@ -15,7 +15,9 @@ public sealed record IngestRun(
 /// <param name="Updated">Documents re-extracted: a changed file at a known path, or a new extractor version.</param>
 /// <param name="Unchanged">Files skipped because the same content was already stored by the same extractor.</param>
 /// <param name="Targets">Targets written for added and updated documents.</param>
-public sealed record IngestCounts(int Files, int Added, int Updated, int Unchanged, int Failed, int Targets)
+/// <param name="Duplicates">Files whose text was already stored from another file (same or nearly the same text): folded
+/// into that document as one more of its sources, not stored or counted again.</param>
+public sealed record IngestCounts(int Files, int Added, int Updated, int Unchanged, int Failed, int Targets, int Duplicates = 0)
 {
     public static IngestCounts Zero { get; } = new(0, 0, 0, 0, 0, 0);
 }
@@ -40,4 +42,7 @@ public enum DocumentWriteResult
 
     /// <summary>The same content from the same extractor was already stored; nothing written.</summary>
     Unchanged,
+
+    /// <summary>The same text was already stored from another file: this file was added to that document's sources.</summary>
+    Duplicate,
 }

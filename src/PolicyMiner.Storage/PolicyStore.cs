@@ -45,6 +45,8 @@ public sealed partial class PolicyStore : IDisposable
     }
 
     /// <summary>Full path of the database file.</summary>
+    private DuplicateIndex? _duplicates;
+
     public string FilePath { get; }
 
     /// <summary>Schema version of the open database (always the current one once opened).</summary>
@@ -237,6 +239,7 @@ public sealed partial class PolicyStore : IDisposable
         entity.Unchanged = counts.Unchanged;
         entity.Failed = counts.Failed;
         entity.Targets = counts.Targets;
+        entity.Duplicates = counts.Duplicates;
         _runs.Update(entity);
         return ToRun(entity);
     }
@@ -322,6 +325,18 @@ public sealed partial class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
+        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored.Metadata, document.Metadata)) is { } original)
+        {
+            // The same text from another file (another format, a copy): one document with one more source.
+            if (!original.Sources.Contains(path))
+            {
+                original.Sources.Add(path);
+                _documents.Update(original);
+            }
+
+            return DocumentWriteResult.Duplicate;
+        }
+
         // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
         // their text, so a value must never be spelled into it (Query.EQ does, and the cache would grow per document).
         var superseded = _documents.Find(BsonExpression.Create("$.SourcePath = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
@@ -360,6 +375,11 @@ public sealed partial class PolicyStore : IDisposable
         }
 
         WriteContent(document);
+        if (document.Fingerprint is { } stored)
+        {
+            Duplicates.Add(id, stored);
+        }
+
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
@@ -411,6 +431,17 @@ public sealed partial class PolicyStore : IDisposable
             StoreMapper.AttachTo(target, document);
         }
     }
+
+    // Near copies are one document only when nothing identifying differs: title, number, region, plan year and date.
+    private static bool SameDocument(MetadataEntity stored, Core.Documents.DocumentMetadata read) =>
+        Agree(stored.Title, read.Title) && Agree(stored.DocNumber, read.DocNumber) && Agree(stored.Region, read.Region)
+        && Agree(stored.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), read.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        && Agree(stored.Date, read.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static bool Agree(string? a, string? b) => a is null || b is null || a == b;
+
+    /// <summary>Fingerprints of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
+    private DuplicateIndex Duplicates => _duplicates ??= DuplicateIndex.Load(_documents, id => _documents.FindById(id));
 
     /// <summary>Number of stored documents.</summary>
     public int DocumentCount => _documents.Count();
@@ -731,7 +762,7 @@ public sealed partial class PolicyStore : IDisposable
         e.ToolVersion,
         e.ExtractorVersion,
         e.Inputs,
-        new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets));
+        new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets, e.Duplicates));
 
     public void Dispose()
     {

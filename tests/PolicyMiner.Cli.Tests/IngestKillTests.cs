@@ -53,20 +53,23 @@ public sealed class IngestKillTests : IDisposable
                 .RunAsync(files, [corpus]);
         }
 
-        Assert.Equal(Documents, AssertConsistent(database));
-        using var killed = PolicyStore.Open(database);
         using var expected = PolicyStore.Open(reference);
+        // Files whose text another file already holds are folded into that document, in both databases alike.
+        Assert.Equal(expected.DocumentCount, AssertConsistent(database));
+        using var killed = PolicyStore.Open(database);
         Assert.Equal(expected.TargetCount, killed.TargetCount);
         Assert.Equal(
-            expected.Documents().Select(d => (d.Id, d.TargetCount)).Order(),
-            killed.Documents().Select(d => (d.Id, d.TargetCount)).Order());
+            expected.Documents().Select(d => (d.SourceName.Length > 0, d.TargetCount)).Order(),
+            killed.Documents().Select(d => (d.SourceName.Length > 0, d.TargetCount)).Order());
+        // Which of two files with the same text is stored depends on the order they finish in; the rest is identical.
+        Assert.True(expected.Documents().Select(d => d.Id).Except(killed.Documents().Select(d => d.Id)).Count() <= expected.Runs()[0].Counts.Duplicates);
 
         var runs = killed.Runs();
         Assert.Equal(3, runs.Count);
         Assert.Null(runs[0].EndedAt);
         Assert.Null(runs[1].EndedAt);
         Assert.Equal(afterSecond, runs[2].Counts.Unchanged);
-        Assert.Equal(Documents - afterSecond, runs[2].Counts.Added);
+        Assert.Equal(Documents - afterSecond, runs[2].Counts.Added + runs[2].Counts.Duplicates);
     }
 
     /// <summary>Opens the database and checks every document's targets are stored once; returns the document count.</summary>

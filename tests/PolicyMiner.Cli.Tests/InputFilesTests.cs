@@ -27,6 +27,7 @@ public sealed class InputFilesTests : IDisposable
 
         Assert.Equal(["a.txt", "b.html", "sub/c.pdf", "sub/deeper/d.txt"], selection.Files.Select(Relative));
         Assert.Empty(selection.Unmatched);
+        Assert.Equal(["notes.md", "sub/deeper/e.docx"], selection.UnsupportedFiles.Select(Relative));
     }
 
     [Fact]

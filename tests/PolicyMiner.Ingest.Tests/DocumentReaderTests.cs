@@ -3,6 +3,9 @@ using PolicyMiner.Core.Documents;
 
 namespace PolicyMiner.Ingest.Tests;
 
+// The Open XML SDK (used by the sample generators) has a root namespace of the same name.
+using DocumentFormat = PolicyMiner.Core.Documents.DocumentFormat;
+
 public sealed class DocumentReaderTests
 {
     private static readonly DocumentReader Reader = new();
@@ -65,13 +68,31 @@ public sealed class DocumentReaderTests
     [InlineData("binary_junk.txt", ReadFailures.NotText)]
     [InlineData("no_body.html", ReadFailures.NoBody)]
     [InlineData("encrypted.pdf", ReadFailures.EncryptedPdf)]
-    [InlineData("scanned.pdf", ReadFailures.ScannedPdf)]
     public void Read_BadFile_FailsWithOneLineReason(string file, string reason)
     {
         var result = Reader.Read(TestPaths.Fixture(file));
 
         Assert.False(result.Succeeded);
         Assert.Equal($"{file}: {reason}", result.Message);
+    }
+
+    [Fact]
+    public void Read_ScannedPdfWithOcrOff_FailsWithOneLineReason()
+    {
+        var result = new DocumentReader(new DocumentReaderOptions { Ocr = null }).Read(TestPaths.Fixture("scanned.pdf"));
+
+        Assert.Equal($"scanned.pdf: {ReadFailures.ScannedPdfOcrOff}", result.Message);
+    }
+
+    [SkippableFact]
+    public void Read_ScannedPdf_IsReadByOcrAndSaysWhichPages()
+    {
+        Skip.IfNot(External.OcrEngine.Default.PdfUnavailableReason is null, External.OcrEngine.Default.PdfUnavailableReason ?? string.Empty);
+        var result = Reader.Read(TestPaths.Fixture("scanned.pdf"));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([1], result.Document.OcrPages);
+        Assert.InRange(result.Document.OcrConfidence!.Value, 1, 100);
     }
 
     [Fact]
@@ -114,7 +135,7 @@ public sealed class DocumentReaderTests
     }
 
     [Theory]
-    [InlineData("report.docx")]
+    [InlineData("report.xlsx")]
     [InlineData("notes")]
     public void Read_UnknownExtension_FailsAsUnsupported(string name)
     {
@@ -156,7 +177,12 @@ public sealed class DocumentReaderTests
     [InlineData("a.shtml", true)]
     [InlineData("a.xhtml", true)]
     [InlineData("a.PDF", true)]
-    [InlineData("a.doc", false)]
+    [InlineData("a.doc", true)]
+    [InlineData("a.docx", true)]
+    [InlineData("a.ofd", true)]
+    [InlineData("a.wps", true)]
+    [InlineData("scan.TIF", true)]
+    [InlineData("a.xls", false)]
     [InlineData("a.json", false)]
     [InlineData("README", false)]
     public void IsSupported_Extension_RecognisesDocumentTypes(string path, bool supported)

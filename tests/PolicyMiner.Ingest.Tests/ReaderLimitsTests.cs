@@ -4,6 +4,9 @@ using PolicyMiner.Ingest.Decoding;
 
 namespace PolicyMiner.Ingest.Tests;
 
+// The Open XML SDK (used by the sample generators) has a root namespace of the same name.
+using DocumentFormat = PolicyMiner.Core.Documents.DocumentFormat;
+
 /// <summary>Issue 9: hostile inputs cost one file a one-line failure within bounded work; near-limit inputs still read.</summary>
 public sealed class ReaderLimitsTests
 {

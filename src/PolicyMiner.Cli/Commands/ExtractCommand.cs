@@ -14,7 +14,7 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Documents (.txt, .html, .pdf) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Documents (.txt, .html, .pdf, .docx, .ofd …) or folders of them.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };

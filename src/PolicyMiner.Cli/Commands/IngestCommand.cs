@@ -10,7 +10,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Document files, folders (searched recursively for .txt/.html/.pdf) or glob patterns such as 'corpus/**/*.txt'.",
+            Description = "Document files, folders (searched recursively for .txt/.html/.pdf/.docx/.ofd …) or glob patterns such as 'corpus/**/*.txt'.",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = StoreAccess.DatabaseOption();

@@ -12,7 +12,7 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf .docx .ofd …).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json: one object per document per line; text: a readable summary.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var maxMb = new Option<int>("--max-mb") { Description = "Refuse files larger than this many megabytes.", DefaultValueFactory = _ => 50 };
@@ -67,6 +67,31 @@ internal static class ParseCommand
         output.WriteLine($"region:     {meta.Region ?? "-"} / {meta.Province ?? "-"}");
         output.WriteLine($"year:       {meta.Year?.ToString() ?? "-"}");
         output.WriteLine($"date:       {meta.Date?.ToString("yyyy-MM-dd") ?? "-"}");
+        if (meta.Published is { } published)
+        {
+            output.WriteLine($"published:  {published:yyyy-MM-dd}");
+        }
+
+        if (meta.Uploaded is { } uploaded)
+        {
+            output.WriteLine($"uploaded:   {uploaded:yyyy-MM-dd}");
+        }
+
+        if (document.OcrPages.Count > 0)
+        {
+            output.WriteLine($"ocr pages:  {string.Join(", ", document.OcrPages)} (confidence {document.OcrConfidence:0.0}%)");
+        }
+
+        if (meta.IndexNumber is not null)
+        {
+            output.WriteLine($"index:      {meta.IndexNumber}");
+        }
+
+        foreach (var cited in meta.Basis ?? [])
+        {
+            output.WriteLine($"basis:      《{cited.Title}》（{cited.Number}）");
+        }
+
         output.WriteLine($"text:       {document.Text.Length} chars, {document.Sections.Count} sections, {document.Sentences.Count} sentences");
         foreach (var section in document.Sections)
         {
@@ -93,6 +118,12 @@ internal static class ParseCommand
         string? Province,
         int? Year,
         string? Date,
+        string? DatePublished,
+        string? DateUploaded,
+        string? IndexNumber,
+        IReadOnlyList<CitedDocument> Basis,
+        IReadOnlyList<int> OcrPages,
+        double? OcrConfidence,
         string Text,
         IReadOnlyList<ParsedSection> Sections,
         IReadOnlyList<ParsedSpan> Sentences,
@@ -112,6 +143,12 @@ internal static class ParseCommand
                 meta.Province,
                 meta.Year,
                 meta.Date?.ToString("yyyy-MM-dd"),
+                meta.Published?.ToString("yyyy-MM-dd"),
+                meta.Uploaded?.ToString("yyyy-MM-dd"),
+                meta.IndexNumber,
+                meta.Basis ?? [],
+                document.OcrPages,
+                document.OcrConfidence,
                 document.Text,
                 document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(),
                 document.Sentences.Select(s => new ParsedSpan(s.Start, s.End)).ToList(),

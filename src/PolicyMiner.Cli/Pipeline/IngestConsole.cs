@@ -7,6 +7,22 @@ namespace PolicyMiner.Cli.Pipeline;
 /// <summary>Shows an ingest batch: a live progress bar on a terminal, one line per file otherwise, then a summary table.</summary>
 internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, TextWriter errors, bool showProgress)
 {
+    private readonly Lock _lock = new();
+    private int _ocrPages;
+
+    /// <summary>Counts a page read by OCR; without a progress bar, says so on its own line (OCR is slow: show it).</summary>
+    public void OcrPageRead(string file, int page)
+    {
+        Interlocked.Increment(ref _ocrPages);
+        if (!showProgress)
+        {
+            lock (_lock)
+            {
+                output.WriteLine($"ocr       {file} page {page}");
+            }
+        }
+    }
+
     /// <summary>Whether stdout is a terminal a progress bar can redraw.</summary>
     public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
@@ -25,7 +41,7 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Describe(0, files, 0, 0), maxValue: Math.Max(files, 1));
+                var task = context.AddTask(Describe(0, files, 0, 0, 0), maxValue: Math.Max(files, 1));
                 var clock = Stopwatch.StartNew();
                 var (done, failed) = (0, 0);
                 summary = await ingest(result =>
@@ -33,17 +49,25 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
                     done++;
                     failed += result.Status == IngestFileStatus.Failed ? 1 : 0;
                     task.Increment(1);
-                    task.Description = Describe(done, files, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001), failed);
+                    task.Description = Describe(done, files, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001), failed, Volatile.Read(ref _ocrPages));
                 }).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
         return summary!;
     }
 
-    private static string Describe(int done, int files, double perSecond, int failed) =>
-        $"{done}/{files} files  {perSecond,6:0} docs/s  [{(failed > 0 ? "red" : "grey")}]{failed} errors[/]";
+    private static string Describe(int done, int files, double perSecond, int failed, int ocrPages) =>
+        $"{done}/{files} files  {perSecond,6:0} docs/s  [{(failed > 0 ? "red" : "grey")}]{failed} errors[/]{(ocrPages > 0 ? $"  {ocrPages} OCR pages" : "")}";
 
     private void WriteLine(IngestFileResult result)
+    {
+        lock (_lock)
+        {
+            WriteLineUnlocked(result);
+        }
+    }
+
+    private void WriteLineUnlocked(IngestFileResult result)
     {
         switch (result.Status)
         {
@@ -53,6 +77,9 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
             case IngestFileStatus.Unchanged:
                 output.WriteLine($"unchanged {Escape.Line(result.Path)}");
                 break;
+            case IngestFileStatus.Duplicate:
+                output.WriteLine($"duplicate {result.Path} (same text as a stored document: added as one of its sources)");
+                break;
             default:
                 output.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {Escape.Line(result.Path)} ({result.Targets} targets)");
                 break;
@@ -60,8 +87,9 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
     }
 
     /// <summary>Writes the counts table and, when some files failed, the list of them with their reasons.</summary>
-    public void WriteSummary(IngestSummary summary, IReadOnlyList<string> unmatchedInputs, string database)
+    public void WriteSummary(IngestSummary summary, IReadOnlyList<string> unmatchedInputs, string database, IReadOnlyList<string>? unsupportedFiles = null)
     {
+        unsupportedFiles ??= [];
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(unmatchedInputs);
         var counts = summary.Counts;
@@ -70,12 +98,28 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         table.AddRow("added", counts.Added.ToString());
         table.AddRow("updated", counts.Updated.ToString());
         table.AddRow("unchanged", counts.Unchanged.ToString());
+        table.AddRow("duplicates folded", counts.Duplicates.ToString());
         table.AddRow("failed", (counts.Failed + unmatchedInputs.Count).ToString());
+        if (unsupportedFiles.Count > 0)
+        {
+            table.AddRow("not read (unsupported type)", unsupportedFiles.Count.ToString());
+        }
+
         table.AddRow("targets written", counts.Targets.ToString());
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s");
         table.AddRow("docs/s", $"{summary.DocumentsPerSecond:0}");
         table.AddRow("database", Markup.Escape(Escape.Line(database)));
         console.Write(table);
+
+        if (unsupportedFiles.Count > 0)
+        {
+            // Files in the given folders that are not documents PolicyMiner reads: named, so nothing is skipped in silence.
+            errors.WriteLine($"{unsupportedFiles.Count} not read:");
+            foreach (var file in unsupportedFiles)
+            {
+                errors.WriteLine($"  {Escape.Line(file)}: {Ingest.ReadFailures.Unsupported(Path.GetExtension(file))}");
+            }
+        }
 
         var failures = unmatchedInputs.Select(i => $"{Escape.Line(i)}: no such file or folder, or no document files match it")
             .Concat(summary.Failures.Select(f => $"{Escape.Line(f.Path)}: {Escape.Line(f.Reason ?? "")}"))

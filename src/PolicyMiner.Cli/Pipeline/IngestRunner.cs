@@ -34,15 +34,16 @@ internal static class IngestRunner
 
         if (selection.Files.Count == 0)
         {
-            throw new CliException($"no document files (.txt, .html, .pdf) found in {string.Join(", ", inputs)}");
+            throw new CliException($"no document files (.txt, .html, .pdf, .docx, .ofd …) found in {string.Join(", ", inputs)}");
         }
 
         var display = new IngestConsole(console, output, errors, showProgress);
+        pipeline.OcrPageRead += display.OcrPageRead;
         var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion));
         var summary = await display.RunAsync(
             selection.Files.Count,
             onFile => ingester.RunAsync(selection.Files, inputs, onFile, cancellationToken)).ConfigureAwait(false);
-        display.WriteSummary(summary, selection.Unmatched, store.FilePath);
+        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.UnsupportedFiles);
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

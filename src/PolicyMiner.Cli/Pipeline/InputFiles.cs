@@ -3,9 +3,12 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace PolicyMiner.Cli.Pipeline;
 
 /// <summary>The files named by command-line inputs, the inputs that named nothing, and what the walk skipped and why.</summary>
-internal sealed record InputSelection(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched, IReadOnlyList<SkippedInput>? Skipped = null)
+/// <param name="Unsupported">Files found in folders that are not documents PolicyMiner reads: listed in the summary, never dropped in silence.</param>
+internal sealed record InputSelection(IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched, IReadOnlyList<SkippedInput>? Skipped = null, IReadOnlyList<string>? Unsupported = null)
 {
     public IReadOnlyList<SkippedInput> SkippedItems => Skipped ?? [];
+
+    public IReadOnlyList<string> UnsupportedFiles => Unsupported ?? [];
 }
 
 /// <summary>A file or folder a walk left out, with the one-line reason.</summary>
@@ -53,7 +56,7 @@ internal static class InputFiles
             }
         }
 
-        return new InputSelection([.. walk.Files.Values.Order(StringComparer.Ordinal)], unmatched, walk.Skipped);
+        return new InputSelection([.. walk.Files.Values.Order(StringComparer.Ordinal)], unmatched, walk.Skipped, [.. walk.Unsupported.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>Files matching a pattern such as <c>corpus/**/*.txt</c>, searched from the pattern's fixed leading folders.</summary>
@@ -121,6 +124,8 @@ internal static class InputFiles
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
         public List<SkippedInput> Skipped { get; } = [];
+
+        public List<string> Unsupported { get; } = [];
 
         /// <summary>Files found so far, repeats included: an input that finds only files another input found still matched.</summary>
         public int Found { get; private set; }
@@ -190,9 +195,16 @@ internal static class InputFiles
                     {
                         subfolders.Add(directory.FullName);
                     }
-                    else if (isSupported(entry.FullName) && (match is null || match(entry.FullName)))
+                    else if (match is null || match(entry.FullName))
                     {
-                        AddFile(entry.FullName, named: false);
+                        if (isSupported(entry.FullName))
+                        {
+                            AddFile(entry.FullName, named: false);
+                        }
+                        else if (match is null)
+                        {
+                            Unsupported.Add(entry.FullName);
+                        }
                     }
                 }
 

@@ -22,6 +22,11 @@ internal sealed class PipelineOptions
 
     private readonly Option<string[]> _manifest = ManifestOption.Create();
 
+    private readonly Option<bool> _noOcr = new("--no-ocr")
+    {
+        Description = "Do not OCR scanned PDF pages and images (OCR is on when Tesseract is installed: Debian tesseract-ocr, tesseract-ocr-chi-sim).",
+    };
+
     public static PipelineOptions Create() => new();
 
     public void AddTo(Command command)
@@ -30,6 +35,7 @@ internal sealed class PipelineOptions
         command.Options.Add(_noProgress);
         command.Options.Add(_maxSize);
         command.Options.Add(_indicators);
+        command.Options.Add(_noOcr);
         command.Options.Add(_manifest);
     }
 
@@ -48,6 +54,7 @@ internal sealed class PipelineOptions
         return PolicyPipeline.Create(
             megabytes * 1024L * 1024L,
             TaxonomyOption.Load(parse.GetValue(_indicators)),
-            ManifestOption.Load(parse.GetValue(_manifest), Console.Error));
+            ManifestOption.Load(parse.GetValue(_manifest), Console.Error),
+            ocr: !parse.GetValue(_noOcr));
     }
 }

@@ -31,12 +31,21 @@ internal sealed class PolicyPipeline
     /// <summary>True for the file types a folder scan picks up (.txt, .html, .pdf …).</summary>
     public static bool IsSupported(string path) => DocumentReader.IsSupported(path);
 
+    /// <summary>Raised after each page read by OCR (file name, page number), from a reading thread.</summary>
+    public event Action<string, int>? OcrPageRead;
+
     /// <param name="manifest">Per-file metadata that overrides what the text says (<c>--manifest</c>); null for none.</param>
-    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, DocumentManifest? manifest = null)
+    /// <param name="ocr">OCR for scans and images when Tesseract is installed (off with <c>--no-ocr</c>).</param>
+    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, DocumentManifest? manifest = null, bool ocr = true)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         manifest ??= DocumentManifest.Empty;
-        var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes));
+        PolicyPipeline? pipeline = null;
+        var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes)
+        {
+            Ocr = ocr ? Ingest.External.OcrEngine.Default : null,
+            OnOcrPage = (file, page) => pipeline?.OcrPageRead?.Invoke(file, page),
+        });
         // The extractor assigns canonical indicators itself; give it this run's taxonomy (built-in, models/ file
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
         var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
@@ -45,7 +54,8 @@ internal sealed class PolicyPipeline
             extractor.Extract,
             extractor.Version,
             InputFingerprint: manifest.Count == 0 ? null : manifest.FingerprintOf);
-        return new PolicyPipeline(stages, extractor, maxFileBytes, taxonomy);
+        pipeline = new PolicyPipeline(stages, extractor, maxFileBytes, taxonomy);
+        return pipeline;
     }
 
     private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes)

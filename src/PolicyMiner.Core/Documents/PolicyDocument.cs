@@ -39,4 +39,13 @@ public sealed record PolicyDocument
     public IReadOnlyList<DocumentTable> Tables { get; init; } = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>1-based numbers of the pages whose text came from OCR (scans without a text layer, images); empty otherwise.</summary>
+    public IReadOnlyList<int> OcrPages { get; init; } = [];
+
+    /// <summary>What the text is regardless of its container, to fold the same document arriving in several files; null when not computed.</summary>
+    public TextFingerprint? Fingerprint { get; init; }
+
+    /// <summary>Mean OCR confidence over <see cref="OcrPages"/> in percent (Tesseract's word confidence), or null without OCR.</summary>
+    public double? OcrConfidence { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Text;
@@ -36,6 +37,20 @@ public static partial class MetadataExtractor
         ("工业和信息化", "工业和信息化局"), ("人力资源", "人力资源和社会保障局"),
     ];
 
+    // The central bodies whose names have no place prefix or a short form the general rule cannot see (国务院, 财政部).
+    private static readonly FrozenSet<string> CentralOrgans = new[]
+    {
+        "国务院", "国务院办公厅", "中共中央", "中共中央办公厅", "中央军委", "中央军委办公厅", "中央军事委员会", "全国人大常委会",
+        "全国人民代表大会常务委员会", "最高人民法院", "最高人民检察院", "外交部", "国防部", "教育部", "科技部", "公安部", "民政部",
+        "司法部", "财政部", "商务部", "审计署", "水利部", "文化部", "卫生部", "监察部", "铁道部", "人事部", "建设部", "农业部", "交通部",
+        "国土资源部", "环境保护部", "工业和信息化部", "人力资源社会保障部", "人力资源和社会保障部", "自然资源部", "生态环境部",
+        "住房城乡建设部", "住房和城乡建设部", "交通运输部", "农业农村部", "文化和旅游部", "退役军人事务部", "应急管理部",
+        "国家发展改革委", "国家卫生健康委", "国家民委", "人民银行", "中国人民银行", "海关总署", "税务总局", "国家税务总局",
+        "市场监管总局", "国家市场监督管理总局", "国家统计局", "国务院国资委", "中央编办", "中央组织部", "中央宣传部",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly char[] JointSeparators = ['、', '，', ',', ' ', '\u3000', '\t'];
+
     private static readonly string[] DateFieldsOfIssue = ["成文日期", "签署日期", "印发日期"];
 
     /// <summary>Extracts metadata; every field is null unless the text or its page states or clearly implies it.</summary>
@@ -47,10 +62,12 @@ public static partial class MetadataExtractor
 
         var docNumber = OwnNumber(input, head);
         var title = Title(input, head);
-        var date = IssueDate(input, lines);
-        var issuer = Issuer(input, head, lines, title);
+        var byline = Byline(input, head);
+        var date = IssueDate(input, lines) ?? byline?.Date ?? FieldDate(input, "发文日期");
+        var issuer = Issuer(input, head, lines, title) ?? byline?.Issuer;
 
-        var (region, province) = Place(input, issuer, docNumber, title);
+        var provinceNamed = new Lazy<string?>(() => ProvinceNamedByText(input.Text));
+        var (region, province) = Place(input, issuer, docNumber, title, provinceNamed);
         if (issuer is null && region is not null)
         {
             issuer = IssuerByNumberCode(docNumber, region) ?? BureauBySelfReference(input.Text, title, region);
@@ -58,20 +75,98 @@ public static partial class MetadataExtractor
 
         if (province is null && (region is not null || issuer is not null))
         {
-            province = ProvinceNamedByText(input.Text);
+            province = provinceNamed.Value;
         }
 
-        var year = PlanYear(input.Text, title, date);
-        return new DocumentMetadata(title, issuer, docNumber, region, province, year, date);
+        var basis = Citations(input.Text, docNumber);
+        var year = PlanYear(input.Text, title, date, docNumber, basis);
+        return new DocumentMetadata(
+            title, issuer, docNumber, region, province, year, date,
+            Published: FieldDate(input, "发布日期") ?? FieldDate(input, "公开日期"),
+            Uploaded: FieldDate(input, "发布时间") ?? FieldDate(input, "更新时间") ?? FieldDate(input, "公开时间"),
+            IndexNumber: input.Fields.TryGetValue("索引号", out var index) && index.Length > 0 ? index.Trim() : null,
+            Basis: basis);
+    }
+
+    private static DateOnly? FieldDate(MetadataInput input, string key) =>
+        input.Fields.TryGetValue(key, out var value) ? DateText.FindFirst(value) : null;
+
+    /// <summary>The issuer and date of a byline under the title ("2008-03-28 X市科技局", "X市科技局 2008年3月28日").</summary>
+    private static (string Issuer, DateOnly Date)? Byline(MetadataInput input, List<TextSpan> head)
+    {
+        foreach (var span in head)
+        {
+            var line = input.Text.Substring(span.Start, span.Length).Trim();
+            if (line.Length > 50)
+            {
+                continue;
+            }
+
+            var match = BylinePattern().Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var organisation = match.Groups["org"].Value.Trim();
+            if (DateText.FindFirst(match.Groups["date"].Value) is { } date && Organisations(organisation) is { } issuer)
+            {
+                return (issuer, date);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every document the text cites as 《title》（number）, once each, the document's own number left out.</summary>
+    private static List<CitedDocument> Citations(string text, string? own)
+    {
+        var cited = new List<CitedDocument>();
+        foreach (Match match in CitationPattern().Matches(text))
+        {
+            var number = Compact(match.Groups["number"].Value);
+            if (number == own || cited.Exists(c => c.Number == number))
+            {
+                continue;
+            }
+
+            var year = NumberYearPattern().Match(number) is { Success: true } y ? int.Parse(y.Groups["y"].ValueSpan) : (int?)null;
+            cited.Add(new CitedDocument(match.Groups["title"].Value, number, year));
+        }
+
+        return cited;
     }
 
     private static string? OwnNumber(MetadataInput input, List<TextSpan> head)
     {
         foreach (var key in (string[])["文号", "发文字号", "文件编号"])
         {
-            if (input.Fields.TryGetValue(key, out var value) && DocNumberPattern().Match(value) is { Success: true } m)
+            if (input.Fields.TryGetValue(key, out var value))
             {
-                return Compact(m.Value);
+                if (DocNumberPattern().Match(value) is { Success: true } m)
+                {
+                    return Compact(m.Value);
+                }
+
+                if (OrderNumber(value) is { } order)
+                {
+                    return order;
+                }
+            }
+        }
+
+        // A decree is numbered by its issuer's order series: "中华人民共和国国务院令" over "第707号", or on one line.
+        for (var i = 0; i < head.Count; i++)
+        {
+            var line = input.Text.Substring(head[i].Start, head[i].Length).Trim();
+            if (line.EndsWith('令') && i + 1 < head.Count)
+            {
+                line += input.Text.Substring(head[i + 1].Start, head[i + 1].Length).Trim();
+            }
+
+            if (OrderNumber(line) is { } order && OrderNumberPattern().Match(line).Index == 0)
+            {
+                return order;
             }
         }
 
@@ -87,6 +182,25 @@ public static partial class MetadataExtractor
         }
 
         return null;
+    }
+
+    // 国务院令第707号 and 中华人民共和国国务院令第707号 are written 国令第707号, as the State Council numbers them.
+    private static string? OrderNumber(string text)
+    {
+        var match = OrderNumberPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var issuer = match.Groups["org"].Value;
+        if (issuer.StartsWith("中华人民共和国", StringComparison.Ordinal))
+        {
+            issuer = issuer["中华人民共和国".Length..];
+        }
+
+        issuer = issuer is "国务院" or "国" ? "国" : issuer;
+        return $"{issuer}令第{match.Groups["n"].Value}号";
     }
 
     private static string? Title(MetadataInput input, List<TextSpan> head)
@@ -202,36 +316,36 @@ public static partial class MetadataExtractor
             }
         }
 
-        // A metadata table's 发文日期 is only used when nothing in the text dates the document; upload and
-        // registration timestamps (发布时间, 登记日期) never are.
-        return input.Fields.TryGetValue("发文日期", out var issued) ? DateText.FindFirst(issued) : null;
+        // A byline, then a metadata table's 发文日期, are only used when nothing in the text dates the document
+        // (Extract); upload and registration timestamps (发布时间, 登记日期) never are.
+        return null;
     }
 
     private static string? Issuer(MetadataInput input, List<TextSpan> head, List<TextSpan> lines, string? title)
     {
         foreach (var key in (string[])["发文机关", "发文单位", "制发机关", "发文机构", "发布机构"])
         {
-            if (input.Fields.TryGetValue(key, out var value) && IsOrganisation(value))
+            if (input.Fields.TryGetValue(key, out var value) && Organisations(value.Trim()) is { } named)
             {
-                return value;
+                return named;
             }
         }
 
         foreach (var span in head)
         {
             var line = input.Text.Substring(span.Start, span.Length).Trim();
-            if (IsOrganisation(line))
+            if (Organisations(line) is { } named)
             {
-                return line;
+                return named;
             }
         }
 
         if (title is not null)
         {
             var about = title.IndexOf("关于", StringComparison.Ordinal);
-            if (about > 0 && IsOrganisation(title[..about]))
+            if (about > 0 && Organisations(title[..about]) is { } named)
             {
-                return title[..about];
+                return named;
             }
         }
 
@@ -247,17 +361,36 @@ public static partial class MetadataExtractor
             if (DateText.ParseWhole(line) is not null)
             {
                 var signer = input.Text.Substring(lines[i - 1].Start, lines[i - 1].Length).Trim();
-                return IsOrganisation(signer) ? signer : null;
+                return Organisations(signer);
             }
         }
 
         return null;
     }
 
+    /// <summary>One issuer or joint issuers ("国务院办公厅 中央军委办公厅", "国务院、中央军委") as 、-joined names, or null
+    /// when any part is not the name of a body.</summary>
+    public static string? Organisations(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsOrganisation(text))
+        {
+            return text;
+        }
+
+        var parts = text.Split(JointSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length is >= 2 and <= 8 && Array.TrueForAll(parts, IsOrganisation) ? string.Join('、', parts) : null;
+    }
+
     /// <summary>True for a plausible name of a government body: a place or state prefix and an organisational ending, nothing else.</summary>
     public static bool IsOrganisation(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (CentralOrgans.Contains(text))
+        {
+            return true;
+        }
+
         if (text.Length is < 4 or > 30 || !OrganisationNamePattern().IsMatch(text) || text.Contains("关于", StringComparison.Ordinal))
         {
             return false;
@@ -274,19 +407,19 @@ public static partial class MetadataExtractor
         return false;
     }
 
-    private static (string? Region, string? Province) Place(MetadataInput input, string? issuer, string? docNumber, string? title)
+    private static (string? Region, string? Province) Place(MetadataInput input, string? issuer, string? docNumber, string? title, Lazy<string?> provinceNamed)
     {
         if (issuer is not null)
         {
             if (RegionTable.CityAtStart(issuer) is { } city)
             {
-                var county = CountyPattern().Match(issuer[city.Name.Length..]);
-                return (county.Success && issuer.StartsWith(city.Name, StringComparison.Ordinal) ? county.Value : city.Name, city.Province);
+                var county = issuer.StartsWith(city.Name, StringComparison.Ordinal) ? CountyPattern().Match(issuer[city.Name.Length..]) : Match.Empty;
+                return (county.Success ? county.Value : city.Name, city.Province);
             }
 
             if (RegionTable.ProvinceAtStart(issuer) is { } issuerProvince)
             {
-                var rest = issuer[issuerProvince.Length..];
+                var rest = issuer.StartsWith(issuerProvince, StringComparison.Ordinal) ? issuer[issuerProvince.Length..] : string.Empty;
                 var local = LocalPattern().Match(rest);
                 return (local.Success ? local.Value : null, issuerProvince);
             }
@@ -300,13 +433,18 @@ public static partial class MetadataExtractor
 
         if (docNumber is not null)
         {
-            var prefix = docNumber.AsSpan(0, docNumber.IndexOfAny(['〔', '[', '［', '【', '(', '（']));
-            if (RegionTable.CityOfNumberPrefix(prefix) is { } numbered)
+            var bracket = docNumber.IndexOfAny(['〔', '[', '［', '【', '(', '（', '令']);
+            var prefix = docNumber.AsSpan(0, bracket < 0 ? 0 : bracket);
+
+            // An abbreviation two regions share (青: 青海省, 青岛市) is settled by the province the text names.
+            var hint = RegionTable.ProvinceOfAnyNumberPrefix(prefix) is null && prefix.Length > 0 ? provinceNamed.Value : null;
+            // A text that names another province is not that city's (an invented or unlisted place sharing its abbreviation).
+            if (RegionTable.CityOfNumberPrefix(prefix, hint) is { } numbered && (provinceNamed.Value is not { } textProvince || textProvince == numbered.Province))
             {
                 return (numbered.Name, numbered.Province);
             }
 
-            if (RegionTable.ProvinceOfNumberPrefix(prefix) is { } provincial)
+            if (RegionTable.ProvinceOfNumberPrefix(prefix, hint) is { } provincial)
             {
                 return (null, provincial);
             }
@@ -347,7 +485,7 @@ public static partial class MetadataExtractor
         int bestCount = 0, secondCount = 0;
         foreach (var city in RegionTable.All)
         {
-            var count = CountOf(text, city.ShortName);
+            var count = CountOf(text, city.IsCommonWord ? city.Name : city.ShortName);
             if (count > bestCount)
             {
                 secondCount = bestCount;
@@ -429,26 +567,39 @@ public static partial class MetadataExtractor
         return null;
     }
 
-    private static int? PlanYear(string text, string? title, DateOnly? date)
+    // The plan year, from the strongest evidence first: the title, a stated work year, "YYYY年起", the date of issue,
+    // the year of the own number. A document cannot plan for a year before a document it cites as its basis.
+    private static int? PlanYear(string text, string? title, DateOnly? date, string? docNumber, List<CitedDocument> basis)
     {
-        if (title is not null)
+        var floor = basis.Count == 0 ? 0 : basis.Max(b => b.Year ?? 0);
+        bool Fits(int year) => year >= floor;
+
+        if (title is not null && TitleYearPattern().Match(title) is { Success: true } titled && int.Parse(titled.Groups["y"].ValueSpan) is var t && Fits(t))
         {
-            var titled = TitleYearPattern().Match(title);
-            if (titled.Success)
-            {
-                return int.Parse(titled.Groups["y"].ValueSpan);
-            }
+            return t;
         }
 
         var opening = text.Length > 3000 ? text[..3000] : text;
-        var stated = PlanYearPattern().Match(opening);
-        if (stated.Success)
+        if (PlanYearPattern().Match(opening) is { Success: true } stated && int.Parse(stated.Groups["y"].ValueSpan) is var s && Fits(s))
         {
-            return int.Parse(stated.Groups["y"].ValueSpan);
+            return s;
+        }
+
+        if (StartYearPattern().Match(opening) is { Success: true } starting && int.Parse(starting.Groups["y"].ValueSpan) is var f && Fits(f))
+        {
+            return f;
         }
 
         // A dated plan or campaign is for the year it was issued in (a five-year plan's first year).
-        return date?.Year;
+        if (date is { } issued && Fits(issued.Year))
+        {
+            return issued.Year;
+        }
+
+        return docNumber is not null && NumberYearPattern().Match(docNumber) is { Success: true } numbered
+            && int.Parse(numbered.Groups["y"].ValueSpan) is var n && Fits(n)
+            ? n
+            : null;
     }
 
     private static int CountOf(string text, string value)
@@ -503,6 +654,26 @@ public static partial class MetadataExtractor
 
     [GeneratedRegex(@"[\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号")]
     internal static partial Regex DocNumberPattern();
+
+    // An order number: 国务院令第707号, 中华人民共和国国务院令 第707号, 国令第707号, 湖南省人民政府令第200号.
+    [GeneratedRegex(@"(?<org>[\u4e00-\u9fa5]{1,20}?)令\s*(?:第\s*)?(?<n>\d{1,5})\s*号")]
+    private static partial Regex OrderNumberPattern();
+
+    // The year in a number's brackets (〔2004〕).
+    [GeneratedRegex(@"[〔\[［【(（]\s*(?<y>(?:19|20)\d{2})\s*[〕\]］】)）]")]
+    private static partial Regex NumberYearPattern();
+
+    // 《title》（number）: a cited document; the number may be a 文号 or an order number.
+    [GeneratedRegex(@"《(?<title>[^《》\n]{4,100})》\s*[（(]\s*(?<number>[\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号|[\u4e00-\u9fa5]{1,20}令\s*第\s*\d{1,5}\s*号)\s*[)）]")]
+    private static partial Regex CitationPattern();
+
+    // "从2019年起", "自2021年开始": the first year of a plan that runs from then on.
+    [GeneratedRegex(@"(?:从|自|由)(?<y>(?:19|20)\d{2})年(?:起|开始)")]
+    private static partial Regex StartYearPattern();
+
+    // A byline under the title: a date and an issuer, either way round, nothing else ("2008-03-28 X市科技局").
+    [GeneratedRegex(@"^(?:(?<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日))\s+(?<org>[\u4e00-\u9fa5、 ]{3,40})|(?<org>[\u4e00-\u9fa5、 ]{3,40}?)\s+(?<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)))$")]
+    private static partial Regex BylinePattern();
 
     [GeneratedRegex(@"(?:意见|通知|办法|要点|计划|规划|方案|决定|纲要|报告|细则|规定|条例|决议|批复|公告|通告|安排|总结|措施|实施|指南|制度|章程|标准|指引|目录|清单|函)")]
     private static partial Regex DocumentTypePattern();

@@ -11,7 +11,8 @@ namespace PolicyMiner.Ingest.Readers;
 /// <param name="Text">Paragraphs joined from lines, running headers, footers and page numbers removed.</param>
 /// <param name="Pages">Number of pages read.</param>
 /// <param name="RemovedLines">Running header/footer and page-number lines removed.</param>
-public sealed record PdfContent(string Text, int Pages, int RemovedLines);
+/// <param name="OcrPages">1-based numbers of the pages whose text came from OCR (no text layer).</param>
+public sealed record PdfContent(string Text, int Pages, int RemovedLines, IReadOnlyList<int>? OcrPages = null);
 
 /// <summary>
 /// Reads the text layer of a PDF with PdfPig: letters grouped into lines by baseline, lines into paragraphs
@@ -21,13 +22,19 @@ public sealed record PdfContent(string Text, int Pages, int RemovedLines);
 /// <remarks>Stateless and thread-safe. Expected failures come back as a reason, never as an exception.</remarks>
 public static partial class PdfTextExtractor
 {
-    private sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
+    /// <summary>A line of a fixed-layout page: its text, left and right edges, baseline (growing upwards) and font size.</summary>
+    internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
     public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, DocumentReaderOptions.Default, out failure);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/> within the page, character and time limits of <paramref name="options"/>.</summary>
-    public static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, out string? failure)
+    public static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, out string? failure) => Extract(bytes, options, null, out failure);
+
+    /// <summary>Extracts the text of the PDF; a page without a text layer but with images is passed to
+    /// <paramref name="ocr"/> (page number, width and height in points), which gives its lines or null. Time spent in
+    /// OCR does not count against the document's time limit (it is another program's work, seconds a page).</summary>
+    internal static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, Func<int, double, double, List<PdfLine>?>? ocr, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(bytes);
@@ -51,9 +58,11 @@ public static partial class PdfTextExtractor
             var pages = new List<List<PdfLine>>();
             var hasImages = false;
             var characters = 0L;
+            var ocrPages = new List<int>();
+            var ocrTime = TimeSpan.Zero;
             foreach (var page in document.GetPages())
             {
-                if (clock.Elapsed > options.MaxTimePerDocument)
+                if (clock.Elapsed - ocrTime > options.MaxTimePerDocument)
                 {
                     failure = ReadFailures.TooSlow(options.MaxTimePerDocument, $"at page {page.Number}");
                     return null;
@@ -73,9 +82,17 @@ public static partial class PdfTextExtractor
                 }
 
                 var lines = Lines(page);
-                if (lines.Count == 0 && !hasImages)
+                if (lines.Count == 0 && page.GetImages().Any())
                 {
-                    hasImages = page.GetImages().Any();
+                    hasImages = true;
+                    var ocrStarted = clock.Elapsed;
+                    var recognised = ocr?.Invoke(page.Number, page.Width, page.Height);
+                    ocrTime += clock.Elapsed - ocrStarted;
+                    if (recognised is { Count: > 0 })
+                    {
+                        lines = recognised;
+                        ocrPages.Add(page.Number);
+                    }
                 }
 
                 pages.Add(lines);
@@ -88,7 +105,7 @@ public static partial class PdfTextExtractor
             }
 
             var removed = RemoveRunningLines(pages);
-            return new PdfContent(Paragraphs(pages), pages.Count, removed);
+            return new PdfContent(Paragraphs(pages), pages.Count, removed, ocrPages);
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -179,7 +196,7 @@ public static partial class PdfTextExtractor
     }
 
     // Lines at the top or bottom of pages that repeat from page to page (digits aside), and bare page numbers.
-    private static int RemoveRunningLines(List<List<PdfLine>> pages)
+    internal static int RemoveRunningLines(List<List<PdfLine>> pages)
     {
         const int Edge = 2;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -220,7 +237,9 @@ public static partial class PdfTextExtractor
         return key.ToString();
     }
 
-    private static string Paragraphs(List<List<PdfLine>> pages)
+    /// <param name="splitNumbers">True when digits broken over two lines are one number (Chinese layouts wrap anywhere),
+    /// so no space is put between them.</param>
+    internal static string Paragraphs(List<List<PdfLine>> pages, bool splitNumbers = false)
     {
         var all = pages.SelectMany(p => p).ToList();
         if (all.Count == 0)
@@ -241,7 +260,7 @@ public static partial class PdfTextExtractor
                 {
                     if (Continues(previous, line, left, right, sameColumn: i > 0 ? page[i - 1] : null))
                     {
-                        if (NeedsSpace(previous.Text[^1], line.Text[0]))
+                        if (NeedsSpace(previous.Text[^1], line.Text[0]) && !(splitNumbers && char.IsAsciiDigit(previous.Text[^1]) && char.IsAsciiDigit(line.Text[0])))
                         {
                             text.Append(' ');
                         }

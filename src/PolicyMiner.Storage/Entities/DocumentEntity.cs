@@ -41,6 +41,15 @@ internal sealed class DocumentEntity
     public int Rejected { get; set; }
 
     public double MinConfidence { get; set; } = 1;
+
+    /// <summary>Exact text fingerprint (<see cref="Core.Text.TextFingerprint.Exact"/>); null for documents stored before it existed.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>MinHash signature of the text, base64.</summary>
+    public string? MinHash { get; set; }
+
+    /// <summary>Other files the same text arrived in (duplicates folded into this document), full paths.</summary>
+    public List<string> Sources { get; set; } = [];
 }
 
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>
@@ -59,6 +68,12 @@ internal sealed class MetadataEntity
     public int? Year { get; set; }
 
     public string? Date { get; set; }
+
+    public string? Published { get; set; }
+
+    public string? Uploaded { get; set; }
+
+    public string? IndexNumber { get; set; }
 }
 
 internal sealed class SectionEntity

@@ -26,6 +26,8 @@ internal sealed class IngestRunEntity
     public int Failed { get; set; }
 
     public int Targets { get; set; }
+
+    public int Duplicates { get; set; }
 }
 
 /// <summary>BSON shape of one file that could not be ingested (collection <c>ingest_errors</c>).</summary>

@@ -45,6 +45,9 @@ internal static class StoreMapper
             Province = document.Metadata.Province,
             Year = document.Metadata.Year,
             Date = document.Metadata.Date?.ToString("yyyy-MM-dd"),
+            Published = document.Metadata.Published?.ToString("yyyy-MM-dd"),
+            Uploaded = document.Metadata.Uploaded?.ToString("yyyy-MM-dd"),
+            IndexNumber = document.Metadata.IndexNumber,
         },
         SectionCount = document.Sections.Count,
         DiagnosticCount = document.Diagnostics.Count,
@@ -53,6 +56,8 @@ internal static class StoreMapper
         ExtractorVersion = extractorVersion,
         IngestedAt = now,
         RunId = runId,
+        Fingerprint = document.Fingerprint?.Exact,
+        MinHash = document.Fingerprint?.MinHashText,
     };
 
     public static DocumentContentEntity ToContent(PolicyDocument document, byte[] packed, int chunks) => new()
@@ -95,7 +100,10 @@ internal static class StoreMapper
             entity.Metadata.Region,
             entity.Metadata.Province,
             entity.Metadata.Year,
-            DateOnly.TryParseExact(entity.Metadata.Date, "yyyy-MM-dd", out var date) ? date : null),
+            DateOnly.TryParseExact(entity.Metadata.Date, "yyyy-MM-dd", out var date) ? date : null,
+            DateOnly.TryParseExact(entity.Metadata.Published, "yyyy-MM-dd", out var published) ? published : null,
+            DateOnly.TryParseExact(entity.Metadata.Uploaded, "yyyy-MM-dd", out var uploaded) ? uploaded : null,
+            entity.Metadata.IndexNumber),
         entity.TextLength,
         entity.TargetCount,
         entity.ExtractorVersion,

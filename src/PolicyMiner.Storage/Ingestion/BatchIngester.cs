@@ -212,9 +212,10 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
                 {
                     DocumentWriteResult.Added => IngestFileStatus.Added,
                     DocumentWriteResult.Updated => IngestFileStatus.Updated,
+                    DocumentWriteResult.Duplicate => IngestFileStatus.Duplicate,
                     _ => IngestFileStatus.Unchanged,
                 };
-                result = new IngestFileResult(work.Path, status, status == IngestFileStatus.Unchanged ? 0 : extraction.Targets.Count);
+                result = new IngestFileResult(work.Path, status, status is IngestFileStatus.Unchanged or IngestFileStatus.Duplicate ? 0 : extraction.Targets.Count);
             }
             else if (work.Failure is { } reason)
             {
@@ -258,10 +259,11 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
         private int _updated;
         private int _unchanged;
         private int _targets;
+        private int _duplicates;
 
         public List<IngestFileResult> Failures { get; } = [];
 
-        public IngestCounts Counts => new(files, _added, _updated, _unchanged, Failures.Count, _targets);
+        public IngestCounts Counts => new(files, _added, _updated, _unchanged, Failures.Count, _targets, _duplicates);
 
         public void Add(IngestFileResult result)
         {
@@ -275,6 +277,9 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
                     break;
                 case IngestFileStatus.Unchanged:
                     _unchanged++;
+                    break;
+                case IngestFileStatus.Duplicate:
+                    _duplicates++;
                     break;
                 default:
                     Failures.Add(result);

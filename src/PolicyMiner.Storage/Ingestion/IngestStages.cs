@@ -60,6 +60,9 @@ public enum IngestFileStatus
     Updated,
     Unchanged,
     Failed,
+
+    /// <summary>The text was already stored from another file; folded into that document as one more source.</summary>
+    Duplicate,
 }
 
 /// <summary>One file's outcome, reported once it is durable in the database.</summary>

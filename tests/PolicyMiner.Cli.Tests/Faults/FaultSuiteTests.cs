@@ -56,7 +56,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
             }
             else
             {
-                Assert.StartsWith("added", line, StringComparison.Ordinal);
+                // A readable file is stored, or folded into a stored document with the same text (issue 10).
+                Assert.Matches("^(added|duplicate) ", line);
                 Assert.Equal(0, run.ExitCode);
             }
         }
@@ -71,9 +72,11 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
 
         Assert.Equal(0, batch.ExitCode);
         Assert.Equal(HostileCorpus.Cases.Count(c => c.Fails), batch.Output.Split('\n').Count(l => l.StartsWith("failed", StringComparison.Ordinal)));
-        Assert.Equal(good, batch.Output.Split('\n').Count(l => l.StartsWith("unchanged", StringComparison.Ordinal)));
+        // Files folded as duplicates are not stored, so a rerun folds them again instead of finding them unchanged.
+        Assert.Equal(good, batch.Output.Split('\n').Count(l => l.StartsWith("unchanged", StringComparison.Ordinal) || l.StartsWith("duplicate", StringComparison.Ordinal)));
         Assert.Equal(0, check.ExitCode);
-        Assert.Contains($"{good} documents", check.Output, StringComparison.Ordinal);
+        var folded = batch.Output.Split('\n').Count(l => l.StartsWith("duplicate", StringComparison.Ordinal));
+        Assert.Contains($"{good - folded} documents", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static partial class SampleCorpus
     /// <summary>Sample documents (TXT, HTML, PDF) in the corpus folder, by file name.</summary>
     public static IReadOnlyList<string> DocumentNames() =>
         [.. Directory.EnumerateFiles(CorpusDirectory)
-            .Where(path => Path.GetExtension(path) is ".txt" or ".html" or ".pdf")
+            .Where(path => Path.GetExtension(path) is ".txt" or ".html" or ".pdf" or ".docx" or ".ofd")
             .Select(path => Path.GetFileName(path))
             .Order(StringComparer.Ordinal)];
 
@@ -47,6 +47,8 @@ internal static partial class SampleCorpus
             ".txt" => DecodeText(File.ReadAllBytes(path)),
             ".html" => DecodeHtml(File.ReadAllBytes(path)),
             ".pdf" => ReadPdfLetters(path),
+            ".docx" => ReadDocxRuns(path),
+            ".ofd" => ReadOfdTextCodes(path),
             _ => throw new ArgumentException($"Not a sample document: {documentName}", nameof(documentName)),
         };
     }
@@ -88,6 +90,43 @@ internal static partial class SampleCorpus
         var charset = CharsetPattern().Match(head);
         var isChinese = charset.Success && charset.Groups[1].Value.ToUpperInvariant() is "GBK" or "GB2312" or "GB18030";
         return isChinese ? Gb18030().GetString(bytes) : DecodeText(bytes);
+    }
+
+    // The text of every w:t run (not w:delText), one line per w:p paragraph: quotes stay inside one paragraph.
+    private static string ReadDocxRuns(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = reader.ReadToEnd();
+        var text = new StringBuilder();
+        foreach (var paragraph in xml.Split("</w:p>"))
+        {
+            foreach (Match run in DocxRunPattern().Matches(paragraph))
+            {
+                text.Append(System.Net.WebUtility.HtmlDecode(run.Groups[1].Value));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    // Every TextCode of every page, whitespace removed as for PDF (lines break anywhere), page numbers dropped.
+    private static string ReadOfdTextCodes(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith("Content.xml", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(entry.Open());
+            foreach (Match code in OfdTextCodePattern().Matches(reader.ReadToEnd()))
+            {
+                text.Append(System.Net.WebUtility.HtmlDecode(code.Groups[1].Value));
+            }
+        }
+
+        return PageNumberPattern().Replace(WithoutWhitespace(text.ToString()), "");
     }
 
     private static string ReadPdfLetters(string path)
@@ -146,6 +185,12 @@ internal static partial class SampleCorpus
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex(@"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")]
+    private static partial Regex DocxRunPattern();
+
+    [GeneratedRegex(@"<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>")]
+    private static partial Regex OfdTextCodePattern();
 
     [GeneratedRegex(@"—\d+—")]
     private static partial Regex PageNumberPattern();

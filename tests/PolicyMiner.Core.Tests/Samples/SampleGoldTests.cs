@@ -143,7 +143,7 @@ public sealed class SampleGoldTests
     public void GoldQuotes_OccurInDocumentText(string stem)
     {
         var documentName = ReadDocumentName(stem);
-        var isPdf = documentName.EndsWith(".pdf", StringComparison.Ordinal);
+        var isPdf = documentName.EndsWith(".pdf", StringComparison.Ordinal) || documentName.EndsWith(".ofd", StringComparison.Ordinal);
         var text = SampleCorpus.ReadText(documentName);
 
         foreach (var line in ReadTargets(stem))
@@ -170,7 +170,7 @@ public sealed class SampleGoldTests
     {
         // Unknown is null, never a guess: whatever the meta line names must be readable from the document.
         var documentName = ReadDocumentName(stem);
-        var isPdf = documentName.EndsWith(".pdf", StringComparison.Ordinal);
+        var isPdf = documentName.EndsWith(".pdf", StringComparison.Ordinal) || documentName.EndsWith(".ofd", StringComparison.Ordinal);
         var text = SampleCorpus.ReadText(documentName);
         using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleCorpus.GoldDirectory, stem + ".meta.json")));
 

@@ -1,0 +1,91 @@
+using PolicyMiner.Core.Text;
+
+namespace PolicyMiner.Storage.Tests;
+
+/// <summary>The same text arriving in several files is stored once, with every file as a source.</summary>
+public sealed class DuplicateTests : IDisposable
+{
+    private const string Plan = "一、主要目标。到2020年，全市研发经费占地区生产总值比重达到2.5%以上。高新技术企业达到120家。二、保障措施。市财政每年安排科技专项资金5000万元，重点支持企业研发平台建设和科技成果转化。三、组织实施。各县市区人民政府要结合本地实际制定具体实施方案，明确责任分工和时间节点，建立健全工作推进机制，定期调度工作进展，确保各项任务落到实处。市科技局会同有关部门加强督促检查，对工作成效突出的单位给予通报表扬。";
+    private readonly TempDatabase _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void SaveDocument_SameTextInAnotherFormat_IsFoldedIntoTheStoredDocument()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        // The PDF of the same plan: other bytes, other spacing and full-width digits, same words.
+        var pdfText = Plan.Replace("2020", "２０２０", StringComparison.Ordinal).Replace("。", "。\n", StringComparison.Ordinal);
+        var pdf = WithFingerprint(TestData.Document(pdfText, "/samples/plan.pdf"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        Assert.Equal(DocumentWriteResult.Added, store.SaveDocument(TestData.Extraction(txt, TestData.Target(txt, "达到2.5%以上", 2.5))));
+        Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(TestData.Extraction(pdf, TestData.Target(pdf, "达到2.5%以上", 2.5))));
+
+        Assert.Equal(1, store.DocumentCount);
+        Assert.Equal(1, store.TargetCount);
+    }
+
+    [Fact]
+    public void SaveDocument_NearCopyWithPageChrome_IsFolded()
+    {
+        var page = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan + "\n打印本页 关闭窗口", "/samples/plan.html"));
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocument(TestData.Extraction(txt));
+
+        Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(TestData.Extraction(page)));
+    }
+
+    [Fact]
+    public void SaveDocument_DifferentPlanOfTheSameShape_IsNotFolded()
+    {
+        var first = WithFingerprint(TestData.Document(Plan, "/samples/a.txt"));
+        var other = WithFingerprint(TestData.Document(Plan.Replace("研发经费占地区生产总值比重达到2.5%以上。高新技术企业达到120家", "技术合同成交额达到30亿元。专利授权量达到2000件", StringComparison.Ordinal), "/samples/b.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocument(TestData.Extraction(first));
+
+        Assert.Equal(DocumentWriteResult.Added, store.SaveDocument(TestData.Extraction(other)));
+        Assert.Equal(2, store.DocumentCount);
+    }
+
+    [Fact]
+    public void SaveDocument_SameTemplateForAnotherRegion_IsNotFolded()
+    {
+        var qingchuan = WithFingerprint(TestData.Document(Plan, "/samples/qingchuan.txt", region: "青川市"));
+        var yunling = WithFingerprint(TestData.Document(Plan.Replace("全市", "全县", StringComparison.Ordinal), "/samples/yunling.txt", region: "云岭县"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocument(TestData.Extraction(qingchuan));
+
+        Assert.Equal(DocumentWriteResult.Added, store.SaveDocument(TestData.Extraction(yunling)));
+    }
+
+    [Fact]
+    public void SaveDocument_DuplicateAfterReopening_IsStillFound()
+    {
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            store.SaveDocument(TestData.Extraction(WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"))));
+        }
+
+        using var reopened = PolicyStore.Open(_temp.Path);
+        var copy = WithFingerprint(TestData.Document(Plan + " ", "/samples/copy/plan.txt"));
+
+        Assert.Equal(DocumentWriteResult.Duplicate, reopened.SaveDocument(TestData.Extraction(copy)));
+    }
+
+    [Fact]
+    public void Similarity_OfFingerprints_SeparatesCopiesFromOtherTexts()
+    {
+        var plan = TextFingerprint.Of(Plan);
+
+        Assert.Equal(1, plan.Similarity(TextFingerprint.Of(Plan.Replace("，", ", ", StringComparison.Ordinal))));
+        Assert.True(plan.Similarity(TextFingerprint.Of("全市科技工作会议于今日召开，会议总结了去年工作并部署了今年任务。")) < 0.2);
+    }
+
+    private static Core.Documents.PolicyDocument WithFingerprint(Core.Documents.PolicyDocument document) =>
+        document with { Fingerprint = TextFingerprint.Of(document.Text) };
+}
