@@ -23,6 +23,11 @@ public sealed class ExtractionContext
     /// <summary>The plan year from the document's metadata: the year 年内 / 今年 / unmarked targets are due.</summary>
     public PolicyYear? PlanYear { get; }
 
+    /// <summary>Word boundaries and POS tags, segmented on demand around the positions rules ask about.</summary>
+    public ClauseWords Words => _words ??= new ClauseWords(Text);
+
+    private ClauseWords? _words;
+
     public List<QuantityMention> Quantities { get; } = [];
 
     public List<YearMention> Years { get; } = [];
