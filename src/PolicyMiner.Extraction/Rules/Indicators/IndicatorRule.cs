@@ -17,7 +17,7 @@ public sealed class IndicatorRule : ITargetRule
 {
     private static readonly string[] LeadingWords =
     [
-        "其中", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
+        "其中", "原则上", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
         "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
@@ -250,6 +250,14 @@ public sealed class IndicatorRule : ITargetRule
             quoteEnd = Math.Max(quoteEnd, whole.End);
         }
 
+        // "A、B均达到45%": one value set for each item of the list.
+        if (span is { } listed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        {
+            indicator = shared[0];
+            span = null;
+            draft.SharedWith = shared[1..];
+        }
+
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
@@ -331,6 +339,53 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
+    }
+
+    /// <summary>The items of an indicator list followed by 均 or 都 before the value ("问题解决率、办理满意率均达到"), each completed
+    /// with the shared tail after 的 in the last item or the last item's head ("数字产业化和产业数字化产业规模"); null otherwise.</summary>
+    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart)
+    {
+        var text = context.Text;
+        var between = text.AsSpan(span.End, exprStart - span.End);
+        var all = between.IndexOfAny('均', '都');
+        if (all < 0 || !context.Words.IsBoundary(span.End + all) || !context.Words.IsBoundary(span.End + all + 1))
+        {
+            return null;
+        }
+
+        var items = SplitItems(context, span.Start, span.End);
+        if (items.Count < 2 || items.Exists(item => item.End - item.Start < 2))
+        {
+            return null;
+        }
+
+        var (lastStart, lastEnd) = items[^1];
+        var de = text.IndexOf('的', lastStart, lastEnd - lastStart);
+        var tail = "";
+        if (de > lastStart)
+        {
+            tail = text[de..lastEnd];
+        }
+        else if (lastStart + (items[0].End - items[0].Start) is var cut && cut <= lastEnd - 2 && context.Words.IsBoundary(cut))
+        {
+            // Parallel items: the last one's words past the first item's length are the shared head ("智慧农业|产业规模").
+            tail = text[cut..lastEnd];
+        }
+        else if (context.Words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2)
+        {
+            tail = text[head.Start..lastEnd];
+        }
+
+        var result = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = text[items[i].Start..items[i].End];
+            // An item already ending like the tail ("解决率" / "满意率") names its own measure.
+            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1];
+            result.Add(complete ? item : item + tail);
+        }
+
+        return result;
     }
 
     /// <summary>True when only a list joint (、 和 及 与, after an optional 以上 or 左右) separates two values.</summary>
