@@ -2,7 +2,7 @@ using System.CommandLine;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports;
-using PolicyMiner.Reports.Taxonomy;
+using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
@@ -16,10 +16,7 @@ internal static class ReportOptions
         DefaultValueFactory = _ => PolicyStore.DefaultFileName,
     };
 
-    public static Option<string?> Indicators() => new("--indicators")
-    {
-        Description = "A user taxonomy file merged over models/indicators.json (adds indicators, extends those with the same id).",
-    };
+    public static Option<string?> Indicators() => TaxonomyOption.Create();
 
     public static Option<string[]> Categories() => new("--category")
     {
@@ -45,17 +42,7 @@ internal static class ReportOptions
         }
     }
 
-    public static IndicatorTaxonomy LoadTaxonomy(string? userFile)
-    {
-        try
-        {
-            return IndicatorTaxonomyFiles.LoadDefault(userFile);
-        }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
-        {
-            throw new CliException(e.Message);
-        }
-    }
+    public static IndicatorTaxonomy LoadTaxonomy(string? userFile) => TaxonomyOption.Load(userFile);
 
     public static void CheckCategories(IEnumerable<string> categories)
     {
