@@ -19,6 +19,7 @@ public sealed class ClauseWords
     private readonly string _text;
     private readonly JiebaSegmenter? _segmenter;
     private readonly Dictionary<int, TextSpan[]> _runs = [];
+    private readonly List<(int Start, int End)> _bounds = [];
 
     public ClauseWords(string text)
         : this(text, SharedSegmenter.Value)
@@ -36,7 +37,8 @@ public sealed class ClauseWords
 
     /// <summary>True when no word spans <paramref name="position"/>: it is the start or end of a word, or outside any run of words.</summary>
     public bool IsBoundary(int position) =>
-        position <= 0 || position >= _text.Length || WordAt(position) is not { } word || word.Start == position;
+        position <= 0 || position >= _text.Length || !IsRunChar(_text[position - 1]) || !IsRunChar(_text[position])
+        || WordAt(position) is not { } word || word.Start == position;
 
     /// <summary>The word holding the character at <paramref name="position"/>, or null outside a run of words.</summary>
     public TextSpan? WordAt(int position)
@@ -105,11 +107,12 @@ public sealed class ClauseWords
             end++;
         }
 
-        var tokens = _segmenter!.Tokenize(_text.Substring(start, end - start));
-        var spans = new TextSpan[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
+        _bounds.Clear();
+        _segmenter!.WordBounds(_text.AsSpan(start, end - start), _bounds);
+        var spans = new TextSpan[_bounds.Count];
+        for (var i = 0; i < _bounds.Count; i++)
         {
-            spans[i] = new TextSpan(start + tokens[i].Start, start + tokens[i].End);
+            spans[i] = new TextSpan(start + _bounds[i].Start, start + _bounds[i].End);
         }
 
         _runs[start] = spans;
