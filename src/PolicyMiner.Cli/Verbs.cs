@@ -15,8 +15,11 @@ internal static class Verbs
         yield return IngestCommand.Create();
         yield return TargetsCommand.Create();
         yield return RunCommand.Create();
+        yield return ReviewCommand.Create();
         yield return ExportCommand.Create();
         yield return CompareCommand.Create();
+        yield return DbCommand.Create();
+        yield return ServeCommand.Create();
         yield return BenchCommand.Create();
     }
 }

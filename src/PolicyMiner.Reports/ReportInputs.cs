@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Reports;
 
@@ -16,4 +17,11 @@ public sealed record ReportDocument(string Id, string Name, DocumentMetadata Met
 }
 
 /// <summary>One target with the document it came from: the unit every renderer works on.</summary>
-public sealed record ReportRow(ReportDocument Document, PolicyTarget Target);
+public sealed record ReportRow(ReportDocument Document, PolicyTarget Target)
+{
+    /// <summary>The stored target's id, when the row comes from the store.</summary>
+    public string? TargetId { get; init; }
+
+    /// <summary>The reviewer's verdict, when the row comes from the store.</summary>
+    public TargetReview? Review { get; init; }
+}

@@ -19,7 +19,8 @@ public static class StoreReportSource
         return [.. store.Documents().Select(ToReportDocument)];
     }
 
-    /// <summary>Stored targets matching <paramref name="query"/> (all but rejected ones by default), each with its document.</summary>
+    /// <summary>Stored targets matching <paramref name="query"/> (all but rejected ones by default), each with its document, id and review.</summary>
+    /// <remarks>Corrections are stored on the target itself, so every row carries the corrected values.</remarks>
     public static IReadOnlyList<ReportRow> Rows(PolicyStore store, TargetQuery? query = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -28,13 +29,14 @@ public static class StoreReportSource
         var rows = new ReportRow[stored.Count];
         for (var i = 0; i < rows.Length; i++)
         {
-            var (summary, target) = stored[i];
+            var row = stored[i];
+            var (summary, target) = row;
             if (!documents.TryGetValue(summary.Id, out var document))
             {
                 documents[summary.Id] = document = ToReportDocument(summary);
             }
 
-            rows[i] = new ReportRow(document, target);
+            rows[i] = new ReportRow(document, target) { TargetId = row.TargetId, Review = row.Review };
         }
 
         return rows;

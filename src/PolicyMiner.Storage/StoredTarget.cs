@@ -28,10 +28,27 @@ public sealed record StoredTarget(
     string ExtractorVersion,
     DateTime ExtractedAt,
     TargetReview Review,
-    bool Stale = false);
+    bool Stale = false)
+{
+    /// <summary>The target's version: bumped by every review change, named by a save so that a stale save is refused.</summary>
+    public int Version { get; init; }
+
+    /// <summary>Fields an editor corrected (export column names); re-extraction keeps them.</summary>
+    public IReadOnlyList<string> ReviewedFields { get; init; } = [];
+
+    /// <summary>True for a target an editor added or split off, rather than one the extractor found.</summary>
+    public bool AddedByEditor { get; init; }
+}
 
 /// <summary>A target with its document, as <see cref="PolicyStore.ReadTargets"/> returns it for reports.</summary>
-public sealed record TargetRow(DocumentSummary Document, PolicyTarget Target);
+public sealed record TargetRow(DocumentSummary Document, PolicyTarget Target)
+{
+    /// <summary>The stored target's id (24 hex digits).</summary>
+    public string TargetId { get; init; } = "";
+
+    /// <summary>Its review verdict (reviewer and time included).</summary>
+    public TargetReview Review { get; init; } = TargetReview.None;
+}
 
 /// <summary>Filters for <see cref="PolicyStore.QueryTargets"/>; null means "any".</summary>
 /// <param name="Region">The document's region or province, exactly.</param>
@@ -48,6 +65,9 @@ public sealed record TargetQuery(
     string? IndicatorId = null,
     bool IncludeRejected = false)
 {
+    /// <summary>Only targets a reviewer accepted or corrected.</summary>
+    public bool ReviewedOnly { get; init; }
+
     /// <summary>Every target except rejected ones.</summary>
     public static TargetQuery All { get; } = new();
 }

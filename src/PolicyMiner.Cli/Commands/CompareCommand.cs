@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using PolicyMiner.Reports;
 using PolicyMiner.Reports.Comparison;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
 
@@ -17,10 +18,11 @@ internal static class CompareCommand
         var indicators = ReportOptions.Indicators();
         var title = new Option<string?>("--title") { Description = "Report title." };
         var noCharts = new Option<bool>("--no-charts") { Description = "Leave out the charts (faster, smaller HTML)." };
+        var reviewedOnly = new Option<bool>("--reviewed-only") { Description = "Only targets a reviewer accepted or corrected (rejected ones are always left out)." };
 
         var command = new Command("compare", "Compare targets across regions and years per canonical indicator, as HTML or XLSX.")
         {
-            output, categories, indicatorIds, database, indicators, title, noCharts,
+            output, categories, indicatorIds, database, indicators, title, noCharts, reviewedOnly,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +55,7 @@ internal static class CompareCommand
 
             builder.Categories.UnionWith(wanted);
             builder.IndicatorIds.UnionWith(ids);
-            builder.AddDocuments(StoreReportSource.Documents(store)).AddRows(StoreReportSource.Rows(store));
+            builder.AddDocuments(StoreReportSource.Documents(store)).AddRows(StoreReportSource.Rows(store, TargetQuery.All with { ReviewedOnly = parse.GetValue(reviewedOnly) }));
             var report = builder.Build();
             ReportOptions.WriteFile(path, stream =>
             {

@@ -18,10 +18,11 @@ internal static class ExportCommand
         var categories = ReportOptions.Categories();
         var region = new Option<string?>("--region") { Description = "Only targets of documents of this region or province." };
         var year = new Option<int?>("--year") { Description = "Only targets due in this year." };
+        var reviewedOnly = new Option<bool>("--reviewed-only") { Description = "Only targets a reviewer accepted or corrected (rejected ones are always left out)." };
 
-        var command = new Command("export", "Export every target with its document's metadata (doc, title, region, province, plan year, issue date) and quote.")
+        var command = new Command("export", "Export every target (as corrected, rejected ones left out) with its id, document metadata (doc, title, region, province, plan year, issue date), quote and review state.")
         {
-            format, output, database, indicators, categories, region, year,
+            format, output, database, indicators, categories, region, year, reviewedOnly,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class ExportCommand
             ReportOptions.CheckCategories(wanted);
             var taxonomy = ReportOptions.LoadTaxonomy(parse.GetValue(indicators));
             using var store = ReportOptions.OpenExisting(parse.GetValue(database)!);
-            var query = new TargetQuery(Region: parse.GetValue(region), Year: parse.GetValue(year));
+            var query = new TargetQuery(Region: parse.GetValue(region), Year: parse.GetValue(year)) { ReviewedOnly = parse.GetValue(reviewedOnly) };
             var rows = StoreReportSource.Rows(store, query)
                 .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal));
             var written = 0;

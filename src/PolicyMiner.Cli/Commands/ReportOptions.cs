@@ -32,14 +32,8 @@ internal static class ReportOptions
             throw new CliException($"{path}: no such database (run `policyminer ingest` or `policyminer run` first, or pass --db)");
         }
 
-        try
-        {
-            return PolicyStore.Open(path);
-        }
-        catch (StoreException e)
-        {
-            throw new CliException($"{path}: {e.Message}");
-        }
+        // Read-only, as one of the database's readers: a report never writes the store and waits while an ingest writes it.
+        return Pipeline.StoreAccess.OpenExisting(path, "report");
     }
 
     public static IndicatorTaxonomy LoadTaxonomy(string? userFile) => TaxonomyOption.Load(userFile);

@@ -33,13 +33,14 @@ internal static class RunCommand
             Required = true,
         };
         var db = StoreAccess.DatabaseOption("DIR/policyminer.db");
+        var noWait = StoreAccess.NoWaitOption();
         var options = PipelineOptions.Create();
         var command = new Command(
             "run",
             "The whole pipeline: ingest and extract PATH into the database, then write the comparison report (HTML, XLSX) "
             + "and every target (CSV, XLSX, JSONL) into DIR. Exit code 1 only when no document could be read.")
         {
-            paths, output, db,
+            paths, output, db, noWait,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +48,7 @@ internal static class RunCommand
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName));
+            using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName), "run", parse.GetValue(noWait), cancellationToken);
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
                 parse.GetValue(paths)!,
@@ -56,7 +57,8 @@ internal static class RunCommand
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                excluded: [folder]).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;

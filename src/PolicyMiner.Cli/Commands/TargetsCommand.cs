@@ -24,10 +24,11 @@ internal static class TargetsCommand
         var format = new Option<string>("--format") { Description = "table (readable) or jsonl (one JSON object per target).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "jsonl");
         var db = StoreAccess.DatabaseOption();
+        var noWait = StoreAccess.NoWaitOption();
 
         var command = new Command("targets", "List the targets stored in the database.")
         {
-            region, year, planYear, category, document, rejected, format, db,
+            region, year, planYear, category, document, rejected, format, db, noWait,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class TargetsCommand
                 Category: parse.GetValue(category),
                 Document: parse.GetValue(document),
                 IncludeRejected: parse.GetValue(rejected));
-            using var store = StoreAccess.OpenExisting(parse.GetValue(db));
+            using var store = StoreAccess.OpenExisting(parse.GetValue(db), "targets", parse.GetValue(noWait));
             var targets = store.QueryTargets(query);
             if (parse.GetValue(format) == "jsonl")
             {

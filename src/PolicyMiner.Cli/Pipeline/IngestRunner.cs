@@ -22,9 +22,16 @@ internal static class IngestRunner
         IAnsiConsole console,
         TextWriter output,
         TextWriter errors,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? excluded = null)
     {
-        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
+        // The database (and a run's output folder) may sit inside an input folder: never read them back in.
+        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported, [store.FilePath, .. excluded ?? []]);
+        foreach (var skipped in selection.SkippedItems)
+        {
+            errors.WriteLine($"skipped   {Escape.Line(skipped.Path)}: {Escape.Line(skipped.Reason)}");
+        }
+
         if (selection.Files.Count == 0)
         {
             throw new CliException($"no document files (.txt, .html, .pdf) found in {string.Join(", ", inputs)}");

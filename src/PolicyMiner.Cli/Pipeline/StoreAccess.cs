@@ -3,7 +3,11 @@ using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The <c>--db</c> option shared by every verb that uses the database, and opening it with one-line errors.</summary>
+/// <summary>The <c>--db</c> and <c>--no-wait</c> options shared by the verbs that use the database, and opening it with one-line errors.</summary>
+/// <remarks>
+/// Writers (ingest, run, db repair) hold the database alone; readers (targets, export, compare, db check) open it read-only
+/// and share it with each other. Whoever finds it held waits, saying for whom, unless <c>--no-wait</c> is given.
+/// </remarks>
 internal static class StoreAccess
 {
     /// <summary>A <c>--db PATH</c> option; <paramref name="defaultDescription"/> says where the database is when it is not given.</summary>
@@ -13,13 +17,43 @@ internal static class StoreAccess
         HelpName = "PATH",
     };
 
-    /// <summary>Opens the database, turning an unusable file into a <see cref="CliException"/>.</summary>
-    public static PolicyStore Open(string? path)
+    /// <summary>A <c>--no-wait</c> option: fail at once when another process is using the database.</summary>
+    public static Option<bool> NoWaitOption() => new("--no-wait")
     {
-        var file = string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
+        Description = "Fail at once if another policyminer process is using the database, instead of waiting for it.",
+    };
+
+    /// <summary>Opens (creating if needed) the database as its one writer.</summary>
+    public static PolicyStore Open(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(PathOf(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    /// <summary>Opens a database that must already exist, read-only, as one of its readers.</summary>
+    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    /// <summary>Opens a database that must already exist as its one writer (for edits such as <c>review</c>).</summary>
+    public static PolicyStore OpenExistingForWriting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    private static string ExistingFile(string? path)
+    {
+        var file = PathOf(path);
+        return File.Exists(file)
+            ? file
+            : throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
+    }
+
+    /// <summary>The options a verb passes to the store's own maintenance calls.</summary>
+    public static StoreOpenOptions Options(string verb, bool noWait, bool readOnly) =>
+        new(ReadOnly: readOnly, Wait: !noWait, Purpose: verb, OnWaiting: Waiting);
+
+    public static string PathOf(string? path) => string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
+
+    private static PolicyStore OpenStore(string file, StoreOpenOptions options)
+    {
         try
         {
-            return PolicyStore.Open(file);
+            return PolicyStore.Open(file, options);
         }
         catch (StoreException e)
         {
@@ -27,15 +61,5 @@ internal static class StoreAccess
         }
     }
 
-    /// <summary>Opens a database that must already exist (for verbs that only read).</summary>
-    public static PolicyStore OpenExisting(string? path)
-    {
-        var file = string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
-        if (!File.Exists(file))
-        {
-            throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
-        }
-
-        return Open(file);
-    }
+    private static void Waiting(string message) => Console.Error.WriteLine($"policyminer: {message}");
 }

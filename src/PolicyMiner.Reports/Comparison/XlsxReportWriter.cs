@@ -76,5 +76,6 @@ internal static class XlsxReportWriter
                 ["doc"] = t.Row.Document.Name,
                 ["title"] = t.Row.Document.Metadata.Title,
                 ["issue_date"] = t.Row.Document.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            })
+            .Select(SpreadsheetCell.SafeRow);
 }

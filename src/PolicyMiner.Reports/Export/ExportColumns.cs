@@ -1,6 +1,7 @@
 using System.Globalization;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Reports.Export;
 
@@ -8,12 +9,13 @@ namespace PolicyMiner.Reports.Export;
 /// <param name="Name">Header in CSV and XLSX, property name in JSONL.</param>
 public sealed record ExportColumn(string Name, Func<ReportRow, IndicatorDefinition?, object?> Read);
 
-/// <summary>The columns of every export, in order: the document's metadata, the target, then its quote and offsets.</summary>
+/// <summary>The columns of every export, in order: the target's id, the document's metadata, the target, its quote and offsets, then its review.</summary>
 public static class ExportColumns
 {
     /// <summary>All columns, the same for CSV, XLSX and JSONL.</summary>
     public static IReadOnlyList<ExportColumn> All { get; } =
     [
+        new("target_id", (r, _) => r.TargetId),
         new("doc_id", (r, _) => r.Document.Id),
         new("doc", (r, _) => r.Document.Name),
         new("title", (r, _) => r.Document.Metadata.Title),
@@ -43,5 +45,8 @@ public static class ExportColumns
         new("quote", (r, _) => r.Target.Quote),
         new("start", (r, _) => r.Target.Start),
         new("end", (r, _) => r.Target.End),
+        new("review_state", (r, _) => (r.Review?.State ?? ReviewState.Unreviewed).ToString().ToLowerInvariant()),
+        new("reviewed_by", (r, _) => r.Review?.Reviewer),
+        new("reviewed_at", (r, _) => r.Review?.ReviewedAt is { } at ? at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : null),
     ];
 }

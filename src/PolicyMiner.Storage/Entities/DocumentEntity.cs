@@ -29,6 +29,18 @@ internal sealed class DocumentEntity
     public DateTime IngestedAt { get; set; }
 
     public int RunId { get; set; }
+
+    // Targets by review state and the lowest confidence of those not rejected, kept current by every write, so the
+    // documents listing filters and counts without reading targets.
+    public int Pending { get; set; }
+
+    public int Accepted { get; set; }
+
+    public int Corrected { get; set; }
+
+    public int Rejected { get; set; }
+
+    public double MinConfidence { get; set; } = 1;
 }
 
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>
@@ -81,7 +93,14 @@ internal sealed class DocumentContentEntity
 {
     public string Id { get; set; } = "";
 
+    /// <summary>The text as written by schema v1 (uncompressed); empty when <see cref="Packed"/> holds it.</summary>
     public string Text { get; set; } = "";
+
+    /// <summary>The first piece of the Brotli-compressed UTF-8 text; null in records written by schema v1.</summary>
+    public byte[]? Packed { get; set; }
+
+    /// <summary>Further pieces of <see cref="Packed"/>, stored in <c>content_chunks</c> as <c>id/1</c>, <c>id/2</c> ….</summary>
+    public int Chunks { get; set; }
 
     public List<SectionEntity> Sections { get; set; } = [];
 

@@ -22,6 +22,7 @@ internal static class StoreMapper
         };
         mapper.Entity<DocumentEntity>().Id(x => x.Id, autoId: false);
         mapper.Entity<DocumentContentEntity>().Id(x => x.Id, autoId: false);
+        mapper.Entity<ContentChunkEntity>().Id(x => x.Id, autoId: false);
         mapper.Entity<TargetEntity>().Id(x => x.Id);
         mapper.Entity<IngestRunEntity>().Id(x => x.Id);
         mapper.Entity<IngestErrorEntity>().Id(x => x.Id);
@@ -54,10 +55,11 @@ internal static class StoreMapper
         RunId = runId,
     };
 
-    public static DocumentContentEntity ToContent(PolicyDocument document) => new()
+    public static DocumentContentEntity ToContent(PolicyDocument document, byte[] packed, int chunks) => new()
     {
         Id = document.ContentHash,
-        Text = document.Text,
+        Packed = packed,
+        Chunks = chunks,
         Sections = [.. document.Sections.Select(s => new SectionEntity
         {
             Level = s.Level,
@@ -99,9 +101,9 @@ internal static class StoreMapper
         entity.ExtractorVersion,
         entity.IngestedAt);
 
-    public static StoredDocument ToStored(DocumentEntity entity, DocumentContentEntity? content) => new(
+    public static StoredDocument ToStored(DocumentEntity entity, DocumentContentEntity? content, string text) => new(
         ToSummary(entity),
-        content?.Text ?? "",
+        text,
         content is null ? [] : [.. content.Sections.Select(s => new Section(s.Level, s.Number, s.Heading, new TextSpan(s.Start, s.End)))],
         content is null ? [] : [.. content.Diagnostics.Select(d => new Diagnostic(
             d.Code,
@@ -233,7 +235,24 @@ internal static class StoreMapper
         entity.ExtractorVersion,
         entity.ExtractedAt,
         new TargetReview(ParseReviewState(entity.ReviewState), entity.Reviewer, entity.ReviewedAt, entity.ReviewNote),
-        entity.Stale);
+        entity.Stale)
+    {
+        Version = entity.Version,
+        ReviewedFields = entity.ReviewedFields,
+        AddedByEditor = entity.Origin == EditorOrigin,
+    };
+
+    /// <summary><see cref="TargetEntity.Origin"/> of a target an editor added or split off.</summary>
+    public const string EditorOrigin = "editor";
+
+    /// <summary>The review verdict in a raw <c>targets</c> document.</summary>
+    public static TargetReview ReviewOf(BsonDocument raw) => raw["ReviewState"] is { IsString: true } state && state.AsString != Name(ReviewState.Unreviewed)
+        ? new TargetReview(
+            ParseReviewState(state.AsString),
+            String(raw, "Reviewer"),
+            raw["ReviewedAt"] is { IsDateTime: true } at ? at.AsDateTime : null,
+            String(raw, "ReviewNote"))
+        : TargetReview.None;
 
     public static string Name(ReviewState state) => state.ToString().ToLowerInvariant();
 

@@ -74,4 +74,14 @@ internal sealed class TargetEntity
 
     /// <summary>True when a reviewed target was kept through re-extraction but its quote is no longer in the document's text.</summary>
     public bool Stale { get; set; }
+
+    /// <summary>Bumped by every review change: an editor's save names the version it read (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    /// <summary>Fields (export column names) an editor corrected; re-extraction never overwrites them.</summary>
+    /// <remarks>An accepted or rejected target pins every field; so does a reviewed target from before schema v2, which has none listed.</remarks>
+    public List<string> ReviewedFields { get; set; } = [];
+
+    /// <summary>"editor" for a target an editor added or split off; absent for extracted ones.</summary>
+    public string? Origin { get; set; }
 }

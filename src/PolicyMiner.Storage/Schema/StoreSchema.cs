@@ -12,14 +12,17 @@ internal static class StoreSchema
 {
     public const string Documents = "documents";
     public const string Contents = "contents";
+    public const string ContentChunks = "content_chunks";
     public const string Targets = "targets";
     public const string IngestRuns = "ingest_runs";
     public const string IngestErrors = "ingest_errors";
+    public const string ReviewAudit = "review_audit";
 
     /// <summary>Every migration, in version order starting at 1.</summary>
     public static IReadOnlyList<StoreMigration> Migrations { get; } =
     [
         new(1, "documents, contents, targets, ingest runs and errors with their indexes", CreateVersion1),
+        new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
     ];
 
     /// <summary>The version a database has after every migration ran.</summary>
@@ -44,5 +47,48 @@ internal static class StoreSchema
         db.GetCollection<IngestErrorEntity>(IngestErrors).EnsureIndex(x => x.RunId);
         db.GetCollection<IngestRunEntity>(IngestRuns);
         db.GetCollection<DocumentContentEntity>(Contents);
+    }
+
+    private static void CreateVersion2(ILiteDatabase db)
+    {
+        db.GetCollection<ReviewAuditEntity>(ReviewAudit).EnsureIndex(x => x.TargetId);
+        // The review queue walks targets lowest confidence first without sorting them all.
+        db.GetCollection<TargetEntity>(Targets).EnsureIndex(x => x.Confidence);
+
+        // Review counts per document, from one pass over the targets (raw BSON: no mapping of fields we do not need).
+        var counts = new Dictionary<string, (int Pending, int Accepted, int Corrected, int Rejected, double Min)>(StringComparer.Ordinal);
+        var projection = BsonExpression.Create("{ d: $.DocumentId, s: $.ReviewState, c: $.Confidence }");
+        foreach (var row in db.GetCollection(Targets).Query().Select(projection).ToEnumerable())
+        {
+            var id = row["d"].AsString;
+            var (pending, accepted, corrected, rejected, min) = counts.GetValueOrDefault(id, (0, 0, 0, 0, 1.0));
+            var state = row["s"].IsString ? row["s"].AsString : "";
+            switch (state)
+            {
+                case "accepted": accepted++; break;
+                case "corrected": corrected++; break;
+                case "rejected": rejected++; break;
+                default: pending++; break;
+            }
+
+            if (state != "rejected" && row["c"].IsNumber)
+            {
+                min = Math.Min(min, row["c"].AsDouble);
+            }
+
+            counts[id] = (pending, accepted, corrected, rejected, min);
+        }
+
+        var documents = db.GetCollection(Documents);
+        foreach (var document in documents.FindAll().ToList())
+        {
+            var (pending, accepted, corrected, rejected, min) = counts.GetValueOrDefault(document["_id"].AsString, (0, 0, 0, 0, 1.0));
+            document["Pending"] = pending;
+            document["Accepted"] = accepted;
+            document["Corrected"] = corrected;
+            document["Rejected"] = rejected;
+            document["MinConfidence"] = min;
+            documents.Update(document);
+        }
     }
 }

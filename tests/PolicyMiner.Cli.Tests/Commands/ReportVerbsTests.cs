@@ -10,7 +10,7 @@ using PolicyMiner.Storage;
 namespace PolicyMiner.Cli.Tests.Commands;
 
 /// <summary>The export and compare verbs over a small store of invented sample documents (青川市, 云岭县 do not exist).</summary>
-public sealed class ReportVerbsTests : IDisposable
+public sealed partial class ReportVerbsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pm-report-verbs-" + Guid.NewGuid().ToString("N"));
 

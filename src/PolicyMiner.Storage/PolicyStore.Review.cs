@@ -1,0 +1,665 @@
+using LiteDB;
+using PolicyMiner.Storage.Entities;
+using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Storage.Schema;
+
+namespace PolicyMiner.Storage;
+
+/// <summary>Review operations: verdicts, field corrections, added, split and merged targets, with versions and an audit trail.</summary>
+/// <remarks>
+/// Every operation names the target version the editor read; a save against an older version is refused as a
+/// <see cref="ReviewStatus.Conflict"/> carrying the edits made since, so nothing is silently overwritten. Each change
+/// writes one audit entry per field in the same transaction as the change. Review writes are serialised by a lock, so
+/// the web app may call them from any request thread.
+/// </remarks>
+public sealed partial class PolicyStore
+{
+    /// <summary>The user recorded when none is given.</summary>
+    public const string AnonymousUser = "anonymous";
+
+    private readonly Lock _reviewLock = new();
+    private readonly Lock _totalsLock = new();
+    private readonly Dictionary<DocumentFilter, (int, ReviewCounts)> _totals = [];
+    private (long, (long, DateTime), (long, DateTime)) _totalsStamp;
+    private long _writes;
+
+    private ILiteCollection<ReviewAuditEntity> Audit => _db.GetCollection<ReviewAuditEntity>(StoreSchema.ReviewAudit);
+
+    /// <summary>A stored target with its document, by id; null if unknown.</summary>
+    public StoredTarget? GetTarget(string targetId)
+    {
+        if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity
+            || _documents.FindById(entity.DocumentId) is not { } document)
+        {
+            return null;
+        }
+
+        return StoreMapper.ToStored(entity, StoreMapper.ToSummary(document));
+    }
+
+    /// <summary>Every target of one document (rejected ones included), in text order.</summary>
+    public IReadOnlyList<StoredTarget> TargetsOf(string documentId)
+    {
+        if (_documents.FindById(documentId) is not { } document)
+        {
+            return [];
+        }
+
+        var summary = StoreMapper.ToSummary(document);
+        return [.. _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+            .Select(t => StoreMapper.ToStored(t, summary))
+            .OrderBy(t => t.Target.Start).ThenBy(t => t.Target.End)];
+    }
+
+    /// <summary>The audit trail of one target, oldest first.</summary>
+    public IReadOnlyList<ReviewAuditEntry> AuditOf(string targetId) =>
+        [.. Audit.Find(BsonExpression.Create("$.TargetId = @0", new BsonValue(targetId))).OrderBy(e => e.Id).Select(ToEntry)];
+
+    /// <summary>Accepts a target as extracted (or as corrected): every field is pinned against re-extraction.</summary>
+    /// <param name="expectedVersion">The version the editor read; null skips the check (scripted review).</param>
+    public ReviewOutcome Accept(string targetId, int? expectedVersion, string? user, string? note = null) =>
+        Verdict(targetId, expectedVersion, user, ReviewState.Accepted, note);
+
+    /// <summary>Rejects a target: reports and exports leave it out, and re-extraction does not bring it back.</summary>
+    public ReviewOutcome Reject(string targetId, int? expectedVersion, string? user, string? note = null) =>
+        Verdict(targetId, expectedVersion, user, ReviewState.Rejected, note);
+
+    /// <summary>Sets fields (export column names → text forms, see <see cref="TargetFields"/>); the target becomes corrected.</summary>
+    public ReviewOutcome Correct(string targetId, int? expectedVersion, string? user, IReadOnlyDictionary<string, string> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return Change(targetId, expectedVersion, (entity, log) =>
+        {
+            foreach (var (field, text) in changes)
+            {
+                if (!TargetFields.All.Contains(field))
+                {
+                    return $"'{field}' is not an editable field (one of {string.Join(", ", TargetFields.All)})";
+                }
+
+                var before = TargetFields.Read(entity, field);
+                if (TargetFields.TryApply(field, text, entity) is { } reason)
+                {
+                    return reason;
+                }
+
+                var after = TargetFields.Read(entity, field);
+                if (before != after)
+                {
+                    log("correct", field, before, after);
+                    if (!entity.ReviewedFields.Contains(field))
+                    {
+                        entity.ReviewedFields.Add(field);
+                    }
+                }
+            }
+
+            return null;
+        }, user, ReviewState.Corrected);
+    }
+
+    /// <summary>Adds a target an extraction missed, on the text span [start, end) of a document's normalised text.</summary>
+    /// <param name="fields">Field text forms; <c>value</c> is required, the rest default to an "other" level target.</param>
+    public ReviewOutcome AddTarget(string documentId, int start, int end, string? user, IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (_documents.FindById(documentId) is not { } document)
+        {
+            return ReviewOutcome.Refused($"no document {documentId}");
+        }
+
+        var text = TextOf(_contents.FindById(documentId));
+        if (start < 0 || end > text.Length || start >= end)
+        {
+            return ReviewOutcome.Refused($"span {start}..{end} is not inside the document's text (length {text.Length})");
+        }
+
+        if (!fields.ContainsKey(TargetFields.Value))
+        {
+            return ReviewOutcome.Refused("a target needs a value");
+        }
+
+        var entity = new TargetEntity
+        {
+            Id = ObjectId.NewObjectId(),
+            DocumentId = documentId,
+            Doc = document.SourceName,
+            Region = document.Metadata.Region,
+            Province = document.Metadata.Province,
+            PlanYear = document.Metadata.Year,
+            Quote = text[start..end],
+            Start = start,
+            End = end,
+            Category = Core.Targets.TargetCategories.Other,
+            Comparator = "=",
+            Kind = "level",
+            Commitment = "plain",
+            Confidence = 1,
+            ExtractorVersion = document.ExtractorVersion,
+            ExtractedAt = DateTime.UtcNow,
+            Origin = StoreMapper.EditorOrigin,
+        };
+        (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(documentId, start, end);
+        foreach (var (field, value) in fields)
+        {
+            if (TargetFields.TryApply(field, value, entity) is { } reason)
+            {
+                return ReviewOutcome.Refused(reason);
+            }
+        }
+
+        lock (_reviewLock)
+        {
+            var now = DateTime.UtcNow;
+            var who = UserOrAnonymous(user);
+            MarkReviewed(entity, ReviewState.Corrected, who, now, note: null);
+            entity.ReviewedFields = [.. TargetFields.All];
+            entity.Version = 1;
+            InTransaction(() =>
+            {
+                _targets.Insert(entity);
+                var id = entity.Id.ToString();
+                Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", "quote", null, entity.Quote));
+                foreach (var field in TargetFields.All)
+                {
+                    Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", field, null, TargetFields.Read(entity, field)));
+                }
+
+                RecountDocument(documentId);
+            });
+            Interlocked.Increment(ref _writes);
+            return ReviewOutcome.Ok("target added", StoreMapper.ToStored(entity, StoreMapper.ToSummary(_documents.FindById(documentId))));
+        }
+    }
+
+    /// <summary>Splits a target's quote at <paramref name="at"/> (an offset strictly inside it) into two targets with the same fields, both corrected.</summary>
+    /// <remarks>The first keeps the id and history; the second is new. The editor then corrects each one's fields.</remarks>
+    public ReviewOutcome Split(string targetId, int? expectedVersion, string? user, int at)
+    {
+        TargetEntity? second = null;
+        var outcome = Change(targetId, expectedVersion, (entity, log) =>
+        {
+            if (at <= entity.Start || at >= entity.End)
+            {
+                return $"split point {at} is not inside the target's quote ({entity.Start}..{entity.End})";
+            }
+
+            var cut = at - entity.Start;
+            var sourceCut = Math.Clamp(entity.SourceStart + cut, entity.SourceStart, entity.SourceEnd);
+            second = Clone(entity);
+            second.Id = ObjectId.NewObjectId();
+            second.Origin = StoreMapper.EditorOrigin;
+            (second.Quote, second.Start, second.SourceStart) = (entity.Quote[cut..], at, sourceCut);
+            var before = entity.Quote;
+            (entity.Quote, entity.End, entity.SourceEnd) = (entity.Quote[..cut], at, sourceCut);
+            log("split", "quote", before, entity.Quote);
+            entity.ReviewedFields = [.. TargetFields.All];
+            second.ReviewedFields = [.. TargetFields.All];
+            return null;
+        }, user, ReviewState.Corrected, (entity, who, now) =>
+        {
+            var twin = second!;
+            MarkReviewed(twin, ReviewState.Corrected, who, now, note: null);
+            twin.Version = 1;
+            _targets.Insert(twin);
+            Audit.Insert(NewEntry(twin.Id.ToString(), twin.DocumentId, 1, who, now, "split", "quote", entity.Quote + twin.Quote, twin.Quote));
+        });
+        if (outcome.Saved && second is not null && _documents.FindById(second.DocumentId) is { } document)
+        {
+            return outcome with { Targets = [.. outcome.Targets, StoreMapper.ToStored(second, StoreMapper.ToSummary(document))] };
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Merges a duplicate into the target kept: the duplicate is rejected as "duplicate of" the kept one, whose responsible bodies gain the duplicate's.</summary>
+    public ReviewOutcome Merge(string keepId, int? keepVersion, string duplicateId, int? duplicateVersion, string? user)
+    {
+        if (keepId == duplicateId)
+        {
+            return ReviewOutcome.Refused("a target cannot be merged with itself");
+        }
+
+        lock (_reviewLock)
+        {
+            if (!IsObjectId(duplicateId) || _targets.FindById(new ObjectId(duplicateId)) is not { } duplicate)
+            {
+                return ReviewOutcome.Missing(duplicateId);
+            }
+
+            if (duplicateVersion is { } version && version != duplicate.Version)
+            {
+                return ConflictOf(duplicate, version);
+            }
+
+            var outcome = Change(keepId, keepVersion, (entity, log) =>
+            {
+                if (entity.DocumentId != duplicate.DocumentId)
+                {
+                    return "only targets of the same document can be merged";
+                }
+
+                var bodies = entity.Responsible.Union(duplicate.Responsible, StringComparer.Ordinal).ToList();
+                if (bodies.Count != entity.Responsible.Count)
+                {
+                    var before = TargetFields.Read(entity, TargetFields.Responsible);
+                    entity.Responsible = bodies;
+                    log("merge", TargetFields.Responsible, before, TargetFields.Read(entity, TargetFields.Responsible));
+                }
+
+                log("merge", "merged_from", null, duplicateId);
+                if (entity.ReviewState == StoreMapper.Name(ReviewState.Unreviewed))
+                {
+                    entity.ReviewedFields = [.. TargetFields.All];
+                }
+
+                return null;
+            }, user, ReviewState.Accepted, (entity, who, now) =>
+            {
+                var before = duplicate.ReviewState;
+                duplicate.Version++;
+                MarkReviewed(duplicate, ReviewState.Rejected, who, now, $"duplicate of {keepId}");
+                duplicate.ReviewedFields = [.. TargetFields.All];
+                _targets.Update(duplicate);
+                Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "review_state", before, StoreMapper.Name(ReviewState.Rejected)));
+                Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "merged_into", null, keepId));
+            });
+            return outcome;
+        }
+    }
+
+    /// <summary>One page of documents matching <paramref name="filter"/>, by source path, with the review counts over all matches.</summary>
+    /// <remarks>Reads only the documents collection (review counts are kept on each document); a category filter reads the targets' category index.</remarks>
+    public DocumentPage ListDocuments(DocumentFilter filter, int skip, int take)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        skip = Math.Max(0, skip);
+        take = Math.Clamp(take, 1, 500);
+        // LiteDB's Select changes the query it is called on: the count pass and the page each build their own.
+        var ids = filter.Category is { } category ? DocumentsWithCategory(category) : null;
+        var query = Filtered(filter, ids);
+        var (total, counts) = Totals(filter, ids);
+        var page = Page(filter, ids, skip, take)
+            .Select(raw => _db.Mapper.ToObject<DocumentEntity>(raw))
+            .Select(d => new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence))
+            .ToList();
+        return new DocumentPage(page, total, counts, skip, take);
+    }
+
+    /// <summary>One page of the matching documents in source path order (the path is unique per stored document).</summary>
+    /// <remarks>
+    /// Unfiltered, the page's paths are read from the path index alone (LiteDB skips index keys without loading
+    /// documents), then the 50 documents by path; filtered, LiteDB narrows by the filters and orders the matches.
+    /// </remarks>
+    private List<BsonDocument> Page(DocumentFilter filter, BsonArray? ids, int skip, int take)
+    {
+        var order = BsonExpression.Create("$.SourcePath");
+        if (filter != new DocumentFilter())
+        {
+            return Filtered(filter, ids).OrderBy(order).Skip(skip).Limit(take).ToList();
+        }
+
+        var paths = new BsonArray(_db.GetCollection(StoreSchema.Documents).Query().OrderBy(order).Select(order).Skip(skip).Limit(take)
+            .ToEnumerable().Select(row => row["SourcePath"]));
+        return [.. _db.GetCollection(StoreSchema.Documents).Find(BsonExpression.Create("$.SourcePath IN @0", paths))
+            .OrderBy(d => d["SourcePath"].AsString, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The number and review counts of the documents matching a filter, from the cache while nothing was written since.</summary>
+    /// <remarks>
+    /// Counting touches every match, which over 20,000 documents costs far more than a page; editors page and filter
+    /// far more often than anything writes. The cache is dropped when this store writes, and when another process
+    /// commits (an ingest or a CLI review), which the data and log files' sizes and times show.
+    /// </remarks>
+    private (int Total, ReviewCounts Counts) Totals(DocumentFilter filter, BsonArray? ids)
+    {
+        var stamp = (Interlocked.Read(ref _writes), FileStamp(FilePath), FileStamp(LogFilePath));
+        lock (_totalsLock)
+        {
+            if (stamp != _totalsStamp)
+            {
+                _totals.Clear();
+                _totalsStamp = stamp;
+            }
+
+            if (_totals.TryGetValue(filter, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var projection = BsonExpression.Create("{ p: $.Pending, a: $.Accepted, c: $.Corrected, r: $.Rejected }");
+        var (total, pending, accepted, corrected, rejected) = (0, 0, 0, 0, 0);
+        foreach (var row in Filtered(filter, ids).Select(projection).ToEnumerable())
+        {
+            total++;
+            pending += Int(row["p"]);
+            accepted += Int(row["a"]);
+            corrected += Int(row["c"]);
+            rejected += Int(row["r"]);
+        }
+
+        var result = (total, new ReviewCounts(pending, accepted, corrected, rejected));
+        lock (_totalsLock)
+        {
+            if (stamp == _totalsStamp)
+            {
+                _totals[filter] = result;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Targets awaiting review across all documents, lowest confidence first.</summary>
+    public IReadOnlyList<StoredTarget> ReviewQueue(int skip, int take)
+    {
+        skip = Math.Max(0, skip);
+        take = Math.Clamp(take, 1, 500);
+        var pending = StoreMapper.Name(ReviewState.Unreviewed);
+        var documents = new Dictionary<string, DocumentSummary?>(StringComparer.Ordinal);
+        var results = new List<StoredTarget>(take);
+        // The confidence index yields targets in order; the state filter runs on each, so a page costs about skip + take reads.
+        var targets = _targets.Query().Where(BsonExpression.Create("$.ReviewState = @0", new BsonValue(pending)))
+            .OrderBy(x => x.Confidence).Skip(skip).Limit(take).ToEnumerable();
+        foreach (var entity in targets)
+        {
+            if (!documents.TryGetValue(entity.DocumentId, out var summary))
+            {
+                documents[entity.DocumentId] = summary = _documents.FindById(entity.DocumentId) is { } d ? StoreMapper.ToSummary(d) : null;
+            }
+
+            if (summary is not null)
+            {
+                results.Add(StoreMapper.ToStored(entity, summary));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>A stored document's review counts and lowest confidence; null if unknown.</summary>
+    public ReviewDocument? GetReviewDocument(string documentId) =>
+        _documents.FindById(documentId) is { } d ? new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence) : null;
+
+    private ILiteQueryable<BsonDocument> Filtered(DocumentFilter filter, BsonArray? ids)
+    {
+        var query = _db.GetCollection(StoreSchema.Documents).Query();
+        if (filter.Region is { } region)
+        {
+            query = query.Where(BsonExpression.Create("($.Metadata.Region = @0 OR $.Metadata.Province = @0)", new BsonValue(region)));
+        }
+
+        if (filter.Year is { } year)
+        {
+            query = query.Where(BsonExpression.Create("$.Metadata.Year = @0", new BsonValue(year)));
+        }
+
+        if (filter.State is { } state)
+        {
+            query = query.Where(BsonExpression.Create($"$.{CountField(state)} > 0"));
+        }
+
+        if (filter.MaxConfidence is { } confidence)
+        {
+            query = query.Where(BsonExpression.Create("$.MinConfidence <= @0", new BsonValue(confidence)));
+        }
+
+        if (ids is not null)
+        {
+            query = query.Where(BsonExpression.Create("$._id IN @0", ids));
+        }
+
+
+        return query;
+    }
+
+    private BsonArray DocumentsWithCategory(string category) => new(_db.GetCollection(StoreSchema.Targets).Query()
+        .Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)))
+        .Select(BsonExpression.Create("{ d: $.DocumentId }")).ToEnumerable()
+        .Select(d => d["d"].AsString).Distinct(StringComparer.Ordinal).Select(d => new BsonValue(d)));
+
+    // ---------------------------------------------------------------- internals
+
+    private ReviewOutcome Verdict(string targetId, int? expectedVersion, string? user, ReviewState state, string? note) =>
+        Change(targetId, expectedVersion, (entity, log) =>
+        {
+            var before = StoreMapper.ParseReviewState(entity.ReviewState);
+            // Accepting a corrected target keeps it "corrected": its values are still the editor's, not the extractor's.
+            var after = state == ReviewState.Accepted && before == ReviewState.Corrected ? ReviewState.Corrected : state;
+            log(state == ReviewState.Accepted ? "accept" : "reject", "review_state", StoreMapper.Name(before), StoreMapper.Name(after));
+            entity.ReviewedFields = [.. TargetFields.All];
+            entity.ReviewNote = note ?? entity.ReviewNote;
+            return null;
+        }, user, state);
+
+    /// <summary>The shape of every single-target change: lock, version check, edit, audit, save, recount, in one transaction.</summary>
+    /// <param name="edit">Edits the entity and logs each change; returns a reason to refuse, or null.</param>
+    /// <param name="state">The review state the change leaves (accepting a corrected target keeps it corrected).</param>
+    /// <param name="alsoWrite">Further writes in the same transaction (a split's new target, a merge's duplicate).</param>
+    private ReviewOutcome Change(
+        string targetId,
+        int? expectedVersion,
+        Func<TargetEntity, Action<string, string, string?, string?>, string?> edit,
+        string? user,
+        ReviewState state,
+        Action<TargetEntity, string, DateTime>? alsoWrite = null)
+    {
+        lock (_reviewLock)
+        {
+            if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity)
+            {
+                return ReviewOutcome.Missing(targetId);
+            }
+
+            if (expectedVersion is { } version && version != entity.Version)
+            {
+                return ConflictOf(entity, version);
+            }
+
+            var who = UserOrAnonymous(user);
+            var now = DateTime.UtcNow;
+            var changes = new List<(string Action, string Field, string? Before, string? After)>();
+            if (edit(entity, (action, field, before, after) => changes.Add((action, field, before, after))) is { } reason)
+            {
+                return ReviewOutcome.Refused(reason);
+            }
+
+            if (changes.Count == 0)
+            {
+                return ReviewOutcome.Ok("nothing changed", StoreMapper.ToStored(entity, StoreMapper.ToSummary(_documents.FindById(entity.DocumentId))));
+            }
+
+            var previous = StoreMapper.ParseReviewState(entity.ReviewState);
+            var next = state switch
+            {
+                ReviewState.Accepted when previous == ReviewState.Corrected => ReviewState.Corrected,
+                _ => state,
+            };
+            if (next != previous && !changes.Exists(c => c.Field == "review_state"))
+            {
+                changes.Add((changes[0].Action, "review_state", StoreMapper.Name(previous), StoreMapper.Name(next)));
+            }
+
+            entity.Version++;
+            MarkReviewed(entity, next, who, now, entity.ReviewNote);
+            InTransaction(() =>
+            {
+                _targets.Update(entity);
+                foreach (var (action, field, before, after) in changes)
+                {
+                    Audit.Insert(NewEntry(targetId, entity.DocumentId, entity.Version, who, now, action, field, before, after));
+                }
+
+                alsoWrite?.Invoke(entity, who, now);
+                RecountDocument(entity.DocumentId);
+            });
+            Interlocked.Increment(ref _writes);
+            var summary = StoreMapper.ToSummary(_documents.FindById(entity.DocumentId));
+            return ReviewOutcome.Ok($"saved (version {entity.Version})", StoreMapper.ToStored(entity, summary));
+        }
+    }
+
+    private ReviewOutcome ConflictOf(TargetEntity current, int expectedVersion)
+    {
+        var id = current.Id.ToString();
+        var since = AuditOf(id).Where(e => e.Version > expectedVersion).ToList();
+        var who = since.Count > 0 ? string.Join(", ", since.Select(e => e.User).Distinct()) : "someone";
+        var what = since.Count > 0
+            ? string.Join("; ", since.Select(e => $"{e.Field}: {e.Before ?? "∅"} → {e.After ?? "∅"}"))
+            : "a change";
+        var summary = _documents.FindById(current.DocumentId) is { } d ? StoreMapper.ToSummary(d) : null;
+        return new ReviewOutcome(
+            ReviewStatus.Conflict,
+            $"target {id} was changed by {who} since you opened it (version {expectedVersion} → {current.Version}): {what}. Nothing was saved; review it again.",
+            summary is null ? [] : [StoreMapper.ToStored(current, summary)],
+            since);
+    }
+
+    private static void MarkReviewed(TargetEntity entity, ReviewState state, string user, DateTime now, string? note)
+    {
+        entity.ReviewState = StoreMapper.Name(state);
+        entity.Reviewer = user;
+        entity.ReviewedAt = now;
+        entity.ReviewNote = note;
+    }
+
+    /// <summary>Brings a document's review counts, lowest confidence and target count up to date from its targets.</summary>
+    private void RecountDocument(string documentId)
+    {
+        if (_documents.FindById(documentId) is not { } document)
+        {
+            return;
+        }
+
+        var targets = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId))).ToList();
+        SetReviewCounts(document, targets);
+        document.TargetCount = targets.Count;
+        _documents.Update(document);
+    }
+
+    private static void SetReviewCounts(DocumentEntity document, IEnumerable<TargetEntity> targets)
+    {
+        var (pending, accepted, corrected, rejected, min) = (0, 0, 0, 0, 1.0);
+        foreach (var target in targets)
+        {
+            var state = StoreMapper.ParseReviewState(target.ReviewState);
+            switch (state)
+            {
+                case ReviewState.Accepted: accepted++; break;
+                case ReviewState.Corrected: corrected++; break;
+                case ReviewState.Rejected: rejected++; break;
+                default: pending++; break;
+            }
+
+            if (state != ReviewState.Rejected)
+            {
+                min = Math.Min(min, target.Confidence);
+            }
+        }
+
+        (document.Pending, document.Accepted, document.Corrected, document.Rejected, document.MinConfidence) = (pending, accepted, corrected, rejected, min);
+    }
+
+    /// <summary>Copies from a re-extracted twin every field the editor did not review, so re-ingest improves only what nobody checked.</summary>
+    private static void TakeUnreviewedFields(TargetEntity fresh, TargetEntity reviewed)
+    {
+        var pinned = StoreMapper.ParseReviewState(reviewed.ReviewState) == ReviewState.Corrected && reviewed.ReviewedFields.Count > 0
+            ? reviewed.ReviewedFields
+            : TargetFields.All;
+        if (pinned.Count == TargetFields.All.Count)
+        {
+            return;
+        }
+
+        foreach (var field in TargetFields.All.Except(pinned))
+        {
+            switch (field)
+            {
+                case TargetFields.Indicator: reviewed.Indicator = fresh.Indicator; break;
+                case TargetFields.IndicatorId: reviewed.IndicatorId = fresh.IndicatorId; break;
+                case TargetFields.Category: reviewed.Category = fresh.Category; break;
+                case TargetFields.Value:
+                    (reviewed.Value, reviewed.ValueStd) = (fresh.Value, pinned.Contains(TargetFields.Unit) ? reviewed.ValueStd : fresh.ValueStd);
+                    break;
+                case TargetFields.ValueMax: reviewed.ValueMax = fresh.ValueMax; break;
+                case TargetFields.Unit:
+                    (reviewed.Unit, reviewed.UnitStd) = (fresh.Unit, fresh.UnitStd);
+                    reviewed.ValueStd = pinned.Contains(TargetFields.Value) ? reviewed.ValueStd : fresh.ValueStd;
+                    break;
+                case TargetFields.Comparator: reviewed.Comparator = fresh.Comparator; break;
+                case TargetFields.Kind: reviewed.Kind = fresh.Kind; break;
+                case TargetFields.Commitment: reviewed.Commitment = fresh.Commitment; break;
+                case TargetFields.Year: (reviewed.Year, reviewed.YearText) = (fresh.Year, fresh.YearText); break;
+                case TargetFields.Baseline: reviewed.Baseline = fresh.Baseline; break;
+                case TargetFields.Responsible: reviewed.Responsible = [.. fresh.Responsible]; break;
+            }
+        }
+
+        reviewed.Confidence = fresh.Confidence;
+        reviewed.ExtractorVersion = fresh.ExtractorVersion;
+        reviewed.ExtractedAt = fresh.ExtractedAt;
+    }
+
+    /// <summary>Source offsets for a span of normalised text, shifted like the nearest target before it (the offset map is not stored).</summary>
+    private (int Start, int End) SourceSpanNear(string documentId, int start, int end)
+    {
+        var nearest = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+            .Where(t => t.Start <= start).MaxBy(t => t.Start);
+        var shift = nearest is null ? 0 : nearest.SourceStart - nearest.Start;
+        return (Math.Max(0, start + shift), Math.Max(0, end + shift));
+    }
+
+    private static TargetEntity Clone(TargetEntity e) => new()
+    {
+        Id = e.Id, DocumentId = e.DocumentId, Doc = e.Doc, Quote = e.Quote, Start = e.Start, End = e.End,
+        SourceStart = e.SourceStart, SourceEnd = e.SourceEnd, Indicator = e.Indicator, IndicatorId = e.IndicatorId,
+        Category = e.Category, Value = e.Value, ValueMax = e.ValueMax, Unit = e.Unit, ValueStd = e.ValueStd, UnitStd = e.UnitStd,
+        Comparator = e.Comparator, Kind = e.Kind, Commitment = e.Commitment, Year = e.Year, YearText = e.YearText,
+        Baseline = e.Baseline, Responsible = [.. e.Responsible], Confidence = e.Confidence, Region = e.Region,
+        Province = e.Province, PlanYear = e.PlanYear, ExtractorVersion = e.ExtractorVersion, ExtractedAt = e.ExtractedAt,
+        ReviewState = e.ReviewState, Reviewer = e.Reviewer, ReviewedAt = e.ReviewedAt, ReviewNote = e.ReviewNote,
+        Stale = e.Stale, Version = e.Version, ReviewedFields = [.. e.ReviewedFields], Origin = e.Origin,
+    };
+
+    /// <summary>LiteDB's write-ahead log beside the data file: another process's commits change it first.</summary>
+    private string LogFilePath => Path.Combine(Path.GetDirectoryName(FilePath) ?? "", Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath));
+
+    /// <summary>Size and last write time of a file (counting documents would itself cost a scan).</summary>
+    private static (long, DateTime) FileStamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (0, default);
+    }
+
+    private static ReviewCounts CountsOf(DocumentEntity d) => new(d.Pending, d.Accepted, d.Corrected, d.Rejected);
+
+    private static string CountField(ReviewState state) => state switch
+    {
+        ReviewState.Accepted => nameof(DocumentEntity.Accepted),
+        ReviewState.Corrected => nameof(DocumentEntity.Corrected),
+        ReviewState.Rejected => nameof(DocumentEntity.Rejected),
+        _ => nameof(DocumentEntity.Pending),
+    };
+
+    private static int Int(BsonValue value) => value.IsNumber ? value.AsInt32 : 0;
+
+    private static string UserOrAnonymous(string? user) => string.IsNullOrWhiteSpace(user) ? AnonymousUser : user.Trim();
+
+    private static ReviewAuditEntity NewEntry(string targetId, string documentId, int version, string user, DateTime at, string action, string field, string? before, string? after) => new()
+    {
+        Id = ObjectId.NewObjectId(),
+        TargetId = targetId,
+        DocumentId = documentId,
+        Version = version,
+        User = user,
+        At = at,
+        Action = action,
+        Field = field,
+        Before = before,
+        After = after,
+    };
+
+    private static ReviewAuditEntry ToEntry(ReviewAuditEntity e) =>
+        new(e.TargetId, e.DocumentId, e.Version, e.User, e.At.ToUniversalTime(), e.Action, e.Field, e.Before, e.After);
+}
