@@ -45,7 +45,13 @@ public sealed class TargetExtractor
         var targets = new List<PolicyTarget>();
         foreach (var draft in context.LiveDrafts)
         {
-            targets.Add(Canonicalise(ToTarget(document, draft), draft.CategoryDecided));
+            var target = ToTarget(document, draft);
+            targets.Add(Canonicalise(target, draft.CategoryDecided));
+            foreach (var indicator in draft.SharedWith)
+            {
+                // "A、B均达到45%": each item is a target of its own, with everything else in common.
+                targets.Add(Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided));
+            }
         }
 
         return targets;

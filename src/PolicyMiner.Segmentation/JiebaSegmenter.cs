@@ -131,6 +131,20 @@ public sealed class JiebaSegmenter
         return tokens;
     }
 
+    /// <summary>Appends the offsets of the words of <paramref name="text"/> (default mode) to <paramref name="sink"/> without making
+    /// strings: the hot-path form of <see cref="Tokenize"/> for callers that need only word boundaries.</summary>
+    public void WordBounds(ReadOnlySpan<char> text, List<(int Start, int End)> sink, bool hmm = true)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        using var scratch = new SegmentScratch();
+        using var ranges = new TokenRanges(text.Length / 2 + 1);
+        _model.Segment(text, SegmentMode.Default, hmm, ranges, scratch);
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            sink.Add((ranges.Start(i), ranges.Start(i) + ranges.Length(i)));
+        }
+    }
+
     /// <summary>Part-of-speech tag of a dictionary or user word (jieba's dict.txt tags), or null when it has none.</summary>
     public string? PosTag(ReadOnlySpan<char> word)
     {

@@ -46,6 +46,25 @@ public sealed class EvaluatorTests
         Assert.Equal(2, report.FalseAlarms.Count);
     }
 
+    [Fact]
+    public void Evaluate_TwoTargetsOnOneQuote_PairsByIndicator()
+    {
+        var document = PlainTextDocument.Create("sample.txt", "污水处理率、垃圾无害化处理率均达到95%。", 2018);
+        var predicted = TargetExtractor.Default.Extract(document);
+        var gold = new List<GoldTarget>
+        {
+            // Listed in the opposite order of the predictions: pairing must follow the indicators, not the order.
+            Gold("污水处理率、垃圾无害化处理率均达到95%", 95, "%", "垃圾无害化处理率") with { Kind = "share", Category = "other" },
+            Gold("污水处理率、垃圾无害化处理率均达到95%", 95, "%", "污水处理率") with { Kind = "share", Category = "other" },
+        };
+
+        var report = Evaluator.Evaluate([new EvaluationInput(document, predicted, gold)]);
+
+        Assert.Equal(2, predicted.Count);
+        Assert.Equal(1.0, report.Recall);
+        Assert.Equal(1.0, report.IndicatorOverlap);
+    }
+
     [Theory]
     [InlineData("专利申请量", "专利申请量", 1.0)]
     [InlineData("专利申请", "专利申请量", 0.888888)]

@@ -240,7 +240,9 @@ public static class Evaluator
         var pairs = new List<(int, int)>();
         var usedG = new HashSet<int>();
         var usedP = new HashSet<int>();
-        foreach (var c in candidates.OrderBy(c => c.Optional).ThenByDescending(c => c.Overlap).ThenBy(c => Math.Abs(c.Gold - c.Pred)))
+        // Several targets on one quote ("A、B均达到45%"): among equal overlaps the closer indicator pairs first.
+        foreach (var c in candidates.OrderBy(c => c.Optional).ThenByDescending(c => c.Overlap)
+                     .ThenByDescending(c => IndicatorDice(predicted[c.Pred].Indicator, gold[c.Gold].Indicator)).ThenBy(c => Math.Abs(c.Gold - c.Pred)))
         {
             if (usedG.Contains(c.Gold) || usedP.Contains(c.Pred))
             {

@@ -28,6 +28,11 @@ public sealed class ExtractionContext
 
     private Scopes.DocumentScopes? _scopes;
 
+    /// <summary>Word boundaries and POS tags, segmented on demand around the positions rules ask about.</summary>
+    public ClauseWords Words => _words ??= new ClauseWords(Text);
+
+    private ClauseWords? _words;
+
     public List<QuantityMention> Quantities { get; } = [];
 
     public List<YearMention> Years { get; } = [];

@@ -40,6 +40,9 @@ public sealed class TargetDraft(QuantityMention mention, int index)
 
     public string Indicator { get; set; } = "";
 
+    /// <summary>Further indicators the same value is set for ("A、B均达到45%" gives A here and B in this list): one target each.</summary>
+    public IReadOnlyList<string> SharedWith { get; set; } = [];
+
     /// <summary>Where the indicator sits in the text, when it is a span of it.</summary>
     public TextSpan? IndicatorSpan { get; set; }
 

@@ -17,7 +17,7 @@ public sealed class IndicatorRule : ITargetRule
 {
     private static readonly string[] LeadingWords =
     [
-        "其中", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
+        "其中", "原则上", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
         "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
@@ -233,9 +233,246 @@ public sealed class IndicatorRule : ITargetRule
             span = null;
         }
 
+        // "A、B、C的覆盖率分别达到90%、85%、80%": the k-th value measures the k-th item of the list before 分别.
+        if (Distributive(context, draft, clauseStart) is { } item)
+        {
+            indicator = item.Indicator;
+            span = item.Span;
+            quoteStart = Math.Min(quoteStart, item.QuoteStart);
+        }
+
+        if (span is { } own && WholeWords(context, own, quoteStart,
+                own.End <= exprStart ? exprStart : ClauseText.ClauseEnd(text, own.End), draft) is var whole && whole != own)
+        {
+            span = whole;
+            indicator = text[whole.Start..whole.End];
+            quoteStart = Math.Min(quoteStart, whole.Start);
+            quoteEnd = Math.Max(quoteEnd, whole.End);
+        }
+
+        // "A、B均达到45%": one value set for each item of the list.
+        if (span is { } listed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        {
+            indicator = shared[0];
+            span = null;
+            draft.SharedWith = shared[1..];
+        }
+
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
+    }
+
+    private sealed record DistributedItem(string Indicator, TextSpan? Span, int QuoteStart);
+
+    /// <summary>The item a value of a distributive list measures: "A、B、C的覆盖率分别达到90%、85%、80%" gives the k-th value the k-th
+    /// item with the shared tail (A的覆盖率); "新签约亿元以上工业项目、外贸项目分别不少于" gives later items the first item's shared
+    /// head (新签约亿元以上外贸项目). Null unless the clause has exactly as many items as values.</summary>
+    private static DistributedItem? Distributive(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+
+        // The values: consecutive numbers joined by 、 和 及 与 (and a final 以上/左右 of the previous one).
+        var first = draft.Index;
+        while (first > 0 && context.Drafts[first - 1] is var prev && prev.Mention.Span.Start >= clauseStart && IsListJoint(text, prev.ExpressionEnd, context.Drafts[first].ExpressionStart))
+        {
+            first--;
+        }
+
+        var last = draft.Index;
+        while (last + 1 < context.Drafts.Count && IsListJoint(text, context.Drafts[last].ExpressionEnd, context.Drafts[last + 1].ExpressionStart))
+        {
+            last++;
+        }
+
+        var count = last - first + 1;
+        if (count < 2)
+        {
+            return null;
+        }
+
+        // 分别 shortly before the first value, with only a verb or comparator between.
+        var listStart = context.Drafts[first].ExpressionStart;
+        var window = Math.Min(8, listStart - clauseStart);
+        var fenbie = window >= 2 ? text.LastIndexOf("分别", listStart - 1, window, StringComparison.Ordinal) : -1;
+        if (fenbie < 0)
+        {
+            return null;
+        }
+
+        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, fenbie), fenbie);
+        var items = SplitItems(context, phraseStart, phraseEnd);
+        if (items.Count != count)
+        {
+            return null;
+        }
+
+        var k = draft.Index - first;
+        var (itemStart, itemEnd) = items[k];
+        var lastItem = items[^1];
+
+        // A shared tail after 的 in the last item: "A、B、C的覆盖率".
+        var de = text.IndexOf('的', lastItem.Start, lastItem.End - lastItem.Start);
+        if (de > lastItem.Start && k < count - 1)
+        {
+            return new DistributedItem(text[itemStart..itemEnd] + text[de..lastItem.End], null, itemStart);
+        }
+
+        if (k < count - 1 && de > lastItem.Start)
+        {
+            return null;
+        }
+
+        if (k == count - 1 && de > lastItem.Start)
+        {
+            return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
+        }
+
+        // A shared head in the first item: a later item parallel to the first's tail (same last two characters, a word boundary between).
+        var (firstStart, firstEnd) = items[0];
+        var length = itemEnd - itemStart;
+        if (k > 0 && firstEnd - firstStart >= length + 2 && length >= 2
+            && text.AsSpan(firstEnd - 2, 2).SequenceEqual(text.AsSpan(itemEnd - 2, 2))
+            && context.Words.IsBoundary(firstEnd - length))
+        {
+            return new DistributedItem(text[firstStart..(firstEnd - length)] + text[itemStart..itemEnd], null, itemStart);
+        }
+
+        return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
+    }
+
+    /// <summary>The items of an indicator list followed by 均 or 都 before the value ("问题解决率、办理满意率均达到"), each completed
+    /// with the shared tail after 的 in the last item or the last item's head ("数字产业化和产业数字化产业规模"); null otherwise.</summary>
+    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart)
+    {
+        var text = context.Text;
+        var between = text.AsSpan(span.End, exprStart - span.End);
+        var all = between.IndexOfAny('均', '都');
+        if (all < 0 || !context.Words.IsBoundary(span.End + all) || !context.Words.IsBoundary(span.End + all + 1))
+        {
+            return null;
+        }
+
+        var items = SplitItems(context, span.Start, span.End);
+        if (items.Count < 2 || items.Exists(item => item.End - item.Start < 2))
+        {
+            return null;
+        }
+
+        var (lastStart, lastEnd) = items[^1];
+        var de = text.IndexOf('的', lastStart, lastEnd - lastStart);
+        var tail = "";
+        if (de > lastStart)
+        {
+            tail = text[de..lastEnd];
+        }
+        else if (lastStart + (items[0].End - items[0].Start) is var cut && cut <= lastEnd - 2 && context.Words.IsBoundary(cut))
+        {
+            // Parallel items: the last one's words past the first item's length are the shared head ("智慧农业|产业规模").
+            tail = text[cut..lastEnd];
+        }
+        else if (context.Words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2)
+        {
+            tail = text[head.Start..lastEnd];
+        }
+
+        var result = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = text[items[i].Start..items[i].End];
+            // An item already ending like the tail ("解决率" / "满意率") names its own measure.
+            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1];
+            result.Add(complete ? item : item + tail);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when only a list joint (、 和 及 与, after an optional 以上 or 左右) separates two values.</summary>
+    private static bool IsListJoint(string text, int end, int nextStart)
+    {
+        if (nextStart <= end || nextStart - end > 3)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(end, nextStart - end);
+        foreach (var tail in (string[])["以上", "左右"])
+        {
+            if (between.StartsWith(tail))
+            {
+                between = between[tail.Length..];
+            }
+        }
+
+        return between is "、" or "和" or "及" or "与";
+    }
+
+    /// <summary>The items of "A、B和C" outside brackets and quotes.</summary>
+    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        var items = new List<(int Start, int End)>();
+        var depth = 0;
+        var itemStart = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (ClauseText.IsOpener(c))
+            {
+                depth++;
+            }
+            else if (ClauseText.IsCloser(c))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && i > itemStart && (c == '、' || (c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
+            {
+                items.Add((itemStart, i));
+                itemStart = i + 1;
+            }
+        }
+
+        if (end > itemStart)
+        {
+            items.Add((itemStart, end));
+        }
+
+        return items;
+    }
+
+    /// <summary>The span widened to whole words ("…总体平" → "…总体平均水平"), never past [floor, ceiling). An edge next to the number
+    /// stays (the quantity reader set it); an end whose word goes on into a comparator or verb stays too.</summary>
+    private static TextSpan WholeWords(ExtractionContext context, TextSpan span, int floor, int ceiling, TargetDraft draft)
+    {
+        var words = context.Words;
+        var text = context.Text;
+        var start = span.Start;
+        var end = span.End;
+        if (start != draft.ExpressionEnd && !words.IsBoundary(start) && words.WordAt(start) is { } first)
+        {
+            start = first.Start >= floor ? first.Start : first.End;
+        }
+
+        if (end != draft.ExpressionStart && !words.IsBoundary(end) && words.WordAt(end) is { } last && !StartsStripWord(text, end))
+        {
+            end = last.End <= ceiling ? last.End : last.Start;
+        }
+
+        return end > start ? new TextSpan(start, end) : span;
+    }
+
+    private static bool StartsStripWord(string text, int at)
+    {
+        foreach (var word in TrailingWords)
+        {
+            if (ClauseText.At(text, at, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] ElidedGrowthWords =
@@ -499,7 +736,9 @@ public sealed class IndicatorRule : ITargetRule
 
             foreach (var word in start < end ? LeadingByFirst.GetValueOrDefault(text[start], []) : [])
             {
-                if (end - start > word.Length - 1 && ClauseText.At(text, start, word))
+                // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
+                if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
+                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length)))
                 {
                     start += word.Length;
                     changed = true;
@@ -509,7 +748,8 @@ public sealed class IndicatorRule : ITargetRule
 
             foreach (var word in end > start ? TrailingByLast.GetValueOrDefault(text[end - 1], []) : [])
             {
-                if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
+                if (end - start >= word.Length && ClauseText.EndsAt(text, end, word)
+                    && (word.Length == 1 || context.Words.IsBoundary(end - word.Length)))
                 {
                     end -= word.Length;
                     changed = true;

@@ -1,3 +1,4 @@
+using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Responsibility;
@@ -14,6 +15,20 @@ public static class Bodies
         "市", "乡", "街道", "企业", "学校", "高校", "机构", "集团", "公司", "协会", "学会", "联合会", "基地", "园区", "管委会",
         "支部", "小组", "银行", "站", "队", "会", "组织部", "宣传部", "统战部", "部",
     ];
+
+    /// <summary>True when the first word of [<paramref name="start"/>, <paramref name="end"/>) is a verb by jieba's dictionary tag
+    /// ("鼓励龙头企业", "支持高校"): what follows is the verb's object, not a subject.</summary>
+    public static bool StartsWithVerb(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is '\u3000'))
+        {
+            start++;
+        }
+
+        return start < end && context.Words.WordAt(start) is { } word && word.Start == start && word.End < end
+               && context.Words.TagAt(start) == "v";
+    }
 
     /// <summary>Splits "人事科、机关党委、办公室" into its bodies, dropping people and empty entries.</summary>
     /// <param name="labelled">True when a label (责任部门:, 牵头单位:) already says these are bodies: short names such as 市科协 are kept.</param>

@@ -231,6 +231,13 @@ public sealed class ResponsibilityScanRule : IScanRule
         var clauseStart = ClauseText.ClauseStart(text, position);
         var you = text.LastIndexOf('由', position - 1, Math.Max(0, position - clauseStart));
         var from = you >= clauseStart && you >= 0 ? you + 1 : clauseStart;
+
+        // "鼓励龙头企业牵头组建…", "支持领军企业牵头…": a body after a verb is the object of the policy, not the one answering for it.
+        if (from == clauseStart && Bodies.StartsWithVerb(context, from, position))
+        {
+            return position + 2;
+        }
+
         var leads = Bodies.Split(text[from..position]);
         leads.RemoveAll(b => !Bodies.LooksLikeBody(b));
         if (leads.Count == 0)

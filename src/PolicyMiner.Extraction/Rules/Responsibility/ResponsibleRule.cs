@@ -145,7 +145,8 @@ public sealed class ResponsibleRule : ITargetRule
             subject = subject[(dot + 1)..];
         }
 
-        if (subject.Length is < 2 or > 14 || !Bodies.LooksLikeBody(subject) || Bodies.IsPerson(subject))
+        if (subject.Length is < 2 or > 14 || !Bodies.LooksLikeBody(subject) || Bodies.IsPerson(subject)
+            || Bodies.StartsWithVerb(context, text.IndexOf(subject, clauseStart, StringComparison.Ordinal), end))
         {
             return null;
         }
