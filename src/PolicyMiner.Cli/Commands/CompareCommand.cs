@@ -45,6 +45,7 @@ internal static class CompareCommand
             var builder = new ComparisonReportBuilder(taxonomy)
             {
                 IncludeCharts = !parse.GetValue(noCharts) && extension != ".xlsx",
+                Provenance = ReportProvenance.Now(store.FilePath),
             };
             if (parse.GetValue(title) is { } text)
             {

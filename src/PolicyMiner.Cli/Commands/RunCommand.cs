@@ -80,7 +80,7 @@ internal static class RunCommand
     {
         var documents = StoreReportSource.Documents(store);
         var rows = StoreReportSource.Rows(store);
-        var report = new ComparisonReportBuilder(taxonomy).AddDocuments(documents).AddRows(rows).Build();
+        var report = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.FilePath) }.AddDocuments(documents).AddRows(rows).Build();
 
         var written = new List<(string, string)>();
         Write(folder, "report.html", report.WriteHtml);
