@@ -14,7 +14,7 @@ internal static class EvalCommand
         var files = new Argument<string[]>("FILE") { Description = "Documents or folders of documents to extract from.", Arity = ArgumentArity.OneOrMore };
         var gold = new Option<string>("--gold") { Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json.", Required = true };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.OneOf("text", "json");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit 3 when target F1 is below this." };
         var minYear = new Option<double?>("--min-year") { Description = "Exit 3 when year accuracy is below this." };
         var minResponsible = new Option<double?>("--min-responsible") { Description = "Exit 3 when responsible accuracy is below this." };
@@ -41,7 +41,7 @@ internal static class EvalCommand
     {
         if (!Directory.Exists(goldDirectory))
         {
-            throw new CliException($"{goldDirectory}: gold folder not found");
+            throw new CliException(CliMessages.NoSuchPath(goldDirectory));
         }
 
         var gold = GoldSet.Load(goldDirectory);
@@ -52,8 +52,8 @@ internal static class EvalCommand
 
         var extractor = TargetExtractor.Default;
         var inputs = new List<EvaluationInput>();
-        var failed = 0;
-        foreach (var path in DocumentInputs.Expand(arguments))
+        var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
+        foreach (var path in files)
         {
             var document = DocumentInputs.Read(path, planYear: null, out var error);
             if (document is null)

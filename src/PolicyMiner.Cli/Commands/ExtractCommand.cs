@@ -14,7 +14,7 @@ internal static class ExtractCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Documents (.txt, .html, .pdf) or folders of them.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "table");
+        format.OneOf("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
         command.Arguments.Add(files);
@@ -27,8 +27,8 @@ internal static class ExtractCommand
     private static int Run(string[] arguments, string format, int? planYear)
     {
         var extractor = TargetExtractor.Default;
-        var failed = 0;
-        foreach (var path in DocumentInputs.Expand(arguments))
+        var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
+        foreach (var path in files)
         {
             var document = DocumentInputs.Read(path, planYear, out var error);
             if (document is null)
@@ -52,7 +52,8 @@ internal static class ExtractCommand
             }
         }
 
-        return failed == 0 ? 0 : 1;
+        // Nothing readable at all is a failure, not an empty success.
+        return failed == 0 && files.Count > 0 ? 0 : 1;
     }
 
     private static void WriteTable(string name, IReadOnlyList<PolicyTarget> targets)

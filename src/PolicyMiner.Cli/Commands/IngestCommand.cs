@@ -26,17 +26,25 @@ internal static class IngestCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var inputs = parse.GetValue(paths)!;
+            var selection = IngestRunner.Select(inputs);
             var pipeline = options.CreatePipeline(parse);
             using var store = StoreAccess.Open(parse.GetValue(db));
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
-                parse.GetValue(paths)!,
+                selection,
+                inputs,
                 pipeline,
                 options.ShowProgress(parse),
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
                 cancellationToken).ConfigureAwait(false);
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), outputFolder: null))
+            {
+                Console.Out.WriteLine(line);
+            }
+
             return exitCode;
         });
         return command;

@@ -45,12 +45,20 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(output)!;
+            if (File.Exists(folder))
+            {
+                throw new CliException(CliMessages.OutIsFile(folder));
+            }
+
+            var inputs = parse.GetValue(paths)!;
+            var selection = IngestRunner.Select(inputs);
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
             using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName));
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
-                parse.GetValue(paths)!,
+                selection,
+                inputs,
                 pipeline,
                 options.ShowProgress(parse),
                 Terminal.Console,
@@ -70,6 +78,11 @@ internal static class RunCommand
             }
 
             Terminal.Console.Write(table);
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), folder))
+            {
+                Console.Out.WriteLine(line);
+            }
+
             return 0;
         });
         return command;

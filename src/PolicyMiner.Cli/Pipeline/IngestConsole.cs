@@ -77,7 +77,7 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         table.AddRow("database", Markup.Escape(database));
         console.Write(table);
 
-        var failures = unmatchedInputs.Select(i => $"{i}: no such file or folder, or no document files match it")
+        var failures = unmatchedInputs.Select(CliMessages.NothingIn)
             .Concat(summary.Failures.Select(f => $"{f.Path}: {f.Reason}"))
             .ToList();
         if (failures.Count == 0)

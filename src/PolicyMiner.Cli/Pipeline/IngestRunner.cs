@@ -12,10 +12,20 @@ internal static class IngestRunner
     public static string ToolVersion { get; } =
         typeof(IngestRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Ingests the files named by <paramref name="inputs"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
-    /// <exception cref="CliException">No input names a document file.</exception>
+    /// <summary>The document files <paramref name="inputs"/> name; checked before any database or folder is created.</summary>
+    /// <exception cref="CliException">No input names a document file; one line per input says why.</exception>
+    public static InputSelection Select(IReadOnlyList<string> inputs)
+    {
+        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
+        return selection.Files.Count > 0
+            ? selection
+            : throw new CliException(string.Join($"{Environment.NewLine}policyminer: ", selection.Unmatched.Select(CliMessages.NothingIn)));
+    }
+
+    /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
     public static async Task<(IngestSummary Summary, int ExitCode)> RunAsync(
         PolicyStore store,
+        InputSelection selection,
         IReadOnlyList<string> inputs,
         PolicyPipeline pipeline,
         bool showProgress,
@@ -24,12 +34,6 @@ internal static class IngestRunner
         TextWriter errors,
         CancellationToken cancellationToken)
     {
-        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
-        if (selection.Files.Count == 0)
-        {
-            throw new CliException($"no document files (.txt, .html, .pdf) found in {string.Join(", ", inputs)}");
-        }
-
         var display = new IngestConsole(console, output, errors, showProgress);
         var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion));
         var summary = await display.RunAsync(

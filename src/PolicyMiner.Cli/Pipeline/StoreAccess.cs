@@ -28,14 +28,59 @@ internal static class StoreAccess
     }
 
     /// <summary>Opens a database that must already exist (for verbs that only read).</summary>
+    /// <remarks>
+    /// Without --db: ./policyminer.db, else the one database in a folder just below (out/policyminer.db after the
+    /// README's `run corpus --out out`), named on stderr; never an empty new database.
+    /// </remarks>
     public static PolicyStore OpenExisting(string? path)
     {
-        var file = string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
-        if (!File.Exists(file))
+        if (!string.IsNullOrWhiteSpace(path))
         {
-            throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
+            return File.Exists(path) ? Open(path) : throw new CliException(CliMessages.NoDatabase(path));
         }
 
-        return Open(file);
+        if (File.Exists(PolicyStore.DefaultFileName))
+        {
+            return Open(PolicyStore.DefaultFileName);
+        }
+
+        var found = FindBelow(Directory.GetCurrentDirectory());
+        switch (found.Count)
+        {
+            case 0:
+                throw new CliException(CliMessages.NoDatabase($"./{PolicyStore.DefaultFileName}"));
+            case 1:
+                Console.Error.WriteLine($"policyminer: {CliMessages.UsingDatabase(found[0])}");
+                return Open(found[0]);
+            default:
+                throw new CliException(CliMessages.SeveralDatabases(found));
+        }
+    }
+
+    /// <summary>Databases named policyminer.db in the folders directly below <paramref name="folder"/>, as relative paths.</summary>
+    internal static IReadOnlyList<string> FindBelow(string folder)
+    {
+        try
+        {
+            return
+            [
+                .. Directory.EnumerateDirectories(folder)
+                    .Select(d => Path.Combine(d, PolicyStore.DefaultFileName))
+                    .Where(File.Exists)
+                    .Select(f => Path.GetRelativePath(folder, f))
+                    .Order(StringComparer.Ordinal),
+            ];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A path relative to the working directory when it lies below it (shorter to copy into the next command).</summary>
+    public static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

@@ -12,14 +12,15 @@ namespace PolicyMiner.Reports.Export;
 public static class TargetExporter
 {
     /// <summary>Writes <paramref name="rows"/> to <paramref name="output"/> in <paramref name="format"/>; returns the number of rows written.</summary>
-    public static int Write(ExportFormat format, IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy? taxonomy = null)
+    /// <param name="byteOrderMark">CSV only: start with a UTF-8 BOM (for Excel); false for a pipe to another program.</param>
+    public static int Write(ExportFormat format, IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy? taxonomy = null, bool byteOrderMark = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         taxonomy ??= IndicatorTaxonomy.Default;
         return format switch
         {
-            ExportFormat.Csv => WriteCsv(rows, output, taxonomy),
+            ExportFormat.Csv => WriteCsv(rows, output, taxonomy, byteOrderMark),
             ExportFormat.Xlsx => WriteXlsx(rows, output, taxonomy),
             ExportFormat.Jsonl => WriteJsonl(rows, output, taxonomy),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
@@ -53,11 +54,11 @@ public static class TargetExporter
         return found;
     }
 
-    private static int WriteCsv(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy)
+    private static int WriteCsv(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy, bool byteOrderMark)
     {
         var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         // The BOM makes Excel read the file as UTF-8 instead of the system code page.
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = byteOrderMark }, leaveOpen: true);
         csv.WriteHeader([.. ExportColumns.All.Select(c => c.Name)]);
         var count = 0;
         foreach (var row in rows)
