@@ -119,7 +119,7 @@ public sealed partial class CliMessagesTests(RunFolderFixture run) : IClassFixtu
         Assert.Contains("policyminer: out: is a folder; --out takes a file name (an existing file is overwritten)", folder.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, file.ExitCode);
         // Overwritten deliberately, as a CSV for Excel: BOM, then the header.
-        Assert.Equal([0xEF, 0xBB, 0xBF, .. "doc_id,"u8.ToArray()], File.ReadAllBytes(Path.Combine(run.Folder, "old.csv"))[..10]);
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. "title,"u8.ToArray()], File.ReadAllBytes(Path.Combine(run.Folder, "old.csv"))[..9]);
     }
 
     [Fact]
@@ -130,9 +130,9 @@ public sealed partial class CliMessagesTests(RunFolderFixture run) : IClassFixtu
         var xlsx = PolicyminerProcess.Run(run.Folder, "export", "--out", "-", "--format", "xlsx");
 
         Assert.Equal(0, csv.ExitCode);
-        Assert.Equal("doc_id,"u8.ToArray(), csv.StdoutBytes[..7]);
+        Assert.Equal("title,"u8.ToArray(), csv.StdoutBytes[..6]);
         Assert.Equal(0, jsonl.ExitCode);
-        Assert.StartsWith("{\"doc_id\":", jsonl.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("{\"title\":", jsonl.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, xlsx.ExitCode);
         Assert.Contains("--out -: XLSX cannot be written to stdout", xlsx.Stderr, StringComparison.Ordinal);
     }

@@ -8,14 +8,13 @@ namespace PolicyMiner.Reports.Export;
 /// <param name="Name">Header in CSV and XLSX, property name in JSONL.</param>
 public sealed record ExportColumn(string Name, Func<ReportRow, IndicatorDefinition?, object?> Read);
 
-/// <summary>The columns of every export, in order: the document's metadata, the target, then its quote and offsets.</summary>
+/// <summary>The columns of every export, in order: the document's title, region and other metadata, its file and id, the target, then its quote and offsets.</summary>
 public static class ExportColumns
 {
     /// <summary>All columns, the same for CSV, XLSX and JSONL.</summary>
     public static IReadOnlyList<ExportColumn> All { get; } =
     [
-        new("doc_id", (r, _) => r.Document.Id),
-        new("doc", (r, _) => r.Document.Name),
+        // What a reader looks for first (the document's title and region); the file name and 64-digit id after them.
         new("title", (r, _) => r.Document.Metadata.Title),
         new("region", (r, _) => r.Document.Metadata.Region),
         new("province", (r, _) => r.Document.Metadata.Province),
@@ -23,6 +22,8 @@ public static class ExportColumns
         new("issue_date", (r, _) => r.Document.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("issuer", (r, _) => r.Document.Metadata.Issuer),
         new("doc_number", (r, _) => r.Document.Metadata.DocNumber),
+        new("doc", (r, _) => r.Document.Name),
+        new("doc_id", (r, _) => r.Document.Id),
         new("indicator_id", (_, i) => i?.Id),
         new("indicator_name", (_, i) => i?.Name),
         new("indicator", (r, _) => r.Target.Indicator),

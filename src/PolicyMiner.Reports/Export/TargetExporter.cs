@@ -11,6 +11,9 @@ namespace PolicyMiner.Reports.Export;
 /// <remarks>Rows are streamed for CSV and JSONL; the indicator id is the target's own, else the taxonomy's match.</remarks>
 public static class TargetExporter
 {
+    /// <summary>Name of the one sheet of an XLSX export.</summary>
+    public const string SheetName = "目标";
+
     /// <summary>Writes <paramref name="rows"/> to <paramref name="output"/> in <paramref name="format"/>; returns the number of rows written.</summary>
     /// <param name="byteOrderMark">CSV only: start with a UTF-8 BOM (for Excel); false for a pipe to another program.</param>
     public static int Write(ExportFormat format, IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy? taxonomy = null, bool byteOrderMark = true)
@@ -85,7 +88,7 @@ public static class TargetExporter
             count++;
             return ToDictionary(row, IndicatorOf(row, taxonomy, seen));
         });
-        MiniExcel.SaveAs(output, sheet, sheetName: "targets");
+        MiniExcel.SaveAs(output, sheet, sheetName: SheetName, configuration: SpreadsheetLayout.For(ExportColumns.All.Select(c => c.Name)));
         return count;
     }
 

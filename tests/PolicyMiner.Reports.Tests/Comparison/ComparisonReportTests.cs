@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports.Comparison;
+using PolicyMiner.Reports.Export;
 
 namespace PolicyMiner.Reports.Tests.Comparison;
 
@@ -234,7 +235,7 @@ public sealed partial class ComparisonReportTests
     }
 
     [Fact]
-    public void WriteXlsx_AllTargetsSheetThenOneSheetPerIndicator()
+    public void WriteXlsx_AllTargetsSheetThenOneSheetPerIndicatorNamedInChinese()
     {
         var report = Build();
         using var stream = new MemoryStream();
@@ -243,26 +244,63 @@ public sealed partial class ComparisonReportTests
 
         stream.Position = 0;
         var sheets = MiniExcel.GetSheetNames(stream);
-        Assert.Equal(["all_targets", .. report.Sections.Select(s => s.Indicator.Id)], sheets);
-        Assert.Contains("rd_intensity", sheets);
-        var all = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "all_targets").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["全部目标", .. report.Sections.Select(s => SpreadsheetLayout.SheetName(s.Indicator.Name, []))], sheets);
+        Assert.Contains("研发经费投入强度(R&D经费占GDP比重)", sheets);
+        var all = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "全部目标").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(SampleRows.Corpus().Rows.Count, all.Count);
-        var rd = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "rd_intensity").Cast<IDictionary<string, object?>>().ToList();
+        var rd = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "研发经费投入强度(R&D经费占GDP比重)").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(5, rd.Count);
         Assert.Equal(["云岭县", "云岭县", "星桥市", "青川市", "青川市"], rd.Select(r => (string)r["region"]!));
         Assert.Contains(rd, r => Equals(r["unit"], "个百分点"));
-        var contracts = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "tech_contract_turnover").Cast<IDictionary<string, object?>>().ToList();
+        // The document's title and region come first; no 64-digit id leads the row.
+        Assert.Equal(["title", "region"], rd[0].Keys.Take(2));
+        var contractSheet = SpreadsheetLayout.SheetName(report.Section("tech_contract_turnover")!.Indicator.Name, []);
+        var contracts = MiniExcel.Query(stream, useHeaderRow: true, sheetName: contractSheet).Cast<IDictionary<string, object?>>().ToList();
         Assert.All(contracts, r => Assert.Equal("亿元", r["unit"]));
     }
 
     [Fact]
-    public void SheetName_LongOrTakenId_CutToExcelLimitAndUnique()
+    public void WriteXlsx_EverySheet_ColumnWidthsAndFrozenHeader()
     {
-        var taken = new Dictionary<string, object> { ["abcdefghijklmnopqrstuvwxyz01234"] = 1 };
+        using var stream = new MemoryStream();
+        Build().WriteXlsx(stream);
 
-        var name = XlsxReportWriter.SheetName("abcdefghijklmnopqrstuvwxyz0123456789", taken);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(stream.ToArray()));
+        var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList();
+        Assert.True(sheets.Count > 2);
+        foreach (var entry in sheets)
+        {
+            using var reader = new StreamReader(entry.Open());
+            var xml = reader.ReadToEnd();
+            // The quote column is wide (70 characters and MiniExcel's padding); the title column too.
+            Assert.Matches("<(x:)?col [^>]*width=\"70(\\.\\d+)?\"", xml);
+            Assert.Matches("<(x:)?col min=\"1\" max=\"1\" width=\"44(\\.\\d+)?\"", xml);
+            Assert.Matches("<(x:)?pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"", xml);
+        }
+    }
 
-        Assert.True(name.Length <= 31);
-        Assert.NotEqual("abcdefghijklmnopqrstuvwxyz01234", name);
+    [Theory]
+    [InlineData("研发经费投入强度(R&D经费占GDP比重)", "研发经费投入强度(R&D经费占GDP比重)")]
+    [InlineData("高新技术产业增加值占GDP(规模工业增加值)比重", "高新技术产业增加值占GDP(规模工业增加值)比重")]
+    [InlineData("a/b:c*d?e[f]g\\h", "a_b_c_d_e_f_g_h")]
+    [InlineData("'引号'", "引号")]
+    public void SheetName_IndicatorName_ForbiddenCharactersReplaced(string name, string expected)
+    {
+        Assert.Equal(expected, SpreadsheetLayout.SheetName(name, []));
+    }
+
+    [Fact]
+    public void SheetName_LongOrTakenName_CutToExcelLimitAndUniqueIgnoringCase()
+    {
+        var longName = "规模以上工业企业研究与试验发展经费支出占主营业务收入比重（按照新口径统计）";
+        var taken = new List<string> { SpreadsheetLayout.SheetName(longName, []) };
+
+        var second = SpreadsheetLayout.SheetName(longName, taken);
+        var latin = SpreadsheetLayout.SheetName("RD", ["rd"]);
+
+        Assert.Equal(31, taken[0].Length);
+        Assert.True(second.Length <= 31);
+        Assert.EndsWith("~2", second, StringComparison.Ordinal);
+        Assert.Equal("RD~2", latin);
     }
 }
