@@ -10,7 +10,7 @@ namespace PolicyMiner.Reports.Comparison.Charts;
 public sealed record ChartPanel(TargetScope Scope, TargetKind Kind, string Unit, IReadOnlyList<ChartMark> Marks)
 {
     /// <summary>Chart title: what is plotted, whose, and in which unit ("比重 · 本地区目标（%）").</summary>
-    public string Title => $"{KindName(Kind)} · {TargetScopes.Name(Scope)}（{Unit}）";
+    public string Title => $"{KindName(Kind)} · {TargetScopes.Name(Scope)}（{(Unit.Length > 0 ? Unit : "无单位")}）";
 
     /// <summary>Chinese name of a kind of value.</summary>
     public static string KindName(TargetKind kind) => kind switch

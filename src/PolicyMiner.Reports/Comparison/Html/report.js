@@ -7,6 +7,7 @@
   var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79'];
   var OTHER = '#9a9a9a';
   var COLOURED = PALETTE.length;
+  var LAZY_ABOVE = 150;
   var COMMITMENT = ['', '确保', '力争'];
   var KIND = ['水平值', '增长率', '比重', '数量', '总量', '新增量', '达标要求'];
   var filter = { places: null, from: null, to: null, kind: null, commitment: null, scope: null };
@@ -90,7 +91,7 @@
       });
       if (names.indexOf(name) < 0) names.push(name);
       var label = { show: labels, position: 'right', fontSize: 11, color: '#333', formatter: function (q) { return T[q.data.i][6]; } };
-      if (points.length) series.push({ type: 'scatter', name: name, color: colourOf[p], symbolSize: 11, data: points, label: label });
+      if (points.length) series.push({ type: 'scatter', name: name, color: colourOf[p], symbolSize: 11, data: points, label: label, labelLayout: { moveOverlap: 'shiftY' } });
       if (ranges.length) {
         series.push({
           type: 'custom', name: name, color: colourOf[p], data: ranges, encode: { x: 0, y: [1, 2] }, label: label,
@@ -139,13 +140,16 @@
 
   var elements = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
   var visible = new Set();
-  // Large reports hold hundreds of charts: draw each one when it first comes near the screen.
-  var observer = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+  function drawAll() { elements.forEach(function (e) { if (!visible.has(e)) { visible.add(e); draw(e); } }); }
+  // A large report holds hundreds of charts: draw each one when it first comes near the screen (all of them before
+  // printing). A smaller one draws everything at once, so a screenshot or a quick scroll never meets an empty chart.
+  var observer = elements.length > LAZY_ABOVE && 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
       if (e.isIntersecting && !visible.has(e.target)) { visible.add(e.target); draw(e.target); }
     });
   }, { rootMargin: '400px' }) : null;
-  elements.forEach(function (e) { if (observer) observer.observe(e); else { visible.add(e); draw(e); } });
+  if (observer) elements.forEach(function (e) { observer.observe(e); }); else drawAll();
+  window.addEventListener('beforeprint', function () { drawAll(); Object.keys(charts).forEach(function (n) { charts[n].resize(); }); });
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (n) { charts[n].resize(); }); });
 
   function apply() {
@@ -155,6 +159,9 @@
       var ok = shown(Number(e.getAttribute('data-i')));
       e.classList.toggle('hidden', !ok);
       if (ok && e.tagName === 'A') count++;
+    });
+    document.querySelectorAll('section tbody tr').forEach(function (r) {
+      r.classList.toggle('hidden', !r.querySelector('a.t:not(.hidden)'));
     });
     document.querySelectorAll('section').forEach(function (s) {
       s.classList.toggle('hidden', !s.querySelector('a.t:not(.hidden)'));
