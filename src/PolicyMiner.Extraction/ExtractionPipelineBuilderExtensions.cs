@@ -9,6 +9,7 @@ using PolicyMiner.Extraction.Rules.Kinds;
 using PolicyMiner.Extraction.Rules.NonTargets;
 using PolicyMiner.Extraction.Rules.Quantities;
 using PolicyMiner.Extraction.Rules.Responsibility;
+using PolicyMiner.Extraction.Rules.Tables;
 using PolicyMiner.Extraction.Rules.Years;
 
 namespace PolicyMiner.Extraction;
@@ -19,6 +20,7 @@ public static class ExtractionPipelineBuilderExtensions
     /// <summary>Every rule, in the order the default extractor runs them.</summary>
     public static ExtractionPipelineBuilder UseDefaultRules(this ExtractionPipelineBuilder builder) => builder
         .UseQuantities()
+        .UseTables()
         .UseBaselines()
         .UseNonTargets()
         .UseComparators()
@@ -28,11 +30,19 @@ public static class ExtractionPipelineBuilderExtensions
         .UseKinds()
         .UseCategories()
         .UseResponsibility()
+        .UseTableFields()
         .UseConfidence();
 
     /// <summary>Numbers with units; without this rule nothing is extracted.</summary>
     public static ExtractionPipelineBuilder UseQuantities(this ExtractionPipelineBuilder builder) =>
         Checked(builder).AddScanRule(new QuantityScanRule());
+
+    /// <summary>Targets from tables: value cells of target columns with their row's indicator, unit, baseline and bodies.</summary>
+    public static ExtractionPipelineBuilder UseTables(this ExtractionPipelineBuilder builder) =>
+        Checked(builder).AddStructureRule(new TableScanRule()).AddTargetRule(new TableTargetRule());
+
+    /// <summary>Re-applies table fields after the text rules; register after them (the default order does).</summary>
+    public static ExtractionPipelineBuilder UseTableFields(this ExtractionPipelineBuilder builder) => Checked(builder).AddTargetRule(new TableFieldsRule());
 
     /// <summary>Drops programme names, ordinals, codes, past statistics and incentive amounts.</summary>
     public static ExtractionPipelineBuilder UseNonTargets(this ExtractionPipelineBuilder builder) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Documents.Tables;
 using PolicyMiner.Core.Text;
 
 namespace PolicyMiner.Extraction;
@@ -24,6 +25,7 @@ public static class PlainTextDocument
             Text = text,
             OffsetMap = OffsetMap.Identity(text.Length),
             Metadata = new DocumentMetadata(Year: planYear),
+            Tables = TextTableDetector.Detect(text),
         };
     }
 }

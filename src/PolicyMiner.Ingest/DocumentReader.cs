@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Documents.Tables;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Ingest.Cleaning;
 using PolicyMiner.Ingest.Decoding;
@@ -279,6 +280,7 @@ public sealed class DocumentReader
             Metadata = metadata,
             Sections = structure.Sections,
             Sentences = structure.Sentences,
+            Tables = TextTableDetector.Detect(text),
             Diagnostics = diagnostics,
         });
     }

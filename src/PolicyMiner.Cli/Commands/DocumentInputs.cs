@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Ingest;
+using PolicyMiner.Ingest.Manifest;
 
 namespace PolicyMiner.Cli.Commands;
 
@@ -33,8 +34,9 @@ internal static class DocumentInputs
     private static readonly DocumentReader Reader = new();
 
     /// <summary>Reads one document through the ingest readers; on failure returns null and the one-line reason.</summary>
-    /// <param name="planYear">Plan year to use when the document does not state one (null: leave it unknown).</param>
-    public static PolicyDocument? Read(string path, int? planYear, out string? error)
+    /// <param name="planYear">Plan year to use when neither the document nor the manifest states one (null: leave it unknown).</param>
+    /// <param name="manifest">Per-file metadata that overrides what the text says; null for none.</param>
+    public static PolicyDocument? Read(string path, int? planYear, out string? error, DocumentManifest? manifest = null)
     {
         error = null;
         if (!File.Exists(path))
@@ -51,6 +53,11 @@ internal static class DocumentInputs
         }
 
         var document = result.Document;
+        if (manifest is not null)
+        {
+            document = document with { Metadata = manifest.Apply(path, document.Metadata) };
+        }
+
         return planYear is not null && document.Metadata.Year is null
             ? document with { Metadata = document.Metadata with { Year = planYear } }
             : document;

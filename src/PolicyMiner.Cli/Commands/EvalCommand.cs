@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
+using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Serialization;
 using PolicyMiner.Extraction;
 using PolicyMiner.Extraction.Evaluation;
+using PolicyMiner.Ingest.Manifest;
 
 namespace PolicyMiner.Cli.Commands;
 
@@ -12,7 +14,15 @@ internal static class EvalCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Documents or folders of documents to extract from.", Arity = ArgumentArity.OneOrMore };
-        var gold = new Option<string>("--gold") { Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json.", Required = true };
+        var gold = new Option<string[]>("--gold")
+        {
+            Description = "Folder of <stem>.jsonl gold targets and <stem>.meta.json. Repeatable: the folders' gold is combined.",
+            Required = true,
+            HelpName = "DIR",
+        };
+        var manifest = ManifestOption.Create();
+        var gradedOnly = new Option<bool>("--graded-only") { Description = "Read only the documents that have a gold file (skip the rest of a folder)." };
+        var perDocument = new Option<bool>("--per-document") { Description = "Also print one line of scores per document." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.OneOf("text", "json");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit 3 when target F1 is below this." };
@@ -20,9 +30,11 @@ internal static class EvalCommand
         var minResponsible = new Option<double?>("--min-responsible") { Description = "Exit 3 when responsible accuracy is below this." };
         var minIndicator = new Option<double?>("--min-indicator") { Description = "Exit 3 when indicator overlap is below this." };
         var minRecord = new Option<double?>("--min-record") { Description = "Exit 3 when whole-record accuracy is below this." };
+        var minPrecision = new Option<double?>("--min-precision") { Description = "Exit 3 when target precision is below this." };
+        var minRecordF1 = new Option<double?>("--min-record-f1") { Description = "Exit 3 when whole-record F1 is below this." };
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, format, minF1, minYear, minResponsible, minIndicator, minRecord])
+        foreach (var option in (Option[])[gold, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1])
         {
             command.Options.Add(option);
         }
@@ -30,21 +42,37 @@ internal static class EvalCommand
         command.SetAction(parse => Run(
             parse.GetValue(files)!,
             parse.GetValue(gold)!,
-            parse.GetValue(format)!,
-            new Floors(parse.GetValue(minF1), parse.GetValue(minYear), parse.GetValue(minResponsible), parse.GetValue(minIndicator), parse.GetValue(minRecord))));
+            new Settings(
+                ManifestOption.Load(parse.GetValue(manifest), Console.Error),
+                parse.GetValue(gradedOnly),
+                parse.GetValue(perDocument),
+                parse.GetValue(format)!),
+            new Floors(
+                parse.GetValue(minF1),
+                parse.GetValue(minPrecision),
+                parse.GetValue(minYear),
+                parse.GetValue(minResponsible),
+                parse.GetValue(minIndicator),
+                parse.GetValue(minRecord),
+                parse.GetValue(minRecordF1))));
         return command;
     }
 
-    private sealed record Floors(double? F1, double? Year, double? Responsible, double? Indicator, double? Record);
+    private sealed record Settings(DocumentManifest Manifest, bool GradedOnly, bool PerDocument, string Format);
 
-    private static int Run(string[] arguments, string goldDirectory, string format, Floors floors)
+    private sealed record Floors(double? F1, double? Precision, double? Year, double? Responsible, double? Indicator, double? Record, double? RecordF1);
+
+    private static int Run(string[] arguments, string[] goldDirectories, Settings settings, Floors floors)
     {
-        if (!Directory.Exists(goldDirectory))
+        foreach (var directory in goldDirectories)
         {
-            throw new CliException(CliMessages.NoSuchPath(goldDirectory));
+            if (!Directory.Exists(directory))
+            {
+                throw new CliException(CliMessages.NoSuchPath(directory));
+            }
         }
 
-        var gold = GoldSet.Load(goldDirectory);
+        var gold = GoldSet.Load(goldDirectories);
         foreach (var problem in gold.Problems)
         {
             Console.Error.WriteLine($"policyminer: {problem}");
@@ -55,7 +83,12 @@ internal static class EvalCommand
         var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
         foreach (var path in files)
         {
-            var document = DocumentInputs.Read(path, planYear: null, out var error);
+            if (settings.GradedOnly && gold.For(Path.GetFileName(path)) is null)
+            {
+                continue;
+            }
+
+            var document = DocumentInputs.Read(path, planYear: null, out var error, settings.Manifest);
             if (document is null)
             {
                 Console.Error.WriteLine($"policyminer: {error}");
@@ -67,17 +100,26 @@ internal static class EvalCommand
         }
 
         var report = Evaluator.Evaluate(inputs);
-        if (format == "json")
+        var perDocument = settings.PerDocument
+            ? inputs.Where(i => i.Gold is not null).Select(i => (Doc: i.Document.SourceName, Report: Evaluator.Evaluate([i]))).ToList()
+            : null;
+        if (settings.Format == "json")
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(report, PolicyJson.Indented));
         }
         else
         {
             EvalReportText.Write(Console.Out, report);
+            if (perDocument is not null)
+            {
+                EvalReportText.WritePerDocument(Console.Out, perDocument);
+            }
         }
 
         var below = new List<string>();
         Check(below, "F1", report.F1, floors.F1);
+        Check(below, "precision", report.Precision, floors.Precision);
+        Check(below, "whole-record F1", report.WholeRecordF1, floors.RecordF1);
         Check(below, "year accuracy", report.Year.Value, floors.Year);
         Check(below, "responsible accuracy", report.Responsible.Value, floors.Responsible);
         Check(below, "indicator overlap", report.IndicatorOverlap, floors.Indicator);
@@ -105,7 +147,7 @@ internal static class EvalReportText
     public static void Write(TextWriter o, EvaluationReport r)
     {
         o.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
-        o.WriteLine($"documents      {r.Documents} graded{(r.Ungraded.Count > 0 ? $", {r.Ungraded.Count} without gold: {string.Join(", ", r.Ungraded)}" : "")}");
+        o.WriteLine($"documents      {r.Documents} graded{Ungraded(r.Ungraded)}");
         o.WriteLine($"gold targets   {r.GoldTargets} (+{r.OptionalGold} optional)   predicted {r.Predicted}   matched {r.Matched}");
         o.WriteLine($"precision      {r.Precision:0.000}");
         o.WriteLine($"recall         {r.Recall:0.000}");
@@ -119,6 +161,7 @@ internal static class EvalReportText
         o.WriteLine($"category       {r.Category}");
         o.WriteLine($"baseline       {r.Baseline}");
         o.WriteLine($"whole record   {r.WholeRecord} (all fields right, indicator overlap >= {Evaluator.IndicatorRightThreshold})");
+        o.WriteLine($"whole-record F1 {r.WholeRecordF1:0.000} (precision {r.WholeRecordPrecision:0.000}, recall {r.WholeRecordRecall:0.000}: a target counts only with its whole record right)");
         o.WriteLine();
         o.WriteLine($"misses ({r.Misses.Count})");
         foreach (var m in r.Misses)
@@ -137,5 +180,33 @@ internal static class EvalReportText
         {
             o.WriteLine($"  {e.Id}  {e.Field}: expected {e.Expected}, got {e.Actual}");
         }
+    }
+
+    /// <summary>One line per graded document: detection and whole-record scores.</summary>
+    public static void WritePerDocument(TextWriter o, IReadOnlyList<(string Doc, EvaluationReport Report)> rows)
+    {
+        o.WriteLine();
+        o.WriteLine($"per document ({rows.Count})");
+        o.WriteLine("  document                          gold  pred  match  prec   F1     year   resp   record  record-F1");
+        foreach (var (doc, r) in rows)
+        {
+            o.WriteLine(
+                $"  {Pad(doc, 32)}  {r.GoldTargets,4}  {r.Predicted,4}  {r.Matched,5}  {r.Precision:0.000}  {r.F1:0.000}  {r.Year.Value:0.000}  "
+                + $"{r.Responsible.Value:0.000}  {r.WholeRecord.Value:0.000}   {r.WholeRecordF1:0.000}");
+        }
+    }
+
+    private static string Ungraded(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "",
+        <= 10 => $", {names.Count} without gold: {string.Join(", ", names)}",
+        _ => $", {names.Count} without gold (e.g. {string.Join(", ", names.Take(5))} …)",
+    };
+
+    private static string Pad(string text, int width)
+    {
+        // CJK characters take two columns in a terminal.
+        var columns = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        return columns >= width ? text : text + new string(' ', width - columns);
     }
 }

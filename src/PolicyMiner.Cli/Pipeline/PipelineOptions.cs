@@ -5,7 +5,7 @@ using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>.</summary>
+/// <summary>The options every verb that ingests shares: <c>--no-progress</c>, <c>--max-size</c>, <c>--indicators</c>, <c>--manifest</c>.</summary>
 internal sealed class PipelineOptions
 {
     private readonly Option<bool> _noProgress = new("--no-progress")
@@ -26,6 +26,8 @@ internal sealed class PipelineOptions
         HelpName = "FILE",
     };
 
+    private readonly Option<string[]> _manifest = ManifestOption.Create();
+
     public static PipelineOptions Create() => new();
 
     public void AddTo(Command command)
@@ -34,6 +36,7 @@ internal sealed class PipelineOptions
         command.Options.Add(_noProgress);
         command.Options.Add(_maxSize);
         command.Options.Add(_indicators);
+        command.Options.Add(_manifest);
     }
 
     public bool ShowProgress(ParseResult parse) => !parse.GetValue(_noProgress) && IngestConsole.IsInteractive;
@@ -48,7 +51,10 @@ internal sealed class PipelineOptions
             throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
         }
 
-        return PolicyPipeline.Create(megabytes * 1024L * 1024L, LoadTaxonomy(parse.GetValue(_indicators)));
+        return PolicyPipeline.Create(
+            megabytes * 1024L * 1024L,
+            LoadTaxonomy(parse.GetValue(_indicators)),
+            ManifestOption.Load(parse.GetValue(_manifest), Console.Error));
     }
 
     private static IndicatorTaxonomy LoadTaxonomy(string? file)

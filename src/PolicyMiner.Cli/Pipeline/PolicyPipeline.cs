@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest;
+using PolicyMiner.Ingest.Manifest;
 using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
@@ -26,28 +27,31 @@ internal sealed class PolicyPipeline
     /// <summary>True for the file types a folder scan picks up (.txt, .html, .pdf …).</summary>
     public static bool IsSupported(string path) => DocumentReader.IsSupported(path);
 
-    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy)
+    /// <param name="manifest">Per-file metadata that overrides what the text says (<c>--manifest</c>); null for none.</param>
+    public static PolicyPipeline Create(long maxFileBytes, IndicatorTaxonomy taxonomy, DocumentManifest? manifest = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
+        manifest ??= DocumentManifest.Empty;
         var reader = new DocumentReader(new DocumentReaderOptions(maxFileBytes));
         // The extractor assigns canonical indicators itself; give it this run's taxonomy (built-in, models/ file
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
         var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
         var stages = new IngestStages(
-            (path, bytes) => Read(reader, path, bytes),
+            (path, bytes) => Read(reader, manifest, path, bytes),
             extractor.Extract,
-            TargetExtractor.ExtractorVersion);
+            TargetExtractor.ExtractorVersion,
+            InputFingerprint: manifest.Count == 0 ? null : manifest.FingerprintOf);
         return new PolicyPipeline(stages, maxFileBytes, taxonomy);
     }
 
-    private static ReadOutcome Read(DocumentReader reader, string path, byte[] bytes)
+    private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes)
     {
         // Unknown extensions get the reader's own one-line reason.
         var result = DocumentReader.FormatOf(path) is { } format
             ? reader.Read(bytes, Path.GetFileName(path), format)
             : reader.Read(path);
         return result.Succeeded
-            ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path) })
+            ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path), Metadata = manifest.Apply(path, result.Document.Metadata) })
             : ReadOutcome.Failed(result.Reason);
     }
 }

@@ -1,3 +1,4 @@
+using PolicyMiner.Core.Documents.Tables;
 using PolicyMiner.Core.Text;
 
 namespace PolicyMiner.Core.Documents;
@@ -33,6 +34,9 @@ public sealed record PolicyDocument
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     public IReadOnlyList<TextSpan> Sentences { get; init; } = [];
+
+    /// <summary>The document's tables (HTML, PDF and DOCX tables, and text rows), with every cell's span in <see cref="Text"/>.</summary>
+    public IReadOnlyList<DocumentTable> Tables { get; init; } = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

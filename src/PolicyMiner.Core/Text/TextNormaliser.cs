@@ -26,7 +26,8 @@ public sealed record NormalisedText(string Text, OffsetMap Map)
 /// <summary>
 /// Character-level normalisation of Chinese policy text: full-width digits and letters to ASCII, full-width
 /// %, decimal points and separators inside numbers to ASCII, one dash for ranges, garbage removed, common
-/// traditional characters folded to simplified. Punctuation between words (，：（）) is kept as written.
+/// traditional characters folded to simplified. Punctuation between words (，：（）) is kept as written, and so are tabs:
+/// they separate table cells.
 /// </summary>
 /// <remarks>Pure and thread-safe. Every output character maps back to the input offset it came from.</remarks>
 public static class TextNormaliser
@@ -125,7 +126,7 @@ public static class TextNormaliser
             {
                 builder.Append('-', i);
             }
-            else if (c is '\u00A0' or '\t')
+            else if (c is '\u00A0')
             {
                 builder.Append(' ', i);
             }

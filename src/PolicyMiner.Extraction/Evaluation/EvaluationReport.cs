@@ -26,7 +26,8 @@ public sealed record Score(int Right, int Total)
 /// gold) and their quotes overlap in the text. Field scores are over matched non-optional pairs. <see cref="IndicatorOverlap"/> is
 /// the mean character-level Dice coefficient 2|P∩G|/(|P|+|G|) of the predicted and gold indicator, as multisets of characters
 /// with punctuation and spaces ignored. <see cref="WholeRecord"/> counts pairs with comparator, commitment, kind, category,
-/// baseline, year and responsible all right and indicator overlap at least 0.8.
+/// baseline, year and responsible all right and indicator overlap at least 0.8; <see cref="WholeRecordF1"/> counts such
+/// records against every prediction and every gold target.
 /// </remarks>
 public sealed record EvaluationReport
 {
@@ -63,6 +64,15 @@ public sealed record EvaluationReport
     public required Score Baseline { get; init; }
 
     public required Score WholeRecord { get; init; }
+
+    /// <summary>Share of predictions (less those matching optional gold) whose whole record is right.</summary>
+    public double WholeRecordPrecision { get; init; }
+
+    /// <summary>Share of (non-optional) gold targets found with the whole record right.</summary>
+    public double WholeRecordRecall { get; init; }
+
+    /// <summary>Harmonic mean of <see cref="WholeRecordPrecision"/> and <see cref="WholeRecordRecall"/>: the figure that says how much of a document's data is usable as extracted.</summary>
+    public double WholeRecordF1 { get; init; }
 
     public IReadOnlyList<EvaluationMiss> Misses { get; init; } = [];
 

@@ -124,6 +124,11 @@ public static class Evaluator
         var precision = predicted == 0 ? (gold == 0 ? 1 : 0) : (double)matched / predicted;
         var recall = gold == 0 ? 1 : (double)matchedRequired / gold;
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        // Whole-record detection: a prediction counts only when its whole record is right. Predictions that matched an
+        // optional gold target neither help nor hurt.
+        var scoredPredictions = predicted - (matched - matchedRequired);
+        var wholePrecision = scoredPredictions == 0 ? (gold == 0 ? 1 : 0) : (double)wholeRight / scoredPredictions;
+        var wholeRecall = gold == 0 ? 1 : (double)wholeRight / gold;
         return new EvaluationReport
         {
             Documents = docs,
@@ -143,6 +148,9 @@ public static class Evaluator
             Category = new Score(catRight, fieldTotal),
             Baseline = new Score(baseRight, fieldTotal),
             WholeRecord = new Score(wholeRight, fieldTotal),
+            WholeRecordPrecision = wholePrecision,
+            WholeRecordRecall = wholeRecall,
+            WholeRecordF1 = wholePrecision + wholeRecall == 0 ? 0 : 2 * wholePrecision * wholeRecall / (wholePrecision + wholeRecall),
             Misses = misses,
             FalseAlarms = alarms,
             FieldErrors = errors,

@@ -23,11 +23,25 @@ public sealed class GoldSet
     public IEnumerable<string> Stems => _byStem.Keys;
 
     /// <summary>Reads every <c>*.jsonl</c> and <c>*.meta.json</c> of <paramref name="directory"/>; unreadable lines become problems.</summary>
-    public static GoldSet Load(string directory)
+    public static GoldSet Load(string directory) => Load([directory]);
+
+    /// <summary>Reads the gold of several folders into one set; a stem in two folders is a problem (the first folder's gold is kept).</summary>
+    public static GoldSet Load(IEnumerable<string> directories)
     {
+        ArgumentNullException.ThrowIfNull(directories);
         var byStem = new Dictionary<string, List<GoldTarget>>(StringComparer.Ordinal);
         var meta = new Dictionary<string, GoldMeta>(StringComparer.Ordinal);
         var problems = new List<string>();
+        foreach (var directory in directories)
+        {
+            LoadInto(directory, byStem, meta, problems);
+        }
+
+        return new GoldSet(byStem, meta, problems);
+    }
+
+    private static void LoadInto(string directory, Dictionary<string, List<GoldTarget>> byStem, Dictionary<string, GoldMeta> meta, List<string> problems)
+    {
         foreach (var file in Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var stem = Path.GetFileNameWithoutExtension(file);
@@ -55,7 +69,10 @@ public sealed class GoldSet
                 }
             }
 
-            byStem[stem] = list;
+            if (!byStem.TryAdd(stem, list))
+            {
+                problems.Add($"{file}: gold for '{stem}' is already loaded from another folder; ignored");
+            }
         }
 
         foreach (var file in Directory.EnumerateFiles(directory, "*.meta.json"))
@@ -65,7 +82,7 @@ public sealed class GoldSet
             {
                 if (JsonSerializer.Deserialize<GoldMeta>(File.ReadAllText(file), PolicyJson.Options) is { } m)
                 {
-                    meta[stem] = m;
+                    meta.TryAdd(stem, m);
                 }
             }
             catch (JsonException e)
@@ -73,8 +90,6 @@ public sealed class GoldSet
                 problems.Add($"{Path.GetFileName(file)}: {e.Message}");
             }
         }
-
-        return new GoldSet(byStem, meta, problems);
     }
 
     /// <summary>Gold targets of the document named <paramref name="fileName"/> (matched by stem), or null when it has no gold file.</summary>

@@ -33,6 +33,12 @@ public sealed class ExtractionContext
 
     public List<LeadMention> Leads { get; } = [];
 
+    /// <summary>Targets read from table cells, by the start of their quantity mention.</summary>
+    public Dictionary<int, TableTarget> TableTargets { get; } = [];
+
+    /// <summary>Spans of the tables whose columns were understood: a number in them is a target only from a target column.</summary>
+    public List<Core.Text.TextSpan> TargetTables { get; } = [];
+
     /// <summary>One draft per quantity mention, in text order; rules reject the ones that are not targets.</summary>
     public List<TargetDraft> Drafts { get; } = [];
 

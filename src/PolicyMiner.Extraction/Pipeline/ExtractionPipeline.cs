@@ -11,9 +11,10 @@ public sealed class ExtractionPipeline
     private readonly SearchValues<char> _triggers;
     private readonly FrozenDictionary<char, IScanRule[]> _rulesByTrigger;
 
-    internal ExtractionPipeline(IReadOnlyList<IScanRule> scanRules, IReadOnlyList<ITargetRule> targetRules)
+    internal ExtractionPipeline(IReadOnlyList<IScanRule> scanRules, IReadOnlyList<IStructureRule> structureRules, IReadOnlyList<ITargetRule> targetRules)
     {
         ScanRules = scanRules;
+        StructureRules = structureRules;
         TargetRules = targetRules;
         var map = new Dictionary<char, List<IScanRule>>();
         foreach (var rule in scanRules)
@@ -40,12 +41,29 @@ public sealed class ExtractionPipeline
 
     public IReadOnlyList<ITargetRule> TargetRules { get; }
 
+    public IReadOnlyList<IStructureRule> StructureRules { get; }
+
     /// <summary>Runs every rule over <paramref name="document"/> and returns the context holding the drafts.</summary>
     public ExtractionContext Run(PolicyDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var context = new ExtractionContext(document);
         Scan(context);
+        if (document.Tables.Count > 0)
+        {
+            var found = context.Quantities.Count;
+            foreach (var rule in StructureRules)
+            {
+                rule.Scan(context);
+            }
+
+            if (context.Quantities.Count > found)
+            {
+                // Mentions added from cells go into text order with the rest.
+                context.Quantities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            }
+        }
+
         for (var i = 0; i < context.Quantities.Count; i++)
         {
             context.Drafts.Add(new TargetDraft(context.Quantities[i], i));

@@ -8,6 +8,20 @@ public sealed class ExtractionPipelineBuilder
 
     public List<ITargetRule> TargetRules { get; } = [];
 
+    public List<IStructureRule> StructureRules { get; } = [];
+
+    /// <summary>Adds a structure rule unless one of the same type is already there.</summary>
+    public ExtractionPipelineBuilder AddStructureRule(IStructureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!StructureRules.Exists(r => r.GetType() == rule.GetType()))
+        {
+            StructureRules.Add(rule);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a scan rule unless one of the same type is already there.</summary>
     public ExtractionPipelineBuilder AddScanRule(IScanRule rule)
     {
@@ -33,5 +47,5 @@ public sealed class ExtractionPipelineBuilder
     }
 
     /// <summary>Builds the pipeline; the builder can be changed afterwards without affecting it.</summary>
-    public ExtractionPipeline Build() => new([.. ScanRules], [.. TargetRules]);
+    public ExtractionPipeline Build() => new([.. ScanRules], [.. StructureRules], [.. TargetRules]);
 }

@@ -25,3 +25,15 @@ public interface ITargetRule
     /// <summary>Processes every draft of the document (rejected ones are skipped by convention).</summary>
     void Apply(ExtractionContext context);
 }
+
+/// <summary>A rule that reads the document's structure (its tables) once, after the character scan and before drafts are made;
+/// it may add quantity mentions the character scan cannot see (a bare number in a table cell whose unit is in another column).</summary>
+/// <remarks>Stateless and thread-safe, like every rule.</remarks>
+public interface IStructureRule
+{
+    /// <summary>Short name for diagnostics.</summary>
+    string Name { get; }
+
+    /// <summary>Reads the document's structure and records what it finds in <paramref name="context"/>.</summary>
+    void Scan(ExtractionContext context);
+}

@@ -62,3 +62,13 @@ public sealed record ResponsibilityMention(TextSpan Span, IReadOnlyList<string> 
 
 /// <summary>"由X牵头" (lead) with the participants named alongside it.</summary>
 public sealed record LeadMention(TextSpan Span, IReadOnlyList<string> Bodies);
+
+/// <summary>A target read from a table cell: the fields its row and column give.</summary>
+/// <param name="Row">The row's line: the target's quote runs from its start to the end of the value cell.</param>
+/// <param name="Indicator">The indicator from the row's indicator cell, without a unit in brackets ("森林覆盖率（%）" → 森林覆盖率).</param>
+/// <param name="Year">The due year from the column header ("2015年目标"), or null.</param>
+/// <param name="Baseline">The value of the row's baseline column ("2010年实绩", 基期, 现状), or null.</param>
+/// <param name="Responsible">Bodies of the row's 牵头 column, then of its 配合 column.</param>
+/// <param name="Comparator">A comparison sign written in the cell (≥90), or null.</param>
+public sealed record TableTarget(TextSpan Row, TextSpan Cell, TextSpan IndicatorSpan, string Indicator, int? Year, string? YearText,
+    double? Baseline, IReadOnlyList<string> Responsible, Comparator? Comparator);

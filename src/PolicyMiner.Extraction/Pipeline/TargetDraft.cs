@@ -59,8 +59,15 @@ public sealed class TargetDraft(QuantityMention mention, int index)
 
     public double Confidence { get; set; } = 0.9;
 
+    /// <summary>The table cell the target was read from, when it came from a table: its fields come from the table's
+    /// columns, and text rules leave them alone.</summary>
+    public TableTarget? Table { get; set; }
+
     /// <summary>Marks the mention as not a target.</summary>
     public void Reject(string reason) => RejectedBecause ??= reason;
+
+    /// <summary>Takes back a rejection: a table cell in a target column is a target whatever the text around it suggests.</summary>
+    public void Restore() => RejectedBecause = null;
 
     public override string ToString() => $"{Mention.Quantity} {Indicator} {(IsRejected ? "rejected: " + RejectedBecause : "")}";
 }

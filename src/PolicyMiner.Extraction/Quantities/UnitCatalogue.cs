@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
 
 namespace PolicyMiner.Extraction.Quantities;
 
@@ -8,45 +10,76 @@ namespace PolicyMiner.Extraction.Quantities;
 /// <param name="Standard">The standard unit ("元", "平方米", "%"; "" for a bare magnitude).</param>
 public sealed record UnitMatch(string Written, int Length, double Factor, string Standard, UnitKind Kind);
 
+/// <summary>One line of the unit catalogue: a base unit, what it measures and how it converts.</summary>
+/// <param name="Alone">True when the unit only counts with no word after it ("6000G", not "5G基站").</param>
+public sealed record UnitDefinition(string Written, UnitKind Kind, string Standard, double Factor, bool Alone);
+
 /// <summary>The units PolicyMiner understands after a number, with magnitude prefixes (万, 亿, 千万 …).</summary>
-/// <remarks>Immutable and thread-safe. Matching is longest-first so 个百分点 wins over 个 and 人次 over 人.</remarks>
+/// <remarks>Immutable and thread-safe. The units are data (<c>Quantities/units.tsv</c>): a new unit is one line there and one
+/// spec example. Matching is longest-first so 个百分点 wins over 个 and 人次 over 人.</remarks>
 public sealed class UnitCatalogue
 {
-    private static readonly (string Unit, UnitKind Kind)[] BaseUnits =
-    [
-        ("个百分点", UnitKind.PercentagePoint), ("百分点", UnitKind.PercentagePoint),
-        ("%", UnitKind.Percent), ("％", UnitKind.Percent), ("‰", UnitKind.Percent),
-        ("元", UnitKind.Money), ("美元", UnitKind.Money),
-        ("平方米", UnitKind.Area), ("平方公里", UnitKind.Area), ("亩", UnitKind.Area), ("公顷", UnitKind.Area),
-        ("立方米", UnitKind.Physical), ("吨", UnitKind.Physical), ("吨标准煤", UnitKind.Physical), ("公里", UnitKind.Physical),
-        ("千瓦", UnitKind.Physical), ("千瓦时", UnitKind.Physical), ("兆瓦", UnitKind.Physical),
-        ("人次", UnitKind.Count), ("人", UnitKind.Count), ("名", UnitKind.Count), ("位", UnitKind.Count),
-        ("个", UnitKind.Count), ("家", UnitKind.Count), ("项", UnitKind.Count), ("件", UnitKind.Count),
-        ("次", UnitKind.Count), ("场次", UnitKind.Count), ("场", UnitKind.Count), ("户次", UnitKind.Count), ("所", UnitKind.Count), ("座", UnitKind.Count),
-        ("台", UnitKind.Count), ("套", UnitKind.Count), ("批", UnitKind.Count), ("支", UnitKind.Count),
-        ("篇", UnitKind.Count), ("部", UnitKind.Count), ("门", UnitKind.Count), ("处", UnitKind.Count),
-        ("条", UnitKind.Count), ("种", UnitKind.Count), ("户", UnitKind.Count), ("期", UnitKind.Count),
-        ("株", UnitKind.Count), ("辆", UnitKind.Count), ("本", UnitKind.Count), ("册", UnitKind.Count),
-        ("倍", UnitKind.Multiple),
-        ("个工作日", UnitKind.Duration), ("工作日", UnitKind.Duration), ("天", UnitKind.Duration), ("个月", UnitKind.Duration),
-    ];
+    private const string EmbeddedName = "PolicyMiner.Extraction.Quantities.units.tsv";
 
     private static readonly (string Prefix, double Factor)[] Magnitudes =
     [
         ("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("万", 1e4), ("亿", 1e8), ("千", 1e3),
     ];
 
-    private readonly FrozenDictionary<char, (string Unit, UnitKind Kind)[]> _byFirstChar;
+    private readonly FrozenDictionary<char, UnitDefinition[]> _byFirstChar;
 
-    private UnitCatalogue()
+    /// <summary>A catalogue of <paramref name="units"/>.</summary>
+    public UnitCatalogue(IEnumerable<UnitDefinition> units)
     {
-        _byFirstChar = BaseUnits
-            .GroupBy(u => u.Unit[0])
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Unit.Length).ToArray());
+        ArgumentNullException.ThrowIfNull(units);
+        Units = [.. units];
+        _byFirstChar = Units
+            .GroupBy(u => u.Written[0])
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Written.Length).ToArray());
     }
 
-    /// <summary>The catalogue of every unit listed in the gold schema and the issue, plus common physical units.</summary>
-    public static UnitCatalogue Default { get; } = new();
+    /// <summary>The built-in catalogue (<c>units.tsv</c>): every unit of the gold schema and the issues, and common physical units.</summary>
+    public static UnitCatalogue Default { get; } = new(LoadEmbedded());
+
+    /// <summary>The base units, as listed.</summary>
+    public IReadOnlyList<UnitDefinition> Units { get; }
+
+    /// <summary>Reads a catalogue in the <c>units.tsv</c> format; a malformed line throws with its line number.</summary>
+    public static IReadOnlyList<UnitDefinition> Parse(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var units = new List<UnitDefinition>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            if (cells.Length is < 4 or > 5 || cells[0].Length == 0
+                || !Enum.TryParse<UnitKind>(cells[1], out var kind)
+                || !double.TryParse(cells[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
+                || (cells.Length == 5 && cells[4] != "alone"))
+            {
+                throw new FormatException($"{name}:{number}: expected 'unit<TAB>kind<TAB>standard<TAB>factor[<TAB>alone]', got '{line}'");
+            }
+
+            units.Add(new UnitDefinition(cells[0], kind, cells[2], factor, cells.Length == 5));
+        }
+
+        return units;
+    }
+
+    private static IReadOnlyList<UnitDefinition> LoadEmbedded()
+    {
+        using var stream = typeof(UnitCatalogue).Assembly.GetManifestResourceStream(EmbeddedName)
+            ?? throw new InvalidOperationException($"embedded resource {EmbeddedName} is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader, "units.tsv");
+    }
 
     /// <summary>Matches the unit at the start of <paramref name="text"/>, or returns null when none is there.</summary>
     public UnitMatch? Match(ReadOnlySpan<char> text)
@@ -72,7 +105,7 @@ public sealed class UnitCatalogue
             var rest = MatchBase(text[prefix.Length..]);
             if (rest is not null && rest.Kind is not (UnitKind.Percent or UnitKind.PercentagePoint or UnitKind.Duration))
             {
-                return new UnitMatch(prefix + rest.Written, prefix.Length + rest.Length, factor, rest.Standard, rest.Kind);
+                return new UnitMatch(prefix + rest.Written, prefix.Length + rest.Length, factor * rest.Factor, rest.Standard, rest.Kind);
             }
 
             // A bare 万 / 亿 (50万, 3亿) still scales the number; 千 alone is too ambiguous (千企, 千亿产业).
@@ -92,15 +125,32 @@ public sealed class UnitCatalogue
             return null;
         }
 
-        foreach (var (unit, kind) in candidates)
+        foreach (var unit in candidates)
         {
-            if (text.StartsWith(unit, StringComparison.Ordinal))
+            if (text.StartsWith(unit.Written, StringComparison.Ordinal) && (!unit.Alone || StandsAlone(text[unit.Written.Length..])))
             {
-                var standard = unit is "％" ? "%" : unit is "百分点" ? "个百分点" : unit;
-                return new UnitMatch(unit, unit.Length, 1, standard, kind);
+                return new UnitMatch(unit.Written, unit.Written.Length, unit.Factor, unit.Standard, unit.Kind);
             }
         }
 
         return null;
+    }
+
+    // After an "alone" unit: nothing, punctuation, or a comparator word (以上, 以内, 左右, 及以上).
+    private static bool StandsAlone(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        var c = rest[0];
+        if (char.IsAsciiLetterOrDigit(c) || c is '、' or '/' or '／' or '-' or '+' or '＋')
+        {
+            return false;
+        }
+
+        return c is < '\u3400' or > '\u9fff' || rest.StartsWith("以上") || rest.StartsWith("以内") || rest.StartsWith("以下")
+            || rest.StartsWith("左右") || rest.StartsWith("及以上");
     }
 }

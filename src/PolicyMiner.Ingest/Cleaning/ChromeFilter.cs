@@ -403,22 +403,40 @@ public static partial class ChromeFilter
             end--;
         }
 
-        var lastWasSpace = false;
         for (var i = start; i < end; i++)
         {
             var c = source[i];
             if (IsSpace(c))
             {
-                if (!lastWasSpace)
+                // A run of spaces becomes one space; a run holding tabs separates table cells and keeps its tabs (one per
+                // tab written, so empty cells stay). Runs of spaces alone stay spaces: headings are spaced out too.
+                var j = i;
+                var tabs = 0;
+                while (j < end && IsSpace(source[j]))
+                {
+                    tabs += source[j] == '\t' ? 1 : 0;
+                    j++;
+                }
+
+                if (tabs > 0)
+                {
+                    for (var k = i; k < j; k++)
+                    {
+                        if (source[k] == '\t')
+                        {
+                            builder.Append('\t', k);
+                        }
+                    }
+                }
+                else
                 {
                     builder.Append(' ', i);
                 }
 
-                lastWasSpace = true;
+                i = j - 1;
                 continue;
             }
 
-            lastWasSpace = false;
             builder.Append(c, i);
         }
     }

@@ -384,6 +384,14 @@ public static partial class HtmlTextExtractor
             return;
         }
 
+        if (node.Name == "table" && DataRows(node) is { } rows)
+        {
+            NewLine(text);
+            WriteTable(rows, text);
+            NewLine(text);
+            return;
+        }
+
         var block = BlockElements.Contains(node.Name);
         if (block)
         {
@@ -401,6 +409,114 @@ public static partial class HtmlTextExtractor
 
         if (block)
         {
+            NewLine(text);
+        }
+    }
+
+    /// <summary>The rows of a data table, or null for a layout table (a nested table, or a cell holding paragraphs or
+    /// long text) whose content is written as ordinary text.</summary>
+    private static List<List<HtmlNode>>? DataRows(HtmlNode table)
+    {
+        var rows = new List<List<HtmlNode>>();
+        var widest = 0;
+        foreach (var row in OwnRows(table))
+        {
+            var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").ToList();
+            foreach (var cell in cells)
+            {
+                if (cell.Descendants().Any(d => d.Name is "table" or "p" or "div" or "li") && cell.InnerText.Length > 60
+                    || cell.InnerText.Length > 200)
+                {
+                    return null;
+                }
+            }
+
+            widest = Math.Max(widest, cells.Count);
+            rows.Add(cells);
+        }
+
+        return rows.Count >= 2 && widest >= 2 ? rows : null;
+    }
+
+    // The table's own rows: under it directly or under its thead/tbody/tfoot, never those of a nested table.
+    private static IEnumerable<HtmlNode> OwnRows(HtmlNode table)
+    {
+        foreach (var child in table.ChildNodes)
+        {
+            if (child.Name == "tr")
+            {
+                yield return child;
+            }
+            else if (child.Name is "thead" or "tbody" or "tfoot")
+            {
+                foreach (var row in child.ChildNodes.Where(r => r.Name == "tr"))
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes one line per row, cells separated by tabs. A cell spanning rows repeats its text in each row (a 牵头单位
+    /// merged over three indicators answers for all three); a cell spanning columns fills the first and leaves the rest empty.</summary>
+    private static void WriteTable(List<List<HtmlNode>> rows, StringBuilder text)
+    {
+        var pending = new Dictionary<int, (string Text, int Rows)>();
+        foreach (var row in rows)
+        {
+            var line = new List<string>();
+            var column = 0;
+            foreach (var cell in row)
+            {
+                while (pending.TryGetValue(column, out var above))
+                {
+                    line.Add(above.Text);
+                    pending[column] = (above.Text, above.Rows - 1);
+                    if (above.Rows <= 1)
+                    {
+                        pending.Remove(column);
+                    }
+
+                    column++;
+                }
+
+                var content = new StringBuilder();
+                Write(cell, content, stats: null);
+                var value = WhitespaceRun().Replace(content.ToString(), " ").Trim();
+                var rowSpan = Math.Clamp(cell.GetAttributeValue("rowspan", 1), 1, 100);
+                var colSpan = Math.Clamp(cell.GetAttributeValue("colspan", 1), 1, 50);
+                if (rowSpan > 1)
+                {
+                    pending[column] = (value, rowSpan - 1);
+                }
+
+                line.Add(value);
+                column++;
+                for (var extra = 1; extra < colSpan; extra++)
+                {
+                    line.Add(string.Empty);
+                    column++;
+                }
+            }
+
+            while (pending.TryGetValue(column, out var rest))
+            {
+                line.Add(rest.Text);
+                pending[column] = (rest.Text, rest.Rows - 1);
+                if (rest.Rows <= 1)
+                {
+                    pending.Remove(column);
+                }
+
+                column++;
+            }
+
+            while (line.Count > 0 && line[^1].Length == 0)
+            {
+                line.RemoveAt(line.Count - 1);
+            }
+
+            text.Append(string.Join('\t', line));
             NewLine(text);
         }
     }

@@ -94,7 +94,8 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
 
             var bytes = File.ReadAllBytes(path);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (known.TryGetValue(hash, out var version) && version == stages.ExtractorVersion)
+            var version = stages.VersionFor(path);
+            if (known.TryGetValue(hash, out var stored) && stored == version)
             {
                 return FileWork.Unchanged(path);
             }
@@ -114,7 +115,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
 
             Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
 
-            return new FileWork(path, new DocumentExtraction(document, targets, stages.ExtractorVersion), null);
+            return new FileWork(path, new DocumentExtraction(document, targets, version), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

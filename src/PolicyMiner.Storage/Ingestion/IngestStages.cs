@@ -16,12 +16,22 @@ public sealed record ReadOutcome(PolicyDocument? Document, string? Failure)
 /// <param name="Extract">Extracts the targets of a read document.</param>
 /// <param name="ExtractorVersion">Stored with every target; a change re-extracts documents already stored.</param>
 /// <param name="Enrich">Optional last step on each target, e.g. assigning the canonical indicator id.</param>
+/// <param name="InputFingerprint">
+/// Optional fingerprint of what, besides its bytes, goes into a file's extraction (e.g. its manifest entry); a file whose
+/// fingerprint changed is extracted again although its bytes did not.
+/// </param>
 /// <remarks>Every stage is called from several threads at once and must be thread-safe.</remarks>
 public sealed record IngestStages(
     Func<string, byte[], ReadOutcome> Read,
     Func<PolicyDocument, IReadOnlyList<PolicyTarget>> Extract,
     string ExtractorVersion,
-    Func<PolicyTarget, PolicyTarget>? Enrich = null);
+    Func<PolicyTarget, PolicyTarget>? Enrich = null,
+    Func<string, string>? InputFingerprint = null)
+{
+    /// <summary>The version stored with <paramref name="path"/>'s extraction: the extractor's, plus the file's input fingerprint when it has one.</summary>
+    public string VersionFor(string path) =>
+        InputFingerprint?.Invoke(path) is { Length: > 0 } fingerprint ? $"{ExtractorVersion}+{fingerprint}" : ExtractorVersion;
+}
 
 /// <summary>How a batch runs.</summary>
 /// <param name="Parallelism">Files read and extracted at once; defaults to the number of cores.</param>

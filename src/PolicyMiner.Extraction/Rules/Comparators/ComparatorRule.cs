@@ -5,7 +5,7 @@ using PolicyMiner.Extraction.Text;
 namespace PolicyMiner.Extraction.Rules.Comparators;
 
 /// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 → &gt;=; 超过 / 高于 / 多于 → &gt;;
-/// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 → &lt;; 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
+/// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 / 不满 → &lt;; a modal negation flips a strict word (不得低于 → &gt;=, 不得超过 → &lt;=); 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
 /// <remarks>超过 is strict (&gt;), as issue 4 defines it ("more than"); the older gold schema list puts it with 以上, but no shared
 /// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 on the last
 /// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
@@ -19,9 +19,14 @@ public sealed class ComparatorRule : ITargetRule
         ("不超过", Comparator.AtMost), ("不高于", Comparator.AtMost), ("不多于", Comparator.AtMost), ("不大于", Comparator.AtMost),
         ("最多", Comparator.AtMost), ("控制在", Comparator.AtMost),
         ("低于", Comparator.LessThan), ("少于", Comparator.LessThan), ("小于", Comparator.LessThan), ("不足", Comparator.LessThan), ("不到", Comparator.LessThan),
+        ("不满", Comparator.LessThan),
         ("大约", Comparator.Approximately), ("接近", Comparator.Approximately), ("将近", Comparator.Approximately), ("约", Comparator.Approximately),
         ("近", Comparator.Approximately),
     ]);
+
+    // A modal negation before a strict comparison turns it into the inclusive opposite: 不得低于 / 不应少于 → &gt;=,
+    // 不得超过 / 不能高于 → &lt;=. (不低于, 不超过 are words of their own above.)
+    private static readonly string[] Negations = ["不得", "不应", "不能", "不宜", "不可", "不会", "不准", "决不", "绝不", "不要"];
 
     // 不超过 must be tried before 超过, 不低于 before 低于.
     private static (string Word, Comparator Comparator)[] SortedLongestFirst((string Word, Comparator Comparator)[] items) =>
@@ -72,7 +77,13 @@ public sealed class ComparatorRule : ITargetRule
                 }
 
                 draft.ExpressionStart = m.Span.Start - word.Length;
-                found ??= comparator;
+                var negated = Negated(text, draft.ExpressionStart, comparator);
+                if (negated != comparator)
+                {
+                    draft.ExpressionStart = NegationStart(text, draft.ExpressionStart);
+                }
+
+                found ??= negated;
                 break;
             }
         }
@@ -100,7 +111,7 @@ public sealed class ComparatorRule : ITargetRule
                 if (word.Length >= 2 && comparator is not Comparator.Approximately && window.IndexOf(word, StringComparison.Ordinal) is var at and >= 0
                     && window.Length - at - word.Length <= 16)
                 {
-                    found = comparator;
+                    found = Negated(text, clauseStart + at, comparator);
                     break;
                 }
             }
@@ -123,6 +134,30 @@ public sealed class ComparatorRule : ITargetRule
             draft.Comparator = f;
             draft.ComparatorWritten = true;
         }
+    }
+
+    /// <summary>The comparator a strict comparison word at <paramref name="wordStart"/> means after a modal negation, if one precedes it.</summary>
+    private static Comparator Negated(string text, int wordStart, Comparator comparator)
+    {
+        if (comparator is not (Comparator.LessThan or Comparator.GreaterThan) || NegationStart(text, wordStart) == wordStart)
+        {
+            return comparator;
+        }
+
+        return comparator == Comparator.LessThan ? Comparator.AtLeast : Comparator.AtMost;
+    }
+
+    private static int NegationStart(string text, int wordStart)
+    {
+        foreach (var negation in Negations)
+        {
+            if (ClauseText.EndsAt(text, wordStart, negation))
+            {
+                return wordStart - negation.Length;
+            }
+        }
+
+        return wordStart;
     }
 
     private static void PropagateAlongLists(ExtractionContext context)

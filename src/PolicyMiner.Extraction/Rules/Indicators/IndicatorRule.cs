@@ -49,7 +49,11 @@ public sealed class IndicatorRule : ITargetRule
     {
         foreach (var draft in context.LiveDrafts)
         {
-            Find(context, draft);
+            // A table row names its indicator in a cell of its own.
+            if (draft.Table is null)
+            {
+                Find(context, draft);
+            }
         }
     }
 

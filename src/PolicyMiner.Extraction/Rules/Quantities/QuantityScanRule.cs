@@ -71,8 +71,10 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
             return Add(context, position, rangeEnd, unitStart + rangeUnit!.Length, first.Value, max, rangeUnit, false, rangeApprox);
         }
 
-        if (MatchUnit(text, end, out var unit, out var approx, out var start))
+        if (MatchUnit(text, end, out var unit, out var approx, out var start)
+            && !(first.Length == 1 && unit!.Written.Length == 1 && char.IsAsciiLetter(unit.Written[0])))
         {
+            // (A single digit before a letter unit is a generation's name: 4G, 5G.)
             return Add(context, position, end, start + unit!.Length, first.Value, null, unit, false, approx);
         }
 

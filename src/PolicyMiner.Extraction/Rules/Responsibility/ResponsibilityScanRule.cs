@@ -4,7 +4,8 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Responsibility;
 
-/// <summary>Finds responsibility blocks "(责任领导:…,责任部门:…)", "牵头单位:…;配合单位:…" and lead phrases "由X牵头，Y参加".</summary>
+/// <summary>Finds responsibility blocks "(责任领导:…,责任部门:…)", "牵头单位:…;配合单位:…", bracketed role lists
+/// "（省教育厅牵头，省财政厅配合）" / "（农业农村部指导）" and lead phrases "由X牵头，Y参加".</summary>
 /// <remarks>Only labels naming departments or units give bodies; 责任领导 lists people and is ignored.</remarks>
 public sealed class ResponsibilityScanRule : IScanRule
 {
@@ -12,7 +13,16 @@ public sealed class ResponsibilityScanRule : IScanRule
 
     public string Name => "responsibility";
 
-    public string Triggers => "责牵配负";
+    // Role verbs of a bracketed role list, "（省教育厅牵头，省财政厅配合）": lead bodies (牵头) come first in the result.
+    // Longer forms are listed so the body list stops before them (各市政府分工负责 → 各市政府).
+    private static readonly (string Verb, bool Lead)[] RoleVerbs =
+    [
+        ("牵头", true), ("按职责分工负责", false), ("按职责分工", false), ("分工负责", false), ("具体负责", false), ("共同负责", false),
+        ("负责", false), ("指导", false), ("配合", false), ("参与", false), ("参加", false), ("协助", false), ("协同", false),
+        ("分头落实", false), ("具体实施", false), ("组织实施", false),
+    ];
+
+    public string Triggers => "责牵配负指";
 
     public int Scan(ExtractionContext context, int position)
     {
@@ -20,6 +30,11 @@ public sealed class ResponsibilityScanRule : IScanRule
         if (IsBlockLabel(text, position))
         {
             return ScanBlock(context, position);
+        }
+
+        if (ScanBracketRoles(context, position) is var end and > 0)
+        {
+            return end;
         }
 
         if (ClauseText.At(text, position, "牵头"))
@@ -115,6 +130,94 @@ public sealed class ResponsibilityScanRule : IScanRule
 
         context.Responsibilities.Add(new ResponsibilityMention(new TextSpan(start, end), [.. lead, .. others]));
         return end;
+    }
+
+    /// <summary>"（省教育厅牵头，省财政厅配合）", "（农业农村部指导）", "（X、Y分工负责，Z配合）": a bracket that is a list of
+    /// bodies with their roles states who answers for the item it ends, like a 责任单位 block. Returns the end of the bracket,
+    /// or 0 when <paramref name="position"/> is not inside such a bracket.</summary>
+    private static int ScanBracketRoles(ExtractionContext context, int position)
+    {
+        var text = context.Text;
+        var floor = Math.Max(0, position - 80);
+        var open = -1;
+        for (var i = position - 1; i >= floor; i--)
+        {
+            if (text[i] is '(' or '（')
+            {
+                open = i;
+                break;
+            }
+
+            if (text[i] is ')' or '）' or '。' or '\n')
+            {
+                return 0;
+            }
+        }
+
+        if (open < 0 || ClauseText.FindCloser(text, open, Math.Min(text.Length, open + 300)) is not (var close and > 0) || close <= position)
+        {
+            return 0;
+        }
+
+        var lead = new List<string>();
+        var others = new List<string>();
+        var parts = text[(open + 1)..close].Split(['，', ',', '；', ';', '。'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var p = 0; p < parts.Length; p++)
+        {
+            if (!TryRolePart(parts[p], out var bodies, out var isLead))
+            {
+                // The first part must be a role; a remark after the roles ("以下不再列出") ends the list.
+                if (p == 0)
+                {
+                    return 0;
+                }
+
+                break;
+            }
+
+            foreach (var body in bodies)
+            {
+                if (!lead.Contains(body) && !others.Contains(body))
+                {
+                    (isLead ? lead : others).Add(body);
+                }
+            }
+        }
+
+        context.Responsibilities.Add(new ResponsibilityMention(new TextSpan(open, close + 1), [.. lead, .. others]));
+        return close + 1;
+    }
+
+    /// <summary>"省大数据局、省委网信办牵头": bodies, then the first role verb, then at most a few characters.</summary>
+    private static bool TryRolePart(string part, out List<string> bodies, out bool lead)
+    {
+        bodies = [];
+        lead = false;
+        int at = -1, length = 0;
+        foreach (var (verb, isLead) in RoleVerbs)
+        {
+            var i = part.IndexOf(verb, StringComparison.Ordinal);
+            if (i > 0 && (at < 0 || i < at || (i == at && verb.Length > length)))
+            {
+                at = i;
+                length = verb.Length;
+                lead = isLead;
+            }
+        }
+
+        if (at < 0 || part.Length - at - length > 4)
+        {
+            return false;
+        }
+
+        var list = part[..at];
+        if (list[0] == '由')
+        {
+            list = list[1..];
+        }
+
+        bodies = Bodies.Split(list, labelled: true);
+        return bodies.Count > 0 && bodies.TrueForAll(b => Bodies.LooksLikeBody(b) && !Bodies.IsPerson(b));
     }
 
     private static int ScanLead(ExtractionContext context, int position)

@@ -15,6 +15,11 @@ public sealed class ResponsibleRule : ITargetRule
         var text = context.Text;
         foreach (var draft in context.LiveDrafts)
         {
+            if (draft.Table is not null)
+            {
+                continue;
+            }
+
             var position = draft.Mention.Span.Start;
             var block = context.NextResponsibility(draft.Mention.Span.End);
             if (block is not null && block.Bodies.Count > 0 && Covers(text, block, position))

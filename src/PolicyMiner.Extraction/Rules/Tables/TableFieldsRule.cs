@@ -1,0 +1,51 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Pipeline;
+
+namespace PolicyMiner.Extraction.Rules.Tables;
+
+/// <summary>Runs last: a target read from a table keeps the fields its row and columns give, whatever text rules made of the
+/// cell's surroundings (a tab-separated row is not a sentence), and a value in a target column stays a target.</summary>
+public sealed class TableFieldsRule : ITargetRule
+{
+    public string Name => "table-fields";
+
+    public void Apply(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var draft in context.Drafts)
+        {
+            if (draft.Table is { } cell)
+            {
+                draft.Restore();
+                Fill(draft, cell);
+            }
+        }
+    }
+
+    /// <summary>Sets the fields a table gives a draft.</summary>
+    internal static void Fill(TargetDraft draft, TableTarget cell)
+    {
+        draft.Table = cell;
+        draft.Indicator = cell.Indicator;
+        draft.IndicatorSpan = cell.IndicatorSpan;
+        draft.Quote = new TextSpan(cell.Row.Start, Math.Max(cell.Cell.End, draft.Mention.Span.End));
+        if (cell.Year is not null)
+        {
+            draft.Year = cell.Year;
+            draft.YearText = cell.YearText;
+        }
+
+        draft.Baseline = cell.Baseline;
+        draft.Responsible = cell.Responsible;
+        if (cell.Comparator is { } comparator)
+        {
+            draft.Comparator = comparator;
+            draft.ComparatorWritten = true;
+        }
+        else if (draft.Mention.Quantity.IsRange)
+        {
+            draft.Comparator = Comparator.Range;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using PolicyMiner.Core.Documents.Tables;
+using PolicyMiner.Extraction.Quantities;
+
+namespace PolicyMiner.Extraction.Rules.Tables;
+
+/// <summary>What a table column holds, read from its header.</summary>
+public enum ColumnRole
+{
+    /// <summary>Nothing known.</summary>
+    Unknown,
+
+    /// <summary>序号 / 编号.</summary>
+    Sequence,
+
+    /// <summary>指标 / 名称 / 项目 / 内容: what is measured; the row's indicator.</summary>
+    Indicator,
+
+    /// <summary>单位 / 计量单位: the unit of the row's values.</summary>
+    Unit,
+
+    /// <summary>基期 / 现状 / 实绩 / 完成 / 基数, or the earliest of several year columns: the row's baseline.</summary>
+    Baseline,
+
+    /// <summary>目标 / 预期 / 规划, or a year ("2015年"): the row's target values.</summary>
+    Target,
+
+    /// <summary>牵头单位 / 责任单位 / 责任部门: bodies answering for the row.</summary>
+    Lead,
+
+    /// <summary>配合单位 / 协办单位 / 参与单位.</summary>
+    Support,
+
+    /// <summary>属性 / 类别 / 备注: read but not used.</summary>
+    Other,
+}
+
+/// <summary>One column of a table and what its header says about it.</summary>
+/// <param name="Year">The year the header names ("2015年目标" → 2015), or null.</param>
+/// <param name="Unit">A unit the header gives in brackets ("（千人）", "(%)"), or null.</param>
+public sealed record TableColumn(int Index, ColumnRole Role, string Header, int? Year, string? Unit);
+
+/// <summary>The columns of a table, read from its header rows; only a layout with an indicator column and a target column
+/// yields targets.</summary>
+/// <remarks>Column titles are closed word classes (below), not phrases of any one document.</remarks>
+public sealed class TableLayout
+{
+    private static readonly string[] SequenceWords = ["序号", "编号", "序"];
+    private static readonly string[] LeadWords = ["牵头", "责任单位", "责任部门", "主责", "负责单位", "责任主体", "主管部门"];
+    private static readonly string[] SupportWords = ["配合", "协办", "参与", "协同"];
+    private static readonly string[] UnitWords = ["单位"];
+    private static readonly string[] OtherWords = ["属性", "类别", "类型", "备注", "性质", "说明"];
+    private static readonly string[] BaselineWords = ["基期", "基数", "现状", "基准", "实绩", "完成", "实际", "现值", "基础值", "基年"];
+    private static readonly string[] TargetWords = ["目标", "预期", "规划", "计划", "预计"];
+    private static readonly string[] IndicatorWords = ["指标", "名称", "项目", "内容", "任务"];
+
+    private TableLayout(DocumentTable table, IReadOnlyList<TableColumn> columns)
+    {
+        Table = table;
+        Columns = columns;
+    }
+
+    public DocumentTable Table { get; }
+
+    public IReadOnlyList<TableColumn> Columns { get; }
+
+    public TableColumn? Indicator => Columns.FirstOrDefault(c => c.Role == ColumnRole.Indicator);
+
+    public TableColumn? Unit => Columns.FirstOrDefault(c => c.Role == ColumnRole.Unit);
+
+    public TableColumn? Baseline => Columns.FirstOrDefault(c => c.Role == ColumnRole.Baseline);
+
+    public IEnumerable<TableColumn> Targets => Columns.Where(c => c.Role == ColumnRole.Target);
+
+    public IEnumerable<TableColumn> BodyColumns => Columns.Where(c => c.Role is ColumnRole.Lead).Concat(Columns.Where(c => c.Role is ColumnRole.Support));
+
+    /// <summary>The layout of <paramref name="table"/>, or null when it has no indicator column or no target column.</summary>
+    /// <param name="planYear">The document's year: a bare year column before it holds past figures.</param>
+    public static TableLayout? Read(DocumentTable table, string text, UnitCatalogue units, int? planYear)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(units);
+        if (!table.HeaderRows.Any())
+        {
+            return null;
+        }
+
+        var columns = new List<TableColumn>(table.Columns);
+        for (var c = 0; c < table.Columns; c++)
+        {
+            var header = table.HeaderText(text, c);
+            columns.Add(new TableColumn(c, Classify(header), header, YearOf(header), UnitOf(header, units)));
+        }
+
+        // Bare year columns before the plan year hold past figures: the latest of them is the baseline.
+        var yearOnly = columns.Where(c => c.Role == ColumnRole.Target && c.Year is not null && !ContainsAny(c.Header, TargetWords)).ToList();
+        if (planYear is { } plan && yearOnly.Exists(c => c.Year < plan))
+        {
+            var past = yearOnly.Where(c => c.Year < plan).ToList();
+            var latest = past.MaxBy(c => c.Year)!;
+            foreach (var column in past)
+            {
+                columns[column.Index] = column with { Role = ReferenceEquals(column, latest) && !columns.Exists(c => c.Role == ColumnRole.Baseline) ? ColumnRole.Baseline : ColumnRole.Other };
+            }
+        }
+        else if (yearOnly.Count >= 2 && !columns.Exists(c => c.Role == ColumnRole.Baseline))
+        {
+            var first = yearOnly.MinBy(c => c.Year)!;
+            columns[first.Index] = first with { Role = ColumnRole.Baseline };
+        }
+
+        // Without a titled indicator column, the first untitled column of words is it.
+        if (!columns.Exists(c => c.Role == ColumnRole.Indicator))
+        {
+            foreach (var column in columns)
+            {
+                if (column.Role == ColumnRole.Unknown && MostlyWords(table, text, column.Index))
+                {
+                    columns[column.Index] = column with { Role = ColumnRole.Indicator };
+                    break;
+                }
+            }
+        }
+
+        return columns.Exists(c => c.Role == ColumnRole.Indicator) && columns.Exists(c => c.Role == ColumnRole.Target)
+            ? new TableLayout(table, columns)
+            : null;
+    }
+
+    /// <summary>The text of row <paramref name="row"/>'s cell in <paramref name="column"/> ("" when there is none).</summary>
+    public static TableCell? Cell(TableRow row, int column)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var cell in row.Cells)
+        {
+            if (cell.Column == column)
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
+
+    private static ColumnRole Classify(string header)
+    {
+        var h = header.Replace(" ", "", StringComparison.Ordinal);
+        if (h.Length == 0)
+        {
+            return ColumnRole.Unknown;
+        }
+
+        if (Array.IndexOf(SequenceWords, h) >= 0)
+        {
+            return ColumnRole.Sequence;
+        }
+
+        if (ContainsAny(h, LeadWords))
+        {
+            return ColumnRole.Lead;
+        }
+
+        if (ContainsAny(h, SupportWords))
+        {
+            return ColumnRole.Support;
+        }
+
+        if (ContainsAny(h, IndicatorWords))
+        {
+            return ColumnRole.Indicator;
+        }
+
+        if (ContainsAny(h, UnitWords))
+        {
+            return ColumnRole.Unit;
+        }
+
+        if (ContainsAny(h, OtherWords))
+        {
+            return ColumnRole.Other;
+        }
+
+        if (ContainsAny(h, BaselineWords))
+        {
+            return ColumnRole.Baseline;
+        }
+
+        return ContainsAny(h, TargetWords) || YearOf(h) is not null ? ColumnRole.Target : ColumnRole.Unknown;
+    }
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"2015年目标" → 2015: the last four-digit year followed by 年 in a header.</summary>
+    private static int? YearOf(string header)
+    {
+        int? year = null;
+        for (var i = 0; i + 4 < header.Length; i++)
+        {
+            if (header[i] is '1' or '2' && char.IsAsciiDigit(header[i + 1]) && char.IsAsciiDigit(header[i + 2]) && char.IsAsciiDigit(header[i + 3])
+                && header[i + 4] == '年' && (i == 0 || !char.IsAsciiDigit(header[i - 1])))
+            {
+                var value = int.Parse(header.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+                if (value is >= 1949 and <= 2100)
+                {
+                    year = value;
+                }
+            }
+        }
+
+        return year;
+    }
+
+    /// <summary>A unit in brackets at the end of a title: "森林覆盖率（%）" → "%", "人口（千人）" → "千人".</summary>
+    public static string? UnitOf(string title, UnitCatalogue units)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(units);
+        var t = title.TrimEnd();
+        if (t.Length < 3 || t[^1] is not (')' or '）'))
+        {
+            return null;
+        }
+
+        var open = t.LastIndexOfAny(['(', '（']);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var inside = t[(open + 1)..^1].Trim();
+        return units.Parse(inside) is not null ? inside : null;
+    }
+
+    private static bool MostlyWords(DocumentTable table, string text, int column)
+    {
+        int words = 0, values = 0;
+        foreach (var row in table.DataRows)
+        {
+            if (Cell(row, column) is { Span.Length: > 0 } cell)
+            {
+                if (TextTableDetector.IsValue(text.AsSpan(cell.Span.Start, cell.Span.Length)))
+                {
+                    values++;
+                }
+                else
+                {
+                    words++;
+                }
+            }
+        }
+
+        return words > values;
+    }
+}

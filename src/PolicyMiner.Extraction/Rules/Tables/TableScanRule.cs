@@ -1,0 +1,204 @@
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
+using PolicyMiner.Extraction.Rules.Responsibility;
+
+namespace PolicyMiner.Extraction.Rules.Tables;
+
+/// <summary>Reads the targets of a document's tables: every value cell of a target column, with the indicator from its row,
+/// the unit from a unit column or a bracket in a title, the year from the column header, the baseline from a baseline
+/// column and the responsible bodies from the 牵头 / 配合 columns.</summary>
+/// <remarks>Adds a quantity mention for a bare number ("85" under a "%" unit column) that the character scan cannot see.</remarks>
+public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
+{
+    public TableScanRule()
+        : this(UnitCatalogue.Default)
+    {
+    }
+
+    public string Name => "tables";
+
+    public void Scan(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = context.Text;
+        var added = new List<QuantityMention>();
+        foreach (var table in context.Document.Tables)
+        {
+            if (TableLayout.Read(table, text, units, context.PlanYear?.Value) is not { } layout)
+            {
+                continue;
+            }
+
+            context.TargetTables.Add(table.Span);
+            foreach (var row in table.DataRows)
+            {
+                ReadRow(context, layout, row, added);
+            }
+        }
+
+        context.Quantities.AddRange(added);
+    }
+
+    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added)
+    {
+        var text = context.Text;
+        if (TableLayout.Cell(row, layout.Indicator!.Index) is not { Span.Length: > 0 } indicatorCell)
+        {
+            return;
+        }
+
+        var indicatorTitle = text[indicatorCell.Span.Start..indicatorCell.Span.End];
+        var rowUnit = TableLayout.UnitOf(indicatorTitle, units);
+        var indicatorSpan = indicatorCell.Span;
+        if (rowUnit is not null)
+        {
+            var open = indicatorTitle.LastIndexOfAny(['(', '（']);
+            indicatorSpan = new TextSpan(indicatorSpan.Start, indicatorSpan.Start + open);
+        }
+
+        if (layout.Unit is { } unitColumn && TableLayout.Cell(row, unitColumn.Index) is { Span.Length: > 0 and <= 8 } unitCell)
+        {
+            rowUnit = text[unitCell.Span.Start..unitCell.Span.End].Trim('(', ')', '（', '）');
+        }
+
+        double? baseline = null;
+        if (layout.Baseline is { } baselineColumn && TableLayout.Cell(row, baselineColumn.Index) is { Span.Length: > 0 } baselineCell)
+        {
+            var value = ValueText(text.AsSpan(baselineCell.Span.Start, baselineCell.Span.Length), out _, out _);
+            var number = ChineseNumber.ParseArabic(value);
+            baseline = number.Success ? number.Value : null;
+        }
+
+        var bodies = new List<string>();
+        foreach (var column in layout.BodyColumns)
+        {
+            if (TableLayout.Cell(row, column.Index) is { Span.Length: > 0 } cell)
+            {
+                foreach (var body in Bodies.Split(text[cell.Span.Start..cell.Span.End], labelled: true))
+                {
+                    if (!bodies.Contains(body))
+                    {
+                        bodies.Add(body);
+                    }
+                }
+            }
+        }
+
+        var indicator = text[indicatorSpan.Start..indicatorSpan.End].Trim();
+        foreach (var column in layout.Targets)
+        {
+            if (TableLayout.Cell(row, column.Index) is not { Span.Length: > 0 } cell)
+            {
+                continue;
+            }
+
+            var mention = MentionIn(context, cell.Span);
+            if (mention is null && Bare(context, cell.Span, rowUnit ?? column.Unit) is { } bare)
+            {
+                added.Add(bare);
+                mention = bare;
+            }
+
+            if (mention is null)
+            {
+                continue;
+            }
+
+            ValueText(text.AsSpan(cell.Span.Start, cell.Span.Length), out var comparator, out _);
+            var yearText = column.Year is null ? null : column.Header;
+            context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, indicator, column.Year, yearText,
+                baseline, bodies, comparator);
+        }
+    }
+
+    /// <summary>A mention the character scan found inside the cell ("85%", "30亿元"), or null.</summary>
+    private static QuantityMention? MentionIn(ExtractionContext context, TextSpan cell)
+    {
+        // The scan's mentions are in text order (bare-cell mentions are appended after them, never inside a scanned one).
+        var list = context.Quantities;
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (list[mid].Span.Start < cell.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < list.Count && list[i].Span.Start < cell.End; i++)
+        {
+            if (list[i].Span.End <= cell.End)
+            {
+                return list[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A mention for a bare number in a cell ("85", "≥90", "3-5"), in the row's unit; null when the cell holds no value.</summary>
+    private QuantityMention? Bare(ExtractionContext context, TextSpan cell, string? unit)
+    {
+        var text = context.Text;
+        var value = ValueText(text.AsSpan(cell.Start, cell.Length), out _, out var offset);
+        var first = ChineseNumber.ParseArabic(value);
+        if (!first.Success || first.IsChinese)
+        {
+            return null;
+        }
+
+        double? max = null;
+        var length = first.Length;
+        if (length + 1 < value.Length && value[length] is '-' or '～' or '~' or '—')
+        {
+            var second = ChineseNumber.ParseArabic(value[(length + 1)..]);
+            if (second.Success && second.Value > first.Value)
+            {
+                max = second.Value;
+                length += 1 + second.Length;
+            }
+        }
+
+        if (length < value.Length && value[length] is '%' or '％')
+        {
+            unit ??= "%";
+            length++;
+        }
+
+        var match = string.IsNullOrEmpty(unit) ? null : units.Parse(unit);
+        var quantity = match is not null ? Quantity.Create(first.Value, max, match)
+            : new Quantity(first.Value, max, unit ?? "", first.Value, unit ?? "", UnitKind.None);
+        var start = cell.Start + offset;
+        var mention = new QuantityMention(new TextSpan(start, start + length), text[start..(start + first.Length)], quantity, IsChinese: false, Approximate: false);
+        return mention;
+    }
+
+    /// <summary>The number part of a value cell without a leading comparison sign ("≥90" → "90", comparator &gt;=).</summary>
+    private static ReadOnlySpan<char> ValueText(ReadOnlySpan<char> cell, out Comparator? comparator, out int offset)
+    {
+        comparator = null;
+        offset = 0;
+        while (offset < cell.Length && cell[offset] is ' ' or '≥' or '≤' or '>' or '<' or '＞' or '＜' or '约' or '~' or '～')
+        {
+            comparator = cell[offset] switch
+            {
+                '≥' => Comparator.AtLeast,
+                '≤' => Comparator.AtMost,
+                '>' or '＞' => Comparator.GreaterThan,
+                '<' or '＜' => Comparator.LessThan,
+                '约' or '~' or '～' => Comparator.Approximately,
+                _ => comparator,
+            };
+            offset++;
+        }
+
+        return cell[offset..];
+    }
+}

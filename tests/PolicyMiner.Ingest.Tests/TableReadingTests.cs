@@ -1,0 +1,69 @@
+using System.Text;
+using PolicyMiner.Core.Documents;
+
+namespace PolicyMiner.Ingest.Tests;
+
+/// <summary>Tables from HTML and text come out as rows of cells whose spans point at their text in the normalised text.</summary>
+public sealed class TableReadingTests
+{
+    private static readonly DocumentReader Reader = new();
+
+    private static PolicyDocument Read(string name, string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        var result = Reader.Read(stream, name);
+        Assert.True(result.Succeeded, result.Message);
+        return result.Document!;
+    }
+
+    private static string[][] Cells(PolicyDocument document, int table) =>
+        [.. document.Tables[table].Rows.Select(r => r.Cells.Select(c => document.Text[c.Span.Start..c.Span.End]).ToArray())];
+
+    [Fact]
+    public void Read_HtmlTableWithSpans_GivesAlignedCellsAndHeader()
+    {
+        const string html = """
+            <html><body><div class="content"><p>示例县主要指标如下。</p>
+            <table>
+            <tr><th rowspan="2">指标</th><th rowspan="2">单位</th><th colspan="2">目标</th><th rowspan="2">牵头单位</th></tr>
+            <tr><th>2023年</th><th>2025年</th></tr>
+            <tr><td>森林覆盖率</td><td>%</td><td>41</td><td>43</td><td rowspan="2">县林业局</td></tr>
+            <tr><td>湿地保护率</td><td>%</td><td>50</td><td>55</td></tr>
+            </table></div></body></html>
+            """;
+
+        var document = Read("sample.html", html);
+
+        var table = Assert.Single(document.Tables);
+        var cells = Cells(document, 0);
+        Assert.Equal(["指标", "单位", "目标", "", "牵头单位"], cells[0]);
+        Assert.Equal(["指标", "单位", "2023年", "2025年", "牵头单位"], cells[1]);
+        Assert.Equal(["湿地保护率", "%", "50", "55", "县林业局"], cells[3]);
+        Assert.Equal([true, true, false, false], table.Rows.Select(r => r.IsHeader));
+    }
+
+    [Fact]
+    public void Read_LayoutTable_StaysText()
+    {
+        const string html = """
+            <html><body><table><tr><td><p>示例县人民政府关于印发科技工作要点的通知，各乡镇人民政府、县直各单位：现将工作要点印发给你们，请认真贯彻执行。全年新认定高新技术企业10家。</p></td><td>侧栏</td></tr>
+            <tr><td>附件</td><td>无</td></tr></table></body></html>
+            """;
+
+        var document = Read("layout.html", html);
+
+        Assert.Empty(document.Tables);
+        Assert.Contains("全年新认定高新技术企业10家。", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TabSeparatedText_KeepsEmptyCells()
+    {
+        var document = Read("rows.txt", "主要指标\n指标\t2020年\t\t2025年\n研发投入强度（%）\t2.1\t\t2.8\n耕地保有量（万亩）\t80\t\t80\n");
+
+        Assert.Single(document.Tables);
+        var cells = Cells(document, 0);
+        Assert.Equal(["研发投入强度（%）", "2.1", "", "2.8"], cells[1]);
+        Assert.True(document.Tables[0].Rows[0].IsHeader);
+    }
+}
