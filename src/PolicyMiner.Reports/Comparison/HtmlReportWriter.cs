@@ -65,7 +65,7 @@ internal static class HtmlReportWriter
             anchors[report.Documents[i].Id] = i;
         }
 
-        var data = ReportData.Of(report, anchors);
+        var data = ReportData.Of(report);
         w.Write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
         Text(w, report.Title);
         w.Write("</title><style>");
@@ -277,10 +277,9 @@ internal static class HtmlReportWriter
         w.Write("<a class=\"t ");
         w.Write(CommitmentClass(t.Commitment));
         w.Write(target.Scope == TargetScope.Subordinate ? " sub" : "");
-        w.Write($"\" data-i=\"{index}\" href=\"#q{index}\" title=\"");
-        // Quote and file: the list below the table shows them too, for readers who cannot hover.
-        Text(w, $"{t.Quote}\n— {target.Row.Document.Name}");
-        w.Write("\">");
+        // The link leads to the quote in the list below the table: the page holds each quote once (a 200k-target report
+        // stays a size a browser opens), and no reader depends on hovering.
+        w.Write($"\" data-i=\"{index}\" href=\"#q{index}\">");
         Text(w, target.Label);
         var notes = string.Join(" ", new[] { target.CommitmentText, target.Scope == TargetScope.Subordinate ? "下级" : "" }.Where(n => n.Length > 0));
         if (notes.Length > 0)
@@ -313,10 +312,12 @@ internal static class HtmlReportWriter
                 ChartPanel.KindName(t.Kind),
                 t.Year is { } y ? $"{y}年" : "年份未定",
             }.Where(s => s.Length > 0)));
-            w.Write("：");
+            w.Write("：<span class=\"q\">");
             Text(w, t.Quote);
+            w.Write("</span>");
             w.Write($" <a class=\"src\" href=\"#d{anchors.GetValueOrDefault(document.Id)}\">— ");
-            Text(w, $"{document.Metadata.Title ?? document.Name}（{target.Plan}，{document.Name}）");
+            // The file and plan only: the title is one click away in the document index (and in the chart tooltips).
+            Text(w, $"{document.Name}（{target.Plan}）");
             w.Write("</a></li>");
         }
 

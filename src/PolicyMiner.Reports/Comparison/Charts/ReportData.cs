@@ -3,8 +3,8 @@ using PolicyMiner.Core.Targets;
 namespace PolicyMiner.Reports.Comparison.Charts;
 
 /// <summary>
-/// What the report's script reads: every sectioned target once (place, years, kind, commitment, scope, label, quote,
-/// document) and each chart as a list of marks pointing at those targets. Serialised as JSON into the page.
+/// What the report's script reads: every sectioned target once (place, years, kind, commitment, scope, label, document;
+/// its quote is read from the page's quote list) and each chart as a list of marks pointing at those targets. Serialised as JSON into the page.
 /// </summary>
 /// <remarks>Marks carry the stated value of their own target only; the test suite checks that no other value appears.</remarks>
 internal sealed class ReportData
@@ -31,23 +31,29 @@ internal sealed class ReportData
     /// <summary>Position of a target in the page's target list.</summary>
     public int IndexOf(ComparedTarget target) => _index[target];
 
-    public static ReportData Of(ComparisonReport report, IReadOnlyDictionary<string, int> documentAnchors)
+    public static ReportData Of(ComparisonReport report)
     {
         var targets = report.Sections.SelectMany(s => s.Targets).ToArray();
         var places = targets.Select(t => t.Plan.Place).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var placeIndex = places.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         var dueYears = targets.Where(t => t.Target.Year is not null).Select(t => t.Target.Year!.Value).Distinct().Order().ToArray();
+        var documents = new List<string>();
+        var documentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new object?[targets.Length][];
         for (var i = 0; i < targets.Length; i++)
         {
             var c = targets[i];
             var t = c.Target;
             var document = c.Row.Document;
+            if (!documentIndex.TryGetValue(document.Id, out var d))
+            {
+                documentIndex[document.Id] = d = documents.Count;
+                documents.Add($"{document.Metadata.Title ?? document.Name}（{document.Name}）");
+            }
+
             rows[i] =
             [
-                placeIndex[c.Plan.Place], c.Plan.PlanYear, t.Year, (int)t.Kind, (int)t.Commitment, (int)c.Scope,
-                c.Label, t.Quote, documentAnchors.GetValueOrDefault(document.Id), $"{document.Metadata.Title ?? document.Name}（{document.Name}）",
-                t.Comparator.ToSymbol(),
+                placeIndex[c.Plan.Place], c.Plan.PlanYear, t.Year, (int)t.Kind, (int)t.Commitment, (int)c.Scope, c.Label, d, t.Comparator.ToSymbol(),
             ];
         }
 
@@ -71,7 +77,9 @@ internal sealed class ReportData
         return new ReportData(index, places, dueYears, new Dictionary<string, object?>
         {
             ["places"] = places,
-            // [place, plan year, due year, kind, commitment, scope, label, quote, document anchor, document, comparator]
+            // "title（file name）" of each document the targets come from.
+            ["documents"] = documents,
+            // [place, plan year, due year, kind, commitment, scope, label, document, comparator]; the quote is in the page once, in li#q<i>.
             ["targets"] = rows,
             ["charts"] = charts,
         });

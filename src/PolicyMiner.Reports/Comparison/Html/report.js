@@ -3,7 +3,9 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('pm-data').textContent);
-  var T = data.targets; // [place, planYear, dueYear, kind, commitment, scope, label, quote, docAnchor, document, comparator]
+  // [place, planYear, dueYear, kind, commitment, scope, label, document, comparator]; quotes are read from the page's
+  // quote lists (li#q<i> .q), so each quote is in the file once.
+  var T = data.targets;
   var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79'];
   var OTHER = '#9a9a9a';
   var COLOURED = PALETTE.length;
@@ -50,12 +52,17 @@
     return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',0.35)';
   }
 
+  function quoteOf(i) {
+    var e = document.querySelector('#q' + i + ' .q');
+    return e ? e.textContent : '';
+  }
+
   function tooltip(i) {
     var t = T[i];
     var head = esc(data.places[t[0]]) + (t[1] !== null ? ' · ' + t[1] + '年规划' : '');
     var what = esc(t[6]) + (COMMITMENT[t[4]] ? ' ' + COMMITMENT[t[4]] : '') + ' · ' + KIND[t[3]] + ' · ' + (t[2] !== null ? t[2] + '年' : '年份未定');
     return '<div style="max-width:420px;white-space:normal"><b>' + head + '</b><br>' + what +
-      '<br><span style="color:#444">“' + esc(t[7]) + '”</span><br><span style="color:#777">— ' + esc(t[9]) + '</span></div>';
+      '<br><span style="color:#444">“' + esc(quoteOf(i)) + '”</span><br><span style="color:#777">— ' + esc(data.documents[t[7]]) + '</span></div>';
   }
 
   function option(chart) {
@@ -83,7 +90,7 @@
       var own = marks.filter(function (m) { return T[m[0]][0] === p; });
       var points = own.filter(function (m) { return m[3] === null; }).map(function (m) {
         var t = T[m[0]];
-        var symbol = symbolOf(t[10]);
+        var symbol = symbolOf(t[8]);
         return { value: [x.get(m), m[2]], i: m[0], symbol: symbol[0], symbolRotate: symbol[1], itemStyle: styleOf(t[4], colourOf[p]) };
       });
       var ranges = own.filter(function (m) { return m[3] !== null; }).map(function (m) {
