@@ -10,8 +10,7 @@ namespace PolicyMiner.Extraction;
 /// <remarks>Immutable and thread-safe: one instance can serve any number of documents and threads. Text never makes it throw.</remarks>
 public sealed class TargetExtractor
 {
-    /// <summary>Identifies the rules' version; stored with every extraction run.</summary>
-    public const string ExtractorVersion = "policyminer-extract/0.3.0";
+    private readonly Lazy<string> _version;
 
     public TargetExtractor()
         : this(new ExtractionPipelineBuilder().UseDefaultRules().Build())
@@ -23,13 +22,15 @@ public sealed class TargetExtractor
         ArgumentNullException.ThrowIfNull(pipeline);
         Pipeline = pipeline;
         Taxonomy = taxonomy ?? IndicatorTaxonomy.Default;
+        _version = new Lazy<string>(() => ExtractorFingerprint.Of(Pipeline, Taxonomy));
     }
 
     /// <summary>A shared extractor with the default rules.</summary>
     public static TargetExtractor Default { get; } = new();
 
-    /// <summary>Same as <see cref="ExtractorVersion"/>, for callers holding an instance.</summary>
-    public string Version => ExtractorVersion;
+    /// <summary>Identifies what this extractor outputs (rules, their code and data, the taxonomy); stored with every target.</summary>
+    /// <remarks>Computed once per extractor; see <see cref="ExtractorFingerprint"/>. A store re-extracts documents stored under another version.</remarks>
+    public string Version => _version.Value;
 
     public ExtractionPipeline Pipeline { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Documents.Tables;
@@ -141,14 +142,15 @@ public sealed class DocumentReader
         try
         {
             var diagnostics = new List<Diagnostic>();
+            var times = Options.Timings;
             string? failure;
             var extracted = format switch
             {
-                DocumentFormat.Txt => ExtractTxt(bytes, out failure),
-                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, out failure),
-                _ => ExtractPdf(bytes, diagnostics, out failure),
+                DocumentFormat.Txt => ExtractTxt(bytes, times, out failure),
+                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, times, out failure),
+                _ => ExtractPdf(bytes, diagnostics, times, out failure),
             };
-            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics);
+            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics, times);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -160,10 +162,13 @@ public sealed class DocumentReader
 
     private sealed record Extracted(string SourceText, string Encoding, string FieldText, IReadOnlyList<string> TitleHints);
 
-    private static Extracted? ExtractTxt(byte[] bytes, out string? failure)
+    private static Extracted? ExtractTxt(byte[] bytes, ReadStageTimes? times, out string? failure)
     {
         failure = null;
-        if (TextDecoder.Decode(bytes) is not { } decoded)
+        var started = Stopwatch.GetTimestamp();
+        var decoded = TextDecoder.Decode(bytes);
+        times?.AddDecode(started);
+        if (decoded is null)
         {
             failure = ReadFailures.NotText;
             return null;
@@ -172,11 +177,14 @@ public sealed class DocumentReader
         return new Extracted(decoded.Text, decoded.EncodingName, string.Empty, []);
     }
 
-    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         failure = null;
+        var started = Stopwatch.GetTimestamp();
         var declared = HtmlTextExtractor.DeclaredCharset(bytes);
-        if (TextDecoder.Decode(bytes, declared) is not { } decoded)
+        var decoded = TextDecoder.Decode(bytes, declared);
+        times?.AddDecode(started);
+        if (decoded is null)
         {
             failure = ReadFailures.NotText;
             return null;
@@ -188,7 +196,10 @@ public sealed class DocumentReader
                 $"page declares charset '{declared}' but decodes as {decoded.EncodingName}"));
         }
 
-        if (HtmlTextExtractor.Extract(decoded.Text) is not { } content)
+        started = Stopwatch.GetTimestamp();
+        var content = HtmlTextExtractor.Extract(decoded.Text);
+        times?.AddMarkup(started);
+        if (content is null)
         {
             failure = ReadFailures.NoBody;
             return null;
@@ -197,9 +208,12 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
-        if (PdfTextExtractor.Extract(bytes, out failure) is not { } content)
+        var started = Stopwatch.GetTimestamp();
+        var content = PdfTextExtractor.Extract(bytes, out failure);
+        times?.AddMarkup(started);
+        if (content is null)
         {
             return null;
         }
@@ -219,15 +233,18 @@ public sealed class DocumentReader
         || (detected == "gb18030" && declared.ToUpperInvariant() is "GBK" or "GB2312" or "GB18030" or "X-GBK" or "CP936" or "EUC-CN")
         || (detected == "utf-8" && declared.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
-    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics)
+    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
     {
+        var started = Stopwatch.GetTimestamp();
         var cleaned = ChromeFilter.Clean(extracted.SourceText);
+        times?.AddChrome(started);
         if (cleaned.DroppedLines > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.ChromeRemoved, DiagnosticSeverity.Info,
                 $"removed {cleaned.DroppedLines} lines of page chrome"));
         }
 
+        started = Stopwatch.GetTimestamp();
         var normalised = TextNormaliser.Normalise(cleaned.Text);
         var text = normalised.Text;
         if (string.IsNullOrWhiteSpace(text))
@@ -237,7 +254,9 @@ public sealed class DocumentReader
 
         CountChanges(normalised, diagnostics);
         var map = normalised.Map.Then(cleaned.Map);
+        times?.AddNormalise(started);
 
+        started = Stopwatch.GetTimestamp();
         var fields = new Dictionary<string, string>(cleaned.Fields, StringComparer.Ordinal);
         if (extracted.FieldText.Length > 0)
         {
@@ -267,13 +286,21 @@ public sealed class DocumentReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.MetadataUnknown, DiagnosticSeverity.Info, $"unknown metadata: {unknown}"));
         }
 
+        times?.AddMetadata(started);
+
+        started = Stopwatch.GetTimestamp();
         var structure = StructureParser.Parse(text);
+        times?.AddStructure(started);
+
+        started = Stopwatch.GetTimestamp();
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        times?.AddHash(started);
         return ReadResult.Success(new PolicyDocument
         {
             SourceName = name,
             Format = format,
             Encoding = extracted.Encoding,
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ContentHash = contentHash,
             SourceText = extracted.SourceText,
             Text = text,
             OffsetMap = map,

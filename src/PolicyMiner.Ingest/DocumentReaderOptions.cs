@@ -9,4 +9,7 @@ public sealed record DocumentReaderOptions(long MaxBytes = DocumentReaderOptions
 
     /// <summary>The defaults.</summary>
     public static DocumentReaderOptions Default { get; } = new();
+
+    /// <summary>When set, every read adds the time of each stage to it (for <c>bench</c>); null costs nothing.</summary>
+    public ReadStageTimes? Timings { get; init; }
 }

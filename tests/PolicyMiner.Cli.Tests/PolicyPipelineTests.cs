@@ -25,3 +25,45 @@ public sealed class PolicyPipelineTests
         Assert.Equal("county_rd_intensity", withUserFile.IndicatorId);
     }
 }
+
+/// <summary>A store re-extracts the documents it holds when the extractor version differs, e.g. after a taxonomy change.</summary>
+public sealed class ExtractorVersionIngestTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pm-version-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Ingest_ChangedTaxonomy_ReExtractsStoredDocument()
+    {
+        var file = Path.Combine(_folder, "county.txt");
+        File.WriteAllText(file, "青川县科技工作要点（样例）\n到2020年，全县研究与开发经费占地区生产总值的比重达到2%。\n");
+        var database = Path.Combine(_folder, "t.db");
+        const string overlay = """
+            { "indicators": [ { "id": "county_rd_intensity", "name": "县域研发投入强度", "category": "rd_intensity",
+              "unit_family": "percent", "synonyms": ["全县研究与开发经费占地区生产总值的比重"] } ] }
+            """;
+        var builtIn = PolicyPipeline.Create(1 << 20, IndicatorTaxonomy.Default);
+        var extended = PolicyPipeline.Create(1 << 20, IndicatorTaxonomy.Default.Extend(new MemoryStream(Encoding.UTF8.GetBytes(overlay))));
+
+        var first = await Ingest(database, file, builtIn);
+        var again = await Ingest(database, file, builtIn);
+        var changed = await Ingest(database, file, extended);
+
+        Assert.Equal(1, first.Counts.Added);
+        Assert.Equal(1, again.Counts.Unchanged);
+        Assert.Equal(1, changed.Counts.Updated);
+        using var store = PolicyMiner.Storage.PolicyStore.Open(database);
+        var target = Assert.Single(store.QueryTargets(PolicyMiner.Storage.TargetQuery.All));
+        Assert.Equal(extended.Stages.ExtractorVersion, target.ExtractorVersion);
+        Assert.NotEqual(builtIn.Stages.ExtractorVersion, extended.Stages.ExtractorVersion);
+        Assert.Equal("county_rd_intensity", target.Target.IndicatorId);
+    }
+
+    private static async Task<PolicyMiner.Storage.Ingestion.IngestSummary> Ingest(string database, string file, PolicyPipeline pipeline)
+    {
+        using var store = PolicyMiner.Storage.PolicyStore.Open(database);
+        var ingester = new PolicyMiner.Storage.Ingestion.BatchIngester(store, pipeline.Stages);
+        return await ingester.RunAsync([file], [file]);
+    }
+}

@@ -65,12 +65,6 @@ public sealed class TargetExtractorTests
         Assert.Contains(context.Drafts, d => d.RejectedBecause is not null && d.RejectedBecause.Contains("name", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void ExtractorVersion_IsStated()
-    {
-        Assert.StartsWith("policyminer-extract/", TargetExtractor.ExtractorVersion);
-    }
-
     [Theory]
     [InlineData("到2020年，全市研究与开发经费支出占地区生产总值的比重达到2.5%。")]
     [InlineData("力争全社会R&D经费投入占GDP的比重达到2%。")]

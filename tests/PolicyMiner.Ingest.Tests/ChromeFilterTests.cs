@@ -4,12 +4,13 @@ namespace PolicyMiner.Ingest.Tests;
 
 public sealed class ChromeFilterTests
 {
-    public static TheoryData<string, string> Lines => SpecTable.Rows("Chrome.md");
+    public static TheoryData<string, string> Lines => SpecRows.Of("Chrome.md", "line", "verdict");
 
     [Theory]
     [MemberData(nameof(Lines))]
     public void IsChrome_SpecLine_MatchesVerdict(string line, string verdict)
     {
+        Assert.True(verdict is "drop" or "keep", $"verdict '{verdict}' of '{line}' must be drop or keep");
         Assert.Equal(verdict == "drop", ChromeFilter.IsChrome(line));
     }
 

@@ -4,7 +4,7 @@ namespace PolicyMiner.Ingest.Tests;
 
 public sealed class NormalisationTests
 {
-    public static TheoryData<string, string> Cases => SpecTable.Rows("Normalisation.md");
+    public static TheoryData<string, string> Cases => SpecRows.Of("Normalisation.md", "input", "expected");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -24,5 +24,6 @@ internal static class BenchCommand
         yield return BenchParseCommand.Create();
         yield return BenchExtractCommand.Create();
         yield return BenchReportCommand.Create();
+        yield return BenchAllCommand.Create();
     }
 }

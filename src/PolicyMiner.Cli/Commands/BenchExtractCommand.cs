@@ -1,18 +1,19 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using PolicyMiner.Cli.Bench;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest;
 
 namespace PolicyMiner.Cli.Commands;
 
-/// <summary><c>policyminer bench extract FILE</c>: single-thread throughput of target extraction, text in → targets out.</summary>
+/// <summary><c>policyminer bench extract FILE|DIR</c>: single-thread throughput of target extraction, text in → targets out.</summary>
 internal static class BenchExtractCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "UTF-8 text to extract from (e.g. documents concatenated to ~8 MB)." };
+        var file = new Argument<string>("FILE|DIR") { Description = "UTF-8 text to extract from (e.g. documents concatenated to ~8 MB), or a folder of documents (e.g. ../shared/real)." };
         var passes = new Option<int>("--passes") { Description = "Timed passes; the best is reported with the median.", DefaultValueFactory = _ => 3 };
         var command = new Command("extract", "Measure MB/s of extraction from normalised text, and of TXT ingest + extraction.");
         command.Arguments.Add(file);
@@ -23,6 +24,16 @@ internal static class BenchExtractCommand
 
     private static int Run(string file, int passes)
     {
+        if (Directory.Exists(file))
+        {
+            var bench = FolderBench.Load(file);
+            FolderBenchReport.WriteHeader(Console.Out, bench);
+            var pass = bench.Extract(TargetExtractor.Default, passes);
+            FolderBenchReport.WriteRead(Console.Out, pass.Read);
+            FolderBenchReport.WriteExtract(Console.Out, pass);
+            return 0;
+        }
+
         if (!File.Exists(file))
         {
             throw new CliException($"{file}: file not found");

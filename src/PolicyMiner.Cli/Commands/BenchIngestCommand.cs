@@ -25,12 +25,17 @@ internal static class BenchIngestCommand
             HelpName = "DIR",
         };
         var dir = new Option<string?>("--dir") { Description = "Where to write the generated corpus and database (default: a temporary folder, deleted after).", HelpName = "DIR" };
+        var folder = new Option<string?>("--folder")
+        {
+            Description = "Ingest this folder of documents as it is (e.g. ../shared/real) and report MB/s, instead of a generated corpus.",
+            HelpName = "DIR",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus.", DefaultValueFactory = _ => 20260101 };
         var check = new Option<bool>("--check") { Description = $"Exit 1 when below {FloorDocumentsPerSecond} docs/s or above {CeilingPeakMebibytes} MiB peak memory." };
         var options = PipelineOptions.Create();
         var command = new Command("ingest", "Generate a varied corpus (regions, years, numbers) from the samples and measure docs/s and peak memory of `ingest` on it.")
         {
-            docs, corpus, dir, seed, check,
+            docs, corpus, dir, seed, check, folder,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -42,6 +47,14 @@ internal static class BenchIngestCommand
             }
 
             var pipeline = options.CreatePipeline(parse);
+            if (parse.GetValue(folder) is { } real)
+            {
+                var bench = FolderBench.Load(real);
+                FolderBenchReport.WriteHeader(Console.Out, bench);
+                FolderBenchReport.WriteIngest(Console.Out, await bench.IngestAsync(pipeline, cancellationToken).ConfigureAwait(false), bench.Megabytes);
+                return 0;
+            }
+
             var workFolder = parse.GetValue(dir);
             var temporary = workFolder is null;
             workFolder ??= Path.Combine(Path.GetTempPath(), "policyminer-bench-" + Guid.NewGuid().ToString("N")[..8]);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using PolicyMiner.Cli.Bench;
 using PolicyMiner.Segmentation;
 
 namespace PolicyMiner.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class BenchSegmentCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "UTF-8 text to segment, line by line." };
+        var file = new Argument<string>("FILE|DIR") { Description = "UTF-8 text to segment, line by line, or a folder of documents whose normalised text is segmented." };
         var passes = new Option<int>("--passes")
         {
             Description = "Timed passes over the file; the best is reported with the median.",
@@ -27,6 +28,14 @@ internal static class BenchSegmentCommand
 
     private static int Run(string file, int passes, bool hmm)
     {
+        if (Directory.Exists(file))
+        {
+            var bench = FolderBench.Load(file);
+            FolderBenchReport.WriteHeader(Console.Out, bench);
+            FolderBenchReport.WriteSegment(Console.Out, FolderBench.Segment(bench.Read().Documents, passes));
+            return 0;
+        }
+
         if (!File.Exists(file))
         {
             throw new CliException($"{file}: file not found");

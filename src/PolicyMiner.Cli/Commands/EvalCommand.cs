@@ -32,9 +32,10 @@ internal static class EvalCommand
         var minRecord = new Option<double?>("--min-record") { Description = "Exit 3 when whole-record accuracy is below this." };
         var minPrecision = new Option<double?>("--min-precision") { Description = "Exit 3 when target precision is below this." };
         var minRecordF1 = new Option<double?>("--min-record-f1") { Description = "Exit 3 when whole-record F1 is below this." };
+        var indicators = TaxonomyOption.Create();
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1])
+        foreach (var option in (Option[])[gold, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators])
         {
             command.Options.Add(option);
         }
@@ -46,7 +47,8 @@ internal static class EvalCommand
                 ManifestOption.Load(parse.GetValue(manifest), Console.Error),
                 parse.GetValue(gradedOnly),
                 parse.GetValue(perDocument),
-                parse.GetValue(format)!),
+                parse.GetValue(format)!,
+                TaxonomyOption.Extractor(parse.GetValue(indicators))),
             new Floors(
                 parse.GetValue(minF1),
                 parse.GetValue(minPrecision),
@@ -58,7 +60,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private sealed record Settings(DocumentManifest Manifest, bool GradedOnly, bool PerDocument, string Format);
+    private sealed record Settings(DocumentManifest Manifest, bool GradedOnly, bool PerDocument, string Format, TargetExtractor Extractor);
 
     private sealed record Floors(double? F1, double? Precision, double? Year, double? Responsible, double? Indicator, double? Record, double? RecordF1);
 
@@ -78,7 +80,7 @@ internal static class EvalCommand
             Console.Error.WriteLine($"policyminer: {problem}");
         }
 
-        var extractor = TargetExtractor.Default;
+        var extractor = settings.Extractor;
         var inputs = new List<EvaluationInput>();
         var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
         foreach (var path in files)
@@ -109,7 +111,7 @@ internal static class EvalCommand
         }
         else
         {
-            EvalReportText.Write(Console.Out, report);
+            EvalReportText.Write(Console.Out, report, extractor.Version);
             if (perDocument is not null)
             {
                 EvalReportText.WritePerDocument(Console.Out, perDocument);
@@ -144,9 +146,9 @@ internal static class EvalCommand
 /// <summary>The readable form of an <see cref="EvaluationReport"/>.</summary>
 internal static class EvalReportText
 {
-    public static void Write(TextWriter o, EvaluationReport r)
+    public static void Write(TextWriter o, EvaluationReport r, string extractorVersion)
     {
-        o.WriteLine($"extractor      {TargetExtractor.ExtractorVersion}");
+        o.WriteLine($"extractor      {extractorVersion}");
         o.WriteLine($"documents      {r.Documents} graded{Ungraded(r.Ungraded)}");
         o.WriteLine($"gold targets   {r.GoldTargets} (+{r.OptionalGold} optional)   predicted {r.Predicted}   matched {r.Matched}");
         o.WriteLine($"precision      {r.Precision:0.000}");

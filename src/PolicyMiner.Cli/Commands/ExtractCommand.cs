@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using PolicyMiner.Core.Serialization;
 using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Core.Serialization;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
 using PolicyMiner.Ingest.Manifest;
@@ -18,19 +18,25 @@ internal static class ExtractCommand
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
         format.OneOf("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
+        var indicators = TaxonomyOption.Create();
         var manifest = ManifestOption.Create();
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(year);
+        command.Options.Add(indicators);
         command.Options.Add(manifest);
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(year), ManifestOption.Load(parse.GetValue(manifest), Console.Error)));
+        command.SetAction(parse => Run(
+            parse.GetValue(files)!,
+            parse.GetValue(format)!,
+            parse.GetValue(year),
+            ManifestOption.Load(parse.GetValue(manifest), Console.Error),
+            TaxonomyOption.Extractor(parse.GetValue(indicators))));
         return command;
     }
 
-    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest)
+    private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor)
     {
-        var extractor = TargetExtractor.Default;
         var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
         foreach (var path in files)
         {

@@ -3,7 +3,7 @@ using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports;
-using PolicyMiner.Reports.Taxonomy;
+using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
@@ -14,10 +14,7 @@ internal static class ReportOptions
     public static Option<string?> Database() => StoreAccess.DatabaseOption(
         $"./{PolicyStore.DefaultFileName}, else the one in a folder just below, such as out/{PolicyStore.DefaultFileName}");
 
-    public static Option<string?> Indicators() => new("--indicators")
-    {
-        Description = "A user taxonomy file merged over models/indicators.json (adds indicators, extends those with the same id).",
-    };
+    public static Option<string?> Indicators() => TaxonomyOption.Create();
 
     public static Option<string[]> Categories() => new Option<string[]>("--category")
     {
@@ -29,17 +26,7 @@ internal static class ReportOptions
     /// <summary>Opens an existing database for reading; a missing file is an expected failure, not a new empty database.</summary>
     public static PolicyStore OpenExisting(string? path) => StoreAccess.OpenExisting(path);
 
-    public static IndicatorTaxonomy LoadTaxonomy(string? userFile)
-    {
-        try
-        {
-            return IndicatorTaxonomyFiles.LoadDefault(userFile);
-        }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
-        {
-            throw new CliException(e.Message);
-        }
-    }
+    public static IndicatorTaxonomy LoadTaxonomy(string? userFile) => TaxonomyOption.Load(userFile);
 
     public static void CheckCategories(IEnumerable<string> categories)
     {

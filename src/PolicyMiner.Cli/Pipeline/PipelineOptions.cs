@@ -1,6 +1,4 @@
 using System.CommandLine;
-using PolicyMiner.Core.Indicators;
-using PolicyMiner.Reports.Taxonomy;
 using PolicyMiner.Storage.Ingestion;
 
 namespace PolicyMiner.Cli.Pipeline;
@@ -20,11 +18,7 @@ internal sealed class PipelineOptions
         DefaultValueFactory = _ => (int)(IngestOptions.DefaultMaxFileBytes / (1024 * 1024)),
     };
 
-    private readonly Option<string?> _indicators = new("--indicators")
-    {
-        Description = "An indicator taxonomy file (format of models/indicators.json) whose entries extend or add to the built-in one.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _indicators = TaxonomyOption.Create();
 
     private readonly Option<string[]> _manifest = ManifestOption.Create();
 
@@ -53,20 +47,7 @@ internal sealed class PipelineOptions
 
         return PolicyPipeline.Create(
             megabytes * 1024L * 1024L,
-            LoadTaxonomy(parse.GetValue(_indicators)),
+            TaxonomyOption.Load(parse.GetValue(_indicators)),
             ManifestOption.Load(parse.GetValue(_manifest), Console.Error));
-    }
-
-    private static IndicatorTaxonomy LoadTaxonomy(string? file)
-    {
-        try
-        {
-            // models/indicators.json on disk wins over the built-in copy, so users extend it without rebuilding.
-            return IndicatorTaxonomyFiles.LoadDefault(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            throw new CliException(e.Message);
-        }
     }
 }

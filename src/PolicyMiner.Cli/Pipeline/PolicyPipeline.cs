@@ -10,14 +10,18 @@ namespace PolicyMiner.Cli.Pipeline;
 /// <remarks>Every part is immutable and thread-safe, so one pipeline serves all the batch's worker threads.</remarks>
 internal sealed class PolicyPipeline
 {
-    private PolicyPipeline(IngestStages stages, long maxFileBytes, IndicatorTaxonomy taxonomy)
+    private PolicyPipeline(IngestStages stages, TargetExtractor extractor, long maxFileBytes, IndicatorTaxonomy taxonomy)
     {
         Stages = stages;
+        Extractor = extractor;
         MaxFileBytes = maxFileBytes;
         Taxonomy = taxonomy;
     }
 
     public IngestStages Stages { get; }
+
+    /// <summary>The extractor the stages run, with this run's taxonomy.</summary>
+    public TargetExtractor Extractor { get; }
 
     public long MaxFileBytes { get; }
 
@@ -39,9 +43,9 @@ internal sealed class PolicyPipeline
         var stages = new IngestStages(
             (path, bytes) => Read(reader, manifest, path, bytes),
             extractor.Extract,
-            TargetExtractor.ExtractorVersion,
+            extractor.Version,
             InputFingerprint: manifest.Count == 0 ? null : manifest.FingerprintOf);
-        return new PolicyPipeline(stages, maxFileBytes, taxonomy);
+        return new PolicyPipeline(stages, extractor, maxFileBytes, taxonomy);
     }
 
     private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyMiner.Core.Targets;
@@ -41,6 +42,7 @@ public sealed class IndicatorTaxonomy
     };
 
     private readonly IReadOnlyList<RawIndicator> _raw;
+    private readonly Lazy<string> _fingerprint;
     private readonly Entry[] _all;
     private readonly FrozenDictionary<string, Entry[]> _byCategory;
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
@@ -50,6 +52,7 @@ public sealed class IndicatorTaxonomy
     private IndicatorTaxonomy(IReadOnlyList<RawIndicator> raw)
     {
         _raw = raw;
+        _fingerprint = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(_raw, FileOptions))));
         _all = raw.Select(r => Entry.Compile(r.ToDefinition())).ToArray();
         Definitions = _all.Select(e => e.Definition).ToArray();
         _byId = Definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
@@ -69,6 +72,10 @@ public sealed class IndicatorTaxonomy
 
     /// <summary>The taxonomy shipped with PolicyMiner (models/indicators.json as built into the assembly).</summary>
     public static IndicatorTaxonomy Default => Embedded.Value;
+
+    /// <summary>SHA-256 (hex) of the taxonomy's content after merging: equal for equal taxonomies, different when any entry differs.</summary>
+    /// <remarks>Part of the extractor version, so a store re-extracts when the taxonomy that assigned its indicators changes.</remarks>
+    public string Fingerprint => _fingerprint.Value;
 
     /// <summary>Every indicator, in file order.</summary>
     public IReadOnlyList<IndicatorDefinition> Definitions { get; }

@@ -36,10 +36,20 @@ public sealed class OffsetTextBuilder
     /// <summary>Appends <paramref name="source"/>[start..start+length) with identity offsets shifted by <paramref name="sourceStart"/>.</summary>
     public void Append(ReadOnlySpan<char> text, int sourceStart)
     {
-        for (var i = 0; i < text.Length; i++)
+        // One block copy for the characters instead of a call per character: the readers append whole runs.
+        while (_length + text.Length > _chars.Length)
         {
-            Append(text[i], sourceStart + i);
+            Grow();
         }
+
+        text.CopyTo(_chars.AsSpan(_length));
+        var offsets = _offsets.AsSpan(_length, text.Length);
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            offsets[i] = sourceStart + i;
+        }
+
+        _length += text.Length;
     }
 
     /// <summary>Removes trailing characters for which <paramref name="predicate"/> holds.</summary>

@@ -403,41 +403,45 @@ public static partial class ChromeFilter
             end--;
         }
 
-        for (var i = start; i < end; i++)
+        // Runs between spaces go over in one block. A run of spaces becomes one space; a run holding tabs separates
+        // table cells and keeps its tabs (one per tab written, so empty cells stay). Runs of spaces alone stay spaces:
+        // headings are spaced out too.
+        var i = start;
+        while (i < end)
         {
-            var c = source[i];
-            if (IsSpace(c))
+            var run = source.AsSpan(i, end - i).IndexOfAny(Spaces);
+            if (run < 0)
             {
-                // A run of spaces becomes one space; a run holding tabs separates table cells and keeps its tabs (one per
-                // tab written, so empty cells stay). Runs of spaces alone stay spaces: headings are spaced out too.
-                var j = i;
-                var tabs = 0;
-                while (j < end && IsSpace(source[j]))
-                {
-                    tabs += source[j] == '\t' ? 1 : 0;
-                    j++;
-                }
-
-                if (tabs > 0)
-                {
-                    for (var k = i; k < j; k++)
-                    {
-                        if (source[k] == '\t')
-                        {
-                            builder.Append('\t', k);
-                        }
-                    }
-                }
-                else
-                {
-                    builder.Append(' ', i);
-                }
-
-                i = j - 1;
-                continue;
+                builder.Append(source.AsSpan(i, end - i), i);
+                break;
             }
 
-            builder.Append(c, i);
+            builder.Append(source.AsSpan(i, run), i);
+            i += run;
+            var j = i;
+            var tabs = 0;
+            while (j < end && IsSpace(source[j]))
+            {
+                tabs += source[j] == '\t' ? 1 : 0;
+                j++;
+            }
+
+            if (tabs > 0)
+            {
+                for (var k = i; k < j; k++)
+                {
+                    if (source[k] == '\t')
+                    {
+                        builder.Append('\t', k);
+                    }
+                }
+            }
+            else
+            {
+                builder.Append(' ', i);
+            }
+
+            i = j;
         }
     }
 
@@ -454,6 +458,8 @@ public static partial class ChromeFilter
 
         return true;
     }
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\u3000\u00A0\r\f\v");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\r' or '\f' or '\v';
 

@@ -2,40 +2,35 @@ using PolicyMiner.Core.Indicators;
 
 namespace PolicyMiner.Reports.Taxonomy;
 
-/// <summary>Finds and reads taxonomy files: models/indicators.json (from the repository or next to the binary) plus an optional user file.</summary>
+/// <summary>
+/// Resolves the taxonomy every verb uses, in one order: <c>models/indicators.json</c> of the installation (beside the
+/// binary, where users may edit it) or, without it, the copy built into the binary; then the user's
+/// <c>--indicators</c> file merged over it. The working directory never matters, so a verb gives the same indicators
+/// wherever it runs, and extraction (<c>extract</c>, <c>eval</c>, <c>ingest</c>, <c>run</c>) and reports
+/// (<c>export</c>, <c>compare</c>) agree.
+/// </summary>
 public static class IndicatorTaxonomyFiles
 {
-    /// <summary>Path of the taxonomy inside a repository or an install folder.</summary>
+    /// <summary>Path of the taxonomy inside an installation folder.</summary>
     public const string RelativePath = "models/indicators.json";
 
-    /// <summary>
-    /// The shipped taxonomy, read from the first models/indicators.json found walking up from the working directory,
-    /// then next to the binary, else the copy built into Core; extended by <paramref name="userFile"/> when given.
-    /// </summary>
+    /// <summary>The taxonomy of this installation, extended by <paramref name="userFile"/> when given.</summary>
     /// <exception cref="InvalidDataException">A taxonomy file is invalid; the message names it and the reason.</exception>
     /// <exception cref="FileNotFoundException">The user file does not exist.</exception>
-    public static IndicatorTaxonomy LoadDefault(string? userFile = null)
+    public static IndicatorTaxonomy LoadDefault(string? userFile = null) => Load(InstalledFile(), userFile);
+
+    /// <summary>The taxonomy from <paramref name="baseFile"/> (or the built-in copy when null), extended by <paramref name="userFile"/>.</summary>
+    public static IndicatorTaxonomy Load(string? baseFile, string? userFile)
     {
-        var taxonomy = FindDefaultFile() is { } path ? Load(path) : IndicatorTaxonomy.Default;
+        var taxonomy = baseFile is null ? IndicatorTaxonomy.Default : Load(baseFile);
         return userFile is null ? taxonomy : Extend(taxonomy, userFile);
     }
 
-    /// <summary>The models/indicators.json that <see cref="LoadDefault"/> reads, or null when only the built-in copy is available.</summary>
-    public static string? FindDefaultFile()
+    /// <summary>models/indicators.json beside the binary, or null when the installation has none (the built-in copy is used).</summary>
+    public static string? InstalledFile()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, RelativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        var candidate = Path.Combine(AppContext.BaseDirectory, RelativePath);
+        return File.Exists(candidate) ? candidate : null;
     }
 
     /// <summary>Reads one taxonomy file.</summary>

@@ -1,24 +1,21 @@
 using PolicyMiner.Core.Indicators;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Core.Tests.Indicators;
 
 /// <summary>Every example row of Specs/indicator-taxonomy.md, matched against the shipped taxonomy.</summary>
 public sealed class IndicatorTaxonomySpecTests
 {
+    private static readonly string SpecFile = Path.Combine(AppContext.BaseDirectory, "Specs", "indicator-taxonomy.md");
+
     public static TheoryData<string, string, string, string> Examples()
     {
         var data = new TheoryData<string, string, string, string>();
-        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "indicator-taxonomy.md");
-        foreach (var line in File.ReadLines(path))
+        // Strict: a row with a missing cell, a wrong header or a count that differs from the file's pin is an error.
+        foreach (var row in SpecTable.Load(SpecFile, "phrase", "category", "unit", "id"))
         {
-            var cells = line.Split('|');
-            // Example rows have four cells between the outer pipes; skip the header and the separator.
-            if (cells.Length != 6 || cells[1].Trim() is "phrase" or "---")
-            {
-                continue;
-            }
-
-            data.Add(cells[1].Trim(), cells[2].Trim(), cells[3].Trim(), cells[4].Trim());
+            data.Add(row.Cells[0], row.Cells[1], row.Cells[2], row.Cells[3]);
         }
 
         return data;
@@ -28,11 +25,12 @@ public sealed class IndicatorTaxonomySpecTests
     [MemberData(nameof(Examples))]
     public void Match_SpecExample_ExpectedId(string phrase, string category, string unit, string expected)
     {
+        Assert.True(category.Length == 0 || TargetCategories.All.Contains(category), $"unknown category '{category}' in the spec row of '{phrase}'");
         var id = IndicatorTaxonomy.Default.Match(phrase, category.Length == 0 ? null : category, unit);
 
         Assert.Equal(expected == "(none)" ? null : expected, id);
     }
 
     [Fact]
-    public void Examples_SpecFile_HasRows() => Assert.True(Examples().Count >= 15);
+    public void Examples_SpecFile_LoadsEveryPinnedRow() => Assert.Equal(20, SpecTable.Load(SpecFile, "phrase", "category", "unit", "id").Count);
 }
