@@ -3,7 +3,6 @@ using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports;
-using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
