@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli;
 
@@ -39,6 +40,17 @@ internal static class CliRunner
             // Expected failures (bad input, missing files) carry their own one-line message.
             Console.Error.WriteLine($"policyminer: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is StoreException)
+        {
+            Console.Error.WriteLine($"policyminer: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (StoreException.IsDatabaseFault(e))
+        {
+            // The engine tripped over a damaged file mid-command: one line, and what to do about it.
+            Console.Error.WriteLine($"policyminer: {StoreException.Damaged("the database", e)}");
+            return 1;
         }
         catch (OperationCanceledException)
         {

@@ -17,6 +17,7 @@ internal static class Verbs
         yield return RunCommand.Create();
         yield return ExportCommand.Create();
         yield return CompareCommand.Create();
+        yield return DbCommand.Create();
         yield return BenchCommand.Create();
     }
 }

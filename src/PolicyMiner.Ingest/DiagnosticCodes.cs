@@ -23,4 +23,7 @@ public static class DiagnosticCodes
 
     /// <summary>Some metadata could not be determined and is null.</summary>
     public const string MetadataUnknown = "PM3006";
+
+    /// <summary>The text's encoding was guessed with low confidence, or invalid bytes were replaced.</summary>
+    public const string LowConfidenceDecode = "PM3008";
 }

@@ -146,11 +146,21 @@ public sealed class DocumentReader
             string? failure;
             var extracted = format switch
             {
-                DocumentFormat.Txt => ExtractTxt(bytes, times, out failure),
-                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, times, out failure),
-                _ => ExtractPdf(bytes, diagnostics, times, out failure),
+                DocumentFormat.Txt => ExtractTxt(bytes, diagnostics, times, out failure),
+                DocumentFormat.Html => ExtractHtml(bytes, diagnostics, Options, times, out failure),
+                _ => ExtractPdf(bytes, diagnostics, Options, times, out failure),
             };
-            return extracted is null ? ReadResult.Failure(name, failure ?? ReadFailures.NoText) : Build(name, format, bytes, extracted, diagnostics, times);
+            if (extracted is null)
+            {
+                return ReadResult.Failure(name, failure ?? ReadFailures.NoText);
+            }
+
+            if (extracted.SourceText.Length > Options.MaxCharacters)
+            {
+                return ReadResult.Failure(name, ReadFailures.TooMuchText("document", extracted.SourceText.Length, Options.MaxCharacters));
+            }
+
+            return Build(name, format, bytes, extracted, diagnostics, times);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -162,7 +172,7 @@ public sealed class DocumentReader
 
     private sealed record Extracted(string SourceText, string Encoding, string FieldText, IReadOnlyList<string> TitleHints);
 
-    private static Extracted? ExtractTxt(byte[] bytes, ReadStageTimes? times, out string? failure)
+    private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         failure = null;
         var started = Stopwatch.GetTimestamp();
@@ -174,10 +184,20 @@ public sealed class DocumentReader
             return null;
         }
 
+        ReportConfidence(decoded, diagnostics);
+
         return new Extracted(decoded.Text, decoded.EncodingName, string.Empty, []);
     }
 
-    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
+    private static void ReportConfidence(DecodedText decoded, List<Diagnostic> diagnostics)
+    {
+        if (decoded.Diagnostic is { } doubt)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.LowConfidenceDecode, DiagnosticSeverity.Warning, doubt));
+        }
+    }
+
+    private static Extracted? ExtractHtml(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, ReadStageTimes? times, out string? failure)
     {
         failure = null;
         var started = Stopwatch.GetTimestamp();
@@ -187,6 +207,13 @@ public sealed class DocumentReader
         if (decoded is null)
         {
             failure = ReadFailures.NotText;
+            return null;
+        }
+
+        ReportConfidence(decoded, diagnostics);
+        if (HtmlNesting.MaxDepth(decoded.Text) is var depth && depth > options.MaxNesting)
+        {
+            failure = ReadFailures.TooDeep(depth, options.MaxNesting);
             return null;
         }
 
@@ -208,10 +235,16 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
+    private static Extracted? ExtractPdf(byte[] bytes, List<Diagnostic> diagnostics, DocumentReaderOptions options, ReadStageTimes? times, out string? failure)
     {
         var started = Stopwatch.GetTimestamp();
-        var content = PdfTextExtractor.Extract(bytes, out failure);
+        if (PdfInflateGuard.Check(bytes, options.MaxInflatedBytes, options.MaxInflateRatio, options.MaxCharactersPerPage * 4L) is { } bomb)
+        {
+            failure = ReadFailures.Bomb(bomb);
+            return null;
+        }
+
+        var content = PdfTextExtractor.Extract(bytes, options, out failure);
         times?.AddMarkup(started);
         if (content is null)
         {

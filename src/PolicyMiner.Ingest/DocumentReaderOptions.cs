@@ -1,7 +1,12 @@
 namespace PolicyMiner.Ingest;
 
-/// <summary>Settings of a <see cref="DocumentReader"/>.</summary>
+/// <summary>Settings of a <see cref="DocumentReader"/>: the limits that bound the work and memory one document may take.</summary>
 /// <param name="MaxBytes">Files larger than this are refused (default 50 MB).</param>
+/// <remarks>
+/// A small hostile file can ask for unbounded work: a compressed PDF stream that inflates a thousandfold, HTML nested
+/// tens of thousands of levels, a page of millions of characters. Each limit turns such a file into that file's one-line
+/// failure, so the batch goes on.
+/// </remarks>
 public sealed record DocumentReaderOptions(long MaxBytes = DocumentReaderOptions.DefaultMaxBytes)
 {
     /// <summary>50 MB.</summary>
@@ -12,4 +17,32 @@ public sealed record DocumentReaderOptions(long MaxBytes = DocumentReaderOptions
 
     /// <summary>When set, every read adds the time of each stage to it (for <c>bench</c>); null costs nothing.</summary>
     public ReadStageTimes? Timings { get; init; }
+
+    /// <summary>Most characters of text one document may yield; by default one per byte of <see cref="MaxBytes"/>
+    /// (no decoded text has more), so raising the size limit raises this one.</summary>
+    public long MaxCharacters
+    {
+        get => _maxCharacters ?? MaxBytes;
+        init => _maxCharacters = value;
+    }
+
+    private readonly long? _maxCharacters;
+
+    /// <summary>Most characters one PDF page may hold (a dense A4 page has a few thousand).</summary>
+    public int MaxCharactersPerPage { get; init; } = 200_000;
+
+    /// <summary>Most pages read from one PDF.</summary>
+    public int MaxPages { get; init; } = 1000;
+
+    /// <summary>Deepest element nesting an HTML page may have (real pages stay under a hundred).</summary>
+    public int MaxNesting { get; init; } = 1000;
+
+    /// <summary>Most bytes the compressed streams of one PDF may inflate to, in total.</summary>
+    public long MaxInflatedBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Highest inflate ratio of one large PDF stream (text compresses about 5:1; a decompression bomb thousands to one).</summary>
+    public int MaxInflateRatio { get; init; } = 200;
+
+    /// <summary>Longest time reading one document may take; checked between pages and stages.</summary>
+    public TimeSpan MaxTimePerDocument { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -22,6 +22,21 @@ public static class ReadFailures
         ? $"file too large ({size / 1048576.0:0.#} MB; limit {limit / 1048576.0:0.#} MB)"
         : $"file too large (over the {limit / 1048576.0:0.#} MB limit)";
 
+    /// <summary>HTML nested deeper than the reader's limit.</summary>
+    public static string TooDeep(int depth, int limit) => $"HTML nests elements {depth} levels deep (limit {limit}); not read";
+
+    /// <summary>A PDF with more pages than the reader's limit.</summary>
+    public static string TooManyPages(int pages, int limit) => $"PDF has {pages} pages (limit {limit}); not read";
+
+    /// <summary>A document or page with more text than the reader's limit.</summary>
+    public static string TooMuchText(string what, long characters, long limit) => $"{what} has {characters} characters (limit {limit}); not read";
+
+    /// <summary>A document that took longer than the reader's time limit.</summary>
+    public static string TooSlow(TimeSpan limit, string where) => $"reading took over {limit.TotalSeconds:0} s (limit) {where}; stopped";
+
+    /// <summary>A PDF whose compressed streams inflate beyond the limits.</summary>
+    public static string Bomb(string detail) => $"PDF {detail}";
+
     /// <summary>A PDF the parser could not read.</summary>
     public static string CorruptPdf(string detail) => $"not a readable PDF (truncated or corrupt: {OneLine(detail)})";
 

@@ -4,6 +4,7 @@ using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Storage.Entities;
+using PolicyMiner.Storage.Safety;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage;
@@ -22,16 +23,21 @@ public sealed class PolicyStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<DocumentEntity> _documents;
     private readonly ILiteCollection<DocumentContentEntity> _contents;
+    private readonly ILiteCollection<ContentChunkEntity> _chunks;
     private readonly ILiteCollection<TargetEntity> _targets;
     private readonly ILiteCollection<IngestRunEntity> _runs;
     private readonly ILiteCollection<IngestErrorEntity> _errors;
 
-    private PolicyStore(string path, LiteDatabase db)
+    private readonly StoreLock? _lock;
+
+    private PolicyStore(string path, LiteDatabase db, StoreLock? held)
     {
         FilePath = path;
         _db = db;
+        _lock = held;
         _documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
         _contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
+        _chunks = db.GetCollection<ContentChunkEntity>(StoreSchema.ContentChunks);
         _targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
         _runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
         _errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
@@ -47,8 +53,69 @@ public sealed class PolicyStore : IDisposable
     public static int CurrentSchemaVersion => StoreSchema.CurrentVersion;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and migrates it to the current schema.</summary>
-    /// <exception cref="StoreException">The file is not a LiteDB database or was written by a newer PolicyMiner.</exception>
+    /// <remarks>Takes no lock: for one process that owns the file. Command-line verbs use <see cref="Open(string, StoreOpenOptions)"/>.</remarks>
+    /// <exception cref="StoreException">The file is not a LiteDB database, is damaged, or was written by a newer PolicyMiner.</exception>
     public static PolicyStore Open(string path) => Open(path, StoreSchema.Migrations);
+
+    /// <summary>Opens the database at <paramref name="path"/> as a writer (one at a time) or a reader (many, never beside a writer).</summary>
+    /// <remarks>
+    /// The header is checked before LiteDB sees the file, so a file that is not a database is refused untouched. A reader
+    /// opens the file read-only (it works on read-only media) and never creates it; a reader that finds an older schema
+    /// briefly takes the writer's lock to migrate it. See <see cref="Safety.StoreLock"/> for why and how.
+    /// </remarks>
+    /// <exception cref="StoreException">Refused, damaged, newer, missing (for a reader), or in use with <see cref="StoreOpenOptions.Wait"/> false.</exception>
+    public static PolicyStore Open(string path, StoreOpenOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var fullPath = Path.GetFullPath(path);
+        if (!options.ReadOnly)
+        {
+            return OpenLocked(path, fullPath, options, readOnly: false, StoreSchema.Migrations);
+        }
+
+        var store = OpenLocked(path, fullPath, options, readOnly: true, StoreSchema.Migrations);
+        if (store.SchemaVersion >= StoreSchema.CurrentVersion)
+        {
+            return store;
+        }
+
+        // An older schema: migrate under the writer's lock, then read.
+        store.Dispose();
+        OpenLocked(path, fullPath, options with { ReadOnly = false }, readOnly: false, StoreSchema.Migrations).Dispose();
+        return OpenLocked(path, fullPath, options, readOnly: true, StoreSchema.Migrations);
+    }
+
+    private static PolicyStore OpenLocked(string path, string fullPath, StoreOpenOptions options, bool readOnly, IReadOnlyList<StoreMigration> migrations)
+    {
+        var state = DatabaseFile.Inspect(fullPath);
+        if (readOnly && state is DatabaseFileState.Missing or DatabaseFileState.Empty)
+        {
+            throw new StoreException($"{path}: no database here");
+        }
+
+        // Refused before the lock too, so a foreign file does not even get a lock file beside it.
+        if (DatabaseFile.Refusal(path, state) is { } refusal)
+        {
+            throw new StoreException(refusal);
+        }
+
+        if (!readOnly && Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var held = StoreLock.Acquire(fullPath, exclusive: !readOnly, options.Purpose, options.Wait, options.OnWaiting, options.CancellationToken);
+        try
+        {
+            return OpenUnlocked(path, fullPath, readOnly, migrations, held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
 
     internal static PolicyStore Open(string path, IReadOnlyList<StoreMigration> migrations)
     {
@@ -59,21 +126,44 @@ public sealed class PolicyStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
+        return OpenUnlocked(path, fullPath, readOnly: false, migrations, held: null);
+    }
+
+    private static PolicyStore OpenUnlocked(string path, string fullPath, bool readOnly, IReadOnlyList<StoreMigration> migrations, StoreLock? held)
+    {
+        // Checked under the lock: LiteDB would truncate or overwrite a file it does not recognise.
+        if (DatabaseFile.Refusal(path, DatabaseFile.Inspect(fullPath)) is { } refusal)
+        {
+            throw new StoreException(refusal);
+        }
+
         LiteDatabase db;
         try
         {
-            var connection = new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct };
+            var connection = new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct, ReadOnly = readOnly };
             db = new LiteDatabase(connection, StoreMapper.Create());
         }
         catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
         {
-            // LiteDB reports a foreign file with whatever its header parse tripped on.
-            throw new StoreException($"{path}: not a PolicyMiner database ({e.Message})", e);
+            throw new StoreException(StoreException.Damaged(path, e), e);
         }
 
         try
         {
-            Migrate(db, migrations, path);
+            if (!readOnly)
+            {
+                Migrate(db, migrations, path);
+            }
+            else if (db.UserVersion > (migrations.Count == 0 ? 0 : migrations[^1].Version))
+            {
+                throw new StoreException(
+                    $"{path}: database schema v{db.UserVersion} is newer than this PolicyMiner understands; use a newer PolicyMiner");
+            }
+        }
+        catch (Exception e) when (e is LiteException)
+        {
+            db.Dispose();
+            throw new StoreException(StoreException.Damaged(path, e), e);
         }
         catch
         {
@@ -81,7 +171,7 @@ public sealed class PolicyStore : IDisposable
             throw;
         }
 
-        return new PolicyStore(fullPath, db);
+        return new PolicyStore(fullPath, db, held);
     }
 
     private static void Migrate(LiteDatabase db, IReadOnlyList<StoreMigration> migrations, string path)
@@ -247,7 +337,7 @@ public sealed class PolicyStore : IDisposable
             if (old.Id != id)
             {
                 _documents.Delete(old.Id);
-                _contents.Delete(old.Id);
+                DeleteContent(old.Id);
             }
         }
 
@@ -266,7 +356,7 @@ public sealed class PolicyStore : IDisposable
             _documents.Update(entity);
         }
 
-        _contents.Upsert(StoreMapper.ToContent(document));
+        WriteContent(document);
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
@@ -328,7 +418,52 @@ public sealed class PolicyStore : IDisposable
     public StoredDocument? GetDocument(string id)
     {
         var entity = _documents.FindById(id);
-        return entity is null ? null : StoreMapper.ToStored(entity, _contents.FindById(id));
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var content = _contents.FindById(id);
+        return StoreMapper.ToStored(entity, content, TextOf(content));
+    }
+
+    // The text is stored once, compressed, in pieces that each fit in a record (see PackedText).
+    private void WriteContent(PolicyDocument document)
+    {
+        var pieces = PackedText.Split(PackedText.Pack(document.Text));
+        _contents.Upsert(StoreMapper.ToContent(document, pieces[0], pieces.Count - 1));
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.ContentHash, i), Data = pieces[i] });
+        }
+    }
+
+    private void DeleteContent(string id)
+    {
+        var chunks = _contents.FindById(id)?.Chunks ?? 0;
+        _contents.Delete(id);
+        for (var i = 1; i <= chunks; i++)
+        {
+            _chunks.Delete(PackedText.ChunkId(id, i));
+        }
+    }
+
+    private string TextOf(DocumentContentEntity? content)
+    {
+        if (content?.Packed is not { } first)
+        {
+            // Written by schema v1: the text as a plain string.
+            return content?.Text ?? "";
+        }
+
+        var pieces = new List<byte[]>(content.Chunks + 1) { first };
+        for (var i = 1; i <= content.Chunks; i++)
+        {
+            pieces.Add(_chunks.FindById(PackedText.ChunkId(content.Id, i))?.Data
+                ?? throw new StoreException($"{FilePath}: the text of document {content.Id} is missing piece {i}; run `policyminer db check`"));
+        }
+
+        return PackedText.Unpack(pieces);
     }
 
     // ---------------------------------------------------------------- targets
@@ -566,5 +701,16 @@ public sealed class PolicyStore : IDisposable
         e.Inputs,
         new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets));
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _db.Dispose();
+        }
+        finally
+        {
+            // Released only after LiteDB has closed (and checkpointed) the file.
+            _lock?.Dispose();
+        }
+    }
 }

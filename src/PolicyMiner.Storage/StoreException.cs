@@ -1,6 +1,8 @@
+using LiteDB;
+
 namespace PolicyMiner.Storage;
 
-/// <summary>A database that cannot be used as asked: written by a newer PolicyMiner, not a PolicyMiner database, or locked.</summary>
+/// <summary>A database that cannot be used as asked: not a PolicyMiner database, damaged, written by a newer PolicyMiner, or in use.</summary>
 public sealed class StoreException : Exception
 {
     public StoreException(string message)
@@ -15,5 +17,21 @@ public sealed class StoreException : Exception
 
     public StoreException()
     {
+    }
+
+    /// <summary>True for a failure of the database engine itself (a damaged file), which callers report in one line.</summary>
+    public static bool IsDatabaseFault(Exception exception) => exception is LiteException;
+
+    /// <summary>The one-line message for a database the engine could not read.</summary>
+    public static string Damaged(string path, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var detail = exception.Message.ReplaceLineEndings(" ").Trim();
+        if (detail.Length > 160)
+        {
+            detail = detail[..160] + "…";
+        }
+
+        return $"{path}: damaged database ({detail}); run `policyminer db check --db {path}`, then `policyminer db repair --db {path}`";
     }
 }

@@ -128,6 +128,35 @@ public sealed partial class BatchIngesterTests : IDisposable
         Assert.All(store.QueryTargets(TargetQuery.All), t => Assert.Equal("rd_intensity", t.Target.IndicatorId));
     }
 
+    [Fact]
+    public async Task RunAsync_FileThatNeverFinishes_FailsAtTheWatchdogAndTheBatchGoesOn()
+    {
+        var files = WriteFiles(3).ToList();
+        files.Add(Write("hangs.txt", "HANG 达到5%"));
+        using var release = new ManualResetEventSlim();
+        var stages = new IngestStages(
+            (path, bytes) =>
+            {
+                if (Encoding.UTF8.GetString(bytes).StartsWith("HANG", StringComparison.Ordinal))
+                {
+                    release.Wait(TimeSpan.FromSeconds(30));
+                }
+
+                return ReadFake(path, bytes);
+            },
+            ExtractFake,
+            "fake/1");
+        using var store = PolicyStore.Open(_temp.Path);
+
+        var summary = await new BatchIngester(store, stages, new IngestOptions(MaxTimePerFile: TimeSpan.FromMilliseconds(500))).RunAsync(files, []);
+        release.Set();
+
+        Assert.Equal(3, summary.Counts.Added);
+        var failure = Assert.Single(summary.Failures);
+        Assert.EndsWith("hangs.txt", failure.Path, StringComparison.Ordinal);
+        Assert.Equal("reading and extraction took over 0.5 s (limit); abandoned", failure.Reason);
+    }
+
     private BatchIngester Ingester(PolicyStore store, IngestOptions? options = null, string version = "fake/1") =>
         new(store, Stages(version), options);
 

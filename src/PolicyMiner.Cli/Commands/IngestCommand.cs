@@ -14,6 +14,7 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var db = StoreAccess.DatabaseOption();
+        var noWait = StoreAccess.NoWaitOption();
         var options = PipelineOptions.Create();
         var command = new Command(
             "ingest",
@@ -21,15 +22,15 @@ internal static class IngestCommand
             + "re-extracted, keeping reviewed targets. Bad files are listed with a one-line reason and the batch goes on. "
             + "Exit code 1 only for a total failure: no input names a document file, or every file failed.")
         {
-            paths, db,
+            paths, db, noWait,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inputs = parse.GetValue(paths)!;
-            var selection = IngestRunner.Select(inputs);
+            var selection = IngestRunner.Select(inputs, [StoreAccess.PathOf(parse.GetValue(db))], Console.Error);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db));
+            using var store = StoreAccess.Open(parse.GetValue(db), "ingest", parse.GetValue(noWait), cancellationToken);
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
                 selection,

@@ -23,7 +23,8 @@ internal static class ReportOptions
     }.OneOf(TargetCategories.All);
 
     /// <summary>Opens an existing database for reading; a missing file is an expected failure, not a new empty database.</summary>
-    public static PolicyStore OpenExisting(string? path) => StoreAccess.OpenExisting(path);
+    /// <remarks>Read-only, as one of the database's readers: a report never writes the store and waits while an ingest writes it.</remarks>
+    public static PolicyStore OpenExisting(string? path, bool noWait = false) => StoreAccess.OpenExisting(path, "report", noWait);
 
     public static IndicatorTaxonomy LoadTaxonomy(string? userFile) => TaxonomyOption.Load(userFile);
 

@@ -33,13 +33,14 @@ internal static class RunCommand
             Required = true,
         };
         var db = StoreAccess.DatabaseOption("DIR/policyminer.db");
+        var noWait = StoreAccess.NoWaitOption();
         var options = PipelineOptions.Create();
         var command = new Command(
             "run",
             "The whole pipeline: ingest and extract PATH into the database, then write the comparison report (HTML, XLSX) "
             + "and every target (CSV, XLSX, JSONL) into DIR. Exit code 1 only when no document could be read.")
         {
-            paths, output, db,
+            paths, output, db, noWait,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -51,10 +52,11 @@ internal static class RunCommand
             }
 
             var inputs = parse.GetValue(paths)!;
-            var selection = IngestRunner.Select(inputs);
+            var database = parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
+            var selection = IngestRunner.Select(inputs, [database, folder], Console.Error);
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName));
+            using var store = StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken);
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
                 selection,

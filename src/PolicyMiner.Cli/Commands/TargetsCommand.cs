@@ -25,10 +25,11 @@ internal static class TargetsCommand
         var format = new Option<string>("--format") { Description = "table (readable) or jsonl (one JSON object per target).", DefaultValueFactory = _ => "table" };
         format.OneOf("table", "jsonl");
         var db = ReportOptions.Database();
+        var noWait = StoreAccess.NoWaitOption();
 
         var command = new Command("targets", "List the targets stored in the database.")
         {
-            region, year, planYear, category, document, rejected, format, db,
+            region, year, planYear, category, document, rejected, format, db, noWait,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +40,7 @@ internal static class TargetsCommand
                 Category: parse.GetValue(category),
                 Document: parse.GetValue(document),
                 IncludeRejected: parse.GetValue(rejected));
-            using var store = StoreAccess.OpenExisting(parse.GetValue(db));
+            using var store = StoreAccess.OpenExisting(parse.GetValue(db), "targets", parse.GetValue(noWait));
             var targets = store.QueryTargets(query);
             if (parse.GetValue(format) == "jsonl")
             {

@@ -48,13 +48,13 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         switch (result.Status)
         {
             case IngestFileStatus.Failed:
-                output.WriteLine($"failed    {result.Path}: {result.Reason}");
+                output.WriteLine($"failed    {Escape.Line(result.Path)}: {Escape.Line(result.Reason ?? "")}");
                 break;
             case IngestFileStatus.Unchanged:
-                output.WriteLine($"unchanged {result.Path}");
+                output.WriteLine($"unchanged {Escape.Line(result.Path)}");
                 break;
             default:
-                output.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {result.Path} ({result.Targets} targets)");
+                output.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {Escape.Line(result.Path)} ({result.Targets} targets)");
                 break;
         }
     }
@@ -74,11 +74,11 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         table.AddRow("targets written", counts.Targets.ToString());
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s");
         table.AddRow("docs/s", $"{summary.DocumentsPerSecond:0}");
-        table.AddRow("database", Markup.Escape(database));
+        table.AddRow("database", Markup.Escape(Escape.Line(database)));
         console.Write(table);
 
-        var failures = unmatchedInputs.Select(CliMessages.NothingIn)
-            .Concat(summary.Failures.Select(f => $"{f.Path}: {f.Reason}"))
+        var failures = unmatchedInputs.Select(i => CliMessages.NothingIn(Escape.Line(i)))
+            .Concat(summary.Failures.Select(f => $"{Escape.Line(f.Path)}: {Escape.Line(f.Reason ?? "")}"))
             .ToList();
         if (failures.Count == 0)
         {

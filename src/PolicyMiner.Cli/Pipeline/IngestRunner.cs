@@ -13,13 +13,19 @@ internal static class IngestRunner
         typeof(IngestRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>The document files <paramref name="inputs"/> name; checked before any database or folder is created.</summary>
+    /// <param name="excluded">The database and a run's output folder: they may sit inside an input folder and are never read back in.</param>
     /// <exception cref="CliException">No input names a document file; one line per input says why.</exception>
-    public static InputSelection Select(IReadOnlyList<string> inputs)
+    public static InputSelection Select(IReadOnlyList<string> inputs, IReadOnlyCollection<string> excluded, TextWriter errors)
     {
-        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported);
+        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported, [.. excluded.Select(Path.GetFullPath)]);
+        foreach (var skipped in selection.SkippedItems)
+        {
+            errors.WriteLine($"skipped   {Escape.Line(skipped.Path)}: {Escape.Line(skipped.Reason)}");
+        }
+
         return selection.Files.Count > 0
             ? selection
-            : throw new CliException(string.Join($"{Environment.NewLine}policyminer: ", selection.Unmatched.Select(CliMessages.NothingIn)));
+            : throw new CliException(string.Join($"{Environment.NewLine}policyminer: ", selection.Unmatched.Select(i => CliMessages.NothingIn(Escape.Line(i)))));
     }
 
     /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>

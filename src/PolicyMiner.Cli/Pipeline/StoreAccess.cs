@@ -3,7 +3,11 @@ using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Pipeline;
 
-/// <summary>The <c>--db</c> option shared by every verb that uses the database, and opening it with one-line errors.</summary>
+/// <summary>The <c>--db</c> and <c>--no-wait</c> options shared by the verbs that use the database, and opening it with one-line errors.</summary>
+/// <remarks>
+/// Writers (ingest, run, db repair) hold the database alone; readers (targets, export, compare, db check) open it read-only
+/// and share it with each other. Whoever finds it held waits, saying for whom, unless <c>--no-wait</c> is given.
+/// </remarks>
 internal static class StoreAccess
 {
     /// <summary>A <c>--db PATH</c> option; <paramref name="defaultDescription"/> says where the database is when it is not given.</summary>
@@ -13,35 +17,32 @@ internal static class StoreAccess
         HelpName = "PATH",
     };
 
-    /// <summary>Opens the database, turning an unusable file into a <see cref="CliException"/>.</summary>
-    public static PolicyStore Open(string? path)
+    /// <summary>A <c>--no-wait</c> option: fail at once when another process is using the database.</summary>
+    public static Option<bool> NoWaitOption() => new("--no-wait")
     {
-        var file = string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
-        try
-        {
-            return PolicyStore.Open(file);
-        }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message);
-        }
-    }
+        Description = "Fail at once if another policyminer process is using the database, instead of waiting for it.",
+    };
 
-    /// <summary>Opens a database that must already exist (for verbs that only read).</summary>
+    /// <summary>Opens (creating if needed) the database as its one writer.</summary>
+    public static PolicyStore Open(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+        OpenStore(PathOf(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+
+    /// <summary>Opens a database that must already exist, read-only, as one of its readers.</summary>
     /// <remarks>
     /// Without --db: ./policyminer.db, else the one database in a folder just below (out/policyminer.db after the
     /// README's `run corpus --out out`), named on stderr; never an empty new database.
     /// </remarks>
-    public static PolicyStore OpenExisting(string? path)
+    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default)
     {
+        var options = new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken);
         if (!string.IsNullOrWhiteSpace(path))
         {
-            return File.Exists(path) ? Open(path) : throw new CliException(CliMessages.NoDatabase(path));
+            return File.Exists(path) ? OpenStore(path, options) : throw new CliException(CliMessages.NoDatabase(path));
         }
 
         if (File.Exists(PolicyStore.DefaultFileName))
         {
-            return Open(PolicyStore.DefaultFileName);
+            return OpenStore(PolicyStore.DefaultFileName, options);
         }
 
         var found = FindBelow(Directory.GetCurrentDirectory());
@@ -51,9 +52,27 @@ internal static class StoreAccess
                 throw new CliException(CliMessages.NoDatabase($"./{PolicyStore.DefaultFileName}"));
             case 1:
                 Console.Error.WriteLine($"policyminer: {CliMessages.UsingDatabase(found[0])}");
-                return Open(found[0]);
+                return OpenStore(found[0], options);
             default:
                 throw new CliException(CliMessages.SeveralDatabases(found));
+        }
+    }
+
+    /// <summary>The options a verb passes to the store's own maintenance calls.</summary>
+    public static StoreOpenOptions Options(string verb, bool noWait, bool readOnly) =>
+        new(ReadOnly: readOnly, Wait: !noWait, Purpose: verb, OnWaiting: Waiting);
+
+    public static string PathOf(string? path) => string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
+
+    private static PolicyStore OpenStore(string file, StoreOpenOptions options)
+    {
+        try
+        {
+            return PolicyStore.Open(file, options);
+        }
+        catch (StoreException e)
+        {
+            throw new CliException(e.Message);
         }
     }
 
@@ -83,4 +102,6 @@ internal static class StoreAccess
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
+
+    private static void Waiting(string message) => Console.Error.WriteLine($"policyminer: {message}");
 }

@@ -3,7 +3,8 @@ using System.Text;
 namespace PolicyMiner.Ingest.Decoding;
 
 /// <summary>Text decoded from bytes, with the name of the encoding that was used.</summary>
-public sealed record DecodedText(string Text, string EncodingName);
+/// <param name="Diagnostic">Why the decode is in doubt (invalid bytes replaced, a weak guess), or null.</param>
+public sealed record DecodedText(string Text, string EncodingName, string? Diagnostic = null);
 
 /// <summary>
 /// Decodes document bytes whose encoding may be undeclared: BOM, then UTF-16 without BOM, strict UTF-8,
@@ -59,6 +60,18 @@ public static class TextDecoder
             return Plausibility(utf8) >= MinimumPlausibility ? new DecodedText(utf8, "utf-8") : null;
         }
 
+        // UTF-8 with a few bad bytes (junk at the start, a cut character) is still UTF-8: its many valid multi-byte
+        // sequences are next to impossible in GB18030 or UTF-16 text, which would otherwise "decode" it into CJK garbage.
+        var (valid, invalid) = Utf8Sequences(bytes);
+        if (valid >= 8 && invalid > 0 && valid >= invalid * 20)
+        {
+            var lenient = Encoding.UTF8.GetString(bytes);
+            if (Plausibility(lenient) >= MinimumPlausibility)
+            {
+                return new DecodedText(lenient, "utf-8", $"utf-8 with {invalid} invalid byte sequences, replaced by U+FFFD");
+            }
+        }
+
         DecodedText? best = null;
         var bestScore = 0.0;
         if (hasNul || bytes.Length % 2 == 0)
@@ -75,7 +88,46 @@ public static class TextDecoder
             Consider(Gb18030.GetString(bytes), "gb18030", ref best, ref bestScore);
         }
 
-        return bestScore >= MinimumPlausibility ? best : null;
+        if (bestScore < MinimumPlausibility || best is null)
+        {
+            return null;
+        }
+
+        // No BOM, not valid UTF-8: a statistical guess; say so when it is a weak one.
+        return bestScore < ConfidentPlausibility
+            ? best with { Diagnostic = $"encoding guessed as {best.EncodingName} with low confidence ({bestScore:0.00} of characters look like text)" }
+            : best;
+    }
+
+    private const double ConfidentPlausibility = 0.97;
+
+    /// <summary>Counts well-formed multi-byte UTF-8 sequences and invalid ones.</summary>
+    private static (int Valid, int Invalid) Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        var (valid, invalid) = (0, 0);
+        while (!bytes.IsEmpty)
+        {
+            var ascii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return (valid, invalid);
     }
 
     /// <summary>Share of characters that are ordinary text: common CJK, CJK punctuation, printable ASCII, whitespace.</summary>

@@ -51,7 +51,7 @@ public static partial class HtmlTextExtractor
         var document = new HtmlDocument { OptionFixNestedTags = false, OptionCheckSyntax = false };
         document.LoadHtml(html);
         var root = document.DocumentNode;
-        var body = root.Descendants("body").FirstOrDefault();
+        var body = AllNodes(root).FirstOrDefault(n => n.Name == "body");
         if (body is null && !HasTextOutsideHead(root))
         {
             return null;
@@ -61,7 +61,7 @@ public static partial class HtmlTextExtractor
 
         var stats = new Dictionary<HtmlNode, Stats>();
         HtmlNode? firstH1 = null;
-        Measure(body, stats, insideLink: false, ref firstH1);
+        Measure(body, stats, ref firstH1);
         var hints = TitleHints(root, body, firstH1);
 
         var fieldText = new StringBuilder();
@@ -93,7 +93,7 @@ public static partial class HtmlTextExtractor
 
     private static bool HasTextOutsideHead(HtmlNode root)
     {
-        foreach (var node in root.Descendants())
+        foreach (var node in AllNodes(root))
         {
             if (node.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(node.InnerText)
                 && node.Ancestors().All(a => !DroppedElements.Contains(a.Name)))
@@ -108,8 +108,8 @@ public static partial class HtmlTextExtractor
     private static List<string> TitleHints(HtmlNode root, HtmlNode body, HtmlNode? h1)
     {
         string? metaTitle = null, title = null;
-        var head = root.Descendants("head").FirstOrDefault() ?? root;
-        foreach (var node in head.Descendants())
+        var head = AllNodes(root).FirstOrDefault(n => n.Name == "head") ?? root;
+        foreach (var node in AllNodes(head))
         {
             if (ReferenceEquals(node, body))
             {
@@ -143,41 +143,88 @@ public static partial class HtmlTextExtractor
     /// <summary>Visible characters, characters inside links, links, and metadata-table keys under a node.</summary>
     private readonly record struct Stats(int Text, int LinkText, int Links, int FieldKeys, bool Chrome = false, bool Content = false);
 
-    private static Stats Measure(HtmlNode node, Dictionary<HtmlNode, Stats> stats, bool insideLink, ref HtmlNode? firstH1)
+    // Post-order over an explicit stack: a page nested thousands of levels deep must not overflow the call stack.
+    private static void Measure(HtmlNode root, Dictionary<HtmlNode, Stats> stats, ref HtmlNode? firstH1)
     {
-        if (node.NodeType == HtmlNodeType.Text)
+        var partial = new Dictionary<HtmlNode, Stats>();
+        var stack = new Stack<(HtmlNode Node, bool InsideLink, bool Closing)>();
+        stack.Push((root, false, false));
+        while (stack.TryPop(out var item))
         {
-            var text = node.InnerText;
-            var length = CountVisible(text);
-            var keys = length == 0 ? 0
-                : text.Contains('：') || text.Contains(':') ? FieldKeyPattern().Count(text)
-                : length <= 8 && IsBareFieldKey(text) ? 1 : 0;
-            return new Stats(length, insideLink ? length : 0, 0, keys);
+            var (node, insideLink, closing) = item;
+            if (closing)
+            {
+                partial.Remove(node, out var total);
+                // Class and id decide chrome and content once per element, here, rather than on every later visit.
+                var names = node.HasAttributes ? ClassAndId(node) : string.Empty;
+                var chrome = names.Length > 1 && ChromeHint().IsMatch(names);
+                stats[node] = total with { Chrome = chrome, Content = !chrome && names.Length > 1 && ContentHint().IsMatch(names) };
+                AddToParent(partial, root, node, total);
+                continue;
+            }
+
+            if (node.NodeType == HtmlNodeType.Text)
+            {
+                AddToParent(partial, root, node, TextStats(node.InnerText, insideLink));
+                continue;
+            }
+
+            if (node.NodeType != HtmlNodeType.Element && node.NodeType != HtmlNodeType.Document || DroppedElements.Contains(node.Name))
+            {
+                continue;
+            }
+
+            var isLink = node.Name.Equals("a", StringComparison.OrdinalIgnoreCase);
+            if (firstH1 is null && node.Name == "h1")
+            {
+                firstH1 = node;
+            }
+
+            partial[node] = new Stats(0, 0, isLink ? 1 : 0, 0);
+            stack.Push((node, insideLink, true));
+            for (var c = node.ChildNodes.Count - 1; c >= 0; c--)
+            {
+                stack.Push((node.ChildNodes[c], insideLink || isLink, false));
+            }
+        }
+    }
+
+    private static void AddToParent(Dictionary<HtmlNode, Stats> partial, HtmlNode root, HtmlNode node, Stats part)
+    {
+        if (ReferenceEquals(node, root) || node.ParentNode is not { } parent || !partial.TryGetValue(parent, out var total))
+        {
+            return;
         }
 
-        if (node.NodeType != HtmlNodeType.Element && node.NodeType != HtmlNodeType.Document || DroppedElements.Contains(node.Name))
+        partial[parent] = new Stats(total.Text + part.Text, total.LinkText + part.LinkText, total.Links + part.Links, total.FieldKeys + part.FieldKeys);
+    }
+
+    private static Stats TextStats(string text, bool insideLink)
+    {
+        var length = CountVisible(text);
+        var keys = length == 0 ? 0
+            : text.Contains('：') || text.Contains(':') ? FieldKeyPattern().Count(text)
+            : length <= 8 && IsBareFieldKey(text) ? 1 : 0;
+        return new Stats(length, insideLink ? length : 0, 0, keys);
+    }
+
+    /// <summary>Every node under <paramref name="root"/> in document order, without recursion (HtmlAgilityPack's Descendants nests an iterator per level).</summary>
+    internal static IEnumerable<HtmlNode> AllNodes(HtmlNode root)
+    {
+        var stack = new Stack<HtmlNode>();
+        for (var c = root.ChildNodes.Count - 1; c >= 0; c--)
         {
-            return default;
+            stack.Push(root.ChildNodes[c]);
         }
 
-        var isLink = node.Name.Equals("a", StringComparison.OrdinalIgnoreCase);
-        if (firstH1 is null && node.Name == "h1")
+        while (stack.TryPop(out var node))
         {
-            firstH1 = node;
+            yield return node;
+            for (var c = node.ChildNodes.Count - 1; c >= 0; c--)
+            {
+                stack.Push(node.ChildNodes[c]);
+            }
         }
-
-        var total = new Stats(0, 0, isLink ? 1 : 0, 0);
-        foreach (var child in node.ChildNodes)
-        {
-            var part = Measure(child, stats, insideLink || isLink, ref firstH1);
-            total = new Stats(total.Text + part.Text, total.LinkText + part.LinkText, total.Links + part.Links, total.FieldKeys + part.FieldKeys);
-        }
-
-        // Class and id decide chrome and content once per element, here, rather than on every later visit.
-        var names = node.HasAttributes ? ClassAndId(node) : string.Empty;
-        var chrome = names.Length > 1 && ChromeHint().IsMatch(names);
-        stats[node] = total with { Chrome = chrome, Content = !chrome && names.Length > 1 && ContentHint().IsMatch(names) };
-        return total;
     }
 
     private static int CountVisible(string text)
@@ -256,30 +303,41 @@ public static partial class HtmlTextExtractor
 
     // Government pages put 索引号 / 发文机关 / 文号 … in a table or list above the text; read it wherever it is:
     // the innermost element holding three or more keys is the table.
-    private static void CollectFieldTables(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText, HashSet<HtmlNode> tables)
+    private static void CollectFieldTables(HtmlNode root, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText, HashSet<HtmlNode> tables)
     {
-        if (!stats.TryGetValue(node, out var measured) || measured.FieldKeys < 3)
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.TryPop(out var node))
         {
-            return;
-        }
-
-        var inner = false;
-        foreach (var child in node.ChildNodes)
-        {
-            if (stats.TryGetValue(child, out var childStats) && childStats.FieldKeys >= 3)
+            if (!stats.TryGetValue(node, out var measured) || measured.FieldKeys < 3)
             {
-                inner = true;
-                CollectFieldTables(child, stats, fieldText, tables);
+                continue;
             }
-        }
 
-        if (inner || measured.Text > 2000 || node.Name is "body" or "html")
-        {
-            return;
-        }
+            var inner = false;
+            for (var c = node.ChildNodes.Count - 1; c >= 0; c--)
+            {
+                var child = node.ChildNodes[c];
+                if (stats.TryGetValue(child, out var childStats) && childStats.FieldKeys >= 3)
+                {
+                    inner = true;
+                    stack.Push(child);
+                }
+            }
 
+            if (inner || measured.Text > 2000 || node.Name is "body" or "html")
+            {
+                continue;
+            }
+
+            CollectFieldTable(node, stats, fieldText, tables);
+        }
+    }
+
+    private static void CollectFieldTable(HtmlNode node, Dictionary<HtmlNode, Stats> stats, StringBuilder fieldText, HashSet<HtmlNode> tables)
+    {
         // Rows of key and value cells ("<th>文　　号</th><td>…</td>") become "key：value" lines.
-        var rows = node.Name is "table" or "tbody" ? node.Descendants("tr").ToList() : [];
+        var rows = node.Name is "table" or "tbody" ? AllNodes(node).Where(n => n.Name == "tr").ToList() : [];
         if (rows.Count > 0)
         {
             foreach (var row in rows)
@@ -334,7 +392,7 @@ public static partial class HtmlTextExtractor
     private static HtmlNode? TitleElement(HtmlNode body, HtmlNode content)
     {
         HtmlNode? titled = null;
-        foreach (var node in body.Descendants())
+        foreach (var node in AllNodes(body))
         {
             if (ReferenceEquals(node, content))
             {
@@ -360,56 +418,77 @@ public static partial class HtmlTextExtractor
         return titled;
     }
 
-    private static void Write(HtmlNode node, StringBuilder text, Dictionary<HtmlNode, Stats>? stats)
+    private enum WriteStep
     {
-        switch (node.NodeType)
-        {
-            case HtmlNodeType.Text:
-                AppendText(text, HtmlEntity.DeEntitize(node.InnerText));
-                return;
-            case HtmlNodeType.Comment:
-                return;
-        }
+        Visit,
+        EndBlock,
+        CellGap,
+    }
 
-        if (DroppedElements.Contains(node.Name)
-            || (stats is not null ? stats.TryGetValue(node, out var flags) && flags.Chrome : IsChromeByName(node)))
+    // Pre-order with closing steps on an explicit stack, for the same reason as Measure.
+    private static void Write(HtmlNode root, StringBuilder text, Dictionary<HtmlNode, Stats>? stats)
+    {
+        var stack = new Stack<(HtmlNode Node, WriteStep Step)>();
+        stack.Push((root, WriteStep.Visit));
+        while (stack.TryPop(out var item))
         {
-            return;
-        }
-
-        if (stats is not null && Containers.Contains(node.Name) && stats.TryGetValue(node, out var measured)
-            && measured.Links >= 3 && measured.LinkText * 10 >= measured.Text * 6)
-        {
-            // Link lists: menus, "推荐资讯", "点击排行", related articles.
-            return;
-        }
-
-        if (node.Name == "table" && DataRows(node) is { } rows)
-        {
-            NewLine(text);
-            WriteTable(rows, text);
-            NewLine(text);
-            return;
-        }
-
-        var block = BlockElements.Contains(node.Name);
-        if (block)
-        {
-            NewLine(text);
-        }
-
-        foreach (var child in node.ChildNodes)
-        {
-            Write(child, text, stats);
-            if (child.Name is "td" or "th")
+            var (node, step) = item;
+            switch (step)
             {
-                text.Append(' ');
+                case WriteStep.EndBlock:
+                    NewLine(text);
+                    continue;
+                case WriteStep.CellGap:
+                    text.Append(' ');
+                    continue;
             }
-        }
 
-        if (block)
-        {
-            NewLine(text);
+            switch (node.NodeType)
+            {
+                case HtmlNodeType.Text:
+                    AppendText(text, HtmlEntity.DeEntitize(node.InnerText));
+                    continue;
+                case HtmlNodeType.Comment:
+                    continue;
+            }
+
+            if (DroppedElements.Contains(node.Name)
+                || (stats is not null ? stats.TryGetValue(node, out var flags) && flags.Chrome : IsChromeByName(node)))
+            {
+                continue;
+            }
+
+            if (stats is not null && Containers.Contains(node.Name) && stats.TryGetValue(node, out var measured)
+                && measured.Links >= 3 && measured.LinkText * 10 >= measured.Text * 6)
+            {
+                // Link lists: menus, "推荐资讯", "点击排行", related articles.
+                continue;
+            }
+
+            if (node.Name == "table" && DataRows(node) is { } rows)
+            {
+                NewLine(text);
+                WriteTable(rows, text);
+                NewLine(text);
+                continue;
+            }
+
+            if (BlockElements.Contains(node.Name))
+            {
+                NewLine(text);
+                stack.Push((node, WriteStep.EndBlock));
+            }
+
+            for (var c = node.ChildNodes.Count - 1; c >= 0; c--)
+            {
+                var child = node.ChildNodes[c];
+                if (child.Name is "td" or "th")
+                {
+                    stack.Push((child, WriteStep.CellGap));
+                }
+
+                stack.Push((child, WriteStep.Visit));
+            }
         }
     }
 
@@ -424,7 +503,7 @@ public static partial class HtmlTextExtractor
             var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").ToList();
             foreach (var cell in cells)
             {
-                if (cell.Descendants().Any(d => d.Name is "table" or "p" or "div" or "li") && cell.InnerText.Length > 60
+                if (AllNodes(cell).Any(d => d.Name is "table" or "p" or "div" or "li") && cell.InnerText.Length > 60
                     || cell.InnerText.Length > 200)
                 {
                     return null;

@@ -24,8 +24,12 @@ public static partial class PdfTextExtractor
     private sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
-    public static PdfContent? Extract(byte[] bytes, out string? failure)
+    public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, DocumentReaderOptions.Default, out failure);
+
+    /// <summary>Extracts the text of the PDF in <paramref name="bytes"/> within the page, character and time limits of <paramref name="options"/>.</summary>
+    public static PdfContent? Extract(byte[] bytes, DocumentReaderOptions options, out string? failure)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(bytes);
         failure = null;
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
@@ -37,10 +41,37 @@ public static partial class PdfTextExtractor
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages > options.MaxPages)
+            {
+                failure = ReadFailures.TooManyPages(document.NumberOfPages, options.MaxPages);
+                return null;
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var pages = new List<List<PdfLine>>();
             var hasImages = false;
+            var characters = 0L;
             foreach (var page in document.GetPages())
             {
+                if (clock.Elapsed > options.MaxTimePerDocument)
+                {
+                    failure = ReadFailures.TooSlow(options.MaxTimePerDocument, $"at page {page.Number}");
+                    return null;
+                }
+
+                if (page.Letters.Count > options.MaxCharactersPerPage)
+                {
+                    failure = ReadFailures.TooMuchText($"page {page.Number}", page.Letters.Count, options.MaxCharactersPerPage);
+                    return null;
+                }
+
+                characters += page.Letters.Count;
+                if (characters > options.MaxCharacters)
+                {
+                    failure = ReadFailures.TooMuchText("document", characters, options.MaxCharacters);
+                    return null;
+                }
+
                 var lines = Lines(page);
                 if (lines.Count == 0 && !hasImages)
                 {

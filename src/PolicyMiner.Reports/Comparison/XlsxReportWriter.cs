@@ -72,5 +72,6 @@ internal static class XlsxReportWriter
                 ["quote"] = t.Target.Quote,
                 ["doc"] = t.Row.Document.Name,
                 ["issue_date"] = t.Row.Document.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            })
+            .Select(SpreadsheetCell.SafeRow);
 }

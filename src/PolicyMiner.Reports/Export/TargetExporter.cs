@@ -69,7 +69,7 @@ public static class TargetExporter
             var indicator = IndicatorOf(row, taxonomy, seen);
             foreach (var column in ExportColumns.All)
             {
-                csv.WriteField(Format(column.Read(row, indicator)));
+                csv.WriteField(Format(SpreadsheetCell.Safe(column.Read(row, indicator))));
             }
 
             csv.EndRecord();
@@ -118,13 +118,13 @@ public static class TargetExporter
         return count;
     }
 
-    /// <summary>A row as column name → value, the shape MiniExcel writes.</summary>
+    /// <summary>A row as column name → value, the shape MiniExcel writes; text cells are made formula-safe (<see cref="SpreadsheetCell"/>).</summary>
     internal static Dictionary<string, object?> ToDictionary(ReportRow row, IndicatorDefinition? indicator)
     {
         var values = new Dictionary<string, object?>(ExportColumns.All.Count, StringComparer.Ordinal);
         foreach (var column in ExportColumns.All)
         {
-            values[column.Name] = column.Read(row, indicator);
+            values[column.Name] = SpreadsheetCell.Safe(column.Read(row, indicator));
         }
 
         return values;

@@ -81,7 +81,14 @@ internal sealed class DocumentContentEntity
 {
     public string Id { get; set; } = "";
 
+    /// <summary>The text as written by schema v1 (uncompressed); empty when <see cref="Packed"/> holds it.</summary>
     public string Text { get; set; } = "";
+
+    /// <summary>The first piece of the Brotli-compressed UTF-8 text; null in records written by schema v1.</summary>
+    public byte[]? Packed { get; set; }
+
+    /// <summary>Further pieces of <see cref="Packed"/>, stored in <c>content_chunks</c> as <c>id/1</c>, <c>id/2</c> ….</summary>
+    public int Chunks { get; set; }
 
     public List<SectionEntity> Sections { get; set; } = [];
 

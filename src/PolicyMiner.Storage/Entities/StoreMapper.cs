@@ -22,6 +22,7 @@ internal static class StoreMapper
         };
         mapper.Entity<DocumentEntity>().Id(x => x.Id, autoId: false);
         mapper.Entity<DocumentContentEntity>().Id(x => x.Id, autoId: false);
+        mapper.Entity<ContentChunkEntity>().Id(x => x.Id, autoId: false);
         mapper.Entity<TargetEntity>().Id(x => x.Id);
         mapper.Entity<IngestRunEntity>().Id(x => x.Id);
         mapper.Entity<IngestErrorEntity>().Id(x => x.Id);
@@ -54,10 +55,11 @@ internal static class StoreMapper
         RunId = runId,
     };
 
-    public static DocumentContentEntity ToContent(PolicyDocument document) => new()
+    public static DocumentContentEntity ToContent(PolicyDocument document, byte[] packed, int chunks) => new()
     {
         Id = document.ContentHash,
-        Text = document.Text,
+        Packed = packed,
+        Chunks = chunks,
         Sections = [.. document.Sections.Select(s => new SectionEntity
         {
             Level = s.Level,
@@ -99,9 +101,9 @@ internal static class StoreMapper
         entity.ExtractorVersion,
         entity.IngestedAt);
 
-    public static StoredDocument ToStored(DocumentEntity entity, DocumentContentEntity? content) => new(
+    public static StoredDocument ToStored(DocumentEntity entity, DocumentContentEntity? content, string text) => new(
         ToSummary(entity),
-        content?.Text ?? "",
+        text,
         content is null ? [] : [.. content.Sections.Select(s => new Section(s.Level, s.Number, s.Heading, new TextSpan(s.Start, s.End)))],
         content is null ? [] : [.. content.Diagnostics.Select(d => new Diagnostic(
             d.Code,

@@ -51,7 +51,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
             await Parallel.ForEachAsync(
                 files,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (path, token) => await channel.Writer.WriteAsync(Process(path, known, ticks), token).ConfigureAwait(false))
+                async (path, token) => await channel.Writer.WriteAsync(await Watched(path, known, ticks, token).ConfigureAwait(false), token).ConfigureAwait(false))
                 .ConfigureAwait(false);
             channel.Writer.TryComplete();
         }
@@ -73,6 +73,27 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
             tally.Failures,
             clock.Elapsed,
             ticks.ToTimes());
+    }
+
+    /// <summary>
+    /// Runs one file under a watchdog: past the time limit the file fails with one line and the batch moves on. Readers
+    /// check their own limits as they go; a stage that does not return is abandoned (its result is dropped), since .NET
+    /// cannot stop a thread from outside.
+    /// </summary>
+    private async Task<FileWork> Watched(string path, FrozenDictionary<string, string> known, StageTicks ticks, CancellationToken cancellationToken)
+    {
+        var limit = _options.EffectiveMaxTimePerFile;
+        var work = Task.Run(() => Process(path, known, ticks), CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(work, Task.Delay(limit, timeout.Token)).ConfigureAwait(false);
+        if (finished == work)
+        {
+            await timeout.CancelAsync().ConfigureAwait(false);
+            return await work.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return FileWork.Failed(path, $"reading and extraction took over {limit.TotalSeconds:0.#} s (limit); abandoned");
     }
 
     private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks)

@@ -37,12 +37,16 @@ public sealed record IngestStages(
 /// <param name="Parallelism">Files read and extracted at once; defaults to the number of cores.</param>
 /// <param name="MaxFileBytes">Files larger than this fail without being read.</param>
 /// <param name="DocumentsPerTransaction">Upper bound of documents committed together; each document and its targets are always in one transaction.</param>
+/// <param name="MaxTimePerFile">Longest a file may take to read and extract before it fails and the batch moves on (default 120 s).</param>
 public sealed record IngestOptions(
     int Parallelism = 0,
     long MaxFileBytes = IngestOptions.DefaultMaxFileBytes,
     int DocumentsPerTransaction = 64,
-    string ToolVersion = "")
+    string ToolVersion = "",
+    TimeSpan? MaxTimePerFile = null)
 {
+    internal TimeSpan EffectiveMaxTimePerFile => MaxTimePerFile ?? TimeSpan.FromSeconds(120);
+
     /// <summary>50 MiB.</summary>
     public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
 

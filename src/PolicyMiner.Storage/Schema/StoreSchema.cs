@@ -12,6 +12,7 @@ internal static class StoreSchema
 {
     public const string Documents = "documents";
     public const string Contents = "contents";
+    public const string ContentChunks = "content_chunks";
     public const string Targets = "targets";
     public const string IngestRuns = "ingest_runs";
     public const string IngestErrors = "ingest_errors";

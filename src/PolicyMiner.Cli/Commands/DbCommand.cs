@@ -1,0 +1,68 @@
+using System.CommandLine;
+using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Storage;
+using PolicyMiner.Storage.Safety;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer db check|repair</c>: read every record of a database; rebuild a damaged one from what is readable.</summary>
+internal static class DbCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("db", "Check or repair a PolicyMiner database.");
+        command.Subcommands.Add(Check());
+        command.Subcommands.Add(Repair());
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var db = StoreAccess.DatabaseOption();
+        var noWait = StoreAccess.NoWaitOption();
+        var command = new Command("check", "Read every record (read-only) and check that documents, texts and targets agree. Exit code 1 when damaged.")
+        {
+            db, noWait,
+        };
+        command.SetAction(parse =>
+        {
+            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var report = StoreMaintenance.Check(path, StoreAccess.Options("db check", parse.GetValue(noWait), readOnly: true));
+            Console.WriteLine($"{Escape.Line(path)}: {report.Documents} documents, {report.Targets} targets, {report.Runs} ingest runs read");
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"problem: {Escape.Line(problem)}");
+            }
+
+            if (report.Healthy)
+            {
+                Console.WriteLine("ok");
+                return 0;
+            }
+
+            Console.Error.WriteLine($"policyminer: {Escape.Line(path)} is damaged; `policyminer db repair --db {Escape.Line(path)}` rebuilds it from what is readable");
+            return 1;
+        });
+        return command;
+    }
+
+    private static Command Repair()
+    {
+        var db = StoreAccess.DatabaseOption();
+        var noWait = StoreAccess.NoWaitOption();
+        var command = new Command("repair", "Copy the database aside, then rebuild it from every record that can still be read.")
+        {
+            db, noWait,
+        };
+        command.SetAction(parse =>
+        {
+            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var report = StoreMaintenance.Repair(path, StoreAccess.Options("db repair", parse.GetValue(noWait), readOnly: false));
+            Console.WriteLine($"{Escape.Line(path)}: rebuilt; {report.Documents} documents, {report.Targets} targets kept"
+                + (report.UnreadableParts > 0 ? $", {report.UnreadableParts} unreadable parts skipped" : ""));
+            Console.WriteLine($"the file as it was is kept as {Escape.Line(report.Backup)}");
+            return 0;
+        });
+        return command;
+    }
+}
