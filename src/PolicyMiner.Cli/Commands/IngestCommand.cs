@@ -28,9 +28,14 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inputs = parse.GetValue(paths)!;
-            var selection = IngestRunner.Select(inputs, [StoreAccess.PathOf(parse.GetValue(db))], Console.Error);
+            var database = StoreAccess.PathOf(parse.GetValue(db));
+            // An existing database is checked first (a file that is not one is refused); a new one is only created once
+            // the inputs name documents, so a mistyped path leaves nothing behind.
+            using var existing = File.Exists(database) ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
+            var selection = IngestRunner.Select(inputs, [database], Console.Error);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db), "ingest", parse.GetValue(noWait), cancellationToken);
+            using var created = existing is null ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
+            var store = existing ?? created!;
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
                 selection,

@@ -53,10 +53,14 @@ internal static class RunCommand
 
             var inputs = parse.GetValue(paths)!;
             var database = parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
+            // An existing database is checked first (a file that is not one is refused); a new one is only created once
+            // the inputs name documents, so a mistyped path leaves nothing behind.
+            using var existing = File.Exists(database) ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
             var selection = IngestRunner.Select(inputs, [database, folder], Console.Error);
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken);
+            using var created = existing is null ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
+            var store = existing ?? created!;
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
                 selection,
