@@ -6,9 +6,31 @@ namespace PolicyMiner.Cli;
 /// <summary>Runs the parsed command line and turns failures into one line on stderr and a non-zero exit code.</summary>
 internal static class CliRunner
 {
+    /// <summary>Exit code of a command line that does not parse (unknown value, a word where a number belongs …).</summary>
+    public const int UsageExitCode = 2;
+
     public static int Run(RootCommand root, string[] args)
     {
+        CliOptions.ExplainNumbers(root);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            // One line per error and a pointer to the help, instead of the whole help text.
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"policyminer: {error.Message}");
+            }
+
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command is RootCommand ? "policyminer" : result.Command.Name);
+            }
+
+            Console.Error.WriteLine($"policyminer: {CliMessages.UsageHint(string.Join(' ', names))}");
+            return UsageExitCode;
+        }
+
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

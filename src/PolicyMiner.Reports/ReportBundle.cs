@@ -22,7 +22,7 @@ public static class ReportBundle
         Directory.CreateDirectory(folder);
         var documents = StoreReportSource.Documents(store);
         var rows = StoreReportSource.Rows(store);
-        var builder = new ComparisonReportBuilder(taxonomy).AddDocuments(documents).AddRows(rows);
+        var builder = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.FilePath) }.AddDocuments(documents).AddRows(rows);
         if (title is not null)
         {
             builder.Title = title;

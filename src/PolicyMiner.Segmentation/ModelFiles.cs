@@ -23,12 +23,15 @@ public sealed record JiebaDictionaryPaths(string Directory)
     public static JiebaDictionaryPaths Default => new(Path.Combine(ModelsDirectory.Locate(), "jieba"));
 }
 
-/// <summary>Finds the repository's <c>models/</c> folder.</summary>
+/// <summary>Finds the <c>models/</c> folder: of an install, of a checkout, or the one a user points at.</summary>
 public static class ModelsDirectory
 {
     /// <summary>
-    /// The <c>models/</c> folder: <c>POLICYMINER_MODELS</c> if set, else the one beside <c>PolicyMiner.sln</c> found
-    /// by walking up from the application's folder, else <c>models/</c> beside the binary.
+    /// The <c>models/</c> folder, first found of: <c>POLICYMINER_MODELS</c> when set (an explicit choice wins, so a user
+    /// can swap the model of an installed tool); <c>models/</c> next to the executable when it holds the jieba
+    /// dictionary (a .NET tool install, a <c>dotnet publish</c> folder, a build output); the <c>models/</c> beside
+    /// <c>PolicyMiner.sln</c> above the executable (a checkout whose build has not copied the model). When none holds
+    /// the model, the folder next to the executable, so the error names where an install expects it.
     /// </summary>
     public static string Locate()
     {
@@ -38,9 +41,16 @@ public static class ModelsDirectory
             return Path.GetFullPath(configured);
         }
 
-        var root = FindRepositoryRoot();
-        return Path.Combine(root ?? AppContext.BaseDirectory, "models");
+        var beside = Path.Combine(AppContext.BaseDirectory, "models");
+        if (HoldsJieba(beside))
+        {
+            return beside;
+        }
+
+        return FindRepositoryRoot() is { } root && HoldsJieba(Path.Combine(root, "models")) ? Path.Combine(root, "models") : beside;
     }
+
+    private static bool HoldsJieba(string models) => File.Exists(Path.Combine(models, "jieba", "dict.txt"));
 
     /// <summary>The folder holding <c>PolicyMiner.sln</c> above the application's folder, or null outside a checkout.</summary>
     public static string? FindRepositoryRoot()

@@ -78,7 +78,7 @@ public sealed class SegmentCommandTests
 
             Assert.Equal(1, result.ExitCode);
             Assert.Equal(["南京市 / 长江大桥"], result.StdoutLines);
-            Assert.Equal(["policyminer: /nonexistent/a.txt: file not found"], result.StderrLines);
+            Assert.Equal(["policyminer: /nonexistent/a.txt: no such file or folder"], result.StderrLines);
         }
         finally
         {

@@ -4,6 +4,19 @@ public sealed class ModelLoadingTests
 {
     private static readonly JiebaDictionaryPaths Shipped = new(Path.Combine(TestPaths.RepositoryRoot, "models", "jieba"));
 
+    [SkippableFact]
+    public void Locate_ModelCopiedBesideExecutable_ThatFolderAndTheSameFilesAsTheRepository()
+    {
+        Skip.If(Environment.GetEnvironmentVariable(JiebaDictionaryPaths.ModelsEnvironmentVariable) is { Length: > 0 }, "POLICYMINER_MODELS is set and wins");
+
+        var located = ModelsDirectory.Locate();
+
+        // The build copies models/ next to every executable (bin/, publish/, the .NET tool), so an install never needs a checkout.
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "models"), located);
+        Assert.Equal(File.ReadAllBytes(Shipped.TransitionFile), File.ReadAllBytes(JiebaDictionaryPaths.Default.TransitionFile));
+        Assert.True(File.Exists(ModelsDirectory.PolicyTermsDictionary));
+    }
+
     [Fact]
     public void Load_MissingFiles_ThrowsOneLineSayingHowToGetThem()
     {

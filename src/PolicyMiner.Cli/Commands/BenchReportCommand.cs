@@ -49,7 +49,7 @@ internal static class BenchReportCommand
             }
 
             var htmlTime = clock.Elapsed - build;
-            Console.WriteLine($"build         {build.TotalSeconds:F2} s ({report.Sections.Count} indicators, {report.Sections.Count(s => s.Chart is not null)} charts, {report.Unmatched.Count} unmatched)");
+            Console.WriteLine($"build         {build.TotalSeconds:F2} s ({report.Sections.Count} indicators, {report.Sections.Sum(s => s.Charts.Count)} charts, {report.Unmatched.Count} unmatched)");
             Console.WriteLine($"html          {htmlTime.TotalSeconds:F2} s, {new FileInfo(html).Length / 1048576.0:F1} MiB");
             self.Refresh();
             Console.WriteLine($"build + html  {(build + htmlTime).TotalSeconds:F2} s wall, {(self.TotalProcessorTime - cpuBefore).TotalSeconds:F2} s CPU (all threads; load average {LoadAverage()})");

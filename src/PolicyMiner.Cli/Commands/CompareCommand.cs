@@ -27,6 +27,11 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(output)!;
+            if (Directory.Exists(path))
+            {
+                throw new CliException(CliMessages.OutIsFolder(path));
+            }
+
             var extension = Path.GetExtension(path).ToLowerInvariant();
             if (extension is not (".html" or ".htm" or ".xlsx"))
             {
@@ -43,10 +48,11 @@ internal static class CompareCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var store = ReportOptions.OpenExisting(parse.GetValue(database)!);
+            using var store = ReportOptions.OpenExisting(parse.GetValue(database));
             var builder = new ComparisonReportBuilder(taxonomy)
             {
                 IncludeCharts = !parse.GetValue(noCharts) && extension != ".xlsx",
+                Provenance = ReportProvenance.Now(store.FilePath),
             };
             if (parse.GetValue(title) is { } text)
             {

@@ -8,21 +8,24 @@ namespace PolicyMiner.Cli.Commands;
 internal static class DocumentInputs
 {
     /// <summary>Files named directly, plus the documents directly inside named folders, in name order.</summary>
-    public static List<string> Expand(IEnumerable<string> arguments)
+    /// <remarks>A path that does not exist, or a folder holding no document, is written to <paramref name="errors"/> as one line
+    /// and counted in <paramref name="problems"/>; the other inputs go on.</remarks>
+    public static List<string> Expand(IEnumerable<string> arguments, TextWriter errors, out int problems)
     {
         var files = new List<string>();
+        problems = 0;
         foreach (var argument in arguments)
         {
-            if (Directory.Exists(argument))
+            var found = Directory.Exists(argument)
+                ? [.. Directory.EnumerateFiles(argument).Where(DocumentReader.IsSupported).Order(StringComparer.Ordinal)]
+                : File.Exists(argument) ? [argument] : new List<string>();
+            if (found.Count == 0)
             {
-                files.AddRange(Directory.EnumerateFiles(argument)
-                    .Where(DocumentReader.IsSupported)
-                    .Order(StringComparer.Ordinal));
+                errors.WriteLine($"policyminer: {CliMessages.NothingIn(argument)}");
+                problems++;
             }
-            else
-            {
-                files.Add(argument);
-            }
+
+            files.AddRange(found);
         }
 
         return files;
@@ -38,7 +41,7 @@ internal static class DocumentInputs
         error = null;
         if (!File.Exists(path))
         {
-            error = $"{path}: file not found";
+            error = CliMessages.NoSuchPath(path);
             return null;
         }
 

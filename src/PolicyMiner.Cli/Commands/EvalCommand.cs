@@ -26,7 +26,7 @@ internal static class EvalCommand
         var gdp = new Option<string?>("--gdp") { Description = "A gdp-growth-targets.jsonl file: check that each report named there yields exactly its GDP growth target (gdp_growth, in the report's year), and nothing for a report that sets none.", HelpName = "FILE" };
         var minGdp = new Option<double?>("--min-gdp") { Description = "Exit 3 when the share of reports with exactly the right GDP growth target is below this." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.OneOf("text", "json");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit 3 when target F1 is below this." };
         var minYear = new Option<double?>("--min-year") { Description = "Exit 3 when year accuracy is below this." };
         var minResponsible = new Option<double?>("--min-responsible") { Description = "Exit 3 when responsible accuracy is below this." };
@@ -75,7 +75,7 @@ internal static class EvalCommand
         {
             if (!Directory.Exists(directory))
             {
-                throw new CliException($"{directory}: gold folder not found");
+                throw new CliException(CliMessages.NoSuchPath(directory));
             }
         }
 
@@ -87,8 +87,8 @@ internal static class EvalCommand
 
         var extractor = settings.Extractor;
         var inputs = new List<EvaluationInput>();
-        var failed = 0;
-        foreach (var path in DocumentInputs.Expand(arguments))
+        var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
+        foreach (var path in files)
         {
             if (settings.GradedOnly && gold.For(Path.GetFileName(path)) is null)
             {
@@ -154,14 +154,15 @@ internal static class EvalCommand
         }
 
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in DocumentInputs.Expand(arguments))
+        var inputs = DocumentInputs.Expand(arguments, Console.Error, out var missing);
+        foreach (var path in inputs)
         {
             byName.TryAdd(Path.GetFileName(path), path);
         }
 
         var graded = new List<GdpExpectation>();
         var outcomes = new List<GdpOutcome>();
-        var failed = 0;
+        var failed = missing;
         foreach (var expected in expectations)
         {
             if (!byName.TryGetValue(expected.File, out var path))

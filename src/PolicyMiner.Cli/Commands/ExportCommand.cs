@@ -10,9 +10,9 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var format = new Option<string?>("--format") { Description = "csv (UTF-8 with BOM), xlsx or jsonl; default from --out's extension." };
-        format.AcceptOnlyFromAmong("csv", "xlsx", "jsonl");
-        var output = new Option<string>("--out") { Description = "File to write; '-' writes CSV or JSONL to stdout.", Required = true };
+        var format = new Option<string?>("--format") { Description = "csv (UTF-8; with a BOM in a file, for Excel), xlsx or jsonl; default from --out's extension, csv for '-'." };
+        format.OneOf("csv", "xlsx", "jsonl");
+        var output = new Option<string>("--out") { Description = "File to write (an existing file is overwritten); '-' writes CSV or JSONL to stdout.", Required = true };
         var database = ReportOptions.Database();
         var indicators = ReportOptions.Indicators();
         var categories = ReportOptions.Categories();
@@ -27,26 +27,34 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(output)!;
+            if (Directory.Exists(path))
+            {
+                throw new CliException(CliMessages.OutIsFolder(path));
+            }
+
+            var toStdout = path == "-";
             var chosen = parse.GetValue(format) is { } name ? ExportFormats.TryParse(name, out var f) ? f : default
+                : toStdout ? ExportFormat.Csv
                 : ExportFormats.TryFromPath(path, out var fromPath) ? fromPath
                 : throw new CliException($"{path}: cannot tell the format from the extension; pass --format csv|xlsx|jsonl");
-            if (path == "-" && chosen == ExportFormat.Xlsx)
+            if (toStdout && chosen == ExportFormat.Xlsx)
             {
-                throw new CliException("--out -: XLSX cannot be written to stdout; give a file name");
+                throw new CliException(CliMessages.StdoutNeedsTextFormat);
             }
 
             var wanted = parse.GetValue(categories) ?? [];
             ReportOptions.CheckCategories(wanted);
             var taxonomy = ReportOptions.LoadTaxonomy(parse.GetValue(indicators));
-            using var store = ReportOptions.OpenExisting(parse.GetValue(database)!);
+            using var store = ReportOptions.OpenExisting(parse.GetValue(database));
             var query = new TargetQuery(Region: parse.GetValue(region), Year: parse.GetValue(year)) { ReviewedOnly = parse.GetValue(reviewedOnly) };
             var rows = StoreReportSource.Rows(store, query)
                 .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal));
             var written = 0;
-            if (path == "-")
+            if (toStdout)
             {
+                // No BOM on a pipe: it would be the first bytes a program reading the CSV sees.
                 using var stdout = Console.OpenStandardOutput();
-                written = TargetExporter.Write(chosen, rows, stdout, taxonomy);
+                written = TargetExporter.Write(chosen, rows, stdout, taxonomy, byteOrderMark: false);
             }
             else
             {

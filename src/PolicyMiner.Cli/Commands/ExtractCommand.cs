@@ -16,7 +16,7 @@ internal static class ExtractCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Documents (.txt, .html, .pdf, .docx, .ofd …) or folders of them.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "jsonl (one JSON object per target) or table.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "table");
+        format.OneOf("jsonl", "table");
         var year = new Option<int?>("--plan-year") { Description = "Plan year to resolve 年内/今年 against when the document does not state one." };
         var explain = new Option<bool>("--explain") { Description = "Show, per number, whether it is a target (and why not), and which scope gave its year and commitment." };
         var indicators = TaxonomyOption.Create();
@@ -40,8 +40,8 @@ internal static class ExtractCommand
 
     private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor, bool explain)
     {
-        var failed = 0;
-        foreach (var path in DocumentInputs.Expand(arguments))
+        var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
+        foreach (var path in files)
         {
             var document = DocumentInputs.Read(path, planYear, out var error, manifest);
             if (document is null)
@@ -71,7 +71,8 @@ internal static class ExtractCommand
             }
         }
 
-        return failed == 0 ? 0 : 1;
+        // Nothing readable at all is a failure, not an empty success.
+        return failed == 0 && files.Count > 0 ? 0 : 1;
     }
 
     /// <summary>One line per number: the target with the scope each inherited field came from, or the reason it is not a target.</summary>

@@ -27,17 +27,30 @@ internal static class IngestCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var inputs = parse.GetValue(paths)!;
+            var database = StoreAccess.PathOf(parse.GetValue(db));
+            // An existing database is checked first (a file that is not one is refused); a new one is only created once
+            // the inputs name documents, so a mistyped path leaves nothing behind.
+            using var existing = File.Exists(database) ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
+            var selection = IngestRunner.Select(inputs, [database], Console.Error);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db), "ingest", parse.GetValue(noWait), cancellationToken);
+            using var created = existing is null ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
+            var store = existing ?? created!;
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
-                parse.GetValue(paths)!,
+                selection,
+                inputs,
                 pipeline,
                 options.ShowProgress(parse),
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
                 cancellationToken).ConfigureAwait(false);
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), outputFolder: null))
+            {
+                Console.Out.WriteLine(line);
+            }
+
             return exitCode;
         });
         return command;

@@ -14,7 +14,7 @@ internal static class ParseCommand
     {
         var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf .docx .ofd …).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json: one object per document per line; text: a readable summary.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "text");
+        format.OneOf("json", "text");
         var maxMb = new Option<int>("--max-mb") { Description = "Refuse files larger than this many megabytes.", DefaultValueFactory = _ => 50 };
 
         var command = new Command("parse", "Read policy documents into clean text with metadata, sections and sentences.") { files, format, maxMb };
@@ -32,6 +32,14 @@ internal static class ParseCommand
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
             foreach (var file in parse.GetValue(files) ?? [])
             {
+                if (!File.Exists(file))
+                {
+                    output.Flush();
+                    Console.Error.WriteLine($"policyminer: {(Directory.Exists(file) ? $"{file}: is a folder; parse takes files (extract and ingest take folders)" : CliMessages.NoSuchPath(file))}");
+                    failed++;
+                    continue;
+                }
+
                 var result = reader.Read(file);
                 if (!result.Succeeded)
                 {

@@ -46,19 +46,31 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(output)!;
+            if (File.Exists(folder))
+            {
+                throw new CliException(CliMessages.OutIsFile(folder));
+            }
+
+            var inputs = parse.GetValue(paths)!;
+            var database = parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
+            // An existing database is checked first (a file that is not one is refused); a new one is only created once
+            // the inputs name documents, so a mistyped path leaves nothing behind.
+            using var existing = File.Exists(database) ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
+            var selection = IngestRunner.Select(inputs, [database, folder], Console.Error);
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
-            using var store = StoreAccess.Open(parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName), "run", parse.GetValue(noWait), cancellationToken);
+            using var created = existing is null ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
+            var store = existing ?? created!;
             var (_, exitCode) = await IngestRunner.RunAsync(
                 store,
-                parse.GetValue(paths)!,
+                selection,
+                inputs,
                 pipeline,
                 options.ShowProgress(parse),
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
-                cancellationToken,
-                excluded: [folder]).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
@@ -72,6 +84,11 @@ internal static class RunCommand
             }
 
             Terminal.Console.Write(table);
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), folder))
+            {
+                Console.Out.WriteLine(line);
+            }
+
             return 0;
         });
         return command;
@@ -82,7 +99,7 @@ internal static class RunCommand
     {
         var documents = StoreReportSource.Documents(store);
         var rows = StoreReportSource.Rows(store);
-        var report = new ComparisonReportBuilder(taxonomy).AddDocuments(documents).AddRows(rows).Build();
+        var report = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.FilePath) }.AddDocuments(documents).AddRows(rows).Build();
 
         var written = new List<(string, string)>();
         Write(folder, "report.html", report.WriteHtml);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
+using PolicyMiner.Ingest.Decoding;
 using System.Text.Json;
 using PolicyMiner.Segmentation;
 
@@ -24,7 +25,7 @@ internal static class SegmentCommand
             Description = "default (jieba cut), search (cut_for_search) or full (cut_all).",
             DefaultValueFactory = _ => "default",
         };
-        mode.AcceptOnlyFromAmong("default", "search", "full");
+        mode.OneOf("default", "search", "full");
         var noHmm = new Option<bool>("--no-hmm") { Description = "Do not use the HMM for words missing from the dictionary." };
         var userDict = new Option<string?>("--user-dict") { Description = "A user dictionary (jieba format: word [freq] [tag] per line)." };
         var format = new Option<string>("--format")
@@ -32,7 +33,7 @@ internal static class SegmentCommand
             Description = "text (tokens joined by ' / ', one line per input line) or jsonl (a JSON array per non-empty line).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "jsonl");
+        format.OneOf("text", "jsonl");
 
         var command = new Command("segment", "Cut Chinese text into words exactly as Python jieba 0.42.1 does.");
         command.Arguments.Add(files);
@@ -51,8 +52,14 @@ internal static class SegmentCommand
             var inputs = parse.GetValue(files) ?? [];
             if (inputs.Length == 0)
             {
-                using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-                Segment(segmenter, stdin, output, options);
+                using var buffer = new MemoryStream();
+                Console.OpenStandardInput().CopyTo(buffer);
+                if (Decode("stdin", buffer.ToArray()) is not { } text)
+                {
+                    return 1;
+                }
+
+                Segment(segmenter, new StringReader(text), output, options);
                 return 0;
             }
 
@@ -62,18 +69,41 @@ internal static class SegmentCommand
                 if (!File.Exists(file))
                 {
                     output.Flush();
-                    Console.Error.WriteLine($"policyminer: {file}: file not found");
+                    Console.Error.WriteLine($"policyminer: {CliMessages.NoSuchPath(file)}");
                     failures++;
                     continue;
                 }
 
-                using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                Segment(segmenter, reader, output, options);
+                if (Decode(file, File.ReadAllBytes(file)) is not { } decoded)
+                {
+                    output.Flush();
+                    failures++;
+                    continue;
+                }
+
+                Segment(segmenter, new StringReader(decoded), output, options);
             }
 
             return failures == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>Decodes input as every reading verb does (BOM, UTF-16, UTF-8, GB18030); null and one line on stderr when it is not text.</summary>
+    private static string? Decode(string name, byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return "";
+        }
+
+        if (TextDecoder.Decode(bytes) is { } decoded)
+        {
+            return decoded.Text;
+        }
+
+        Console.Error.WriteLine($"policyminer: {name}: not text in UTF-8, UTF-16 or GB18030");
+        return null;
     }
 
     private static JiebaSegmenter CreateSegmenter(string? userDictionary)

@@ -121,7 +121,7 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
             }
         }
 
-        var failures = unmatchedInputs.Select(i => $"{Escape.Line(i)}: no such file or folder, or no document files match it")
+        var failures = unmatchedInputs.Select(i => CliMessages.NothingIn(Escape.Line(i)))
             .Concat(summary.Failures.Select(f => $"{Escape.Line(f.Path)}: {Escape.Line(f.Reason ?? "")}"))
             .ToList();
         if (failures.Count == 0)

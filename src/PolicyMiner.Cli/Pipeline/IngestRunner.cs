@@ -12,31 +12,34 @@ internal static class IngestRunner
     public static string ToolVersion { get; } =
         typeof(IngestRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Ingests the files named by <paramref name="inputs"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
-    /// <exception cref="CliException">No input names a document file.</exception>
+    /// <summary>The document files <paramref name="inputs"/> name; checked before any database or folder is created.</summary>
+    /// <param name="excluded">The database and a run's output folder: they may sit inside an input folder and are never read back in.</param>
+    /// <exception cref="CliException">No input names a document file; one line per input says why.</exception>
+    public static InputSelection Select(IReadOnlyList<string> inputs, IReadOnlyCollection<string> excluded, TextWriter errors)
+    {
+        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported, [.. excluded.Select(Path.GetFullPath)]);
+        foreach (var skipped in selection.SkippedItems)
+        {
+            errors.WriteLine($"skipped   {Escape.Line(skipped.Path)}: {Escape.Line(skipped.Reason)}");
+        }
+
+        return selection.Files.Count > 0
+            ? selection
+            : throw new CliException(string.Join($"{Environment.NewLine}policyminer: ", selection.Unmatched.Select(i => CliMessages.NothingIn(Escape.Line(i)))));
+    }
+
+    /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
     public static async Task<(IngestSummary Summary, int ExitCode)> RunAsync(
         PolicyStore store,
+        InputSelection selection,
         IReadOnlyList<string> inputs,
         PolicyPipeline pipeline,
         bool showProgress,
         IAnsiConsole console,
         TextWriter output,
         TextWriter errors,
-        CancellationToken cancellationToken,
-        IReadOnlyCollection<string>? excluded = null)
+        CancellationToken cancellationToken)
     {
-        // The database (and a run's output folder) may sit inside an input folder: never read them back in.
-        var selection = InputFiles.Expand(inputs, PolicyPipeline.IsSupported, [store.FilePath, .. excluded ?? []]);
-        foreach (var skipped in selection.SkippedItems)
-        {
-            errors.WriteLine($"skipped   {Escape.Line(skipped.Path)}: {Escape.Line(skipped.Reason)}");
-        }
-
-        if (selection.Files.Count == 0)
-        {
-            throw new CliException($"no document files (.txt, .html, .pdf, .docx, .ofd …) found in {string.Join(", ", inputs)}");
-        }
-
         var display = new IngestConsole(console, output, errors, showProgress);
         pipeline.OcrPageRead += display.OcrPageRead;
         var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion));

@@ -28,8 +28,35 @@ internal static class StoreAccess
         OpenStore(PathOf(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
 
     /// <summary>Opens a database that must already exist, read-only, as one of its readers.</summary>
-    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
-        OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
+    /// <remarks>
+    /// Without --db: ./policyminer.db, else the one database in a folder just below (out/policyminer.db after the
+    /// README's `run corpus --out out`), named on stderr; never an empty new database.
+    /// </remarks>
+    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default)
+    {
+        var options = new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken);
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            return File.Exists(path) ? OpenStore(path, options) : throw new CliException(CliMessages.NoDatabase(path));
+        }
+
+        if (File.Exists(PolicyStore.DefaultFileName))
+        {
+            return OpenStore(PolicyStore.DefaultFileName, options);
+        }
+
+        var found = FindBelow(Directory.GetCurrentDirectory());
+        switch (found.Count)
+        {
+            case 0:
+                throw new CliException(CliMessages.NoDatabase($"./{PolicyStore.DefaultFileName}"));
+            case 1:
+                Console.Error.WriteLine($"policyminer: {CliMessages.UsingDatabase(found[0])}");
+                return OpenStore(found[0], options);
+            default:
+                throw new CliException(CliMessages.SeveralDatabases(found));
+        }
+    }
 
     /// <summary>Opens a database that must already exist as its one writer (for edits such as <c>review</c>).</summary>
     public static PolicyStore OpenExistingForWriting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
@@ -40,7 +67,7 @@ internal static class StoreAccess
         var file = PathOf(path);
         return File.Exists(file)
             ? file
-            : throw new CliException($"{file}: no database here; run `policyminer ingest PATH...` first or pass --db");
+            : throw new CliException(CliMessages.NoDatabase(file));
     }
 
     /// <summary>The options a verb passes to the store's own maintenance calls.</summary>
@@ -59,6 +86,33 @@ internal static class StoreAccess
         {
             throw new CliException(e.Message);
         }
+    }
+
+    /// <summary>Databases named policyminer.db in the folders directly below <paramref name="folder"/>, as relative paths.</summary>
+    internal static IReadOnlyList<string> FindBelow(string folder)
+    {
+        try
+        {
+            return
+            [
+                .. Directory.EnumerateDirectories(folder)
+                    .Select(d => Path.Combine(d, PolicyStore.DefaultFileName))
+                    .Where(File.Exists)
+                    .Select(f => Path.GetRelativePath(folder, f))
+                    .Order(StringComparer.Ordinal),
+            ];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A path relative to the working directory when it lies below it (shorter to copy into the next command).</summary>
+    public static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static void Waiting(string message) => Console.Error.WriteLine($"policyminer: {message}");

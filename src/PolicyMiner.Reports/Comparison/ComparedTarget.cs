@@ -15,6 +15,9 @@ public sealed record ComparedTarget(ReportRow Row, double DisplayValue, double? 
     /// <summary>The row of the region × year table the target sits in.</summary>
     public PlanKey Plan { get; } = PlanKey.Of(Row.Document);
 
+    /// <summary>The region's own target, or one set for each of its subordinate units.</summary>
+    public TargetScope Scope { get; } = TargetScopes.Of(Row.Target);
+
     /// <summary>True for 新增 / 增加 targets, which are increments, not levels.</summary>
     public bool IsIncrease => Row.Target.Kind == TargetKind.Increase;
 

@@ -15,8 +15,10 @@ public sealed class ComparisonReport
         IReadOnlyList<ReportRow> unmatched,
         IReadOnlyList<ReportDocument> documents,
         IReadOnlyList<ReportDocument> documentsWithoutTargets,
-        IReadOnlyDictionary<string, int> targetCounts)
+        IReadOnlyDictionary<string, int> targetCounts,
+        ReportProvenance provenance)
     {
+        Provenance = provenance;
         Title = title;
         Sections = sections;
         Unmatched = unmatched;
@@ -24,6 +26,9 @@ public sealed class ComparisonReport
         DocumentsWithoutTargets = documentsWithoutTargets;
         _targetCounts = targetCounts;
     }
+
+    /// <summary>When, by which version and from which database the report was made.</summary>
+    public ReportProvenance Provenance { get; }
 
     /// <summary>Report title.</summary>
     public string Title { get; }
@@ -51,7 +56,7 @@ public sealed class ComparisonReport
         return _targetCounts.GetValueOrDefault(document.Id);
     }
 
-    /// <summary>Writes the report as one self-contained HTML page (inline CSS, charts as data: PNGs, no external resources).</summary>
+    /// <summary>Writes the report as one self-contained HTML page (inline CSS and scripts, charts drawn by the browser, no external resources).</summary>
     public void WriteHtml(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -1,11 +1,12 @@
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Reports.Comparison.Charts;
 using PolicyMiner.Reports.Export;
 
 namespace PolicyMiner.Reports.Comparison;
 
 /// <summary>Collects documents and targets and builds an immutable <see cref="ComparisonReport"/>.</summary>
-/// <remarks>Not thread-safe; the report it builds is. Charts start rendering in parallel in <see cref="Build"/> and are awaited when written.</remarks>
+/// <remarks>Not thread-safe; the report it builds is.</remarks>
 public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
 {
     private readonly List<ReportDocument> _documents = [];
@@ -20,7 +21,7 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
     /// <summary>Report title.</summary>
     public string Title { get; set; } = "PolicyMiner 指标对比报告";
 
-    /// <summary>Whether to draw a chart per indicator (the slow part of a build).</summary>
+    /// <summary>Whether to draw charts per indicator (their data, drawn by the reader's browser).</summary>
     public bool IncludeCharts { get; set; } = true;
 
     /// <summary>Adds documents, including those without targets (listed as such).</summary>
@@ -39,7 +40,10 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
         return this;
     }
 
-    /// <summary>Matches targets to indicators, lays them out and renders the charts.</summary>
+    /// <summary>Where the report comes from (generation time, tool version, database); stated at the top of the HTML.</summary>
+    public ReportProvenance? Provenance { get; set; }
+
+    /// <summary>Matches targets to indicators, lays them out and plans the charts.</summary>
     public ComparisonReport Build()
     {
         var documents = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
@@ -80,10 +84,9 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
             .ToArray();
         if (IncludeCharts)
         {
-            // Charts are the slow part; they render on the thread pool while the caller writes the tables.
             foreach (var section in sections)
             {
-                section.ChartTask = Task.Run(() => ChartRenderer.Render(section));
+                section.Charts = ChartPlanner.Plan(section);
             }
         }
 
@@ -100,7 +103,8 @@ public sealed class ComparisonReportBuilder(IndicatorTaxonomy taxonomy)
             unmatched,
             ordered,
             [.. ordered.Where(d => !withTargets.Contains(d.Id))],
-            counts);
+            counts,
+            Provenance ?? ReportProvenance.Now(database: null));
     }
 
     private bool Selected(PolicyTarget target, IndicatorDefinition? indicator) =>

@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Indicators;
+using PolicyMiner.Reports.Comparison.Charts;
 
 namespace PolicyMiner.Reports.Comparison;
 
@@ -44,21 +45,10 @@ public sealed class IndicatorSection
     /// <summary>The distinct regions (or provinces) of the targets.</summary>
     public IReadOnlyList<string> Places { get; }
 
-    /// <summary>The chart of the indicator, or null when no target has a due year or charts were not asked for.</summary>
-    /// <remarks>Charts render in the background from <see cref="ComparisonReportBuilder.Build"/>; reading this waits for this one.</remarks>
-    public IndicatorChart? Chart => ChartTask?.GetAwaiter().GetResult();
-
-    internal Task<IndicatorChart?>? ChartTask { get; set; }
+    /// <summary>The charts of the indicator (see <see cref="ChartPlanner"/>); empty when no target has a due year or charts were not asked for.</summary>
+    public IReadOnlyList<ChartPanel> Charts { get; internal set; } = [];
 
     /// <summary>The targets of one table cell; empty when there are none.</summary>
     public IReadOnlyList<ComparedTarget> Cell(PlanKey plan, int? dueYear) =>
         _cells.TryGetValue((plan, dueYear), out var list) ? list : [];
 }
-
-/// <summary>A rendered chart: PNG bytes, what it plots, and the legend the HTML shows in text.</summary>
-/// <param name="Png">The chart as PNG.</param>
-/// <param name="Unit">Unit of the y axis.</param>
-/// <param name="Increments">True when the chart plots 新增 increments rather than levels.</param>
-/// <param name="Legend">Region and colour (#rrggbb) of each coloured series, in drawing order.</param>
-/// <param name="GreyPlaces">Regions drawn in grey without their own legend entry.</param>
-public sealed record IndicatorChart(byte[] Png, string Unit, bool Increments, IReadOnlyList<(string Place, string Color)> Legend, int GreyPlaces);

@@ -3,13 +3,21 @@ using PolicyMiner.Reports.Export;
 
 namespace PolicyMiner.Reports.Comparison;
 
-/// <summary>Writes a <see cref="ComparisonReport"/> as XLSX: "all_targets", then one sheet per indicator named by its id.</summary>
+/// <summary>
+/// Writes a <see cref="ComparisonReport"/> as XLSX: "全部目标", then one sheet per indicator named by its Chinese name
+/// (shortened safely, see <see cref="SpreadsheetLayout.SheetName"/>); every sheet has column widths and a frozen header.
+/// </summary>
 internal static class XlsxReportWriter
 {
     /// <summary>Name of the sheet with every selected target.</summary>
-    public const string AllTargetsSheet = "all_targets";
+    public const string AllTargetsSheet = "全部目标";
 
-    private const int MaxSheetName = 31;
+    /// <summary>The columns of an indicator's sheet, in order.</summary>
+    private static readonly string[] IndicatorColumns =
+    [
+        "title", "region", "province", "plan_year", "due_year", "label", "value", "value_max", "unit", "comparator", "kind",
+        "commitment", "indicator", "quote", "doc", "issue_date",
+    ];
 
     public static void Write(ComparisonReport report, Stream output)
     {
@@ -19,23 +27,11 @@ internal static class XlsxReportWriter
         };
         foreach (var section in report.Sections)
         {
-            sheets[SheetName(section.Indicator.Id, sheets)] = IndicatorRows(section);
+            sheets[SpreadsheetLayout.SheetName(section.Indicator.Name, sheets.Keys)] = IndicatorRows(section);
         }
 
-        MiniExcel.SaveAs(output, sheets);
-    }
-
-    /// <summary>The sheet name of an indicator: its id, cut to Excel's 31 characters and made unique.</summary>
-    public static string SheetName(string id, IReadOnlyDictionary<string, object> taken)
-    {
-        var name = id.Length <= MaxSheetName ? id : id[..MaxSheetName];
-        for (var n = 2; taken.ContainsKey(name); n++)
-        {
-            var suffix = $"~{n}";
-            name = id[..Math.Min(id.Length, MaxSheetName - suffix.Length)] + suffix;
-        }
-
-        return name;
+        // One configuration for all sheets: widths are looked up by column name, so both kinds of sheet get theirs.
+        MiniExcel.SaveAs(output, sheets, configuration: SpreadsheetLayout.For(ExportColumns.All.Select(c => c.Name).Union(IndicatorColumns)));
     }
 
     private static IEnumerable<Dictionary<string, object?>> AllTargets(ComparisonReport report)
@@ -60,21 +56,21 @@ internal static class XlsxReportWriter
             .ThenBy(t => t.Target.Year ?? int.MaxValue)
             .Select(t => new Dictionary<string, object?>(StringComparer.Ordinal)
             {
+                ["title"] = t.Row.Document.Metadata.Title,
                 ["region"] = t.Plan.Place,
                 ["province"] = t.Row.Document.Metadata.Province,
                 ["plan_year"] = t.Plan.PlanYear,
                 ["due_year"] = t.Target.Year,
+                ["label"] = t.Label,
                 ["value"] = t.DisplayValue,
                 ["value_max"] = t.DisplayValueMax,
                 ["unit"] = t.DisplayUnit,
                 ["comparator"] = PolicyMiner.Core.Targets.ComparatorText.ToSymbol(t.Target.Comparator),
                 ["kind"] = t.Target.Kind.ToString().ToLowerInvariant(),
                 ["commitment"] = t.Target.Commitment.ToString().ToLowerInvariant(),
-                ["label"] = t.Label,
                 ["indicator"] = t.Target.Indicator,
                 ["quote"] = t.Target.Quote,
                 ["doc"] = t.Row.Document.Name,
-                ["title"] = t.Row.Document.Metadata.Title,
                 ["issue_date"] = t.Row.Document.Metadata.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             })
             .Select(SpreadsheetCell.SafeRow);

@@ -9,15 +9,13 @@ namespace PolicyMiner.Reports.Export;
 /// <param name="Name">Header in CSV and XLSX, property name in JSONL.</param>
 public sealed record ExportColumn(string Name, Func<ReportRow, IndicatorDefinition?, object?> Read);
 
-/// <summary>The columns of every export, in order: the target's id, the document's metadata, the target, its quote and offsets, then its review.</summary>
+/// <summary>The columns of every export, in order: the document's title, region and other metadata, its file and id, the target's id, the target, its quote and offsets, then its review.</summary>
 public static class ExportColumns
 {
     /// <summary>All columns, the same for CSV, XLSX and JSONL.</summary>
     public static IReadOnlyList<ExportColumn> All { get; } =
     [
-        new("target_id", (r, _) => r.TargetId),
-        new("doc_id", (r, _) => r.Document.Id),
-        new("doc", (r, _) => r.Document.Name),
+        // What a reader looks for first (the document's title and region); the file name and 64-digit id after them.
         new("title", (r, _) => r.Document.Metadata.Title),
         new("region", (r, _) => r.Document.Metadata.Region),
         new("province", (r, _) => r.Document.Metadata.Province),
@@ -25,6 +23,9 @@ public static class ExportColumns
         new("issue_date", (r, _) => r.Document.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("issuer", (r, _) => r.Document.Metadata.Issuer),
         new("doc_number", (r, _) => r.Document.Metadata.DocNumber),
+        new("doc", (r, _) => r.Document.Name),
+        new("doc_id", (r, _) => r.Document.Id),
+        new("target_id", (r, _) => r.TargetId),
         new("indicator_id", (_, i) => i?.Id),
         new("indicator_name", (_, i) => i?.Name),
         new("indicator", (r, _) => r.Target.Indicator),

@@ -11,15 +11,19 @@ namespace PolicyMiner.Reports.Export;
 /// <remarks>Rows are streamed for CSV and JSONL; the indicator id is the target's own, else the taxonomy's match.</remarks>
 public static class TargetExporter
 {
+    /// <summary>Name of the one sheet of an XLSX export.</summary>
+    public const string SheetName = "目标";
+
     /// <summary>Writes <paramref name="rows"/> to <paramref name="output"/> in <paramref name="format"/>; returns the number of rows written.</summary>
-    public static int Write(ExportFormat format, IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy? taxonomy = null)
+    /// <param name="byteOrderMark">CSV only: start with a UTF-8 BOM (for Excel); false for a pipe to another program.</param>
+    public static int Write(ExportFormat format, IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy? taxonomy = null, bool byteOrderMark = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         taxonomy ??= IndicatorTaxonomy.Default;
         return format switch
         {
-            ExportFormat.Csv => WriteCsv(rows, output, taxonomy),
+            ExportFormat.Csv => WriteCsv(rows, output, taxonomy, byteOrderMark),
             ExportFormat.Xlsx => WriteXlsx(rows, output, taxonomy),
             ExportFormat.Jsonl => WriteJsonl(rows, output, taxonomy),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
@@ -53,11 +57,11 @@ public static class TargetExporter
         return found;
     }
 
-    private static int WriteCsv(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy)
+    private static int WriteCsv(IEnumerable<ReportRow> rows, Stream output, IndicatorTaxonomy taxonomy, bool byteOrderMark)
     {
         var seen = new Dictionary<(string, string, string), IndicatorDefinition?>();
         // The BOM makes Excel read the file as UTF-8 instead of the system code page.
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = byteOrderMark }, leaveOpen: true);
         csv.WriteHeader([.. ExportColumns.All.Select(c => c.Name)]);
         var count = 0;
         foreach (var row in rows)
@@ -84,7 +88,7 @@ public static class TargetExporter
             count++;
             return ToDictionary(row, IndicatorOf(row, taxonomy, seen));
         });
-        MiniExcel.SaveAs(output, sheet, sheetName: "targets");
+        MiniExcel.SaveAs(output, sheet, sheetName: SheetName, configuration: SpreadsheetLayout.For(ExportColumns.All.Select(c => c.Name)));
         return count;
     }
 

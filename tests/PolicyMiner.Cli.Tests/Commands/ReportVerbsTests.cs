@@ -87,7 +87,7 @@ public sealed partial class ReportVerbsTests : IDisposable
     {
         Assert.Equal(0, Run("compare", "--category", "rd_intensity", "--out", Out("r.xlsx"), "--db", Db));
 
-        Assert.Equal(["all_targets", "rd_intensity"], MiniExcel.GetSheetNames(Out("r.xlsx")));
+        Assert.Equal(["全部目标", "研发经费投入强度(R&D经费占GDP比重)"], MiniExcel.GetSheetNames(Out("r.xlsx")));
     }
 
     [Theory]

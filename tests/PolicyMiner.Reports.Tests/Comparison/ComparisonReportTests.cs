@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using PolicyMiner.Core.Indicators;
+using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports.Comparison;
+using PolicyMiner.Reports.Export;
 
 namespace PolicyMiner.Reports.Tests.Comparison;
 
@@ -69,16 +71,20 @@ public sealed partial class ComparisonReportTests
     private static string[] Cells(string row) => [.. Regex.Matches(row, "<td>(.*?)</td>").Select(m => m.Groups[1].Value)];
 
     [Fact]
-    public void WriteHtml_TargetLink_CarriesQuoteAndDocumentInTooltip()
+    public void WriteHtml_TargetLink_LeadsToItsQuoteAsTextWithItsDocument()
     {
         var (_, rows) = SampleRows.Corpus();
         var html = Html(Build());
 
-        var link = Regex.Match(html, "<a class=\"t firm\" href=\"#d(\\d+)\" title=\"([^\"]*)\">≥2.5%");
+        var link = Regex.Match(html, "<a class=\"t firm\" data-i=\"(\\d+)\" href=\"#q\\1\">≥2.5%");
         Assert.True(link.Success);
-        Assert.Contains(rows[0].Target.Quote, System.Net.WebUtility.HtmlDecode(link.Groups[2].Value), StringComparison.Ordinal);
-        Assert.Contains("qingchuan-2018.txt", link.Groups[2].Value, StringComparison.Ordinal);
-        Assert.Contains($"<tr id=\"d{link.Groups[1].Value}\"><td>{int.Parse(link.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}</td><td>qingchuan-2018.txt", html, StringComparison.Ordinal);
+        // The quote is on the page as text (no hover needed), once, with a link to its document in the index.
+        var item = Regex.Match(html, $"<li id=\"q{link.Groups[1].Value}\" data-i=\"\\d+\">(.*?)</li>");
+        Assert.True(item.Success);
+        Assert.Contains($"<span class=\"q\">{rows[0].Target.Quote}</span>", item.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(html, Regex.Escape(rows[0].Target.Quote)));
+        var document = Regex.Match(item.Groups[1].Value, "href=\"#d(\\d+)\"").Groups[1].Value;
+        Assert.Contains($"<tr id=\"d{document}\"><td>{int.Parse(document, System.Globalization.CultureInfo.InvariantCulture) + 1}</td><td>qingchuan-2018.txt", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,9 +96,20 @@ public sealed partial class ComparisonReportTests
         Assert.DoesNotMatch(ExternalReference(), html);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("src=\"data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
+        // ECharts is inline: the page draws its charts without network access.
+        Assert.Contains("Apache ECharts", html, StringComparison.Ordinal);
+        Assert.Contains("echarts.init(", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"chart\" id=\"c0\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteHtml_Provenance_StatesTimeVersionDatabaseAndDocuments()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.Zero);
+        var html = Html(Build(b => b.Provenance = new ReportProvenance(at, "9.8.7", "/data/policyminer.db")));
+
+        Assert.Contains("生成于 2026-03-01 08:30 UTC · PolicyMiner 9.8.7 · 数据库 /data/policyminer.db · 5 份文件", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("""(src|href)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?(https?:)?//""", RegexOptions.IgnoreCase)]
@@ -175,35 +192,38 @@ public sealed partial class ComparisonReportTests
     }
 
     [Fact]
-    public void Build_Chart_PngWithEveryRegionInLegend()
+    public void Build_Charts_OneChartPerKindAndUnitWithEveryRegion()
     {
-        var chart = Build().Section("rd_intensity")?.Chart;
+        var section = Build().Section("rd_intensity");
 
-        Assert.NotNull(chart);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, chart.Png[..4]);
-        Assert.Equal("%", chart.Unit);
-        Assert.False(chart.Increments);
-        Assert.Equal(["青川市", "云岭县", "星桥市"], chart.Legend.Select(l => l.Place));
+        Assert.NotNull(section);
+        // % shares and 个百分点 increments never share an axis.
+        Assert.Equal([(TargetKind.Share, "%", 4), (TargetKind.Increase, "个百分点", 1)], section.Charts.Select(c => (c.Kind, c.Unit, c.Marks.Count)));
+        Assert.Equal(["云岭县", "星桥市", "青川市"], section.Charts[0].Marks.Select(m => m.Target.Plan.Place).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Build_NoCharts_HtmlWithoutImages()
+    public void Build_NoCharts_HtmlWithoutCharts()
     {
         var report = Build(b => b.IncludeCharts = false);
 
-        Assert.All(report.Sections, s => Assert.Null(s.Chart));
-        Assert.DoesNotContain("<img", Html(report), StringComparison.Ordinal);
+        Assert.All(report.Sections, s => Assert.Empty(s.Charts));
+        Assert.DoesNotContain("data-chart=", Html(report), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WriteHtml_Overview_MarksWhichPlansHaveWhichIndicators()
+    public void WriteHtml_Overview_IndicatorsDownPlanYearsAcrossCountingRegions()
     {
         var html = Html(Build());
-        var overview = html[html.IndexOf("id=\"overview\"", StringComparison.Ordinal)..html.IndexOf("</table>", html.IndexOf("id=\"overview\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var start = html.IndexOf("id=\"overview\"", StringComparison.Ordinal);
+        var overview = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
 
-        Assert.Contains("研发经费投入强度", overview, StringComparison.Ordinal);
-        Assert.Contains("<tr><th>云岭县 · 2019年</th>", overview, StringComparison.Ordinal);
-        Assert.Equal(5 + 2 + 2 + 1, Regex.Matches(overview, "<td class=\"h\\d\">(\\d+)</td>").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(["2018", "2019", "2020", "2021"], Regex.Matches(overview, "<th class=\"y\">(.*?)</th>").Select(m => m.Groups[1].Value));
+        var row = Regex.Match(overview, "研发经费投入强度.*?</th>(.*?)</tr>").Groups[1].Value;
+        Assert.Equal(["1", "1", "1", "1"], Regex.Matches(row, "<td[^>]*>(\\d*)</td>").Select(m => m.Groups[1].Value));
+        // One region per (indicator, plan year): rd_intensity 4, contract turnover 2, high-tech enterprises 1, makerspaces 1.
+        Assert.Equal(4 + 2 + 1 + 1, Regex.Matches(overview, "<td class=\"h\\d\"[^>]*>(\\d+)</td>").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("class=\"scroll\"", html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,7 +234,7 @@ public sealed partial class ComparisonReportTests
     }
 
     [Fact]
-    public void WriteXlsx_AllTargetsSheetThenOneSheetPerIndicator()
+    public void WriteXlsx_AllTargetsSheetThenOneSheetPerIndicatorNamedInChinese()
     {
         var report = Build();
         using var stream = new MemoryStream();
@@ -223,26 +243,63 @@ public sealed partial class ComparisonReportTests
 
         stream.Position = 0;
         var sheets = MiniExcel.GetSheetNames(stream);
-        Assert.Equal(["all_targets", .. report.Sections.Select(s => s.Indicator.Id)], sheets);
-        Assert.Contains("rd_intensity", sheets);
-        var all = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "all_targets").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["全部目标", .. report.Sections.Select(s => SpreadsheetLayout.SheetName(s.Indicator.Name, []))], sheets);
+        Assert.Contains("研发经费投入强度(R&D经费占GDP比重)", sheets);
+        var all = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "全部目标").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(SampleRows.Corpus().Rows.Count, all.Count);
-        var rd = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "rd_intensity").Cast<IDictionary<string, object?>>().ToList();
+        var rd = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "研发经费投入强度(R&D经费占GDP比重)").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(5, rd.Count);
         Assert.Equal(["云岭县", "云岭县", "星桥市", "青川市", "青川市"], rd.Select(r => (string)r["region"]!));
         Assert.Contains(rd, r => Equals(r["unit"], "个百分点"));
-        var contracts = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "tech_contract_turnover").Cast<IDictionary<string, object?>>().ToList();
+        // The document's title and region come first; no 64-digit id leads the row.
+        Assert.Equal(["title", "region"], rd[0].Keys.Take(2));
+        var contractSheet = SpreadsheetLayout.SheetName(report.Section("tech_contract_turnover")!.Indicator.Name, []);
+        var contracts = MiniExcel.Query(stream, useHeaderRow: true, sheetName: contractSheet).Cast<IDictionary<string, object?>>().ToList();
         Assert.All(contracts, r => Assert.Equal("亿元", r["unit"]));
     }
 
     [Fact]
-    public void SheetName_LongOrTakenId_CutToExcelLimitAndUnique()
+    public void WriteXlsx_EverySheet_ColumnWidthsAndFrozenHeader()
     {
-        var taken = new Dictionary<string, object> { ["abcdefghijklmnopqrstuvwxyz01234"] = 1 };
+        using var stream = new MemoryStream();
+        Build().WriteXlsx(stream);
 
-        var name = XlsxReportWriter.SheetName("abcdefghijklmnopqrstuvwxyz0123456789", taken);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(stream.ToArray()));
+        var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList();
+        Assert.True(sheets.Count > 2);
+        foreach (var entry in sheets)
+        {
+            using var reader = new StreamReader(entry.Open());
+            var xml = reader.ReadToEnd();
+            // The quote column is wide (70 characters and MiniExcel's padding); the title column too.
+            Assert.Matches("<(x:)?col [^>]*width=\"70(\\.\\d+)?\"", xml);
+            Assert.Matches("<(x:)?col min=\"1\" max=\"1\" width=\"44(\\.\\d+)?\"", xml);
+            Assert.Matches("<(x:)?pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"", xml);
+        }
+    }
 
-        Assert.True(name.Length <= 31);
-        Assert.NotEqual("abcdefghijklmnopqrstuvwxyz01234", name);
+    [Theory]
+    [InlineData("研发经费投入强度(R&D经费占GDP比重)", "研发经费投入强度(R&D经费占GDP比重)")]
+    [InlineData("高新技术产业增加值占GDP(规模工业增加值)比重", "高新技术产业增加值占GDP(规模工业增加值)比重")]
+    [InlineData("a/b:c*d?e[f]g\\h", "a_b_c_d_e_f_g_h")]
+    [InlineData("'引号'", "引号")]
+    public void SheetName_IndicatorName_ForbiddenCharactersReplaced(string name, string expected)
+    {
+        Assert.Equal(expected, SpreadsheetLayout.SheetName(name, []));
+    }
+
+    [Fact]
+    public void SheetName_LongOrTakenName_CutToExcelLimitAndUniqueIgnoringCase()
+    {
+        var longName = "规模以上工业企业研究与试验发展经费支出占主营业务收入比重（按照新口径统计）";
+        var taken = new List<string> { SpreadsheetLayout.SheetName(longName, []) };
+
+        var second = SpreadsheetLayout.SheetName(longName, taken);
+        var latin = SpreadsheetLayout.SheetName("RD", ["rd"]);
+
+        Assert.Equal(31, taken[0].Length);
+        Assert.True(second.Length <= 31);
+        Assert.EndsWith("~2", second, StringComparison.Ordinal);
+        Assert.Equal("RD~2", latin);
     }
 }
