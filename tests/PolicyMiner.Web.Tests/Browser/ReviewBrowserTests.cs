@@ -174,8 +174,10 @@ public sealed class ReviewBrowserTests(BrowserFixture browser) : IDisposable
             Assert.Equal("=", await form.Locator("select[name=comparator]").InputValueAsync());
             Assert.Equal(missed, await page.Locator("#card-new .quote").TextContentAsync());
 
+            // The page may already show another target's #t=…: wait for the new target's id, not for any id.
+            var before = page.Url;
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#t=[0-9a-f]{24}$"));
+            await page.WaitForURLAsync(url => url != before && System.Text.RegularExpressions.Regex.IsMatch(url, "#t=[0-9a-f]{24}$"));
             await page.Locator("body[data-ready=true]").WaitForAsync();
             await page.Locator("#card-list .card").Nth(2).WaitForAsync();
             added = new Uri(page.Url).Fragment[3..];
