@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Extraction.Tests;
 
@@ -82,7 +83,7 @@ public sealed record SpecExample(string File, int Line, string Text, int? PlanYe
                     errors.Add($"{file}:{i + 1}: a second spec-examples pin");
                 }
 
-                pinned = ParsePin(trimmed, file, i + 1, errors);
+                pinned = SpecPin.Parse(trimmed, PinPrefix, file, i + 1, errors);
                 continue;
             }
 
@@ -252,19 +253,6 @@ public sealed record SpecExample(string File, int Line, string Text, int? PlanYe
                 errors.Add($"{file}:{line}: key '{key}' given twice in '{target}'");
             }
         }
-    }
-
-    private static int? ParsePin(string line, string file, int number, List<string> errors)
-    {
-        var end = line.IndexOf("-->", StringComparison.Ordinal);
-        var value = end < 0 ? "" : line[PinPrefix.Length..end].Trim();
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
-
-        errors.Add($"{file}:{number}: malformed pin '{line}' (write '{PinPrefix} N -->')");
-        return -1;
     }
 
     private static bool IsFence(string trimmed) =>

@@ -63,7 +63,7 @@ public static class SpecTable
                     errors.Add($"{file}:{number}: a second spec-rows pin");
                 }
 
-                pinned = ParsePin(line, file, number, errors);
+                pinned = SpecPin.Parse(line, PinPrefix, file, number, errors);
                 continue;
             }
 
@@ -215,16 +215,4 @@ public static class SpecTable
         return true;
     }
 
-    private static int? ParsePin(string line, string file, int number, List<string> errors)
-    {
-        var end = line.IndexOf("-->", StringComparison.Ordinal);
-        var value = end < 0 ? "" : line[PinPrefix.Length..end].Trim();
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
-
-        errors.Add($"{file}:{number}: malformed pin '{line}' (write '{PinPrefix} N -->')");
-        return -1;
-    }
 }

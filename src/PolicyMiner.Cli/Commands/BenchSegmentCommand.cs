@@ -43,15 +43,7 @@ internal static class BenchSegmentCommand
 
         var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var clock = Stopwatch.StartNew();
-        JiebaSegmenter segmenter;
-        try
-        {
-            segmenter = JiebaSegmenter.LoadDefault();
-        }
-        catch (JiebaModelMissingException e)
-        {
-            throw new CliException(e.Message);
-        }
+        var segmenter = Bench.FolderBench.LoadSegmenter();
 
         var load = clock.Elapsed;
         _ = segmenter.Cut("青川市高新技术企业研发经费投入强度达到百分之三。", hmm);
