@@ -385,8 +385,20 @@ public sealed class DocumentReader
         new(DiagnosticCodes.OcrPages, DiagnosticSeverity.Info,
             $"OCR pages {string.Join(", ", pages)} (mean confidence {(confidences.Count == 0 ? 0 : confidences.Average()):0.0}%)");
 
-    private static Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    // Zip packages are inflated once into a counting sink before a parser sees them (DOCX, OFD, LibreOffice's output).
+    private string? PackageBomb(byte[] bytes, string format) =>
+        bytes.AsSpan().StartsWith("PK"u8)
+            ? ZipInflateGuard.Check(bytes, format, new ZipLimits(Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxPackageEntries))
+            : null;
+
+    private Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
     {
+        if (PackageBomb(bytes, "DOCX") is { } bomb)
+        {
+            failure = bomb;
+            return null;
+        }
+
         if (DocxTextExtractor.Extract(bytes, out failure) is not { } content)
         {
             return null;
@@ -400,8 +412,14 @@ public sealed class DocumentReader
         return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title]);
     }
 
-    private static Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
     {
+        if (PackageBomb(bytes, "OFD") is { } bomb)
+        {
+            failure = bomb;
+            return null;
+        }
+
         if (OfdTextExtractor.Extract(bytes, out failure) is not { } content)
         {
             return null;
