@@ -192,6 +192,9 @@ public sealed class DocumentReader
         public IReadOnlyList<int> OcrPages { get; init; } = [];
 
         public double? OcrConfidence { get; init; }
+
+        /// <summary>Lines the source marks as headings (Word heading styles, outline levels): start in <see cref="SourceText"/> → outline level.</summary>
+        public IReadOnlyDictionary<int, int> StyledHeadings { get; init; } = FrozenDictionary<int, int>.Empty;
     }
 
     private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
@@ -409,7 +412,10 @@ public sealed class DocumentReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.TablesRead, DiagnosticSeverity.Info, $"{content.Tables} tables, one line per row, cells separated by tabs"));
         }
 
-        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title]);
+        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title])
+        {
+            StyledHeadings = LineStarts(content.Text, content.Headings),
+        };
     }
 
     private Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
@@ -513,7 +519,7 @@ public sealed class DocumentReader
         times?.AddMetadata(started);
 
         started = Stopwatch.GetTimestamp();
-        var structure = StructureParser.Parse(text);
+        var structure = StructureParser.Parse(text, StyledHeadingsIn(text, map, extracted.SourceText, extracted.StyledHeadings));
         times?.AddStructure(started);
 
         started = Stopwatch.GetTimestamp();
@@ -537,6 +543,75 @@ public sealed class DocumentReader
             Fingerprint = TextFingerprint.Of(text),
             OcrConfidence = extracted.OcrConfidence,
         });
+    }
+
+    // Heading lines by their index in the extracted text → their start offsets there.
+    private static Dictionary<int, int> LineStarts(string text, IReadOnlyList<(int Line, int Level)> headings)
+    {
+        var levels = headings.ToDictionary(h => h.Line, h => h.Level);
+        var starts = new Dictionary<int, int>(levels.Count);
+        for (int line = 0, start = 0; start <= text.Length && starts.Count < levels.Count; line++)
+        {
+            if (levels.TryGetValue(line, out var level))
+            {
+                starts[start] = level;
+            }
+
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return starts;
+    }
+
+    // The styled heading lines of the source, found again in the normalised text: the first normalised line whose first
+    // character comes from inside a styled source line is that heading (chrome removal may have dropped lines around it).
+    private static Dictionary<int, int>? StyledHeadingsIn(string text, OffsetMap map, string sourceText, IReadOnlyDictionary<int, int> styled)
+    {
+        if (styled.Count == 0)
+        {
+            return null;
+        }
+
+        var sourceStarts = styled.Keys.Order().ToArray();
+        var sourceEnds = sourceStarts.Select(start => sourceText.IndexOf('\n', start) is var end and >= 0 ? end : sourceText.Length).ToArray();
+        var found = new Dictionary<int, int>(styled.Count);
+        var taken = new bool[sourceStarts.Length];
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var first = start;
+            while (first < end && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            if (first < end)
+            {
+                var source = map.ToSource(first);
+                var i = Array.BinarySearch(sourceStarts, source);
+                i = i >= 0 ? i : ~i - 1;
+                if (i >= 0 && !taken[i] && source < sourceEnds[i])
+                {
+                    taken[i] = true;
+                    found[first] = styled[sourceStarts[i]];
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return found;
     }
 
     private static void CountChanges(NormalisedText normalised, List<Diagnostic> diagnostics)
