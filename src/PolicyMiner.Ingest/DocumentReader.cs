@@ -138,7 +138,12 @@ public sealed class DocumentReader
     }
 
     /// <summary>Reads a document from its bytes.</summary>
-    public ReadResult Read(byte[] bytes, string name, DocumentFormat format)
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format) => Read(bytes, name, format, null);
+
+    /// <summary>Reads a document from its bytes, calling <paramref name="onOcrPage"/> (page number) after each page read by OCR.</summary>
+    /// <remarks>The call comes from the reading thread, besides <see cref="DocumentReaderOptions.OnOcrPage"/>; a batch uses it
+    /// to give a long scan more time for as long as pages keep coming.</remarks>
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(name);
@@ -164,8 +169,8 @@ public sealed class DocumentReader
                 DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
                 DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
                 DocumentFormat.Doc => ExtractLegacyWord(bytes, Path.GetExtension(name).ToLowerInvariant(), diagnostics, out failure),
-                DocumentFormat.Image => ExtractImage(bytes, name, diagnostics, out failure),
-                _ => ExtractPdf(bytes, name, diagnostics, times, out failure),
+                DocumentFormat.Image => ExtractImage(bytes, name, onOcrPage, diagnostics, out failure),
+                _ => ExtractPdf(bytes, name, onOcrPage, diagnostics, times, out failure),
             };
             if (extracted is null)
             {
@@ -260,7 +265,7 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
+    private Extracted? ExtractPdf(byte[] bytes, string name, Action<int>? onOcrPage, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         var started = Stopwatch.GetTimestamp();
         if (PdfInflateGuard.Check(bytes, Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxCharactersPerPage * 4L) is { } bomb)
@@ -285,6 +290,7 @@ public sealed class DocumentReader
             }
 
             Options.OnOcrPage?.Invoke(name, page);
+            onOcrPage?.Invoke(page);
             confidences.Add(recognised.Confidence);
             return OcrLines(recognised, width, height);
         }
@@ -347,7 +353,7 @@ public sealed class DocumentReader
         return extracted is null ? null : extracted with { Encoding = extension.TrimStart('.') };
     }
 
-    private Extracted? ExtractImage(byte[] bytes, string name, List<Diagnostic> diagnostics, out string? failure)
+    private Extracted? ExtractImage(byte[] bytes, string name, Action<int>? onOcrPage, List<Diagnostic> diagnostics, out string? failure)
     {
         if (Options.Ocr is not { } ocr)
         {
@@ -367,6 +373,7 @@ public sealed class DocumentReader
         }
 
         Options.OnOcrPage?.Invoke(name, 1);
+        onOcrPage?.Invoke(1);
         diagnostics.Add(OcrDiagnostic([1], [page.Confidence]));
         var pages = new List<List<PdfTextExtractor.PdfLine>> { OcrLines(page, page.Width, page.Height) };
         return new Extracted(PdfTextExtractor.Paragraphs(pages, splitNumbers: true), "ocr", string.Empty, [])

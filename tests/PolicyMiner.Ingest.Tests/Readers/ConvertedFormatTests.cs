@@ -80,10 +80,12 @@ public sealed class ConvertedFormatTests(ITestOutputHelper output)
         var scan = Scan(File.ReadAllBytes(original));
         var reference = new DocumentReader().Read(original).Document!;
 
-        var result = new DocumentReader().Read(scan, "scan.pdf", DocumentFormat.Pdf);
+        var reported = new List<int>();
+        var result = new DocumentReader().Read(scan, "scan.pdf", DocumentFormat.Pdf, reported.Add);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal([1, 2], result.Document.OcrPages);
+        Assert.Equal([1, 2], reported);
         Assert.NotNull(result.Document.OcrConfidence);
         Assert.Contains(result.Document.Diagnostics, d => d.Code == DiagnosticCodes.OcrPages && d.Message.StartsWith("OCR pages 1, 2", StringComparison.Ordinal));
         var accuracy = CharacterAccuracy(Compact(reference.Text), Compact(result.Document.Text));
