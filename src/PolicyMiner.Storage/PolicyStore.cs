@@ -456,6 +456,20 @@ public sealed partial class PolicyStore : IDisposable
             .ThenBy(d => d.Metadata.Year ?? int.MaxValue)
             .ThenBy(d => d.SourceName, StringComparer.Ordinal)];
 
+    /// <summary>For every document whose text also arrived in other files (duplicates folded into it): those files' full paths, by document id.</summary>
+    /// <remarks>Documents without folded sources are left out, so the answer is small; the document's own path is its <see cref="DocumentSummary.SourcePath"/>.</remarks>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FoldedSources() =>
+        _documents.FindAll()
+            .Where(d => d.Sources.Count > 0)
+            .ToDictionary(d => d.Id, d => (IReadOnlyList<string>)[.. d.Sources], StringComparer.Ordinal);
+
+    /// <summary>The other files a document's text arrived in (duplicates folded into it), full paths; empty when none or unknown.</summary>
+    public IReadOnlyList<string> FoldedSourcesOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _documents.FindById(id)?.Sources is { Count: > 0 } sources ? [.. sources] : [];
+    }
+
     /// <summary>A stored document with its text, by content hash; null if unknown.</summary>
     public StoredDocument? GetDocument(string id)
     {

@@ -27,6 +27,25 @@ public sealed class DuplicateTests : IDisposable
     }
 
     [Fact]
+    public void FoldedSources_AfterFolding_NameTheOtherFilesOfThatDocumentOnly()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        var html = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan, "/samples/plan.html"));
+        var copy = WithFingerprint(TestData.Document(Plan + "\n", "/samples/copy/plan.txt"));
+        var other = WithFingerprint(TestData.Document("到2025年，全市技术合同成交额达到30亿元。", "/samples/other.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments([TestData.Extraction(txt), TestData.Extraction(html), TestData.Extraction(copy), TestData.Extraction(other)]);
+
+        var folded = store.FoldedSources();
+        Assert.Equal([txt.ContentHash], folded.Keys);
+        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], folded[txt.ContentHash]);
+        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], store.FoldedSourcesOf(txt.ContentHash));
+        Assert.Empty(store.FoldedSourcesOf(other.ContentHash));
+        Assert.Empty(store.FoldedSourcesOf("no-such-document"));
+    }
+
+    [Fact]
     public void SaveDocument_NearCopyWithPageChrome_IsFolded()
     {
         var page = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan + "\n打印本页 关闭窗口", "/samples/plan.html"));
