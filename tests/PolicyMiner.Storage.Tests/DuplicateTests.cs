@@ -46,6 +46,21 @@ public sealed class DuplicateTests : IDisposable
     }
 
     [Fact]
+    public void KnownDocuments_AfterFolding_HoldTheFoldedFileWithItsDocumentsVersion()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        var copy = WithFingerprint(TestData.Document(Plan + "\n", "/samples/copy/plan.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments([new DocumentExtraction(txt, [], "v7"), new DocumentExtraction(copy, [], "v7")]);
+
+        var known = store.KnownDocuments();
+        Assert.Equal("v7", known[txt.ContentHash]);
+        Assert.Equal("v7", known[copy.ContentHash]);
+        Assert.Equal(2, known.Count);
+    }
+
+    [Fact]
     public void SaveDocument_NearCopyWithPageChrome_IsFolded()
     {
         var page = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan + "\n打印本页 关闭窗口", "/samples/plan.html"));
