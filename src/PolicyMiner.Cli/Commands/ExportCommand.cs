@@ -51,7 +51,7 @@ internal static class ExportCommand
             var rows = StoreReportSource.Rows(store, query)
                 .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal))
                 .Where(r => parse.GetValue(minConfidence) is not { } min || r.Target.Confidence >= min
-                    || r.Review.State is ReviewState.Accepted or ReviewState.Corrected);
+                    || r.Review?.State is ReviewState.Accepted or ReviewState.Corrected);
             var written = 0;
             if (toStdout)
             {
