@@ -27,10 +27,13 @@ internal static class TrainCommand
             HelpName = "STEM",
             AllowMultipleArgumentsPerToken = true,
         };
+        var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => TrainerDefaults.Trees };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => TrainerDefaults.Leaves };
+        var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows in a leaf.", DefaultValueFactory = _ => TrainerDefaults.MinimumLeafRows };
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, indicators])
         {
             command.Options.Add(option);
         }
@@ -44,6 +47,7 @@ internal static class TrainCommand
             parse.GetValue(cv),
             Math.Max(2, parse.GetValue(folds)),
             new HashSet<string>(parse.GetValue(holdOut) ?? [], StringComparer.Ordinal),
+            TrainerDefaults with { Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumLeafRows = parse.GetValue(minLeaf) },
             new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))))));
         return command;
     }
@@ -57,7 +61,10 @@ internal static class TrainCommand
         bool CrossValidate,
         int Folds,
         HashSet<string> HoldOut,
+        TrainerOptions Trainer,
         TargetExtractor Rules);
+
+    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 3);
 
     private static int Run(Settings s)
     {
@@ -116,11 +123,11 @@ internal static class TrainCommand
         Console.Out.WriteLine($"training set   {set.Documents.Count} documents ({labelled.Count(d => d.Source == LabelSource.Gold)} gold, "
             + $"{labelled.Count(d => d.Source == LabelSource.Review)} reviewed), {rows.Count} candidates, {rows.Count(r => r.IsTarget)} targets, "
             + $"{rows.Count(r => r.RecordRight == true)} with the whole record right; {heldOut.Count} held out");
-        var trainer = new ModelTrainer(new TrainerOptions(CalibrationFolds: 3));
+        var trainer = new ModelTrainer(s.Trainer);
         var dropsTargets = true;
         if (s.CrossValidate)
         {
-            var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: 2);
+            var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds);
             Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison);
             // Ship the targethood decision only where it wins on held-out folds; the calibrated confidence ships either way.
             dropsTargets = comparison.WithModel.WholeRecordF1 > comparison.Rules.WholeRecordF1 && comparison.WithModel.Precision > comparison.Rules.Precision;
