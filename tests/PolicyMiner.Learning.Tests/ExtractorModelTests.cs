@@ -114,3 +114,25 @@ public sealed class ExtractorModelTests
         }
     }
 }
+
+public sealed class TreeScorerTests
+{
+    [Fact]
+    public void Score_EveryRow_EqualsMlNetScoring()
+    {
+        var rows = SampleTraining.Set().Rows.ToList();
+        using var model = new ModelTrainer(new TrainerOptions(Trees: 30, MinimumLeafRows: 3, CalibrationFolds: 2)).Fit(rows);
+        var features = rows.Select(r => r.Features).ToList();
+        var (target, record) = model.RawScores(features);
+        Assert.NotNull(TreeScorer.TryCreate(model.Targethood));
+        Assert.NotNull(TreeScorer.TryCreate(model.Record));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(target[i], model.RawTarget(features[i]), 4);
+            Assert.Equal(record[i], model.RawRecord(features[i]), 4);
+        }
+
+        // The scores differ between rows, so the comparison above is not between constants.
+        Assert.True(record.Distinct().Count() > 1);
+    }
+}

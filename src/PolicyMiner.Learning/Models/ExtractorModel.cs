@@ -45,6 +45,8 @@ public sealed class ExtractorModel : IDisposable
     private const string TargetEntry = "targethood.mlnet.zip";
     private const string RecordEntry = "record.mlnet.zip";
 
+    private readonly TreeScorer? _targetTrees;
+    private readonly TreeScorer? _recordTrees;
     private readonly ThreadLocal<(PredictionEngine<FeatureRow, ScoreRow> Target, PredictionEngine<FeatureRow, ScoreRow> Record)> _engines;
 
     internal ExtractorModel(MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, string fingerprint)
@@ -54,6 +56,8 @@ public sealed class ExtractorModel : IDisposable
         Record = record;
         Manifest = manifest;
         Fingerprint = fingerprint;
+        _targetTrees = TreeScorer.TryCreate(targethood);
+        _recordTrees = TreeScorer.TryCreate(record);
         var schema = FeatureRow.Schema(manifest.FeatureCount);
         _engines = new(() => (
             ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(targethood, inputSchemaDefinition: schema),
@@ -78,11 +82,18 @@ public sealed class ExtractorModel : IDisposable
     public (double Target, double Record) Score(float[] features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var (target, record) = _engines.Value;
-        var row = new FeatureRow { Features = features };
-        return (Platt(target.Predict(row).Score, Manifest.TargetSlope, Manifest.TargetOffset),
-            Platt(record.Predict(row).Score, Manifest.RecordSlope, Manifest.RecordOffset));
+        // A threshold of 0 keeps every target: targethood need not be computed.
+        var target = Manifest.Threshold <= 0 ? 1.0 : Platt(RawTarget(features), Manifest.TargetSlope, Manifest.TargetOffset);
+        return (target, Platt(RawRecord(features), Manifest.RecordSlope, Manifest.RecordOffset));
     }
+
+    /// <summary>The targethood model's raw score of one row: the flat trees when they could be read, else ML.NET.</summary>
+    internal float RawTarget(float[] features) =>
+        _targetTrees?.Score(features) ?? _engines.Value.Target.Predict(new FeatureRow { Features = features }).Score;
+
+    /// <summary>The whole-record model's raw score of one row.</summary>
+    internal float RawRecord(float[] features) =>
+        _recordTrees?.Score(features) ?? _engines.Value.Record.Predict(new FeatureRow { Features = features }).Score;
 
     /// <summary>Raw (uncalibrated) scores of many rows at once, for training and cross-validation.</summary>
     internal (float[] Target, float[] Record) RawScores(IReadOnlyList<float[]> rows) =>
