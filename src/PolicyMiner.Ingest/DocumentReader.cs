@@ -138,7 +138,12 @@ public sealed class DocumentReader
     }
 
     /// <summary>Reads a document from its bytes.</summary>
-    public ReadResult Read(byte[] bytes, string name, DocumentFormat format)
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format) => Read(bytes, name, format, null);
+
+    /// <summary>Reads a document from its bytes, calling <paramref name="onOcrPage"/> (page number) after each page read by OCR.</summary>
+    /// <remarks>The call comes from the reading thread, besides <see cref="DocumentReaderOptions.OnOcrPage"/>; a batch uses it
+    /// to give a long scan more time for as long as pages keep coming.</remarks>
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(name);
@@ -164,8 +169,8 @@ public sealed class DocumentReader
                 DocumentFormat.Docx => ExtractDocx(bytes, diagnostics, out failure),
                 DocumentFormat.Ofd => ExtractOfd(bytes, diagnostics, out failure),
                 DocumentFormat.Doc => ExtractLegacyWord(bytes, Path.GetExtension(name).ToLowerInvariant(), diagnostics, out failure),
-                DocumentFormat.Image => ExtractImage(bytes, name, diagnostics, out failure),
-                _ => ExtractPdf(bytes, name, diagnostics, times, out failure),
+                DocumentFormat.Image => ExtractImage(bytes, name, onOcrPage, diagnostics, out failure),
+                _ => ExtractPdf(bytes, name, onOcrPage, diagnostics, times, out failure),
             };
             if (extracted is null)
             {
@@ -192,6 +197,9 @@ public sealed class DocumentReader
         public IReadOnlyList<int> OcrPages { get; init; } = [];
 
         public double? OcrConfidence { get; init; }
+
+        /// <summary>Lines the source marks as headings (Word heading styles, outline levels): start in <see cref="SourceText"/> → outline level.</summary>
+        public IReadOnlyDictionary<int, int> StyledHeadings { get; init; } = FrozenDictionary<int, int>.Empty;
     }
 
     private static Extracted? ExtractTxt(byte[] bytes, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
@@ -257,7 +265,7 @@ public sealed class DocumentReader
         return new Extracted(content.Text, decoded.EncodingName, content.FieldText, content.TitleHints);
     }
 
-    private Extracted? ExtractPdf(byte[] bytes, string name, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
+    private Extracted? ExtractPdf(byte[] bytes, string name, Action<int>? onOcrPage, List<Diagnostic> diagnostics, ReadStageTimes? times, out string? failure)
     {
         var started = Stopwatch.GetTimestamp();
         if (PdfInflateGuard.Check(bytes, Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxCharactersPerPage * 4L) is { } bomb)
@@ -282,6 +290,7 @@ public sealed class DocumentReader
             }
 
             Options.OnOcrPage?.Invoke(name, page);
+            onOcrPage?.Invoke(page);
             confidences.Add(recognised.Confidence);
             return OcrLines(recognised, width, height);
         }
@@ -344,7 +353,7 @@ public sealed class DocumentReader
         return extracted is null ? null : extracted with { Encoding = extension.TrimStart('.') };
     }
 
-    private Extracted? ExtractImage(byte[] bytes, string name, List<Diagnostic> diagnostics, out string? failure)
+    private Extracted? ExtractImage(byte[] bytes, string name, Action<int>? onOcrPage, List<Diagnostic> diagnostics, out string? failure)
     {
         if (Options.Ocr is not { } ocr)
         {
@@ -364,6 +373,7 @@ public sealed class DocumentReader
         }
 
         Options.OnOcrPage?.Invoke(name, 1);
+        onOcrPage?.Invoke(1);
         diagnostics.Add(OcrDiagnostic([1], [page.Confidence]));
         var pages = new List<List<PdfTextExtractor.PdfLine>> { OcrLines(page, page.Width, page.Height) };
         return new Extracted(PdfTextExtractor.Paragraphs(pages, splitNumbers: true), "ocr", string.Empty, [])
@@ -385,8 +395,20 @@ public sealed class DocumentReader
         new(DiagnosticCodes.OcrPages, DiagnosticSeverity.Info,
             $"OCR pages {string.Join(", ", pages)} (mean confidence {(confidences.Count == 0 ? 0 : confidences.Average()):0.0}%)");
 
-    private static Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    // Zip packages are inflated once into a counting sink before a parser sees them (DOCX, OFD, LibreOffice's output).
+    private string? PackageBomb(byte[] bytes, string format) =>
+        bytes.AsSpan().StartsWith("PK"u8)
+            ? ZipInflateGuard.Check(bytes, format, new ZipLimits(Options.MaxInflatedBytes, Options.MaxInflateRatio, Options.MaxPackageEntries))
+            : null;
+
+    private Extracted? ExtractDocx(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
     {
+        if (PackageBomb(bytes, "DOCX") is { } bomb)
+        {
+            failure = bomb;
+            return null;
+        }
+
         if (DocxTextExtractor.Extract(bytes, out failure) is not { } content)
         {
             return null;
@@ -397,11 +419,20 @@ public sealed class DocumentReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.TablesRead, DiagnosticSeverity.Info, $"{content.Tables} tables, one line per row, cells separated by tabs"));
         }
 
-        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title]);
+        return new Extracted(content.Text, "docx", string.Empty, content.Title is null ? [] : [content.Title])
+        {
+            StyledHeadings = LineStarts(content.Text, content.Headings),
+        };
     }
 
-    private static Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
+    private Extracted? ExtractOfd(byte[] bytes, List<Diagnostic> diagnostics, out string? failure)
     {
+        if (PackageBomb(bytes, "OFD") is { } bomb)
+        {
+            failure = bomb;
+            return null;
+        }
+
         if (OfdTextExtractor.Extract(bytes, out failure) is not { } content)
         {
             return null;
@@ -495,7 +526,7 @@ public sealed class DocumentReader
         times?.AddMetadata(started);
 
         started = Stopwatch.GetTimestamp();
-        var structure = StructureParser.Parse(text);
+        var structure = StructureParser.Parse(text, StyledHeadingsIn(text, map, extracted.SourceText, extracted.StyledHeadings));
         times?.AddStructure(started);
 
         started = Stopwatch.GetTimestamp();
@@ -519,6 +550,75 @@ public sealed class DocumentReader
             Fingerprint = TextFingerprint.Of(text),
             OcrConfidence = extracted.OcrConfidence,
         });
+    }
+
+    // Heading lines by their index in the extracted text → their start offsets there.
+    private static Dictionary<int, int> LineStarts(string text, IReadOnlyList<(int Line, int Level)> headings)
+    {
+        var levels = headings.ToDictionary(h => h.Line, h => h.Level);
+        var starts = new Dictionary<int, int>(levels.Count);
+        for (int line = 0, start = 0; start <= text.Length && starts.Count < levels.Count; line++)
+        {
+            if (levels.TryGetValue(line, out var level))
+            {
+                starts[start] = level;
+            }
+
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return starts;
+    }
+
+    // The styled heading lines of the source, found again in the normalised text: the first normalised line whose first
+    // character comes from inside a styled source line is that heading (chrome removal may have dropped lines around it).
+    private static Dictionary<int, int>? StyledHeadingsIn(string text, OffsetMap map, string sourceText, IReadOnlyDictionary<int, int> styled)
+    {
+        if (styled.Count == 0)
+        {
+            return null;
+        }
+
+        var sourceStarts = styled.Keys.Order().ToArray();
+        var sourceEnds = sourceStarts.Select(start => sourceText.IndexOf('\n', start) is var end and >= 0 ? end : sourceText.Length).ToArray();
+        var found = new Dictionary<int, int>(styled.Count);
+        var taken = new bool[sourceStarts.Length];
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var first = start;
+            while (first < end && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            if (first < end)
+            {
+                var source = map.ToSource(first);
+                var i = Array.BinarySearch(sourceStarts, source);
+                i = i >= 0 ? i : ~i - 1;
+                if (i >= 0 && !taken[i] && source < sourceEnds[i])
+                {
+                    taken[i] = true;
+                    found[first] = styled[sourceStarts[i]];
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return found;
     }
 
     private static void CountChanges(NormalisedText normalised, List<Diagnostic> diagnostics)

@@ -46,10 +46,13 @@ public sealed record DocumentReaderOptions(long MaxBytes = DocumentReaderOptions
     /// <summary>Deepest element nesting an HTML page may have (real pages stay under a hundred).</summary>
     public int MaxNesting { get; init; } = 1000;
 
-    /// <summary>Most bytes the compressed streams of one PDF may inflate to, in total.</summary>
+    /// <summary>Most entries one zip package (DOCX, OFD) may list; real documents have a few dozen.</summary>
+    public int MaxPackageEntries { get; init; } = 10_000;
+
+    /// <summary>Most bytes the compressed streams of one PDF, or the entries of one DOCX/OFD package, may inflate to, in total.</summary>
     public long MaxInflatedBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>Highest inflate ratio of one large PDF stream (text compresses about 5:1; a decompression bomb thousands to one).</summary>
+    /// <summary>Highest inflate ratio of one large PDF stream or package entry (text compresses about 5:1; a decompression bomb thousands to one).</summary>
     public int MaxInflateRatio { get; init; } = 200;
 
     /// <summary>Longest time reading one document may take; checked between pages and stages.</summary>

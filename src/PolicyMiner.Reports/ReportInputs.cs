@@ -12,6 +12,9 @@ public sealed record ReportDocument(string Id, string Name, DocumentMetadata Met
     /// <summary>Where the document was read from, when known.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>Other files the same text arrived in (another format, a copy), folded into this document: full paths.</summary>
+    public IReadOnlyList<string> OtherSources { get; init; } = [];
+
     /// <summary>Region as named, else the province, else null.</summary>
     public string? Place => Metadata.Region ?? Metadata.Province;
 }

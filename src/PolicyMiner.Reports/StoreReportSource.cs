@@ -6,17 +6,19 @@ namespace PolicyMiner.Reports;
 public static class StoreReportSource
 {
     /// <summary>The report view of a stored document.</summary>
-    public static ReportDocument ToReportDocument(DocumentSummary summary)
+    /// <param name="otherSources">Files folded into it as duplicates (full paths); none when null.</param>
+    public static ReportDocument ToReportDocument(DocumentSummary summary, IReadOnlyList<string>? otherSources = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new ReportDocument(summary.Id, summary.SourceName, summary.Metadata) { SourcePath = summary.SourcePath };
+        return new ReportDocument(summary.Id, summary.SourceName, summary.Metadata) { SourcePath = summary.SourcePath, OtherSources = otherSources ?? [] };
     }
 
-    /// <summary>Every stored document, targets or not.</summary>
+    /// <summary>Every stored document, targets or not, with the files folded into it.</summary>
     public static IReadOnlyList<ReportDocument> Documents(PolicyStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return [.. store.Documents().Select(ToReportDocument)];
+        var folded = store.FoldedSources();
+        return [.. store.Documents().Select(d => ToReportDocument(d, folded.GetValueOrDefault(d.Id)))];
     }
 
     /// <summary>Stored targets matching <paramref name="query"/> (all but rejected ones by default), each with its document, id and review.</summary>
@@ -25,6 +27,7 @@ public static class StoreReportSource
     {
         ArgumentNullException.ThrowIfNull(store);
         var documents = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
+        var folded = store.FoldedSources();
         var stored = store.ReadTargets(query ?? TargetQuery.All);
         var rows = new ReportRow[stored.Count];
         for (var i = 0; i < rows.Length; i++)
@@ -33,7 +36,7 @@ public static class StoreReportSource
             var (summary, target) = row;
             if (!documents.TryGetValue(summary.Id, out var document))
             {
-                documents[summary.Id] = document = ToReportDocument(summary);
+                documents[summary.Id] = document = ToReportDocument(summary, folded.GetValueOrDefault(summary.Id));
             }
 
             rows[i] = new ReportRow(document, target) { TargetId = row.TargetId, Review = row.Review };

@@ -280,12 +280,26 @@ public sealed partial class PolicyStore : IDisposable
 
     // ---------------------------------------------------------------- documents
 
-    /// <summary>Content hash → extractor version of every stored document: lets a batch skip unchanged files before reading them.</summary>
+    /// <summary>Content hash → extractor version of every stored document, and of every file folded into one as a duplicate:
+    /// lets a batch skip unchanged files before reading them (a folded scan is not read by OCR again on every run).</summary>
     public FrozenDictionary<string, string> KnownDocuments()
     {
-        var projection = BsonExpression.Create("{ id: $._id, version: $.ExtractorVersion }");
-        return _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable()
-            .ToFrozenDictionary(d => d["id"].AsString, d => d["version"].AsString, StringComparer.Ordinal);
+        var projection = BsonExpression.Create("{ id: $._id, version: $.ExtractorVersion, folded: $.SourceHashes }");
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable())
+        {
+            var version = d["version"].AsString;
+            known[d["id"].AsString] = version;
+            if (d["folded"] is { IsArray: true } folded)
+            {
+                foreach (var hash in folded.AsArray)
+                {
+                    known.TryAdd(hash.AsString, version);
+                }
+            }
+        }
+
+        return known.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Stores one document and its targets in one transaction.</summary>
@@ -328,9 +342,21 @@ public sealed partial class PolicyStore : IDisposable
         if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored.Metadata, document.Metadata)) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
+            var changed = false;
             if (!original.Sources.Contains(path))
             {
                 original.Sources.Add(path);
+                changed = true;
+            }
+
+            if (!original.SourceHashes.Contains(id))
+            {
+                original.SourceHashes.Add(id);
+                changed = true;
+            }
+
+            if (changed)
+            {
                 _documents.Update(original);
             }
 
@@ -455,6 +481,20 @@ public sealed partial class PolicyStore : IDisposable
             .OrderBy(d => d.Metadata.Region ?? "\uffff", StringComparer.Ordinal)
             .ThenBy(d => d.Metadata.Year ?? int.MaxValue)
             .ThenBy(d => d.SourceName, StringComparer.Ordinal)];
+
+    /// <summary>For every document whose text also arrived in other files (duplicates folded into it): those files' full paths, by document id.</summary>
+    /// <remarks>Documents without folded sources are left out, so the answer is small; the document's own path is its <see cref="DocumentSummary.SourcePath"/>.</remarks>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FoldedSources() =>
+        _documents.FindAll()
+            .Where(d => d.Sources.Count > 0)
+            .ToDictionary(d => d.Id, d => (IReadOnlyList<string>)[.. d.Sources], StringComparer.Ordinal);
+
+    /// <summary>The other files a document's text arrived in (duplicates folded into it), full paths; empty when none or unknown.</summary>
+    public IReadOnlyList<string> FoldedSourcesOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _documents.FindById(id)?.Sources is { Count: > 0 } sources ? [.. sources] : [];
+    }
 
     /// <summary>A stored document with its text, by content hash; null if unknown.</summary>
     public StoredDocument? GetDocument(string id)

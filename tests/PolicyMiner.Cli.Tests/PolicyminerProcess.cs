@@ -10,7 +10,10 @@ internal static class PolicyminerProcess
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, args, stdin: null);
 
-    public static Result Run(string workingDirectory, string[] args, byte[]? stdin)
+    public static Result Run(string workingDirectory, string[] args, byte[]? stdin) => Run(workingDirectory, args, stdin, null);
+
+    /// <param name="environment">Variables set for the process (e.g. a PATH without the Debian programs the readers call).</param>
+    public static Result Run(string workingDirectory, string[] args, byte[]? stdin, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,11 @@ internal static class PolicyminerProcess
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyminer.dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -32,7 +32,10 @@ public sealed class RunCommandTests : IDisposable
         var jsonLines = File.ReadAllLines(Path.Combine(_out, "targets.jsonl")).Count(l => l.Length > 0);
         Assert.True(store.TargetCount > 0);
         Assert.Equal(store.QueryTargets(TargetQuery.All).Count, jsonLines);
-        Assert.Equal(Directory.EnumerateFiles(corpus).Count(Pipeline.PolicyPipeline.IsSupported), store.DocumentCount);
+        // Every sample is stored, or folded into the sample it was made from (the .doc of the DOCX, the scan of the PDF) as one more source.
+        var folded = store.FoldedSources();
+        Assert.Equal(Directory.EnumerateFiles(corpus).Count(Pipeline.PolicyPipeline.IsSupported), store.DocumentCount + folded.Values.Sum(s => s.Count));
+        Assert.Equal(store.Runs()[0].Counts.Duplicates, folded.Values.Sum(s => s.Count));
     }
 
     [Fact]
@@ -47,7 +50,10 @@ public sealed class RunCommandTests : IDisposable
         var runs = store.Runs();
         Assert.Equal(2, runs.Count);
         Assert.Equal(0, runs[1].Counts.Added);
-        Assert.Equal(runs[0].Counts.Added, runs[1].Counts.Unchanged);
+        // Files folded as duplicates (the .doc, the scan) are known by their bytes too: not converted or OCRed again.
+        Assert.True(runs[0].Counts.Duplicates > 0);
+        Assert.Equal(0, runs[1].Counts.Duplicates);
+        Assert.Equal(runs[0].Counts.Added + runs[0].Counts.Duplicates, runs[1].Counts.Unchanged);
     }
 
     [Fact]

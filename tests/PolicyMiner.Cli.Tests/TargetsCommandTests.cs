@@ -36,7 +36,7 @@ public sealed class TargetsCommandTests : IDisposable
         store.SaveDocument(new DocumentExtraction(document, [target], "test/1"));
         var output = new StringWriter();
 
-        TargetsCommand.WriteJsonLines(store.QueryTargets(TargetQuery.All), output);
+        TargetsCommand.WriteJsonLines(store.QueryTargets(TargetQuery.All), output, new Dictionary<string, IReadOnlyList<string>> { [document.ContentHash] = ["/samples/青川市-2018.html"] });
 
         var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var json = JsonDocument.Parse(line);
@@ -49,5 +49,6 @@ public sealed class TargetsCommandTests : IDisposable
         Assert.Equal(document.ContentHash, root.GetProperty("document_id").GetString());
         Assert.Equal("unreviewed", root.GetProperty("review_state").GetString());
         Assert.Equal("test/1", root.GetProperty("extractor_version").GetString());
+        Assert.Equal(["/samples/青川市-2018.html"], root.GetProperty("other_sources").EnumerateArray().Select(e => e.GetString()));
     }
 }

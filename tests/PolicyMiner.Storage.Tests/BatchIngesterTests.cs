@@ -157,6 +157,88 @@ public sealed partial class BatchIngesterTests : IDisposable
         Assert.Equal("reading and extraction took over 3 s (limit); abandoned", failure.Reason);
     }
 
+    [Fact]
+    public async Task RunAsync_ScanThatKeepsReadingPages_GetsMoreTimeForEachPage()
+    {
+        var files = WriteFiles(2).Append(Write("scan.txt", "SCAN 达到5%")).ToList();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var turn = new SemaphoreSlim(0);
+        using var pageDone = new SemaphoreSlim(0);
+        var stages = new IngestStages(
+            (path, bytes, progress) =>
+            {
+                if (Encoding.UTF8.GetString(bytes).StartsWith("SCAN", StringComparison.Ordinal))
+                {
+                    for (var page = 0; page < 10; page++)
+                    {
+                        Assert.True(turn.Wait(TimeSpan.FromSeconds(60)), "the test never gave the next page its turn");
+                        progress.Step();
+                        pageDone.Release();
+                    }
+                }
+
+                return ReadFake(path, bytes);
+            },
+            ExtractFake,
+            "fake/1");
+        using var store = PolicyStore.Open(_temp.Path);
+        var options = new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(120), TimePerStep: TimeSpan.FromSeconds(60), Clock: clock);
+
+        var running = new BatchIngester(store, stages, options).RunAsync(files, []);
+        // Ten pages of 50 s each: 500 s in all, four times the base limit, but every page comes within its share.
+        for (var page = 0; page < 10; page++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(50));
+            turn.Release();
+            Assert.True(await pageDone.WaitAsync(TimeSpan.FromSeconds(60)), "the scan stopped reading");
+        }
+
+        var summary = await running;
+
+        Assert.Empty(summary.Failures);
+        Assert.Equal(3, summary.Counts.Added);
+    }
+
+    [Fact]
+    public async Task RunAsync_ScanThatStopsBetweenPages_FailsWhenItsBudgetRunsOutAndTheBatchGoesOn()
+    {
+        var files = WriteFiles(2).Append(Write("stuck.txt", "STUCK 达到5%")).ToList();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var pagesDone = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        var stages = new IngestStages(
+            (path, bytes, progress) =>
+            {
+                if (Encoding.UTF8.GetString(bytes).StartsWith("STUCK", StringComparison.Ordinal))
+                {
+                    progress.Step();
+                    progress.Step();
+                    pagesDone.Release();
+                    release.Wait(TimeSpan.FromSeconds(60));
+                }
+
+                return ReadFake(path, bytes);
+            },
+            ExtractFake,
+            "fake/1");
+        using var store = PolicyStore.Open(_temp.Path);
+        var options = new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(120), TimePerStep: TimeSpan.FromSeconds(60), Clock: clock);
+
+        var running = new BatchIngester(store, stages, options).RunAsync(files, []);
+        Assert.True(await pagesDone.WaitAsync(TimeSpan.FromSeconds(60)), "the scan never started");
+        // Two pages earn 120 + 2 × 60 = 240 s; at 230 s the file is still inside its budget, at 250 s past it.
+        clock.Advance(TimeSpan.FromSeconds(230));
+        Assert.False(running.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var summary = await running;
+        release.Set();
+
+        Assert.Equal(2, summary.Counts.Added);
+        var failure = Assert.Single(summary.Failures);
+        Assert.EndsWith("stuck.txt", failure.Path, StringComparison.Ordinal);
+        Assert.Equal("reading and extraction took over 240 s (limit 120 s + 60 s for each of 2 OCR pages read); abandoned", failure.Reason);
+    }
+
     private BatchIngester Ingester(PolicyStore store, IngestOptions? options = null, string version = "fake/1") =>
         new(store, Stages(version), options);
 

@@ -27,6 +27,40 @@ public sealed class DuplicateTests : IDisposable
     }
 
     [Fact]
+    public void FoldedSources_AfterFolding_NameTheOtherFilesOfThatDocumentOnly()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        var html = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan, "/samples/plan.html"));
+        var copy = WithFingerprint(TestData.Document(Plan + "\n", "/samples/copy/plan.txt"));
+        var other = WithFingerprint(TestData.Document("到2025年，全市技术合同成交额达到30亿元。", "/samples/other.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments([TestData.Extraction(txt), TestData.Extraction(html), TestData.Extraction(copy), TestData.Extraction(other)]);
+
+        var folded = store.FoldedSources();
+        Assert.Equal([txt.ContentHash], folded.Keys);
+        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], folded[txt.ContentHash]);
+        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], store.FoldedSourcesOf(txt.ContentHash));
+        Assert.Empty(store.FoldedSourcesOf(other.ContentHash));
+        Assert.Empty(store.FoldedSourcesOf("no-such-document"));
+    }
+
+    [Fact]
+    public void KnownDocuments_AfterFolding_HoldTheFoldedFileWithItsDocumentsVersion()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        var copy = WithFingerprint(TestData.Document(Plan + "\n", "/samples/copy/plan.txt"));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments([new DocumentExtraction(txt, [], "v7"), new DocumentExtraction(copy, [], "v7")]);
+
+        var known = store.KnownDocuments();
+        Assert.Equal("v7", known[txt.ContentHash]);
+        Assert.Equal("v7", known[copy.ContentHash]);
+        Assert.Equal(2, known.Count);
+    }
+
+    [Fact]
     public void SaveDocument_NearCopyWithPageChrome_IsFolded()
     {
         var page = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan + "\n打印本页 关闭窗口", "/samples/plan.html"));

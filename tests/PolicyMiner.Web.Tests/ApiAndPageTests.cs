@@ -99,6 +99,16 @@ public sealed partial class ApiAndPageTests : IDisposable
     }
 
     [Fact]
+    public async Task DocumentPage_DocumentWithAFoldedDuplicate_NamesTheOtherFileEscaped()
+    {
+        var html = await _client.GetStringAsync(new Uri($"/documents/{_samples.PlanId}", UriKind.Relative));
+        var other = await _client.GetStringAsync(new Uri($"/documents/{_samples.XssId}", UriKind.Relative));
+
+        Assert.Contains("<p class=\"meta\" id=\"other-sources\">Also received as <span title=\"/samples/qingchuan-2018&lt;b&gt;.html\">qingchuan-2018&lt;b&gt;.html</span> (the same text, folded into this document)</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("other-sources", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocumentPage_Targets_HighlightedAtTheirOffsets()
     {
         var html = await _client.GetStringAsync(new Uri($"/documents/{_samples.PlanId}", UriKind.Relative));

@@ -19,12 +19,15 @@ internal sealed class SampleStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "pm-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         using var store = PolicyStore.Open(Database);
-        var plan = Document(PlanText, "qingchuan-2018.txt", "青川市", 2018);
+        var plan = Document(PlanText, "qingchuan-2018.txt", "青川市", 2018) with { Fingerprint = TextFingerprint.Of(PlanText) };
         PlanId = plan.ContentHash;
         store.SaveDocument(new DocumentExtraction(plan, [
             Target(plan, "研究与开发经费占地区生产总值的比重达到2.5%以上", "研究与开发经费占地区生产总值的比重", "rd_intensity", 2.5, "%", 0.9),
             Target(plan, "高新技术企业达到120家", "高新技术企业", "high_tech_enterprises", 120, "家", 0.6),
         ], "sample/1"));
+        // The same plan saved as a web page: folded into the plan as one more source.
+        var page = Document(PlanText + "\n", FoldedName, "青川市", 2018) with { Fingerprint = TextFingerprint.Of(PlanText + "\n") };
+        Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(new DocumentExtraction(page, [], "sample/1")));
         var xss = Document(XssText, "xss-2019.txt", "云岭县", 2019);
         XssId = xss.ContentHash;
         store.SaveDocument(new DocumentExtraction(xss, [
@@ -36,6 +39,9 @@ internal sealed class SampleStore : IDisposable
             store.SaveDocument(new DocumentExtraction(extra, [Target(extra, $"科技馆达到{i + 1}个", "科技馆", "other", i + 1, "个", 0.8)], "sample/1"));
         }
     }
+
+    /// <summary>The file name of the plan's duplicate (folded into it).</summary>
+    public const string FoldedName = "qingchuan-2018<b>.html";
 
     public string Folder { get; }
 

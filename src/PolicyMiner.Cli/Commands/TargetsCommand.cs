@@ -44,7 +44,7 @@ internal static class TargetsCommand
             var targets = store.QueryTargets(query);
             if (parse.GetValue(format) == "jsonl")
             {
-                WriteJsonLines(targets, Console.Out);
+                WriteJsonLines(targets, Console.Out, store.FoldedSources());
             }
             else
             {
@@ -57,7 +57,8 @@ internal static class TargetsCommand
     }
 
     /// <summary>One object per target: the extraction fields of <c>policyminer extract</c> plus the store's own.</summary>
-    internal static void WriteJsonLines(IReadOnlyList<StoredTarget> targets, TextWriter output)
+    /// <param name="folded">Files folded into each document as duplicates, by document id (<see cref="PolicyStore.FoldedSources"/>).</param>
+    internal static void WriteJsonLines(IReadOnlyList<StoredTarget> targets, TextWriter output, IReadOnlyDictionary<string, IReadOnlyList<string>>? folded = null)
     {
         foreach (var stored in targets)
         {
@@ -65,6 +66,7 @@ internal static class TargetsCommand
             json["id"] = stored.Id;
             json["document_id"] = stored.Document.Id;
             json["source_path"] = stored.Document.SourcePath;
+            json["other_sources"] = new JsonArray([.. (folded?.GetValueOrDefault(stored.Document.Id) ?? []).Select(path => (JsonNode?)JsonValue.Create(path))]);
             json["region"] = stored.Document.Metadata.Region;
             json["province"] = stored.Document.Metadata.Province;
             json["plan_year"] = stored.Document.Metadata.Year;

@@ -26,7 +26,7 @@ public sealed record OcrPage(IReadOnlyList<OcrLine> Lines, double Width, double 
 /// </summary>
 /// <remarks>Thread-safe: every call works in its own temp folder and processes. Tesseract runs single-threaded
 /// (OMP_THREAD_LIMIT=1) because the batch already reads files in parallel.</remarks>
-public sealed class OcrEngine(ExternalTool tesseract, ExternalTool pdftoppm, string languages, int dpi, TimeSpan timeout)
+public sealed partial class OcrEngine(ExternalTool tesseract, ExternalTool pdftoppm, string languages, int dpi, TimeSpan timeout)
 {
     /// <summary>The engine using tesseract and pdftoppm from PATH: simplified Chinese (its model reads Latin letters and
     /// digits too; adding eng made Chinese numerals in brackets come out as Latin letters), 300 dpi, 120 s per page.</summary>
@@ -222,8 +222,12 @@ public sealed class OcrEngine(ExternalTool tesseract, ExternalTool pdftoppm, str
             });
         }
 
-        return text.ToString();
+        // A document number's year bracket comes back as any bracket pair ([2011], （2021], 【2011]): one shape, 〔2011〕.
+        return DocumentNumberYear().Replace(text.ToString(), "〔$1〕");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\u4E00-\u9FFF])[\[(（【〔]\s*(\d{4})\s*[\])）】〕]\s*(?=\d{1,4}\s*号)")]
+    private static partial System.Text.RegularExpressions.Regex DocumentNumberYear();
 
     private static char Neighbour(string line, int index, int step)
     {

@@ -54,18 +54,23 @@ public static partial class StructureParser
         System.Buffers.SearchValues.Create("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳");
 
     /// <summary>Parses the structure of <paramref name="text"/>.</summary>
-    public static DocumentStructure Parse(string text)
+    /// <param name="styledHeadings">Lines the source marks as headings without a number (a Word heading style or outline
+    /// level): the line's start in <paramref name="text"/> and its outline level (1 outermost); null or empty for none.</param>
+    public static DocumentStructure Parse(string text, IReadOnlyDictionary<int, int>? styledHeadings = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new DocumentStructure(Sections(text), Sentences(text));
+        return new DocumentStructure(Sections(text, styledHeadings), Sentences(text));
     }
 
     /// <summary>The headings of <paramref name="text"/> with their nesting level and span.</summary>
-    public static IReadOnlyList<Section> Sections(string text)
+    /// <remarks>Numbered headings nest by the order in which their numbering styles first appear; a styled heading without a
+    /// number takes part in the same order as the style "outline level N", so a 标题 1 line over 一、 items holds them.</remarks>
+    public static IReadOnlyList<Section> Sections(string text, IReadOnlyDictionary<int, int>? styledHeadings = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<(int Start, int Level, string Number, string Heading)>();
-        var styles = new List<HeadingStyle>();
+        // Numbering styles by their enum value; outline levels of styled headings after them (StyledKey).
+        var styles = new List<int>();
         var lineStart = 0;
         while (lineStart < text.Length)
         {
@@ -75,12 +80,32 @@ public static partial class StructureParser
                 lineEnd = text.Length;
             }
 
-            if (TryHeading(text.AsSpan(lineStart, lineEnd - lineStart), out var style, out var number, out var heading))
+            int? key = null;
+            var number = string.Empty;
+            var heading = string.Empty;
+            if (TryHeading(text.AsSpan(lineStart, lineEnd - lineStart), out var style, out number, out heading))
             {
-                var depth = styles.IndexOf(style);
+                key = (int)style;
+            }
+            else if (StyledLevel(text, lineStart, lineEnd, styledHeadings) is { } outline)
+            {
+                key = StyledKey + outline;
+                heading = StyledHeadingText(text.AsSpan(lineStart, lineEnd - lineStart));
+            }
+
+            if (key is { } k && heading.Length > 0)
+            {
+                var depth = styles.IndexOf(k);
                 if (depth < 0)
                 {
-                    styles.Add(style);
+                    // A styled heading of an outer outline level than one already open closes it, as Word's outline does.
+                    var outer = k >= StyledKey ? styles.FindIndex(open => open >= StyledKey && open > k) : -1;
+                    if (outer >= 0)
+                    {
+                        styles.RemoveRange(outer, styles.Count - outer);
+                    }
+
+                    styles.Add(k);
                     depth = styles.Count - 1;
                 }
                 else
@@ -116,6 +141,31 @@ public static partial class StructureParser
         }
 
         return sections;
+    }
+
+    private const int StyledKey = 100;
+
+    // The outline level of a styled heading line (its start may sit after leading spaces).
+    private static int? StyledLevel(string text, int lineStart, int lineEnd, IReadOnlyDictionary<int, int>? styledHeadings)
+    {
+        if (styledHeadings is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var start = lineStart;
+        while (start < lineEnd && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return styledHeadings.TryGetValue(start, out var level) || styledHeadings.TryGetValue(lineStart, out level) ? level : null;
+    }
+
+    private static string StyledHeadingText(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        return (line.Length > MaxHeadingLength ? line[..MaxHeadingLength] : line).Trim().ToString();
     }
 
     /// <summary>Reads a heading at the start of <paramref name="line"/>: its style, number as written, and heading text.</summary>

@@ -143,7 +143,15 @@ internal static class HtmlReportWriter
     private static void WriteSummary(StreamWriter w, ComparisonReport report)
     {
         var targets = report.Sections.Sum(s => s.Targets.Count);
-        w.Write($"<p>{report.Documents.Count} 份文件，{targets + report.Unmatched.Count} 条目标，归入 {report.Sections.Count} 个标准指标的 {targets} 条；");
+        var folded = report.Documents.Sum(d => d.OtherSources.Count);
+        w.Write($"<p>{report.Documents.Count} 份文件");
+        if (folded > 0)
+        {
+            // Duplicates (the same text as another format or a copy) are counted once; the index lists them as 其他来源.
+            w.Write($"（另有 <a href=\"#documents\">{folded} 个重复文件</a>并入同一文件，只计一次）");
+        }
+
+        w.Write($"，{targets + report.Unmatched.Count} 条目标，归入 {report.Sections.Count} 个标准指标的 {targets} 条；");
         w.Write($"<a href=\"#unmatched\">未归类目标 {report.Unmatched.Count} 条</a>；<a href=\"#no-targets\">未提取到目标的文件 {report.DocumentsWithoutTargets.Count} 份</a>。</p>\n");
         w.Write("<p class=\"key\">表中数值已统一单位（亿元/万元、万平方米/平方米）；%与个百分点分列；“+”为新增量；粗体为“确保”类，绿色为“力争”类，斜体为对下级单位（各县市区、各高校……）的要求。");
         w.Write("每张图只画一种类型、一种单位的数值，每条原文目标一个点，不取平均：● 等于/达到，▲ 不低于（≥、>），▼ 不超过（≤、<），◆ 约，竖条为区间；实心为“确保”，空心为“力争”，浅色为未注明。");
@@ -385,7 +393,7 @@ internal static class HtmlReportWriter
     private static void WriteDocuments(StreamWriter w, ComparisonReport report)
     {
         w.Write($"<h2 id=\"documents\">文件索引 <small>{report.Documents.Count} 份</small></h2>\n");
-        w.Write("<div class=\"scroll\"><table><thead><tr><th>#</th><th>文件</th><th>标题</th><th>地区</th><th>省份</th><th>规划年份</th><th>发布日期</th><th>目标数</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"scroll\"><table><thead><tr><th>#</th><th>文件</th><th>标题</th><th>地区</th><th>省份</th><th>规划年份</th><th>发布日期</th><th>目标数</th><th>其他来源</th></tr></thead><tbody>\n");
         for (var i = 0; i < report.Documents.Count; i++)
         {
             var document = report.Documents[i];
@@ -398,7 +406,19 @@ internal static class HtmlReportWriter
             Text(w, m.Region ?? "");
             w.Write("</td><td>");
             Text(w, m.Province ?? "");
-            w.Write($"</td><td>{m.Year}</td><td>{m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td>{report.TargetCount(document)}</td></tr>\n");
+            w.Write($"</td><td>{m.Year}</td><td>{m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td>{report.TargetCount(document)}</td><td class=\"sources\">");
+            // Files whose text was the same document's (another format, a copy): named here, counted once everywhere else.
+            for (var s = 0; s < document.OtherSources.Count; s++)
+            {
+                var path = document.OtherSources[s];
+                w.Write(s == 0 ? "<span title=\"" : "<br><span title=\"");
+                Text(w, path);
+                w.Write("\">");
+                Text(w, Path.GetFileName(path));
+                w.Write("</span>");
+            }
+
+            w.Write("</td></tr>\n");
         }
 
         w.Write("</tbody></table></div>\n");

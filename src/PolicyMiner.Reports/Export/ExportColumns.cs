@@ -25,6 +25,8 @@ public static class ExportColumns
         new("doc_number", (r, _) => r.Document.Metadata.DocNumber),
         new("doc", (r, _) => r.Document.Name),
         new("doc_id", (r, _) => r.Document.Id),
+        // The same text from other files (another format, a copy), folded into this document and counted once.
+        new("other_sources", (r, _) => string.Join("；", r.Document.OtherSources)),
         new("target_id", (r, _) => r.TargetId),
         new("indicator_id", (_, i) => i?.Id),
         new("indicator_name", (_, i) => i?.Name),

@@ -50,6 +50,9 @@ internal sealed class DocumentEntity
 
     /// <summary>Other files the same text arrived in (duplicates folded into this document), full paths.</summary>
     public List<string> Sources { get; set; } = [];
+
+    /// <summary>Content hashes of the folded files' bytes, so a later batch knows them unchanged without reading them again.</summary>
+    public List<string> SourceHashes { get; set; } = [];
 }
 
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>

@@ -76,27 +76,52 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
     }
 
     /// <summary>
-    /// Runs one file under a watchdog: past the time limit the file fails with one line and the batch moves on. Readers
-    /// check their own limits as they go; a stage that does not return is abandoned (its result is dropped), since .NET
-    /// cannot stop a thread from outside.
+    /// Runs one file under a watchdog: past its time budget the file fails with one line and the batch moves on. The budget
+    /// is the base limit plus a share for each slow step the reading reports (OCR pages), so a 40-page scan that keeps moving
+    /// is read while a file stuck anywhere still fails. Readers check their own limits as they go; a stage that does not
+    /// return is abandoned (its result is dropped), since .NET cannot stop a thread from outside.
     /// </summary>
     private async Task<FileWork> Watched(string path, FrozenDictionary<string, string> known, StageTicks ticks, CancellationToken cancellationToken)
     {
         var limit = _options.EffectiveMaxTimePerFile;
-        var work = Task.Run(() => Process(path, known, ticks), CancellationToken.None);
+        var perStep = _options.EffectiveTimePerStep;
+        var clock = _options.EffectiveClock;
+        var progress = new ReadProgress();
+        var started = clock.GetTimestamp();
+        var work = Task.Run(() => Process(path, known, ticks, progress), CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var finished = await Task.WhenAny(work, Task.Delay(limit, timeout.Token)).ConfigureAwait(false);
-        if (finished == work)
+        while (true)
         {
-            await timeout.CancelAsync().ConfigureAwait(false);
+            // The budget grows with each step done; waiting until the current deadline, then looking again, costs one timer per step.
+            var remaining = limit + (perStep * progress.Steps) - clock.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            var finished = await Task.WhenAny(work, Task.Delay(remaining, clock, timeout.Token)).ConfigureAwait(false);
+            if (finished == work)
+            {
+                await timeout.CancelAsync().ConfigureAwait(false);
+                return await work.ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (work.IsCompleted)
+        {
             return await work.ConfigureAwait(false);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return FileWork.Failed(path, $"reading and extraction took over {limit.TotalSeconds:0.#} s (limit); abandoned");
+        var steps = progress.Steps;
+        var budget = limit + (perStep * steps);
+        return FileWork.Failed(path, steps == 0
+            ? $"reading and extraction took over {limit.TotalSeconds:0.#} s (limit); abandoned"
+            : $"reading and extraction took over {budget.TotalSeconds:0.#} s (limit {limit.TotalSeconds:0.#} s + {perStep.TotalSeconds:0.#} s for each of {steps} OCR pages read); abandoned");
     }
 
-    private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks)
+    private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks, ReadProgress progress)
     {
         var started = Stopwatch.GetTimestamp();
         var extracting = 0L;
@@ -121,7 +146,7 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
                 return FileWork.Unchanged(path);
             }
 
-            var read = stages.Read(path, bytes);
+            var read = stages.Read(path, bytes, progress);
             if (read.Document is not { } document)
             {
                 return FileWork.Failed(path, read.Failure ?? "could not be read");

@@ -11,8 +11,22 @@ public sealed record ReadOutcome(PolicyDocument? Document, string? Failure)
     public static ReadOutcome Failed(string reason) => new(null, reason);
 }
 
+/// <summary>How far reading one file has got, counted in slow steps (pages read by OCR), so the batch's watchdog gives
+/// long but moving work more time while still abandoning a file that is stuck.</summary>
+/// <remarks>Thread-safe: the reading thread counts, the watchdog reads.</remarks>
+public sealed class ReadProgress
+{
+    private int _steps;
+
+    /// <summary>Slow steps done so far.</summary>
+    public int Steps => Volatile.Read(ref _steps);
+
+    /// <summary>Records one slow step done (one page read by OCR).</summary>
+    public void Step() => Interlocked.Increment(ref _steps);
+}
+
 /// <summary>The stages a batch runs on each file, supplied by the composition root (the CLI) so the store knows no reader or rule.</summary>
-/// <param name="Read">Reads a file from its path and bytes; must not throw for bad content.</param>
+/// <param name="Read">Reads a file from its path and bytes, reporting slow steps (OCR pages) to the progress; must not throw for bad content.</param>
 /// <param name="Extract">Extracts the targets of a read document.</param>
 /// <param name="ExtractorVersion">Stored with every target; a change re-extracts documents already stored.</param>
 /// <param name="Enrich">Optional last step on each target, e.g. assigning the canonical indicator id.</param>
@@ -22,12 +36,23 @@ public sealed record ReadOutcome(PolicyDocument? Document, string? Failure)
 /// </param>
 /// <remarks>Every stage is called from several threads at once and must be thread-safe.</remarks>
 public sealed record IngestStages(
-    Func<string, byte[], ReadOutcome> Read,
+    Func<string, byte[], ReadProgress, ReadOutcome> Read,
     Func<PolicyDocument, IReadOnlyList<PolicyTarget>> Extract,
     string ExtractorVersion,
     Func<PolicyTarget, PolicyTarget>? Enrich = null,
     Func<string, string>? InputFingerprint = null)
 {
+    /// <summary>Stages whose reading reports no progress (every file gets the watchdog's base time).</summary>
+    public IngestStages(
+        Func<string, byte[], ReadOutcome> read,
+        Func<PolicyDocument, IReadOnlyList<PolicyTarget>> extract,
+        string extractorVersion,
+        Func<PolicyTarget, PolicyTarget>? enrich = null,
+        Func<string, string>? inputFingerprint = null)
+        : this((path, bytes, _) => read(path, bytes), extract, extractorVersion, enrich, inputFingerprint)
+    {
+    }
+
     /// <summary>The version stored with <paramref name="path"/>'s extraction: the extractor's, plus the file's input fingerprint when it has one.</summary>
     public string VersionFor(string path) =>
         InputFingerprint?.Invoke(path) is { Length: > 0 } fingerprint ? $"{ExtractorVersion}+{fingerprint}" : ExtractorVersion;
@@ -37,15 +62,25 @@ public sealed record IngestStages(
 /// <param name="Parallelism">Files read and extracted at once; defaults to the number of cores.</param>
 /// <param name="MaxFileBytes">Files larger than this fail without being read.</param>
 /// <param name="DocumentsPerTransaction">Upper bound of documents committed together; each document and its targets are always in one transaction.</param>
-/// <param name="MaxTimePerFile">Longest a file may take to read and extract before it fails and the batch moves on (default 120 s).</param>
+/// <param name="MaxTimePerFile">Longest a file may take to read and extract before it fails and the batch moves on (default 120 s),
+/// plus <paramref name="TimePerStep"/> for each slow step its reading reports.</param>
+/// <param name="TimePerStep">Time added to a file's budget for each slow step done (a page read by OCR; default 60 s), so a long
+/// scan that keeps moving is read to the end while a file that stops moving still fails.</param>
+/// <param name="Clock">The clock the watchdog measures by (tests pass a fake one); the system clock by default.</param>
 public sealed record IngestOptions(
     int Parallelism = 0,
     long MaxFileBytes = IngestOptions.DefaultMaxFileBytes,
     int DocumentsPerTransaction = 64,
     string ToolVersion = "",
-    TimeSpan? MaxTimePerFile = null)
+    TimeSpan? MaxTimePerFile = null,
+    TimeSpan? TimePerStep = null,
+    TimeProvider? Clock = null)
 {
     internal TimeSpan EffectiveMaxTimePerFile => MaxTimePerFile ?? TimeSpan.FromSeconds(120);
+
+    internal TimeSpan EffectiveTimePerStep => TimePerStep ?? TimeSpan.FromSeconds(60);
+
+    internal TimeProvider EffectiveClock => Clock ?? TimeProvider.System;
 
     /// <summary>50 MiB.</summary>
     public const long DefaultMaxFileBytes = 50L * 1024 * 1024;

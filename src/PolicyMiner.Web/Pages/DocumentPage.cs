@@ -37,7 +37,20 @@ internal static class DocumentPage
                 .Append(I(review.Counts.Corrected)).Append(" corrected, ").Append(I(review.Counts.Rejected)).Append(" rejected");
         }
 
-        html.Append("</span></p>").Append(Shortcuts).Append("</div>")
+        html.Append("</span></p>");
+        // The same text arrived in other files too (another format, a copy): stored and counted once, named here.
+        if (store.FoldedSourcesOf(id) is { Count: > 0 } folded)
+        {
+            html.Append("<p class=\"meta\" id=\"other-sources\">Also received as ");
+            for (var i = 0; i < folded.Count; i++)
+            {
+                html.Append(i == 0 ? "" : ", ").Append("<span title=\"").Append(E(folded[i])).Append("\">").Append(E(Path.GetFileName(folded[i]))).Append("</span>");
+            }
+
+            html.Append(" (the same text, folded into this document)</p>");
+        }
+
+        html.Append(Shortcuts).Append("</div>")
             .Append("<div class=\"review\"><article id=\"text\" class=\"text\" lang=\"zh-CN\" data-document=\"").Append(E(id)).Append("\">");
         AppendText(html, document.Text, targets);
         html.Append("</article><section id=\"cards\" class=\"cards\" aria-label=\"Targets\" data-document=\"").Append(E(id)).Append("\">")

@@ -16,6 +16,59 @@ public sealed class ConvertedFormatTests(ITestOutputHelper output)
     private static readonly ExternalTool Soffice = new("soffice", LegacyWordConverter.DebianPackage);
     private static readonly ExternalTool PdfToPpm = new("pdftoppm", "poppler-utils");
 
+    /// <summary>The corpus sample saved by LibreOffice as Word 97-2003 (its gold is the DOCX sample's).</summary>
+    public const string CorpusDoc = "anlan-2020-digital-economy-plan-word97.doc";
+
+    /// <summary>The corpus sample scanned: every page of the 2011 PDF as a grey 300 dpi image, no text layer (its gold is the PDF's).</summary>
+    public const string CorpusScan = ScannedSample + "-scan.pdf";
+
+    private const string ScannedSample = "qingchuan-2021-14th-five-year-plan";
+
+    private static string Corpus => Path.Combine(TestPaths.RepoRoot, "corpus");
+
+    /// <summary>Writes the corpus samples made by Debian programs; run with POLICYMINER_WRITE_SAMPLES=1 after changing their sources.</summary>
+    [SkippableFact]
+    public void WriteConvertedCorpusSamples_WhenAsked()
+    {
+        Skip.IfNot(Environment.GetEnvironmentVariable("POLICYMINER_WRITE_SAMPLES") == "1", "set POLICYMINER_WRITE_SAMPLES=1 to rewrite corpus/ samples");
+        Skip.IfNot(Soffice.IsAvailable && PdfToPpm.IsAvailable, "soffice and pdftoppm are needed to write the .doc and scanned samples");
+        File.WriteAllBytes(Path.Combine(Corpus, CorpusDoc), Convert(File.ReadAllBytes(Path.Combine(Corpus, DocxSample + ".docx")), ".docx", "doc"));
+        File.WriteAllBytes(Path.Combine(Corpus, CorpusScan), Scan(File.ReadAllBytes(Path.Combine(Corpus, ScannedSample + ".pdf")), PdfPages(Path.Combine(Corpus, ScannedSample + ".pdf"))));
+    }
+
+    [SkippableFact]
+    public void Read_CorpusDoc_IsTheDocxSampleWordForWord()
+    {
+        Skip.IfNot(Soffice.IsAvailable, "soffice is not installed (Debian libreoffice-writer-nogui)");
+        var docx = new DocumentReader().Read(Path.Combine(Corpus, DocxSample + ".docx")).Document!;
+
+        var result = new DocumentReader().Read(Path.Combine(Corpus, CorpusDoc));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(DocumentFormat.Doc, result.Document.Format);
+        Assert.Equal(docx.Text, result.Document.Text);
+        Assert.Equal(docx.Sections, result.Document.Sections);
+        Assert.Equal(docx.Fingerprint!.Exact, result.Document.Fingerprint!.Exact);
+    }
+
+    [SkippableFact]
+    public void Read_CorpusScan_IsImagesOnlyAndOcrKeepsAtLeast98PercentOfThePdfsCharacters()
+    {
+        var path = Path.Combine(Corpus, CorpusScan);
+        var withoutOcr = new DocumentReader(new DocumentReaderOptions { Ocr = null }).Read(path);
+        Assert.Equal($"{CorpusScan}: no text layer (scanned document) and OCR is off (--no-ocr)", withoutOcr.Message);
+        Skip.IfNot(OcrEngine.Default.PdfUnavailableReason is null, OcrEngine.Default.PdfUnavailableReason ?? string.Empty);
+        var reference = new DocumentReader().Read(Path.Combine(Corpus, ScannedSample + ".pdf")).Document!;
+
+        var result = new DocumentReader().Read(path);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([1, 2], result.Document.OcrPages);
+        var accuracy = CharacterAccuracy(Compact(reference.Text), Compact(result.Document.Text));
+        output.WriteLine($"{CorpusScan}: OCR character accuracy {accuracy:P2}, confidence {result.Document.OcrConfidence}%");
+        Assert.True(accuracy >= 0.98, $"OCR character accuracy {accuracy:P2} is below 98 %");
+    }
+
     [SkippableFact]
     public void Read_DocSavedByLibreOffice_GivesTheSameTextAndSectionsAsTheDocx()
     {
@@ -80,10 +133,12 @@ public sealed class ConvertedFormatTests(ITestOutputHelper output)
         var scan = Scan(File.ReadAllBytes(original));
         var reference = new DocumentReader().Read(original).Document!;
 
-        var result = new DocumentReader().Read(scan, "scan.pdf", DocumentFormat.Pdf);
+        var reported = new List<int>();
+        var result = new DocumentReader().Read(scan, "scan.pdf", DocumentFormat.Pdf, reported.Add);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal([1, 2], result.Document.OcrPages);
+        Assert.Equal([1, 2], reported);
         Assert.NotNull(result.Document.OcrConfidence);
         Assert.Contains(result.Document.Diagnostics, d => d.Code == DiagnosticCodes.OcrPages && d.Message.StartsWith("OCR pages 1, 2", StringComparison.Ordinal));
         var accuracy = CharacterAccuracy(Compact(reference.Text), Compact(result.Document.Text));
@@ -116,6 +171,9 @@ public sealed class ConvertedFormatTests(ITestOutputHelper output)
     [InlineData("(一) R&D经费支出", "（一）R&D经费支出")]
     [InlineData("主要指标是:", "主要指标是：")]
     [InlineData("江政发[2011] 27号", "江政发〔2011〕27号")]
+    [InlineData("青政发（2021]18号", "青政发〔2021〕18号")]
+    [InlineData("江政发【2011] 27号", "江政发〔2011〕27号")]
+    [InlineData("（2021年）18个项目", "（2021年）18个项目")]
     [InlineData("二OO一一年六月三十日", "二〇〇一一年六月三十日")]
     [InlineData("一1一", "—1—")]
     [InlineData("R&D (research)", "R&D (research)")]
@@ -157,6 +215,12 @@ public sealed class ConvertedFormatTests(ITestOutputHelper output)
         }
 
         return builder.Build();
+    }
+
+    private static int PdfPages(string path)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        return pdf.NumberOfPages;
     }
 
     private static byte[] Convert(byte[] bytes, string extension, string target)
