@@ -13,6 +13,7 @@ public sealed class TextFingerprintTests
     public void Of_AnyText_SignatureEqualsTheScalarFormula(string text)
     {
         Assert.Equal(ScalarMinHash(text), TextFingerprint.Of(text).MinHash);
+        Assert.Equal(ExactOf(text), TextFingerprint.Of(text).Exact);
     }
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed class TextFingerprintTests
         }
 
         Assert.Equal(ScalarMinHash(text.ToString()), TextFingerprint.Of(text.ToString()).MinHash);
+        Assert.Equal(ExactOf(text.ToString()), TextFingerprint.Of(text.ToString()).Exact);
     }
 
     [Fact]
@@ -40,7 +42,10 @@ public sealed class TextFingerprintTests
 
     // The signature as first defined: for each of 64 slots k, the least high half of h1 + k·h2 over the 5-character
     // shingles of the compact text (letters and digits, full-width folded, lower-cased), h1/h2 from FNV-1a variants.
-    private static uint[] ScalarMinHash(string text)
+    private static string ExactOf(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(CompactOf(text))));
+
+    private static string CompactOf(string text)
     {
         var compact = new StringBuilder();
         foreach (var raw in text)
@@ -52,7 +57,12 @@ public sealed class TextFingerprintTests
             }
         }
 
-        var s = compact.ToString();
+        return compact.ToString();
+    }
+
+    private static uint[] ScalarMinHash(string text)
+    {
+        var s = CompactOf(text);
         var minHash = Enumerable.Repeat(uint.MaxValue, TextFingerprint.Hashes).ToArray();
         for (var i = 0; i < Math.Max(1, s.Length - 4); i++)
         {
