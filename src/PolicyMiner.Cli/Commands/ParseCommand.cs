@@ -29,7 +29,8 @@ internal static class ParseCommand
             var reader = new DocumentReader(new DocumentReaderOptions(megabytes * 1024L * 1024L));
             var asJson = parse.GetValue(format) != "text";
             var failed = 0;
-            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+            using var stdout = Console.OpenStandardOutput();
+            using var output = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = false };
             foreach (var file in parse.GetValue(files) ?? [])
             {
                 if (!File.Exists(file))
@@ -51,7 +52,10 @@ internal static class ParseCommand
 
                 if (asJson)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(ParsedDocument.From(result.Document), PolicyJson.Options));
+                    // Straight to the stream: a JSON string of a large document would be one more copy of its text.
+                    output.Flush();
+                    JsonSerializer.Serialize(stdout, ParsedDocument.From(result.Document), PolicyJson.Options);
+                    output.WriteLine();
                 }
                 else
                 {
