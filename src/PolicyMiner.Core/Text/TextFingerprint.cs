@@ -23,38 +23,28 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
     private const int ShingleLength = 5;
 
     /// <summary>The fingerprint of <paramref name="text"/>.</summary>
+    /// <remarks>The compact text streams through a small window, so no copy of the whole text is made.</remarks>
     public static TextFingerprint Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var buffer = GC.AllocateUninitializedArray<char>(text.Length);
-        ReadOnlySpan<char> compact = buffer.AsSpan(0, Compact(text, buffer));
-        var exact = Convert.ToHexStringLower(Sha256OfUtf8(compact));
-        // Minima kept as 64-bit lanes holding 32-bit values (the high half of each hash), so no lane ever narrows.
-        Span<ulong> minima = stackalloc ulong[Hashes];
-        minima.Fill(uint.MaxValue);
-        var shingles = Math.Max(1, compact.Length - ShingleLength + 1);
-        for (var i = 0; i < shingles; i++)
+        var state = new SignatureState();
+        var window = state.Window;
+        foreach (var raw in text)
         {
-            var (h1, h2) = Hash(compact.Slice(i, Math.Min(ShingleLength, compact.Length - i)));
-            // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
-            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time (a third of the read cost before).
-            var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
-            var step = Vector256.Create(4 * h2);
-            for (var k = 0; k < Hashes; k += 4)
+            // Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
+            if (char.IsLetterOrDigit(c))
             {
-                var high = Vector256.ShiftRightLogical(lanes, 32);
-                Vector256.Min(Vector256.Create<ulong>(minima.Slice(k, 4)), high).CopyTo(minima.Slice(k, 4));
-                lanes += step;
+                window[state.Filled++] = char.ToLowerInvariant(c);
+                if (state.Filled == window.Length)
+                {
+                    state.Flush(final: false);
+                }
             }
         }
 
-        var minHash = new uint[Hashes];
-        for (var k = 0; k < Hashes; k++)
-        {
-            minHash[k] = (uint)minima[k];
-        }
-
-        return new TextFingerprint(exact, minHash);
+        state.Flush(final: true);
+        return new TextFingerprint(Convert.ToHexStringLower(state.Sha.GetHashAndReset()), state.Signature());
     }
 
     /// <summary>Estimated Jaccard similarity of the two texts' shingle sets (share of equal signature slots).</summary>
@@ -107,44 +97,6 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             : null;
     }
 
-    // Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
-    // Written into a buffer as long as the text; returns the compact length.
-    private static int Compact(string text, Span<char> buffer)
-    {
-        var n = 0;
-        foreach (var raw in text)
-        {
-            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[n++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return n;
-    }
-
-    // SHA-256 of the UTF-8 form, encoded a chunk at a time so no copy of the whole text is made.
-    private static byte[] Sha256OfUtf8(ReadOnlySpan<char> text)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var encoder = Encoding.UTF8.GetEncoder();
-        Span<byte> chunk = stackalloc byte[16384];
-        const int CharsPerChunk = 4096;
-        while (true)
-        {
-            var take = Math.Min(CharsPerChunk, text.Length);
-            var last = take == text.Length;
-            var written = encoder.GetBytes(text[..take], chunk, flush: last);
-            hash.AppendData(chunk[..written]);
-            text = text[take..];
-            if (last)
-            {
-                return hash.GetHashAndReset();
-            }
-        }
-    }
-
     private static (ulong, ulong) Hash(ReadOnlySpan<char> shingle)
     {
         // FNV-1a over the UTF-16 units, and a second pass with another basis for the step hash.
@@ -156,5 +108,80 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         }
 
         return (a, b | 1);
+    }
+
+    /// <summary>A block of the compact text and what has been computed from the blocks before it.</summary>
+    private sealed class SignatureState
+    {
+        private const int BlockLength = 4096;
+        private readonly ulong[] _minima = new ulong[Hashes];
+        private readonly System.Text.Encoder _utf8 = Encoding.UTF8.GetEncoder();
+        private readonly byte[] _bytes = new byte[(ShingleLength + BlockLength) * 3];
+        private int _carried;
+        private bool _anyShingle;
+
+        public SignatureState() => Array.Fill(_minima, uint.MaxValue);
+
+        /// <summary>The last <c>ShingleLength - 1</c> characters of the previous block, then the current block.</summary>
+        public char[] Window { get; } = new char[ShingleLength - 1 + BlockLength];
+
+        public int Filled { get; set; }
+
+        public IncrementalHash Sha { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        /// <summary>Hashes the window's new characters and every whole shingle starting in it, and keeps the tail for the next.</summary>
+        public void Flush(bool final)
+        {
+            var added = Window.AsSpan(_carried, Filled - _carried);
+            Sha.AppendData(_bytes, 0, _utf8.GetBytes(added, _bytes, flush: final));
+            for (var i = 0; i + ShingleLength <= Filled; i++)
+            {
+                Add(Window.AsSpan(i, ShingleLength));
+                _anyShingle = true;
+            }
+
+            if (final)
+            {
+                if (!_anyShingle)
+                {
+                    // A compact text shorter than a shingle is one shingle of what there is.
+                    Add(Window.AsSpan(0, Filled));
+                }
+
+                return;
+            }
+
+            Window.AsSpan(Filled - (ShingleLength - 1), ShingleLength - 1).CopyTo(Window);
+            _carried = Filled = ShingleLength - 1;
+        }
+
+        public uint[] Signature()
+        {
+            var minHash = new uint[Hashes];
+            for (var k = 0; k < Hashes; k++)
+            {
+                minHash[k] = (uint)_minima[k];
+            }
+
+            Sha.Dispose();
+            return minHash;
+        }
+
+        private void Add(ReadOnlySpan<char> shingle)
+        {
+            var (h1, h2) = Hash(shingle);
+            // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
+            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time. Minima are kept as 64-bit
+            // lanes holding 32-bit values, so no lane ever narrows.
+            var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
+            var step = Vector256.Create(4 * h2);
+            var minima = _minima.AsSpan();
+            for (var k = 0; k < Hashes; k += 4)
+            {
+                var high = Vector256.ShiftRightLogical(lanes, 32);
+                Vector256.Min(Vector256.Create<ulong>(minima.Slice(k, 4)), high).CopyTo(minima.Slice(k, 4));
+                lanes += step;
+            }
+        }
     }
 }
