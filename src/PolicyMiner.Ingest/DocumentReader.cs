@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
@@ -109,6 +110,10 @@ public sealed class DocumentReader
     }
 
     /// <summary>Reads a document from <paramref name="stream"/>; <paramref name="name"/> (a file name) gives its format.</summary>
+    // Optimised from the first call (no tier-0 code, which keeps every local alive to the end of the method): the file's
+    // bytes and each stage's intermediate text become garbage as soon as the next stage has what it needs, so a large
+    // file does not hold all of them at once (issue 9: memory in proportion).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadResult Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -138,6 +143,7 @@ public sealed class DocumentReader
     }
 
     /// <summary>Reads a document from its bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadResult Read(byte[] bytes, string name, DocumentFormat format)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -439,9 +445,15 @@ public sealed class DocumentReader
         || (detected == "gb18030" && declared.ToUpperInvariant() is "GBK" or "GB2312" or "GB18030" or "X-GBK" or "CP936" or "EUC-CN")
         || (detected == "utf-8" && declared.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
     {
+        // Hashed first: after this the file's bytes are garbage, and a large file's bytes need not outlive its decoding.
         var started = Stopwatch.GetTimestamp();
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        times?.AddHash(started);
+
+        started = Stopwatch.GetTimestamp();
         var cleaned = ChromeFilter.Clean(extracted.SourceText);
         times?.AddChrome(started);
         if (cleaned.DroppedLines > 0)
@@ -498,9 +510,6 @@ public sealed class DocumentReader
         var structure = StructureParser.Parse(text);
         times?.AddStructure(started);
 
-        started = Stopwatch.GetTimestamp();
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        times?.AddHash(started);
         return ReadResult.Success(new PolicyDocument
         {
             SourceName = name,
