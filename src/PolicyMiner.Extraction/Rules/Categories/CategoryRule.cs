@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;

@@ -1,4 +1,4 @@
-namespace PolicyMiner.Extraction.Text;
+namespace PolicyMiner.Core.Text;
 
 /// <summary>
 /// A fixed set of words, each with an id, and which of them occur in a phrase, found in one pass over the phrase
