@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
@@ -109,6 +110,10 @@ public sealed class DocumentReader
     }
 
     /// <summary>Reads a document from <paramref name="stream"/>; <paramref name="name"/> (a file name) gives its format.</summary>
+    // Optimised from the first call (no tier-0 code, which keeps every local alive to the end of the method): the file's
+    // bytes and each stage's intermediate text become garbage as soon as the next stage has what it needs, so a large
+    // file does not hold all of them at once (issue 9: memory in proportion).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadResult Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -143,6 +148,7 @@ public sealed class DocumentReader
     /// <summary>Reads a document from its bytes, calling <paramref name="onOcrPage"/> (page number) after each page read by OCR.</summary>
     /// <remarks>The call comes from the reading thread, besides <see cref="DocumentReaderOptions.OnOcrPage"/>; a batch uses it
     /// to give a long scan more time for as long as pages keep coming.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -470,11 +476,35 @@ public sealed class DocumentReader
         || (detected == "gb18030" && declared.ToUpperInvariant() is "GBK" or "GB2312" or "GB18030" or "X-GBK" or "CP936" or "EUC-CN")
         || (detected == "utf-8" && declared.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Text length from which a document counts as large (16 MB of UTF-16), see <see cref="ReleaseGarbageOfLargeDocument"/>.</summary>
+    private const int LargeTextCharacters = 1 << 23;
+
+    // Each cleaning stage of a large document allocates about as much as the stage before left as garbage (the file's
+    // bytes, a builder's buffer). The runtime grows its large-object budget with the heap instead of collecting, so
+    // without a collection between stages they add up: a 200 MB file peaked at 1 GB. A collection costs milliseconds
+    // next to the seconds such a document takes, and small documents never pay it.
+    private static void ReleaseGarbageOfLargeDocument(bool large)
+    {
+        if (large)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
     {
+        // Hashed first: after this the file's bytes are garbage, and a large file's bytes need not outlive its decoding.
         var started = Stopwatch.GetTimestamp();
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        times?.AddHash(started);
+        var large = extracted.SourceText.Length >= LargeTextCharacters;
+        ReleaseGarbageOfLargeDocument(large);
+
+        started = Stopwatch.GetTimestamp();
         var cleaned = ChromeFilter.Clean(extracted.SourceText);
         times?.AddChrome(started);
+        ReleaseGarbageOfLargeDocument(large);
         if (cleaned.DroppedLines > 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.ChromeRemoved, DiagnosticSeverity.Info,
@@ -529,9 +559,6 @@ public sealed class DocumentReader
         var structure = StructureParser.Parse(text, StyledHeadingsIn(text, map, extracted.SourceText, extracted.StyledHeadings));
         times?.AddStructure(started);
 
-        started = Stopwatch.GetTimestamp();
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        times?.AddHash(started);
         return ReadResult.Success(new PolicyDocument
         {
             SourceName = name,

@@ -29,7 +29,8 @@ internal static class ParseCommand
             var reader = new DocumentReader(new DocumentReaderOptions(megabytes * 1024L * 1024L));
             var asJson = parse.GetValue(format) != "text";
             var failed = 0;
-            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+            using var stdout = Console.OpenStandardOutput();
+            using var output = new StreamWriter(stdout, new UTF8Encoding(false)) { AutoFlush = false };
             foreach (var file in parse.GetValue(files) ?? [])
             {
                 if (!File.Exists(file))
@@ -51,7 +52,9 @@ internal static class ParseCommand
 
                 if (asJson)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(ParsedDocument.From(result.Document), PolicyJson.Options));
+                    output.Flush();
+                    WriteJson(stdout, result.Document);
+                    output.WriteLine();
                 }
                 else
                 {
@@ -114,8 +117,57 @@ internal static class ParseCommand
         output.WriteLine();
     }
 
-    /// <summary>The JSON shape of one parsed document.</summary>
-    private sealed record ParsedDocument(
+    /// <summary>
+    /// Writes one document as one JSON object straight to <paramref name="stream"/>, its text in flushed segments: a
+    /// large document's text is never copied whole into a JSON string or the writer's buffer.
+    /// </summary>
+    private static void WriteJson(Stream stream, PolicyDocument document)
+    {
+        const int TextSegment = 1 << 16;
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = PolicyJson.Options.Encoder });
+        writer.WriteStartObject();
+        foreach (var property in JsonSerializer.SerializeToElement(ParsedHead.From(document), PolicyJson.Options).EnumerateObject())
+        {
+            property.WriteTo(writer);
+        }
+
+        writer.WritePropertyName("text");
+        var text = document.Text.AsSpan();
+        var at = 0;
+        do
+        {
+            var length = Math.Min(TextSegment, text.Length - at);
+            writer.WriteStringValueSegment(text.Slice(at, length), isFinalSegment: at + length == text.Length);
+            writer.Flush();
+            at += length;
+        }
+        while (at < text.Length);
+
+        writer.WritePropertyName("sections");
+        JsonSerializer.Serialize(writer, document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(), PolicyJson.Options);
+        // Sentences one by one, flushed in batches: a large text has millions.
+        writer.WritePropertyName("sentences");
+        writer.WriteStartArray();
+        for (var i = 0; i < document.Sentences.Count; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", document.Sentences[i].Start);
+            writer.WriteNumber("end", document.Sentences[i].End);
+            writer.WriteEndObject();
+            if (i % 4096 == 4095)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("diagnostics");
+        JsonSerializer.Serialize(writer, document.Diagnostics.Select(d => new ParsedDiagnostic(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message)).ToList(), PolicyJson.Options);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The JSON shape of one parsed document up to its text.</summary>
+    private sealed record ParsedHead(
         string Source,
         string Format,
         string Encoding,
@@ -131,16 +183,12 @@ internal static class ParseCommand
         string? IndexNumber,
         IReadOnlyList<CitedDocument> Basis,
         IReadOnlyList<int> OcrPages,
-        double? OcrConfidence,
-        string Text,
-        IReadOnlyList<ParsedSection> Sections,
-        IReadOnlyList<ParsedSpan> Sentences,
-        IReadOnlyList<ParsedDiagnostic> Diagnostics)
+        double? OcrConfidence)
     {
-        public static ParsedDocument From(PolicyDocument document)
+        public static ParsedHead From(PolicyDocument document)
         {
             var meta = document.Metadata;
-            return new ParsedDocument(
+            return new ParsedHead(
                 document.SourceName,
                 document.Format.ToString().ToLowerInvariant(),
                 document.Encoding,
@@ -156,17 +204,11 @@ internal static class ParseCommand
                 meta.IndexNumber,
                 meta.Basis ?? [],
                 document.OcrPages,
-                document.OcrConfidence,
-                document.Text,
-                document.Sections.Select(s => new ParsedSection(s.Level, s.Number, s.Heading, s.Span.Start, s.Span.End)).ToList(),
-                document.Sentences.Select(s => new ParsedSpan(s.Start, s.End)).ToList(),
-                document.Diagnostics.Select(d => new ParsedDiagnostic(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message)).ToList());
+                document.OcrConfidence);
         }
     }
 
     private sealed record ParsedSection(int Level, string Number, string Heading, int Start, int End);
-
-    private sealed record ParsedSpan(int Start, int End);
 
     private sealed record ParsedDiagnostic(string Code, string Severity, string Message);
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
 
 namespace PolicyMiner.Core.Indicators;
 
@@ -44,6 +45,7 @@ public sealed class IndicatorTaxonomy
     private readonly IReadOnlyList<RawIndicator> _raw;
     private readonly Lazy<string> _fingerprint;
     private readonly Entry[] _all;
+    private readonly WordPresence _terms;
     private readonly FrozenDictionary<string, Entry[]> _byCategory;
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
     private readonly FrozenDictionary<(string Category, UnitFamily Family), IndicatorDefinition> _defaults;
@@ -54,6 +56,12 @@ public sealed class IndicatorTaxonomy
         _raw = raw;
         _fingerprint = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(_raw, FileOptions))));
         _all = raw.Select(r => Entry.Compile(r.ToDefinition())).ToArray();
+        _terms = new WordPresence(_all.SelectMany(e => e.Terms));
+        foreach (var entry in _all)
+        {
+            entry.Bind(_terms);
+        }
+
         Definitions = _all.Select(e => e.Definition).ToArray();
         _byId = Definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         _byCategory = TargetCategories.All
@@ -135,6 +143,9 @@ public sealed class IndicatorTaxonomy
         var bestScore = 0;
         if (phrase.Length > 0)
         {
+            // Which terms of the whole taxonomy the phrase holds, found in one pass; entries then read it per term.
+            Span<bool> present = _terms.Count <= 4096 ? stackalloc bool[_terms.Count] : new bool[_terms.Count];
+            _terms.Mark(phrase, present);
             foreach (var entry in pool)
             {
                 if (!entry.Definition.Accepts(family))
@@ -142,7 +153,7 @@ public sealed class IndicatorTaxonomy
                     continue;
                 }
 
-                var score = entry.Score(phrase);
+                var score = entry.Score(phrase, present);
                 if (score > bestScore)
                 {
                     best = entry;
@@ -337,10 +348,25 @@ public sealed class IndicatorTaxonomy
                 .ToArray();
     }
 
-    /// <summary>An indicator compiled for matching: plain arrays, scanned with ordinal IndexOf.</summary>
+    /// <summary>An indicator compiled for matching: plain arrays, each term also as its id in the taxonomy's <see cref="WordPresence"/>.</summary>
     private sealed class Entry(IndicatorDefinition definition, string[] synonyms, string[][][] patterns, string[] exclude)
     {
+        private int[] _excludeIds = [];
+        private int[] _synonymIds = [];
+        private int[][][] _patternIds = [];
+
         public IndicatorDefinition Definition { get; } = definition;
+
+        /// <summary>Every term the entry tests a phrase for.</summary>
+        public IEnumerable<string> Terms => exclude.Concat(synonyms).Concat(patterns.SelectMany(p => p.SelectMany(g => g)));
+
+        /// <summary>Looks up each term's id once, when the taxonomy is built.</summary>
+        public void Bind(WordPresence terms)
+        {
+            _excludeIds = [.. exclude.Select(terms.IdOf)];
+            _synonymIds = [.. synonyms.Select(terms.IdOf)];
+            _patternIds = [.. patterns.Select(p => p.Select(g => g.Select(terms.IdOf).ToArray()).ToArray())];
+        }
 
         public static Entry Compile(IndicatorDefinition d) => new(
             d,
@@ -348,41 +374,45 @@ public sealed class IndicatorTaxonomy
             d.Patterns.Select(p => p.Select(g => g.ToArray()).ToArray()).ToArray(),
             [.. d.Exclude]);
 
-        public int Score(string phrase)
+        /// <summary>The entry's score for <paramref name="phrase"/>; <paramref name="present"/> tells, by term id, whether the phrase contains a term.</summary>
+        public int Score(string phrase, ReadOnlySpan<bool> present)
         {
-            foreach (var term in exclude)
+            foreach (var id in _excludeIds)
             {
-                if (phrase.Contains(term, StringComparison.Ordinal))
+                if (present[id])
                 {
                     return 0;
                 }
             }
 
             var best = 0;
-            foreach (var synonym in synonyms)
+            for (var i = 0; i < synonyms.Length; i++)
             {
+                var synonym = synonyms[i];
                 if (synonym.Length == phrase.Length && string.Equals(synonym, phrase, StringComparison.Ordinal))
                 {
                     return ExactBonus + synonym.Length;
                 }
 
-                if (synonym.Length > best && phrase.Contains(synonym, StringComparison.Ordinal))
+                if (synonym.Length > best && present[_synonymIds[i]])
                 {
                     best = synonym.Length;
                 }
             }
 
-            foreach (var pattern in patterns)
+            for (var p = 0; p < patterns.Length; p++)
             {
+                var pattern = patterns[p];
                 var total = 0;
-                foreach (var group in pattern)
+                for (var g = 0; g < pattern.Length; g++)
                 {
+                    var group = pattern[g];
                     var longest = 0;
-                    foreach (var term in group)
+                    for (var t = 0; t < group.Length; t++)
                     {
-                        if (term.Length > longest && phrase.Contains(term, StringComparison.Ordinal))
+                        if (group[t].Length > longest && present[_patternIds[p][g][t]])
                         {
-                            longest = term.Length;
+                            longest = group[t].Length;
                         }
                     }
 

@@ -5,13 +5,12 @@ namespace PolicyMiner.Core.Text;
 public sealed class OffsetTextBuilder
 {
     private char[] _chars;
-    private int[] _offsets;
+    private readonly OffsetMap.Runs _offsets = new();
     private int _length;
 
     public OffsetTextBuilder(int capacity = 256)
     {
         _chars = new char[Math.Max(capacity, 16)];
-        _offsets = new int[Math.Max(capacity, 16)];
     }
 
     /// <summary>Number of characters appended so far.</summary>
@@ -29,7 +28,7 @@ public sealed class OffsetTextBuilder
         }
 
         _chars[_length] = c;
-        _offsets[_length] = sourceOffset;
+        _offsets.Add(sourceOffset);
         _length++;
     }
 
@@ -43,11 +42,7 @@ public sealed class OffsetTextBuilder
         }
 
         text.CopyTo(_chars.AsSpan(_length));
-        var offsets = _offsets.AsSpan(_length, text.Length);
-        for (var i = 0; i < offsets.Length; i++)
-        {
-            offsets[i] = sourceStart + i;
-        }
+        _offsets.AddSequence(sourceStart, text.Length);
 
         _length += text.Length;
     }
@@ -60,20 +55,20 @@ public sealed class OffsetTextBuilder
         {
             _length--;
         }
+
+        _offsets.Truncate(_length);
     }
 
     /// <summary>The built text and its map back to the source; <paramref name="sourceEnd"/> is the source offset of the end.</summary>
     public (string Text, OffsetMap Map) Build(int sourceEnd)
     {
-        var offsets = new int[_length + 1];
-        Array.Copy(_offsets, offsets, _length);
-        offsets[_length] = _length == 0 ? sourceEnd : Math.Max(sourceEnd, _offsets[_length - 1]);
-        return (new string(_chars, 0, _length), new OffsetMap(offsets));
+        var offsets = _offsets.Copy();
+        offsets.Add(_length == 0 ? sourceEnd : Math.Max(sourceEnd, _offsets.Last));
+        return (new string(_chars, 0, _length), offsets.ToMap());
     }
 
     private void Grow()
     {
         Array.Resize(ref _chars, _chars.Length * 2);
-        Array.Resize(ref _offsets, _offsets.Length * 2);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,29 +23,28 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
     private const int ShingleLength = 5;
 
     /// <summary>The fingerprint of <paramref name="text"/>.</summary>
+    /// <remarks>The compact text streams through a small window, so no copy of the whole text is made.</remarks>
     public static TextFingerprint Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var compact = Compact(text);
-        var exact = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compact)));
-        var minHash = new uint[Hashes];
-        Array.Fill(minHash, uint.MaxValue);
-        var shingles = Math.Max(1, compact.Length - ShingleLength + 1);
-        for (var i = 0; i < shingles; i++)
+        var state = new SignatureState();
+        var window = state.Window;
+        foreach (var raw in text)
         {
-            var (h1, h2) = Hash(compact.AsSpan(i, Math.Min(ShingleLength, compact.Length - i)));
-            for (var k = 0; k < Hashes; k++)
+            // Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
+            if (char.IsLetterOrDigit(c))
             {
-                // Kirsch–Mitzenmacher: k independent-enough hashes from two.
-                var value = (uint)((h1 + ((ulong)k * h2)) >> 32);
-                if (value < minHash[k])
+                window[state.Filled++] = char.ToLowerInvariant(c);
+                if (state.Filled == window.Length)
                 {
-                    minHash[k] = value;
+                    state.Flush(final: false);
                 }
             }
         }
 
-        return new TextFingerprint(exact, minHash);
+        state.Flush(final: true);
+        return new TextFingerprint(Convert.ToHexStringLower(state.Sha.GetHashAndReset()), state.Signature());
     }
 
     /// <summary>Estimated Jaccard similarity of the two texts' shingle sets (share of equal signature slots).</summary>
@@ -97,22 +97,6 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             : null;
     }
 
-    // Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
-    private static string Compact(string text)
-    {
-        var compact = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
-            if (char.IsLetterOrDigit(c))
-            {
-                compact.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return compact.ToString();
-    }
-
     private static (ulong, ulong) Hash(ReadOnlySpan<char> shingle)
     {
         // FNV-1a over the UTF-16 units, and a second pass with another basis for the step hash.
@@ -124,5 +108,80 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         }
 
         return (a, b | 1);
+    }
+
+    /// <summary>A block of the compact text and what has been computed from the blocks before it.</summary>
+    private sealed class SignatureState
+    {
+        private const int BlockLength = 4096;
+        private readonly ulong[] _minima = new ulong[Hashes];
+        private readonly System.Text.Encoder _utf8 = Encoding.UTF8.GetEncoder();
+        private readonly byte[] _bytes = new byte[(ShingleLength + BlockLength) * 3];
+        private int _carried;
+        private bool _anyShingle;
+
+        public SignatureState() => Array.Fill(_minima, uint.MaxValue);
+
+        /// <summary>The last <c>ShingleLength - 1</c> characters of the previous block, then the current block.</summary>
+        public char[] Window { get; } = new char[ShingleLength - 1 + BlockLength];
+
+        public int Filled { get; set; }
+
+        public IncrementalHash Sha { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        /// <summary>Hashes the window's new characters and every whole shingle starting in it, and keeps the tail for the next.</summary>
+        public void Flush(bool final)
+        {
+            var added = Window.AsSpan(_carried, Filled - _carried);
+            Sha.AppendData(_bytes, 0, _utf8.GetBytes(added, _bytes, flush: final));
+            for (var i = 0; i + ShingleLength <= Filled; i++)
+            {
+                Add(Window.AsSpan(i, ShingleLength));
+                _anyShingle = true;
+            }
+
+            if (final)
+            {
+                if (!_anyShingle)
+                {
+                    // A compact text shorter than a shingle is one shingle of what there is.
+                    Add(Window.AsSpan(0, Filled));
+                }
+
+                return;
+            }
+
+            Window.AsSpan(Filled - (ShingleLength - 1), ShingleLength - 1).CopyTo(Window);
+            _carried = Filled = ShingleLength - 1;
+        }
+
+        public uint[] Signature()
+        {
+            var minHash = new uint[Hashes];
+            for (var k = 0; k < Hashes; k++)
+            {
+                minHash[k] = (uint)_minima[k];
+            }
+
+            Sha.Dispose();
+            return minHash;
+        }
+
+        private void Add(ReadOnlySpan<char> shingle)
+        {
+            var (h1, h2) = Hash(shingle);
+            // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
+            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time. Minima are kept as 64-bit
+            // lanes holding 32-bit values, so no lane ever narrows.
+            var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
+            var step = Vector256.Create(4 * h2);
+            var minima = _minima.AsSpan();
+            for (var k = 0; k < Hashes; k += 4)
+            {
+                var high = Vector256.ShiftRightLogical(lanes, 32);
+                Vector256.Min(Vector256.Create<ulong>(minima.Slice(k, 4)), high).CopyTo(minima.Slice(k, 4));
+                lanes += step;
+            }
+        }
     }
 }

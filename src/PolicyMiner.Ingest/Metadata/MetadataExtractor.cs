@@ -483,9 +483,11 @@ public static partial class MetadataExtractor
 
         City? best = null;
         int bestCount = 0, secondCount = 0;
-        foreach (var city in RegionTable.All)
+        var counts = CityMentions.Default.Count(text);
+        for (var c = 0; c < counts.Length; c++)
         {
-            var count = CountOf(text, city.IsCommonWord ? city.Name : city.ShortName);
+            var city = RegionTable.All[c];
+            var count = counts[c];
             if (count > bestCount)
             {
                 secondCount = bestCount;

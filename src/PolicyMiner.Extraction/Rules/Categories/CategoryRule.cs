@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -12,7 +13,13 @@ public sealed class CategoryRule : ITargetRule
 {
     /// <summary>An entry matches when every keyword group has a keyword in the phrase and, if given, the sentence has one of
     /// <c>Context</c>.</summary>
-    private sealed record Entry(string Category, string[][] Groups, string[]? Context = null);
+    private sealed record Entry(string Category, string[][] Groups, string[]? Context = null)
+    {
+        /// <summary>The groups' and the context's words as ids of <see cref="Words"/>, set once when the tables are compiled.</summary>
+        public int[][] GroupIds { get; set; } = [];
+
+        public int[]? ContextIds { get; set; }
+    }
 
     private static readonly Entry[] Ratios =
     [
@@ -80,6 +87,9 @@ public sealed class CategoryRule : ITargetRule
         new("industry_output", [["工业总产值", "工业增加值", "规模以上工业", "主营业务收入", "产业规模", "总产值", "数字经济", "营收", "亩均"]]),
         new("governance", [["学习", "党", "组织生活", "联系点", "重点工作", "亮点工作", "专题研究", "重点领域", "考核", "督查", "会议", "培训"]]),
     ];
+
+    /// <summary>Every word of the tables, found in a phrase in one pass; compiling it gives each entry its word ids.</summary>
+    private static readonly WordPresence Words = Compile([.. Ratios, .. Table]);
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
@@ -181,22 +191,42 @@ public sealed class CategoryRule : ITargetRule
             return null;
         }
 
+        Span<bool> inPhrase = stackalloc bool[Words.Count];
+        Words.Mark(phrase, inPhrase);
+        Span<bool> inSentence = stackalloc bool[Words.Count];
+        var sentenceMarked = false;
         foreach (var entry in entries)
         {
-            if (AllGroups(entry.Groups, phrase) && (entry.Context is null || AnyOf(entry.Context, sentence)))
+            if (!AllGroups(entry.GroupIds, inPhrase))
             {
-                return entry.Category;
+                continue;
             }
+
+            if (entry.ContextIds is not null)
+            {
+                if (!sentenceMarked)
+                {
+                    Words.Mark(sentence, inSentence);
+                    sentenceMarked = true;
+                }
+
+                if (!AnyOf(entry.ContextIds, inSentence))
+                {
+                    continue;
+                }
+            }
+
+            return entry.Category;
         }
 
         return null;
     }
 
-    private static bool AllGroups(string[][] groups, string phrase)
+    private static bool AllGroups(int[][] groups, ReadOnlySpan<bool> present)
     {
         foreach (var group in groups)
         {
-            if (!AnyOf(group, phrase))
+            if (!AnyOf(group, present))
             {
                 return false;
             }
@@ -205,16 +235,28 @@ public sealed class CategoryRule : ITargetRule
         return true;
     }
 
-    private static bool AnyOf(string[] words, string phrase)
+    private static bool AnyOf(int[] words, ReadOnlySpan<bool> present)
     {
         foreach (var word in words)
         {
-            if (phrase.Contains(word, StringComparison.Ordinal))
+            if (present[word])
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static WordPresence Compile(Entry[] entries)
+    {
+        var words = new WordPresence(entries.SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
+        foreach (var entry in entries)
+        {
+            entry.GroupIds = [.. entry.Groups.Select(g => g.Select(words.IdOf).ToArray())];
+            entry.ContextIds = entry.Context?.Select(words.IdOf).ToArray();
+        }
+
+        return words;
     }
 }
