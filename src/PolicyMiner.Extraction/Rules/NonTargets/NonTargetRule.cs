@@ -21,6 +21,15 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
     private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
     private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
+    private static readonly WordClass EnumerationBefore = WordLexicon.Default["enumeration-before"];
+    private static readonly WordClass PhaseCountAfter = WordLexicon.Default["phase-count-after"];
+    private static readonly WordClass Penalty = WordLexicon.Default["penalty"];
+    private static readonly WordClass Entitlement = WordLexicon.Default["entitlement"];
+    private static readonly WordClass Definition = WordLexicon.Default["definition"];
+    private static readonly WordClass IncentiveWords = WordLexicon.Default["incentive-before"];
+    private static readonly WordClass IncentiveCap = WordLexicon.Default["incentive-cap"];
+    private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
+    private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
 
     public string Name => "non-target";
 
@@ -78,6 +87,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Ordinal;
         }
 
+        // 七届五次、六次全会: the session after a term number.
+        if (before == '届' && m.Quantity.Unit == "次")
+        {
+            return RejectionReason.SessionOrdinal;
+        }
+
         // 人数/总数×100%: a formula that defines a rate.
         if (before is '×' or '*' or '/' or '÷')
         {
@@ -92,6 +107,48 @@ public sealed class NonTargetRule : ITargetRule
 
         var clauseStart = ClauseText.ClauseStart(text, start);
         var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
+        var clauseEnd = ClauseText.ClauseEnd(text, end);
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        var sentenceEnd = ClauseText.SentenceEnd(text, end);
+
+        // 处10万元以下的罚款, 责令停止业务6个月: a sanction.
+        if (Penalty.OccursIn(text.AsSpan(clauseStart, Math.Max(clauseEnd, end) - clauseStart)))
+        {
+            return RejectionReason.Penalty;
+        }
+
+        // 按照每月1000元的标准定额扣除: what a rule grants, read over the clause and its neighbours (…的城市，扣除标准为…；
+        // 分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        var previousClause = ClauseText.ClauseStart(text, Math.Max(sentenceStart, clauseStart - 1));
+        var nextClause = clauseEnd < sentenceEnd ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
+        if (Entitlement.OccursIn(text.AsSpan(previousClause, Math.Max(nextClause, end) - previousClause)))
+        {
+            return RejectionReason.Entitlement;
+        }
+
+        // X是指…在1日（24小时）内…: a definition.
+        if (Definition.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
+        {
+            return RejectionReason.Definition;
+        }
+
+        // 入围企业在3家及以上的，采取…: a condition that selects cases.
+        if (IsCondition(text, end))
+        {
+            return RejectionReason.Condition;
+        }
+
+        // 知识产权保护方面5项: a tally of measures under a heading.
+        if (EnumerationBefore.MatchAtEnd(clauseBefore) > 0)
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 15分钟品质文化生活圈, 农村3公里生活圈: a radius that names a kind of service area.
+        if (m.Quantity.Kind is UnitKind.Duration or UnitKind.Physical && RadiusNouns.OccursIn(text.AsSpan(end, Math.Min(10, clauseEnd > end ? clauseEnd - end : 0))))
+        {
+            return RejectionReason.NumberedTerm;
+        }
 
         // 授予“…”等37项: a tally of awards granted.
         if (AwardVerbs.OccursIn(clauseBefore) && before == '等')
@@ -106,7 +163,10 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 抓好四个方面, 分五大方面: the parts a text is organised in.
-        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+        // 两部分组成: the unit reader took 部 of 部分.
+        var unitStart = Math.Max(start, end - m.Quantity.Unit.Length);
+        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0
+            || (m.Quantity.Unit.Length == 1 && EnumerationAfter.MatchAtStart(text.AsSpan(unitStart, Math.Min(4, text.Length - unitStart))) > 0))
         {
             return RejectionReason.Enumeration;
         }
@@ -142,6 +202,18 @@ public sealed class NonTargetRule : ITargetRule
                 return RejectionReason.SessionOrdinal;
             }
 
+            // 医院二期, 大道三期: a construction phase; 举办三期培训班 counts sessions.
+            if (m.Quantity.Unit == "期" && !(end < text.Length && PhaseCountAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0))
+            {
+                return RejectionReason.Phase;
+            }
+
+            // 稳工稳产十条举措: a numbered policy package.
+            if (m.Quantity.Unit == "条" && PackageNouns.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+            {
+                return RejectionReason.NumberedTerm;
+            }
+
             // 科技三项费用: a numbered term, not a count.
             if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "费用") || ClauseText.At(text, end, "经费") || ClauseText.At(text, end, "资金")))
             {
@@ -165,7 +237,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Code;
         }
 
-        if (m.Quantity.Kind == UnitKind.Money && IsIncentive(text, draft))
+        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
         {
             return RejectionReason.Incentive;
         }
@@ -192,6 +264,12 @@ public sealed class NonTargetRule : ITargetRule
         if (IsEstimate(context, text, draft))
         {
             return RejectionReason.PastEstimate;
+        }
+
+        // 有31个开通了英文版, 两名责任人已经…: the clause reports a completed action after the number.
+        if (CompletedAfter(text.AsSpan(end, Math.Max(0, clauseEnd - end))))
+        {
+            return RejectionReason.Past;
         }
 
         return IsPast(context, text, draft) ? RejectionReason.Past : null;
@@ -279,7 +357,7 @@ public sealed class NonTargetRule : ITargetRule
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
         var hasComparator = draft.Mention.Quantity.Kind == UnitKind.Money;
-        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到"])
+        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
         {
             hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
         }
@@ -294,12 +372,56 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        if (!hasComparator || !ClauseText.At(text, i, "的"))
+        if (!hasComparator)
         {
             return false;
         }
 
-        return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
+        if (ClauseText.At(text, i, "的"))
+        {
+            return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
+        }
+
+        if (draft.Mention.Quantity.Kind != UnitKind.Money)
+        {
+            return false;
+        }
+
+        // 过五十亿元2家: an amount right before a count is the class the count is of.
+        if (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            return true;
+        }
+
+        // 超50亿元项目, 3亿元以上制造业项目: the amount modifies a noun of the class (a few characters of modifier between).
+        var j = i;
+        while (j < text.Length && j - i < 6 && ClauseText.IsHan(text[j]))
+        {
+            if (ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j))) > 0)
+            {
+                return true;
+            }
+
+            j++;
+        }
+
+        return false;
+    }
+
+    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause.</summary>
+    private static bool IsCondition(string text, int end)
+    {
+        var i = end;
+        foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "以内"])
+        {
+            if (ClauseText.At(text, i, suffix))
+            {
+                i += suffix.Length;
+                break;
+            }
+        }
+
+        return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
     private static bool IsInBaselinePhrase(string text, int start)
@@ -313,7 +435,9 @@ public sealed class NonTargetRule : ITargetRule
     {
         var start = draft.Mention.Span.Start;
         var clauseStart = ClauseText.ClauseStart(text, start);
-        var window = text[Math.Max(clauseStart, start - 12)..start];
+        // 分别给予奖补50万元、100万元、150万元: a list item reads the whole clause before it.
+        var listItem = start > 0 && text[start - 1] == '、';
+        var window = text[(listItem ? clauseStart : Math.Max(clauseStart, start - 12))..start];
         foreach (var word in IncentiveBefore)
         {
             if (window.Contains(word, StringComparison.Ordinal))
@@ -323,9 +447,41 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var end = draft.Mention.Span.End;
+        // 按购置额的10%给予奖补, 按合同金额的30%，给予一次性奖补: the rate of a grant.
+        var afterComma = end < text.Length && text[end] is '，' or ',' ? end + 1 : end;
         foreach (var word in IncentiveAfter)
         {
-            if (ClauseText.At(text, end, word))
+            // A share is a grant's rate only before 给予 (提取30%奖励给个人 is a share to pay out, a target).
+            if ((draft.Mention.Quantity.Kind == UnitKind.Money || word.EndsWith("给予", StringComparison.Ordinal))
+                && (ClauseText.At(text, end, word) || ClauseText.At(text, afterComma, word)))
+            {
+                return true;
+            }
+        }
+
+        // 给予奖补，单个企业最高300万元: the cap of a grant the sentence gives.
+        if (draft.Mention.Quantity.Kind == UnitKind.Money && IncentiveCap.MatchAtEnd(text.AsSpan(clauseStart, start - clauseStart)) > 0)
+        {
+            var sentenceStart = ClauseText.SentenceStart(text, start);
+            return IncentiveWords.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart));
+        }
+
+        return false;
+    }
+
+    private static bool CompletedAfter(ReadOnlySpan<char> rest)
+    {
+        if (rest.IndexOf("已经", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        for (var i = rest.IndexOf('了'); i >= 0 && i < rest.Length; i = rest[(i + 1)..].IndexOf('了') is var k and >= 0 ? i + 1 + k : -1)
+        {
+            // 为了 / 除了 are prepositions, 了解 / 不了 are words of their own.
+            var prev = i > 0 ? rest[i - 1] : '\0';
+            var next = i + 1 < rest.Length ? rest[i + 1] : '\0';
+            if (i > 0 && prev is not ('为' or '除' or '罢' or '不' or '得') && next is not ('解' or '结' or '如'))
             {
                 return true;
             }
