@@ -86,6 +86,18 @@ public enum RejectionReason
 
     /// <summary>A condition that selects cases (入围企业3家及以上的，采取…).</summary>
     Condition,
+
+    /// <summary>A total of what exists or was done (共191个).</summary>
+    Total,
+
+    /// <summary>A description of a place (西距集镇5公里).</summary>
+    Description,
+
+    /// <summary>Existing things a measure refers to (围绕37条产业链) or consists of (由9个部门组成).</summary>
+    Reference,
+
+    /// <summary>The count that opens a clause as the subject of another number (713个项目销号率达到60%).</summary>
+    Subject,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -124,6 +136,10 @@ public static class RejectionReasonText
         RejectionReason.Entitlement => "amount or period a rule grants (扣除)",
         RejectionReason.Definition => "in a definition (是指, 所称)",
         RejectionReason.Condition => "condition selecting cases (…3家及以上的，…)",
+        RejectionReason.Total => "total of what exists (共191个)",
+        RejectionReason.Description => "description of a place (距…5公里)",
+        RejectionReason.Reference => "reference to existing things (围绕37条产业链, 由9个部门组成)",
+        RejectionReason.Subject => "count of the subject of another number (713个项目…率达到60%)",
         _ => reason.ToString(),
     };
 }

@@ -30,6 +30,10 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass IncentiveCap = WordLexicon.Default["incentive-cap"];
     private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
     private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
+    private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
+    private static readonly WordClass Composition = WordLexicon.Default["composition"];
+    private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
+    private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
 
     public string Name => "non-target";
 
@@ -108,6 +112,7 @@ public sealed class NonTargetRule : ITargetRule
         var clauseStart = ClauseText.ClauseStart(text, start);
         var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
         var clauseEnd = ClauseText.ClauseEnd(text, end);
+        var clauseAfter = text.AsSpan(end, Math.Max(0, clauseEnd - end));
         var sentenceStart = ClauseText.SentenceStart(text, start);
         var sentenceEnd = ClauseText.SentenceEnd(text, end);
 
@@ -150,10 +155,47 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumberedTerm;
         }
 
-        // 授予“…”等37项: a tally of awards granted.
-        if (AwardVerbs.OccursIn(clauseBefore) && before == '等')
+        // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
+        if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
         {
             return RejectionReason.Award;
+        }
+
+        // 共191个项目: a total of what exists.
+        if (before == '共')
+        {
+            return RejectionReason.Total;
+        }
+
+        // 西距集镇5公里: where a place lies.
+        if (m.Quantity.Kind == UnitKind.Physical && clauseBefore.IndexOf('距') >= 0)
+        {
+            return RejectionReason.Description;
+        }
+
+        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to.
+        if (Composition.OccursIn(clauseAfter) || ReferenceVerbs.MatchAtStart(clauseBefore.TrimStart()) > 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 713个工业项目销号率达到60%, 14家创新发展区完成营收3000亿元: a count opening its clause is the subject of the number after it.
+        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.Trim().IsEmpty && IsSubjectOfNext(context, draft, clauseEnd))
+        {
+            return RejectionReason.Subject;
+        }
+
+        // 据地方政府介绍，…: a sentence opening with its source reports facts.
+        var sentenceOpen = ClauseText.SentenceStart(text, start);
+        if (ClauseText.At(text, sentenceOpen, "据") && ReportVerbs.OccursIn(text.AsSpan(sentenceOpen, Math.Min(ClauseText.ClauseEnd(text, sentenceOpen), start) - sentenceOpen)))
+        {
+            return RejectionReason.Past;
+        }
+
+        // 长春市九台区, 七台河市, 三门峡市: a numeral inside a place name.
+        if (m.IsChinese && context.Words.TagAt(start) == "ns")
+        {
+            return RejectionReason.NumeralInWord;
         }
 
         // 放假共7天: calendar arithmetic.
@@ -251,7 +293,9 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        if (m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) && IsClassThreshold(text, draft))
+        // 20人以上的自然村, 100人以上的企业: a head count that defines a class of places or firms.
+        if ((m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) || m.Quantity.Unit is "人" or "户" or "名")
+            && IsClassThreshold(text, draft))
         {
             return RejectionReason.ClassThreshold;
         }
@@ -406,6 +450,25 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    private static bool IsSubjectOfNext(ExtractionContext context, TargetDraft draft, int clauseEnd)
+    {
+        var text = context.Text;
+        var drafts = context.Drafts;
+        if (draft.Index + 1 >= drafts.Count)
+        {
+            return false;
+        }
+
+        var next = drafts[draft.Index + 1].Mention;
+        if (next.Span.Start >= clauseEnd || next.Span.Start - draft.Mention.Span.End > 24)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(draft.Mention.Span.End, next.Span.Start - draft.Mention.Span.End);
+        return SubjectPredicate.OccursIn(between);
     }
 
     /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause.</summary>
