@@ -98,6 +98,9 @@ public enum RejectionReason
 
     /// <summary>The count that opens a clause as the subject of another number (713个项目销号率达到60%).</summary>
     Subject,
+
+    /// <summary>The interval of a recurring event (两个月安排一次).</summary>
+    Interval,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -140,6 +143,7 @@ public static class RejectionReasonText
         RejectionReason.Description => "description of a place (距…5公里)",
         RejectionReason.Reference => "reference to existing things (围绕37条产业链, 由9个部门组成)",
         RejectionReason.Subject => "count of the subject of another number (713个项目…率达到60%)",
+        RejectionReason.Interval => "interval of a recurring event (两个月…一次)",
         _ => reason.ToString(),
     };
 }

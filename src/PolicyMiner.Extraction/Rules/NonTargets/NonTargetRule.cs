@@ -103,8 +103,8 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Formula;
         }
 
-        // 二次污染, 两个市场: the numeral belongs to a fixed expression.
-        if (m.IsChinese && NumeralWords.MatchAtStart(text.AsSpan(start, Math.Min(8, text.Length - start))) > 0)
+        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression.
+        if (m.IsChinese && InFixedExpression(text, start))
         {
             return RejectionReason.NumeralInWord;
         }
@@ -165,6 +165,18 @@ public sealed class NonTargetRule : ITargetRule
         if (before == '共')
         {
             return RejectionReason.Total;
+        }
+
+        // 60万吨乙烯项目: a capacity that names a project.
+        if (m.Quantity.Kind == UnitKind.Physical && NamesProject(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 一般两个月安排一次: the interval of a recurring event.
+        if (m.Quantity.Kind == UnitKind.Duration && clauseAfter.IndexOf("一次", StringComparison.Ordinal) >= 0)
+        {
+            return RejectionReason.Interval;
         }
 
         // 西距集镇5公里: where a place lies.
@@ -532,6 +544,61 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
+    /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
+    private static bool InFixedExpression(string text, int start)
+    {
+        var from = Math.Max(0, start - 4);
+        var window = text.AsSpan(from, Math.Min(text.Length, start + 8) - from);
+        for (var i = 0; i <= start - from; i++)
+        {
+            var length = NumeralWords.MatchAtStart(window[i..]);
+            if (length > 0 && from + i + length > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
+    private static bool NamesProject(ReadOnlySpan<char> after)
+    {
+        for (var i = 0; i < after.Length && i <= 6; i++)
+        {
+            if (after[i..].StartsWith("项目", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!ClauseText.IsHan(after[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"近5年来，…", "三年来，…": a sentence opening with the years up to now reports them.</summary>
+    private static bool OpensWithYearsSince(ReadOnlySpan<char> opening)
+    {
+        var i = opening.StartsWith("近") ? 1 : 0;
+        var digits = i;
+        while (i < opening.Length && (char.IsAsciiDigit(opening[i]) || ChineseNumber.IsNumeralChar(opening[i])))
+        {
+            i++;
+        }
+
+        if (i == digits)
+        {
+            return false;
+        }
+
+        var rest = opening[i..];
+        return rest.StartsWith("年来") || rest.StartsWith("年以来") || rest.StartsWith("个月来");
+    }
+
     private static bool CompletedAfter(ReadOnlySpan<char> rest)
     {
         if (rest.IndexOf("已经", StringComparison.Ordinal) >= 0)
@@ -649,7 +716,8 @@ public sealed class NonTargetRule : ITargetRule
 
         // 截至目前，全市累计…: a sentence opening with a cut-off date reports the past.
         var opening = text.AsSpan(sentenceStart, Math.Min(6, start - sentenceStart)).TrimStart();
-        leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去");
+        leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去")
+                       || OpensWithYearsSince(text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart());
 
         if (leadingPast && !IsInBaselinePhrase(text, start))
         {
