@@ -34,6 +34,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
     private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
+    private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
 
     public string Name => "non-target";
 
@@ -177,6 +178,13 @@ public sealed class NonTargetRule : ITargetRule
         if (m.Quantity.Kind == UnitKind.Duration && clauseAfter.IndexOf("一次", StringComparison.Ordinal) >= 0)
         {
             return RejectionReason.Interval;
+        }
+
+        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业).
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && ListedItems(clauseBefore) is var items and >= 2
+            && m.Quantity.Value == items && !SelectVerbs.OccursIn(clauseBefore))
+        {
+            return RejectionReason.Enumeration;
         }
 
         // 西距集镇5公里: where a place lies.
@@ -559,6 +567,35 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.</summary>
+    private static int ListedItems(ReadOnlySpan<char> clauseBefore)
+    {
+        var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
+        if (trimmed.IsEmpty || !ClauseText.IsHan(trimmed[^1]))
+        {
+            return 0;
+        }
+
+        var commas = trimmed.Count('、');
+        if (commas == 0)
+        {
+            return 0;
+        }
+
+        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); the last item is one short name.
+        foreach (var c in trimmed)
+        {
+            if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
+            {
+                return 0;
+            }
+        }
+
+        var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
+        const int MaxItem = 12;
+        return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
