@@ -212,8 +212,9 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Past;
         }
 
-        // 长春市九台区, 七台河市, 三门峡市: a numeral inside a place name.
-        if (m.IsChinese && context.Words.TagAt(start) == "ns")
+        // 长春市九台区, 黑龙江省七台河市, 河南省三门峡市: a numeral inside a place name right after an administrative unit (the
+        // segmenter is asked only there: it tags the name ns).
+        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州' && context.Words.TagAt(start) == "ns")
         {
             return RejectionReason.NumeralInWord;
         }
