@@ -34,6 +34,18 @@ public sealed class GdpCheckTests
     }
 
     [Fact]
+    public void Grade_CommittedAndStretchFigure_TheCommittedOneIsTheReportsTarget()
+    {
+        var outcome = GdpCheck.Grade(Six with { Comparator = "=" }, Extract("今年主要预期目标是：地区生产总值确保增长6%、力争6.5%以上，一般公共预算收入增长5%。", 2024));
+
+        Assert.True(outcome.Right, outcome.Got);
+    }
+
+    [Fact]
+    public void Grade_OnlyAStretchFigure_IsTheReportsTarget() =>
+        Assert.Equal("~ 6%", GdpCheck.Grade(Six, [Target(6, Comparator.Approximately) with { Commitment = Commitment.Aspirational }]).Got);
+
+    [Fact]
     public void Grade_SameFigureTwice_CountsOnce() =>
         Assert.True(GdpCheck.Grade(Six, [Target(6, Comparator.Approximately), Target(6, Comparator.Approximately)]).Right);
 

@@ -258,7 +258,7 @@ public sealed class IndicatorTaxonomy
                 { Category: null } => $"indicator '{r.Id}' has no category",
                 _ when !TargetCategories.All.Contains(r.Category) => $"indicator '{r.Id}' has unknown category '{r.Category}'",
                 _ when r.AlsoIn?.FirstOrDefault(c => !TargetCategories.All.Contains(c)) is { } bad => $"indicator '{r.Id}' has unknown category '{bad}' in also_in",
-                _ when !TryParseFamily(r.UnitFamily, out _) => $"indicator '{r.Id}' has unknown unit_family '{r.UnitFamily}' (percent, money, area, count or any)",
+                _ when !TryParseFamily(r.UnitFamily, out _) => $"indicator '{r.Id}' has unknown unit_family '{r.UnitFamily}' (percent, points, money, area, count or any)",
                 _ when !seen.Add(r.Id) => $"indicator id '{r.Id}' appears twice",
                 _ when (r.Synonyms?.Count ?? 0) + (r.Patterns?.Count ?? 0) == 0 && r.Default != true => $"indicator '{r.Id}' has neither synonyms nor patterns",
                 _ => null,
@@ -277,6 +277,7 @@ public sealed class IndicatorTaxonomy
         family = text switch
         {
             "percent" => UnitFamily.Percent,
+            "points" => UnitFamily.PercentagePoint,
             "money" => UnitFamily.Money,
             "area" => UnitFamily.Area,
             "count" => UnitFamily.Count,

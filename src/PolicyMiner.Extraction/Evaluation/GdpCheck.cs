@@ -24,7 +24,9 @@ public sealed record GdpReport(int Reports, int Right, int WithTarget, int Right
 /// <summary>The research use case as a measurement: does a work report yield exactly its own GDP growth target, read as
 /// <c>gdp_growth</c> in the report's year — not last year's achieved growth, a five-year average or another indicator's growth?</summary>
 /// <remarks>A report is right when the distinct (value, value_max, comparator) figures of its <c>gdp_growth</c> targets due in its
-/// year are exactly the expected one (none when the report sets none). The same figure stated twice counts once.</remarks>
+/// year are exactly the expected one (none when the report sets none). The same figure stated twice counts once. A report that
+/// pairs a committed figure with a stretch figure ("确保增长6.5%、力争7%", "增长5.5%、力争6%以上") sets the committed one: the
+/// aspirational (力争) figures count only when the report commits to no other.</remarks>
 public static class GdpCheck
 {
     public const string IndicatorId = "gdp_growth";
@@ -69,9 +71,11 @@ public static class GdpCheck
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(targets);
         var figures = new List<string>();
-        foreach (var t in targets)
+        var own = targets.Where(t => t.IndicatorId == IndicatorId && t.Year == expected.Year).ToList();
+        var committed = own.Any(t => t.Commitment != Commitment.Aspirational);
+        foreach (var t in own)
         {
-            if (t.IndicatorId == IndicatorId && t.Year == expected.Year)
+            if (!committed || t.Commitment != Commitment.Aspirational)
             {
                 var figure = Figure(t.Value, t.ValueMax, t.Comparator.ToSymbol());
                 if (!figures.Contains(figure))

@@ -71,6 +71,36 @@ public enum RejectionReason
 
     /// <summary>A table cell outside the target columns (a baseline or an actual of a past year).</summary>
     TableCellOutsideTargets,
+
+    /// <summary>A construction phase (医院二期, 大道三期).</summary>
+    Phase,
+
+    /// <summary>A sanction a rule sets (处10万元以下的罚款, 责令停止业务6个月).</summary>
+    Penalty,
+
+    /// <summary>An amount or period a rule grants (每月1000元定额扣除).</summary>
+    Entitlement,
+
+    /// <summary>In a sentence that defines a term (X是指…, 本办法所称…).</summary>
+    Definition,
+
+    /// <summary>A condition that selects cases (入围企业3家及以上的，采取…).</summary>
+    Condition,
+
+    /// <summary>A total of what exists or was done (共191个).</summary>
+    Total,
+
+    /// <summary>A description of a place (西距集镇5公里).</summary>
+    Description,
+
+    /// <summary>Existing things a measure refers to (围绕37条产业链) or consists of (由9个部门组成).</summary>
+    Reference,
+
+    /// <summary>The count that opens a clause as the subject of another number (713个项目销号率达到60%).</summary>
+    Subject,
+
+    /// <summary>The interval of a recurring event (两个月安排一次).</summary>
+    Interval,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -104,6 +134,16 @@ public static class RejectionReasonText
         RejectionReason.BaselineOfNext => "baseline of the following target",
         RejectionReason.Formula => "part of a formula (×100%)",
         RejectionReason.TableCellOutsideTargets => "table cell outside the target columns",
+        RejectionReason.Phase => "construction phase (医院二期)",
+        RejectionReason.Penalty => "sanction set by a rule (罚款, 责令停止)",
+        RejectionReason.Entitlement => "amount or period a rule grants (扣除)",
+        RejectionReason.Definition => "in a definition (是指, 所称)",
+        RejectionReason.Condition => "condition selecting cases (…3家及以上的，…)",
+        RejectionReason.Total => "total of what exists (共191个)",
+        RejectionReason.Description => "description of a place (距…5公里)",
+        RejectionReason.Reference => "reference to existing things (围绕37条产业链, 由9个部门组成)",
+        RejectionReason.Subject => "count of the subject of another number (713个项目…率达到60%)",
+        RejectionReason.Interval => "interval of a recurring event (两个月…一次)",
         _ => reason.ToString(),
     };
 }

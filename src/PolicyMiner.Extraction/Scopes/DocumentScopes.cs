@@ -68,11 +68,22 @@ public sealed class DocumentScopes
     {
         var i = Tree.LineIndexAt(position);
         var scope = i >= 0 && i < _lines.Length ? _lines[i] : Empty;
-        return !scope.Review && _openingReview is { } review && review.Contains(position) ? scope with { Review = true } : scope;
+        if (!scope.Review)
+        {
+            foreach (var review in _openingReviews)
+            {
+                if (review.Contains(position))
+                {
+                    return scope with { Review = true };
+                }
+            }
+        }
+
+        return scope;
     }
 
-    /// <summary>The review a document opens with, found sentence by sentence, or null.</summary>
-    private TextSpan? _openingReview;
+    /// <summary>The reviews the document opens with, found sentence by sentence (more than one when a file holds a report twice).</summary>
+    private IReadOnlyList<TextSpan> _openingReviews = [];
 
     /// <summary>Resolves every line's scope.</summary>
     public static DocumentScopes Build(ExtractionContext context)
@@ -155,7 +166,39 @@ public sealed class DocumentScopes
             scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null);
         }
 
-        return new DocumentScopes(tree, scopes) { _openingReview = OpeningReview(context, tree, planLine, plan) };
+        var openingReviews = OpeningReviews(context, tree, planLine, plan);
+        MarkRepeatedReview(text, lines, scopes, openingReviews);
+        return new DocumentScopes(tree, scopes) { _openingReviews = openingReviews };
+    }
+
+    /// <summary>A file that holds its report twice (a served page and its copy) repeats the review word for word, often without
+    /// the heading that opened it (a reader folds repeated lines as page clutter): a paragraph that repeats an earlier one takes
+    /// that one's review scope.</summary>
+    private static void MarkRepeatedReview(string text, IReadOnlyList<Block> lines, LineScope[] scopes, List<TextSpan> openingReviews)
+    {
+        const int MinLength = 20; // short lines (names, 亲自, 各位代表：) repeat without being the same passage
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = first.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var span = lines[i].Span;
+            if (span.Length < MinLength || lines[i].Kind == BlockKind.Heading)
+            {
+                continue;
+            }
+
+            var words = text.AsSpan(span.Start, span.Length);
+            if (!lookup.TryGetValue(words, out var earlier))
+            {
+                lookup[words] = i;
+                continue;
+            }
+
+            if (!scopes[i].Review && (scopes[earlier].Review || openingReviews.Exists(r => r.Contains(lines[earlier].Span.Start))))
+            {
+                scopes[i] = scopes[i] with { Review = true };
+            }
+        }
     }
 
     private static TextSpan HeadingPart(string text, TextSpan line)
@@ -170,12 +213,16 @@ public sealed class DocumentScopes
 
     /// <summary>A document that opens by reporting the past (a work report's "2023年是…", "过去一年，…", "一、2023年工作回顾") is review
     /// from that sentence up to the first sentence or heading that turns to the plan (今年…, 2024年是…, 二、2024年工作安排), read
-    /// sentence by sentence so that reports written as one long line are covered too. Without such a turn nothing is marked.</summary>
-    private static TextSpan? OpeningReview(ExtractionContext context, BlockTree tree, bool[] planLine, int? plan)
+    /// sentence by sentence so that reports written as one long line are covered too. Without such a turn nothing is marked.
+    /// After the plan begins only a heading that reviews the past opens another review (a file that holds its report twice,
+    /// a second 回顾 part); a sentence opening with the past inside the plan is left to the line's own scope.</summary>
+    private static List<TextSpan> OpeningReviews(ExtractionContext context, BlockTree tree, bool[] planLine, int? plan)
     {
         var text = context.Text;
+        var reviews = new List<TextSpan>();
         var reviewStart = -1;
         var seenBody = false;
+        var planBegun = false;
         foreach (var line in tree.Lines)
         {
             if (line.Kind == BlockKind.Heading)
@@ -183,7 +230,14 @@ public sealed class DocumentScopes
                 // The title block ("2024年政府工作报告") names the plan year before the report's body begins.
                 if (planLine[line.LineIndex] && (reviewStart >= 0 || seenBody))
                 {
-                    return reviewStart >= 0 ? new TextSpan(reviewStart, line.Span.Start) : null;
+                    if (reviewStart >= 0)
+                    {
+                        reviews.Add(new TextSpan(reviewStart, line.Span.Start));
+                        reviewStart = -1;
+                    }
+
+                    planBegun = true;
+                    continue;
                 }
 
                 if (reviewStart < 0 && ReviewHeading.OccursIn(text.AsSpan(line.Span.Start, line.Span.Length)) && !planLine[line.LineIndex])
@@ -211,24 +265,25 @@ public sealed class DocumentScopes
                 {
                     if (planTurn)
                     {
-                        return null;
+                        planBegun = true;
                     }
-
-                    if (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast)
+                    else if (!planBegun && (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast))
                     {
                         reviewStart = start;
                     }
                 }
                 else if (planTurn)
                 {
-                    return new TextSpan(reviewStart, start);
+                    reviews.Add(new TextSpan(reviewStart, start));
+                    reviewStart = -1;
+                    planBegun = true;
                 }
 
                 start = end;
             }
         }
 
-        return null;
+        return reviews;
     }
 
     private static int AfterItemNumber(string text, TextSpan line)

@@ -262,4 +262,33 @@ public static class ClauseText
 
     /// <summary>True when the text just before <paramref name="index"/> ends with <paramref name="word"/>.</summary>
     public static bool EndsAt(string text, int index, string word) => At(text, index - word.Length, word);
+
+    /// <summary>Length of <paramref name="word"/> at <paramref name="index"/> when its characters may be parted by layout
+    /// whitespace (a page's line break or a spacing blank: "以 上", "左\n\n右"), or -1; at most <paramref name="maxGap"/>
+    /// whitespace characters between two of its characters.</summary>
+    public static int AtAcrossLayout(string text, int index, string word, int maxGap = 4)
+    {
+        var i = index;
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (k > 0)
+            {
+                var gap = 0;
+                while (i < text.Length && gap < maxGap && text[i] is ' ' or '\u3000' or '\n' or '\r' or '\t')
+                {
+                    i++;
+                    gap++;
+                }
+            }
+
+            if (i >= text.Length || text[i] != word[k])
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        return i - index;
+    }
 }

@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
@@ -38,6 +39,8 @@ public sealed class ComparatorRule : ITargetRule
         ("以内", Comparator.AtMost), ("之内", Comparator.AtMost), ("左右", Comparator.Approximately), ("上下", Comparator.Approximately),
     ];
 
+    private static readonly WordClass OwnStatement = WordLexicon.Default["list-item-statement"];
+
     public string Name => "comparator";
 
     public void Apply(ExtractionContext context)
@@ -57,10 +60,11 @@ public sealed class ComparatorRule : ITargetRule
         Comparator? found = null;
         foreach (var (word, comparator) in Suffixes)
         {
-            if (ClauseText.At(text, m.Span.End, word))
+            // "9%以 上", "6%左\n\n右": a page break or a spacing blank inside the word still makes the word.
+            if (ClauseText.AtAcrossLayout(text, m.Span.End, word) is var length and > 0)
             {
                 found = comparator;
-                draft.ExpressionEnd = m.Span.End + word.Length;
+                draft.ExpressionEnd = m.Span.End + length;
                 break;
             }
         }
@@ -195,6 +199,14 @@ public sealed class ComparatorRule : ITargetRule
             }
 
             sawComma |= text[i] == '、';
+        }
+
+        // "确保增长6.5%、力争7%以上", "A增长7%、B增长5%以上": an item with its own modal or its own predicate is a statement of its
+        // own, and the last item's 以上 stays with it.
+        var gap = text.AsSpan(a.ExpressionEnd, b.Mention.Span.Start - a.ExpressionEnd);
+        if (OwnStatement.OccursIn(gap))
+        {
+            return false;
         }
 
         return sawComma && !a.ComparatorWritten;

@@ -21,6 +21,20 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
     private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
     private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
+    private static readonly WordClass EnumerationBefore = WordLexicon.Default["enumeration-before"];
+    private static readonly WordClass PhaseCountAfter = WordLexicon.Default["phase-count-after"];
+    private static readonly WordClass Penalty = WordLexicon.Default["penalty"];
+    private static readonly WordClass Entitlement = WordLexicon.Default["entitlement"];
+    private static readonly WordClass Definition = WordLexicon.Default["definition"];
+    private static readonly WordClass IncentiveWords = WordLexicon.Default["incentive-before"];
+    private static readonly WordClass IncentiveCap = WordLexicon.Default["incentive-cap"];
+    private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
+    private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
+    private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
+    private static readonly WordClass Composition = WordLexicon.Default["composition"];
+    private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
+    private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
+    private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
 
     public string Name => "non-target";
 
@@ -78,25 +92,131 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Ordinal;
         }
 
+        // 七届五次、六次全会: the session after a term number.
+        if (before == '届' && m.Quantity.Unit == "次")
+        {
+            return RejectionReason.SessionOrdinal;
+        }
+
         // 人数/总数×100%: a formula that defines a rate.
         if (before is '×' or '*' or '/' or '÷')
         {
             return RejectionReason.Formula;
         }
 
-        // 二次污染, 两个市场: the numeral belongs to a fixed expression.
-        if (m.IsChinese && NumeralWords.MatchAtStart(text.AsSpan(start, Math.Min(8, text.Length - start))) > 0)
+        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression.
+        if (m.IsChinese && InFixedExpression(text, start))
         {
             return RejectionReason.NumeralInWord;
         }
 
         var clauseStart = ClauseText.ClauseStart(text, start);
         var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
+        var clauseEnd = ClauseText.ClauseEnd(text, end);
+        var clauseAfter = text.AsSpan(end, Math.Max(0, clauseEnd - end));
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        var sentenceEnd = ClauseText.SentenceEnd(text, end);
 
-        // 授予“…”等37项: a tally of awards granted.
-        if (AwardVerbs.OccursIn(clauseBefore) && before == '等')
+        // 处10万元以下的罚款, 责令停止业务6个月: a sanction.
+        if (Penalty.OccursIn(text.AsSpan(clauseStart, Math.Max(clauseEnd, end) - clauseStart)))
+        {
+            return RejectionReason.Penalty;
+        }
+
+        // 按照每月1000元的标准定额扣除: what a rule grants, read over the clause and its neighbours (…的城市，扣除标准为…；
+        // 分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        var previousClause = ClauseText.ClauseStart(text, Math.Max(sentenceStart, clauseStart - 1));
+        var nextClause = clauseEnd < sentenceEnd ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
+        if (Entitlement.OccursIn(text.AsSpan(previousClause, Math.Max(nextClause, end) - previousClause)))
+        {
+            return RejectionReason.Entitlement;
+        }
+
+        // X是指…在1日（24小时）内…: a definition.
+        if (Definition.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
+        {
+            return RejectionReason.Definition;
+        }
+
+        // 入围企业在3家及以上的，采取…: a condition that selects cases.
+        if (IsCondition(text, end))
+        {
+            return RejectionReason.Condition;
+        }
+
+        // 知识产权保护方面5项: a tally of measures under a heading.
+        if (EnumerationBefore.MatchAtEnd(clauseBefore) > 0)
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 15分钟品质文化生活圈, 农村3公里生活圈: a radius that names a kind of service area.
+        if (m.Quantity.Kind is UnitKind.Duration or UnitKind.Physical && RadiusNouns.OccursIn(text.AsSpan(end, Math.Min(10, clauseEnd > end ? clauseEnd - end : 0))))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
+        if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
         {
             return RejectionReason.Award;
+        }
+
+        // 共191个项目: a total of what exists.
+        if (before == '共')
+        {
+            return RejectionReason.Total;
+        }
+
+        // 60万吨乙烯项目: a capacity that names a project.
+        if (m.Quantity.Kind == UnitKind.Physical && NamesProject(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 一般两个月安排一次: the interval of a recurring event.
+        if (m.Quantity.Kind == UnitKind.Duration && clauseAfter.IndexOf("一次", StringComparison.Ordinal) >= 0)
+        {
+            return RejectionReason.Interval;
+        }
+
+        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业).
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && ListedItems(clauseBefore) is var items and >= 2
+            && m.Quantity.Value == items && !SelectVerbs.OccursIn(clauseBefore))
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 西距集镇5公里: where a place lies.
+        if (m.Quantity.Kind == UnitKind.Physical && clauseBefore.IndexOf('距') >= 0)
+        {
+            return RejectionReason.Description;
+        }
+
+        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to.
+        if (Composition.OccursIn(clauseAfter) || ReferenceVerbs.MatchAtStart(clauseBefore.TrimStart()) > 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 713个工业项目销号率达到60%, 14家创新发展区完成营收3000亿元: a count opening its clause is the subject of the number after it.
+        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.Trim().IsEmpty && IsSubjectOfNext(context, draft, clauseEnd))
+        {
+            return RejectionReason.Subject;
+        }
+
+        // 据地方政府介绍，…: a sentence opening with its source reports facts.
+        var sentenceOpen = ClauseText.SentenceStart(text, start);
+        if (ClauseText.At(text, sentenceOpen, "据") && ReportVerbs.OccursIn(text.AsSpan(sentenceOpen, Math.Min(ClauseText.ClauseEnd(text, sentenceOpen), start) - sentenceOpen)))
+        {
+            return RejectionReason.Past;
+        }
+
+        // 长春市九台区, 黑龙江省七台河市, 河南省三门峡市: a numeral inside a place name right after an administrative unit (the
+        // segmenter is asked only there: it tags the name ns).
+        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州' && context.Words.TagAt(start) == "ns")
+        {
+            return RejectionReason.NumeralInWord;
         }
 
         // 放假共7天: calendar arithmetic.
@@ -106,7 +226,10 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 抓好四个方面, 分五大方面: the parts a text is organised in.
-        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+        // 两部分组成: the unit reader took 部 of 部分.
+        var unitStart = Math.Max(start, end - m.Quantity.Unit.Length);
+        if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0
+            || (m.Quantity.Unit.Length == 1 && EnumerationAfter.MatchAtStart(text.AsSpan(unitStart, Math.Min(4, text.Length - unitStart))) > 0))
         {
             return RejectionReason.Enumeration;
         }
@@ -142,6 +265,18 @@ public sealed class NonTargetRule : ITargetRule
                 return RejectionReason.SessionOrdinal;
             }
 
+            // 医院二期, 大道三期: a construction phase; 举办三期培训班 counts sessions.
+            if (m.Quantity.Unit == "期" && !(end < text.Length && PhaseCountAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0))
+            {
+                return RejectionReason.Phase;
+            }
+
+            // 稳工稳产十条举措: a numbered policy package.
+            if (m.Quantity.Unit == "条" && PackageNouns.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0)
+            {
+                return RejectionReason.NumberedTerm;
+            }
+
             // 科技三项费用: a numbered term, not a count.
             if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "费用") || ClauseText.At(text, end, "经费") || ClauseText.At(text, end, "资金")))
             {
@@ -165,7 +300,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Code;
         }
 
-        if (m.Quantity.Kind == UnitKind.Money && IsIncentive(text, draft))
+        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
         {
             return RejectionReason.Incentive;
         }
@@ -179,7 +314,9 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        if (m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) && IsClassThreshold(text, draft))
+        // 20人以上的自然村, 100人以上的企业: a head count that defines a class of places or firms.
+        if ((m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) || m.Quantity.Unit is "人" or "户" or "名")
+            && IsClassThreshold(text, draft))
         {
             return RejectionReason.ClassThreshold;
         }
@@ -192,6 +329,12 @@ public sealed class NonTargetRule : ITargetRule
         if (IsEstimate(context, text, draft))
         {
             return RejectionReason.PastEstimate;
+        }
+
+        // 有31个开通了英文版, 两名责任人已经…: the clause reports a completed action after the number.
+        if (CompletedAfter(text.AsSpan(end, Math.Max(0, clauseEnd - end))))
+        {
+            return RejectionReason.Past;
         }
 
         return IsPast(context, text, draft) ? RejectionReason.Past : null;
@@ -279,7 +422,7 @@ public sealed class NonTargetRule : ITargetRule
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
         var hasComparator = draft.Mention.Quantity.Kind == UnitKind.Money;
-        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到"])
+        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
         {
             hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
         }
@@ -294,12 +437,75 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        if (!hasComparator || !ClauseText.At(text, i, "的"))
+        if (!hasComparator)
         {
             return false;
         }
 
-        return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
+        if (ClauseText.At(text, i, "的"))
+        {
+            return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
+        }
+
+        if (draft.Mention.Quantity.Kind != UnitKind.Money)
+        {
+            return false;
+        }
+
+        // 过五十亿元2家: an amount right before a count is the class the count is of.
+        if (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            return true;
+        }
+
+        // 超50亿元项目, 3亿元以上制造业项目: the amount modifies a noun of the class (a few characters of modifier between).
+        var j = i;
+        while (j < text.Length && j - i < 6 && ClauseText.IsHan(text[j]))
+        {
+            if (ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j))) > 0)
+            {
+                return true;
+            }
+
+            j++;
+        }
+
+        return false;
+    }
+
+    private static bool IsSubjectOfNext(ExtractionContext context, TargetDraft draft, int clauseEnd)
+    {
+        var text = context.Text;
+        var drafts = context.Drafts;
+        if (draft.Index + 1 >= drafts.Count)
+        {
+            return false;
+        }
+
+        var next = drafts[draft.Index + 1].Mention;
+        if (next.Span.Start >= clauseEnd || next.Span.Start - draft.Mention.Span.End > 24)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(draft.Mention.Span.End, next.Span.Start - draft.Mention.Span.End);
+        return SubjectPredicate.OccursIn(between);
+    }
+
+    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause.</summary>
+    private static bool IsCondition(string text, int end)
+    {
+        var i = end;
+        foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "以内"])
+        {
+            if (ClauseText.At(text, i, suffix))
+            {
+                i += suffix.Length;
+                break;
+            }
+        }
+
+        return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
     private static bool IsInBaselinePhrase(string text, int start)
@@ -313,7 +519,9 @@ public sealed class NonTargetRule : ITargetRule
     {
         var start = draft.Mention.Span.Start;
         var clauseStart = ClauseText.ClauseStart(text, start);
-        var window = text[Math.Max(clauseStart, start - 12)..start];
+        // 分别给予奖补50万元、100万元、150万元: a list item reads the whole clause before it.
+        var listItem = start > 0 && text[start - 1] == '、';
+        var window = text[(listItem ? clauseStart : Math.Max(clauseStart, start - 12))..start];
         foreach (var word in IncentiveBefore)
         {
             if (window.Contains(word, StringComparison.Ordinal))
@@ -323,9 +531,125 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var end = draft.Mention.Span.End;
+        // 按购置额的10%给予奖补, 按合同金额的30%，给予一次性奖补: the rate of a grant.
+        var afterComma = end < text.Length && text[end] is '，' or ',' ? end + 1 : end;
         foreach (var word in IncentiveAfter)
         {
-            if (ClauseText.At(text, end, word))
+            // A share is a grant's rate only before 给予 (提取30%奖励给个人 is a share to pay out, a target).
+            if ((draft.Mention.Quantity.Kind == UnitKind.Money || word.EndsWith("给予", StringComparison.Ordinal))
+                && (ClauseText.At(text, end, word) || ClauseText.At(text, afterComma, word)))
+            {
+                return true;
+            }
+        }
+
+        // 给予奖补，单个企业最高300万元: the cap of a grant the sentence gives.
+        if (draft.Mention.Quantity.Kind == UnitKind.Money && IncentiveCap.MatchAtEnd(text.AsSpan(clauseStart, start - clauseStart)) > 0)
+        {
+            var sentenceStart = ClauseText.SentenceStart(text, start);
+            return IncentiveWords.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart));
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
+    private static bool InFixedExpression(string text, int start)
+    {
+        var from = Math.Max(0, start - 4);
+        var window = text.AsSpan(from, Math.Min(text.Length, start + 8) - from);
+        for (var i = 0; i <= start - from; i++)
+        {
+            var length = NumeralWords.MatchAtStart(window[i..]);
+            if (length > 0 && from + i + length > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.</summary>
+    private static int ListedItems(ReadOnlySpan<char> clauseBefore)
+    {
+        var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
+        if (trimmed.IsEmpty || !ClauseText.IsHan(trimmed[^1]))
+        {
+            return 0;
+        }
+
+        var commas = trimmed.Count('、');
+        if (commas == 0)
+        {
+            return 0;
+        }
+
+        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); the last item is one short name.
+        foreach (var c in trimmed)
+        {
+            if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
+            {
+                return 0;
+            }
+        }
+
+        var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
+        const int MaxItem = 12;
+        return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+    }
+
+    /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
+    private static bool NamesProject(ReadOnlySpan<char> after)
+    {
+        for (var i = 0; i < after.Length && i <= 6; i++)
+        {
+            if (after[i..].StartsWith("项目", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!ClauseText.IsHan(after[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"近5年来，…", "三年来，…": a sentence opening with the years up to now reports them.</summary>
+    private static bool OpensWithYearsSince(ReadOnlySpan<char> opening)
+    {
+        var i = opening.StartsWith("近") ? 1 : 0;
+        var digits = i;
+        while (i < opening.Length && (char.IsAsciiDigit(opening[i]) || ChineseNumber.IsNumeralChar(opening[i])))
+        {
+            i++;
+        }
+
+        if (i == digits)
+        {
+            return false;
+        }
+
+        var rest = opening[i..];
+        return rest.StartsWith("年来") || rest.StartsWith("年以来") || rest.StartsWith("个月来");
+    }
+
+    private static bool CompletedAfter(ReadOnlySpan<char> rest)
+    {
+        if (rest.IndexOf("已经", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        for (var i = rest.IndexOf('了'); i >= 0 && i < rest.Length; i = rest[(i + 1)..].IndexOf('了') is var k and >= 0 ? i + 1 + k : -1)
+        {
+            // 为了 / 除了 are prepositions, 了解 / 不了 are words of their own.
+            var prev = i > 0 ? rest[i - 1] : '\0';
+            var next = i + 1 < rest.Length ? rest[i + 1] : '\0';
+            if (i > 0 && prev is not ('为' or '除' or '罢' or '不' or '得') && next is not ('解' or '结' or '如'))
             {
                 return true;
             }
@@ -430,7 +754,8 @@ public sealed class NonTargetRule : ITargetRule
 
         // 截至目前，全市累计…: a sentence opening with a cut-off date reports the past.
         var opening = text.AsSpan(sentenceStart, Math.Min(6, start - sentenceStart)).TrimStart();
-        leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去");
+        leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去")
+                       || OpensWithYearsSince(text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart());
 
         if (leadingPast && !IsInBaselinePhrase(text, start))
         {
