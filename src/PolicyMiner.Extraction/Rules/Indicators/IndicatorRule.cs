@@ -121,7 +121,14 @@ public sealed class IndicatorRule : ITargetRule
         string indicator;
         TextSpan? span = null;
         var quoteEnd = draft.ExpressionEnd;
-        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd)))
+        // "到2025年，建成…": a deadline alone before the number names nothing.
+        if (preEnd > preStart && context.YearsIn(preStart, preEnd).Any(y => y.Span.Start <= preStart + 1 && y.Span.End >= preEnd - 1))
+        {
+            preEnd = preStart;
+        }
+
+        // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
+        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -780,13 +787,22 @@ public sealed class IndicatorRule : ITargetRule
             i++;
         }
 
-        // "2家5万平方米以上的市级加速器": skip a following number to reach the noun.
+        // "2家5万平方米以上的市级加速器": skip a following target to reach the noun; a following number that is no target of its
+        // own ("500项亿元以上技术改造项目", "1000个亿元级项目") qualifies the noun and belongs to the phrase.
+        var qualifierEnd = -1;
         if (draft.Index + 1 < context.Drafts.Count && context.Drafts[draft.Index + 1] is var next && next.Mention.Span.Start == i)
         {
-            i = next.ExpressionEnd;
-            if (ClauseText.At(text, i, "的"))
+            if (next.IsRejected)
             {
-                i++;
+                qualifierEnd = next.Mention.Span.End;
+            }
+            else
+            {
+                i = next.ExpressionEnd;
+                if (ClauseText.At(text, i, "的"))
+                {
+                    i++;
+                }
             }
         }
 
@@ -798,9 +814,12 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var limit = Math.Min(text.Length, start + 40);
+        i = Math.Max(i, qualifierEnd);
+        var quoted = false;
         while (i < limit)
         {
             var c = text[i];
+            quoted = c switch { '“' => true, '”' => false, _ => quoted };
             if (ClauseText.IsClauseEnd(c) || c is '(' or '（' or ')' or '）' or '。')
             {
                 break;
@@ -811,7 +830,8 @@ public sealed class IndicatorRule : ITargetRule
                 break;
             }
 
-            if (ChineseNumber.IsDigit(c))
+            // A digit in quotes (“15分钟生活圈”) or before a Latin letter (5G基站) is part of a name.
+            if (ChineseNumber.IsDigit(c) && !quoted && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
                 break;
             }
