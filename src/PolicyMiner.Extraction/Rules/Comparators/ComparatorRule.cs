@@ -5,39 +5,37 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Comparators;
 
-/// <summary>Reads the comparator around a number: 以上 / 不低于 / 不少于 / 突破 / 至少 → &gt;=; 超过 / 高于 / 多于 → &gt;;
+/// <summary>Reads the comparator around a number (word classes comparator-* of lexicon.txt): 以上 / 不低于 / 不少于 / 突破 / 至少 → &gt;=; 超过 / 高于 / 多于 → &gt;;
 /// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 / 不满 → &lt;; a modal negation flips a strict word (不得低于 → &gt;=, 不得超过 → &lt;=); 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
 /// <remarks>超过 is strict (&gt;), as issue 4 defines it ("more than"); the older gold schema list puts it with 以上, but no shared
 /// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 on the last
 /// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
 public sealed class ComparatorRule : ITargetRule
 {
+    // Comparator words are data (lexicon.txt): one class per meaning, before the number (prefix) or after it (suffix).
     private static readonly (string Word, Comparator Comparator)[] Prefixes = SortedLongestFirst(
     [
-        ("达到或超过", Comparator.AtLeast), ("不少于", Comparator.AtLeast), ("不低于", Comparator.AtLeast), ("不小于", Comparator.AtLeast),
-        ("至少", Comparator.AtLeast), ("突破", Comparator.AtLeast), ("超过", Comparator.GreaterThan), ("最少", Comparator.AtLeast),
-        ("高于", Comparator.GreaterThan), ("多于", Comparator.GreaterThan), ("大于", Comparator.GreaterThan), ("逾", Comparator.GreaterThan),
-        ("不超过", Comparator.AtMost), ("不高于", Comparator.AtMost), ("不多于", Comparator.AtMost), ("不大于", Comparator.AtMost),
-        ("最多", Comparator.AtMost), ("控制在", Comparator.AtMost),
-        ("低于", Comparator.LessThan), ("少于", Comparator.LessThan), ("小于", Comparator.LessThan), ("不足", Comparator.LessThan), ("不到", Comparator.LessThan),
-        ("不满", Comparator.LessThan),
-        ("大约", Comparator.Approximately), ("接近", Comparator.Approximately), ("将近", Comparator.Approximately), ("约", Comparator.Approximately),
-        ("近", Comparator.Approximately),
+        .. Words("comparator-at-least", Comparator.AtLeast), .. Words("comparator-greater", Comparator.GreaterThan),
+        .. Words("comparator-at-most", Comparator.AtMost), .. Words("comparator-less", Comparator.LessThan),
+        .. Words("comparator-approximately", Comparator.Approximately),
     ]);
 
     // A modal negation before a strict comparison turns it into the inclusive opposite: 不得低于 / 不应少于 → &gt;=,
     // 不得超过 / 不能高于 → &lt;=. (不低于, 不超过 are words of their own above.)
-    private static readonly string[] Negations = ["不得", "不应", "不能", "不宜", "不可", "不会", "不准", "决不", "绝不", "不要"];
+    private static readonly IReadOnlyList<string> Negations = WordLexicon.Default["comparator-negation"].Words;
 
-    // 不超过 must be tried before 超过, 不低于 before 低于.
+    // 不超过 must be tried before 超过, 不低于 before 低于; 及以上 before 以上.
     private static (string Word, Comparator Comparator)[] SortedLongestFirst((string Word, Comparator Comparator)[] items) =>
         [.. items.OrderByDescending(i => i.Word.Length)];
 
-    private static readonly (string Word, Comparator Comparator)[] Suffixes =
+    private static readonly (string Word, Comparator Comparator)[] Suffixes = SortedLongestFirst(
     [
-        ("及以上", Comparator.AtLeast), ("以上", Comparator.AtLeast), ("及以下", Comparator.AtMost), ("以下", Comparator.AtMost),
-        ("以内", Comparator.AtMost), ("之内", Comparator.AtMost), ("左右", Comparator.Approximately), ("上下", Comparator.Approximately),
-    ];
+        .. Words("comparator-at-least-after", Comparator.AtLeast), .. Words("comparator-at-most-after", Comparator.AtMost),
+        .. Words("comparator-approximately-after", Comparator.Approximately),
+    ]);
+
+    private static IEnumerable<(string Word, Comparator Comparator)> Words(string wordClass, Comparator comparator) =>
+        WordLexicon.Default[wordClass].Words.Select(w => (w, comparator));
 
     private static readonly WordClass OwnStatement = WordLexicon.Default["list-item-statement"];
 

@@ -31,7 +31,7 @@ public sealed class IndicatorRule : ITargetRule
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
-        "的", "共", "计", "以上", "争取", "在", "均",
+        "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
     ];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -121,7 +121,14 @@ public sealed class IndicatorRule : ITargetRule
         string indicator;
         TextSpan? span = null;
         var quoteEnd = draft.ExpressionEnd;
-        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd)))
+        // "到2025年，建成…": a deadline alone before the number names nothing.
+        if (preEnd > preStart && context.YearsIn(preStart, preEnd).Any(y => y.Span.Start <= preStart + 1 && y.Span.End >= preEnd - 1))
+        {
+            preEnd = preStart;
+        }
+
+        // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
+        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -347,7 +354,7 @@ public sealed class IndicatorRule : ITargetRule
     {
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
-        var all = between.IndexOfAny('均', '都');
+        var all = between.IndexOfAny('均', '都', '各');
         if (all < 0 || !context.Words.IsBoundary(span.End + all) || !context.Words.IsBoundary(span.End + all + 1))
         {
             return null;
@@ -362,16 +369,18 @@ public sealed class IndicatorRule : ITargetRule
         var (lastStart, lastEnd) = items[^1];
         var de = text.IndexOf('的', lastStart, lastEnd - lastStart);
         var tail = "";
+        // "A、B各300个": each item names its own thing; only a shared 的-tail completes the others.
+        var each = between[all] == '各';
         if (de > lastStart)
         {
             tail = text[de..lastEnd];
         }
-        else if (lastStart + (items[0].End - items[0].Start) is var cut && cut <= lastEnd - 2 && context.Words.IsBoundary(cut))
+        else if (!each && lastStart + (items[0].End - items[0].Start) is var cut && cut <= lastEnd - 2 && context.Words.IsBoundary(cut))
         {
             // Parallel items: the last one's words past the first item's length are the shared head ("智慧农业|产业规模").
             tail = text[cut..lastEnd];
         }
-        else if (context.Words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2)
+        else if (!each && context.Words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2)
         {
             tail = text[head.Start..lastEnd];
         }
@@ -778,21 +787,39 @@ public sealed class IndicatorRule : ITargetRule
             i++;
         }
 
-        // "2家5万平方米以上的市级加速器": skip a following number to reach the noun.
+        // "2家5万平方米以上的市级加速器": skip a following target to reach the noun; a following number that is no target of its
+        // own ("500项亿元以上技术改造项目", "1000个亿元级项目") qualifies the noun and belongs to the phrase.
+        var qualifierEnd = -1;
         if (draft.Index + 1 < context.Drafts.Count && context.Drafts[draft.Index + 1] is var next && next.Mention.Span.Start == i)
         {
-            i = next.ExpressionEnd;
-            if (ClauseText.At(text, i, "的"))
+            if (next.IsRejected)
             {
-                i++;
+                qualifierEnd = next.Mention.Span.End;
+            }
+            else
+            {
+                i = next.ExpressionEnd;
+                if (ClauseText.At(text, i, "的"))
+                {
+                    i++;
+                }
             }
         }
 
         var start = i;
+        // "工业项目不少于700个、外贸项目不少于300个": after a list joint comes the next item, not this number's noun.
+        if (i < text.Length && text[i] is '、' or '；' or ';')
+        {
+            return (start, start);
+        }
+
         var limit = Math.Min(text.Length, start + 40);
+        i = Math.Max(i, qualifierEnd);
+        var quoted = false;
         while (i < limit)
         {
             var c = text[i];
+            quoted = c switch { '“' => true, '”' => false, _ => quoted };
             if (ClauseText.IsClauseEnd(c) || c is '(' or '（' or ')' or '）' or '。')
             {
                 break;
@@ -803,7 +830,8 @@ public sealed class IndicatorRule : ITargetRule
                 break;
             }
 
-            if (ChineseNumber.IsDigit(c))
+            // A digit in quotes (“15分钟生活圈”) or before a Latin letter (5G基站) is part of a name.
+            if (ChineseNumber.IsDigit(c) && !quoted && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
                 break;
             }

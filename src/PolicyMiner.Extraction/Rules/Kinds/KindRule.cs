@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -9,8 +10,14 @@ namespace PolicyMiner.Extraction.Rules.Kinds;
 /// X个百分点) or requirement (a minimum every actor of a class must meet: 每个县…, 各级政府…应, 企业研发投入占销售收入X%).</summary>
 public sealed class KindRule : ITargetRule
 {
-    private static readonly string[] IncreaseWords = ["新增", "新认定", "新建", "新培育", "新引进", "增加", "净增", "新开工", "新设立", "新组建"];
-    private static readonly string[] GrowthWords = ["增长", "增速", "增幅", "递增", "提高", "提升", "上升"];
+    private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
+    private static readonly WordClass GrowthVerbs = WordLexicon.Default["growth-verb"];
+    private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
+    private static readonly WordClass ComparatorLeads = WordLexicon.Default["comparator-lead"];
+    private static readonly WordClass StockNouns = WordLexicon.Default["stock-noun"];
+    private static readonly WordClass PerUnitMeasures = WordLexicon.Default["per-unit-measure"];
+    private static readonly WordClass IntensiveNouns = WordLexicon.Default["intensive-noun"];
+    private static readonly WordClass NormMarkers = WordLexicon.Default["norm-marker"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
@@ -43,10 +50,10 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Requirement;
         }
 
-        // 有效发明专利拥有量, 每万人…: a stock or a density is a level, whatever its unit.
-        if (draft.Indicator.Contains("拥有量", StringComparison.Ordinal) || draft.Indicator.Contains("保有量", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每万", StringComparison.Ordinal) || draft.Indicator.Contains("每十万", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每百", StringComparison.Ordinal) || draft.Indicator.Contains("每千", StringComparison.Ordinal))
+        // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit.
+        if (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
+            || draft.Indicator.Contains("每十万", StringComparison.Ordinal) || draft.Indicator.Contains("每百", StringComparison.Ordinal)
+            || draft.Indicator.Contains("每千", StringComparison.Ordinal))
         {
             return TargetKind.Level;
         }
@@ -57,25 +64,59 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
+        // 建成1家10万平方米以上的孵化器, 规模达到1000亿元以上的产业集群: a measure that defines a class of things is a level.
+        if (q.Kind is UnitKind.Money or UnitKind.Area or UnitKind.Physical && DefinesClass(text, draft.ExpressionEnd))
+        {
+            return TargetKind.Level;
+        }
+
         switch (q.Kind)
         {
             case UnitKind.PercentagePoint:
                 return TargetKind.Increase;
             case UnitKind.Percent:
-                return EndsWithAny(Trimmed(before), GrowthWords) ? TargetKind.Growth : TargetKind.Share;
+                return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Share;
             case UnitKind.Money:
-                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
+                // 新增社会融资2500亿元 is an amount like any sum of money; 亩均税收 / 保障标准 is money per unit, a level.
+                return PerUnitMeasures.OccursIn(draft.Indicator) ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Count:
                 return HasIncrease(before) || ContinuesIncrease(draft, previous, before) ? TargetKind.Increase : TargetKind.Count;
-            case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal):
+            case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal) && LevelVerbs.MatchAtEnd(before.TrimEnd()) == 0:
                 // 孵化面积不少于1万平方米: an area the plan provides is an amount, like money.
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
+            case UnitKind.Area or UnitKind.Physical when q.Unit.Contains('/', StringComparison.Ordinal) || IntensiveNouns.OccursIn(draft.Indicator):
+                // 年均浓度30微克/立方米, 万元增加值能耗1.2吨标准煤: a concentration or an intensity is a level.
+                return TargetKind.Level;
+            case UnitKind.Area or UnitKind.Physical:
+                // 建成一级公路60公里, 完成营造林600万亩: work measured in a physical unit is an amount; 总动力达到10亿千瓦,
+                // 播种面积稳定在1000万亩: a measure that reaches or keeps a value is a level.
+                return HasIncrease(before) ? TargetKind.Increase
+                    : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Multiple:
-                return EndsWithAny(Trimmed(before), GrowthWords) ? TargetKind.Growth : TargetKind.Level;
+                return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Level;
             default:
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Level;
         }
     }
+
+    /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
+    private static bool DefinesClass(string text, int expressionEnd)
+    {
+        var rest = text.AsSpan(expressionEnd);
+        foreach (var bound in (string[])["及以上", "及以下", "以上", "以下"])
+        {
+            if (rest.StartsWith(bound, StringComparison.Ordinal))
+            {
+                rest = rest[bound.Length..];
+                break;
+            }
+        }
+
+        return rest.Length > 1 && rest[0] == '的';
+    }
+
+    /// <summary>增长8%, 下降3%, 涨幅控制在3%, 年均增速保持在20%: a rate-of-change word ends the words before the number.</summary>
+    private static bool IsRateOfChange(ReadOnlySpan<char> before) => GrowthVerbs.MatchAtEnd(Trimmed(before)) > 0;
 
     private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
@@ -101,8 +142,15 @@ public sealed class KindRule : ITargetRule
             }
         }
 
+        // 原则上不超过1%, 不得低于50%: a norm the actors it names must keep.
+        if (NormMarkers.OccursIn(clause))
+        {
+            return true;
+        }
+
+        // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重 a share.
         var q = draft.Mention.Quantity;
-        if (q.Kind == UnitKind.Percent)
+        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0)
         {
             var wide = text.AsSpan(clauseStart, Math.Min(text.Length, draft.ExpressionEnd + 8) - clauseStart);
             if (ContainsAny(wide, RatioRequirement))
@@ -114,23 +162,26 @@ public sealed class KindRule : ITargetRule
         return false;
     }
 
-    /// <summary>新增 / 新建 / 增加 …, but not 增加值 (value added).</summary>
+    /// <summary>新增 / 新建 / 增加 …, but not 增加值 (value added) or 增加到 (a level reached).</summary>
     private static bool HasIncrease(ReadOnlySpan<char> before)
     {
-        foreach (var word in IncreaseWords)
+        var from = 0;
+        while (from < before.Length)
         {
-            var at = before.IndexOf(word, StringComparison.Ordinal);
-            while (at >= 0)
+            var rel = IncreaseVerbs.IndexIn(before[from..]);
+            if (rel < 0)
             {
-                var after = at + word.Length;
-                if (after >= before.Length || !(before[after] is '值' or '到' or '至'))
-                {
-                    return true;
-                }
-
-                var next = before[after..].IndexOf(word, StringComparison.Ordinal);
-                at = next < 0 ? -1 : after + next;
+                return false;
             }
+
+            var at = from + rel;
+            var after = at + Math.Max(1, IncreaseVerbs.MatchAtStart(before[at..]));
+            if (after >= before.Length || !(before[after] is '值' or '到' or '至'))
+            {
+                return true;
+            }
+
+            from = after;
         }
 
         return false;
@@ -179,17 +230,12 @@ public sealed class KindRule : ITargetRule
         return i > 0 && i < s.Length && s[i] is '.' or '、' or '．' ? i + 1 : 0;
     }
 
+    /// <summary>The words before a number without the level verb or comparator word that leads into it (达到, 控制在, 不低于).</summary>
     private static ReadOnlySpan<char> Trimmed(ReadOnlySpan<char> s)
     {
-        foreach (var tail in (string[])["达到", "为", "在", "至少", "不低于", "不少于", "超过", "突破", "约", "近"])
-        {
-            if (s.EndsWith(tail, StringComparison.Ordinal))
-            {
-                return s[..^tail.Length];
-            }
-        }
-
-        return s;
+        s = s.TrimEnd();
+        var lead = Math.Max(LevelVerbs.MatchAtEnd(s), ComparatorLeads.MatchAtEnd(s));
+        return s[..^lead];
     }
 
     private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)

@@ -104,22 +104,38 @@ public sealed class ResponsibilityScanRule : IScanRule
         var lead = new List<string>();
         var others = new List<string>();
         var content = text[start..end].Trim('(', ')', '（', '）');
-        foreach (var part in content.Split([',', '，', ';', '；', '。'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var statement in content.Split([';', '；', '。'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var colon = part.IndexOfAny([':', '：']);
-            if (colon <= 0)
+            // "责任单位：省甲厅、省乙厅，各市人民政府": after a comma the labelled list goes on until another label.
+            List<string>? current = null;
+            foreach (var part in statement.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                continue;
-            }
+                var colon = part.IndexOfAny([':', '：']);
+                if (colon <= 0)
+                {
+                    if (current is not null)
+                    {
+                        AddBodies(current, part);
+                    }
 
-            var label = part[..colon];
-            if (label.Contains("领导", StringComparison.Ordinal) || !(label.Contains("部门", StringComparison.Ordinal) || label.Contains("单位", StringComparison.Ordinal)))
-            {
-                continue;
-            }
+                    continue;
+                }
 
-            var target = label.Contains("牵头", StringComparison.Ordinal) ? lead : others;
-            foreach (var body in Bodies.Split(part[(colon + 1)..], labelled: true))
+                var label = part[..colon];
+                current = null;
+                if (label.Contains("领导", StringComparison.Ordinal) || !(label.Contains("部门", StringComparison.Ordinal) || label.Contains("单位", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                current = label.Contains("牵头", StringComparison.Ordinal) ? lead : others;
+                AddBodies(current, part[(colon + 1)..]);
+            }
+        }
+
+        void AddBodies(List<string> target, string list)
+        {
+            foreach (var body in Bodies.Split(list, labelled: true))
             {
                 if (!lead.Contains(body) && !others.Contains(body))
                 {
