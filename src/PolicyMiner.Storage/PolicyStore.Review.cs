@@ -48,7 +48,7 @@ public sealed partial class PolicyStore
         }
 
         var summary = StoreMapper.ToSummary(document);
-        return [.. _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+        return [.. _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
             .Select(t => StoreMapper.ToStored(t, summary))
             .OrderBy(t => t.Target.Start).ThenBy(t => t.Target.End)];
     }
@@ -371,7 +371,7 @@ public sealed partial class PolicyStore
         var documents = new Dictionary<string, DocumentSummary?>(StringComparer.Ordinal);
         var results = new List<StoredTarget>(take);
         // The confidence index yields targets in order; the state filter runs on each, so a page costs about skip + take reads.
-        var targets = _targets.Query().Where(BsonExpression.Create("$.ReviewState = @0", new BsonValue(pending)))
+        var targets = _targets.Query().Where(BsonExpression.Create($"$.{TargetBson.ReviewState} = @0", new BsonValue(pending)))
             .OrderBy(x => x.Confidence).Skip(skip).Limit(take).ToEnumerable();
         foreach (var entity in targets)
         {
@@ -429,8 +429,8 @@ public sealed partial class PolicyStore
     }
 
     private BsonArray DocumentsWithCategory(string category) => new(_db.GetCollection(StoreSchema.Targets).Query()
-        .Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)))
-        .Select(BsonExpression.Create("{ d: $.DocumentId }")).ToEnumerable()
+        .Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)))
+        .Select(BsonExpression.Create($"{{ d: $.{TargetBson.DocumentId} }}")).ToEnumerable()
         .Select(d => d["d"].AsString).Distinct(StringComparer.Ordinal).Select(d => new BsonValue(d)));
 
     // ---------------------------------------------------------------- internals
@@ -548,7 +548,7 @@ public sealed partial class PolicyStore
             return;
         }
 
-        var targets = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId))).ToList();
+        var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId))).ToList();
         SetReviewCounts(document, targets);
         document.TargetCount = targets.Count;
         _documents.Update(document);
@@ -620,7 +620,7 @@ public sealed partial class PolicyStore
     /// <summary>Source offsets for a span of normalised text, shifted like the nearest target before it (the offset map is not stored).</summary>
     private (int Start, int End) SourceSpanNear(string documentId, int start, int end)
     {
-        var nearest = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+        var nearest = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
             .Where(t => t.Start <= start).MaxBy(t => t.Start);
         var shift = nearest is null ? 0 : nearest.SourceStart - nearest.Start;
         return (Math.Max(0, start + shift), Math.Max(0, end + shift));

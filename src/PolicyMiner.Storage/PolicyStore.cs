@@ -438,7 +438,7 @@ public sealed partial class PolicyStore : IDisposable
         var reviewed = new List<TargetEntity>();
         foreach (var old in superseded)
         {
-            var ofOld = BsonExpression.Create("$.DocumentId = @0", new BsonValue(old.Id));
+            var ofOld = BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(old.Id));
             reviewed.AddRange(_targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed));
             _targets.DeleteMany(ofOld);
             if (old.Id != id)
@@ -632,7 +632,7 @@ public sealed partial class PolicyStore : IDisposable
                 return [];
             }
 
-            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
         if (query.Region is { } region)
@@ -724,32 +724,32 @@ public sealed partial class PolicyStore : IDisposable
                 return [];
             }
 
-            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
         if (query.Region is { } region)
         {
-            targets = targets.Where(BsonExpression.Create("($.Region = @0 OR $.Province = @0)", new BsonValue(region)));
+            targets = targets.Where(BsonExpression.Create($"($.{TargetBson.Region} = @0 OR $.{TargetBson.Province} = @0)", new BsonValue(region)));
         }
 
         if (query.Year is { } year)
         {
-            targets = targets.Where(BsonExpression.Create("$.Year = @0", new BsonValue(year)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Year} = @0", new BsonValue(year)));
         }
 
         if (query.PlanYear is { } planYear)
         {
-            targets = targets.Where(BsonExpression.Create("$.PlanYear = @0", new BsonValue(planYear)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.PlanYear} = @0", new BsonValue(planYear)));
         }
 
         if (query.Category is { } category)
         {
-            targets = targets.Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)));
         }
 
         if (query.IndicatorId is { } indicatorId)
         {
-            targets = targets.Where(BsonExpression.Create("$.IndicatorId = @0", new BsonValue(indicatorId)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.IndicatorId} = @0", new BsonValue(indicatorId)));
         }
 
         var documents = _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal);
@@ -758,12 +758,12 @@ public sealed partial class PolicyStore : IDisposable
         var results = new List<TargetRow>();
         foreach (var raw in targets.ToEnumerable())
         {
-            if (!query.IncludeRejected && raw["ReviewState"].IsString && raw["ReviewState"].AsString == rejected)
+            if (!query.IncludeRejected && raw[TargetBson.ReviewState].IsString && raw[TargetBson.ReviewState].AsString == rejected)
             {
                 continue;
             }
 
-            if (!documents.TryGetValue(raw["DocumentId"].AsString, out var summary))
+            if (!documents.TryGetValue(raw[TargetBson.DocumentId].AsString, out var summary))
             {
                 continue;
             }

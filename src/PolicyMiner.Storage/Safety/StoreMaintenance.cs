@@ -68,7 +68,7 @@ public static class StoreMaintenance
                     {
                         seen.Add(IdOf(record["_id"]));
                         if (name == StoreSchema.Targets && ids.TryGetValue(StoreSchema.Documents, out var documents)
-                            && !documents.Contains(IdOf(record["DocumentId"])))
+                            && !documents.Contains(IdOf(record[Entities.TargetBson.DocumentId])))
                         {
                             orphans++;
                         }
@@ -185,8 +185,8 @@ public static class StoreMaintenance
         var droppedDocuments = records.Count - kept.Count;
         var before = kept.Count;
         kept.RemoveAll(r => r.Collection == StoreSchema.Targets
-            && !documentIds.Contains(IdOf(r.Record["DocumentId"]))
-            && r.Record["ReviewState"] is var state && (!state.IsString || state.AsString == "unreviewed"));
+            && !documentIds.Contains(IdOf(r.Record[Entities.TargetBson.DocumentId]))
+            && r.Record[Entities.TargetBson.ReviewState] is var state && (!state.IsString || state.AsString == "unreviewed"));
         var droppedTargets = before - kept.Count;
 
         var rebuilt = target + ".repairing";
