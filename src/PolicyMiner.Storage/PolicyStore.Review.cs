@@ -28,6 +28,7 @@ public sealed partial class PolicyStore
     /// <summary>A stored target with its document, by id; null if unknown.</summary>
     public StoredTarget? GetTarget(string targetId)
     {
+        using var scope = Reading();
         if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity
             || _documents.FindById(entity.DocumentId) is not { } document)
         {
@@ -40,20 +41,24 @@ public sealed partial class PolicyStore
     /// <summary>Every target of one document (rejected ones included), in text order.</summary>
     public IReadOnlyList<StoredTarget> TargetsOf(string documentId)
     {
+        using var scope = Reading();
         if (_documents.FindById(documentId) is not { } document)
         {
             return [];
         }
 
         var summary = StoreMapper.ToSummary(document);
-        return [.. _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+        return [.. _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
             .Select(t => StoreMapper.ToStored(t, summary))
             .OrderBy(t => t.Target.Start).ThenBy(t => t.Target.End)];
     }
 
     /// <summary>The audit trail of one target, oldest first.</summary>
-    public IReadOnlyList<ReviewAuditEntry> AuditOf(string targetId) =>
-        [.. Audit.Find(BsonExpression.Create("$.TargetId = @0", new BsonValue(targetId))).OrderBy(e => e.Id).Select(ToEntry)];
+    public IReadOnlyList<ReviewAuditEntry> AuditOf(string targetId)
+    {
+        using var scope = Reading();
+        return [.. Audit.Find(BsonExpression.Create("$.TargetId = @0", new BsonValue(targetId))).OrderBy(e => e.Id).Select(ToEntry)];
+    }
 
     /// <summary>Accepts a target as extracted (or as corrected): every field is pinned against re-extraction.</summary>
     /// <param name="expectedVersion">The version the editor read; null skips the check (scripted review).</param>
@@ -67,6 +72,7 @@ public sealed partial class PolicyStore
     /// <summary>Sets fields (export column names → text forms, see <see cref="TargetFields"/>); the target becomes corrected.</summary>
     public ReviewOutcome Correct(string targetId, int? expectedVersion, string? user, IReadOnlyDictionary<string, string> changes)
     {
+        using var scope = Writing();
         ArgumentNullException.ThrowIfNull(changes);
         return Change(targetId, expectedVersion, (entity, log) =>
         {
@@ -102,6 +108,7 @@ public sealed partial class PolicyStore
     /// <param name="fields">Field text forms; <c>value</c> is required, the rest default to an "other" level target.</param>
     public ReviewOutcome AddTarget(string documentId, int start, int end, string? user, IReadOnlyDictionary<string, string> fields)
     {
+        using var scope = Writing();
         ArgumentNullException.ThrowIfNull(fields);
         if (_documents.FindById(documentId) is not { } document)
         {
@@ -176,6 +183,7 @@ public sealed partial class PolicyStore
     /// <remarks>The first keeps the id and history; the second is new. The editor then corrects each one's fields.</remarks>
     public ReviewOutcome Split(string targetId, int? expectedVersion, string? user, int at)
     {
+        using var scope = Writing();
         TargetEntity? second = null;
         var outcome = Change(targetId, expectedVersion, (entity, log) =>
         {
@@ -220,6 +228,7 @@ public sealed partial class PolicyStore
             return ReviewOutcome.Refused("a target cannot be merged with itself");
         }
 
+        using var scope = Writing();
         lock (_reviewLock)
         {
             if (!IsObjectId(duplicateId) || _targets.FindById(new ObjectId(duplicateId)) is not { } duplicate)
@@ -272,6 +281,7 @@ public sealed partial class PolicyStore
     /// <remarks>Reads only the documents collection (review counts are kept on each document); a category filter reads the targets' category index.</remarks>
     public DocumentPage ListDocuments(DocumentFilter filter, int skip, int take)
     {
+        using var scope = Reading();
         ArgumentNullException.ThrowIfNull(filter);
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 1, 500);
@@ -354,13 +364,14 @@ public sealed partial class PolicyStore
     /// <summary>Targets awaiting review across all documents, lowest confidence first.</summary>
     public IReadOnlyList<StoredTarget> ReviewQueue(int skip, int take)
     {
+        using var scope = Reading();
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 1, 500);
         var pending = StoreMapper.Name(ReviewState.Unreviewed);
         var documents = new Dictionary<string, DocumentSummary?>(StringComparer.Ordinal);
         var results = new List<StoredTarget>(take);
         // The confidence index yields targets in order; the state filter runs on each, so a page costs about skip + take reads.
-        var targets = _targets.Query().Where(BsonExpression.Create("$.ReviewState = @0", new BsonValue(pending)))
+        var targets = _targets.Query().Where(BsonExpression.Create($"$.{TargetBson.ReviewState} = @0", new BsonValue(pending)))
             .OrderBy(x => x.Confidence).Skip(skip).Limit(take).ToEnumerable();
         foreach (var entity in targets)
         {
@@ -379,8 +390,11 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>A stored document's review counts and lowest confidence; null if unknown.</summary>
-    public ReviewDocument? GetReviewDocument(string documentId) =>
-        _documents.FindById(documentId) is { } d ? new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence) : null;
+    public ReviewDocument? GetReviewDocument(string documentId)
+    {
+        using var scope = Reading();
+        return _documents.FindById(documentId) is { } d ? new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence) : null;
+    }
 
     private ILiteQueryable<BsonDocument> Filtered(DocumentFilter filter, BsonArray? ids)
     {
@@ -415,8 +429,8 @@ public sealed partial class PolicyStore
     }
 
     private BsonArray DocumentsWithCategory(string category) => new(_db.GetCollection(StoreSchema.Targets).Query()
-        .Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)))
-        .Select(BsonExpression.Create("{ d: $.DocumentId }")).ToEnumerable()
+        .Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)))
+        .Select(BsonExpression.Create($"{{ d: $.{TargetBson.DocumentId} }}")).ToEnumerable()
         .Select(d => d["d"].AsString).Distinct(StringComparer.Ordinal).Select(d => new BsonValue(d)));
 
     // ---------------------------------------------------------------- internals
@@ -445,6 +459,8 @@ public sealed partial class PolicyStore
         ReviewState state,
         Action<TargetEntity, string, DateTime>? alsoWrite = null)
     {
+        // The writer's turn first, then this store's review lock: every path takes them in that order.
+        using var scope = Writing();
         lock (_reviewLock)
         {
             if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity)
@@ -532,7 +548,7 @@ public sealed partial class PolicyStore
             return;
         }
 
-        var targets = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId))).ToList();
+        var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId))).ToList();
         SetReviewCounts(document, targets);
         document.TargetCount = targets.Count;
         _documents.Update(document);
@@ -604,7 +620,7 @@ public sealed partial class PolicyStore
     /// <summary>Source offsets for a span of normalised text, shifted like the nearest target before it (the offset map is not stored).</summary>
     private (int Start, int End) SourceSpanNear(string documentId, int start, int end)
     {
-        var nearest = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(documentId)))
+        var nearest = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
             .Where(t => t.Start <= start).MaxBy(t => t.Start);
         var shift = nearest is null ? 0 : nearest.SourceStart - nearest.Start;
         return (Math.Max(0, start + shift), Math.Max(0, end + shift));

@@ -21,36 +21,30 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>File name of the database when no path is given.</summary>
     public const string DefaultFileName = "policyminer.db";
 
-    private readonly LiteDatabase _db;
-    private readonly ILiteCollection<DocumentEntity> _documents;
-    private readonly ILiteCollection<DocumentContentEntity> _contents;
-    private readonly ILiteCollection<ContentChunkEntity> _chunks;
-    private readonly ILiteCollection<TargetEntity> _targets;
-    private readonly ILiteCollection<IngestRunEntity> _runs;
-    private readonly ILiteCollection<IngestErrorEntity> _errors;
-
-    private readonly StoreLock? _lock;
-
-    private PolicyStore(string path, LiteDatabase db, StoreLock? held)
+    private PolicyStore(string path, Session session, AccessMode mode, StoreOpenOptions options, StoreLock? lifetimeLock)
     {
         FilePath = path;
-        _db = db;
-        _lock = held;
-        _documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
-        _contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
-        _chunks = db.GetCollection<ContentChunkEntity>(StoreSchema.ContentChunks);
-        _targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
-        _runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
-        _errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
+        _session = session;
+        _mode = mode;
+        _options = options;
+        _lifetimeLock = lifetimeLock;
     }
 
-    /// <summary>Full path of the database file.</summary>
+    /// <summary>Fingerprints of stored documents, loaded on first use (see <see cref="Duplicates"/>).</summary>
     private DuplicateIndex? _duplicates;
 
+    /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
 
     /// <summary>Schema version of the open database (always the current one once opened).</summary>
-    public int SchemaVersion => _db.UserVersion;
+    public int SchemaVersion
+    {
+        get
+        {
+            using var scope = Reading();
+            return _db.UserVersion;
+        }
+    }
 
     /// <summary>Schema version this build writes.</summary>
     public static int CurrentSchemaVersion => StoreSchema.CurrentVersion;
@@ -60,11 +54,12 @@ public sealed partial class PolicyStore : IDisposable
     /// <exception cref="StoreException">The file is not a LiteDB database, is damaged, or was written by a newer PolicyMiner.</exception>
     public static PolicyStore Open(string path) => Open(path, StoreSchema.Migrations);
 
-    /// <summary>Opens the database at <paramref name="path"/> as a writer (one at a time) or a reader (many, never beside a writer).</summary>
+    /// <summary>Opens the database at <paramref name="path"/> as its one writer, one of its readers, or a serving store (see <see cref="StoreOpenOptions"/>).</summary>
     /// <remarks>
     /// The header is checked before LiteDB sees the file, so a file that is not a database is refused untouched. A reader
     /// opens the file read-only (it works on read-only media) and never creates it; a reader that finds an older schema
-    /// briefly takes the writer's lock to migrate it. See <see cref="Safety.StoreLock"/> for why and how.
+    /// briefly takes the writer's lock to migrate it. Readers and a writer run side by side: the writer holds the file
+    /// alone only while it commits. See PolicyStore.Access.cs for the locks.
     /// </remarks>
     /// <exception cref="StoreException">Refused, damaged, newer, missing (for a reader), or in use with <see cref="StoreOpenOptions.Wait"/> false.</exception>
     public static PolicyStore Open(string path, StoreOpenOptions options)
@@ -72,46 +67,120 @@ public sealed partial class PolicyStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         var fullPath = Path.GetFullPath(path);
-        if (!options.ReadOnly)
+        if (!options.ReadOnly && !options.Serving)
         {
-            return OpenLocked(path, fullPath, options, readOnly: false, StoreSchema.Migrations);
+            return OpenWriter(path, fullPath, options, StoreSchema.Migrations, migrateOnly: false)!;
         }
 
-        var store = OpenLocked(path, fullPath, options, readOnly: true, StoreSchema.Migrations);
-        if (store.SchemaVersion >= StoreSchema.CurrentVersion)
+        var store = OpenReader(path, fullPath, options);
+        if (store._db.UserVersion < StoreSchema.CurrentVersion)
+        {
+            // An older schema: migrate under the writer's lock, then read.
+            store.Dispose();
+            OpenWriter(path, fullPath, options with { ReadOnly = false }, StoreSchema.Migrations, migrateOnly: true)?.Dispose();
+            store = OpenReader(path, fullPath, options);
+        }
+
+        if (!options.Serving)
         {
             return store;
         }
 
-        // An older schema: migrate under the writer's lock, then read.
-        store.Dispose();
-        OpenLocked(path, fullPath, options with { ReadOnly = false }, readOnly: false, StoreSchema.Migrations).Dispose();
-        return OpenLocked(path, fullPath, options, readOnly: true, StoreSchema.Migrations);
+        // The review app keeps the reader's engine but no lock: each operation takes its own (PolicyStore.Access.cs).
+        var held = store._lifetimeLock!;
+        var serving = new PolicyStore(fullPath, store._session, AccessMode.Serving, options, null) { _generation = held.Generation() };
+        held.Dispose();
+        return serving;
     }
 
-    private static PolicyStore OpenLocked(string path, string fullPath, StoreOpenOptions options, bool readOnly, IReadOnlyList<StoreMigration> migrations)
+    private static DatabaseFileState Inspect(string path, string fullPath, bool mustExist)
     {
         var state = DatabaseFile.Inspect(fullPath);
-        if (readOnly && state is DatabaseFileState.Missing or DatabaseFileState.Empty)
+        if (mustExist && state is DatabaseFileState.Missing or DatabaseFileState.Empty)
         {
             throw new StoreException($"{path}: no database here");
         }
 
-        // Refused before the lock too, so a foreign file does not even get a lock file beside it.
+        // Refused before any lock too, so a foreign file does not even get a lock file beside it.
         if (DatabaseFile.Refusal(path, state) is { } refusal)
         {
             throw new StoreException(refusal);
         }
 
-        if (!readOnly && Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
+        return state;
+    }
+
+    /// <summary>Opens as the one writer; with <paramref name="migrateOnly"/>, returns null when the schema is already current.</summary>
+    private static PolicyStore? OpenWriter(string path, string fullPath, StoreOpenOptions options, IReadOnlyList<StoreMigration> migrations, bool migrateOnly)
+    {
+        Inspect(path, fullPath, mustExist: migrateOnly);
+        if (Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        var held = StoreLock.Acquire(fullPath, exclusive: !readOnly, options.Purpose, options.Wait, options.OnWaiting, options.CancellationToken);
+        var owner = StoreLock.OwnerFileOf(fullPath);
+        var writer = StoreLock.Acquire(
+            StoreLock.WriterLockOf(fullPath),
+            exclusive: true,
+            options.Wait ? null : TimeSpan.Zero,
+            () => StoreLock.Holder(owner),
+            options.OnWaiting,
+            options.CancellationToken,
+            owner,
+            options.Purpose);
+        StoreLock? data = null;
         try
         {
-            return OpenUnlocked(path, fullPath, readOnly, migrations, held);
+            // Creating the file, replaying a killed writer's log into it, and migrating write: readers wait for those only.
+            StoreLock Exclusive() => data ??= StoreLock.Acquire(
+                StoreLock.DataLockOf(fullPath), exclusive: true, null, () => "readers", options.OnWaiting, options.CancellationToken, quietFor: StoreLock.QuietFor);
+            if (DatabaseFile.Inspect(fullPath) is DatabaseFileState.Missing or DatabaseFileState.Empty || new FileInfo(LogPathOf(fullPath)) is { Exists: true, Length: > 0 })
+            {
+                Exclusive();
+            }
+
+            var store = OpenUnlocked(path, fullPath, readOnly: false, migrations, AccessMode.Writer, options, writer, () => Exclusive());
+            if (migrateOnly && !store._migrated)
+            {
+                store._session.Dispose();
+                writer.Dispose();
+                return null;
+            }
+
+            if (data is not null)
+            {
+                store._db.Checkpoint();
+                data.Bump();
+            }
+
+            return store;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        finally
+        {
+            data?.Dispose();
+        }
+    }
+
+    /// <summary>LiteDB's write-ahead log beside a database file (<c>name-log.ext</c>).</summary>
+    internal static string LogPathOf(string database) =>
+        Path.Combine(Path.GetDirectoryName(database) ?? "", Path.GetFileNameWithoutExtension(database) + "-log" + Path.GetExtension(database));
+
+    private static PolicyStore OpenReader(string path, string fullPath, StoreOpenOptions options)
+    {
+        Inspect(path, fullPath, mustExist: true);
+        var owner = StoreLock.OwnerFileOf(fullPath);
+        // Shared with other readers; a writer holds it only while it commits.
+        var held = StoreLock.Acquire(
+            StoreLock.DataLockOf(fullPath), exclusive: false, ServingPatience, () => StoreLock.Holder(owner), options.OnWaiting, options.CancellationToken, quietFor: StoreLock.QuietFor);
+        try
+        {
+            return OpenUnlocked(path, fullPath, readOnly: true, StoreSchema.Migrations, AccessMode.Reader, options, held);
         }
         catch
         {
@@ -129,10 +198,13 @@ public sealed partial class PolicyStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        return OpenUnlocked(path, fullPath, readOnly: false, migrations, held: null);
+        return OpenUnlocked(path, fullPath, readOnly: false, migrations, AccessMode.Owner, new StoreOpenOptions(), null);
     }
 
-    private static PolicyStore OpenUnlocked(string path, string fullPath, bool readOnly, IReadOnlyList<StoreMigration> migrations, StoreLock? held)
+    private bool _migrated;
+
+    private static PolicyStore OpenUnlocked(
+        string path, string fullPath, bool readOnly, IReadOnlyList<StoreMigration> migrations, AccessMode mode, StoreOpenOptions options, StoreLock? held, Action? beforeMigrating = null)
     {
         // Checked under the lock: LiteDB would truncate or overwrite a file it does not recognise.
         if (DatabaseFile.Refusal(path, DatabaseFile.Inspect(fullPath)) is { } refusal)
@@ -151,11 +223,17 @@ public sealed partial class PolicyStore : IDisposable
             throw new StoreException(StoreException.Damaged(path, e), e);
         }
 
+        var migrated = false;
         try
         {
             if (!readOnly)
             {
-                Migrate(db, migrations, path);
+                if (db.UserVersion < (migrations.Count == 0 ? 0 : migrations[^1].Version))
+                {
+                    beforeMigrating?.Invoke();
+                }
+
+                migrated = Migrate(db, migrations, path);
             }
             else if (db.UserVersion > (migrations.Count == 0 ? 0 : migrations[^1].Version))
             {
@@ -174,11 +252,13 @@ public sealed partial class PolicyStore : IDisposable
             throw;
         }
 
-        return new PolicyStore(fullPath, db, held);
+        return new PolicyStore(fullPath, Session.Of(db), mode, options, held) { _migrated = migrated };
     }
 
-    private static void Migrate(LiteDatabase db, IReadOnlyList<StoreMigration> migrations, string path)
+    /// <summary>Runs the migrations the database has not had; true when it ran any.</summary>
+    private static bool Migrate(LiteDatabase db, IReadOnlyList<StoreMigration> migrations, string path)
     {
+        var ran = false;
         var version = db.UserVersion;
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (version > latest)
@@ -207,7 +287,10 @@ public sealed partial class PolicyStore : IDisposable
             }
 
             db.UserVersion = migration.Version;
+            ran = true;
         }
+
+        return ran;
     }
 
     // ---------------------------------------------------------------- ingest runs
@@ -223,7 +306,7 @@ public sealed partial class PolicyStore : IDisposable
             ExtractorVersion = extractorVersion,
             Inputs = [.. inputs],
         };
-        _runs.Insert(entity);
+        InTransaction(() => _runs.Insert(entity));
         return ToRun(entity);
     }
 
@@ -231,6 +314,7 @@ public sealed partial class PolicyStore : IDisposable
     public IngestRun CompleteRun(int runId, IngestCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        using var scope = Writing();
         var entity = _runs.FindById(runId) ?? throw new ArgumentException($"No ingest run {runId}.", nameof(runId));
         entity.EndedAt = DateTime.UtcNow;
         entity.Files = counts.Files;
@@ -240,12 +324,16 @@ public sealed partial class PolicyStore : IDisposable
         entity.Failed = counts.Failed;
         entity.Targets = counts.Targets;
         entity.Duplicates = counts.Duplicates;
-        _runs.Update(entity);
+        InTransaction(() => _runs.Update(entity));
         return ToRun(entity);
     }
 
     /// <summary>Every ingest run, oldest first.</summary>
-    public IReadOnlyList<IngestRun> Runs() => [.. _runs.Query().OrderBy(x => x.Id).ToEnumerable().Select(ToRun)];
+    public IReadOnlyList<IngestRun> Runs()
+    {
+        using var scope = Reading();
+        return [.. _runs.Query().OrderBy(x => x.Id).ToEnumerable().Select(ToRun)];
+    }
 
     /// <summary>Records files that could not be ingested, in one transaction.</summary>
     public void RecordFailures(int runId, IReadOnlyList<(string Path, string Reason)> failures)
@@ -269,6 +357,7 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Files that failed, for one run or for all runs.</summary>
     public IReadOnlyList<IngestFailure> Failures(int? runId = null)
     {
+        using var scope = Reading();
         var query = _errors.Query();
         if (runId is { } id)
         {
@@ -284,6 +373,7 @@ public sealed partial class PolicyStore : IDisposable
     /// lets a batch skip unchanged files before reading them (a folded scan is not read by OCR again on every run).</summary>
     public FrozenDictionary<string, string> KnownDocuments()
     {
+        using var scope = Reading();
         var projection = BsonExpression.Create("{ id: $._id, version: $.ExtractorVersion, folded: $.SourceHashes }");
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable())
@@ -374,7 +464,7 @@ public sealed partial class PolicyStore : IDisposable
         var reviewed = new List<TargetEntity>();
         foreach (var old in superseded)
         {
-            var ofOld = BsonExpression.Create("$.DocumentId = @0", new BsonValue(old.Id));
+            var ofOld = BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(old.Id));
             reviewed.AddRange(_targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed));
             _targets.DeleteMany(ofOld);
             if (old.Id != id)
@@ -470,35 +560,57 @@ public sealed partial class PolicyStore : IDisposable
     private DuplicateIndex Duplicates => _duplicates ??= DuplicateIndex.Load(_documents, id => _documents.FindById(id));
 
     /// <summary>Number of stored documents.</summary>
-    public int DocumentCount => _documents.Count();
+    public int DocumentCount
+    {
+        get
+        {
+            using var scope = Reading();
+            return _documents.Count();
+        }
+    }
 
     /// <summary>Number of stored targets, reviewed and rejected ones included.</summary>
-    public int TargetCount => _targets.Count();
+    public int TargetCount
+    {
+        get
+        {
+            using var scope = Reading();
+            return _targets.Count();
+        }
+    }
 
     /// <summary>Every stored document without its text, ordered by region, plan year and file name.</summary>
-    public IReadOnlyList<DocumentSummary> Documents() =>
-        [.. _documents.FindAll().Select(StoreMapper.ToSummary)
+    public IReadOnlyList<DocumentSummary> Documents()
+    {
+        using var scope = Reading();
+        return [.. _documents.FindAll().Select(StoreMapper.ToSummary)
             .OrderBy(d => d.Metadata.Region ?? "\uffff", StringComparer.Ordinal)
             .ThenBy(d => d.Metadata.Year ?? int.MaxValue)
             .ThenBy(d => d.SourceName, StringComparer.Ordinal)];
+    }
 
     /// <summary>For every document whose text also arrived in other files (duplicates folded into it): those files' full paths, by document id.</summary>
     /// <remarks>Documents without folded sources are left out, so the answer is small; the document's own path is its <see cref="DocumentSummary.SourcePath"/>.</remarks>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> FoldedSources() =>
-        _documents.FindAll()
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FoldedSources()
+    {
+        using var scope = Reading();
+        return _documents.FindAll()
             .Where(d => d.Sources.Count > 0)
             .ToDictionary(d => d.Id, d => (IReadOnlyList<string>)[.. d.Sources], StringComparer.Ordinal);
+    }
 
     /// <summary>The other files a document's text arrived in (duplicates folded into it), full paths; empty when none or unknown.</summary>
     public IReadOnlyList<string> FoldedSourcesOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        using var scope = Reading();
         return _documents.FindById(id)?.Sources is { Count: > 0 } sources ? [.. sources] : [];
     }
 
     /// <summary>A stored document with its text, by content hash; null if unknown.</summary>
     public StoredDocument? GetDocument(string id)
     {
+        using var scope = Reading();
         var entity = _documents.FindById(id);
         if (entity is null)
         {
@@ -553,6 +665,7 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Targets matching every given filter, each with its document, ordered by document and position.</summary>
     public IReadOnlyList<StoredTarget> QueryTargets(TargetQuery query)
     {
+        using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
         var targets = _targets.Query();
         if (query.Document is { } document)
@@ -563,7 +676,7 @@ public sealed partial class PolicyStore : IDisposable
                 return [];
             }
 
-            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
         if (query.Region is { } region)
@@ -644,6 +757,7 @@ public sealed partial class PolicyStore : IDisposable
     /// </remarks>
     public IReadOnlyList<TargetRow> ReadTargets(TargetQuery query)
     {
+        using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
         var targets = _db.GetCollection(StoreSchema.Targets).Query();
         if (query.Document is { } document)
@@ -654,32 +768,32 @@ public sealed partial class PolicyStore : IDisposable
                 return [];
             }
 
-            targets = targets.Where(BsonExpression.Create("$.DocumentId IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
         if (query.Region is { } region)
         {
-            targets = targets.Where(BsonExpression.Create("($.Region = @0 OR $.Province = @0)", new BsonValue(region)));
+            targets = targets.Where(BsonExpression.Create($"($.{TargetBson.Region} = @0 OR $.{TargetBson.Province} = @0)", new BsonValue(region)));
         }
 
         if (query.Year is { } year)
         {
-            targets = targets.Where(BsonExpression.Create("$.Year = @0", new BsonValue(year)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Year} = @0", new BsonValue(year)));
         }
 
         if (query.PlanYear is { } planYear)
         {
-            targets = targets.Where(BsonExpression.Create("$.PlanYear = @0", new BsonValue(planYear)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.PlanYear} = @0", new BsonValue(planYear)));
         }
 
         if (query.Category is { } category)
         {
-            targets = targets.Where(BsonExpression.Create("$.Category = @0", new BsonValue(category)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)));
         }
 
         if (query.IndicatorId is { } indicatorId)
         {
-            targets = targets.Where(BsonExpression.Create("$.IndicatorId = @0", new BsonValue(indicatorId)));
+            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.IndicatorId} = @0", new BsonValue(indicatorId)));
         }
 
         var documents = _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal);
@@ -688,12 +802,12 @@ public sealed partial class PolicyStore : IDisposable
         var results = new List<TargetRow>();
         foreach (var raw in targets.ToEnumerable())
         {
-            if (!query.IncludeRejected && raw["ReviewState"].IsString && raw["ReviewState"].AsString == rejected)
+            if (!query.IncludeRejected && raw[TargetBson.ReviewState].IsString && raw[TargetBson.ReviewState].AsString == rejected)
             {
                 continue;
             }
 
-            if (!documents.TryGetValue(raw["DocumentId"].AsString, out var summary))
+            if (!documents.TryGetValue(raw[TargetBson.DocumentId].AsString, out var summary))
             {
                 continue;
             }
@@ -719,6 +833,7 @@ public sealed partial class PolicyStore : IDisposable
     /// <returns>False when no target has that id.</returns>
     public bool Review(string targetId, TargetReview review, PolicyTarget? correction = null)
     {
+        using var scope = Writing();
         ArgumentNullException.ThrowIfNull(review);
         if (!IsObjectId(targetId))
         {
@@ -775,6 +890,7 @@ public sealed partial class PolicyStore : IDisposable
 
     private void InTransaction(Action write)
     {
+        using var scope = Writing();
         var owned = _db.BeginTrans();
         try
         {
@@ -804,16 +920,38 @@ public sealed partial class PolicyStore : IDisposable
         e.Inputs,
         new IngestCounts(e.Files, e.Added, e.Updated, e.Unchanged, e.Failed, e.Targets, e.Duplicates));
 
+    /// <summary>Closes the database; a writer first takes the data lock, since LiteDB's close may still write.</summary>
     public void Dispose()
     {
-        try
+        lock (_access)
         {
-            _db.Dispose();
-        }
-        finally
-        {
-            // Released only after LiteDB has closed (and checkpointed) the file.
-            _lock?.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            try
+            {
+                if (_mode == AccessMode.Writer)
+                {
+                    using var data = StoreLock.Acquire(
+                        StoreLock.DataLockOf(FilePath), exclusive: true, null, () => "readers", _options.OnWaiting, CancellationToken.None, quietFor: StoreLock.QuietFor);
+                    _session.Dispose();
+                    data.Bump();
+                }
+                else
+                {
+                    _session.Dispose();
+                }
+            }
+            finally
+            {
+                // Released only after LiteDB has closed (and checkpointed) the file.
+                _lifetimeLock?.Dispose();
+            }
         }
     }
+
+    private bool _disposed;
 }

@@ -23,8 +23,17 @@ public static class ReviewServer
         builder.WebHost.UseUrls([.. options.UrlList]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        // One store for the app's lifetime: LiteDB opens the file once; review writes are serialised inside the store.
-        builder.Services.AddSingleton(services => PolicyStore.Open(services.GetRequiredService<ReviewServerOptions>().Database));
+        // One serving store for the app's lifetime: it holds no lock between requests, so an ingest may write meanwhile;
+        // each request reads the last commit, and each review write takes the writer's turn (see PolicyStore.Access.cs).
+        builder.Services.AddSingleton(services =>
+        {
+            var served = services.GetRequiredService<ReviewServerOptions>();
+            return PolicyStore.Open(served.Database, new StoreOpenOptions(
+                Wait: !served.NoWait,
+                Purpose: "serve",
+                OnWaiting: message => Console.Error.WriteLine($"policyminer serve: {message}"),
+                Serving: true));
+        });
         builder.Services.AddSingleton<SelectionParser>();
         // Antiforgery keys live in memory: nothing is written to the user's profile, and a restart just asks for a page reload.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -39,6 +48,19 @@ public static class ReviewServer
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<AccessTokenGate>();
+        // A database busy past patience (an ingest holding the writer's turn) or damaged: one line, 503, not a stack trace.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (StoreException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsJsonAsync(new { message = e.Message }).ConfigureAwait(false);
+            }
+        });
 
         Assets.Map(app);
         DocumentsPage.Map(app);

@@ -7,7 +7,8 @@ namespace PolicyMiner.Web;
 /// <param name="User">The editor recorded when the browser names none.</param>
 /// <param name="Urls">Addresses to listen on, ';'-separated (default <see cref="DefaultUrl"/>).</param>
 /// <param name="Token">The access token every request must carry; required when any address is not loopback.</param>
-public sealed record ReviewServerOptions(string Database, string? User = null, string? Urls = null, string? Token = null)
+/// <param name="NoWait">A review save while another process (an ingest) writes fails at once instead of waiting up to 30 s.</param>
+public sealed record ReviewServerOptions(string Database, string? User = null, string? Urls = null, string? Token = null, bool NoWait = false)
 {
     /// <summary>Loopback only: nobody else on the network can reach the app.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";

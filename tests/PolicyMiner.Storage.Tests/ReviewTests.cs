@@ -293,6 +293,7 @@ public sealed class ReviewTests : IDisposable
             Assert.Equal(1, v1.SchemaVersion);
         }
 
+        LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
             // v1 documents had no review counts.
@@ -308,7 +309,7 @@ public sealed class ReviewTests : IDisposable
 
         using var store = PolicyStore.Open(_temp.Path);
 
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
         var reviewed = store.GetReviewDocument(document.ContentHash)!;
         Assert.Equal(new ReviewCounts(1, 1, 0, 0), reviewed.Counts);
         Assert.Equal(0.3, reviewed.MinConfidence);

@@ -1,3 +1,4 @@
+using PolicyMiner.Core.Targets;
 using LiteDB;
 using PolicyMiner.Storage.Schema;
 
@@ -20,10 +21,8 @@ public sealed class SchemaTests : IDisposable
         using var raw = new LiteDatabase(_temp.Path);
         var indexes = raw.GetCollection("$indexes").FindAll()
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
-        Assert.Contains("targets.Region", indexes);
-        Assert.Contains("targets.Year", indexes);
-        Assert.Contains("targets.Category", indexes);
-        Assert.Contains("targets.DocumentId", indexes);
+        // Schema v3: the indexes the read paths use, on the short field names; none for region (an OR query scans anyway).
+        Assert.Equal(["_id", "c", "d", "p", "y"], raw.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
         Assert.Contains("documents.region", indexes);
         Assert.Contains("documents.SourcePath", indexes);
     }
@@ -81,6 +80,59 @@ public sealed class SchemaTests : IDisposable
         }
 
         Assert.Equal([StoreSchema.CurrentVersion + 1], applied);
+    }
+
+    [Fact]
+    public void Open_Version2DatabaseWithTargets_RenamesEveryFieldAndKeepsEveryValue()
+    {
+        var document = TestData.Document("到2020年，研发投入强度达到2.5%以上，由市科技局牵头。");
+        var target = TestData.Target(document, "研发投入强度达到2.5%以上", 2.5) with
+        {
+            ValueMax = 3.0,
+            ValueStd = 0.025,
+            UnitStd = "ratio",
+            YearText = "到2020年",
+            Baseline = 1.8,
+            Responsible = ["市科技局", "市发展改革委"],
+            Confidence = 0.42,
+        };
+        string id;
+        using (var v2 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 2)]))
+        {
+            v2.SaveDocument(TestData.Extraction(document, target));
+            id = v2.QueryTargets(TargetQuery.All).Single().Id;
+            v2.Accept(id, 0, "编辑甲");
+            Assert.Equal(2, v2.SchemaVersion);
+        }
+
+        LegacySchema.RenameTargetFieldsBack(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.True(raw.GetCollection("targets").FindAll().Single().ContainsKey("DocumentId"), "the test database holds v2 field names");
+        }
+
+        using var store = PolicyStore.Open(_temp.Path);
+
+        Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+        var migrated = Assert.Single(store.QueryTargets(TargetQuery.All));
+        Assert.Equal(id, migrated.Id);
+        var t = migrated.Target;
+        Assert.Equal(
+            (target.Quote, target.Start, target.End, target.Indicator, target.IndicatorId, target.Category, target.Value, target.ValueMax, target.Unit),
+            (t.Quote, t.Start, t.End, t.Indicator, t.IndicatorId, t.Category, t.Value, t.ValueMax, t.Unit));
+        Assert.Equal(
+            (target.ValueStd, target.UnitStd, target.Comparator, target.Kind, target.Commitment, target.Year, target.YearText, target.Baseline, target.Confidence),
+            (t.ValueStd, t.UnitStd, t.Comparator, t.Kind, t.Commitment, t.Year, t.YearText, t.Baseline, t.Confidence));
+        Assert.Equal(target.Responsible, t.Responsible);
+        Assert.Equal(document.Metadata.Region, migrated.Document.Metadata.Region);
+        Assert.Equal(ReviewState.Accepted, migrated.Review.State);
+        Assert.Equal("编辑甲", migrated.Review.Reviewer);
+        Assert.Equal(1, migrated.Version);
+        Assert.Equal(PolicyMiner.Storage.Reviewing.TargetFields.All, migrated.ReviewedFields);
+        Assert.Single(store.QueryTargets(new TargetQuery(Year: 2020)));
+        Assert.Single(store.QueryTargets(new TargetQuery(Region: document.Metadata.Region)));
+        using var raw2 = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        Assert.All(raw2.GetCollection("targets").FindAll().Single().Keys, name => Assert.True(name.Length <= 3, name));
     }
 
     [Fact]

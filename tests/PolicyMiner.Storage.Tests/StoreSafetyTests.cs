@@ -83,28 +83,116 @@ public sealed class StoreSafetyTests : IDisposable
         Assert.Equal(report.Documents, store.DocumentCount);
     }
 
-    [Fact]
-    public void Open_SecondWriterWithoutWaiting_FailsNamingTheHolder()
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.75)]
+    [InlineData(0.9)]
+    public void Repair_TruncatedDatabase_KeepsEveryWholeDocumentThatSurvived(double kept)
     {
-        using var first = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Purpose: "ingest"));
+        const int count = 120;
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                // Text that does not compress away, so each document's stored text takes its share of the pages.
+                var random = new Random(i);
+                var filler = new string([.. Enumerable.Range(0, 2500).Select(_ => (char)random.Next(0x4E00, 0x9FA5))]);
+                var text = $"一、主要目标\n到2025年，第{i}项研发投入强度达到{i % 7 + 1}.5%。\n{filler}";
+                var document = TestData.Document(text, path: $"/samples/青川市-{i:D3}.txt");
+                store.SaveDocument(TestData.Extraction(document, TestData.Target(document, $"研发投入强度达到{i % 7 + 1}.5%", i % 7 + 1.5)));
+            }
+        }
 
-        var e = Assert.Throws<StoreException>(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false, Purpose: "run")));
-        var reader = Assert.Throws<StoreException>(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false)));
+        var bytes = File.ReadAllBytes(_temp.Path);
+        File.WriteAllBytes(_temp.Path, bytes[..(int)(bytes.Length * kept)]);
 
-        Assert.Contains($"database in use by ingest, pid {Environment.ProcessId}", e.Message, StringComparison.Ordinal);
-        Assert.Contains("in use by ingest", reader.Message, StringComparison.Ordinal);
+        var report = StoreMaintenance.Repair(_temp.Path);
+
+        using var repaired = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true));
+        var documents = repaired.Documents();
+        // Pages are laid down in the order documents were written, so roughly the kept share of them survives whole.
+        Assert.InRange(documents.Count, (int)(count * kept * 0.4), count);
+        Assert.Equal(report.Documents, documents.Count);
+        foreach (var document in documents)
+        {
+            var stored = repaired.GetDocument(document.Id)!;
+            Assert.Contains("研发投入强度", stored.Text, StringComparison.Ordinal);
+        }
+
+        Assert.True(StoreMaintenance.Check(_temp.Path).Healthy, string.Join("; ", StoreMaintenance.Check(_temp.Path).Problems));
+        Assert.Equal(bytes[..(int)(bytes.Length * kept)], File.ReadAllBytes(report.Backup));
     }
 
     [Fact]
-    public void Open_ManyReaders_ShareTheDatabase()
+    public void Open_SecondWriterWithoutWaiting_FailsNamingTheHolderWhileReadersStillRead()
     {
         Filled();
-        using var a = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
-        using var b = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
+        using var first = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Purpose: "ingest"));
 
+        var e = Assert.Throws<StoreException>(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false, Purpose: "run")));
+        using var reader = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
+
+        Assert.Contains($"database in use by ingest, pid {Environment.ProcessId}; not waiting", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, reader.DocumentCount);
+    }
+
+    [Fact]
+    public async Task Write_WhileReadersRead_WaitsForThemThenCommits()
+    {
+        Filled();
+        var a = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
+        var b = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
+        using var writer = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false, Purpose: "ingest"));
+        var document = TestData.Document("到2020年，新增一项研发投入强度达到3%。", path: "/samples/青川市-new.txt");
+
+        var write = Task.Run(() => writer.SaveDocument(TestData.Extraction(document, TestData.Target(document, "研发投入强度达到3%", 3))));
+        await Task.Delay(400);
+
+        Assert.False(write.IsCompleted);
         Assert.Equal(3, a.DocumentCount);
-        Assert.Equal(3, b.DocumentCount);
-        Assert.Throws<StoreException>(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false)));
+        a.Dispose();
+        b.Dispose();
+        Assert.Equal(DocumentWriteResult.Added, await write);
+        using var after = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true, Wait: false));
+        Assert.Equal(4, after.DocumentCount);
+    }
+
+    [Fact]
+    public void Serving_WhileAWriterCommits_ReadsEachCommitAndNeverHoldsTheWriterBack()
+    {
+        Filled();
+        using var serving = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Purpose: "serve", Serving: true));
+        Assert.Equal(3, serving.DocumentCount);
+
+        using var writer = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false, Purpose: "ingest"));
+        for (var i = 0; i < 3; i++)
+        {
+            var document = TestData.Document($"到2020年，第{i}项新增指标达到{i + 4}%。", path: $"/samples/云岭县-{i}.txt");
+            writer.SaveDocument(TestData.Extraction(document, TestData.Target(document, $"新增指标达到{i + 4}%", i + 4)));
+            Assert.Equal(4 + i, serving.DocumentCount);
+            Assert.Equal(4 + i, serving.QueryTargets(TargetQuery.All).Count);
+        }
+    }
+
+    [Fact]
+    public void Serving_ReviewWhileAnIngestWrites_FailsAtOnceWithNoWaitAndSavesAfterwards()
+    {
+        Filled();
+        using var serving = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Wait: false, Purpose: "serve", Serving: true));
+        var id = serving.QueryTargets(TargetQuery.All)[0].Id;
+        var writer = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Purpose: "ingest"));
+
+        var busy = Assert.Throws<StoreException>(() => serving.Accept(id, 0, "编辑甲"));
+        var stillReads = serving.GetTarget(id);
+        writer.Dispose();
+        var saved = serving.Accept(id, 0, "编辑甲");
+
+        Assert.Equal($"database in use by ingest, pid {Environment.ProcessId}; not waiting (--no-wait)", busy.Message);
+        Assert.NotNull(stillReads);
+        Assert.True(saved.Saved, saved.Message);
+        using var reader = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true));
+        Assert.Equal(ReviewState.Accepted, reader.GetTarget(id)!.Review.State);
     }
 
     [Fact]

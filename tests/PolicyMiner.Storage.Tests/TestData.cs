@@ -63,6 +63,30 @@ internal static class TestData
 }
 
 /// <summary>A database file in a fresh temporary folder, deleted with the folder.</summary>
+/// <summary>What an older PolicyMiner wrote: targets with the property names as field names (schema v1 and v2).</summary>
+internal static class LegacySchema
+{
+    public static void RenameTargetFieldsBack(string path)
+    {
+        var back = PolicyMiner.Storage.Entities.TargetBson.Renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
+        using var raw = new LiteDB.LiteDatabase(path);
+        var targets = raw.GetCollection("targets");
+        foreach (var target in targets.FindAll().ToList())
+        {
+            var old = new LiteDB.BsonDocument { ["_id"] = target["_id"] };
+            foreach (var (name, value) in target)
+            {
+                if (name != "_id")
+                {
+                    old[back[name]] = value;
+                }
+            }
+
+            targets.Update(old);
+        }
+    }
+}
+
 internal sealed class TempDatabase : IDisposable
 {
     public TempDatabase()

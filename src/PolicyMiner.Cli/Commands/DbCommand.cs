@@ -59,7 +59,8 @@ internal static class DbCommand
             var path = StoreAccess.PathOf(parse.GetValue(db));
             var report = StoreMaintenance.Repair(path, StoreAccess.Options("db repair", parse.GetValue(noWait), readOnly: false));
             Console.WriteLine($"{Escape.Line(path)}: rebuilt; {report.Documents} documents, {report.Targets} targets kept"
-                + (report.UnreadableParts > 0 ? $", {report.UnreadableParts} unreadable parts skipped" : ""));
+                + (report.UnreadableParts > 0 ? $", {report.UnreadableParts} unreadable records skipped" : "")
+                + (report.Dropped > 0 ? $", {report.Dropped} documents without their text or targets without their document left out (the next ingest reads their files again)" : ""));
             Console.WriteLine($"the file as it was is kept as {Escape.Line(report.Backup)}");
             return 0;
         });

@@ -23,9 +23,13 @@ internal static class ServeCommand
             Description = $"Access token every request must carry (default ${ReviewServerOptions.TokenVariable}); at least 16 characters.",
             HelpName = "T",
         };
+        var noWait = new Option<bool>("--no-wait")
+        {
+            Description = "A review save while an ingest writes the database fails at once (503) instead of waiting up to 30 s for its turn.",
+        };
         var command = new Command("serve", "Serve the review web app: documents, their text with targets highlighted, a review queue; accept, reject, correct and add targets.")
         {
-            db, urls, user, token,
+            db, urls, user, token, noWait,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,7 +37,8 @@ internal static class ServeCommand
                 Path.GetFullPath(parse.GetValue(db) ?? PolicyStore.DefaultFileName),
                 parse.GetValue(user) ?? Environment.GetEnvironmentVariable(ReviewCommand.UserVariable),
                 parse.GetValue(urls),
-                parse.GetValue(token) ?? Environment.GetEnvironmentVariable(ReviewServerOptions.TokenVariable));
+                parse.GetValue(token) ?? Environment.GetEnvironmentVariable(ReviewServerOptions.TokenVariable),
+                parse.GetValue(noWait));
             if (options.Problem() is { } problem)
             {
                 throw new CliException(problem);

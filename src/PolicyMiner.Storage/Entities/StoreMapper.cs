@@ -196,39 +196,39 @@ internal static class StoreMapper
         Confidence = entity.Confidence,
     };
 
-    /// <summary>The target in a raw <c>targets</c> document, mapped by hand (the BSON names are <see cref="TargetEntity"/>'s properties).</summary>
+    /// <summary>The target in a raw <c>targets</c> document, mapped by hand (the BSON names are <see cref="TargetBson"/>'s).</summary>
     /// <remarks>Must read every field <see cref="ToTarget(TargetEntity)"/> reads; a Storage test compares the two.</remarks>
     public static PolicyTarget ToTarget(BsonDocument raw, DocumentSummary document, StringPool strings)
     {
-        var doc = String(raw, "Doc") ?? "";
-        var responsible = raw["Responsible"];
+        var doc = String(raw, TargetBson.Doc) ?? "";
+        var responsible = raw[TargetBson.Responsible];
         return new PolicyTarget
         {
             // Targets keep their document's file name; share that instance instead of one copy per target.
             Doc = doc == document.SourceName ? document.SourceName : doc,
-            Quote = String(raw, "Quote") ?? "",
-            Start = raw["Start"].AsInt32,
-            End = raw["End"].AsInt32,
-            SourceStart = raw["SourceStart"].AsInt32,
-            SourceEnd = raw["SourceEnd"].AsInt32,
-            Indicator = strings.Get(String(raw, "Indicator") ?? ""),
-            IndicatorId = strings.Get(String(raw, "IndicatorId")),
-            Category = strings.Get(String(raw, "Category") ?? ""),
-            Value = raw["Value"].AsDouble,
-            ValueMax = Number(raw, "ValueMax"),
-            Unit = strings.Get(String(raw, "Unit") ?? ""),
-            ValueStd = Number(raw, "ValueStd"),
-            UnitStd = strings.Get(String(raw, "UnitStd")),
-            Comparator = ComparatorText.TryParse(String(raw, "Comparator") ?? "", out var comparator) ? comparator : Comparator.Equal,
-            Kind = Enum.TryParse<TargetKind>(String(raw, "Kind"), ignoreCase: true, out var kind) ? kind : TargetKind.Level,
-            Commitment = Enum.TryParse<Commitment>(String(raw, "Commitment"), ignoreCase: true, out var commitment) ? commitment : Commitment.Plain,
-            Year = raw["Year"].IsNumber ? raw["Year"].AsInt32 : null,
-            YearText = strings.Get(String(raw, "YearText")),
-            Baseline = Number(raw, "Baseline"),
+            Quote = String(raw, TargetBson.Quote) ?? "",
+            Start = raw[TargetBson.Start].AsInt32,
+            End = raw[TargetBson.End].AsInt32,
+            SourceStart = raw[TargetBson.SourceStart].AsInt32,
+            SourceEnd = raw[TargetBson.SourceEnd].AsInt32,
+            Indicator = strings.Get(String(raw, TargetBson.Indicator) ?? ""),
+            IndicatorId = strings.Get(String(raw, TargetBson.IndicatorId)),
+            Category = strings.Get(String(raw, TargetBson.Category) ?? ""),
+            Value = raw[TargetBson.Value].AsDouble,
+            ValueMax = Number(raw, TargetBson.ValueMax),
+            Unit = strings.Get(String(raw, TargetBson.Unit) ?? ""),
+            ValueStd = Number(raw, TargetBson.ValueStd),
+            UnitStd = strings.Get(String(raw, TargetBson.UnitStd)),
+            Comparator = ComparatorText.TryParse(String(raw, TargetBson.Comparator) ?? "", out var comparator) ? comparator : Comparator.Equal,
+            Kind = Enum.TryParse<TargetKind>(String(raw, TargetBson.Kind), ignoreCase: true, out var kind) ? kind : TargetKind.Level,
+            Commitment = Enum.TryParse<Commitment>(String(raw, TargetBson.Commitment), ignoreCase: true, out var commitment) ? commitment : Commitment.Plain,
+            Year = raw[TargetBson.Year].IsNumber ? raw[TargetBson.Year].AsInt32 : null,
+            YearText = strings.Get(String(raw, TargetBson.YearText)),
+            Baseline = Number(raw, TargetBson.Baseline),
             Responsible = responsible.IsArray
                 ? [.. responsible.AsArray.Select(r => strings.Get(r.AsString)!)]
                 : [],
-            Confidence = raw["Confidence"].AsDouble,
+            Confidence = raw[TargetBson.Confidence].AsDouble,
         };
     }
 
@@ -254,12 +254,12 @@ internal static class StoreMapper
     public const string EditorOrigin = "editor";
 
     /// <summary>The review verdict in a raw <c>targets</c> document.</summary>
-    public static TargetReview ReviewOf(BsonDocument raw) => raw["ReviewState"] is { IsString: true } state && state.AsString != Name(ReviewState.Unreviewed)
+    public static TargetReview ReviewOf(BsonDocument raw) => raw[TargetBson.ReviewState] is { IsString: true } state && state.AsString != Name(ReviewState.Unreviewed)
         ? new TargetReview(
             ParseReviewState(state.AsString),
-            String(raw, "Reviewer"),
-            raw["ReviewedAt"] is { IsDateTime: true } at ? at.AsDateTime : null,
-            String(raw, "ReviewNote"))
+            String(raw, TargetBson.Reviewer),
+            raw[TargetBson.ReviewedAt] is { IsDateTime: true } at ? at.AsDateTime : null,
+            String(raw, TargetBson.ReviewNote))
         : TargetReview.None;
 
     public static string Name(ReviewState state) => state.ToString().ToLowerInvariant();

@@ -8,80 +8,116 @@ internal sealed class TargetEntity
 {
     public ObjectId Id { get; set; } = ObjectId.Empty;
 
+    [BsonField(TargetBson.DocumentId)]
     public string DocumentId { get; set; } = "";
 
+    [BsonField(TargetBson.Doc)]
     public string Doc { get; set; } = "";
 
+    [BsonField(TargetBson.Quote)]
     public string Quote { get; set; } = "";
 
+    [BsonField(TargetBson.Start)]
     public int Start { get; set; }
 
+    [BsonField(TargetBson.End)]
     public int End { get; set; }
 
+    [BsonField(TargetBson.SourceStart)]
     public int SourceStart { get; set; }
 
+    [BsonField(TargetBson.SourceEnd)]
     public int SourceEnd { get; set; }
 
+    [BsonField(TargetBson.Indicator)]
     public string Indicator { get; set; } = "";
 
+    [BsonField(TargetBson.IndicatorId)]
     public string? IndicatorId { get; set; }
 
+    [BsonField(TargetBson.Category)]
     public string Category { get; set; } = "";
 
+    [BsonField(TargetBson.Value)]
     public double Value { get; set; }
 
+    [BsonField(TargetBson.ValueMax)]
     public double? ValueMax { get; set; }
 
+    [BsonField(TargetBson.Unit)]
     public string Unit { get; set; } = "";
 
+    [BsonField(TargetBson.ValueStd)]
     public double? ValueStd { get; set; }
 
+    [BsonField(TargetBson.UnitStd)]
     public string? UnitStd { get; set; }
 
+    [BsonField(TargetBson.Comparator)]
     public string Comparator { get; set; } = "";
 
+    [BsonField(TargetBson.Kind)]
     public string Kind { get; set; } = "";
 
+    [BsonField(TargetBson.Commitment)]
     public string Commitment { get; set; } = "";
 
+    [BsonField(TargetBson.Year)]
     public int? Year { get; set; }
 
+    [BsonField(TargetBson.YearText)]
     public string? YearText { get; set; }
 
+    [BsonField(TargetBson.Baseline)]
     public double? Baseline { get; set; }
 
+    [BsonField(TargetBson.Responsible)]
     public List<string> Responsible { get; set; } = [];
 
+    [BsonField(TargetBson.Confidence)]
     public double Confidence { get; set; }
 
+    [BsonField(TargetBson.Region)]
     public string? Region { get; set; }
 
+    [BsonField(TargetBson.Province)]
     public string? Province { get; set; }
 
+    [BsonField(TargetBson.PlanYear)]
     public int? PlanYear { get; set; }
 
+    [BsonField(TargetBson.ExtractorVersion)]
     public string ExtractorVersion { get; set; } = "";
 
+    [BsonField(TargetBson.ExtractedAt)]
     public DateTime ExtractedAt { get; set; }
 
+    [BsonField(TargetBson.ReviewState)]
     public string ReviewState { get; set; } = "";
 
+    [BsonField(TargetBson.Reviewer)]
     public string? Reviewer { get; set; }
 
+    [BsonField(TargetBson.ReviewedAt)]
     public DateTime? ReviewedAt { get; set; }
 
+    [BsonField(TargetBson.ReviewNote)]
     public string? ReviewNote { get; set; }
 
     /// <summary>True when a reviewed target was kept through re-extraction but its quote is no longer in the document's text.</summary>
+    [BsonField(TargetBson.Stale)]
     public bool Stale { get; set; }
 
     /// <summary>Bumped by every review change: an editor's save names the version it read (optimistic concurrency).</summary>
+    [BsonField(TargetBson.Version)]
     public int Version { get; set; }
 
     /// <summary>Fields (export column names) an editor corrected; re-extraction never overwrites them.</summary>
     /// <remarks>An accepted or rejected target pins every field; so does a reviewed target from before schema v2, which has none listed.</remarks>
+    [BsonField(TargetBson.ReviewedFields)]
     public List<string> ReviewedFields { get; set; } = [];
 
     /// <summary>"editor" for a target an editor added or split off; absent for extracted ones.</summary>
+    [BsonField(TargetBson.Origin)]
     public string? Origin { get; set; }
 }

@@ -10,7 +10,11 @@ public sealed record StoreCheckReport(string Path, int Documents, int Targets, i
 }
 
 /// <summary>What <see cref="StoreMaintenance.Repair"/> did: the copy of the damaged file it kept, and what the rebuilt database holds.</summary>
-public sealed record StoreRepairReport(string Path, string Backup, int Documents, int Targets, int UnreadableParts);
+public sealed record StoreRepairReport(string Path, string Backup, int Documents, int Targets, int UnreadableParts)
+{
+    /// <summary>Documents whose text was lost and unreviewed targets whose document was lost: left out, read again by the next ingest.</summary>
+    public int Dropped { get; init; }
+}
 
 /// <summary>The <c>db check</c> and <c>db repair</c> verbs: read every record of a database, and rebuild one from what is readable.</summary>
 public static class StoreMaintenance
@@ -35,7 +39,10 @@ public static class StoreMaintenance
         }
 
         options = (options ?? new StoreOpenOptions()) with { ReadOnly = true };
-        using var held = StoreLock.Acquire(fullPath, exclusive: false, options.Purpose, options.Wait, options.OnWaiting, options.CancellationToken);
+        var owner = StoreLock.OwnerFileOf(fullPath);
+        // A reader: shares the data lock, which a running ingest holds only while it commits.
+        using var held = StoreLock.Acquire(
+            StoreLock.DataLockOf(fullPath), exclusive: false, TimeSpan.FromSeconds(30), () => StoreLock.Holder(owner), options.OnWaiting, options.CancellationToken, quietFor: StoreLock.QuietFor);
         var problems = new List<string>();
         LiteDatabase db;
         try
@@ -61,7 +68,7 @@ public static class StoreMaintenance
                     {
                         seen.Add(IdOf(record["_id"]));
                         if (name == StoreSchema.Targets && ids.TryGetValue(StoreSchema.Documents, out var documents)
-                            && !documents.Contains(IdOf(record["DocumentId"])))
+                            && !documents.Contains(IdOf(record[Entities.TargetBson.DocumentId])))
                         {
                             orphans++;
                         }
@@ -97,8 +104,8 @@ public static class StoreMaintenance
     }
 
     /// <summary>
-    /// Copies the damaged file aside, then rebuilds the database from every page LiteDB can still read (its rebuild reads
-    /// page by page and records what it skipped in <c>_rebuild_errors</c>); the copy is kept whatever happens.
+    /// Copies the damaged file aside, then rebuilds the database from every record a page-by-page scan can still read
+    /// (see <see cref="PageScan"/>); the copy is kept whatever happens.
     /// </summary>
     public static StoreRepairReport Repair(string path, StoreOpenOptions? options = null)
     {
@@ -116,49 +123,100 @@ public static class StoreMaintenance
         }
 
         options = (options ?? new StoreOpenOptions()) with { ReadOnly = false };
-        using var held = StoreLock.Acquire(fullPath, exclusive: true, options.Purpose, options.Wait, options.OnWaiting, options.CancellationToken);
-        var backup = $"{fullPath}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
-        File.Copy(fullPath, backup, overwrite: false);
-        var log = LogPathOf(fullPath);
-        if (File.Exists(log))
-        {
-            File.Copy(log, backup + "-log", overwrite: false);
-        }
-
-        // A cut-short file ends in part of a page; LiteDB reads whole pages only.
-        var length = new FileInfo(fullPath).Length;
-        if (length % DatabaseFile.PageSize != 0)
-        {
-            using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.None);
-            file.SetLength(length - (length % DatabaseFile.PageSize));
-        }
-
-        int unreadable;
+        var owner = StoreLock.OwnerFileOf(fullPath);
+        using var writer = StoreLock.Acquire(
+            StoreLock.WriterLockOf(fullPath), exclusive: true, options.Wait ? null : TimeSpan.Zero, () => StoreLock.Holder(owner), options.OnWaiting, options.CancellationToken, owner, options.Purpose);
+        var held = StoreLock.Acquire(StoreLock.DataLockOf(fullPath), exclusive: true, null, () => "readers", options.OnWaiting, options.CancellationToken, quietFor: StoreLock.QuietFor);
+        string backup;
+        int documents, targets, unreadable;
         try
         {
-            using (var db = new LiteDatabase(new ConnectionString { Filename = fullPath }))
+            backup = $"{fullPath}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            File.Copy(fullPath, backup, overwrite: false);
+            var log = LogPathOf(fullPath);
+            if (File.Exists(log))
             {
-                db.Rebuild(new LiteDB.Engine.RebuildOptions { IncludeErrorReport = true });
-                unreadable = db.CollectionExists("_rebuild_errors") ? db.GetCollection("_rebuild_errors").Count() : 0;
+                File.Copy(log, backup + "-log", overwrite: false);
             }
 
-            // LiteDB keeps its own "-backup" copy of what it rebuilt from; ours (taken before any change) is the one to keep.
-            var liteBackup = System.IO.Path.Combine(
-                System.IO.Path.GetDirectoryName(fullPath)!,
-                System.IO.Path.GetFileNameWithoutExtension(fullPath) + "-backup" + System.IO.Path.GetExtension(fullPath));
-            if (File.Exists(liteBackup))
+            try
             {
-                File.Delete(liteBackup);
+                (documents, targets, unreadable) = Rebuild(backup, File.Exists(backup + "-log") ? backup + "-log" : null, fullPath, log);
+            }
+            catch (LiteException e)
+            {
+                throw new StoreException($"{path}: cannot repair ({OneLine(e.Message)}); the original is kept as {backup}", e);
             }
         }
-        catch (LiteException e)
+        finally
         {
-            throw new StoreException($"{path}: cannot repair ({OneLine(e.Message)}); the original is kept as {backup}", e);
+            held.Bump();
+            held.Dispose();
         }
 
-        // Whatever the rebuild kept, the schema (collections, indexes, version) is made whole again.
-        using var store = PolicyStore.Open(fullPath);
-        return new StoreRepairReport(path, backup, store.DocumentCount, store.TargetCount, unreadable);
+        // Whatever the rebuild kept, the schema is brought to the current version.
+        writer.Dispose();
+        using var store = PolicyStore.Open(fullPath, options);
+        return new StoreRepairReport(path, backup, store.DocumentCount, store.TargetCount, unreadable) { Dropped = documents + targets };
+    }
+
+    /// <summary>
+    /// Writes a new database beside <paramref name="target"/> from every record a page scan of <paramref name="damaged"/>
+    /// reads, then puts it in the target's place. Indexes come from an empty database of the damaged file's schema version.
+    /// </summary>
+    /// <returns>Documents dropped for want of their text, unreviewed targets dropped for want of their document (both come
+    /// back on the next ingest of their files), and records that could not be read.</returns>
+    private static (int Documents, int Targets, int Unreadable) Rebuild(string damaged, string? damagedLog, string target, string log)
+    {
+        List<(string Collection, BsonDocument Record)> records;
+        int unreadable;
+        int version;
+        using (var scan = PageScan.Open(damaged, damagedLog))
+        {
+            version = Math.Clamp(scan.UserVersion ?? StoreSchema.CurrentVersion, 1, StoreSchema.CurrentVersion);
+            (records, unreadable) = scan.Records();
+        }
+
+        // A document is usable only with its text, and a document without it must be forgotten so the next ingest reads
+        // its file again; an unreviewed target without its document is re-extracted then. Reviewed targets are kept.
+        var withText = records.Where(r => r.Collection == StoreSchema.Contents).Select(r => IdOf(r.Record["_id"])).ToHashSet(StringComparer.Ordinal);
+        var kept = records.Where(r => r.Collection != StoreSchema.Documents || withText.Contains(IdOf(r.Record["_id"]))).ToList();
+        var documentIds = kept.Where(r => r.Collection == StoreSchema.Documents).Select(r => IdOf(r.Record["_id"])).ToHashSet(StringComparer.Ordinal);
+        var droppedDocuments = records.Count - kept.Count;
+        var before = kept.Count;
+        kept.RemoveAll(r => r.Collection == StoreSchema.Targets
+            && !documentIds.Contains(IdOf(r.Record[Entities.TargetBson.DocumentId]))
+            && r.Record[Entities.TargetBson.ReviewState] is var state && (!state.IsString || state.AsString == "unreviewed"));
+        var droppedTargets = before - kept.Count;
+
+        var rebuilt = target + ".repairing";
+        File.Delete(rebuilt);
+        using (PolicyStore.Open(rebuilt, [.. StoreSchema.Migrations.Where(m => m.Version <= version)]))
+        {
+            // Collections and indexes of that schema version, empty.
+        }
+
+        using (var db = new LiteDatabase(new ConnectionString { Filename = rebuilt }))
+        {
+            foreach (var group in kept.Where(r => !r.Collection.StartsWith('_') && !r.Collection.StartsWith('$')).GroupBy(r => r.Collection))
+            {
+                var collection = db.GetCollection(group.Key);
+                db.BeginTrans();
+                foreach (var (_, record) in group)
+                {
+                    collection.Upsert(record);
+                }
+
+                db.Commit();
+            }
+
+            db.UserVersion = version;
+            db.Checkpoint();
+        }
+
+        File.Delete(log);
+        File.Move(rebuilt, target, overwrite: true);
+        return (droppedDocuments, droppedTargets, unreadable);
     }
 
     private static string LogPathOf(string database) =>

@@ -23,6 +23,7 @@ internal static class StoreSchema
     [
         new(1, "documents, contents, targets, ingest runs and errors with their indexes", CreateVersion1),
         new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
+        new(3, "compact targets: short field names, no region index (region filters are OR queries LiteDB cannot index)", CreateVersion3),
     ];
 
     /// <summary>The version a database has after every migration ran.</summary>
@@ -90,5 +91,51 @@ internal static class StoreSchema
             document["MinConfidence"] = min;
             documents.Update(document);
         }
+    }
+
+    /// <summary>Rewrites every target with the short field names of <see cref="TargetBson"/> and rebuilds the target indexes.</summary>
+    /// <remarks>
+    /// Rewrites targets a thousand at a time, so memory stays flat over 300,000 of them. The target
+    /// indexes of v1 and v2 are replaced by the ones the read paths use: document (every per-document read and write), year
+    /// (<c>targets --year</c>), category (the documents page's category filter, <c>--category</c>) and confidence (the
+    /// review queue's order). Region filters are <c>region OR province</c>, which LiteDB answers by a scan either way.
+    /// A field that is already short (or unknown) keeps its name.
+    /// </remarks>
+    private static void CreateVersion3(ILiteDatabase db)
+    {
+        // Indexes first: every index of the old names goes (LiteDB would otherwise update them on each rewrite).
+        var targets = db.GetCollection(Targets);
+        foreach (var index in db.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = @0", new BsonValue(Targets))).ToList())
+        {
+            if (index["name"].AsString != "_id")
+            {
+                targets.DropIndex(index["name"].AsString);
+            }
+        }
+
+        // Rewritten in place, a thousand at a time (collections cannot be dropped or renamed inside the migration's transaction).
+        var ids = targets.Query().Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(r => r["i"]).ToList();
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            foreach (var old in targets.Find(BsonExpression.Create("$._id IN @0", new BsonArray(chunk))).ToList())
+            {
+                var renamed = new BsonDocument { ["_id"] = old["_id"] };
+                foreach (var (name, value) in old)
+                {
+                    if (name != "_id")
+                    {
+                        renamed[TargetBson.Renames.GetValueOrDefault(name, name)] = value;
+                    }
+                }
+
+                targets.Update(renamed);
+            }
+        }
+
+        var typed = db.GetCollection<TargetEntity>(Targets);
+        typed.EnsureIndex(x => x.DocumentId);
+        typed.EnsureIndex(x => x.Year);
+        typed.EnsureIndex(x => x.Category);
+        typed.EnsureIndex(x => x.Confidence);
     }
 }
