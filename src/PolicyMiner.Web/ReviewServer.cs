@@ -24,7 +24,9 @@ public static class ReviewServer
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
         // One store for the app's lifetime: LiteDB opens the file once; review writes are serialised inside the store.
-        builder.Services.AddSingleton(services => PolicyStore.Open(services.GetRequiredService<ReviewServerOptions>().Database));
+        // On PostgreSQL several editors (and several servers) share the database; each save checks the target's version.
+        builder.Services.AddSingleton<IPolicyStore>(services => services.GetRequiredService<ReviewServerOptions>().Database is var database
+            && PolicyStores.IsServer(database) ? PolicyStores.Open(database, new StoreOpenOptions(Purpose: "serve")) : PolicyStore.Open(database));
         builder.Services.AddSingleton<SelectionParser>();
         // Antiforgery keys live in memory: nothing is written to the user's profile, and a restart just asks for a page reload.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -50,7 +52,7 @@ public static class ReviewServer
         {
             try
             {
-                app.Services.GetRequiredService<PolicyStore>().ListDocuments(new Storage.Reviewing.DocumentFilter(), 0, 1);
+                app.Services.GetRequiredService<IPolicyStore>().ListDocuments(new Storage.Reviewing.DocumentFilter(), 0, 1);
             }
             catch (Exception e) when (e is StoreException or IOException)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class IngestCommand
             var database = StoreAccess.PathOf(parse.GetValue(db));
             // An existing database is checked first (a file that is not one is refused); a new one is only created once
             // the inputs name documents, so a mistyped path leaves nothing behind.
-            using var existing = File.Exists(database) ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
+            using var existing = File.Exists(database) || PolicyStores.IsServer(database) ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
             var selection = IngestRunner.Select(inputs, [database], Console.Error);
             var pipeline = options.CreatePipeline(parse);
             using var created = existing is null ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
@@ -46,7 +47,7 @@ internal static class IngestCommand
                 Console.Out,
                 Console.Error,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), outputFolder: null))
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.Location), outputFolder: null))
             {
                 Console.Out.WriteLine(line);
             }

@@ -30,7 +30,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ReviewServerOptions(
-                Path.GetFullPath(parse.GetValue(db) ?? PolicyStore.DefaultFileName),
+                StoreAccess.PathOf(parse.GetValue(db)) is var database && PolicyStores.IsServer(database) ? database : Path.GetFullPath(database),
                 parse.GetValue(user) ?? Environment.GetEnvironmentVariable(ReviewCommand.UserVariable),
                 parse.GetValue(urls),
                 parse.GetValue(token) ?? Environment.GetEnvironmentVariable(ReviewServerOptions.TokenVariable));

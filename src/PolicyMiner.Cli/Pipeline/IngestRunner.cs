@@ -30,7 +30,7 @@ internal static class IngestRunner
 
     /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
     public static async Task<(IngestSummary Summary, int ExitCode)> RunAsync(
-        PolicyStore store,
+        IPolicyStore store,
         InputSelection selection,
         IReadOnlyList<string> inputs,
         PolicyPipeline pipeline,
@@ -46,7 +46,7 @@ internal static class IngestRunner
         var summary = await display.RunAsync(
             selection.Files.Count,
             onFile => ingester.RunAsync(selection.Files, inputs, onFile, cancellationToken)).ConfigureAwait(false);
-        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.UnsupportedFiles);
+        display.WriteSummary(summary, selection.Unmatched, store.Location, selection.UnsupportedFiles);
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

@@ -11,7 +11,7 @@ namespace PolicyMiner.Storage.Ingestion;
 /// (a document and its targets always together) and only then reports them. A killed batch therefore leaves whole
 /// documents only, and running it again skips what was stored by content hash. One bad file never stops the batch.
 /// </remarks>
-public sealed class BatchIngester(PolicyStore store, IngestStages stages, IngestOptions? options = null)
+public sealed class BatchIngester(IPolicyStore store, IngestStages stages, IngestOptions? options = null)
 {
     private readonly IngestOptions _options = options ?? new IngestOptions();
 
