@@ -10,9 +10,11 @@ internal static class DbCommand
 {
     public static Command Create()
     {
-        var command = new Command("db", "Check or repair a PolicyMiner database.");
+        var command = new Command("db", "Check or repair a PolicyMiner database; migrate a PostgreSQL one; copy one to another.");
         command.Subcommands.Add(Check());
         command.Subcommands.Add(Repair());
+        command.Subcommands.Add(DbTeamCommands.Migrate());
+        command.Subcommands.Add(DbTeamCommands.Copy());
         return command;
     }
 
