@@ -57,4 +57,13 @@ internal static class CliMessages
         yield return $"database: {database}; query it with `policyminer targets --db {database}` (add --region, --year, --category), "
             + $"or `policyminer export --db {database} --out FILE.csv`";
     }
+
+    /// <summary>Team mode's progress: this worker's counts and the whole work table's.</summary>
+    public static string TeamProgress(string worker, Storage.Ingestion.WorkerProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var (mine, cluster) = (progress.Worker, progress.Cluster);
+        return $"cluster   {cluster.Done + cluster.Failed}/{cluster.Total} files done ({cluster.Failed} failed), {cluster.Claimed} in hand with {cluster.Workers} workers; "
+            + $"this worker ({worker}): {mine.Added + mine.Updated} stored, {mine.Duplicates} duplicates, {mine.Failed} failed";
+    }
 }

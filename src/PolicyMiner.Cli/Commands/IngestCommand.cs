@@ -16,6 +16,11 @@ internal static class IngestCommand
         };
         var db = StoreAccess.DatabaseOption();
         var noWait = StoreAccess.NoWaitOption();
+        var lease = new Option<int?>("--lease")
+        {
+            Description = "Team mode (--db postgres://…): seconds a worker's claim on a file lasts without renewal; a stopped worker's files go to another after this (default 120).",
+            HelpName = "SECONDS",
+        };
         var options = PipelineOptions.Create();
         var command = new Command(
             "ingest",
@@ -23,7 +28,7 @@ internal static class IngestCommand
             + "re-extracted, keeping reviewed targets. Bad files are listed with a one-line reason and the batch goes on. "
             + "Exit code 1 only for a total failure: no input names a document file, or every file failed.")
         {
-            paths, db, noWait,
+            paths, db, noWait, lease,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,7 +51,8 @@ internal static class IngestCommand
                 Terminal.Console,
                 Console.Out,
                 Console.Error,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                parse.GetValue(lease) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : null).ConfigureAwait(false);
             foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.Location), outputFolder: null))
             {
                 Console.Out.WriteLine(line);

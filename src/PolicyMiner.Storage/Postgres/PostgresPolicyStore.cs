@@ -21,6 +21,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
     private readonly NpgsqlDataSource _source;
     private readonly Lock _writeLock = new();
     private DuplicateIndex? _duplicates;
+    private long _duplicatesSeen;
     private NpgsqlConnection? _writing;
     private NpgsqlTransaction? _writingTransaction;
 
@@ -212,6 +213,10 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             (_writing, _writingTransaction) = (connection, transaction);
             try
             {
+                // Writers on every machine take turns (reading and extraction, most of the time, still run in parallel):
+                // each then sees every document committed before it, so the same text is stored once.
+                Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresSchema.DocumentWriteLock})");
+                RefreshDuplicates(connection, transaction);
                 for (var i = 0; i < extractions.Count; i++)
                 {
                     results[i] = Write(connection, transaction, extractions[i], runId, now);
@@ -304,11 +309,39 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         return Duplicates(connection, transaction).Find(fingerprint, id, path, stored => PolicyStore.SameDocument(stored.Metadata, metadata));
     }
 
-    private DuplicateIndex Duplicates(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        _duplicates ??= DuplicateIndex.From(
-            Rows(connection, transaction, "SELECT id, fingerprint, body ->> 'MinHash' FROM documents WHERE fingerprint IS NOT NULL", [],
-                r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))),
-            candidate => _writing is { } writing ? DocumentsWhere(writing, _writingTransaction, "id = $1", candidate).FirstOrDefault() : null);
+    private DuplicateIndex Duplicates(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (_duplicates is null)
+        {
+            _duplicatesSeen = 0;
+            _duplicates = DuplicateIndex.From([], candidate => _writing is { } writing ? DocumentsWhere(writing, _writingTransaction, "id = $1", candidate).FirstOrDefault() : null);
+            RefreshDuplicates(connection, transaction);
+        }
+
+        return _duplicates;
+    }
+
+    /// <summary>Adds the fingerprints of documents stored (by any worker) since this store last looked.</summary>
+    private void RefreshDuplicates(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (_duplicates is not { } index)
+        {
+            Duplicates(connection, transaction);
+            return;
+        }
+
+        var rows = Rows(connection, transaction, "SELECT seq, id, fingerprint, body ->> 'MinHash' FROM documents WHERE seq > $1 ORDER BY seq", [_duplicatesSeen],
+            r => (Seq: r.GetInt64(0), Id: r.GetString(1), Exact: r.IsDBNull(2) ? null : r.GetString(2), MinHash: r.IsDBNull(3) ? null : r.GetString(3)));
+        foreach (var row in rows)
+        {
+            if (row.Exact is not null && row.MinHash is not null && Core.Text.TextFingerprint.FromStored(row.Exact, row.MinHash) is { } fingerprint)
+            {
+                index.Add(row.Id, fingerprint);
+            }
+
+            _duplicatesSeen = row.Seq;
+        }
+    }
 
     internal static void InsertTargets(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<TargetEntity> targets)
     {

@@ -21,12 +21,17 @@ internal static class PostgresSchema
     /// <summary>The version a database has after every migration ran.</summary>
     public static int CurrentVersion => Migrations[^1].Version;
 
-    // Any constant: the key of the advisory lock that serialises migrations across processes.
+    // Any constants: the keys of the advisory locks that serialise migrations, and document writes, across processes.
     private const long MigrationLock = 0x506f6c4d696e6572;
+
+    /// <summary>Held by each document-writing transaction, so duplicate detection sees every document committed before it.</summary>
+    public const long DocumentWriteLock = 0x506f6c4d696e6573;
 
     private const string Version1 = """
         CREATE TABLE documents (
             id text PRIMARY KEY,
+            -- Insertion order: a writer reads the fingerprints of documents other workers stored since it last looked.
+            seq bigint GENERATED ALWAYS AS IDENTITY,
             body jsonb NOT NULL,
             metadata jsonb GENERATED ALWAYS AS (body -> 'Metadata') STORED,
             source_path text GENERATED ALWAYS AS (body ->> 'SourcePath') STORED,
@@ -48,6 +53,7 @@ internal static class PostgresSchema
         CREATE INDEX documents_province ON documents (province);
         CREATE INDEX documents_plan_year ON documents (plan_year);
         CREATE INDEX documents_fingerprint ON documents (fingerprint);
+        CREATE INDEX documents_seq ON documents (seq);
 
         CREATE TABLE contents (
             id text PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
