@@ -92,6 +92,8 @@ internal static class IngestRunner
             output.WriteLine(CliMessages.TeamProgress(ingester.Queue.Worker, last));
         }
 
+        output.WriteLine(CliMessages.TeamStages(summary.Stages));
+
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

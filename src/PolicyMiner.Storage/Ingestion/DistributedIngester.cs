@@ -21,6 +21,7 @@ public sealed record WorkerProgress(IngestCounts Worker, ClusterProgress Cluster
 /// </remarks>
 public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages stages, IngestOptions? options = null, TimeSpan? lease = null)
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
     private readonly IngestOptions _options = options ?? new IngestOptions();
 
     /// <summary>The work table as this worker sees it.</summary>
@@ -46,10 +47,14 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
         var parallelism = _options.EffectiveParallelism;
         using var renewal = new Timer(_ => RenewQuietly(), null, Queue.Lease / 3, Queue.Lease / 3);
+        var lastProgress = Stopwatch.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var claimed = Queue.Claim(parallelism, unreadable);
+            var claiming = Stopwatch.GetTimestamp();
+            // A few files per thread per claim: fewer round trips and commits, yet small enough to spread the work.
+            var claimed = Queue.Claim(parallelism * 4, unreadable);
+            ticks[2] += Stopwatch.GetTimestamp() - claiming;
             if (claimed.Count == 0)
             {
                 var cluster = Queue.Progress();
@@ -120,7 +125,11 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
 
             Queue.Finish(outcomes);
             ticks[2] += Stopwatch.GetTimestamp() - started;
-            onProgress?.Invoke(new WorkerProgress(counts.Snapshot, Queue.Progress()));
+            if (onProgress is not null && Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
+            {
+                lastProgress = Stopwatch.GetTimestamp();
+                onProgress(new WorkerProgress(counts.Snapshot, Queue.Progress()));
+            }
         }
 
         // Files of this worker that another stored (or found stored) count as unchanged here.
@@ -152,7 +161,9 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
             Interlocked.Add(ref ticks[0], Stopwatch.GetTimestamp() - started);
         });
         var list = hashed.OrderBy(h => h.Path, StringComparer.Ordinal).ToList();
+        var registering = Stopwatch.GetTimestamp();
         Queue.Register(list);
+        ticks[2] += Stopwatch.GetTimestamp() - registering;
         var local = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (hash, path, _) in list)
         {

@@ -3,7 +3,7 @@ using Npgsql;
 namespace PolicyMiner.Storage.Postgres;
 
 /// <summary>Reads a PostgreSQL location as users write it: <c>postgres://user:password@host:port/database?sslmode=…</c> or an Npgsql connection string.</summary>
-internal static class PostgresLocation
+public static class PostgresLocation
 {
     private static readonly string[] Schemes = ["postgres://", "postgresql://"];
 

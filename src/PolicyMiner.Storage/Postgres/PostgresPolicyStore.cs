@@ -244,13 +244,16 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         var document = extraction.Document;
         var id = document.ContentHash;
         var path = StoreMapper.SourcePathOf(document);
-        var existing = DocumentsWhere(connection, transaction, "id = $1 FOR UPDATE", id).FirstOrDefault();
+        // The document itself, any earlier content of the same file, and documents with exactly the same text: one round trip.
+        var fingerprint = document.Fingerprint;
+        var known = DocumentsWhere(connection, transaction, "id = $1 OR source_path = $2 OR fingerprint = $3 ORDER BY id FOR UPDATE", id, path, (object?)fingerprint?.Exact ?? DBNull.Value);
+        var existing = known.Find(d => d.Id == id);
         if (existing is not null && existing.ExtractorVersion == extraction.ExtractorVersion)
         {
             return DocumentWriteResult.Unchanged;
         }
 
-        if (existing is null && document.Fingerprint is { } fingerprint && FindDuplicate(connection, transaction, fingerprint, id, path, document.Metadata) is { } original)
+        if (existing is null && fingerprint is not null && FindDuplicate(known, fingerprint, id, path, document.Metadata) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
             if (!original.Sources.Contains(path))
@@ -262,7 +265,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             return DocumentWriteResult.Duplicate;
         }
 
-        var superseded = DocumentsWhere(connection, transaction, "source_path = $1 AND id <> $2 FOR UPDATE", path, id);
+        var superseded = known.FindAll(d => d.Id != id && d.SourcePath == path);
         if (existing is not null)
         {
             superseded.Add(existing);
@@ -283,11 +286,18 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         PolicyStore.CarryOver(reviewed, fresh, document);
         var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
         PolicyStore.SetReviewCounts(entity, reviewed.Concat(fresh));
-        Execute(connection, transaction, "INSERT INTO documents (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body", id, Json(entity));
-        var content = StoreMapper.ToContent(document, [], 0);
-        Execute(connection, transaction, "INSERT INTO contents (id, packed, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET packed = EXCLUDED.packed, body = EXCLUDED.body",
-            id, PackedText.Pack(document.Text), Json(content));
-        InsertTargets(connection, transaction, [.. reviewed, .. fresh]);
+        // The document, its text and its targets in one round trip.
+        using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(BatchCommand("INSERT INTO documents (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body", id, Json(entity)));
+        batch.BatchCommands.Add(BatchCommand(
+            "INSERT INTO contents (id, packed, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET packed = EXCLUDED.packed, body = EXCLUDED.body",
+            id, PackedText.Pack(document.Text), Json(StoreMapper.ToContent(document, [], 0))));
+        if (TargetInsert([.. reviewed, .. fresh]) is { } targets)
+        {
+            batch.BatchCommands.Add(targets);
+        }
+
+        batch.ExecuteNonQuery();
         if (document.Fingerprint is { } stored)
         {
             Duplicates(connection, transaction).Add(id, stored);
@@ -298,16 +308,9 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
 
     /// <summary>A stored document with the same or nearly the same text: by exact fingerprint in the table (other workers'
     /// documents included), then by MinHash among the documents this store has seen.</summary>
-    private DocumentEntity? FindDuplicate(NpgsqlConnection connection, NpgsqlTransaction transaction, Core.Text.TextFingerprint fingerprint, string id, string path, DocumentMetadata metadata)
-    {
-        var exact = DocumentsWhere(connection, transaction, "fingerprint = $1 AND id <> $2 AND source_path <> $3 ORDER BY id LIMIT 1 FOR UPDATE", fingerprint.Exact, id, path);
-        if (exact.Count > 0)
-        {
-            return exact[0];
-        }
-
-        return Duplicates(connection, transaction).Find(fingerprint, id, path, stored => PolicyStore.SameDocument(stored.Metadata, metadata));
-    }
+    private DocumentEntity? FindDuplicate(List<DocumentEntity> known, Core.Text.TextFingerprint fingerprint, string id, string path, DocumentMetadata metadata) =>
+        known.Find(d => d.Fingerprint == fingerprint.Exact && d.Id != id && d.SourcePath != path)
+        ?? _duplicates!.Find(fingerprint, id, path, stored => PolicyStore.SameDocument(stored.Metadata, metadata));
 
     private DuplicateIndex Duplicates(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -345,9 +348,21 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
 
     internal static void InsertTargets(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<TargetEntity> targets)
     {
-        if (targets.Count == 0)
+        if (TargetInsert(targets) is not { } insert)
         {
             return;
+        }
+
+        using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { insert } };
+        batch.ExecuteNonQuery();
+    }
+
+    /// <summary>One statement inserting every target (ids given to those without); null when there are none.</summary>
+    private static NpgsqlBatchCommand? TargetInsert(IReadOnlyList<TargetEntity> targets)
+    {
+        if (targets.Count == 0)
+        {
+            return null;
         }
 
         foreach (var target in targets)
@@ -358,11 +373,22 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             }
         }
 
-        using var command = new NpgsqlCommand("INSERT INTO targets (id, document_id, body) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])", connection, transaction);
+        var command = new NpgsqlBatchCommand("INSERT INTO targets (id, document_id, body) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])");
         command.Parameters.Add(new() { Value = targets.Select(t => t.Id.ToString()).ToArray() });
         command.Parameters.Add(new() { Value = targets.Select(t => t.DocumentId).ToArray() });
         command.Parameters.Add(new() { Value = targets.Select(t => PostgresJson.Write(t)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.ExecuteNonQuery();
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        }
+
+        return command;
     }
 
     /// <inheritdoc/>

@@ -47,7 +47,9 @@ internal static class PostgresSchema
             rejected integer GENERATED ALWAYS AS ((body ->> 'Rejected')::integer) STORED,
             min_confidence double precision GENERATED ALWAYS AS ((body ->> 'MinConfidence')::double precision) STORED
         );
-        CREATE INDEX documents_source_path ON documents (source_path COLLATE "C");
+        CREATE INDEX documents_source_path ON documents (source_path);
+        -- The review app pages documents in ordinal path order, whatever the database's collation.
+        CREATE INDEX documents_source_path_ordinal ON documents (source_path COLLATE "C");
         CREATE INDEX documents_source_name ON documents (source_name);
         CREATE INDEX documents_region ON documents (region);
         CREATE INDEX documents_province ON documents (province);
