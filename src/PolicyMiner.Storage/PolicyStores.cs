@@ -20,6 +20,10 @@ public static class PolicyStores
         return IsServer(database) ? PostgresPolicyStore.Open(database, options) : PolicyStore.Open(database, options);
     }
 
+    /// <summary>The database as messages show it: a file path as given, a server without its password.</summary>
+    public static string Describe(string database) =>
+        IsServer(database) ? PostgresLocation.Describe(PostgresLocation.Parse(database)) : database;
+
     /// <summary>Opens the database as its writer with default options.</summary>
     public static IPolicyStore Open(string database) => Open(database, new StoreOpenOptions());
 }

@@ -28,7 +28,7 @@ internal static class DbCommand
         };
         command.SetAction(parse =>
         {
-            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var path = StoreAccess.LiteDbFile(parse.GetValue(db), "db check and db repair");
             var report = StoreMaintenance.Check(path, StoreAccess.Options("db check", parse.GetValue(noWait), readOnly: true));
             Console.WriteLine($"{Escape.Line(path)}: {report.Documents} documents, {report.Targets} targets, {report.Runs} ingest runs read");
             foreach (var problem in report.Problems)
@@ -58,7 +58,7 @@ internal static class DbCommand
         };
         command.SetAction(parse =>
         {
-            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var path = StoreAccess.LiteDbFile(parse.GetValue(db), "db check and db repair");
             var report = StoreMaintenance.Repair(path, StoreAccess.Options("db repair", parse.GetValue(noWait), readOnly: false));
             Console.WriteLine($"{Escape.Line(path)}: rebuilt; {report.Documents} documents, {report.Targets} targets kept"
                 + (report.UnreadableParts > 0 ? $", {report.UnreadableParts} unreadable parts skipped" : ""));

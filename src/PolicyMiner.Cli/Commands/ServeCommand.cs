@@ -39,6 +39,12 @@ internal static class ServeCommand
                 throw new CliException(problem);
             }
 
+            if (PolicyStores.IsServer(options.Database))
+            {
+                // Reach the server (and migrate its schema) now, so that a wrong address is one line here, not an error page later.
+                StoreAccess.OpenExistingForWriting(options.Database, "serve").Dispose();
+            }
+
             await using var app = ReviewServer.Build([], options);
             try
             {
@@ -49,7 +55,7 @@ internal static class ServeCommand
                 throw new CliException($"--urls {string.Join(';', options.UrlList)}: cannot listen ({e.Message})");
             }
 
-            Console.Error.WriteLine($"policyminer serve: reviewing {options.Database} at {string.Join(", ", options.UrlList)}");
+            Console.Error.WriteLine($"policyminer serve: reviewing {PolicyStores.Describe(options.Database)} at {string.Join(", ", options.UrlList)}");
             Console.Error.WriteLine(string.IsNullOrEmpty(options.Token)
                 ? "  bound to this machine only (loopback); no access token needed. Stop with Ctrl+C."
                 : $"  every request must carry the access token: open {options.UrlList[0]}/?token=<token> once in a browser "

@@ -79,6 +79,15 @@ internal static class StoreAccess
     /// <summary>The database a verb uses: <c>--db</c>, else <c>$POLICYMINER_DB</c>, else ./policyminer.db.</summary>
     public static string PathOf(string? path) => Given(path) ?? PolicyStore.DefaultFileName;
 
+    /// <summary>The LiteDB file a file-only verb works on; a PostgreSQL location is refused in one line.</summary>
+    public static string LiteDbFile(string? path, string verbs)
+    {
+        var file = PathOf(path);
+        return PolicyStores.IsServer(file)
+            ? throw new CliException($"{PolicyStores.Describe(file)}: {verbs} work on LiteDB files; a PostgreSQL server checks its own storage")
+            : file;
+    }
+
     /// <summary>The database the user named: <c>--db</c>, else <c>$POLICYMINER_DB</c>; null when neither is set.</summary>
     public static string? Given(string? path) =>
         !string.IsNullOrWhiteSpace(path) ? path

@@ -48,15 +48,18 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
         var parallelism = _options.EffectiveParallelism;
         using var renewal = new Timer(_ => RenewQuietly(), null, Queue.Lease / 3, Queue.Lease / 3);
         var lastProgress = Stopwatch.GetTimestamp();
+        // One batch is stored while the next is read and extracted, as BatchIngester's writer thread does.
+        var storing = Task.CompletedTask;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var claiming = Stopwatch.GetTimestamp();
             // A few files per thread per claim: fewer round trips and commits, yet small enough to spread the work.
             var claimed = Queue.Claim(parallelism * 4, unreadable);
-            ticks[2] += Stopwatch.GetTimestamp() - claiming;
+            Interlocked.Add(ref ticks[2], Stopwatch.GetTimestamp() - claiming);
             if (claimed.Count == 0)
             {
+                await storing.ConfigureAwait(false);
                 var cluster = Queue.Progress();
                 onProgress?.Invoke(new WorkerProgress(counts.Snapshot, cluster));
                 if (cluster.Pending == 0 && cluster.Claimed == 0)
@@ -91,6 +94,22 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
             }
 
             var done = work.OrderBy(w => w.Path, StringComparer.Ordinal).ToList();
+            await storing.ConfigureAwait(false);
+            storing = Task.Run(() => Store(done), CancellationToken.None);
+        }
+
+        await storing.ConfigureAwait(false);
+
+        // Files of this worker that another stored (or found stored) count as unchanged here.
+        var final = counts.Snapshot;
+        final = final with { Unchanged = Math.Max(0, files.Count - final.Added - final.Updated - final.Failed - final.Duplicates) };
+        var completed = store.CompleteRun(run.Id, final);
+        return new IngestSummary(completed, failures, clock.Elapsed,
+            new StageTimes(Stopwatch.GetElapsedTime(0, ticks[0]), Stopwatch.GetElapsedTime(0, ticks[1]), Stopwatch.GetElapsedTime(0, ticks[2])));
+
+        // Stores one batch, records its failures, marks its files done and reports them (one batch at a time).
+        void Store(List<(WorkItem Item, string Path, DocumentExtraction? Extraction, string? Failure)> done)
+        {
             var started = Stopwatch.GetTimestamp();
             var extractions = done.Where(w => w.Extraction is not null).ToList();
             var written = extractions.Count > 0 ? store.SaveDocuments([.. extractions.Select(w => w.Extraction!)], run.Id) : [];
@@ -124,20 +143,13 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
             }
 
             Queue.Finish(outcomes);
-            ticks[2] += Stopwatch.GetTimestamp() - started;
+            Interlocked.Add(ref ticks[2], Stopwatch.GetTimestamp() - started);
             if (onProgress is not null && Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
             {
                 lastProgress = Stopwatch.GetTimestamp();
                 onProgress(new WorkerProgress(counts.Snapshot, Queue.Progress()));
             }
         }
-
-        // Files of this worker that another stored (or found stored) count as unchanged here.
-        var final = counts.Snapshot;
-        final = final with { Unchanged = Math.Max(0, files.Count - final.Added - final.Updated - final.Failed - final.Duplicates) };
-        var completed = store.CompleteRun(run.Id, final);
-        return new IngestSummary(completed, failures, clock.Elapsed,
-            new StageTimes(Stopwatch.GetElapsedTime(0, ticks[0]), Stopwatch.GetElapsedTime(0, ticks[1]), Stopwatch.GetElapsedTime(0, ticks[2])));
     }
 
     /// <summary>Hashes every file (in parallel) and registers it; returns hash → this machine's path.</summary>
@@ -163,7 +175,7 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
         var list = hashed.OrderBy(h => h.Path, StringComparer.Ordinal).ToList();
         var registering = Stopwatch.GetTimestamp();
         Queue.Register(list);
-        ticks[2] += Stopwatch.GetTimestamp() - registering;
+        Interlocked.Add(ref ticks[2], Stopwatch.GetTimestamp() - registering);
         var local = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (hash, path, _) in list)
         {
