@@ -12,6 +12,7 @@ internal static class Verbs
         yield return ParseCommand.Create();
         yield return ExtractCommand.Create();
         yield return EvalCommand.Create();
+        yield return TrainCommand.Create();
         yield return IngestCommand.Create();
         yield return TargetsCommand.Create();
         yield return RunCommand.Create();

@@ -17,12 +17,14 @@ public sealed class TargetExtractor
     {
     }
 
-    public TargetExtractor(ExtractionPipeline pipeline, IndicatorTaxonomy? taxonomy = null)
+    public TargetExtractor(ExtractionPipeline pipeline, IndicatorTaxonomy? taxonomy = null, ITargetScorer? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         Pipeline = pipeline;
         Taxonomy = taxonomy ?? IndicatorTaxonomy.Default;
-        _version = new Lazy<string>(() => ExtractorFingerprint.Of(Pipeline, Taxonomy));
+        Scorer = scorer;
+        _version = new Lazy<string>(() => ExtractorFingerprint.Of(Pipeline, Taxonomy)
+            + (Scorer is null ? "" : ".model." + (Scorer.Fingerprint.Length > 12 ? Scorer.Fingerprint[..12] : Scorer.Fingerprint)));
     }
 
     /// <summary>A shared extractor with the default rules.</summary>
@@ -37,24 +39,53 @@ public sealed class TargetExtractor
     /// <summary>Assigns each target its canonical indicator, so the same indicator compares across documents.</summary>
     public IndicatorTaxonomy Taxonomy { get; }
 
+    /// <summary>The learned scorer that drops non-targets and sets calibrated confidence, or null for rules alone.</summary>
+    public ITargetScorer? Scorer { get; }
+
+    /// <summary>This extractor's rules and taxonomy with <paramref name="scorer"/> (null: rules alone).</summary>
+    public TargetExtractor WithScorer(ITargetScorer? scorer) => new(Pipeline, Taxonomy, scorer);
+
     /// <summary>The targets of <paramref name="document"/>, in text order.</summary>
     public IReadOnlyList<PolicyTarget> Extract(PolicyDocument document)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var context = Pipeline.Run(document);
-        var targets = new List<PolicyTarget>();
-        foreach (var draft in context.LiveDrafts)
+        var candidates = Candidates(document, out var context);
+        var targets = new List<PolicyTarget>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            var target = ToTarget(document, draft);
-            targets.Add(Canonicalise(target, draft.CategoryDecided));
-            foreach (var indicator in draft.SharedWith)
+            if (Scorer is null)
             {
-                // "A、B均达到45%": each item is a target of its own, with everything else in common.
-                targets.Add(Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided));
+                targets.Add(candidate.Target);
+                continue;
+            }
+
+            var verdict = Scorer.Score(context, candidate);
+            if (verdict.IsTarget)
+            {
+                targets.Add(candidate.Target with { Confidence = Math.Round(verdict.Confidence, 3) });
             }
         }
 
         return targets;
+    }
+
+    /// <summary>The rules' targets of <paramref name="document"/> with their drafts, before any scorer, in text order.</summary>
+    public IReadOnlyList<RuleCandidate> Candidates(PolicyDocument document, out ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        context = Pipeline.Run(document);
+        var candidates = new List<RuleCandidate>();
+        foreach (var draft in context.LiveDrafts)
+        {
+            var target = ToTarget(document, draft);
+            candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided)));
+            foreach (var indicator in draft.SharedWith)
+            {
+                // "A、B均达到45%": each item is a target of its own, with everything else in common.
+                candidates.Add(new RuleCandidate(draft, Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided)));
+            }
+        }
+
+        return candidates;
     }
 
     /// <summary>Runs the pipeline and returns its working state (every draft, with rejection reasons), for diagnostics and tests.</summary>

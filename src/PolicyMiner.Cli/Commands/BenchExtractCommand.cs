@@ -15,20 +15,40 @@ internal static class BenchExtractCommand
     {
         var file = new Argument<string>("FILE|DIR") { Description = "UTF-8 text to extract from (e.g. documents concatenated to ~8 MB), or a folder of documents (e.g. ../shared/real)." };
         var passes = new Option<int>("--passes") { Description = "Timed passes; the best is reported with the median.", DefaultValueFactory = _ => 3 };
-        var command = new Command("extract", "Measure MB/s of extraction from normalised text, and of TXT ingest + extraction.");
+        var model = Pipeline.ModelOption.Create();
+        var command = new Command("extract", "Measure MB/s of extraction from normalised text, and of TXT ingest + extraction (rules alone, then rules + the learned model when there is one).");
         command.Arguments.Add(file);
         command.Options.Add(passes);
-        command.SetAction(parse => Run(parse.GetValue(file)!, Math.Max(1, parse.GetValue(passes))));
+        command.Options.Add(model);
+        command.SetAction(parse =>
+        {
+            // Rules alone, then the same rules with the learned model, in one run on one machine: before and after.
+            var scorer = Pipeline.ModelOption.Scorer(parse.GetValue(model));
+            var extractors = new List<(string, TargetExtractor)> { ("rules alone", TargetExtractor.Default) };
+            if (scorer is not null)
+            {
+                extractors.Add(("rules + model", TargetExtractor.Default.WithScorer(scorer)));
+            }
+
+            var exit = 0;
+            foreach (var (name, extractor) in extractors)
+            {
+                Console.WriteLine($"extractor        {name} ({extractor.Version})");
+                exit = Math.Max(exit, Run(parse.GetValue(file)!, Math.Max(1, parse.GetValue(passes)), extractor));
+            }
+
+            return exit;
+        });
         return command;
     }
 
-    private static int Run(string file, int passes)
+    private static int Run(string file, int passes, TargetExtractor extractor)
     {
         if (Directory.Exists(file))
         {
             var bench = FolderBench.Load(file);
             FolderBenchReport.WriteHeader(Console.Out, bench);
-            var pass = bench.Extract(TargetExtractor.Default, passes);
+            var pass = bench.Extract(extractor, passes);
             FolderBenchReport.WriteRead(Console.Out, pass.Read);
             FolderBenchReport.WriteExtract(Console.Out, pass);
             return 0;
@@ -41,7 +61,6 @@ internal static class BenchExtractCommand
 
         var bytes = File.ReadAllBytes(file);
         var text = Encoding.UTF8.GetString(bytes);
-        var extractor = TargetExtractor.Default;
         var reader = new DocumentReader(new DocumentReaderOptions(Math.Max(bytes.Length + 1L, DocumentReaderOptions.DefaultMaxBytes)));
         var megabytes = bytes.Length / 1e6;
 

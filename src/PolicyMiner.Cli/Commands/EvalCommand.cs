@@ -35,15 +35,16 @@ internal static class EvalCommand
         var minPrecision = new Option<double?>("--min-precision") { Description = "Exit 3 when target precision is below this." };
         var minRecordF1 = new Option<double?>("--min-record-f1") { Description = "Exit 3 when whole-record F1 is below this." };
         var indicators = TaxonomyOption.Create();
+        var model = ModelOption.Create();
         var command = new Command("eval", "Score extracted targets against gold: precision, recall, F1, field accuracies, misses and false alarms.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, gdp, minGdp, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators])
+        foreach (var option in (Option[])[gold, gdp, minGdp, manifest, gradedOnly, perDocument, format, minF1, minPrecision, minYear, minResponsible, minIndicator, minRecord, minRecordF1, indicators, model])
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse => parse.GetValue(gdp) is { } gdpFile
-            ? RunGdp(parse.GetValue(files)!, gdpFile, ManifestOption.Load(parse.GetValue(manifest), Console.Error), TaxonomyOption.Extractor(parse.GetValue(indicators)),
+            ? RunGdp(parse.GetValue(files)!, gdpFile, ManifestOption.Load(parse.GetValue(manifest), Console.Error), TaxonomyOption.Extractor(parse.GetValue(indicators), parse.GetValue(model)),
                 parse.GetValue(format)!, parse.GetValue(minGdp))
             : Run(
             parse.GetValue(files)!,
@@ -53,7 +54,7 @@ internal static class EvalCommand
                 parse.GetValue(gradedOnly),
                 parse.GetValue(perDocument),
                 parse.GetValue(format)!,
-                TaxonomyOption.Extractor(parse.GetValue(indicators))),
+                TaxonomyOption.Extractor(parse.GetValue(indicators), parse.GetValue(model))),
             new Floors(
                 parse.GetValue(minF1),
                 parse.GetValue(minPrecision),
@@ -106,7 +107,7 @@ internal static class EvalCommand
             inputs.Add(new EvaluationInput(document, extractor.Extract(document), gold.For(document.SourceName)));
         }
 
-        var report = Evaluator.Evaluate(inputs);
+        var report = Evaluator.Evaluate(inputs) with { Calibration = Evaluator.Calibration(inputs) };
         var perDocument = settings.PerDocument
             ? inputs.Where(i => i.Gold is not null).Select(i => (Doc: i.Document.SourceName, Report: Evaluator.Evaluate([i]))).ToList()
             : null;
@@ -244,6 +245,11 @@ internal static class EvalReportText
         o.WriteLine($"baseline       {r.Baseline}");
         o.WriteLine($"whole record   {r.WholeRecord} (all fields right, indicator overlap >= {Evaluator.IndicatorRightThreshold})");
         o.WriteLine($"whole-record F1 {r.WholeRecordF1:0.000} (precision {r.WholeRecordPrecision:0.000}, recall {r.WholeRecordRecall:0.000}: a target counts only with its whole record right)");
+        if (r.Calibration is { } c)
+        {
+            o.WriteLine($"calibration    ECE {c.ExpectedCalibrationError:0.000} over {c.Predictions} predictions (confidence against whole record right)");
+        }
+
         o.WriteLine();
         o.WriteLine($"misses ({r.Misses.Count})");
         foreach (var m in r.Misses)

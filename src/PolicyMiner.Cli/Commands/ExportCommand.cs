@@ -19,10 +19,11 @@ internal static class ExportCommand
         var region = new Option<string?>("--region") { Description = "Only targets of documents of this region or province." };
         var year = new Option<int?>("--year") { Description = "Only targets due in this year." };
         var reviewedOnly = new Option<bool>("--reviewed-only") { Description = "Only targets a reviewer accepted or corrected (rejected ones are always left out)." };
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Only targets with at least this confidence (0–1), or accepted or corrected by a reviewer." };
 
         var command = new Command("export", "Export every target (as corrected, rejected ones left out) with its id, document metadata (doc, title, region, province, plan year, issue date), quote and review state.")
         {
-            format, output, database, indicators, categories, region, year, reviewedOnly,
+            format, output, database, indicators, categories, region, year, reviewedOnly, minConfidence,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +49,9 @@ internal static class ExportCommand
             using var store = ReportOptions.OpenExisting(parse.GetValue(database));
             var query = new TargetQuery(Region: parse.GetValue(region), Year: parse.GetValue(year)) { ReviewedOnly = parse.GetValue(reviewedOnly) };
             var rows = StoreReportSource.Rows(store, query)
-                .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal));
+                .Where(r => wanted.Length == 0 || wanted.Contains(r.Target.Category, StringComparer.Ordinal))
+                .Where(r => parse.GetValue(minConfidence) is not { } min || r.Target.Confidence >= min
+                    || r.Review?.State is ReviewState.Accepted or ReviewState.Corrected);
             var written = 0;
             if (toStdout)
             {

@@ -21,6 +21,7 @@ internal static class ExtractCommand
         var explain = new Option<bool>("--explain") { Description = "Show, per number, whether it is a target (and why not), and which scope gave its year and commitment." };
         var indicators = TaxonomyOption.Create();
         var manifest = ManifestOption.Create();
+        var model = ModelOption.Create();
         var command = new Command("extract", "Extract quantified targets (indicator, value, unit, comparator, commitment, year, baseline, responsible).");
         command.Arguments.Add(files);
         command.Options.Add(format);
@@ -28,12 +29,13 @@ internal static class ExtractCommand
         command.Options.Add(indicators);
         command.Options.Add(explain);
         command.Options.Add(manifest);
+        command.Options.Add(model);
         command.SetAction(parse => Run(
             parse.GetValue(files)!,
             parse.GetValue(format)!,
             parse.GetValue(year),
             ManifestOption.Load(parse.GetValue(manifest), Console.Error),
-            TaxonomyOption.Extractor(parse.GetValue(indicators)),
+            TaxonomyOption.Extractor(parse.GetValue(indicators), parse.GetValue(model)),
             parse.GetValue(explain)));
         return command;
     }

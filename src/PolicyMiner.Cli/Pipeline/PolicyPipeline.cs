@@ -48,7 +48,7 @@ internal sealed class PolicyPipeline
         });
         // The extractor assigns canonical indicators itself; give it this run's taxonomy (built-in, models/ file
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
-        var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy);
+        var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy, ModelOption.Installed);
         var stages = new IngestStages(
             (path, bytes) => Read(reader, manifest, path, bytes),
             extractor.Extract,

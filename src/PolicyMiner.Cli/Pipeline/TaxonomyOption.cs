@@ -34,6 +34,7 @@ internal static class TaxonomyOption
         }
     }
 
-    /// <summary>The default rules with the resolved taxonomy, so <c>extract</c>/<c>eval</c> assign the indicators <c>ingest</c> stores.</summary>
-    public static TargetExtractor Extractor(string? userFile) => new(TargetExtractor.Default.Pipeline, Load(userFile));
+    /// <summary>The default rules with the resolved taxonomy, so <c>extract</c>/<c>eval</c> assign the indicators <c>ingest</c> stores,
+    /// scored by the learned model <paramref name="model"/> names (see <see cref="ModelOption.Scorer"/>).</summary>
+    public static TargetExtractor Extractor(string? userFile, string? model = null) => new(TargetExtractor.Default.Pipeline, Load(userFile), ModelOption.Scorer(model));
 }

@@ -80,6 +80,9 @@ public sealed record EvaluationReport
 
     public IReadOnlyList<FieldError> FieldErrors { get; init; } = [];
 
+    /// <summary>Reliability diagram of the predictions' confidence against whole-record correctness (set by <c>eval</c>), or null.</summary>
+    public Reliability? Calibration { get; init; }
+
     /// <summary>Documents given for evaluation that have no gold file.</summary>
     public IReadOnlyList<string> Ungraded { get; init; } = [];
 

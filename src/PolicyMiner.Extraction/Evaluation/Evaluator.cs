@@ -9,7 +9,7 @@ namespace PolicyMiner.Extraction.Evaluation;
 public sealed record EvaluationInput(PolicyDocument Document, IReadOnlyList<PolicyTarget> Predicted, IReadOnlyList<GoldTarget>? Gold);
 
 /// <summary>Scores predictions against gold targets (see <see cref="EvaluationReport"/> for the definitions).</summary>
-public static class Evaluator
+public static partial class Evaluator
 {
     /// <summary>Indicator overlap at or above which an indicator counts as right in whole-record accuracy.</summary>
     public const double IndicatorRightThreshold = 0.8;

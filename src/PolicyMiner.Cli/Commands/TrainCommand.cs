@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Diagnostics;
+using PolicyMiner.Cli.Pipeline;
+using PolicyMiner.Extraction;
+using PolicyMiner.Extraction.Evaluation;
+using PolicyMiner.Learning.Models;
+using PolicyMiner.Learning.Training;
+
+namespace PolicyMiner.Cli.Commands;
+
+/// <summary><c>policyminer train --gold DIR FILE... [--db PATH] --out FILE [--cv]</c>: learns targethood and whole-record confidence
+/// from gold files and editors' reviews, and reports rules alone against rules + model on held-out documents.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Documents or folders holding the gold documents (as for eval).", Arity = ArgumentArity.ZeroOrMore };
+        var gold = new Option<string[]>("--gold") { Description = "Folder of <stem>.jsonl gold targets. Repeatable.", HelpName = "DIR" };
+        var manifest = ManifestOption.Create();
+        var db = new Option<string?>("--db") { Description = "A store whose reviewed targets train too: accepted and corrected records are right, rejected ones are not targets, added ones were missed.", HelpName = "PATH" };
+        var output = new Option<string>("--out") { Description = "Model file to write.", HelpName = "FILE", Required = true };
+        var cv = new Option<bool>("--cv") { Description = "Also report document-grouped cross-validation: rules alone against rules + model." };
+        var folds = new Option<int>("--folds") { Description = "Folds of --cv.", DefaultValueFactory = _ => 5 };
+        var holdOut = new Option<string[]>("--hold-out")
+        {
+            Description = "Document stems never trained on; scored once with the final model, figures only. Repeatable.",
+            HelpName = "STEM",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => TrainerDefaults.Trees };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => TrainerDefaults.Leaves };
+        var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows in a leaf.", DefaultValueFactory = _ => TrainerDefaults.MinimumLeafRows };
+        var indicators = TaxonomyOption.Create();
+        var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
+        command.Arguments.Add(files);
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, indicators])
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Run(new Settings(
+            parse.GetValue(files) ?? [],
+            parse.GetValue(gold) ?? [],
+            ManifestOption.Load(parse.GetValue(manifest), Console.Error),
+            parse.GetValue(db),
+            parse.GetValue(output)!,
+            parse.GetValue(cv),
+            Math.Max(2, parse.GetValue(folds)),
+            new HashSet<string>(parse.GetValue(holdOut) ?? [], StringComparer.Ordinal),
+            TrainerDefaults with { Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumLeafRows = parse.GetValue(minLeaf) },
+            new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))))));
+        return command;
+    }
+
+    private sealed record Settings(
+        string[] Files,
+        string[] Gold,
+        Ingest.Manifest.DocumentManifest Manifest,
+        string? Database,
+        string Output,
+        bool CrossValidate,
+        int Folds,
+        HashSet<string> HoldOut,
+        TrainerOptions Trainer,
+        TargetExtractor Rules);
+
+    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 3);
+
+    private static int Run(Settings s)
+    {
+        var clock = Stopwatch.StartNew();
+        if (s.Gold.Length == 0 && s.Database is null)
+        {
+            throw new CliException("train: give --gold DIR with the documents, or --db PATH with reviewed targets");
+        }
+
+        var failed = 0;
+        var labelled = new List<LabelledDocument>();
+        var heldOut = new List<LabelledDocument>();
+        if (s.Gold.Length > 0)
+        {
+            foreach (var directory in s.Gold.Where(d => !Directory.Exists(d)))
+            {
+                throw new CliException(CliMessages.NoSuchPath(directory));
+            }
+
+            var goldSet = GoldSet.Load(s.Gold);
+            foreach (var problem in goldSet.Problems)
+            {
+                Console.Error.WriteLine($"policyminer: {problem}");
+            }
+
+            var paths = DocumentInputs.Expand(s.Files, Console.Error, out var missing);
+            failed += missing;
+            foreach (var path in paths)
+            {
+                if (goldSet.For(Path.GetFileName(path)) is not { } targets)
+                {
+                    continue;
+                }
+
+                var document = DocumentInputs.Read(path, planYear: null, out var error, s.Manifest);
+                if (document is null)
+                {
+                    Console.Error.WriteLine($"policyminer: {error}");
+                    failed++;
+                    continue;
+                }
+
+                var item = new LabelledDocument(document, targets, [], LabelSource.Gold);
+                (s.HoldOut.Contains(item.Stem) ? heldOut : labelled).Add(item);
+            }
+        }
+
+        if (s.Database is { } database)
+        {
+            labelled.AddRange(ReviewLabels.Load(database, s.Manifest, Console.Error, ref failed));
+        }
+
+        var set = TrainingSet.Build(s.Rules, labelled);
+        var rows = set.Rows.ToList();
+        Console.Out.WriteLine($"extractor      {s.Rules.Version}");
+        Console.Out.WriteLine($"training set   {set.Documents.Count} documents ({labelled.Count(d => d.Source == LabelSource.Gold)} gold, "
+            + $"{labelled.Count(d => d.Source == LabelSource.Review)} reviewed), {rows.Count} candidates, {rows.Count(r => r.IsTarget)} targets, "
+            + $"{rows.Count(r => r.RecordRight == true)} with the whole record right; {heldOut.Count} held out");
+        var trainer = new ModelTrainer(s.Trainer);
+        var dropsTargets = true;
+        if (s.CrossValidate)
+        {
+            var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds);
+            Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison);
+            // Ship the targethood decision only where it wins on held-out folds; the calibrated confidence ships either way.
+            dropsTargets = comparison.WithModel.WholeRecordF1 > comparison.Rules.WholeRecordF1 && comparison.WithModel.Precision > comparison.Rules.Precision;
+            Console.Out.WriteLine(dropsTargets
+                ? "decision       the model drops targets: it beats rules alone in whole-record F1 and precision on held-out folds"
+                : "decision       the model only sets confidence: dropping targets did not beat rules alone in both whole-record F1 and precision on held-out folds");
+        }
+
+        ExtractorModel model;
+        try
+        {
+            var fitted = trainer.Fit(rows, [.. heldOut.Select(d => d.Stem).Order(StringComparer.Ordinal)]);
+            model = dropsTargets ? fitted : fitted.WithThreshold(0);
+        }
+        catch (ModelException e)
+        {
+            throw new CliException($"train: {e.Message}");
+        }
+
+        using (model)
+        {
+            model.Save(s.Output);
+            Console.Out.WriteLine($"model          {s.Output} (threshold {model.Manifest.Threshold:0.00}, features {model.Manifest.FeatureFingerprint})");
+            if (heldOut.Count > 0)
+            {
+                var heldRows = TrainingSet.Build(s.Rules, heldOut).Documents;
+                Write($"held out ({heldOut.Count} documents, never trained on; figures only)", CrossValidation.HeldOut(heldRows, model));
+            }
+        }
+
+        Console.Out.WriteLine($"time           {clock.Elapsed.TotalSeconds:0.0} s");
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static void Write(string title, Comparison c)
+    {
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(title);
+        Console.Out.WriteLine("                 predicted  precision  recall  F1     whole-record F1  (precision)  ECE");
+        Line("rules alone", c.Rules, c.RulesCalibration);
+        Line("rules + model", c.WithModel, c.ModelCalibration);
+
+        static void Line(string name, EvaluationReport r, Reliability k) => Console.Out.WriteLine(
+            $"  {name,-14} {r.Predicted,9}  {r.Precision,9:0.000}  {r.Recall,6:0.000}  {r.F1:0.000}  {r.WholeRecordF1,15:0.000}  {r.WholeRecordPrecision,11:0.000}  {k.ExpectedCalibrationError:0.000}");
+    }
+}

@@ -1,0 +1,22 @@
+using PolicyMiner.Core.Targets;
+
+namespace PolicyMiner.Extraction.Pipeline;
+
+/// <summary>A learned second opinion on the rules' targets: whether each is a target at all and how likely its whole record is right.</summary>
+/// <remarks>Implementations must be thread-safe: one <see cref="TargetExtractor"/> serves any number of threads.</remarks>
+public interface ITargetScorer
+{
+    /// <summary>Identifies the scorer's model and settings; part of <see cref="TargetExtractor.Version"/>, so a new model re-extracts.</summary>
+    string Fingerprint { get; }
+
+    /// <summary>The verdict on <paramref name="candidate"/>, a target the rules produced in <paramref name="context"/>.</summary>
+    TargetVerdict Score(ExtractionContext context, RuleCandidate candidate);
+}
+
+/// <summary>A scorer's verdict on one target.</summary>
+/// <param name="IsTarget">False when the scorer finds the number is not a target: the extractor drops it.</param>
+/// <param name="Confidence">Calibrated probability (0–1) that the whole record is right; becomes <see cref="PolicyTarget.Confidence"/>.</param>
+public readonly record struct TargetVerdict(bool IsTarget, double Confidence);
+
+/// <summary>A target as the rules made it, with the draft it came from (what a scorer and its training read).</summary>
+public sealed record RuleCandidate(TargetDraft Draft, PolicyTarget Target);

@@ -1,0 +1,301 @@
+using System.Security.Cryptography;
+using System.Text;
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
+using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Scopes;
+
+namespace PolicyMiner.Learning.Features;
+
+/// <summary>
+/// The feature vector of one rule candidate: what the rules and the segmenter already know about it (the fields they
+/// filled, where the year came from, the line's scope, lexicon word classes around the number) plus hashed words around
+/// the number and in its section heading.
+/// </summary>
+/// <remarks>
+/// The schema (names and order of the dense features, the number of hashed slots, the hash) has a <see cref="Fingerprint"/>
+/// stored in every model: a model trained on another schema is refused, never silently misread. Enum members, categories and
+/// lexicon class names are part of the schema, so adding one changes the fingerprint. Immutable and thread-safe.
+/// </remarks>
+public sealed class TargetFeatures
+{
+    /// <summary>Slots of the hashed bag of words (context words, POS tags, heading words, unit, category).</summary>
+    public const int HashedSlots = 512;
+
+    /// <summary>Bump when the meaning of a feature changes without its name changing.</summary>
+    private const string SchemaRevision = "target-features/1";
+
+    private const int ClauseReach = 40;
+
+    private readonly (string Name, Func<CandidateView, float> Read)[] _dense;
+
+    private TargetFeatures()
+    {
+        _dense = [.. DenseFeatures()];
+        Names = [.. _dense.Select(d => d.Name), .. Enumerable.Range(0, HashedSlots).Select(i => $"hash{i}")];
+        var schema = SchemaRevision + "\n" + "fnv1a32" + "\n" + string.Join("\n", Names);
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schema)))[..16];
+    }
+
+    /// <summary>The schema the code computes today.</summary>
+    public static TargetFeatures Current { get; } = new();
+
+    /// <summary>Feature names in vector order.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Length of every feature vector.</summary>
+    public int Length => Names.Count;
+
+    /// <summary>Hash of the schema; a model stores the fingerprint it was trained on.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The feature vector of <paramref name="candidate"/>, found by the rules in <paramref name="context"/>.</summary>
+    public float[] Compute(ExtractionContext context, RuleCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var vector = new float[Length];
+        var view = new CandidateView(context, candidate);
+        for (var i = 0; i < _dense.Length; i++)
+        {
+            vector[i] = _dense[i].Read(view);
+        }
+
+        var hashed = vector.AsSpan(_dense.Length);
+        view.AddWords(hashed);
+        return vector;
+    }
+
+    private static IEnumerable<(string, Func<CandidateView, float>)> DenseFeatures()
+    {
+        static float B(bool b) => b ? 1f : 0f;
+        yield return ("value.log10", v => (float)Math.Log10(Math.Abs(v.Target.Value) + 1));
+        yield return ("value.range", v => B(v.Target.ValueMax is not null));
+        yield return ("value.chinese", v => B(v.Draft.Mention.IsChinese));
+        yield return ("value.approximate", v => B(v.Draft.Mention.Approximate));
+        yield return ("value.integer", v => B(v.Target.Value == Math.Floor(v.Target.Value)));
+        yield return ("unit.none", v => B(v.Target.Unit.Length == 0));
+        yield return ("unit.percent", v => B(v.Target.Unit.Contains('%', StringComparison.Ordinal) || v.Target.Unit.Contains("百分点", StringComparison.Ordinal)));
+        yield return ("unit.money", v => B(v.Target.Unit.EndsWith('元')));
+        yield return ("comparator.written", v => B(v.Draft.ComparatorWritten));
+        foreach (var (name, value) in Members<Comparator>())
+        {
+            yield return ($"comparator.{name}", v => B(v.Target.Comparator == value));
+        }
+
+        foreach (var (name, value) in Members<Commitment>())
+        {
+            yield return ($"commitment.{name}", v => B(v.Target.Commitment == value));
+        }
+
+        foreach (var (name, value) in Members<ScopeSource>())
+        {
+            yield return ($"commitment-from.{name}", v => B(v.Draft.CommitmentFrom == value));
+            yield return ($"year-from.{name}", v => B(v.Draft.YearFrom == value));
+        }
+
+        foreach (var (name, value) in Members<TargetKind>())
+        {
+            yield return ($"kind.{name}", v => B(v.Target.Kind == value));
+        }
+
+        foreach (var category in TargetCategories.All)
+        {
+            yield return ($"category.{category}", v => B(string.Equals(v.Target.Category, category, StringComparison.Ordinal)));
+        }
+
+        yield return ("category.decided", v => B(v.Draft.CategoryDecided));
+        yield return ("indicator.known", v => B(v.Target.IndicatorId is not null));
+        yield return ("year.none", v => B(v.Target.Year is null));
+        yield return ("year.after-plan", v => v.Target.Year is { } y && v.PlanYear is { } p ? Math.Clamp(y - p, -10, 20) : 0f);
+        yield return ("year.plan-unknown", v => B(v.PlanYear is null));
+        yield return ("year.text", v => B(v.Target.YearText is not null));
+        yield return ("indicator.length", v => Math.Min(v.Target.Indicator.Length, 40));
+        yield return ("indicator.none", v => B(v.Target.Indicator.Length == 0));
+        yield return ("indicator.inherited", v => B(v.Draft.IndicatorInherited));
+        yield return ("indicator.gap", v => v.Draft.IndicatorSpan is { } s ? Math.Clamp(v.Draft.Mention.Span.Start - s.End, -40, 80) : 99f);
+        yield return ("indicator.shared", v => v.Draft.SharedWith.Count);
+        yield return ("responsible.count", v => Math.Min(v.Target.Responsible.Count, 10));
+        yield return ("baseline", v => B(v.Target.Baseline is not null));
+        yield return ("table", v => B(v.Draft.Table is not null));
+        yield return ("quote.length", v => Math.Min(v.Target.End - v.Target.Start, 200));
+        yield return ("position", v => v.Context.Text.Length == 0 ? 0f : (float)v.Target.Start / v.Context.Text.Length);
+        yield return ("rule-confidence", v => (float)v.Draft.Confidence);
+        yield return ("scope.review", v => B(v.Scope.Review));
+        yield return ("scope.past-opening", v => B(v.Scope.PastOpening));
+        yield return ("scope.deadline", v => B(v.Scope.Deadline is not null));
+        yield return ("scope.section-deadline", v => B(v.Scope.SectionDeadline is not null));
+        yield return ("scope.lead-in", v => B(v.Scope.LeadIn is not null));
+        foreach (var kind in new[] { BlockKind.Heading, BlockKind.Paragraph, BlockKind.ListItem })
+        {
+            yield return ($"line.{kind}", v => B(v.Line?.Kind == kind));
+        }
+
+        yield return ("line.section-depth", v => v.SectionDepth);
+        yield return ("line.length", v => v.Line is { } l ? Math.Min(l.Span.Length, 500) : 0f);
+        yield return ("line.numbers", v => Math.Min(v.NumbersInLine, 30));
+        yield return ("line.targets", v => Math.Min(v.TargetsInLine, 30));
+        foreach (var name in WordLexicon.Default.ClassNames.Order(StringComparer.Ordinal))
+        {
+            var words = WordLexicon.Default[name];
+            yield return ($"before.{name}", v => B(words.OccursIn(v.Before)));
+            yield return ($"after.{name}", v => B(words.OccursIn(v.After)));
+        }
+    }
+
+    private static IEnumerable<(string Name, T Value)> Members<T>()
+        where T : struct, Enum => Enum.GetValues<T>().Select(m => (m.ToString(), m));
+
+    /// <summary>What the features read about one candidate, computed once.</summary>
+    private sealed class CandidateView
+    {
+        public CandidateView(ExtractionContext context, RuleCandidate candidate)
+        {
+            Context = context;
+            Draft = candidate.Draft;
+            Target = candidate.Target;
+            PlanYear = context.PlanYear?.Value;
+            var start = Draft.Mention.Span.Start;
+            var scopes = context.Scopes;
+            Scope = scopes.At(start);
+            var i = scopes.Tree.LineIndexAt(start);
+            Line = i >= 0 && i < scopes.Tree.Lines.Count ? scopes.Tree.Lines[i] : null;
+            var lineStart = Line?.Span.Start ?? 0;
+            var lineEnd = Line is { } l && l.Span.End >= Draft.ExpressionEnd ? l.Span.End : Math.Min(context.Text.Length, Draft.ExpressionEnd + ClauseReach);
+            LineStart = lineStart;
+            LineEnd = lineEnd;
+            var from = Math.Max(lineStart, start - ClauseReach);
+            Before = context.Text.AsSpan(from, Math.Max(0, start - from)).ToString();
+            var to = Math.Min(lineEnd, Draft.ExpressionEnd + ClauseReach / 2);
+            After = context.Text.AsSpan(Draft.ExpressionEnd, Math.Max(0, to - Draft.ExpressionEnd)).ToString();
+            for (var b = Line?.Parent; b is not null; b = b.Parent)
+            {
+                if (b.Kind == BlockKind.Section)
+                {
+                    SectionDepth++;
+                    Heading ??= b.HeadingLine;
+                }
+            }
+
+            // Drafts are in text order: walk out from this one (at most 30 each way, the features cap at 30) instead of scanning the document.
+            var drafts = context.Drafts;
+            var first = Draft.Index;
+            while (first > 0 && first > Draft.Index - 30 && drafts[first - 1].Mention.Span.Start >= lineStart)
+            {
+                first--;
+            }
+
+            for (var k = first; k < drafts.Count && k < Draft.Index + 30 && drafts[k].Mention.Span.Start < lineEnd; k++)
+            {
+                NumbersInLine++;
+                TargetsInLine += drafts[k].IsRejected ? 0 : 1;
+            }
+        }
+
+        public ExtractionContext Context { get; }
+
+        public TargetDraft Draft { get; }
+
+        public PolicyTarget Target { get; }
+
+        public int? PlanYear { get; }
+
+        public LineScope Scope { get; }
+
+        public Block? Line { get; }
+
+        public Block? Heading { get; }
+
+        public int LineStart { get; }
+
+        public int LineEnd { get; }
+
+        public int SectionDepth { get; }
+
+        public int NumbersInLine { get; }
+
+        public int TargetsInLine { get; }
+
+        /// <summary>The clause text before the number (up to 40 characters, within the line).</summary>
+        public string Before { get; }
+
+        /// <summary>The text after the number's expression (up to 20 characters, within the line).</summary>
+        public string After { get; }
+
+        /// <summary>Adds the hashed words: three words each side of the number, POS tags of the nearest ones, the heading's words,
+        /// the unit, the category and the indicator's last word.</summary>
+        public void AddWords(Span<float> slots)
+        {
+            var text = Context.Text;
+            var words = Context.Words;
+            var position = Draft.Mention.Span.Start;
+            for (var k = 1; k <= 3 && position > LineStart; k++)
+            {
+                var word = words.WordEndingAt(position) ?? new TextSpan(position - 1, position);
+                Add(slots, $"L{k}", text.AsSpan(word.Start, word.Length));
+                if (k <= 2)
+                {
+                    Add(slots, $"pL{k}", words.TagAt(word.Start) ?? "x");
+                }
+
+                position = word.Start;
+            }
+
+            position = Draft.ExpressionEnd;
+            for (var k = 1; k <= 3 && position < LineEnd && position < text.Length; k++)
+            {
+                var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
+                Add(slots, $"R{k}", text.AsSpan(word.Start, word.Length));
+                if (k == 1)
+                {
+                    Add(slots, "pR1", words.TagAt(word.Start) ?? "x");
+                }
+
+                position = word.End;
+            }
+
+            if (Heading is { } heading)
+            {
+                position = heading.Span.Start;
+                for (var k = 0; k < 12 && position < heading.Span.End && position < text.Length; k++)
+                {
+                    var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
+                    if (word.Length > 1)
+                    {
+                        Add(slots, "H", text.AsSpan(word.Start, word.Length));
+                    }
+
+                    position = word.End;
+                }
+            }
+
+            Add(slots, "u", Target.Unit);
+            Add(slots, "c", Target.Category);
+            if (Draft.IndicatorSpan is { } span && span.Length > 0 && span.End <= text.Length)
+            {
+                var last = words.WordEndingAt(span.End) ?? new TextSpan(span.End - 1, span.End);
+                Add(slots, "iw", text.AsSpan(last.Start, last.Length));
+            }
+        }
+
+        private static void Add(Span<float> slots, string prefix, ReadOnlySpan<char> word)
+        {
+            // FNV-1a over the prefix, a separator and the word: stable across processes and platforms.
+            var hash = 2166136261u;
+            foreach (var c in prefix)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            hash = (hash ^ '|') * 16777619u;
+            foreach (var c in word)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            slots[(int)(hash % (uint)slots.Length)] = 1f;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using PolicyMiner.Core.Documents;
+using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction;
+using PolicyMiner.Extraction.Evaluation;
+using PolicyMiner.Learning.Features;
+
+namespace PolicyMiner.Learning.Training;
+
+/// <summary>Where a document's labels come from.</summary>
+public enum LabelSource
+{
+    /// <summary>A gold file: every target is annotated, so a candidate matching none is a false alarm.</summary>
+    Gold,
+
+    /// <summary>An editor's review in a store: only the reviewed targets are known; other candidates are left out.</summary>
+    Review,
+}
+
+/// <summary>A document with what is known about its targets.</summary>
+/// <param name="Targets">Targets it has (gold, or reviewed as accepted, corrected or added), as the right records.</param>
+/// <param name="NotTargets">Targets an editor rejected: a candidate matching one is a false alarm.</param>
+public sealed record LabelledDocument(PolicyDocument Document, IReadOnlyList<GoldTarget> Targets, IReadOnlyList<GoldTarget> NotTargets, LabelSource Source)
+{
+    /// <summary>The document's stem, the unit of grouping in cross-validation.</summary>
+    public string Stem => Path.GetFileNameWithoutExtension(Document.SourceName);
+}
+
+/// <summary>One candidate of the training set.</summary>
+/// <param name="IsTarget">The number is a target (it matched a gold or accepted target).</param>
+/// <param name="RecordRight">Its whole record is right; null when it matched an optional gold target (not counted).</param>
+public sealed record TrainingRow(string Document, float[] Features, bool IsTarget, bool? RecordRight, LabelSource Source);
+
+/// <summary>One document's rule candidates with their labels and features, kept so cross-validation can rescore them without re-extracting.</summary>
+public sealed record DocumentRows(LabelledDocument Labelled, IReadOnlyList<PolicyTarget> Candidates, IReadOnlyList<TrainingRow?> Rows);
+
+/// <summary>The training set: every rule candidate of every labelled document, with its features and labels.</summary>
+public sealed class TrainingSet
+{
+    private TrainingSet(IReadOnlyList<DocumentRows> documents) => Documents = documents;
+
+    public IReadOnlyList<DocumentRows> Documents { get; }
+
+    /// <summary>Every labelled row, in document order.</summary>
+    public IEnumerable<TrainingRow> Rows => Documents.SelectMany(d => d.Rows).OfType<TrainingRow>();
+
+    /// <summary>Runs <paramref name="rules"/> (without a scorer) over each document and labels each candidate by matching it against
+    /// the document's targets as <see cref="Evaluator"/> does.</summary>
+    public static TrainingSet Build(TargetExtractor rules, IEnumerable<LabelledDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(documents);
+        var features = TargetFeatures.Current;
+        var result = new List<DocumentRows>();
+        foreach (var labelled in documents)
+        {
+            var candidates = rules.Candidates(labelled.Document, out var context);
+            var targets = candidates.Select(c => c.Target).ToList();
+            var outcomes = Evaluator.Grade(labelled.Document, targets, labelled.Targets);
+            var rejected = labelled.NotTargets.Count > 0 ? Evaluator.Grade(labelled.Document, targets, labelled.NotTargets) : null;
+            var rows = new TrainingRow?[targets.Count];
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var (isTarget, recordRight, known) = outcomes[i] switch
+                {
+                    PredictionOutcome.RightRecord => (true, (bool?)true, true),
+                    PredictionOutcome.WrongRecord => (true, false, true),
+                    PredictionOutcome.MatchedOptional => (true, null, true),
+                    _ when labelled.Source == LabelSource.Gold => (false, false, true),
+                    _ when rejected is not null && rejected[i] != PredictionOutcome.FalseAlarm => (false, false, true),
+                    _ => (false, false, false),
+                };
+                if (known)
+                {
+                    rows[i] = new TrainingRow(labelled.Stem, features.Compute(context, candidates[i]), isTarget, recordRight, labelled.Source);
+                }
+            }
+
+            result.Add(new DocumentRows(labelled, targets, rows));
+        }
+
+        return new TrainingSet(result);
+    }
+}
