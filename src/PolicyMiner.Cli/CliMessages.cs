@@ -57,4 +57,21 @@ internal static class CliMessages
         yield return $"database: {database}; query it with `policyminer targets --db {database}` (add --region, --year, --category), "
             + $"or `policyminer export --db {database} --out FILE.csv`";
     }
+
+    /// <summary>Team mode's progress: this worker's counts and the whole work table's.</summary>
+    public static string TeamProgress(string worker, Storage.Ingestion.WorkerProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var (mine, cluster) = (progress.Worker, progress.Cluster);
+        return $"cluster   {cluster.Done + cluster.Failed}/{cluster.Total} files done ({cluster.Failed} failed), {cluster.Claimed} in hand with {cluster.Workers} workers; "
+            + $"this worker ({worker}): {mine.Added + mine.Updated} stored, {mine.Duplicates} duplicates, {mine.Failed} failed";
+    }
+
+    /// <summary>Where a team worker's time went, summed over its threads (bench ingest --db reads this line).</summary>
+    public static string TeamStages(Storage.Ingestion.StageTimes stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"time      read {stages.Read.TotalSeconds:0.00} s, extract {stages.Extract.TotalSeconds:0.00} s, database {stages.Write.TotalSeconds:0.00} s (summed over threads)");
+    }
 }

@@ -52,6 +52,11 @@ internal static class CliRunner
             Console.Error.WriteLine($"policyminer: {StoreException.Damaged("the database", e)}");
             return 1;
         }
+        catch (Exception e) when (StoreException.IsServerFault(e))
+        {
+            Console.Error.WriteLine($"policyminer: {StoreException.ServerFault(e)}");
+            return 1;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("policyminer: cancelled");

@@ -14,7 +14,7 @@ public static class ReportBundle
 {
     /// <summary>Writes report.html, report.xlsx, targets.csv and targets.jsonl into <paramref name="folder"/> (created if needed).</summary>
     /// <remarks>Each file is written to a temporary name first and renamed, so a failure never leaves half a file.</remarks>
-    public static ReportBundleResult Write(PolicyStore store, string folder, IndicatorTaxonomy taxonomy, string? title = null)
+    public static ReportBundleResult Write(IPolicyStore store, string folder, IndicatorTaxonomy taxonomy, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(folder);
@@ -22,7 +22,7 @@ public static class ReportBundle
         Directory.CreateDirectory(folder);
         var documents = StoreReportSource.Documents(store);
         var rows = StoreReportSource.Rows(store);
-        var builder = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.FilePath) }.AddDocuments(documents).AddRows(rows);
+        var builder = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.Location) }.AddDocuments(documents).AddRows(rows);
         if (title is not null)
         {
             builder.Title = title;

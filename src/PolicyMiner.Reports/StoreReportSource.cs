@@ -2,7 +2,7 @@ using PolicyMiner.Storage;
 
 namespace PolicyMiner.Reports;
 
-/// <summary>Reads report inputs from a <see cref="PolicyStore"/>: documents with metadata, targets with their documents.</summary>
+/// <summary>Reads report inputs from a <see cref="IPolicyStore"/>: documents with metadata, targets with their documents.</summary>
 public static class StoreReportSource
 {
     /// <summary>The report view of a stored document.</summary>
@@ -14,7 +14,7 @@ public static class StoreReportSource
     }
 
     /// <summary>Every stored document, targets or not, with the files folded into it.</summary>
-    public static IReadOnlyList<ReportDocument> Documents(PolicyStore store)
+    public static IReadOnlyList<ReportDocument> Documents(IPolicyStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var folded = store.FoldedSources();
@@ -23,7 +23,7 @@ public static class StoreReportSource
 
     /// <summary>Stored targets matching <paramref name="query"/> (all but rejected ones by default), each with its document, id and review.</summary>
     /// <remarks>Corrections are stored on the target itself, so every row carries the corrected values.</remarks>
-    public static IReadOnlyList<ReportRow> Rows(PolicyStore store, TargetQuery? query = null)
+    public static IReadOnlyList<ReportRow> Rows(IPolicyStore store, TargetQuery? query = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var documents = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);

@@ -39,6 +39,21 @@ internal sealed class DuplicateIndex
         return index;
     }
 
+    /// <summary>An index over stored fingerprints read by another store (rows of id, exact fingerprint, MinHash text).</summary>
+    public static DuplicateIndex From(IEnumerable<(string Id, string? Exact, string? MinHash)> rows, Func<string, DocumentEntity?> lookup)
+    {
+        var index = new DuplicateIndex(lookup);
+        foreach (var (id, exact, minHash) in rows)
+        {
+            if (exact is not null && minHash is not null && TextFingerprint.FromStored(exact, minHash) is { } fingerprint)
+            {
+                index.Add(id, fingerprint);
+            }
+        }
+
+        return index;
+    }
+
     public void Add(string id, TextFingerprint fingerprint)
     {
         _exact.TryAdd(fingerprint.Exact, id);

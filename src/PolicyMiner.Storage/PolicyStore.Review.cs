@@ -532,7 +532,7 @@ public sealed partial class PolicyStore
             since);
     }
 
-    private static void MarkReviewed(TargetEntity entity, ReviewState state, string user, DateTime now, string? note)
+    internal static void MarkReviewed(TargetEntity entity, ReviewState state, string user, DateTime now, string? note)
     {
         entity.ReviewState = StoreMapper.Name(state);
         entity.Reviewer = user;
@@ -554,7 +554,7 @@ public sealed partial class PolicyStore
         _documents.Update(document);
     }
 
-    private static void SetReviewCounts(DocumentEntity document, IEnumerable<TargetEntity> targets)
+    internal static void SetReviewCounts(DocumentEntity document, IEnumerable<TargetEntity> targets)
     {
         var (pending, accepted, corrected, rejected, min) = (0, 0, 0, 0, 1.0);
         foreach (var target in targets)
@@ -626,7 +626,7 @@ public sealed partial class PolicyStore
         return (Math.Max(0, start + shift), Math.Max(0, end + shift));
     }
 
-    private static TargetEntity Clone(TargetEntity e) => new()
+    internal static TargetEntity Clone(TargetEntity e) => new()
     {
         Id = e.Id, DocumentId = e.DocumentId, Doc = e.Doc, Quote = e.Quote, Start = e.Start, End = e.End,
         SourceStart = e.SourceStart, SourceEnd = e.SourceEnd, Indicator = e.Indicator, IndicatorId = e.IndicatorId,
@@ -660,7 +660,7 @@ public sealed partial class PolicyStore
 
     private static int Int(BsonValue value) => value.IsNumber ? value.AsInt32 : 0;
 
-    private static string UserOrAnonymous(string? user) => string.IsNullOrWhiteSpace(user) ? AnonymousUser : user.Trim();
+    internal static string UserOrAnonymous(string? user) => string.IsNullOrWhiteSpace(user) ? AnonymousUser : user.Trim();
 
     private static ReviewAuditEntity NewEntry(string targetId, string documentId, int version, string user, DateTime at, string action, string field, string? before, string? after) => new()
     {

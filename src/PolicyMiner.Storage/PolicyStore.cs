@@ -508,7 +508,7 @@ public sealed partial class PolicyStore : IDisposable
     /// field, every value the editor did not review; one without a twin is relocated by its quote, or kept as stale when
     /// the quote is gone.
     /// </summary>
-    private static void CarryOver(List<TargetEntity> reviewed, List<TargetEntity> fresh, PolicyDocument document)
+    internal static void CarryOver(List<TargetEntity> reviewed, List<TargetEntity> fresh, PolicyDocument document)
     {
         foreach (var target in reviewed)
         {
@@ -549,7 +549,7 @@ public sealed partial class PolicyStore : IDisposable
     }
 
     // Near copies are one document only when nothing identifying differs: title, number, region, plan year and date.
-    private static bool SameDocument(MetadataEntity stored, Core.Documents.DocumentMetadata read) =>
+    internal static bool SameDocument(MetadataEntity stored, Core.Documents.DocumentMetadata read) =>
         Agree(stored.Title, read.Title) && Agree(stored.DocNumber, read.DocNumber) && Agree(stored.Region, read.Region)
         && Agree(stored.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), read.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))
         && Agree(stored.Date, read.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -22,6 +22,17 @@ public sealed class StoreException : Exception
     /// <summary>True for a failure of the database engine itself (a damaged file), which callers report in one line.</summary>
     public static bool IsDatabaseFault(Exception exception) => exception is LiteException;
 
+    /// <summary>True for a failure of the PostgreSQL server or the connection to it (lost, refused, out of space).</summary>
+    public static bool IsServerFault(Exception exception) => exception is Npgsql.NpgsqlException;
+
+    /// <summary>The one-line message for a failure of the PostgreSQL server.</summary>
+    public static string ServerFault(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var detail = (exception is Npgsql.PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : exception.Message).ReplaceLineEndings(" ").Trim();
+        return $"the PostgreSQL server failed ({detail}); nothing of the unfinished transaction was stored";
+    }
+
     /// <summary>The one-line message for a database the engine could not read.</summary>
     public static string Damaged(string path, Exception exception)
     {

@@ -23,16 +23,19 @@ public static class ReviewServer
         builder.WebHost.UseUrls([.. options.UrlList]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        // One serving store for the app's lifetime: it holds no lock between requests, so an ingest may write meanwhile;
-        // each request reads the last commit, and each review write takes the writer's turn (see PolicyStore.Access.cs).
-        builder.Services.AddSingleton(services =>
+        // One store for the app's lifetime. LiteDB: a serving store holds no lock between requests, so an ingest may write
+        // meanwhile; each request reads the last commit, and each review write takes the writer's turn (PolicyStore.Access.cs).
+        // PostgreSQL: several editors (and several servers) share the database; each save checks the target's version.
+        builder.Services.AddSingleton<IPolicyStore>(services =>
         {
             var served = services.GetRequiredService<ReviewServerOptions>();
-            return PolicyStore.Open(served.Database, new StoreOpenOptions(
-                Wait: !served.NoWait,
-                Purpose: "serve",
-                OnWaiting: message => Console.Error.WriteLine($"policyminer serve: {message}"),
-                Serving: true));
+            return PolicyStores.IsServer(served.Database)
+                ? PolicyStores.Open(served.Database, new StoreOpenOptions(Purpose: "serve"))
+                : PolicyStore.Open(served.Database, new StoreOpenOptions(
+                    Wait: !served.NoWait,
+                    Purpose: "serve",
+                    OnWaiting: message => Console.Error.WriteLine($"policyminer serve: {message}"),
+                    Serving: true));
         });
         builder.Services.AddSingleton<SelectionParser>();
         // Antiforgery keys live in memory: nothing is written to the user's profile, and a restart just asks for a page reload.
@@ -72,7 +75,7 @@ public static class ReviewServer
         {
             try
             {
-                app.Services.GetRequiredService<PolicyStore>().ListDocuments(new Storage.Reviewing.DocumentFilter(), 0, 1);
+                app.Services.GetRequiredService<IPolicyStore>().ListDocuments(new Storage.Reviewing.DocumentFilter(), 0, 1);
             }
             catch (Exception e) when (e is StoreException or IOException)
             {

@@ -1,9 +1,10 @@
 using System.Net;
+using PolicyMiner.Storage;
 
 namespace PolicyMiner.Web;
 
 /// <summary>How the review app is served: its database, the default editor name, its addresses and access token.</summary>
-/// <param name="Database">The PolicyMiner database file; it must exist.</param>
+/// <param name="Database">The PolicyMiner database file (it must exist) or PostgreSQL location.</param>
 /// <param name="User">The editor recorded when the browser names none.</param>
 /// <param name="Urls">Addresses to listen on, ';'-separated (default <see cref="DefaultUrl"/>).</param>
 /// <param name="Token">The access token every request must carry; required when any address is not loopback.</param>
@@ -23,7 +24,7 @@ public sealed record ReviewServerOptions(string Database, string? User = null, s
     public bool LoopbackOnly => UrlList.All(IsLoopback);
 
     /// <summary>Null when the options can be served, else the one-line reason they cannot.</summary>
-    public string? Problem() => File.Exists(Database)
+    public string? Problem() => PolicyStores.IsServer(Database) || File.Exists(Database)
         ? AddressProblem()
         : $"{Database}: no database here; run `policyminer ingest PATH...` first or pass --db";
 

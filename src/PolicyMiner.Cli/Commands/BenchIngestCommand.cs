@@ -32,10 +32,16 @@ internal static class BenchIngestCommand
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus.", DefaultValueFactory = _ => 20260101 };
         var check = new Option<bool>("--check") { Description = $"Exit 1 when below {FloorDocumentsPerSecond} docs/s or above {CeilingPeakMebibytes} MiB peak memory." };
+        var server = new Option<string?>("--db")
+        {
+            Description = "Team mode: ingest into fresh databases on this PostgreSQL server (postgres://…) with 1, 2, … worker processes and compare.",
+            HelpName = "URL",
+        };
+        var workers = new Option<int>("--workers") { Description = "With --db: the most worker processes to try.", DefaultValueFactory = _ => 3 };
         var options = PipelineOptions.Create();
         var command = new Command("ingest", "Generate a varied corpus (regions, years, numbers) from the samples and measure docs/s and peak memory of `ingest` on it.")
         {
-            docs, corpus, dir, seed, check, folder,
+            docs, corpus, dir, seed, check, folder, server, workers,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -60,6 +66,20 @@ internal static class BenchIngestCommand
             workFolder ??= Path.Combine(Path.GetTempPath(), "policyminer-bench-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
+                if (parse.GetValue(server) is { } database)
+                {
+                    if (!PolicyStores.IsServer(database))
+                    {
+                        throw new CliException($"--db {database}: bench ingest --db compares worker processes on a PostgreSQL server (postgres://…); without --db it measures LiteDB");
+                    }
+
+                    var documents = Path.Combine(workFolder, "corpus");
+                    SyntheticCorpus.Generate(documents, count, SyntheticCorpus.LoadTemplates(parse.GetValue(corpus) ?? RepositoryCorpus()), parse.GetValue(seed));
+                    var rounds = await TeamIngestBench.RunAsync(database, documents, count, Math.Max(1, parse.GetValue(workers)), cancellationToken).ConfigureAwait(false);
+                    TeamIngestBench.Write(rounds, count, Terminal.Console);
+                    return 0;
+                }
+
                 var result = await RunAsync(count, parse.GetValue(corpus) ?? RepositoryCorpus(), workFolder, parse.GetValue(seed), pipeline, cancellationToken)
                     .ConfigureAwait(false);
                 Write(result, Terminal.Console);

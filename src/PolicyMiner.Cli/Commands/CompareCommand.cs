@@ -52,7 +52,7 @@ internal static class CompareCommand
             var builder = new ComparisonReportBuilder(taxonomy)
             {
                 IncludeCharts = !parse.GetValue(noCharts) && extension != ".xlsx",
-                Provenance = ReportProvenance.Now(store.FilePath),
+                Provenance = ReportProvenance.Now(store.Location),
             };
             if (parse.GetValue(title) is { } text)
             {

@@ -10,9 +10,11 @@ internal static class DbCommand
 {
     public static Command Create()
     {
-        var command = new Command("db", "Check or repair a PolicyMiner database.");
+        var command = new Command("db", "Check or repair a PolicyMiner database; migrate a PostgreSQL one; copy one to another.");
         command.Subcommands.Add(Check());
         command.Subcommands.Add(Repair());
+        command.Subcommands.Add(DbTeamCommands.Migrate());
+        command.Subcommands.Add(DbTeamCommands.Copy());
         return command;
     }
 
@@ -26,7 +28,7 @@ internal static class DbCommand
         };
         command.SetAction(parse =>
         {
-            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var path = StoreAccess.LiteDbFile(parse.GetValue(db), "db check and db repair");
             var report = StoreMaintenance.Check(path, StoreAccess.Options("db check", parse.GetValue(noWait), readOnly: true));
             Console.WriteLine($"{Escape.Line(path)}: {report.Documents} documents, {report.Targets} targets, {report.Runs} ingest runs read");
             foreach (var problem in report.Problems)
@@ -56,7 +58,7 @@ internal static class DbCommand
         };
         command.SetAction(parse =>
         {
-            var path = StoreAccess.PathOf(parse.GetValue(db));
+            var path = StoreAccess.LiteDbFile(parse.GetValue(db), "db check and db repair");
             var report = StoreMaintenance.Repair(path, StoreAccess.Options("db repair", parse.GetValue(noWait), readOnly: false));
             Console.WriteLine($"{Escape.Line(path)}: rebuilt; {report.Documents} documents, {report.Targets} targets kept"
                 + (report.UnreadableParts > 0 ? $", {report.UnreadableParts} unreadable records skipped" : "")

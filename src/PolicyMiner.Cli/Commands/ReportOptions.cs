@@ -24,7 +24,7 @@ internal static class ReportOptions
 
     /// <summary>Opens an existing database for reading; a missing file is an expected failure, not a new empty database.</summary>
     /// <remarks>Read-only, as one of the database's readers: a report never writes the store and waits while an ingest writes it.</remarks>
-    public static PolicyStore OpenExisting(string? path, bool noWait = false) => StoreAccess.OpenExisting(path, "report", noWait);
+    public static IPolicyStore OpenExisting(string? path, bool noWait = false) => StoreAccess.OpenExisting(path, "report", noWait);
 
     public static IndicatorTaxonomy LoadTaxonomy(string? userFile) => TaxonomyOption.Load(userFile);
 

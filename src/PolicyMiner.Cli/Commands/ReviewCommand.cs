@@ -59,7 +59,7 @@ internal static class ReviewCommand
             using var store = StoreAccess.OpenExistingForWriting(parse.GetValue(db), "review");
             if (store.GetTarget(targetId) is null)
             {
-                throw new CliException($"{targetId}: no such target in {store.FilePath}");
+                throw new CliException($"{targetId}: no such target in {store.Location}");
             }
 
             var expected = parse.GetValue(version);
@@ -88,7 +88,7 @@ internal static class ReviewCommand
                     case ReviewStatus.Invalid:
                         throw new CliException($"{targetId}: {outcome.Message}");
                     case ReviewStatus.NotFound:
-                        throw new CliException($"{targetId}: no such target in {store.FilePath}");
+                        throw new CliException($"{targetId}: no such target in {store.Location}");
                 }
             }
 

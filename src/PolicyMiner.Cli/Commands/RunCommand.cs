@@ -52,10 +52,10 @@ internal static class RunCommand
             }
 
             var inputs = parse.GetValue(paths)!;
-            var database = parse.GetValue(db) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
+            var database = StoreAccess.Given(parse.GetValue(db)) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
             // An existing database is checked first (a file that is not one is refused); a new one is only created once
             // the inputs name documents, so a mistyped path leaves nothing behind.
-            using var existing = File.Exists(database) ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
+            using var existing = File.Exists(database) || PolicyStores.IsServer(database) ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
             var selection = IngestRunner.Select(inputs, [database, folder], Console.Error);
             Directory.CreateDirectory(folder);
             var pipeline = options.CreatePipeline(parse);
@@ -84,7 +84,7 @@ internal static class RunCommand
             }
 
             Terminal.Console.Write(table);
-            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.FilePath), folder))
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.Location), folder))
             {
                 Console.Out.WriteLine(line);
             }
@@ -95,11 +95,11 @@ internal static class RunCommand
     }
 
     /// <summary>Writes the report and exports of every stored document into <paramref name="folder"/>; returns each file with a note of its contents.</summary>
-    internal static IReadOnlyList<(string File, string Contents)> WriteOutputs(PolicyStore store, string folder, IndicatorTaxonomy taxonomy)
+    internal static IReadOnlyList<(string File, string Contents)> WriteOutputs(IPolicyStore store, string folder, IndicatorTaxonomy taxonomy)
     {
         var documents = StoreReportSource.Documents(store);
         var rows = StoreReportSource.Rows(store);
-        var report = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.FilePath) }.AddDocuments(documents).AddRows(rows).Build();
+        var report = new ComparisonReportBuilder(taxonomy) { Provenance = ReportProvenance.Now(store.Location) }.AddDocuments(documents).AddRows(rows).Build();
 
         var written = new List<(string, string)>();
         Write(folder, "report.html", report.WriteHtml);

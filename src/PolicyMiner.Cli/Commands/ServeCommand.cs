@@ -34,7 +34,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ReviewServerOptions(
-                Path.GetFullPath(parse.GetValue(db) ?? PolicyStore.DefaultFileName),
+                StoreAccess.PathOf(parse.GetValue(db)) is var database && PolicyStores.IsServer(database) ? database : Path.GetFullPath(database),
                 parse.GetValue(user) ?? Environment.GetEnvironmentVariable(ReviewCommand.UserVariable),
                 parse.GetValue(urls),
                 parse.GetValue(token) ?? Environment.GetEnvironmentVariable(ReviewServerOptions.TokenVariable),
@@ -42,6 +42,12 @@ internal static class ServeCommand
             if (options.Problem() is { } problem)
             {
                 throw new CliException(problem);
+            }
+
+            if (PolicyStores.IsServer(options.Database))
+            {
+                // Reach the server (and migrate its schema) now, so that a wrong address is one line here, not an error page later.
+                StoreAccess.OpenExistingForWriting(options.Database, "serve").Dispose();
             }
 
             await using var app = ReviewServer.Build([], options);
@@ -54,7 +60,7 @@ internal static class ServeCommand
                 throw new CliException($"--urls {string.Join(';', options.UrlList)}: cannot listen ({e.Message})");
             }
 
-            Console.Error.WriteLine($"policyminer serve: reviewing {options.Database} at {string.Join(", ", options.UrlList)}");
+            Console.Error.WriteLine($"policyminer serve: reviewing {PolicyStores.Describe(options.Database)} at {string.Join(", ", options.UrlList)}");
             Console.Error.WriteLine(string.IsNullOrEmpty(options.Token)
                 ? "  bound to this machine only (loopback); no access token needed. Stop with Ctrl+C."
                 : $"  every request must carry the access token: open {options.UrlList[0]}/?token=<token> once in a browser "

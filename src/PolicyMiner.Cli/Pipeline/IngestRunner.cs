@@ -1,6 +1,7 @@
 using System.Reflection;
 using PolicyMiner.Storage;
 using PolicyMiner.Storage.Ingestion;
+using PolicyMiner.Storage.Postgres;
 using Spectre.Console;
 
 namespace PolicyMiner.Cli.Pipeline;
@@ -30,7 +31,7 @@ internal static class IngestRunner
 
     /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
     public static async Task<(IngestSummary Summary, int ExitCode)> RunAsync(
-        PolicyStore store,
+        IPolicyStore store,
         InputSelection selection,
         IReadOnlyList<string> inputs,
         PolicyPipeline pipeline,
@@ -38,15 +39,61 @@ internal static class IngestRunner
         IAnsiConsole console,
         TextWriter output,
         TextWriter errors,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeSpan? lease = null)
     {
         var display = new IngestConsole(console, output, errors, showProgress);
         pipeline.OcrPageRead += display.OcrPageRead;
+        if (store is PostgresPolicyStore server)
+        {
+            return await RunTeamAsync(server, selection, inputs, pipeline, display, showProgress, output, lease, cancellationToken).ConfigureAwait(false);
+        }
+
         var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion));
         var summary = await display.RunAsync(
             selection.Files.Count,
             onFile => ingester.RunAsync(selection.Files, inputs, onFile, cancellationToken)).ConfigureAwait(false);
-        display.WriteSummary(summary, selection.Unmatched, store.FilePath, selection.UnsupportedFiles);
+        display.WriteSummary(summary, selection.Unmatched, store.Location, selection.UnsupportedFiles);
+        return (summary, IngestConsole.ExitCode(summary));
+    }
+
+    /// <summary>Team mode: this process is one of the workers sharing the server's work table (see <see cref="DistributedIngester"/>).</summary>
+    private static async Task<(IngestSummary Summary, int ExitCode)> RunTeamAsync(
+        PostgresPolicyStore store,
+        InputSelection selection,
+        IReadOnlyList<string> inputs,
+        PolicyPipeline pipeline,
+        IngestConsole display,
+        bool showProgress,
+        TextWriter output,
+        TimeSpan? lease,
+        CancellationToken cancellationToken)
+    {
+        var ingester = new DistributedIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: ToolVersion), lease);
+        var lastShown = 0L;
+        WorkerProgress? last = null;
+        void Show(WorkerProgress progress)
+        {
+            last = progress;
+            // A line every two seconds at most; the progress bar, when shown, counts this worker's files.
+            if (!showProgress && Environment.TickCount64 - Interlocked.Read(ref lastShown) >= 2000)
+            {
+                Interlocked.Exchange(ref lastShown, Environment.TickCount64);
+                output.WriteLine(CliMessages.TeamProgress(ingester.Queue.Worker, progress));
+            }
+        }
+
+        var summary = await display.RunAsync(
+            selection.Files.Count,
+            onFile => ingester.RunAsync(selection.Files, inputs, onFile, Show, cancellationToken)).ConfigureAwait(false);
+        display.WriteSummary(summary, selection.Unmatched, store.Location, selection.UnsupportedFiles);
+        if (last is not null)
+        {
+            output.WriteLine(CliMessages.TeamProgress(ingester.Queue.Worker, last));
+        }
+
+        output.WriteLine(CliMessages.TeamStages(summary.Stages));
+
         return (summary, IngestConsole.ExitCode(summary));
     }
 }

@@ -40,7 +40,7 @@ internal static class ReviewLabels
         return result;
     }
 
-    private static PolicyDocument? Read(PolicyStore store, DocumentSummary summary, DocumentManifest manifest, TextWriter errors)
+    private static PolicyDocument? Read(IPolicyStore store, DocumentSummary summary, DocumentManifest manifest, TextWriter errors)
     {
         if (File.Exists(summary.SourcePath)
             && Commands.DocumentInputs.Read(summary.SourcePath, summary.Metadata.Year, out _, manifest) is { } document)

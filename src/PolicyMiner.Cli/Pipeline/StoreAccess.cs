@@ -13,8 +13,9 @@ internal static class StoreAccess
     /// <summary>A <c>--db PATH</c> option; <paramref name="defaultDescription"/> says where the database is when it is not given.</summary>
     public static Option<string?> DatabaseOption(string defaultDescription = $"./{PolicyStore.DefaultFileName}") => new("--db")
     {
-        Description = $"The PolicyMiner database file (default: {defaultDescription}).",
-        HelpName = "PATH",
+        Description = $"The PolicyMiner database: a file (default: ${PolicyStores.DatabaseVariable}, else {defaultDescription}), "
+            + "or a PostgreSQL server shared by a team (postgres://user@host:port/db or an Npgsql connection string).",
+        HelpName = "PATH|URL",
     };
 
     /// <summary>A <c>--no-wait</c> option: fail at once when another process is using the database.</summary>
@@ -24,7 +25,7 @@ internal static class StoreAccess
     };
 
     /// <summary>Opens (creating if needed) the database as its one writer.</summary>
-    public static PolicyStore Open(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+    public static IPolicyStore Open(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
         OpenStore(PathOf(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
 
     /// <summary>Opens a database that must already exist, read-only, as one of its readers.</summary>
@@ -32,12 +33,13 @@ internal static class StoreAccess
     /// Without --db: ./policyminer.db, else the one database in a folder just below (out/policyminer.db after the
     /// README's `run corpus --out out`), named on stderr; never an empty new database.
     /// </remarks>
-    public static PolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default)
+    public static IPolicyStore OpenExisting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default)
     {
         var options = new StoreOpenOptions(ReadOnly: true, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken);
+        path = Given(path);
         if (!string.IsNullOrWhiteSpace(path))
         {
-            return File.Exists(path) ? OpenStore(path, options) : throw new CliException(CliMessages.NoDatabase(path));
+            return PolicyStores.IsServer(path) || File.Exists(path) ? OpenStore(path, options) : throw new CliException(CliMessages.NoDatabase(path));
         }
 
         if (File.Exists(PolicyStore.DefaultFileName))
@@ -59,13 +61,13 @@ internal static class StoreAccess
     }
 
     /// <summary>Opens a database that must already exist as its one writer (for edits such as <c>review</c>).</summary>
-    public static PolicyStore OpenExistingForWriting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
+    public static IPolicyStore OpenExistingForWriting(string? path, string verb = "policyminer", bool noWait = false, CancellationToken cancellationToken = default) =>
         OpenStore(ExistingFile(path), new StoreOpenOptions(ReadOnly: false, Wait: !noWait, Purpose: verb, OnWaiting: Waiting, CancellationToken: cancellationToken));
 
     private static string ExistingFile(string? path)
     {
         var file = PathOf(path);
-        return File.Exists(file)
+        return PolicyStores.IsServer(file) || File.Exists(file)
             ? file
             : throw new CliException(CliMessages.NoDatabase(file));
     }
@@ -74,13 +76,29 @@ internal static class StoreAccess
     public static StoreOpenOptions Options(string verb, bool noWait, bool readOnly) =>
         new(ReadOnly: readOnly, Wait: !noWait, Purpose: verb, OnWaiting: Waiting);
 
-    public static string PathOf(string? path) => string.IsNullOrWhiteSpace(path) ? PolicyStore.DefaultFileName : path;
+    /// <summary>The database a verb uses: <c>--db</c>, else <c>$POLICYMINER_DB</c>, else ./policyminer.db.</summary>
+    public static string PathOf(string? path) => Given(path) ?? PolicyStore.DefaultFileName;
 
-    private static PolicyStore OpenStore(string file, StoreOpenOptions options)
+    /// <summary>The LiteDB file a file-only verb works on; a PostgreSQL location is refused in one line.</summary>
+    public static string LiteDbFile(string? path, string verbs)
+    {
+        var file = PathOf(path);
+        return PolicyStores.IsServer(file)
+            ? throw new CliException($"{PolicyStores.Describe(file)}: {verbs} work on LiteDB files; a PostgreSQL server checks its own storage")
+            : file;
+    }
+
+    /// <summary>The database the user named: <c>--db</c>, else <c>$POLICYMINER_DB</c>; null when neither is set.</summary>
+    public static string? Given(string? path) =>
+        !string.IsNullOrWhiteSpace(path) ? path
+        : Environment.GetEnvironmentVariable(PolicyStores.DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim()
+        : null;
+
+    private static IPolicyStore OpenStore(string file, StoreOpenOptions options)
     {
         try
         {
-            return PolicyStore.Open(file, options);
+            return PolicyStores.Open(file, options);
         }
         catch (StoreException e)
         {
@@ -111,6 +129,11 @@ internal static class StoreAccess
     /// <summary>A path relative to the working directory when it lies below it (shorter to copy into the next command).</summary>
     public static string Relative(string path)
     {
+        if (PolicyStores.IsServer(path))
+        {
+            return path;
+        }
+
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }

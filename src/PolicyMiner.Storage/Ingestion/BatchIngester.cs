@@ -11,7 +11,7 @@ namespace PolicyMiner.Storage.Ingestion;
 /// (a document and its targets always together) and only then reports them. A killed batch therefore leaves whole
 /// documents only, and running it again skips what was stored by content hash. One bad file never stops the batch.
 /// </remarks>
-public sealed class BatchIngester(PolicyStore store, IngestStages stages, IngestOptions? options = null)
+public sealed class BatchIngester(IPolicyStore store, IngestStages stages, IngestOptions? options = null)
 {
     private readonly IngestOptions _options = options ?? new IngestOptions();
 
@@ -83,42 +83,8 @@ public sealed class BatchIngester(PolicyStore store, IngestStages stages, Ingest
     /// </summary>
     private async Task<FileWork> Watched(string path, FrozenDictionary<string, string> known, StageTicks ticks, CancellationToken cancellationToken)
     {
-        var limit = _options.EffectiveMaxTimePerFile;
-        var perStep = _options.EffectiveTimePerStep;
-        var clock = _options.EffectiveClock;
-        var progress = new ReadProgress();
-        var started = clock.GetTimestamp();
-        var work = Task.Run(() => Process(path, known, ticks, progress), CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        while (true)
-        {
-            // The budget grows with each step done; waiting until the current deadline, then looking again, costs one timer per step.
-            var remaining = limit + (perStep * progress.Steps) - clock.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                break;
-            }
-
-            var finished = await Task.WhenAny(work, Task.Delay(remaining, clock, timeout.Token)).ConfigureAwait(false);
-            if (finished == work)
-            {
-                await timeout.CancelAsync().ConfigureAwait(false);
-                return await work.ConfigureAwait(false);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        if (work.IsCompleted)
-        {
-            return await work.ConfigureAwait(false);
-        }
-
-        var steps = progress.Steps;
-        var budget = limit + (perStep * steps);
-        return FileWork.Failed(path, steps == 0
-            ? $"reading and extraction took over {limit.TotalSeconds:0.#} s (limit); abandoned"
-            : $"reading and extraction took over {budget.TotalSeconds:0.#} s (limit {limit.TotalSeconds:0.#} s + {perStep.TotalSeconds:0.#} s for each of {steps} OCR pages read); abandoned");
+        var (work, abandoned) = await FileWatchdog.RunAsync(progress => Process(path, known, ticks, progress), _options, cancellationToken).ConfigureAwait(false);
+        return work ?? FileWork.Failed(path, abandoned!);
     }
 
     private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks, ReadProgress progress)

@@ -18,14 +18,14 @@ internal static class ReviewApi
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/documents/{id}/targets", (PolicyStore store, string id) =>
+        api.MapGet("/documents/{id}/targets", (IPolicyStore store, string id) =>
             store.GetDocument(id) is null ? Results.NotFound(new { message = $"no document {id}" }) : Results.Ok(store.TargetsOf(id).Select(TargetDto.From)));
-        api.MapGet("/queue", (PolicyStore store, int? skip, int? take) =>
+        api.MapGet("/queue", (IPolicyStore store, int? skip, int? take) =>
             Results.Ok(store.ReviewQueue(skip ?? 0, take ?? 50).Select(TargetDto.From)));
-        api.MapGet("/targets/{id}", (PolicyStore store, string id) =>
+        api.MapGet("/targets/{id}", (IPolicyStore store, string id) =>
             store.GetTarget(id) is { } target ? Results.Ok(TargetDto.From(target)) : Results.NotFound(new { message = $"no target {id}" }));
-        api.MapGet("/targets/{id}/audit", (PolicyStore store, string id) => Results.Ok(store.AuditOf(id)));
-        api.MapGet("/documents/{id}/parse", (PolicyStore store, SelectionParser parser, string id, int start, int end) =>
+        api.MapGet("/targets/{id}/audit", (IPolicyStore store, string id) => Results.Ok(store.AuditOf(id)));
+        api.MapGet("/documents/{id}/parse", (IPolicyStore store, SelectionParser parser, string id, int start, int end) =>
         {
             if (store.GetDocument(id) is not { } document)
             {
@@ -53,19 +53,19 @@ internal static class ReviewApi
 
             return await next(context).ConfigureAwait(false);
         });
-        write.MapPost("/targets/{id}/accept", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/targets/{id}/accept", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             Answer(store.Accept(id, body.Version, UserOf(body, options), body.Note)));
-        write.MapPost("/targets/{id}/reject", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/targets/{id}/reject", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             Answer(store.Reject(id, body.Version, UserOf(body, options), body.Note)));
-        write.MapPost("/targets/{id}/correct", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/targets/{id}/correct", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             Answer(store.Correct(id, body.Version, UserOf(body, options), body.Fields ?? [])));
-        write.MapPost("/targets/{id}/split", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/targets/{id}/split", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             body.At is { } at ? Answer(store.Split(id, body.Version, UserOf(body, options), at)) : Results.BadRequest(new { message = "say where to split (at)" }));
-        write.MapPost("/targets/{id}/merge", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/targets/{id}/merge", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             body.DuplicateId is { } duplicate
                 ? Answer(store.Merge(id, body.Version, duplicate, body.DuplicateVersion, UserOf(body, options)))
                 : Results.BadRequest(new { message = "say which target is the duplicate (duplicate_id)" }));
-        write.MapPost("/documents/{id}/targets", (PolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
+        write.MapPost("/documents/{id}/targets", (IPolicyStore store, ReviewServerOptions options, string id, ReviewRequest body) =>
             body is { Start: { } start, End: { } end }
                 ? Answer(store.AddTarget(id, start, end, UserOf(body, options), body.Fields ?? []))
                 : Results.BadRequest(new { message = "say which text the target is (start, end)" }));

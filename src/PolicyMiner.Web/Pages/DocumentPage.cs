@@ -13,7 +13,7 @@ namespace PolicyMiner.Web.Pages;
 /// </remarks>
 internal static class DocumentPage
 {
-    public static void Map(WebApplication app) => app.MapGet("/documents/{id}", (HttpContext context, PolicyStore store, string id) =>
+    public static void Map(WebApplication app) => app.MapGet("/documents/{id}", (HttpContext context, IPolicyStore store, string id) =>
     {
         var clock = Stopwatch.StartNew();
         if (store.GetDocument(id) is not { } document)

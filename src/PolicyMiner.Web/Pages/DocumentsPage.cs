@@ -13,7 +13,7 @@ internal static class DocumentsPage
 {
     public const int PageSize = 50;
 
-    public static void Map(WebApplication app) => app.MapGet("/", (HttpContext context, PolicyStore store, string? region, string? year, string? category, string? state, string? confidence, int? page) =>
+    public static void Map(WebApplication app) => app.MapGet("/", (HttpContext context, IPolicyStore store, string? region, string? year, string? category, string? state, string? confidence, int? page) =>
     {
         var clock = Stopwatch.StartNew();
         var filter = new DocumentFilter(

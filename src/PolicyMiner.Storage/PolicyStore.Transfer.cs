@@ -1,0 +1,81 @@
+using LiteDB;
+using PolicyMiner.Storage.Entities;
+using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Storage.Transfer;
+
+namespace PolicyMiner.Storage;
+
+/// <summary>The LiteDB store's records as they are, for <see cref="StoreCopy"/>.</summary>
+public sealed partial class PolicyStore : IStoreTransfer
+{
+    IEnumerable<DocumentRecord> IStoreTransfer.ReadDocuments()
+    {
+        foreach (var id in _documents.Query().OrderBy(x => x.Id).Select(x => x.Id).ToList())
+        {
+            if (_documents.FindById(id) is not { } document)
+            {
+                continue;
+            }
+
+            var content = _contents.FindById(id);
+            var targets = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(id))).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
+            yield return new DocumentRecord(document, content, TextOf(content), targets);
+        }
+    }
+
+    void IStoreTransfer.WriteDocuments(IReadOnlyList<DocumentRecord> documents)
+    {
+        InTransaction(() =>
+        {
+            foreach (var (document, content, text, targets) in documents)
+            {
+                _documents.Upsert(document);
+                var pieces = PackedText.Split(PackedText.Pack(text));
+                _contents.Upsert(new DocumentContentEntity
+                {
+                    Id = document.Id,
+                    Packed = pieces[0],
+                    Chunks = pieces.Count - 1,
+                    Sections = content?.Sections ?? [],
+                    Diagnostics = content?.Diagnostics ?? [],
+                });
+                for (var i = 1; i < pieces.Count; i++)
+                {
+                    _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.Id, i), Data = pieces[i] });
+                }
+
+                _targets.InsertBulk(targets);
+            }
+        });
+        _duplicates = null;
+        Interlocked.Increment(ref _writes);
+    }
+
+    IReadOnlyList<ReviewAuditEntry> IStoreTransfer.ReadAudit() => [.. Audit.FindAll().OrderBy(e => e.Id).Select(ToEntry)];
+
+    void IStoreTransfer.WriteAudit(IReadOnlyList<ReviewAuditEntry> entries) => InTransaction(() =>
+    {
+        foreach (var e in entries)
+        {
+            Audit.Insert(NewEntry(e.TargetId, e.DocumentId, e.Version, e.User, e.At, e.Action, e.Field, e.Before, e.After));
+        }
+    });
+
+    void IStoreTransfer.WriteRuns(IReadOnlyList<IngestRun> runs, IReadOnlyList<IngestFailure> failures) => InTransaction(() =>
+    {
+        foreach (var run in runs)
+        {
+            _runs.Insert(new IngestRunEntity
+            {
+                Id = run.Id, StartedAt = run.StartedAt, EndedAt = run.EndedAt, ToolVersion = run.ToolVersion, ExtractorVersion = run.ExtractorVersion,
+                Inputs = [.. run.Inputs], Files = run.Counts.Files, Added = run.Counts.Added, Updated = run.Counts.Updated,
+                Unchanged = run.Counts.Unchanged, Failed = run.Counts.Failed, Targets = run.Counts.Targets, Duplicates = run.Counts.Duplicates,
+            });
+        }
+
+        foreach (var failure in failures)
+        {
+            _errors.Insert(new IngestErrorEntity { RunId = failure.RunId, Path = failure.Path, Reason = failure.Reason, At = failure.At });
+        }
+    });
+}
