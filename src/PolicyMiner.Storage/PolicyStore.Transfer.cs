@@ -18,7 +18,7 @@ public sealed partial class PolicyStore : IStoreTransfer
             }
 
             var content = _contents.FindById(id);
-            var targets = _targets.Find(BsonExpression.Create("$.DocumentId = @0", new BsonValue(id))).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
+            var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(id))).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
             yield return new DocumentRecord(document, content, TextOf(content), targets);
         }
     }
