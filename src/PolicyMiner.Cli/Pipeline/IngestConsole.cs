@@ -115,9 +115,9 @@ internal sealed class IngestConsole(IAnsiConsole console, TextWriter output, Tex
         {
             // Files in the given folders that are not documents PolicyMiner reads: named, so nothing is skipped in silence.
             errors.WriteLine($"{unsupportedFiles.Count} not read:");
-            foreach (var file in unsupportedFiles)
+            foreach (var line in UnsupportedFiles.Lines(unsupportedFiles))
             {
-                errors.WriteLine($"  {Escape.Line(file)}: {Ingest.ReadFailures.Unsupported(Path.GetExtension(file))}");
+                errors.WriteLine(line);
             }
         }
 
