@@ -74,34 +74,7 @@ public sealed partial class PolicyStore
     {
         using var scope = Writing();
         ArgumentNullException.ThrowIfNull(changes);
-        return Change(targetId, expectedVersion, (entity, log) =>
-        {
-            foreach (var (field, text) in changes)
-            {
-                if (!TargetFields.All.Contains(field))
-                {
-                    return $"'{field}' is not an editable field (one of {string.Join(", ", TargetFields.All)})";
-                }
-
-                var before = TargetFields.Read(entity, field);
-                if (TargetFields.TryApply(field, text, entity) is { } reason)
-                {
-                    return reason;
-                }
-
-                var after = TargetFields.Read(entity, field);
-                if (before != after)
-                {
-                    log("correct", field, before, after);
-                    if (!entity.ReviewedFields.Contains(field))
-                    {
-                        entity.ReviewedFields.Add(field);
-                    }
-                }
-            }
-
-            return null;
-        }, user, ReviewState.Corrected);
+        return Change(targetId, expectedVersion, (entity, log) => TargetFields.Correct(entity, changes, log), user, ReviewState.Corrected);
     }
 
     /// <summary>Adds a target an extraction missed, on the text span [start, end) of a document's normalised text.</summary>

@@ -432,20 +432,7 @@ public sealed partial class PolicyStore : IDisposable
         if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored.Metadata, document.Metadata)) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
-            var changed = false;
-            if (!original.Sources.Contains(path))
-            {
-                original.Sources.Add(path);
-                changed = true;
-            }
-
-            if (!original.SourceHashes.Contains(id))
-            {
-                original.SourceHashes.Add(id);
-                changed = true;
-            }
-
-            if (changed)
+            if (original.FoldIn(path, id))
             {
                 _documents.Update(original);
             }
@@ -846,20 +833,7 @@ public sealed partial class PolicyStore : IDisposable
             return false;
         }
 
-        if (correction is not null)
-        {
-            var (documentId, doc) = (entity.DocumentId, entity.Doc);
-            StoreMapper.CopyFields(correction, entity);
-            (entity.DocumentId, entity.Doc) = (documentId, doc);
-        }
-
-        entity.ReviewState = StoreMapper.Name(review.State);
-        entity.Reviewer = review.Reviewer;
-        entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
-        entity.ReviewNote = review.Note;
-        // Through this call the whole record is the reviewer's: every field is pinned against re-extraction.
-        entity.ReviewedFields = review.State == ReviewState.Unreviewed ? [] : [.. TargetFields.All];
-        entity.Version++;
+        StoreMapper.ApplyReview(entity, review, correction);
         var updated = false;
         InTransaction(() =>
         {

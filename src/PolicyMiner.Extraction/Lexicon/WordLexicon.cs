@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Lexicon;
 
@@ -29,17 +30,8 @@ public sealed class WordLexicon
         var classes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         List<string>? current = null;
         string? currentName = null;
-        var lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (lineNo, line) in DataFileLines.Of(text))
         {
-            lineNo++;
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             if (line[0] == '[' && line[^1] == ']')
             {
                 Close(currentName, current, lineNo);
@@ -63,7 +55,7 @@ public sealed class WordLexicon
             }
         }
 
-        Close(currentName, current, lineNo + 1);
+        Close(currentName, current, DataFileLines.EndLine(text));
         return new WordLexicon(classes.ToFrozenDictionary(p => p.Key, p => new WordClass(p.Key, p.Value), StringComparer.Ordinal));
     }
 

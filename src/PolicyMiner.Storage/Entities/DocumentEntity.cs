@@ -53,6 +53,25 @@ internal sealed class DocumentEntity
 
     /// <summary>Content hashes of the folded files' bytes, so a later batch knows them unchanged without reading them again.</summary>
     public List<string> SourceHashes { get; set; } = [];
+
+    /// <summary>Records a file whose text is this document's (a duplicate folded into it); false when it was already known.</summary>
+    public bool FoldIn(string path, string contentHash)
+    {
+        var changed = false;
+        if (!Sources.Contains(path))
+        {
+            Sources.Add(path);
+            changed = true;
+        }
+
+        if (!SourceHashes.Contains(contentHash))
+        {
+            SourceHashes.Add(contentHash);
+            changed = true;
+        }
+
+        return changed;
+    }
 }
 
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>

@@ -144,6 +144,26 @@ internal static class StoreMapper
     }
 
     /// <summary>Copies every extracted field of <paramref name="target"/> onto <paramref name="entity"/>.</summary>
+    /// <summary>Records a verdict given outside the review app (<c>IPolicyStore.Review</c>): the correction's fields (the
+    /// target keeps its document), the review state, and every field pinned against re-extraction, as the whole record is now
+    /// the reviewer's; the version moves on.</summary>
+    public static void ApplyReview(TargetEntity entity, TargetReview review, PolicyTarget? correction)
+    {
+        if (correction is not null)
+        {
+            var (documentId, doc) = (entity.DocumentId, entity.Doc);
+            CopyFields(correction, entity);
+            (entity.DocumentId, entity.Doc) = (documentId, doc);
+        }
+
+        entity.ReviewState = Name(review.State);
+        entity.Reviewer = review.Reviewer;
+        entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
+        entity.ReviewNote = review.Note;
+        entity.ReviewedFields = review.State == ReviewState.Unreviewed ? [] : [.. Reviewing.TargetFields.All];
+        entity.Version++;
+    }
+
     public static void CopyFields(PolicyTarget target, TargetEntity entity)
     {
         entity.Doc = target.Doc;

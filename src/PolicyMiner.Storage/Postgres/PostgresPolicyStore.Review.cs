@@ -71,19 +71,7 @@ public sealed partial class PostgresPolicyStore
                 return false;
             }
 
-            if (correction is not null)
-            {
-                var (documentId, doc) = (entity.DocumentId, entity.Doc);
-                StoreMapper.CopyFields(correction, entity);
-                (entity.DocumentId, entity.Doc) = (documentId, doc);
-            }
-
-            entity.ReviewState = StoreMapper.Name(review.State);
-            entity.Reviewer = review.Reviewer;
-            entity.ReviewedAt = review.ReviewedAt ?? (review.State == ReviewState.Unreviewed ? null : DateTime.UtcNow);
-            entity.ReviewNote = review.Note;
-            entity.ReviewedFields = review.State == ReviewState.Unreviewed ? [] : [.. TargetFields.All];
-            entity.Version++;
+            StoreMapper.ApplyReview(entity, review, correction);
             UpdateTarget(connection, transaction, entity);
             RecountDocument(connection, transaction, entity.DocumentId);
             return true;
@@ -102,34 +90,7 @@ public sealed partial class PostgresPolicyStore
     public ReviewOutcome Correct(string targetId, int? expectedVersion, string? user, IReadOnlyDictionary<string, string> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return Change(targetId, expectedVersion, (entity, log) =>
-        {
-            foreach (var (field, text) in changes)
-            {
-                if (!TargetFields.All.Contains(field))
-                {
-                    return $"'{field}' is not an editable field (one of {string.Join(", ", TargetFields.All)})";
-                }
-
-                var before = TargetFields.Read(entity, field);
-                if (TargetFields.TryApply(field, text, entity) is { } reason)
-                {
-                    return reason;
-                }
-
-                var after = TargetFields.Read(entity, field);
-                if (before != after)
-                {
-                    log("correct", field, before, after);
-                    if (!entity.ReviewedFields.Contains(field))
-                    {
-                        entity.ReviewedFields.Add(field);
-                    }
-                }
-            }
-
-            return null;
-        }, user, ReviewState.Corrected);
+        return Change(targetId, expectedVersion, (entity, log) => TargetFields.Correct(entity, changes, log), user, ReviewState.Corrected);
     }
 
     /// <inheritdoc/>

@@ -284,20 +284,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         if (existing is null && fingerprint is not null && FindDuplicate(known, fingerprint, id, path, document.Metadata) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
-            var changed = false;
-            if (!original.Sources.Contains(path))
-            {
-                original.Sources.Add(path);
-                changed = true;
-            }
-
-            if (!original.SourceHashes.Contains(id))
-            {
-                original.SourceHashes.Add(id);
-                changed = true;
-            }
-
-            if (changed)
+            if (original.FoldIn(path, id))
             {
                 Execute(connection, transaction, "UPDATE documents SET body = $2 WHERE id = $1", original.Id, Json(original));
             }

@@ -58,6 +58,37 @@ public static class TargetFields
 
     internal static string Read(TargetEntity entity, string field) => Read(StoreMapper.ToTarget(entity), field);
 
+    /// <summary>Applies an editor's field changes to a stored target, logging each field whose value changed (action,
+    /// field, before, after) and marking it reviewed; the reason the first bad change is refused, or null.</summary>
+    internal static string? Correct(TargetEntity entity, IReadOnlyDictionary<string, string> changes, Action<string, string, string?, string?> log)
+    {
+        foreach (var (field, text) in changes)
+        {
+            if (!All.Contains(field))
+            {
+                return $"'{field}' is not an editable field (one of {string.Join(", ", All)})";
+            }
+
+            var before = Read(entity, field);
+            if (TryApply(field, text, entity) is { } reason)
+            {
+                return reason;
+            }
+
+            var after = Read(entity, field);
+            if (before != after)
+            {
+                log("correct", field, before, after);
+                if (!entity.ReviewedFields.Contains(field))
+                {
+                    entity.ReviewedFields.Add(field);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Sets <paramref name="field"/> of <paramref name="entity"/> from its text form; null on success, else the reason it was refused.</summary>
     internal static string? TryApply(string field, string text, TargetEntity entity)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Categories;
 
@@ -28,17 +29,8 @@ public sealed class CategoryTable
         ArgumentNullException.ThrowIfNull(text);
         var tables = new Dictionary<string, List<CategoryEntry>>(StringComparer.Ordinal);
         List<CategoryEntry>? current = null;
-        var lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (lineNo, line) in DataFileLines.Of(text))
         {
-            lineNo++;
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             if (line[0] == '[' && line[^1] == ']')
             {
                 var name = line[1..^1].Trim();
