@@ -124,20 +124,6 @@ public sealed class TeamIngestTests(TestPostgres server) : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private ProcessStartInfo StartInfo(string corpus, string database)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _folder,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "policyminer.dll"), "ingest", corpus, "--db", database, "--no-progress", "--lease", "2"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
+    private ProcessStartInfo StartInfo(string corpus, string database) =>
+        PolicyminerProcess.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress", "--lease", "2");
 }
