@@ -8,13 +8,6 @@ using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Cli.Tests;
 
-/// <summary>One throwaway PostgreSQL server for the test classes of this assembly that need one.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<TestPostgres>
-{
-    public const string Name = "postgres";
-}
-
 /// <summary>Team mode: several real <c>policyminer ingest --db postgres://…</c> workers on one corpus, one killed mid-way.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TeamIngestTests(TestPostgres server) : IDisposable
