@@ -46,7 +46,7 @@ public sealed class IngestKillTests : IDisposable
             foldedAfterSecond = store.FoldedSources().Values.Sum(sources => sources.Count);
         }
 
-        var (exitCode, _) = await RunCli(corpus, database);
+        var (exitCode, _, _) = await PolicyminerProcess.RunAsync(_folder, "ingest", corpus, "--db", database, "--no-progress");
         Assert.Equal(0, exitCode);
 
         // A clean, uninterrupted ingest of the same files is the reference.
@@ -114,30 +114,6 @@ public sealed class IngestKillTests : IDisposable
         return stored;
     }
 
-    private async Task<(int ExitCode, string Output)> RunCli(string corpus, string database)
-    {
-        using var process = Process.Start(StartInfo(corpus, database))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
-    }
-
-    private ProcessStartInfo StartInfo(string corpus, string database)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "policyminer.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _folder,
-        };
-        foreach (var argument in (string[])[cli, "ingest", corpus, "--db", database, "--no-progress"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
+    private ProcessStartInfo StartInfo(string corpus, string database) =>
+        PolicyminerProcess.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress");
 }

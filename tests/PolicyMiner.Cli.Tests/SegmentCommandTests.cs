@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -130,38 +129,10 @@ public sealed class SegmentCommandTests
         return file;
     }
 
-    private sealed record RunResult(int ExitCode, string[] StdoutLines, string[] StderrLines);
-
-    private static RunResult Policyminer(string[] args, string stdin = "", string? modelsDirectory = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyminer.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (modelsDirectory is not null)
-        {
-            start.Environment["POLICYMINER_MODELS"] = modelsDirectory;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new RunResult(process.ExitCode, Lines(stdout.Result), Lines(stderr.Result));
-    }
-
-    private static string[] Lines(string text) => text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+    private static PolicyminerProcess.Result Policyminer(string[] args, string stdin = "", string? modelsDirectory = null) =>
+        PolicyminerProcess.Run(
+            Directory.GetCurrentDirectory(),
+            args,
+            new UTF8Encoding(false).GetBytes(stdin),
+            modelsDirectory is null ? null : new Dictionary<string, string> { ["POLICYMINER_MODELS"] = modelsDirectory });
 }

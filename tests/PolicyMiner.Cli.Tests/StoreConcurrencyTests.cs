@@ -29,7 +29,7 @@ public sealed class StoreConcurrencyTests : IDisposable
         SyntheticCorpus.Generate(corpus, 600, SyntheticCorpus.BuiltInTemplates());
         var database = Path.Combine(_folder, "shared.db");
 
-        using var writer = Process.Start(Cli.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress"))!;
+        using var writer = Process.Start(PolicyminerProcess.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress"))!;
         var writerErrors = writer.StandardError.ReadToEndAsync();
         // Wait until the writer has stored something, so it holds the database.
         var stored = 0;
@@ -38,10 +38,10 @@ public sealed class StoreConcurrencyTests : IDisposable
         }
 
         // A second writer that waits: it starts now and runs after the first.
-        var waiting = Cli.Run(_folder, "ingest", corpus, "--db", database, "--no-progress");
-        var rival = await Cli.Run(_folder, "ingest", corpus, "--db", database, "--no-progress", "--no-wait");
+        var waiting = PolicyminerProcess.RunAsync(_folder, "ingest", corpus, "--db", database, "--no-progress");
+        var rival = await PolicyminerProcess.RunAsync(_folder, "ingest", corpus, "--db", database, "--no-progress", "--no-wait");
         // Readers do not wait for the writer: they read what it has committed so far.
-        var reader = await Cli.Run(_folder, "targets", "--db", database, "--no-wait", "--format", "jsonl");
+        var reader = await PolicyminerProcess.RunAsync(_folder, "targets", "--db", database, "--no-wait", "--format", "jsonl");
 
         var rest = writer.StandardOutput.ReadToEndAsync();
         await writer.WaitForExitAsync();
@@ -58,7 +58,7 @@ public sealed class StoreConcurrencyTests : IDisposable
         Assert.Contains("unchanged", waited.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("at PolicyMiner", await writerErrors, StringComparison.Ordinal);
 
-        var check = await Cli.Run(_folder, "db", "check", "--db", database);
+        var check = await PolicyminerProcess.RunAsync(_folder, "db", "check", "--db", database);
         Assert.Equal(0, check.ExitCode);
         // Generated files with the same text are stored once (issue 10): 600 files less the duplicates folded.
         var duplicates = written.Split('\n').Count(l => l.StartsWith("duplicate", StringComparison.Ordinal));
@@ -75,10 +75,10 @@ public sealed class StoreConcurrencyTests : IDisposable
         var sample = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         File.Copy(sample, Path.Combine(first, Path.GetFileName(sample)));
         var database = Path.Combine(_folder, "served.db");
-        Assert.Equal(0, (await Cli.Run(_folder, "ingest", first, "--db", database, "--no-progress")).ExitCode);
+        Assert.Equal(0, (await PolicyminerProcess.RunAsync(_folder, "ingest", first, "--db", database, "--no-progress")).ExitCode);
         var port = FreePort();
 
-        using var serve = Process.Start(Cli.StartInfo(_folder, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}", "--no-wait"))!;
+        using var serve = Process.Start(PolicyminerProcess.StartInfo(_folder, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}", "--no-wait"))!;
         try
         {
             var serveErrors = new System.Text.StringBuilder();
@@ -87,7 +87,7 @@ public sealed class StoreConcurrencyTests : IDisposable
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             await WaitUntilServing(http);
 
-            using var writer = Process.Start(Cli.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress"))!;
+            using var writer = Process.Start(PolicyminerProcess.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress"))!;
             var written = writer.StandardOutput.ReadToEndAsync();
             var writerErrors = writer.StandardError.ReadToEndAsync();
             var pages = 0;
@@ -116,7 +116,7 @@ public sealed class StoreConcurrencyTests : IDisposable
             await serve.WaitForExitAsync();
         }
 
-        var check = await Cli.Run(_folder, "db", "check", "--db", database);
+        var check = await PolicyminerProcess.RunAsync(_folder, "db", "check", "--db", database);
         Assert.Equal(0, check.ExitCode);
     }
 
@@ -155,8 +155,8 @@ public sealed class StoreConcurrencyTests : IDisposable
         var content = "这是我的笔记，不是数据库。\n"u8.ToArray();
         File.WriteAllBytes(notes, content);
 
-        var read = await Cli.Run(_folder, "targets", "--db", notes);
-        var write = await Cli.Run(_folder, "ingest", notes, "--db", notes, "--no-progress");
+        var read = await PolicyminerProcess.RunAsync(_folder, "targets", "--db", notes);
+        var write = await PolicyminerProcess.RunAsync(_folder, "ingest", notes, "--db", notes, "--no-progress");
 
         foreach (var result in new[] { read, write })
         {
@@ -165,36 +165,5 @@ public sealed class StoreConcurrencyTests : IDisposable
         }
 
         Assert.Equal(content, File.ReadAllBytes(notes));
-    }
-}
-
-/// <summary>Runs the built <c>policyminer</c> as a separate process.</summary>
-internal static class Cli
-{
-    public static ProcessStartInfo StartInfo(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyminer.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
-
-    public static async Task<(int ExitCode, string Output, string Errors)> Run(string folder, params string[] arguments)
-    {
-        using var process = Process.Start(StartInfo(folder, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using PolicyMiner.Cli.Commands;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
-using PolicyMiner.Core.Text;
 using PolicyMiner.Storage;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Cli.Tests;
 
@@ -19,19 +17,8 @@ public sealed class TargetsCommandTests : IDisposable
     public void WriteJsonLines_StoredTarget_WritesExtractionFieldsPlusStoreFields()
     {
         const string text = "到2020年，青川市研发经费占地区生产总值比重达到2.5%。";
-        var document = new PolicyDocument
-        {
-            SourceName = "青川市-2018.txt",
-            SourcePath = "/samples/青川市-2018.txt",
-            Format = DocumentFormat.Txt,
-            Encoding = "utf-8",
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-            SourceText = text,
-            Text = text,
-            OffsetMap = OffsetMap.Identity(text.Length),
-            Metadata = new DocumentMetadata(Region: "青川市", Year: 2018),
-        };
-        var target = new PolicyTarget { Doc = document.SourceName, Quote = "比重达到2.5%", Start = 21, End = 29, Value = 2.5, Unit = "%", Comparator = Comparator.AtLeast, Year = 2020 };
+        var document = SampleDocuments.Document(text, "/samples/青川市-2018.txt", new DocumentMetadata(Region: "青川市", Year: 2018));
+        var target = SampleDocuments.Target(document, "比重达到2.5%", 2.5) with { Unit = "%", Comparator = Comparator.AtLeast, Year = 2020 };
         using var store = PolicyStore.Open(_database);
         store.SaveDocument(new DocumentExtraction(document, [target], "test/1"));
         var output = new StringWriter();

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Indicators;
@@ -104,24 +102,8 @@ public sealed class TaxonomyResolutionTests : IDisposable
 
     private string Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = _folder,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyminer.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"policyminer {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var result = PolicyminerProcess.Run(_folder, args);
+        Assert.True(result.ExitCode == 0, $"policyminer {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
+        return result.Stdout;
     }
 }

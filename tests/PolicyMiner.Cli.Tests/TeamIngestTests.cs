@@ -8,13 +8,6 @@ using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Cli.Tests;
 
-/// <summary>One throwaway PostgreSQL server for the test classes of this assembly that need one.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<TestPostgres>
-{
-    public const string Name = "postgres";
-}
-
 /// <summary>Team mode: several real <c>policyminer ingest --db postgres://…</c> workers on one corpus, one killed mid-way.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TeamIngestTests(TestPostgres server) : IDisposable
@@ -124,20 +117,6 @@ public sealed class TeamIngestTests(TestPostgres server) : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private ProcessStartInfo StartInfo(string corpus, string database)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _folder,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "policyminer.dll"), "ingest", corpus, "--db", database, "--no-progress", "--lease", "2"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
+    private ProcessStartInfo StartInfo(string corpus, string database) =>
+        PolicyminerProcess.StartInfo(_folder, "ingest", corpus, "--db", database, "--no-progress", "--lease", "2");
 }

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
-using PolicyMiner.Core.Text;
 using PolicyMiner.Storage;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Reports.Tests;
 
@@ -17,25 +15,8 @@ public sealed class ReportBundleTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         using var store = PolicyStore.Open(Path.Combine(_folder, "t.db"));
-        const string text = "样例：到2020年，青川市研发投入强度达到2.5%。";
-        var document = new PolicyDocument
-        {
-            SourceName = "qingchuan.txt",
-            Format = DocumentFormat.Txt,
-            Encoding = "utf-8",
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-            SourceText = text,
-            Text = text,
-            OffsetMap = OffsetMap.Identity(text.Length),
-            Metadata = new DocumentMetadata("青川市科技工作要点(样例)", Region: "青川市", Year: 2018),
-        };
-        const string quote = "研发投入强度达到2.5%";
-        var start = text.IndexOf(quote, StringComparison.Ordinal);
-        store.SaveDocument(new DocumentExtraction(document, [new PolicyTarget
-        {
-            Doc = document.SourceName, Quote = quote, Start = start, End = start + quote.Length,
-            Indicator = "研发投入强度", Category = "rd_intensity", Value = 2.5, Unit = "%", Year = 2020,
-        }], "test/1"));
+        var document = Document("样例：到2020年，青川市研发投入强度达到2.5%。", "/samples/qingchuan.txt");
+        store.SaveDocument(new DocumentExtraction(document, [RdIntensity(document)], "test/1"));
 
         var result = ReportBundle.Write(store, Path.Combine(_folder, "out"), IndicatorTaxonomy.Default);
 
@@ -53,13 +34,7 @@ public sealed class ReportBundleTests : IDisposable
         using var store = PolicyStore.Open(Path.Combine(_folder, "t.db"));
         const string text = "样例：到2020年，青川市研发投入强度达到2.5%。高新技术企业达到120家，技术合同成交额达到30亿元。";
         var txt = Document(text, "/samples/qingchuan.txt");
-        const string quote = "研发投入强度达到2.5%";
-        var start = text.IndexOf(quote, StringComparison.Ordinal);
-        var target = new PolicyTarget
-        {
-            Doc = txt.SourceName, Quote = quote, Start = start, End = start + quote.Length,
-            Indicator = "研发投入强度", Category = "rd_intensity", Value = 2.5, Unit = "%", Year = 2020,
-        };
+        var target = RdIntensity(txt);
         store.SaveDocument(new DocumentExtraction(txt, [target], "test/1"));
         var page = Document(text + "\n", "/samples/web/qingchuan.html");
         Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(new DocumentExtraction(page, [target with { Doc = page.SourceName }], "test/1")));
@@ -80,19 +55,11 @@ public sealed class ReportBundleTests : IDisposable
         Assert.Equal("/samples/web/qingchuan.html", json.RootElement.GetProperty("other_sources").GetString());
     }
 
-    private static PolicyDocument Document(string text, string path) => new()
-    {
-        SourceName = Path.GetFileName(path),
-        SourcePath = path,
-        Format = DocumentFormat.Txt,
-        Encoding = "utf-8",
-        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-        SourceText = text,
-        Text = text,
-        OffsetMap = OffsetMap.Identity(text.Length),
-        Metadata = new DocumentMetadata("青川市科技工作要点(样例)", Region: "青川市", Year: 2018),
-        Fingerprint = TextFingerprint.Of(text),
-    };
+    private static PolicyDocument Document(string text, string path) =>
+        SampleDocuments.Document(text, path, new DocumentMetadata("青川市科技工作要点(样例)", Region: "青川市", Year: 2018)).WithFingerprint();
+
+    private static PolicyTarget RdIntensity(PolicyDocument document) =>
+        SampleDocuments.Target(document, "研发投入强度达到2.5%", 2.5) with { Indicator = "研发投入强度", Category = "rd_intensity", Unit = "%", Year = 2020 };
 
     public void Dispose()
     {

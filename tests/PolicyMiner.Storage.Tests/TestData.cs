@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Storage.Tests;
 
@@ -11,37 +10,19 @@ internal static class TestData
 {
     public const string Extractor = "test-extractor/1";
 
-    public static PolicyDocument Document(string text, string path = "/samples/青川市-2018.txt", string? region = "青川市", int? year = 2018) => new()
-    {
-        SourceName = Path.GetFileName(path),
-        SourcePath = path,
-        Format = DocumentFormat.Txt,
-        Encoding = "utf-8",
-        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-        SourceText = text,
-        Text = text,
-        OffsetMap = OffsetMap.Identity(text.Length),
-        Metadata = new DocumentMetadata($"{region}{year}年科技工作要点(样例)", $"{region}人民政府", "青政发〔2018〕3号", region, "样例省", year, new DateOnly(2018, 3, 21)),
-        Sections = [new Section(1, "一", "主要目标", new TextSpan(0, text.Length))],
-        Diagnostics = [new Diagnostic("PM1001", DiagnosticSeverity.Warning, "样例诊断", new TextSpan(0, 1))],
-    };
+    public static PolicyDocument Document(string text, string path = "/samples/青川市-2018.txt", string? region = "青川市", int? year = 2018) =>
+        SampleDocuments.Document(text, path, new DocumentMetadata($"{region}{year}年科技工作要点(样例)", $"{region}人民政府", "青政发〔2018〕3号", region, "样例省", year, new DateOnly(2018, 3, 21))) with
+        {
+            Sections = [new Section(1, "一", "主要目标", new TextSpan(0, text.Length))],
+            Diagnostics = [new Diagnostic("PM1001", DiagnosticSeverity.Warning, "样例诊断", new TextSpan(0, 1))],
+        };
 
     /// <summary>A target on the first occurrence of <paramref name="quote"/> in the document's text.</summary>
-    public static PolicyTarget Target(PolicyDocument document, string quote, double value, string unit = "%", string category = "rd_intensity", int? year = 2020)
-    {
-        var start = document.Text.IndexOf(quote, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"quote not in text: {quote}");
-        return new PolicyTarget
+    public static PolicyTarget Target(PolicyDocument document, string quote, double value, string unit = "%", string category = "rd_intensity", int? year = 2020) =>
+        SampleDocuments.Target(document, quote, value) with
         {
-            Doc = document.SourceName,
-            Quote = quote,
-            Start = start,
-            End = start + quote.Length,
-            SourceStart = start,
-            SourceEnd = start + quote.Length,
             Indicator = "研发经费占地区生产总值比重",
             Category = category,
-            Value = value,
             ValueMax = null,
             Unit = unit,
             ValueStd = value,
@@ -56,13 +37,11 @@ internal static class TestData
             Confidence = 0.9,
             IndicatorId = "rd_intensity",
         };
-    }
 
     public static DocumentExtraction Extraction(PolicyDocument document, params PolicyTarget[] targets) =>
         new(document, targets, Extractor);
 }
 
-/// <summary>A database file in a fresh temporary folder, deleted with the folder.</summary>
 /// <summary>What an older PolicyMiner wrote: targets with the property names as field names (schema v1 and v2).</summary>
 internal static class LegacySchema
 {
@@ -87,6 +66,7 @@ internal static class LegacySchema
     }
 }
 
+/// <summary>A database file in a fresh temporary folder, deleted with the folder.</summary>
 internal sealed class TempDatabase : IDisposable
 {
     public TempDatabase()

@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
-using PolicyMiner.Core.Text;
 using PolicyMiner.Storage;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Web.Tests;
 
@@ -19,14 +17,14 @@ internal sealed class SampleStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "pm-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         using var store = PolicyStore.Open(Database);
-        var plan = Document(PlanText, "qingchuan-2018.txt", "青川市", 2018) with { Fingerprint = TextFingerprint.Of(PlanText) };
+        var plan = Document(PlanText, "qingchuan-2018.txt", "青川市", 2018).WithFingerprint();
         PlanId = plan.ContentHash;
         store.SaveDocument(new DocumentExtraction(plan, [
             Target(plan, "研究与开发经费占地区生产总值的比重达到2.5%以上", "研究与开发经费占地区生产总值的比重", "rd_intensity", 2.5, "%", 0.9),
             Target(plan, "高新技术企业达到120家", "高新技术企业", "high_tech_enterprises", 120, "家", 0.6),
         ], "sample/1"));
         // The same plan saved as a web page: folded into the plan as one more source.
-        var page = Document(PlanText + "\n", FoldedName, "青川市", 2018) with { Fingerprint = TextFingerprint.Of(PlanText + "\n") };
+        var page = Document(PlanText + "\n", FoldedName, "青川市", 2018).WithFingerprint();
         Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(new DocumentExtraction(page, [], "sample/1")));
         var xss = Document(XssText, "xss-2019.txt", "云岭县", 2019);
         XssId = xss.ContentHash;
@@ -65,38 +63,17 @@ internal sealed class SampleStore : IDisposable
         }
     }
 
-    private static PolicyDocument Document(string text, string name, string region, int year) => new()
-    {
-        SourceName = name,
-        SourcePath = "/samples/" + name,
-        Format = DocumentFormat.Txt,
-        Encoding = "utf-8",
-        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-        SourceText = text,
-        Text = text,
-        OffsetMap = OffsetMap.Identity(text.Length),
-        Metadata = new DocumentMetadata($"{region}{year}年科技工作要点(样例)", Region: region, Province: "样例省", Year: year),
-    };
+    private static PolicyDocument Document(string text, string name, string region, int year) =>
+        SampleDocuments.Document(text, "/samples/" + name, new DocumentMetadata($"{region}{year}年科技工作要点(样例)", Region: region, Province: "样例省", Year: year));
 
-    private static PolicyTarget Target(PolicyDocument document, string quote, string indicator, string category, double value, string unit, double confidence)
-    {
-        var start = document.Text.IndexOf(quote, StringComparison.Ordinal);
-        Assert.True(start >= 0, quote);
-        return new PolicyTarget
+    private static PolicyTarget Target(PolicyDocument document, string quote, string indicator, string category, double value, string unit, double confidence) =>
+        SampleDocuments.Target(document, quote, value) with
         {
-            Doc = document.SourceName,
-            Quote = quote,
-            Start = start,
-            End = start + quote.Length,
-            SourceStart = start,
-            SourceEnd = start + quote.Length,
             Indicator = indicator,
             Category = category,
-            Value = value,
             Unit = unit,
             Comparator = Comparator.AtLeast,
             Year = 2020,
             Confidence = confidence,
         };
-    }
 }

@@ -8,13 +8,6 @@ using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Web.Tests;
 
-/// <summary>One throwaway PostgreSQL server for the test classes of this assembly that need one.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<TestPostgres>
-{
-    public const string Name = "postgres";
-}
-
 /// <summary>The review app on PostgreSQL: two app servers over one database, two editors saving the same target.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed partial class TeamReviewTests(TestPostgres server) : IDisposable

@@ -5,6 +5,13 @@ using Npgsql;
 
 namespace PolicyMiner.Tests.Shared;
 
+/// <summary>One throwaway PostgreSQL server for every test class of an assembly that needs one (this file is linked into each).</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<TestPostgres>
+{
+    public const string Name = "postgres";
+}
+
 /// <summary>
 /// A PostgreSQL server for tests: the one <c>$POLICYMINER_TEST_POSTGRES</c> names (.ci/run starts one), else a throwaway
 /// server of this machine's PostgreSQL binaries (initdb into a temporary folder, a loopback port), stopped on dispose.

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PolicyMiner.Cli.Pipeline;
-using PolicyMiner.Storage;
 
 namespace PolicyMiner.Cli.Commands;
 
@@ -34,31 +33,22 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inputs = parse.GetValue(paths)!;
-            var database = StoreAccess.PathOf(parse.GetValue(db));
-            // An existing database is checked first (a file that is not one is refused); a new one is only created once
-            // the inputs name documents, so a mistyped path leaves nothing behind.
-            using var existing = File.Exists(database) || PolicyStores.IsServer(database) ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
-            var selection = IngestRunner.Select(inputs, [database], Console.Error);
-            var pipeline = options.CreatePipeline(parse);
-            using var created = existing is null ? StoreAccess.Open(database, "ingest", parse.GetValue(noWait), cancellationToken) : null;
-            var store = existing ?? created!;
-            var (_, exitCode) = await IngestRunner.RunAsync(
-                store,
-                selection,
+            using var ingested = await IngestRunner.OpenAndRunAsync(
+                "ingest",
                 inputs,
-                pipeline,
-                options.ShowProgress(parse),
-                Terminal.Console,
-                Console.Out,
-                Console.Error,
-                cancellationToken,
-                parse.GetValue(lease) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : null).ConfigureAwait(false);
-            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.Location), outputFolder: null))
+                StoreAccess.PathOf(parse.GetValue(db)),
+                parse.GetValue(noWait),
+                outputFolder: null,
+                options,
+                parse,
+                parse.GetValue(lease) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : null,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(ingested.Store.Location), outputFolder: null))
             {
                 Console.Out.WriteLine(line);
             }
 
-            return exitCode;
+            return ingested.ExitCode;
         });
         return command;
     }

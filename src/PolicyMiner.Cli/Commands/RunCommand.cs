@@ -52,31 +52,22 @@ internal static class RunCommand
             }
 
             var inputs = parse.GetValue(paths)!;
-            var database = StoreAccess.Given(parse.GetValue(db)) ?? Path.Combine(folder, PolicyStore.DefaultFileName);
-            // An existing database is checked first (a file that is not one is refused); a new one is only created once
-            // the inputs name documents, so a mistyped path leaves nothing behind.
-            using var existing = File.Exists(database) || PolicyStores.IsServer(database) ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
-            var selection = IngestRunner.Select(inputs, [database, folder], Console.Error);
-            Directory.CreateDirectory(folder);
-            var pipeline = options.CreatePipeline(parse);
-            using var created = existing is null ? StoreAccess.Open(database, "run", parse.GetValue(noWait), cancellationToken) : null;
-            var store = existing ?? created!;
-            var (_, exitCode) = await IngestRunner.RunAsync(
-                store,
-                selection,
+            using var ingested = await IngestRunner.OpenAndRunAsync(
+                "run",
                 inputs,
-                pipeline,
-                options.ShowProgress(parse),
-                Terminal.Console,
-                Console.Out,
-                Console.Error,
+                StoreAccess.Given(parse.GetValue(db)) ?? Path.Combine(folder, PolicyStore.DefaultFileName),
+                parse.GetValue(noWait),
+                folder,
+                options,
+                parse,
+                lease: null,
                 cancellationToken).ConfigureAwait(false);
-            if (exitCode != 0)
+            if (ingested.ExitCode != 0)
             {
-                return exitCode;
+                return ingested.ExitCode;
             }
 
-            var written = WriteOutputs(store, folder, pipeline.Taxonomy);
+            var written = WriteOutputs(ingested.Store, folder, ingested.Pipeline.Taxonomy);
             var table = new Table().Title("run outputs").AddColumn("file").AddColumn(new TableColumn("contents").RightAligned());
             foreach (var (file, contents) in written)
             {
@@ -84,7 +75,7 @@ internal static class RunCommand
             }
 
             Terminal.Console.Write(table);
-            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(store.Location), folder))
+            foreach (var line in CliMessages.WhereOutputsAre(StoreAccess.Relative(ingested.Store.Location), folder))
             {
                 Console.Out.WriteLine(line);
             }

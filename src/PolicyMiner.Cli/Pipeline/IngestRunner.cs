@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Reflection;
 using PolicyMiner.Storage;
 using PolicyMiner.Storage.Ingestion;
@@ -27,6 +28,55 @@ internal static class IngestRunner
         return selection.Files.Count > 0
             ? selection
             : throw new CliException(string.Join($"{Environment.NewLine}policyminer: ", selection.Unmatched.Select(i => CliMessages.NothingIn(Escape.Line(i)))));
+    }
+
+    /// <summary>The ingest of the <c>ingest</c> and <c>run</c> verbs: opens the database, selects the inputs and ingests them
+    /// with the console display; the caller disposes the returned store.</summary>
+    /// <remarks>
+    /// An existing database is opened first (a file that is not one is refused); a new one, and <paramref name="outputFolder"/>,
+    /// are only created once the inputs name documents, so a mistyped path leaves nothing behind.
+    /// </remarks>
+    /// <param name="outputFolder">A run's output folder: never read as input, created before the store; null for none.</param>
+    public static async Task<IngestedStore> OpenAndRunAsync(
+        string verb,
+        IReadOnlyList<string> inputs,
+        string database,
+        bool noWait,
+        string? outputFolder,
+        PipelineOptions options,
+        ParseResult parse,
+        TimeSpan? lease,
+        CancellationToken cancellationToken)
+    {
+        var store = File.Exists(database) || PolicyStores.IsServer(database) ? StoreAccess.Open(database, verb, noWait, cancellationToken) : null;
+        try
+        {
+            var selection = Select(inputs, outputFolder is null ? [database] : [database, outputFolder], Console.Error);
+            if (outputFolder is not null)
+            {
+                Directory.CreateDirectory(outputFolder);
+            }
+
+            var pipeline = options.CreatePipeline(parse);
+            store ??= StoreAccess.Open(database, verb, noWait, cancellationToken);
+            var (_, exitCode) = await RunAsync(
+                store,
+                selection,
+                inputs,
+                pipeline,
+                options.ShowProgress(parse),
+                Terminal.Console,
+                Console.Out,
+                Console.Error,
+                cancellationToken,
+                lease).ConfigureAwait(false);
+            return new IngestedStore(store, pipeline, exitCode);
+        }
+        catch
+        {
+            store?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Ingests the files of <paramref name="selection"/> into <paramref name="store"/>; returns the summary and the exit code.</summary>
@@ -96,4 +146,10 @@ internal static class IngestRunner
 
         return (summary, IngestConsole.ExitCode(summary));
     }
+}
+
+/// <summary>The store an ingest wrote into, the pipeline it read with and its exit code; disposing it closes the store.</summary>
+internal sealed record IngestedStore(IPolicyStore Store, PolicyPipeline Pipeline, int ExitCode) : IDisposable
+{
+    public void Dispose() => Store.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Reports.Comparison.Charts;
 
@@ -117,17 +118,9 @@ internal static class HtmlReportWriter
         }
 
         w.Write("</div></details><label>目标年份 <select id=\"f-from\"><option value=\"\">不限</option>");
-        foreach (var year in data.DueYears)
-        {
-            w.Write($"<option>{year}</option>");
-        }
-
+        WriteYearOptions(w, data.DueYears);
         w.Write("</select> – <select id=\"f-to\"><option value=\"\">不限</option>");
-        foreach (var year in data.DueYears)
-        {
-            w.Write($"<option>{year}</option>");
-        }
-
+        WriteYearOptions(w, data.DueYears);
         w.Write("</select></label><label>类型 <select id=\"f-kind\"><option value=\"\">全部</option>");
         foreach (var kind in Enum.GetValues<TargetKind>())
         {
@@ -138,6 +131,15 @@ internal static class HtmlReportWriter
         w.Write($"<option value=\"{(int)Commitment.Firm}\">确保</option><option value=\"{(int)Commitment.Aspirational}\">力争</option><option value=\"{(int)Commitment.Plain}\">未注明</option></select></label>");
         w.Write($"<label>范围 <select id=\"f-scope\"><option value=\"\">全部</option><option value=\"{(int)TargetScope.Region}\">本地区目标</option><option value=\"{(int)TargetScope.Subordinate}\">下级单位的要求</option></select></label>");
         w.Write("<span class=\"muted\" id=\"f-count\"></span></form>\n");
+    }
+
+    /// <summary>The options of the due-year range (from, to), both the same list.</summary>
+    private static void WriteYearOptions(StreamWriter w, IReadOnlyList<int> years)
+    {
+        foreach (var year in years)
+        {
+            w.Write($"<option>{year}</option>");
+        }
     }
 
     private static void WriteSummary(StreamWriter w, ComparisonReport report)
@@ -159,11 +161,9 @@ internal static class HtmlReportWriter
         w.Write("<nav><ul>");
         foreach (var section in report.Sections)
         {
-            w.Write("<li><a href=\"#ind-");
-            Text(w, section.Indicator.Id);
-            w.Write("\">");
-            Text(w, section.Indicator.Name);
-            w.Write($"</a> <span class=\"muted\">({section.Targets.Count})</span></li>");
+            w.Write("<li>");
+            WriteLinkToSection(w, section.Indicator);
+            w.Write($" <span class=\"muted\">({section.Targets.Count})</span></li>");
         }
 
         w.Write("</ul></nav>\n");
@@ -193,11 +193,9 @@ internal static class HtmlReportWriter
         w.Write("</tr></thead><tbody>\n");
         foreach (var section in report.Sections)
         {
-            w.Write("<tr><th><a href=\"#ind-");
-            Text(w, section.Indicator.Id);
-            w.Write("\">");
-            Text(w, section.Indicator.Name);
-            w.Write("</a></th>");
+            w.Write("<tr><th>");
+            WriteLinkToSection(w, section.Indicator);
+            w.Write("</th>");
             var places = section.Plans
                 .GroupBy(p => Column(p.PlanYear, byPeriod), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Place).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
@@ -229,10 +227,22 @@ internal static class HtmlReportWriter
         { } y => y.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>An indicator's section is <c>ind-ID</c>: the index and the overview link to it.</summary>
+    private const string SectionIdPrefix = "ind-";
+
+    private static void WriteLinkToSection(StreamWriter w, IndicatorDefinition indicator)
+    {
+        w.Write($"<a href=\"#{SectionIdPrefix}");
+        Text(w, indicator.Id);
+        w.Write("\">");
+        Text(w, indicator.Name);
+        w.Write("</a>");
+    }
+
     private static void WriteSection(StreamWriter w, IndicatorSection section, ReportData data, Dictionary<string, int> anchors, ref int chartNumber)
     {
         var indicator = section.Indicator;
-        w.Write("<section><h2 id=\"ind-");
+        w.Write($"<section><h2 id=\"{SectionIdPrefix}");
         Text(w, indicator.Id);
         w.Write("\">");
         Text(w, indicator.Name);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -63,29 +62,5 @@ public sealed class ParseCommandTests : IDisposable
         return path;
     }
 
-    private sealed record RunResult(int ExitCode, string[] StdoutLines, string[] StderrLines);
-
-    private static RunResult Policyminer(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyminer.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new RunResult(process.ExitCode, Lines(stdout.Result), Lines(stderr.Result));
-    }
-
-    private static string[] Lines(string text) => text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+    private PolicyminerProcess.Result Policyminer(string[] args) => PolicyminerProcess.Run(_folder.FullName, args);
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text;
 using MiniExcelLibs;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
-using PolicyMiner.Core.Text;
 using PolicyMiner.Storage;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Cli.Tests.Commands;
 
@@ -114,34 +113,9 @@ public sealed partial class ReportVerbsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static PolicyDocument Document(string text, string name, string region, int year) => new()
-    {
-        SourceName = name,
-        SourcePath = "/samples/" + name,
-        Format = DocumentFormat.Txt,
-        Encoding = "utf-8",
-        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-        SourceText = text,
-        Text = text,
-        OffsetMap = OffsetMap.Identity(text.Length),
-        Metadata = new DocumentMetadata($"{region}{year}年科技工作要点(样例)", Region: region, Province: "样例省", Year: year, Date: new DateOnly(year, 3, 1)),
-    };
+    private static PolicyDocument Document(string text, string name, string region, int year) =>
+        SampleDocuments.Document(text, "/samples/" + name, new DocumentMetadata($"{region}{year}年科技工作要点(样例)", Region: region, Province: "样例省", Year: year, Date: new DateOnly(year, 3, 1)));
 
-    private static PolicyTarget Target(PolicyDocument document, string quote, string indicator, string category, double value, string unit)
-    {
-        var start = document.Text.IndexOf(quote, StringComparison.Ordinal);
-        return new PolicyTarget
-        {
-            Doc = document.SourceName,
-            Quote = quote,
-            Start = start,
-            End = start + quote.Length,
-            Indicator = indicator,
-            Category = category,
-            Value = value,
-            Unit = unit,
-            Comparator = Comparator.AtLeast,
-            Year = 2020,
-        };
-    }
+    private static PolicyTarget Target(PolicyDocument document, string quote, string indicator, string category, double value, string unit) =>
+        SampleDocuments.Target(document, quote, value) with { Indicator = indicator, Category = category, Unit = unit, Comparator = Comparator.AtLeast, Year = 2020 };
 }

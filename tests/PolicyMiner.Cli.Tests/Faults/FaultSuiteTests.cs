@@ -69,7 +69,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
 
         // The whole hostile folder at once: the batch goes on past every bad file, and the database reads back whole.
         var batch = await Measured.Run(_folder, TimeLimit, MemoryLimitBytes, "ingest", corpus, "--db", database, "--no-progress");
-        var check = await Cli.Run(_folder, "db", "check", "--db", database);
+        var check = await PolicyminerProcess.RunAsync(_folder, "db", "check", "--db", database);
         var good = HostileCorpus.Cases.Count(c => !c.Fails);
 
         Assert.Equal(0, batch.ExitCode);
@@ -108,9 +108,9 @@ public sealed class FaultSuiteTests(ITestOutputHelper log) : IDisposable
         File.WriteAllText(Path.Combine(corpus, "青川市.txt"), "青川市科技工作要点(样例)\n到2025年，研发经费投入强度达到3%。高新技术企业达到500家。\n");
         var output = Path.Combine(corpus, "out");
 
-        var first = await Cli.Run(_folder, "run", corpus, "--out", output, "--no-progress");
-        var second = await Cli.Run(_folder, "run", corpus, "--out", output, "--no-progress");
-        var targets = await Cli.Run(_folder, "targets", "--db", Path.Combine(output, "policyminer.db"), "--format", "jsonl");
+        var first = await PolicyminerProcess.RunAsync(_folder, "run", corpus, "--out", output, "--no-progress");
+        var second = await PolicyminerProcess.RunAsync(_folder, "run", corpus, "--out", output, "--no-progress");
+        var targets = await PolicyminerProcess.RunAsync(_folder, "targets", "--db", Path.Combine(output, "policyminer.db"), "--format", "jsonl");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
@@ -128,7 +128,7 @@ internal static class Measured
     public static async Task<Result> Run(string folder, TimeSpan timeLimit, long memoryLimit, params string[] arguments)
     {
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(Cli.StartInfo(folder, arguments))!;
+        using var process = Process.Start(PolicyminerProcess.StartInfo(folder, arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var (peak, timedOut, overMemory) = (0L, false, false);

@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Storage.Tests.Contract;
 
@@ -308,9 +309,9 @@ public sealed class LiteDbStoreContractTests : StoreContractTests, IDisposable
     public void Dispose() => _temp.Dispose();
 }
 
-/// <summary>The contract on PostgreSQL (a throwaway server; see <see cref="PolicyMiner.Tests.Shared.TestPostgres"/>).</summary>
+/// <summary>The contract on PostgreSQL (a throwaway server; see <see cref="TestPostgres"/>).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreContractTests(PolicyMiner.Tests.Shared.TestPostgres server) : StoreContractTests
+public sealed class PostgresStoreContractTests(TestPostgres server) : StoreContractTests
 {
     protected override IPolicyStore NewStore() => PolicyStores.Open(server.NewDatabase());
 }
