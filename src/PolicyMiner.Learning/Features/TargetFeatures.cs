@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
@@ -31,6 +32,9 @@ public sealed class TargetFeatures
 
     private readonly (string Name, Func<CandidateView, float> Read)[] _dense;
 
+    /// <summary>Per-document memo of what every candidate of one section shares (its heading's hashed words); dropped with the context.</summary>
+    private readonly ConditionalWeakTable<ExtractionContext, DocumentMemo> _memos = [];
+
     private TargetFeatures()
     {
         _dense = [.. DenseFeatures()];
@@ -54,18 +58,31 @@ public sealed class TargetFeatures
     /// <summary>The feature vector of <paramref name="candidate"/>, found by the rules in <paramref name="context"/>.</summary>
     public float[] Compute(ExtractionContext context, RuleCandidate candidate)
     {
+        var vector = new float[Length];
+        Compute(context, candidate, vector);
+        return vector;
+    }
+
+    /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="vector"/> (of <see cref="Length"/>),
+    /// so a caller scoring many candidates can reuse one buffer.</summary>
+    public void Compute(ExtractionContext context, RuleCandidate candidate, Span<float> vector)
+    {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(candidate);
-        var vector = new float[Length];
-        var view = new CandidateView(context, candidate);
+        if (vector.Length != Length)
+        {
+            throw new ArgumentException($"the feature vector has {Length} slots, not {vector.Length}", nameof(vector));
+        }
+
+        var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()));
         for (var i = 0; i < _dense.Length; i++)
         {
             vector[i] = _dense[i].Read(view);
         }
 
-        var hashed = vector.AsSpan(_dense.Length);
+        var hashed = vector[_dense.Length..];
+        hashed.Clear();
         view.AddWords(hashed);
-        return vector;
     }
 
     private static IEnumerable<(string, Func<CandidateView, float>)> DenseFeatures()
@@ -151,8 +168,13 @@ public sealed class TargetFeatures
     /// <summary>What the features read about one candidate, computed once.</summary>
     private sealed class CandidateView
     {
-        public CandidateView(ExtractionContext context, RuleCandidate candidate)
+        private readonly DocumentMemo _memo;
+        private readonly int _beforeStart;
+        private readonly int _afterLength;
+
+        public CandidateView(ExtractionContext context, RuleCandidate candidate, DocumentMemo memo)
         {
+            _memo = memo;
             Context = context;
             Draft = candidate.Draft;
             Target = candidate.Target;
@@ -167,9 +189,9 @@ public sealed class TargetFeatures
             LineStart = lineStart;
             LineEnd = lineEnd;
             var from = Math.Max(lineStart, start - ClauseReach);
-            Before = context.Text.AsSpan(from, Math.Max(0, start - from)).ToString();
+            _beforeStart = from;
             var to = Math.Min(lineEnd, Draft.ExpressionEnd + ClauseReach / 2);
-            After = context.Text.AsSpan(Draft.ExpressionEnd, Math.Max(0, to - Draft.ExpressionEnd)).ToString();
+            _afterLength = Math.Max(0, to - Draft.ExpressionEnd);
             for (var b = Line?.Parent; b is not null; b = b.Parent)
             {
                 if (b.Kind == BlockKind.Section)
@@ -219,10 +241,10 @@ public sealed class TargetFeatures
         public int TargetsInLine { get; }
 
         /// <summary>The clause text before the number (up to 40 characters, within the line).</summary>
-        public string Before { get; }
+        public ReadOnlySpan<char> Before => Context.Text.AsSpan(_beforeStart, Math.Max(0, Draft.Mention.Span.Start - _beforeStart));
 
         /// <summary>The text after the number's expression (up to 20 characters, within the line).</summary>
-        public string After { get; }
+        public ReadOnlySpan<char> After => Context.Text.AsSpan(Draft.ExpressionEnd, _afterLength);
 
         /// <summary>Adds the hashed words: three words each side of the number, POS tags of the nearest ones, the heading's words,
         /// the unit, the category and the indicator's last word.</summary>
@@ -234,10 +256,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position > LineStart; k++)
             {
                 var word = words.WordEndingAt(position) ?? new TextSpan(position - 1, position);
-                Add(slots, $"L{k}", text.AsSpan(word.Start, word.Length));
+                Add(slots, Prefix.Left[k], text.AsSpan(word.Start, word.Length));
                 if (k <= 2)
                 {
-                    Add(slots, $"pL{k}", words.TagAt(word.Start) ?? "x");
+                    Add(slots, Prefix.LeftTag[k], words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.Start;
@@ -247,10 +269,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position < LineEnd && position < text.Length; k++)
             {
                 var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
-                Add(slots, $"R{k}", text.AsSpan(word.Start, word.Length));
+                Add(slots, Prefix.Right[k], text.AsSpan(word.Start, word.Length));
                 if (k == 1)
                 {
-                    Add(slots, "pR1", words.TagAt(word.Start) ?? "x");
+                    Add(slots, Prefix.RightTag, words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.End;
@@ -258,44 +280,92 @@ public sealed class TargetFeatures
 
             if (Heading is { } heading)
             {
-                position = heading.Span.Start;
-                for (var k = 0; k < 12 && position < heading.Span.End && position < text.Length; k++)
+                // Every candidate of a section has the same heading words: hash them once per heading.
+                if (!_memo.HeadingSlots.TryGetValue(heading, out var headingSlots))
                 {
-                    var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
-                    if (word.Length > 1)
-                    {
-                        Add(slots, "H", text.AsSpan(word.Start, word.Length));
-                    }
+                    _memo.HeadingSlots[heading] = headingSlots = HeadingSlots(heading, slots.Length);
+                }
 
-                    position = word.End;
+                foreach (var slot in headingSlots)
+                {
+                    slots[slot] = 1f;
                 }
             }
 
-            Add(slots, "u", Target.Unit);
-            Add(slots, "c", Target.Category);
+            Add(slots, Prefix.Unit, Target.Unit);
+            Add(slots, Prefix.Category, Target.Category);
             if (Draft.IndicatorSpan is { } span && span.Length > 0 && span.End <= text.Length)
             {
                 var last = words.WordEndingAt(span.End) ?? new TextSpan(span.End - 1, span.End);
-                Add(slots, "iw", text.AsSpan(last.Start, last.Length));
+                Add(slots, Prefix.IndicatorWord, text.AsSpan(last.Start, last.Length));
             }
         }
 
-        private static void Add(Span<float> slots, string prefix, ReadOnlySpan<char> word)
+        /// <summary>The slots of a heading's first 12 words (single characters skipped).</summary>
+        private int[] HeadingSlots(Block heading, int slotCount)
         {
-            // FNV-1a over the prefix, a separator and the word: stable across processes and platforms.
+            var text = Context.Text;
+            var words = Context.Words;
+            var slots = new List<int>(12);
+            var position = heading.Span.Start;
+            for (var k = 0; k < 12 && position < heading.Span.End && position < text.Length; k++)
+            {
+                var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
+                if (word.Length > 1)
+                {
+                    slots.Add(Slot(Prefix.Heading, text.AsSpan(word.Start, word.Length), slotCount));
+                }
+
+                position = word.End;
+            }
+
+            return [.. slots];
+        }
+
+        private static void Add(Span<float> slots, uint prefix, ReadOnlySpan<char> word) => slots[Slot(prefix, word, slots.Length)] = 1f;
+
+        private static int Slot(uint prefix, ReadOnlySpan<char> word, int slotCount)
+        {
+            var hash = prefix;
+            foreach (var c in word)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return (int)(hash % (uint)slotCount);
+        }
+    }
+
+    /// <summary>What one document's candidates share, computed once per document.</summary>
+    private sealed class DocumentMemo
+    {
+        public Dictionary<Block, int[]> HeadingSlots { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// FNV-1a state after each hashed word's prefix and the separator: a word's slot is FNV-1a over "prefix|word", stable across
+    /// processes and platforms; hashing the fixed prefixes once keeps the hot path free of string building.
+    /// </summary>
+    private static class Prefix
+    {
+        public static readonly uint[] Left = [0, Of("L1"), Of("L2"), Of("L3")];
+        public static readonly uint[] LeftTag = [0, Of("pL1"), Of("pL2")];
+        public static readonly uint[] Right = [0, Of("R1"), Of("R2"), Of("R3")];
+        public static readonly uint RightTag = Of("pR1");
+        public static readonly uint Heading = Of("H");
+        public static readonly uint Unit = Of("u");
+        public static readonly uint Category = Of("c");
+        public static readonly uint IndicatorWord = Of("iw");
+
+        private static uint Of(string prefix)
+        {
             var hash = 2166136261u;
             foreach (var c in prefix)
             {
                 hash = (hash ^ c) * 16777619u;
             }
 
-            hash = (hash ^ '|') * 16777619u;
-            foreach (var c in word)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
-
-            slots[(int)(hash % (uint)slots.Length)] = 1f;
+            return (hash ^ '|') * 16777619u;
         }
     }
 }
