@@ -58,31 +58,32 @@ public sealed class TargetFeatures
     /// <summary>The feature vector of <paramref name="candidate"/>, found by the rules in <paramref name="context"/>.</summary>
     public float[] Compute(ExtractionContext context, RuleCandidate candidate)
     {
-        var vector = new float[Length];
-        Compute(context, candidate, vector);
-        return vector;
+        var buffer = new FeatureBuffer(this);
+        Compute(context, candidate, buffer);
+        return buffer.Vector;
     }
 
-    /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="vector"/> (of <see cref="Length"/>),
-    /// so a caller scoring many candidates can reuse one buffer.</summary>
-    public void Compute(ExtractionContext context, RuleCandidate candidate, Span<float> vector)
+    /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="buffer"/>, reusing it: a caller
+    /// scoring many candidates allocates nothing per candidate.</summary>
+    public void Compute(ExtractionContext context, RuleCandidate candidate, FeatureBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(candidate);
-        if (vector.Length != Length)
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Vector.Length != Length)
         {
-            throw new ArgumentException($"the feature vector has {Length} slots, not {vector.Length}", nameof(vector));
+            throw new ArgumentException($"the feature buffer has {buffer.Vector.Length} slots, not {Length}", nameof(buffer));
         }
 
-        var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()));
+        buffer.Reset(_dense.Length);
+        var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()), buffer);
+        var vector = buffer.Vector;
         for (var i = 0; i < _dense.Length; i++)
         {
             vector[i] = _dense[i].Read(view);
         }
 
-        var hashed = vector[_dense.Length..];
-        hashed.Clear();
-        view.AddWords(hashed);
+        view.AddWords(buffer, _dense.Length);
     }
 
     private static IEnumerable<(string, Func<CandidateView, float>)> DenseFeatures()
@@ -154,13 +155,18 @@ public sealed class TargetFeatures
         yield return ("line.length", v => v.Line is { } l ? Math.Min(l.Span.Length, 500) : 0f);
         yield return ("line.numbers", v => Math.Min(v.NumbersInLine, 30));
         yield return ("line.targets", v => Math.Min(v.TargetsInLine, 30));
-        foreach (var name in WordLexicon.Default.ClassNames.Order(StringComparer.Ordinal))
+        // One pass of the scanner per side finds every class (WordClasses.InOrder's order) that occurs there.
+        for (var k = 0; k < WordClasses.InOrder.Count; k++)
         {
-            var words = WordLexicon.Default[name];
-            yield return ($"before.{name}", v => B(words.OccursIn(v.Before)));
-            yield return ($"after.{name}", v => B(words.OccursIn(v.After)));
+            var index = k;
+            var name = WordClasses.InOrder[k].Name;
+            yield return ($"before.{name}", v => B(v.BeforeHas(index)));
+            yield return ($"after.{name}", v => B(v.AfterHas(index)));
         }
     }
+
+    /// <summary>Number of lexicon word classes the features look for on each side of the number.</summary>
+    internal static int WordClassCount => WordClasses.InOrder.Count;
 
     private static IEnumerable<(string Name, T Value)> Members<T>()
         where T : struct, Enum => Enum.GetValues<T>().Select(m => (m.ToString(), m));
@@ -169,12 +175,15 @@ public sealed class TargetFeatures
     private sealed class CandidateView
     {
         private readonly DocumentMemo _memo;
+        private readonly FeatureBuffer _buffer;
         private readonly int _beforeStart;
         private readonly int _afterLength;
+        private bool _classesScanned;
 
-        public CandidateView(ExtractionContext context, RuleCandidate candidate, DocumentMemo memo)
+        public CandidateView(ExtractionContext context, RuleCandidate candidate, DocumentMemo memo, FeatureBuffer buffer)
         {
             _memo = memo;
+            _buffer = buffer;
             Context = context;
             Draft = candidate.Draft;
             Target = candidate.Target;
@@ -246,9 +255,35 @@ public sealed class TargetFeatures
         /// <summary>The text after the number's expression (up to 20 characters, within the line).</summary>
         public ReadOnlySpan<char> After => Context.Text.AsSpan(Draft.ExpressionEnd, _afterLength);
 
+        /// <summary>True when a word of the <paramref name="index"/>-th class (of <see cref="WordClasses.InOrder"/>) occurs in <see cref="Before"/>.</summary>
+        public bool BeforeHas(int index)
+        {
+            ScanClasses();
+            return _buffer.Before[index];
+        }
+
+        /// <summary>True when a word of the <paramref name="index"/>-th class occurs in <see cref="After"/>.</summary>
+        public bool AfterHas(int index)
+        {
+            ScanClasses();
+            return _buffer.After[index];
+        }
+
+        private void ScanClasses()
+        {
+            if (!_classesScanned)
+            {
+                Array.Clear(_buffer.Before);
+                Array.Clear(_buffer.After);
+                WordClasses.Scanner.Mark(Before, _buffer.Before);
+                WordClasses.Scanner.Mark(After, _buffer.After);
+                _classesScanned = true;
+            }
+        }
+
         /// <summary>Adds the hashed words: three words each side of the number, POS tags of the nearest ones, the heading's words,
         /// the unit, the category and the indicator's last word.</summary>
-        public void AddWords(Span<float> slots)
+        public void AddWords(FeatureBuffer slots, int offset)
         {
             var text = Context.Text;
             var words = Context.Words;
@@ -256,10 +291,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position > LineStart; k++)
             {
                 var word = words.WordEndingAt(position) ?? new TextSpan(position - 1, position);
-                Add(slots, Prefix.Left[k], text.AsSpan(word.Start, word.Length));
+                Add(slots, offset, Prefix.Left[k], text.AsSpan(word.Start, word.Length));
                 if (k <= 2)
                 {
-                    Add(slots, Prefix.LeftTag[k], words.TagAt(word.Start) ?? "x");
+                    Add(slots, offset, Prefix.LeftTag[k], words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.Start;
@@ -269,10 +304,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position < LineEnd && position < text.Length; k++)
             {
                 var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
-                Add(slots, Prefix.Right[k], text.AsSpan(word.Start, word.Length));
+                Add(slots, offset, Prefix.Right[k], text.AsSpan(word.Start, word.Length));
                 if (k == 1)
                 {
-                    Add(slots, Prefix.RightTag, words.TagAt(word.Start) ?? "x");
+                    Add(slots, offset, Prefix.RightTag, words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.End;
@@ -283,21 +318,21 @@ public sealed class TargetFeatures
                 // Every candidate of a section has the same heading words: hash them once per heading.
                 if (!_memo.HeadingSlots.TryGetValue(heading, out var headingSlots))
                 {
-                    _memo.HeadingSlots[heading] = headingSlots = HeadingSlots(heading, slots.Length);
+                    _memo.HeadingSlots[heading] = headingSlots = HeadingSlots(heading, HashedSlots);
                 }
 
                 foreach (var slot in headingSlots)
                 {
-                    slots[slot] = 1f;
+                    slots.Set(offset + slot);
                 }
             }
 
-            Add(slots, Prefix.Unit, Target.Unit);
-            Add(slots, Prefix.Category, Target.Category);
+            Add(slots, offset, Prefix.Unit, Target.Unit);
+            Add(slots, offset, Prefix.Category, Target.Category);
             if (Draft.IndicatorSpan is { } span && span.Length > 0 && span.End <= text.Length)
             {
                 var last = words.WordEndingAt(span.End) ?? new TextSpan(span.End - 1, span.End);
-                Add(slots, Prefix.IndicatorWord, text.AsSpan(last.Start, last.Length));
+                Add(slots, offset, Prefix.IndicatorWord, text.AsSpan(last.Start, last.Length));
             }
         }
 
@@ -322,7 +357,7 @@ public sealed class TargetFeatures
             return [.. slots];
         }
 
-        private static void Add(Span<float> slots, uint prefix, ReadOnlySpan<char> word) => slots[Slot(prefix, word, slots.Length)] = 1f;
+        private static void Add(FeatureBuffer slots, int offset, uint prefix, ReadOnlySpan<char> word) => slots.Set(offset + Slot(prefix, word, HashedSlots));
 
         private static int Slot(uint prefix, ReadOnlySpan<char> word, int slotCount)
         {
@@ -334,6 +369,15 @@ public sealed class TargetFeatures
 
             return (int)(hash % (uint)slotCount);
         }
+    }
+
+    /// <summary>The lexicon's word classes in the order their features are listed (ordinal by name), and one scanner for all.</summary>
+    private static class WordClasses
+    {
+        public static readonly IReadOnlyList<WordClass> InOrder =
+            [.. WordLexicon.Default.ClassNames.Order(StringComparer.Ordinal).Select(n => WordLexicon.Default[n])];
+
+        public static readonly WordClassScanner Scanner = new(InOrder);
     }
 
     /// <summary>What one document's candidates share, computed once per document.</summary>
@@ -366,6 +410,48 @@ public sealed class TargetFeatures
             }
 
             return (hash ^ '|') * 16777619u;
+        }
+    }
+}
+
+/// <summary>A reusable feature vector for <see cref="TargetFeatures.Compute(ExtractionContext, RuleCandidate, FeatureBuffer)"/>.</summary>
+/// <remarks>Remembers which hashed slots the last candidate set, so the next one clears only those instead of the whole vector.
+/// Not thread-safe: one buffer per thread.</remarks>
+public sealed class FeatureBuffer
+{
+    private readonly List<int> _set = new(32);
+
+    public FeatureBuffer(TargetFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        Vector = new float[features.Length];
+    }
+
+    /// <summary>The vector of the last candidate computed into this buffer.</summary>
+    public float[] Vector { get; }
+
+    /// <summary>Scratch flags: which word classes occur before and after the number.</summary>
+    internal bool[] Before { get; } = new bool[TargetFeatures.WordClassCount];
+
+    internal bool[] After { get; } = new bool[TargetFeatures.WordClassCount];
+
+    internal void Reset(int denseLength)
+    {
+        foreach (var slot in _set)
+        {
+            Vector[slot] = 0f;
+        }
+
+        _set.Clear();
+        Array.Clear(Vector, 0, denseLength);
+    }
+
+    internal void Set(int slot)
+    {
+        if (Vector[slot] == 0f)
+        {
+            Vector[slot] = 1f;
+            _set.Add(slot);
         }
     }
 }

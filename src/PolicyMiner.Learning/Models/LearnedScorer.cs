@@ -8,9 +8,9 @@ namespace PolicyMiner.Learning.Models;
 /// <remarks>Thread-safe, as <see cref="ITargetScorer"/> requires: each thread fills its own feature buffer.</remarks>
 public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
 {
-    /// <summary>One feature vector per thread, reused for every candidate: the scorer runs once per target on the hot path.</summary>
+    /// <summary>One feature buffer per thread, reused for every candidate: the scorer runs once per target on the hot path.</summary>
     [ThreadStatic]
-    private static float[]? t_features;
+    private static FeatureBuffer? t_buffer;
 
     public ExtractorModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
@@ -18,10 +18,9 @@ public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
 
     public TargetVerdict Score(ExtractionContext context, RuleCandidate candidate)
     {
-        var features = TargetFeatures.Current;
-        var vector = t_features is { } buffer && buffer.Length == features.Length ? buffer : t_features = new float[features.Length];
-        features.Compute(context, candidate, vector);
-        var (target, record) = Model.Score(vector);
+        var buffer = t_buffer ??= new FeatureBuffer(TargetFeatures.Current);
+        TargetFeatures.Current.Compute(context, candidate, buffer);
+        var (target, record) = Model.Score(buffer.Vector);
         return new TargetVerdict(target >= Model.Manifest.Threshold, record);
     }
 }
