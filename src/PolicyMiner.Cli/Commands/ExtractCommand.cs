@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Core.Serialization;
@@ -43,39 +44,90 @@ internal static class ExtractCommand
     private static int Run(string[] arguments, string format, int? planYear, DocumentManifest manifest, TargetExtractor extractor, bool explain)
     {
         var files = DocumentInputs.Expand(arguments, Console.Error, out var failed);
+        // Documents are read and extracted in parallel (the extractor is thread-safe), a bounded window ahead of the one
+        // that is written, and written in input order: the output is the same as one document after another.
+        var window = Math.Max(2, 2 * Environment.ProcessorCount);
+        var pending = new Queue<Task<DocumentResult>>(window);
         foreach (var path in files)
         {
-            var document = DocumentInputs.Read(path, planYear, out var error, manifest);
-            if (document is null)
+            pending.Enqueue(Task.Run(() => Process(path, planYear, manifest, extractor, format, explain)));
+            if (pending.Count >= window)
             {
-                Console.Error.WriteLine($"policyminer: {error}");
-                failed++;
-                continue;
+                failed += Write(pending.Dequeue().GetAwaiter().GetResult());
             }
+        }
 
-            if (explain)
-            {
-                Explain(document, extractor.Trace(document));
-                continue;
-            }
-
-            var targets = extractor.Extract(document);
-            if (format == "table")
-            {
-                WriteTable(document.SourceName, targets);
-            }
-            else
-            {
-                foreach (var target in targets)
-                {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(target, PolicyJson.Options));
-                }
-            }
+        while (pending.Count > 0)
+        {
+            failed += Write(pending.Dequeue().GetAwaiter().GetResult());
         }
 
         // Nothing readable at all is a failure, not an empty success.
         return failed == 0 && files.Count > 0 ? 0 : 1;
     }
+
+    /// <summary>Reads and extracts one file, off the writing thread; JSON lines are serialised here too.</summary>
+    private static DocumentResult Process(string path, int? planYear, DocumentManifest manifest, TargetExtractor extractor, string format, bool explain)
+    {
+        var document = DocumentInputs.Read(path, planYear, out var error, manifest);
+        if (document is null)
+        {
+            return new DocumentResult(null, error, null, null, null);
+        }
+
+        if (explain)
+        {
+            return new DocumentResult(document, null, extractor.Trace(document), null, null);
+        }
+
+        var targets = extractor.Extract(document);
+        if (format == "table")
+        {
+            return new DocumentResult(document, null, null, targets, null);
+        }
+
+        var lines = new StringBuilder();
+        foreach (var target in targets)
+        {
+            lines.AppendLine(JsonSerializer.Serialize(target, PolicyJson.Options));
+        }
+
+        return new DocumentResult(document, null, null, null, lines.ToString());
+    }
+
+    /// <summary>Writes one document's result; returns 1 when it failed.</summary>
+    private static int Write(DocumentResult result)
+    {
+        if (result.Document is not { } document)
+        {
+            Console.Error.WriteLine($"policyminer: {result.Error}");
+            return 1;
+        }
+
+        if (result.Trace is { } trace)
+        {
+            Explain(document, trace);
+        }
+        else if (result.Targets is { } targets)
+        {
+            WriteTable(document.SourceName, targets);
+        }
+        else
+        {
+            // One write per document: stdout flushes on every write.
+            Console.Out.Write(result.JsonLines);
+        }
+
+        return 0;
+    }
+
+    /// <summary>One document read and extracted: the document (null when it failed, with the error), and what to write.</summary>
+    private sealed record DocumentResult(
+        PolicyMiner.Core.Documents.PolicyDocument? Document,
+        string? Error,
+        PolicyMiner.Extraction.Pipeline.ExtractionContext? Trace,
+        IReadOnlyList<PolicyTarget>? Targets,
+        string? JsonLines);
 
     /// <summary>One line per number: the target with the scope each inherited field came from, or the reason it is not a target.</summary>
     private static void Explain(PolicyMiner.Core.Documents.PolicyDocument document, PolicyMiner.Extraction.Pipeline.ExtractionContext context)

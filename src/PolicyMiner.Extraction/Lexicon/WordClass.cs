@@ -1,20 +1,29 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace PolicyMiner.Extraction.Lexicon;
 
 /// <summary>A named, closed class of words from the lexicon (review markers, commitment words, growth phrases …).</summary>
-/// <remarks>Immutable and thread-safe; searches run on <see cref="SearchValues{T}"/> of strings, not per-word loops.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. Searches jump to the next character that can open a word (a vectorised
+/// <see cref="SearchValues{T}"/> of first characters) and compare only the words opening with it: on short clauses of
+/// Chinese text this is several times cheaper than a string automaton, which looks up a dictionary per character.
+/// </remarks>
 public sealed class WordClass
 {
-    private readonly SearchValues<string> _search;
-    private readonly string[] _longestFirst;
+    private readonly SearchValues<char> _firsts;
+    private readonly FrozenDictionary<char, string[]> _byFirst;
+    private readonly FrozenDictionary<char, string[]> _byLast;
 
     internal WordClass(string name, IReadOnlyList<string> words)
     {
         Name = name;
         Words = words;
-        _search = SearchValues.Create([.. words], StringComparison.Ordinal);
-        _longestFirst = [.. words.OrderByDescending(w => w.Length)];
+        // Longest first, so the first word that matches is the longest (two words of one length matching at one place are equal).
+        var longestFirst = words.Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToArray();
+        _byFirst = longestFirst.GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _byLast = longestFirst.GroupBy(w => w[^1]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _firsts = SearchValues.Create([.. _byFirst.Keys]);
     }
 
     public string Name { get; }
@@ -22,15 +31,41 @@ public sealed class WordClass
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Index of the first occurrence of any word of the class in <paramref name="text"/>, or -1.</summary>
-    public int IndexIn(ReadOnlySpan<char> text) => text.IndexOfAny(_search);
+    public int IndexIn(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var next = text[offset..].IndexOfAny(_firsts);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            var at = offset + next;
+            if (MatchAtStart(text[at..]) > 0)
+            {
+                return at;
+            }
+
+            offset = at + 1;
+        }
+
+        return -1;
+    }
 
     /// <summary>True when <paramref name="text"/> holds a word of the class.</summary>
-    public bool OccursIn(ReadOnlySpan<char> text) => text.IndexOfAny(_search) >= 0;
+    public bool OccursIn(ReadOnlySpan<char> text) => IndexIn(text) >= 0;
 
     /// <summary>Length of the longest word of the class starting at <paramref name="text"/>'s beginning, or 0.</summary>
     public int MatchAtStart(ReadOnlySpan<char> text)
     {
-        foreach (var word in _longestFirst)
+        if (text.IsEmpty || !_byFirst.TryGetValue(text[0], out var candidates))
+        {
+            return 0;
+        }
+
+        foreach (var word in candidates)
         {
             if (text.StartsWith(word, StringComparison.Ordinal))
             {
@@ -44,7 +79,12 @@ public sealed class WordClass
     /// <summary>Length of the longest word of the class ending at <paramref name="text"/>'s end, or 0.</summary>
     public int MatchAtEnd(ReadOnlySpan<char> text)
     {
-        foreach (var word in _longestFirst)
+        if (text.IsEmpty || !_byLast.TryGetValue(text[^1], out var candidates))
+        {
+            return 0;
+        }
+
+        foreach (var word in candidates)
         {
             if (text.EndsWith(word, StringComparison.Ordinal))
             {

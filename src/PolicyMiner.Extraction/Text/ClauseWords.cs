@@ -21,6 +21,11 @@ public sealed class ClauseWords
     private readonly Dictionary<int, TextSpan[]> _runs = [];
     private readonly List<(int Start, int End)> _bounds = [];
 
+    // The run RunAt returned last, when it starts where its run of words truly starts: rules and features ask about
+    // neighbouring positions, and any position in it (within MaxReach of its start) would find the same cache entry.
+    private TextSpan[]? _lastRun;
+    private int _lastRunStart;
+
     public ClauseWords(string text)
         : this(text, SharedSegmenter.Value)
     {
@@ -88,6 +93,13 @@ public sealed class ClauseWords
 
     private TextSpan[] RunAt(int position)
     {
+        if (_lastRun is { } last && position >= _lastRunStart && position < last[^1].End && position - _lastRunStart <= MaxReach)
+        {
+            // Every character from the run's start to position is a run character (the run was cut from them), so the walk
+            // back below would stop at the same start and the cache would return this same run.
+            return last;
+        }
+
         var start = position;
         var floor = Math.Max(0, position - MaxReach);
         while (start > floor && IsRunChar(_text[start - 1]))
@@ -97,6 +109,7 @@ public sealed class ClauseWords
 
         if (_runs.TryGetValue(start, out var cached) && cached.Length > 0 && cached[^1].End > position)
         {
+            Remember(start, cached);
             return cached;
         }
 
@@ -116,7 +129,23 @@ public sealed class ClauseWords
         }
 
         _runs[start] = spans;
+        _lastRun = null;
+        Remember(start, spans);
         return spans;
+    }
+
+    private void Remember(int start, TextSpan[] run)
+    {
+        // Only a run that starts at a true run start is position-independent; one cut short by MaxReach is not.
+        if (run.Length > 0 && (start == 0 || !IsRunChar(_text[start - 1])))
+        {
+            _lastRun = run;
+            _lastRunStart = start;
+        }
+        else
+        {
+            _lastRun = null;
+        }
     }
 
     private static JiebaSegmenter? LoadSegmenter()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PolicyMiner.Core.Documents;
@@ -31,6 +32,9 @@ public sealed class TargetFeatures
 
     private readonly (string Name, Func<CandidateView, float> Read)[] _dense;
 
+    /// <summary>Per-document memo of what every candidate of one section shares (its heading's hashed words); dropped with the context.</summary>
+    private readonly ConditionalWeakTable<ExtractionContext, DocumentMemo> _memos = [];
+
     private TargetFeatures()
     {
         _dense = [.. DenseFeatures()];
@@ -54,18 +58,32 @@ public sealed class TargetFeatures
     /// <summary>The feature vector of <paramref name="candidate"/>, found by the rules in <paramref name="context"/>.</summary>
     public float[] Compute(ExtractionContext context, RuleCandidate candidate)
     {
+        var buffer = new FeatureBuffer(this);
+        Compute(context, candidate, buffer);
+        return buffer.Vector;
+    }
+
+    /// <summary>Writes the feature vector of <paramref name="candidate"/> into <paramref name="buffer"/>, reusing it: a caller
+    /// scoring many candidates allocates nothing per candidate.</summary>
+    public void Compute(ExtractionContext context, RuleCandidate candidate, FeatureBuffer buffer)
+    {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(candidate);
-        var vector = new float[Length];
-        var view = new CandidateView(context, candidate);
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Vector.Length != Length)
+        {
+            throw new ArgumentException($"the feature buffer has {buffer.Vector.Length} slots, not {Length}", nameof(buffer));
+        }
+
+        buffer.Reset(_dense.Length);
+        var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()), buffer);
+        var vector = buffer.Vector;
         for (var i = 0; i < _dense.Length; i++)
         {
             vector[i] = _dense[i].Read(view);
         }
 
-        var hashed = vector.AsSpan(_dense.Length);
-        view.AddWords(hashed);
-        return vector;
+        view.AddWords(buffer, _dense.Length);
     }
 
     private static IEnumerable<(string, Func<CandidateView, float>)> DenseFeatures()
@@ -137,13 +155,18 @@ public sealed class TargetFeatures
         yield return ("line.length", v => v.Line is { } l ? Math.Min(l.Span.Length, 500) : 0f);
         yield return ("line.numbers", v => Math.Min(v.NumbersInLine, 30));
         yield return ("line.targets", v => Math.Min(v.TargetsInLine, 30));
-        foreach (var name in WordLexicon.Default.ClassNames.Order(StringComparer.Ordinal))
+        // One pass of the scanner per side finds every class (WordClasses.InOrder's order) that occurs there.
+        for (var k = 0; k < WordClasses.InOrder.Count; k++)
         {
-            var words = WordLexicon.Default[name];
-            yield return ($"before.{name}", v => B(words.OccursIn(v.Before)));
-            yield return ($"after.{name}", v => B(words.OccursIn(v.After)));
+            var index = k;
+            var name = WordClasses.InOrder[k].Name;
+            yield return ($"before.{name}", v => B(v.BeforeHas(index)));
+            yield return ($"after.{name}", v => B(v.AfterHas(index)));
         }
     }
+
+    /// <summary>Number of lexicon word classes the features look for on each side of the number.</summary>
+    internal static int WordClassCount => WordClasses.InOrder.Count;
 
     private static IEnumerable<(string Name, T Value)> Members<T>()
         where T : struct, Enum => Enum.GetValues<T>().Select(m => (m.ToString(), m));
@@ -151,8 +174,16 @@ public sealed class TargetFeatures
     /// <summary>What the features read about one candidate, computed once.</summary>
     private sealed class CandidateView
     {
-        public CandidateView(ExtractionContext context, RuleCandidate candidate)
+        private readonly DocumentMemo _memo;
+        private readonly FeatureBuffer _buffer;
+        private readonly int _beforeStart;
+        private readonly int _afterLength;
+        private bool _classesScanned;
+
+        public CandidateView(ExtractionContext context, RuleCandidate candidate, DocumentMemo memo, FeatureBuffer buffer)
         {
+            _memo = memo;
+            _buffer = buffer;
             Context = context;
             Draft = candidate.Draft;
             Target = candidate.Target;
@@ -167,9 +198,9 @@ public sealed class TargetFeatures
             LineStart = lineStart;
             LineEnd = lineEnd;
             var from = Math.Max(lineStart, start - ClauseReach);
-            Before = context.Text.AsSpan(from, Math.Max(0, start - from)).ToString();
+            _beforeStart = from;
             var to = Math.Min(lineEnd, Draft.ExpressionEnd + ClauseReach / 2);
-            After = context.Text.AsSpan(Draft.ExpressionEnd, Math.Max(0, to - Draft.ExpressionEnd)).ToString();
+            _afterLength = Math.Max(0, to - Draft.ExpressionEnd);
             for (var b = Line?.Parent; b is not null; b = b.Parent)
             {
                 if (b.Kind == BlockKind.Section)
@@ -219,14 +250,40 @@ public sealed class TargetFeatures
         public int TargetsInLine { get; }
 
         /// <summary>The clause text before the number (up to 40 characters, within the line).</summary>
-        public string Before { get; }
+        public ReadOnlySpan<char> Before => Context.Text.AsSpan(_beforeStart, Math.Max(0, Draft.Mention.Span.Start - _beforeStart));
 
         /// <summary>The text after the number's expression (up to 20 characters, within the line).</summary>
-        public string After { get; }
+        public ReadOnlySpan<char> After => Context.Text.AsSpan(Draft.ExpressionEnd, _afterLength);
+
+        /// <summary>True when a word of the <paramref name="index"/>-th class (of <see cref="WordClasses.InOrder"/>) occurs in <see cref="Before"/>.</summary>
+        public bool BeforeHas(int index)
+        {
+            ScanClasses();
+            return _buffer.Before[index];
+        }
+
+        /// <summary>True when a word of the <paramref name="index"/>-th class occurs in <see cref="After"/>.</summary>
+        public bool AfterHas(int index)
+        {
+            ScanClasses();
+            return _buffer.After[index];
+        }
+
+        private void ScanClasses()
+        {
+            if (!_classesScanned)
+            {
+                Array.Clear(_buffer.Before);
+                Array.Clear(_buffer.After);
+                WordClasses.Scanner.Mark(Before, _buffer.Before);
+                WordClasses.Scanner.Mark(After, _buffer.After);
+                _classesScanned = true;
+            }
+        }
 
         /// <summary>Adds the hashed words: three words each side of the number, POS tags of the nearest ones, the heading's words,
         /// the unit, the category and the indicator's last word.</summary>
-        public void AddWords(Span<float> slots)
+        public void AddWords(FeatureBuffer slots, int offset)
         {
             var text = Context.Text;
             var words = Context.Words;
@@ -234,10 +291,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position > LineStart; k++)
             {
                 var word = words.WordEndingAt(position) ?? new TextSpan(position - 1, position);
-                Add(slots, $"L{k}", text.AsSpan(word.Start, word.Length));
+                Add(slots, offset, Prefix.Left[k], text.AsSpan(word.Start, word.Length));
                 if (k <= 2)
                 {
-                    Add(slots, $"pL{k}", words.TagAt(word.Start) ?? "x");
+                    Add(slots, offset, Prefix.LeftTag[k], words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.Start;
@@ -247,10 +304,10 @@ public sealed class TargetFeatures
             for (var k = 1; k <= 3 && position < LineEnd && position < text.Length; k++)
             {
                 var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
-                Add(slots, $"R{k}", text.AsSpan(word.Start, word.Length));
+                Add(slots, offset, Prefix.Right[k], text.AsSpan(word.Start, word.Length));
                 if (k == 1)
                 {
-                    Add(slots, "pR1", words.TagAt(word.Start) ?? "x");
+                    Add(slots, offset, Prefix.RightTag, words.TagAt(word.Start) ?? "x");
                 }
 
                 position = word.End;
@@ -258,44 +315,143 @@ public sealed class TargetFeatures
 
             if (Heading is { } heading)
             {
-                position = heading.Span.Start;
-                for (var k = 0; k < 12 && position < heading.Span.End && position < text.Length; k++)
+                // Every candidate of a section has the same heading words: hash them once per heading.
+                if (!_memo.HeadingSlots.TryGetValue(heading, out var headingSlots))
                 {
-                    var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
-                    if (word.Length > 1)
-                    {
-                        Add(slots, "H", text.AsSpan(word.Start, word.Length));
-                    }
+                    _memo.HeadingSlots[heading] = headingSlots = HeadingSlots(heading, HashedSlots);
+                }
 
-                    position = word.End;
+                foreach (var slot in headingSlots)
+                {
+                    slots.Set(offset + slot);
                 }
             }
 
-            Add(slots, "u", Target.Unit);
-            Add(slots, "c", Target.Category);
+            Add(slots, offset, Prefix.Unit, Target.Unit);
+            Add(slots, offset, Prefix.Category, Target.Category);
             if (Draft.IndicatorSpan is { } span && span.Length > 0 && span.End <= text.Length)
             {
                 var last = words.WordEndingAt(span.End) ?? new TextSpan(span.End - 1, span.End);
-                Add(slots, "iw", text.AsSpan(last.Start, last.Length));
+                Add(slots, offset, Prefix.IndicatorWord, text.AsSpan(last.Start, last.Length));
             }
         }
 
-        private static void Add(Span<float> slots, string prefix, ReadOnlySpan<char> word)
+        /// <summary>The slots of a heading's first 12 words (single characters skipped).</summary>
+        private int[] HeadingSlots(Block heading, int slotCount)
         {
-            // FNV-1a over the prefix, a separator and the word: stable across processes and platforms.
+            var text = Context.Text;
+            var words = Context.Words;
+            var slots = new List<int>(12);
+            var position = heading.Span.Start;
+            for (var k = 0; k < 12 && position < heading.Span.End && position < text.Length; k++)
+            {
+                var word = words.WordStartingAt(position) ?? new TextSpan(position, position + 1);
+                if (word.Length > 1)
+                {
+                    slots.Add(Slot(Prefix.Heading, text.AsSpan(word.Start, word.Length), slotCount));
+                }
+
+                position = word.End;
+            }
+
+            return [.. slots];
+        }
+
+        private static void Add(FeatureBuffer slots, int offset, uint prefix, ReadOnlySpan<char> word) => slots.Set(offset + Slot(prefix, word, HashedSlots));
+
+        private static int Slot(uint prefix, ReadOnlySpan<char> word, int slotCount)
+        {
+            var hash = prefix;
+            foreach (var c in word)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return (int)(hash % (uint)slotCount);
+        }
+    }
+
+    /// <summary>The lexicon's word classes in the order their features are listed (ordinal by name), and one scanner for all.</summary>
+    private static class WordClasses
+    {
+        public static readonly IReadOnlyList<WordClass> InOrder =
+            [.. WordLexicon.Default.ClassNames.Order(StringComparer.Ordinal).Select(n => WordLexicon.Default[n])];
+
+        public static readonly WordClassScanner Scanner = new(InOrder);
+    }
+
+    /// <summary>What one document's candidates share, computed once per document.</summary>
+    private sealed class DocumentMemo
+    {
+        public Dictionary<Block, int[]> HeadingSlots { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// FNV-1a state after each hashed word's prefix and the separator: a word's slot is FNV-1a over "prefix|word", stable across
+    /// processes and platforms; hashing the fixed prefixes once keeps the hot path free of string building.
+    /// </summary>
+    private static class Prefix
+    {
+        public static readonly uint[] Left = [0, Of("L1"), Of("L2"), Of("L3")];
+        public static readonly uint[] LeftTag = [0, Of("pL1"), Of("pL2")];
+        public static readonly uint[] Right = [0, Of("R1"), Of("R2"), Of("R3")];
+        public static readonly uint RightTag = Of("pR1");
+        public static readonly uint Heading = Of("H");
+        public static readonly uint Unit = Of("u");
+        public static readonly uint Category = Of("c");
+        public static readonly uint IndicatorWord = Of("iw");
+
+        private static uint Of(string prefix)
+        {
             var hash = 2166136261u;
             foreach (var c in prefix)
             {
                 hash = (hash ^ c) * 16777619u;
             }
 
-            hash = (hash ^ '|') * 16777619u;
-            foreach (var c in word)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
+            return (hash ^ '|') * 16777619u;
+        }
+    }
+}
 
-            slots[(int)(hash % (uint)slots.Length)] = 1f;
+/// <summary>A reusable feature vector for <see cref="TargetFeatures.Compute(ExtractionContext, RuleCandidate, FeatureBuffer)"/>.</summary>
+/// <remarks>Remembers which hashed slots the last candidate set, so the next one clears only those instead of the whole vector.
+/// Not thread-safe: one buffer per thread.</remarks>
+public sealed class FeatureBuffer
+{
+    private readonly List<int> _set = new(32);
+
+    public FeatureBuffer(TargetFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        Vector = new float[features.Length];
+    }
+
+    /// <summary>The vector of the last candidate computed into this buffer.</summary>
+    public float[] Vector { get; }
+
+    /// <summary>Scratch flags: which word classes occur before and after the number.</summary>
+    internal bool[] Before { get; } = new bool[TargetFeatures.WordClassCount];
+
+    internal bool[] After { get; } = new bool[TargetFeatures.WordClassCount];
+
+    internal void Reset(int denseLength)
+    {
+        foreach (var slot in _set)
+        {
+            Vector[slot] = 0f;
+        }
+
+        _set.Clear();
+        Array.Clear(Vector, 0, denseLength);
+    }
+
+    internal void Set(int slot)
+    {
+        if (Vector[slot] == 0f)
+        {
+            Vector[slot] = 1f;
+            _set.Add(slot);
         }
     }
 }

@@ -5,16 +5,22 @@ namespace PolicyMiner.Learning.Models;
 
 /// <summary>Plugs an <see cref="ExtractorModel"/> into the extractor: drops candidates whose targethood is below the model's
 /// threshold and gives every kept target the calibrated probability that its whole record is right.</summary>
-/// <remarks>Thread-safe, as <see cref="ITargetScorer"/> requires.</remarks>
+/// <remarks>Thread-safe, as <see cref="ITargetScorer"/> requires: each thread fills its own feature buffer.</remarks>
 public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
 {
+    /// <summary>One feature buffer per thread, reused for every candidate: the scorer runs once per target on the hot path.</summary>
+    [ThreadStatic]
+    private static FeatureBuffer? t_buffer;
+
     public ExtractorModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
     public string Fingerprint => Model.Fingerprint;
 
     public TargetVerdict Score(ExtractionContext context, RuleCandidate candidate)
     {
-        var (target, record) = Model.Score(TargetFeatures.Current.Compute(context, candidate));
+        var buffer = t_buffer ??= new FeatureBuffer(TargetFeatures.Current);
+        TargetFeatures.Current.Compute(context, candidate, buffer);
+        var (target, record) = Model.Score(buffer.Vector);
         return new TargetVerdict(target >= Model.Manifest.Threshold, record);
     }
 }
