@@ -127,7 +127,8 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 
             Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
 
-            return new FileWork(path, new DocumentExtraction(document, targets, version), null);
+            // Compressed here, in parallel, rather than by the single writer.
+            return new FileWork(path, new DocumentExtraction(document, targets, version).Prepare(), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
