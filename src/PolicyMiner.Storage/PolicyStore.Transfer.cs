@@ -50,6 +50,11 @@ public sealed partial class PolicyStore : IStoreTransfer
                     _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.Id, i), Data = pieces[i] });
                 }
 
+                foreach (var target in targets)
+                {
+                    target.DocumentExtraction = (document.ExtractorVersion, document.IngestedAt);
+                }
+
                 _targets.InsertBulk(targets);
             }
         });

@@ -452,7 +452,13 @@ public sealed partial class PolicyStore : IDisposable
         foreach (var old in superseded)
         {
             var ofOld = BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(old.Id));
-            reviewed.AddRange(_targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed));
+            foreach (var target in _targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed))
+            {
+                // Explicit before it moves: the extraction it came from is the old document's, not the new one's.
+                StoreMapper.Inherit(target, old);
+                reviewed.Add(target);
+            }
+
             _targets.DeleteMany(ofOld);
             if (old.Id != id)
             {
@@ -463,6 +469,11 @@ public sealed partial class PolicyStore : IDisposable
 
         var fresh = extraction.Targets.Select(t => StoredTargetFor(t, document, extraction.ExtractorVersion, now)).ToList();
         CarryOver(reviewed, fresh, document);
+        foreach (var target in reviewed)
+        {
+            target.DocumentExtraction = (extraction.ExtractorVersion, now);
+        }
+
         _targets.InsertBulk(reviewed);
         _targets.InsertBulk(fresh);
 

@@ -160,7 +160,7 @@ public sealed class SchemaTests : IDisposable
         LegacySchema.AddDocumentFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
-            Assert.All(raw.GetCollection("targets").FindAll(), t => Assert.True(t.ContainsKey("rg") && t.ContainsKey("f") && t.ContainsKey("st"), "the test database holds v3 records"));
+            Assert.All(raw.GetCollection("targets").FindAll(), t => Assert.True(t.ContainsKey("rg") && t.ContainsKey("f") && t.ContainsKey("st") && t.ContainsKey("xv"), "the test database holds v3 records"));
         }
 
         using (var store = PolicyStore.Open(_temp.Path))
@@ -188,7 +188,7 @@ public sealed class SchemaTests : IDisposable
         }
 
         using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(check.GetCollection("targets").FindAll(), t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st"));
+        Assert.All(check.GetCollection("targets").FindAll(), t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
         Assert.Equal(["_id", "d", "p"], check.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
     }
 

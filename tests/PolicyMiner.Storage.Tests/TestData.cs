@@ -81,6 +81,11 @@ internal static class LegacySchema
             target["rg"] = document["Metadata"]["Region"];
             target["pv"] = document["Metadata"]["Province"];
             target["py"] = document["Metadata"]["Year"];
+            if (!target.ContainsKey("xv"))
+            {
+                (target["xv"], target["xa"]) = (document["ExtractorVersion"], document["IngestedAt"]);
+            }
+
             foreach (var (name, empty) in new (string, LiteDB.BsonValue)[] { ("st", false), ("ver", 0), ("rf", new LiteDB.BsonArray()), ("r", new LiteDB.BsonArray()) })
             {
                 if (!target.ContainsKey(name))

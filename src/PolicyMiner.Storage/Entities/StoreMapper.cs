@@ -127,6 +127,7 @@ internal static class StoreMapper
             ExtractorVersion = extractorVersion,
             ExtractedAt = now,
             ReviewState = Name(ReviewState.Unreviewed),
+            DocumentExtraction = (extractorVersion, now),
         };
         CopyFields(target, entity);
         AttachTo(entity, document);
@@ -140,6 +141,10 @@ internal static class StoreMapper
         entity.Region = document.Metadata.Region;
         entity.Province = document.Metadata.Province;
         entity.PlanYear = document.Metadata.Year;
+        if (entity.ExtractorVersion.Length == 0)
+        {
+            (entity.ExtractorVersion, entity.ExtractedAt) = (document.ExtractorVersion, document.IngestedAt);
+        }
     }
 
     /// <summary>Points a target at a document and copies the document's filterable metadata onto it.</summary>
@@ -269,8 +274,8 @@ internal static class StoreMapper
         // The file name is the document's: LiteDB does not store it on each target (schema v4 on).
         ToTarget(entity) with { Doc = document.SourceName },
         document,
-        entity.ExtractorVersion,
-        entity.ExtractedAt,
+        entity.ExtractorVersion.Length > 0 ? entity.ExtractorVersion : document.ExtractorVersion,
+        entity.ExtractedAt != default ? entity.ExtractedAt : document.IngestedAt,
         new TargetReview(ParseReviewState(entity.ReviewState), entity.Reviewer, entity.ReviewedAt, entity.ReviewNote),
         entity.Stale)
     {

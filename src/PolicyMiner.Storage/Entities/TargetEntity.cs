@@ -101,11 +101,35 @@ internal sealed class TargetEntity
     [BsonIgnore]
     public int? PlanYear { get; set; }
 
-    [BsonField(TargetBson.ExtractorVersion)]
+    /// <summary>The extractor version; in LiteDB stored only when it is not the document's (a reviewed target carried over
+    /// from an older extraction keeps its own), and empty when read from a record without one.</summary>
+    [BsonIgnore]
     public string ExtractorVersion { get; set; } = "";
 
-    [BsonField(TargetBson.ExtractedAt)]
+    /// <summary>When extracted; like <see cref="ExtractorVersion"/>, stored only when not the document's ingest time.</summary>
+    [BsonIgnore]
     public DateTime ExtractedAt { get; set; }
+
+    /// <summary>The extraction of the document this target is being written with, whose version and time it need not repeat.</summary>
+    [BsonIgnore]
+    [JsonIgnore]
+    public (string Version, DateTime At)? DocumentExtraction { get; set; }
+
+    [BsonField(TargetBson.ExtractorVersion)]
+    [JsonIgnore]
+    public string? StoredExtractorVersion
+    {
+        get => ExtractorVersion.Length == 0 || ExtractorVersion == DocumentExtraction?.Version ? null : ExtractorVersion;
+        set => ExtractorVersion = value ?? "";
+    }
+
+    [BsonField(TargetBson.ExtractedAt)]
+    [JsonIgnore]
+    public DateTime? StoredExtractedAt
+    {
+        get => ExtractedAt == default || ExtractedAt == DocumentExtraction?.At ? null : ExtractedAt;
+        set => ExtractedAt = value ?? default;
+    }
 
     [BsonField(TargetBson.ReviewState)]
     public string ReviewState { get; set; } = "";

@@ -149,7 +149,8 @@ internal static class StoreSchema
     /// </summary>
     /// <remarks>
     /// Each target loses its document's file name, region, province and plan year (filled in from the document on
-    /// reading; region and plan-year filters go through the documents' indexes) and the fields at their default value
+    /// reading; region and plan-year filters go through the documents' indexes), the extractor version and time when
+    /// they are its document's, and the fields at their default value
     /// (not stale, version 0, no responsible bodies or reviewed fields), which are absent in new records. Each document
     /// gains the list of its targets' categories with a multi-key index, which serves the review app's category filter
     /// without reading targets. The targets' year and category indexes go: every insert paid for them, and the year and
@@ -180,6 +181,9 @@ internal static class StoreSchema
             }
         }
 
+        var extractions = db.GetCollection(Documents).Query()
+            .Select(BsonExpression.Create("{ i: $._id, v: $.ExtractorVersion, a: $.IngestedAt }")).ToEnumerable()
+            .ToDictionary(d => d["i"].AsString, d => (Version: d["v"], At: d["a"]), StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(1000))
         {
             foreach (var target in targets.Find(BsonExpression.Create("$._id IN @0", new BsonArray(chunk))).ToList())
@@ -188,6 +192,13 @@ internal static class StoreSchema
                 foreach (var name in DocumentFieldsOnTargets)
                 {
                     changed |= target.Remove(name);
+                }
+
+                if (target[TargetBson.DocumentId] is { IsString: true } owner && extractions.TryGetValue(owner.AsString, out var extraction))
+                {
+                    // The document's extraction is the target's unless it kept its own (a reviewed target carried over).
+                    changed |= RemoveIf(target, TargetBson.ExtractorVersion, v => v == extraction.Version);
+                    changed |= RemoveIf(target, TargetBson.ExtractedAt, v => v == extraction.At);
                 }
 
                 changed |= RemoveIf(target, TargetBson.Stale, v => v.IsBoolean && !v.AsBoolean);
