@@ -203,6 +203,10 @@ public sealed partial class PolicyStore : IDisposable
 
     private bool _migrated;
 
+    /// <summary>True when opening this store migrated it to the current schema (its file then holds the old records'
+    /// space until <see cref="Safety.StoreMaintenance.Compact"/>).</summary>
+    public bool Migrated => _migrated;
+
     private static PolicyStore OpenUnlocked(
         string path, string fullPath, bool readOnly, IReadOnlyList<StoreMigration> migrations, AccessMode mode, StoreOpenOptions options, StoreLock? held, Action? beforeMigrating = null)
     {

@@ -152,6 +152,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
     {
         var reader = channel.Reader;
         var batch = new List<FileWork>(_options.DocumentsPerTransaction);
+        var cpuAtStart = ThreadCpuTime.Now();
         try
         {
             while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -165,6 +166,8 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 Flush(batch, runId, tally, ticks, onFile);
                 batch.Clear();
             }
+
+            ticks.WriterCpu = ThreadCpuTime.Now() - cpuAtStart;
         }
         catch (Exception e)
         {
@@ -240,8 +243,10 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         public long Write;
 #pragma warning restore CA1051
 
+        public TimeSpan? WriterCpu { get; set; }
+
         public StageTimes ToTimes() =>
-            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write));
+            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write)) { WriterCpu = WriterCpu };
     }
 
     /// <summary>Running counts, touched only by the writer thread.</summary>
