@@ -29,7 +29,21 @@ public sealed record IngestFailure(int RunId, string Path, string Reason, DateTi
 public sealed record DocumentExtraction(
     Core.Documents.PolicyDocument Document,
     IReadOnlyList<Core.Targets.PolicyTarget> Targets,
-    string ExtractorVersion);
+    string ExtractorVersion)
+{
+    private byte[]? _packedText;
+
+    /// <summary>The text compressed as the stores keep it, packed on first use; a batch packs it on its worker thread
+    /// (<see cref="Prepare"/>), so the single writer does not spend its time compressing.</summary>
+    internal byte[] PackedText => _packedText ??= Entities.PackedText.Pack(Document.Text);
+
+    /// <summary>Does the work of storing that needs no database (compressing the text) on the calling thread.</summary>
+    public DocumentExtraction Prepare()
+    {
+        _ = PackedText;
+        return this;
+    }
+}
 
 /// <summary>What storing a document did.</summary>
 public enum DocumentWriteResult

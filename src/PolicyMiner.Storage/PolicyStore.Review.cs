@@ -251,7 +251,7 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>One page of documents matching <paramref name="filter"/>, by source path, with the review counts over all matches.</summary>
-    /// <remarks>Reads only the documents collection (review counts are kept on each document); a category filter reads the targets' category index.</remarks>
+    /// <remarks>Reads only the documents collection: review counts and the categories of their targets are kept on each document.</remarks>
     public DocumentPage ListDocuments(DocumentFilter filter, int skip, int take)
     {
         using var scope = Reading();
@@ -259,10 +259,8 @@ public sealed partial class PolicyStore
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 1, 500);
         // LiteDB's Select changes the query it is called on: the count pass and the page each build their own.
-        var ids = filter.Category is { } category ? DocumentsWithCategory(category) : null;
-        var query = Filtered(filter, ids);
-        var (total, counts) = Totals(filter, ids);
-        var page = Page(filter, ids, skip, take)
+        var (total, counts) = Totals(filter);
+        var page = Page(filter, skip, take)
             .Select(raw => _db.Mapper.ToObject<DocumentEntity>(raw))
             .Select(d => new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence))
             .ToList();
@@ -274,12 +272,12 @@ public sealed partial class PolicyStore
     /// Unfiltered, the page's paths are read from the path index alone (LiteDB skips index keys without loading
     /// documents), then the 50 documents by path; filtered, LiteDB narrows by the filters and orders the matches.
     /// </remarks>
-    private List<BsonDocument> Page(DocumentFilter filter, BsonArray? ids, int skip, int take)
+    private List<BsonDocument> Page(DocumentFilter filter, int skip, int take)
     {
         var order = BsonExpression.Create("$.SourcePath");
         if (filter != new DocumentFilter())
         {
-            return Filtered(filter, ids).OrderBy(order).Skip(skip).Limit(take).ToList();
+            return Filtered(filter).OrderBy(order).Skip(skip).Limit(take).ToList();
         }
 
         var paths = new BsonArray(_db.GetCollection(StoreSchema.Documents).Query().OrderBy(order).Select(order).Skip(skip).Limit(take)
@@ -294,7 +292,7 @@ public sealed partial class PolicyStore
     /// far more often than anything writes. The cache is dropped when this store writes, and when another process
     /// commits (an ingest or a CLI review), which the data and log files' sizes and times show.
     /// </remarks>
-    private (int Total, ReviewCounts Counts) Totals(DocumentFilter filter, BsonArray? ids)
+    private (int Total, ReviewCounts Counts) Totals(DocumentFilter filter)
     {
         var stamp = (Interlocked.Read(ref _writes), FileStamp(FilePath), FileStamp(LogFilePath));
         lock (_totalsLock)
@@ -313,7 +311,7 @@ public sealed partial class PolicyStore
 
         var projection = BsonExpression.Create("{ p: $.Pending, a: $.Accepted, c: $.Corrected, r: $.Rejected }");
         var (total, pending, accepted, corrected, rejected) = (0, 0, 0, 0, 0);
-        foreach (var row in Filtered(filter, ids).Select(projection).ToEnumerable())
+        foreach (var row in Filtered(filter).Select(projection).ToEnumerable())
         {
             total++;
             pending += Int(row["p"]);
@@ -369,7 +367,7 @@ public sealed partial class PolicyStore
         return _documents.FindById(documentId) is { } d ? new ReviewDocument(StoreMapper.ToSummary(d), CountsOf(d), d.MinConfidence) : null;
     }
 
-    private ILiteQueryable<BsonDocument> Filtered(DocumentFilter filter, BsonArray? ids)
+    private ILiteQueryable<BsonDocument> Filtered(DocumentFilter filter)
     {
         var query = _db.GetCollection(StoreSchema.Documents).Query();
         if (filter.Region is { } region)
@@ -392,19 +390,14 @@ public sealed partial class PolicyStore
             query = query.Where(BsonExpression.Create("$.MinConfidence <= @0", new BsonValue(confidence)));
         }
 
-        if (ids is not null)
+        if (filter.Category is { } category)
         {
-            query = query.Where(BsonExpression.Create("$._id IN @0", ids));
+            // The documents' own category list and its index (schema v4): no pass over the targets.
+            query = query.Where(BsonExpression.Create("$.Categories[*] ANY = @0", new BsonValue(category)));
         }
-
 
         return query;
     }
-
-    private BsonArray DocumentsWithCategory(string category) => new(_db.GetCollection(StoreSchema.Targets).Query()
-        .Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)))
-        .Select(BsonExpression.Create($"{{ d: $.{TargetBson.DocumentId} }}")).ToEnumerable()
-        .Select(d => d["d"].AsString).Distinct(StringComparer.Ordinal).Select(d => new BsonValue(d)));
 
     // ---------------------------------------------------------------- internals
 
@@ -530,8 +523,10 @@ public sealed partial class PolicyStore
     internal static void SetReviewCounts(DocumentEntity document, IEnumerable<TargetEntity> targets)
     {
         var (pending, accepted, corrected, rejected, min) = (0, 0, 0, 0, 1.0);
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
+            categories.Add(target.Category);
             var state = StoreMapper.ParseReviewState(target.ReviewState);
             switch (state)
             {
@@ -548,6 +543,7 @@ public sealed partial class PolicyStore
         }
 
         (document.Pending, document.Accepted, document.Corrected, document.Rejected, document.MinConfidence) = (pending, accepted, corrected, rejected, min);
+        document.Categories = [.. categories];
     }
 
     /// <summary>Copies from a re-extracted twin every field the editor did not review, so re-ingest improves only what nobody checked.</summary>

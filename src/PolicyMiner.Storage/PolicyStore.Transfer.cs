@@ -19,6 +19,12 @@ public sealed partial class PolicyStore : IStoreTransfer
 
             var content = _contents.FindById(id);
             var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(id))).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
+            foreach (var target in targets)
+            {
+                // What LiteDB keeps once, on the document; another store (PostgreSQL) keeps it on each target.
+                StoreMapper.Inherit(target, document);
+            }
+
             yield return new DocumentRecord(document, content, TextOf(content), targets);
         }
     }
@@ -42,6 +48,11 @@ public sealed partial class PolicyStore : IStoreTransfer
                 for (var i = 1; i < pieces.Count; i++)
                 {
                     _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.Id, i), Data = pieces[i] });
+                }
+
+                foreach (var target in targets)
+                {
+                    target.DocumentExtraction = (document.ExtractorVersion, document.IngestedAt);
                 }
 
                 _targets.InsertBulk(targets);

@@ -203,6 +203,10 @@ public sealed partial class PolicyStore : IDisposable
 
     private bool _migrated;
 
+    /// <summary>True when opening this store migrated it to the current schema (its file then holds the old records'
+    /// space until <see cref="Safety.StoreMaintenance.Compact"/>).</summary>
+    public bool Migrated => _migrated;
+
     private static PolicyStore OpenUnlocked(
         string path, string fullPath, bool readOnly, IReadOnlyList<StoreMigration> migrations, AccessMode mode, StoreOpenOptions options, StoreLock? held, Action? beforeMigrating = null)
     {
@@ -452,7 +456,13 @@ public sealed partial class PolicyStore : IDisposable
         foreach (var old in superseded)
         {
             var ofOld = BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(old.Id));
-            reviewed.AddRange(_targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed));
+            foreach (var target in _targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed))
+            {
+                // Explicit before it moves: the extraction it came from is the old document's, not the new one's.
+                StoreMapper.Inherit(target, old);
+                reviewed.Add(target);
+            }
+
             _targets.DeleteMany(ofOld);
             if (old.Id != id)
             {
@@ -463,6 +473,11 @@ public sealed partial class PolicyStore : IDisposable
 
         var fresh = extraction.Targets.Select(t => StoredTargetFor(t, document, extraction.ExtractorVersion, now)).ToList();
         CarryOver(reviewed, fresh, document);
+        foreach (var target in reviewed)
+        {
+            target.DocumentExtraction = (extraction.ExtractorVersion, now);
+        }
+
         _targets.InsertBulk(reviewed);
         _targets.InsertBulk(fresh);
 
@@ -477,7 +492,7 @@ public sealed partial class PolicyStore : IDisposable
             _documents.Update(entity);
         }
 
-        WriteContent(document);
+        WriteContent(extraction);
         if (document.Fingerprint is { } stored)
         {
             Duplicates.Add(id, stored);
@@ -609,9 +624,10 @@ public sealed partial class PolicyStore : IDisposable
     }
 
     // The text is stored once, compressed, in pieces that each fit in a record (see PackedText).
-    private void WriteContent(PolicyDocument document)
+    private void WriteContent(DocumentExtraction extraction)
     {
-        var pieces = PackedText.Split(PackedText.Pack(document.Text));
+        var document = extraction.Document;
+        var pieces = PackedText.Split(extraction.PackedText);
         _contents.Upsert(StoreMapper.ToContent(document, pieces[0], pieces.Count - 1));
         for (var i = 1; i < pieces.Count; i++)
         {
@@ -655,9 +671,8 @@ public sealed partial class PolicyStore : IDisposable
         using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
         var targets = _targets.Query();
-        if (query.Document is { } document)
+        if (DocumentsOf(query) is { } ids)
         {
-            var ids = ResolveDocuments(document);
             if (ids.Count == 0)
             {
                 return [];
@@ -666,19 +681,9 @@ public sealed partial class PolicyStore : IDisposable
             targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
-        if (query.Region is { } region)
-        {
-            targets = targets.Where(x => x.Region == region || x.Province == region);
-        }
-
         if (query.Year is { } year)
         {
             targets = targets.Where(x => x.Year == year);
-        }
-
-        if (query.PlanYear is { } planYear)
-        {
-            targets = targets.Where(x => x.PlanYear == planYear);
         }
 
         if (query.Category is { } category)
@@ -747,9 +752,8 @@ public sealed partial class PolicyStore : IDisposable
         using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
         var targets = _db.GetCollection(StoreSchema.Targets).Query();
-        if (query.Document is { } document)
+        if (DocumentsOf(query) is { } ids)
         {
-            var ids = ResolveDocuments(document);
             if (ids.Count == 0)
             {
                 return [];
@@ -758,19 +762,9 @@ public sealed partial class PolicyStore : IDisposable
             targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
         }
 
-        if (query.Region is { } region)
-        {
-            targets = targets.Where(BsonExpression.Create($"($.{TargetBson.Region} = @0 OR $.{TargetBson.Province} = @0)", new BsonValue(region)));
-        }
-
         if (query.Year is { } year)
         {
             targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Year} = @0", new BsonValue(year)));
-        }
-
-        if (query.PlanYear is { } planYear)
-        {
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.PlanYear} = @0", new BsonValue(planYear)));
         }
 
         if (query.Category is { } category)
@@ -842,6 +836,37 @@ public sealed partial class PolicyStore : IDisposable
         });
         Interlocked.Increment(ref _writes);
         return updated;
+    }
+
+    /// <summary>The documents a query's document, region and plan-year filters allow; null when it has none of them.</summary>
+    /// <remarks>Region and plan year are the document's (schema v4 keeps no copy on each target), so they are answered by
+    /// the documents collection (its region and plan-year indexes) and the targets then read by their document index.</remarks>
+    private List<string>? DocumentsOf(TargetQuery query)
+    {
+        if (query.Document is null && query.Region is null && query.PlanYear is null)
+        {
+            return null;
+        }
+
+        var documents = _db.GetCollection(StoreSchema.Documents).Query();
+        if (query.Region is { } region)
+        {
+            documents = documents.Where(BsonExpression.Create("($.Metadata.Region = @0 OR $.Metadata.Province = @0)", new BsonValue(region)));
+        }
+
+        if (query.PlanYear is { } planYear)
+        {
+            documents = documents.Where(BsonExpression.Create("$.Metadata.Year = @0", new BsonValue(planYear)));
+        }
+
+        var ids = documents.Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(d => d["i"].AsString).ToList();
+        if (query.Document is { } document)
+        {
+            var named = ResolveDocuments(document).ToHashSet(StringComparer.Ordinal);
+            ids.RemoveAll(id => !named.Contains(id));
+        }
+
+        return ids;
     }
 
     private List<string> ResolveDocuments(string document)

@@ -113,6 +113,8 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Equal("test-extractor/2", visible.ExtractorVersion);
         var rejected = Assert.Single(store.QueryTargets(TargetQuery.All with { IncludeRejected = true }), t => t.Review.State == ReviewState.Rejected);
         Assert.Equal(target.Id, rejected.Id);
+        // Every field was pinned by the verdict, so it is still the first extraction's record, and says so.
+        Assert.Equal((TestData.Extractor, target.ExtractedAt), (rejected.ExtractorVersion, rejected.ExtractedAt));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Targets;
 using LiteDB;
+using PolicyMiner.Storage.Reviewing;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage.Tests;
@@ -21,9 +22,11 @@ public sealed class SchemaTests : IDisposable
         using var raw = new LiteDatabase(_temp.Path);
         var indexes = raw.GetCollection("$indexes").FindAll()
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
-        // Schema v3: the indexes the read paths use, on the short field names; none for region (an OR query scans anyway).
-        Assert.Equal(["_id", "c", "d", "p", "y"], raw.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+        // Schema v4: targets by document and by confidence (the review queue) only; filters on the document's fields and
+        // the category filter go through the documents' indexes.
+        Assert.Equal(["_id", "d", "p"], raw.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
         Assert.Contains("documents.region", indexes);
+        Assert.Contains("documents.categories", indexes);
         Assert.Contains("documents.SourcePath", indexes);
     }
 
@@ -133,6 +136,60 @@ public sealed class SchemaTests : IDisposable
         Assert.Single(store.QueryTargets(new TargetQuery(Region: document.Metadata.Region)));
         using var raw2 = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
         Assert.All(raw2.GetCollection("targets").FindAll().Single().Keys, name => Assert.True(name.Length <= 3, name));
+    }
+
+    [Fact]
+    public void Open_Version3DatabaseWithTargets_StoresDocumentDataOnceAndReadsEverythingBack()
+    {
+        var first = TestData.Document("到2020年，研发投入强度达到2.5%以上，高新技术企业达到120家。");
+        var second = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        var rd = TestData.Target(first, "研发投入强度达到2.5%以上", 2.5);
+        var firms = TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms") with { Responsible = [], Baseline = null };
+        var industry = TestData.Target(second, "规模以上工业增加值增长8%左右", 8, category: "industry", year: 2022);
+        IReadOnlyList<StoredTarget> before;
+        using (var v3 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 3)]))
+        {
+            v3.SaveDocument(TestData.Extraction(first, rd, firms));
+            v3.SaveDocument(TestData.Extraction(second, industry));
+            var id = v3.QueryTargets(TargetQuery.All).Single(t => t.Target.Category == "high_tech_firms").Id;
+            Assert.True(v3.Correct(id, 0, "编辑甲", new Dictionary<string, string> { ["value"] = "150" }).Saved);
+            before = v3.QueryTargets(TargetQuery.All);
+            Assert.Equal(3, v3.SchemaVersion);
+        }
+
+        LegacySchema.AddDocumentFieldsBack(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.All(raw.GetCollection("targets").FindAll(), t => Assert.True(t.ContainsKey("rg") && t.ContainsKey("f") && t.ContainsKey("st") && t.ContainsKey("xv"), "the test database holds v3 records"));
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+            var after = store.QueryTargets(TargetQuery.All);
+            Assert.Equal(before.Count, after.Count);
+            foreach (var (old, now) in before.Zip(after))
+            {
+                Assert.Equal(old.Id, now.Id);
+                Assert.Equal(old.Target with { Responsible = [] }, now.Target with { Responsible = [] });
+                Assert.Equal(old.Target.Responsible, now.Target.Responsible);
+                Assert.Equal((old.Document.Id, old.ExtractorVersion, old.ExtractedAt, old.Review, old.Stale, old.Version), (now.Document.Id, now.ExtractorVersion, now.ExtractedAt, now.Review, now.Stale, now.Version));
+                Assert.Equal(old.ReviewedFields, now.ReviewedFields);
+            }
+
+            Assert.Equal(2, store.QueryTargets(new TargetQuery(Region: "青川市")).Count);
+            Assert.Single(store.QueryTargets(new TargetQuery(PlanYear: 2019)));
+            Assert.Single(store.QueryTargets(new TargetQuery(Category: "industry")));
+            Assert.Single(store.QueryTargets(new TargetQuery(Year: 2022)));
+            Assert.Equal(2, store.ReadTargets(new TargetQuery(Region: "青川市")).Count);
+            var listed = store.ListDocuments(new DocumentFilter(Category: "high_tech_firms"), 0, 50);
+            Assert.Equal(first.ContentHash, Assert.Single(listed.Documents).Summary.Id);
+            Assert.Empty(store.ListDocuments(new DocumentFilter(Category: "energy"), 0, 50).Documents);
+        }
+
+        using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        Assert.All(check.GetCollection("targets").FindAll(), t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
+        Assert.Equal(["_id", "d", "p"], check.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -45,6 +45,44 @@ internal static class TestData
 /// <summary>What an older PolicyMiner wrote: targets with the property names as field names (schema v1 and v2).</summary>
 internal static class LegacySchema
 {
+    /// <summary>Gives every target the fields schema v3 wrote and v4 does not (the document's file name, region,
+    /// province and plan year; defaults written out), and takes the documents' category lists away, as a v3 file has.</summary>
+    public static void AddDocumentFieldsBack(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var documents = raw.GetCollection("documents");
+        var byId = documents.FindAll().ToDictionary(d => d["_id"].AsString);
+        var targets = raw.GetCollection("targets");
+        foreach (var target in targets.FindAll().ToList())
+        {
+            var document = byId[target["d"].AsString];
+            target["f"] = document["SourceName"];
+            target["rg"] = document["Metadata"]["Region"];
+            target["pv"] = document["Metadata"]["Province"];
+            target["py"] = document["Metadata"]["Year"];
+            if (!target.ContainsKey("xv"))
+            {
+                (target["xv"], target["xa"]) = (document["ExtractorVersion"], document["IngestedAt"]);
+            }
+
+            foreach (var (name, empty) in new (string, LiteDB.BsonValue)[] { ("st", false), ("ver", 0), ("rf", new LiteDB.BsonArray()), ("r", new LiteDB.BsonArray()) })
+            {
+                if (!target.ContainsKey(name))
+                {
+                    target[name] = empty;
+                }
+            }
+
+            targets.Update(target);
+        }
+
+        foreach (var document in byId.Values)
+        {
+            document.Remove("Categories");
+            documents.Update(document);
+        }
+    }
+
     public static void RenameTargetFieldsBack(string path)
     {
         var back = PolicyMiner.Storage.Entities.TargetBson.Renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);

@@ -178,11 +178,16 @@ internal static class BenchIngestCommand
         table.AddRow("CPU time of ingest", $"{result.Cpu.TotalSeconds:0.0} s = {result.Documents / Math.Max(result.Cpu.TotalSeconds, 0.001):0} docs per CPU-second");
         var stages = result.Summary.Stages;
         table.AddRow("stage time (summed over threads)", $"read {stages.Read.TotalSeconds:0.0} s, extract {stages.Extract.TotalSeconds:0.0} s, write {stages.Write.TotalSeconds:0.0} s");
+        if (stages.WriterCpu is { } writerCpu)
+        {
+            table.AddRow("writer thread CPU", $"{writerCpu.TotalSeconds:0.0} s = {1000 * writerCpu.TotalSeconds / Math.Max(1, counts.Added + counts.Updated):0.00} ms per document written");
+        }
+
         table.AddRow("added / failed", $"{counts.Added} / {counts.Failed}");
         table.AddRow("targets", counts.Targets.ToString(CultureInfo.InvariantCulture));
         table.AddRow("peak memory (process, VmHWM)", $"{result.PeakMebibytes:0} MiB (ceiling {CeilingPeakMebibytes})");
         table.AddRow("peak memory (sampled during ingest)", $"{result.PeakSampledMebibytes:0} MiB");
-        table.AddRow("database", $"{result.DatabaseMebibytes:0.0} MiB");
+        table.AddRow("database", $"{result.DatabaseMebibytes:0.0} MiB = {result.DatabaseMebibytes / Math.Max(result.CorpusMebibytes, 0.001):0.00}× the documents' {result.CorpusMebibytes:0.0} MiB");
         table.AddRow("query all targets with documents", $"{result.Query.TotalSeconds:0.00} s ({result.Queried} targets)");
         console.Write(table);
         foreach (var failure in result.Summary.Failures.Take(5))

@@ -5,14 +5,16 @@ using PolicyMiner.Storage.Safety;
 
 namespace PolicyMiner.Cli.Commands;
 
-/// <summary><c>policyminer db check|repair</c>: read every record of a database; rebuild a damaged one from what is readable.</summary>
+/// <summary><c>policyminer db check|repair|compact|migrate|copy</c>: read every record of a database; rebuild a damaged one from
+/// what is readable; write one anew without its free space; bring its schema up to date; copy it to another.</summary>
 internal static class DbCommand
 {
     public static Command Create()
     {
-        var command = new Command("db", "Check or repair a PolicyMiner database; migrate a PostgreSQL one; copy one to another.");
+        var command = new Command("db", "Check, repair, compact or migrate a PolicyMiner database; copy one to another.");
         command.Subcommands.Add(Check());
         command.Subcommands.Add(Repair());
+        command.Subcommands.Add(Compact());
         command.Subcommands.Add(DbTeamCommands.Migrate());
         command.Subcommands.Add(DbTeamCommands.Copy());
         return command;
@@ -44,6 +46,24 @@ internal static class DbCommand
 
             Console.Error.WriteLine($"policyminer: {Escape.Line(path)} is damaged; `policyminer db repair --db {Escape.Line(path)}` rebuilds it from what is readable");
             return 1;
+        });
+        return command;
+    }
+
+    private static Command Compact()
+    {
+        var db = StoreAccess.DatabaseOption();
+        var noWait = StoreAccess.NoWaitOption();
+        var command = new Command("compact", "Write the database anew without the space that deleted and rewritten records left (after a migration or many re-ingests).")
+        {
+            db, noWait,
+        };
+        command.SetAction(parse =>
+        {
+            var path = StoreAccess.LiteDbFile(parse.GetValue(db), "db compact");
+            var report = StoreMaintenance.Compact(path, StoreAccess.Options("db compact", parse.GetValue(noWait), readOnly: false));
+            Console.WriteLine($"{Escape.Line(path)}: compacted; {report.BytesBefore / 1048576.0:0.0} MiB -> {report.BytesAfter / 1048576.0:0.0} MiB ({report.Records} records)");
+            return 0;
         });
         return command;
     }

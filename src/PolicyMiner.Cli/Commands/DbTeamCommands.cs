@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Storage;
+using PolicyMiner.Storage.Safety;
 using PolicyMiner.Storage.Postgres;
 using PolicyMiner.Storage.Transfer;
 
@@ -32,8 +33,20 @@ internal static class DbTeamCommands
             }
 
             var before = File.Exists(database);
-            using var store = StoreAccess.Open(database, "db migrate");
-            Console.WriteLine($"{Escape.Line(store.Location)}: schema v{store.SchemaVersion}{(before ? "" : " (new database)")}");
+            bool migrated;
+            using (var store = StoreAccess.Open(database, "db migrate"))
+            {
+                migrated = store is PolicyStore { Migrated: true };
+                Console.WriteLine($"{Escape.Line(store.Location)}: schema v{store.SchemaVersion}{(before ? "" : " (new database)")}");
+            }
+
+            if (migrated)
+            {
+                // A migration rewrites records in place; the space of the old ones comes back only by writing the file anew.
+                var report = StoreMaintenance.Compact(database, StoreAccess.Options("db migrate", noWait: false, readOnly: false));
+                Console.WriteLine($"{Escape.Line(database)}: compacted; {report.BytesBefore / 1048576.0:0.0} MiB -> {report.BytesAfter / 1048576.0:0.0} MiB");
+            }
+
             return 0;
         });
         return command;

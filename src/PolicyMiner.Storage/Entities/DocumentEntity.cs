@@ -42,6 +42,10 @@ internal sealed class DocumentEntity
 
     public double MinConfidence { get; set; } = 1;
 
+    /// <summary>The categories of this document's targets (rejected ones included), each once: the documents page's
+    /// category filter reads this field's index instead of every target of the category (schema v4 on).</summary>
+    public List<string> Categories { get; set; } = [];
+
     /// <summary>Exact text fingerprint (<see cref="Core.Text.TextFingerprint.Exact"/>); null for documents stored before it existed.</summary>
     public string? Fingerprint { get; set; }
 

@@ -127,10 +127,24 @@ internal static class StoreMapper
             ExtractorVersion = extractorVersion,
             ExtractedAt = now,
             ReviewState = Name(ReviewState.Unreviewed),
+            DocumentExtraction = (extractorVersion, now),
         };
         CopyFields(target, entity);
         AttachTo(entity, document);
         return entity;
+    }
+
+    /// <summary>Fills in what a target read from LiteDB takes from its document (schema v4 stores it once, on the document).</summary>
+    public static void Inherit(TargetEntity entity, DocumentEntity document)
+    {
+        entity.Doc = document.SourceName;
+        entity.Region = document.Metadata.Region;
+        entity.Province = document.Metadata.Province;
+        entity.PlanYear = document.Metadata.Year;
+        if (entity.ExtractorVersion.Length == 0)
+        {
+            (entity.ExtractorVersion, entity.ExtractedAt) = (document.ExtractorVersion, document.IngestedAt);
+        }
     }
 
     /// <summary>Points a target at a document and copies the document's filterable metadata onto it.</summary>
@@ -220,12 +234,11 @@ internal static class StoreMapper
     /// <remarks>Must read every field <see cref="ToTarget(TargetEntity)"/> reads; a Storage test compares the two.</remarks>
     public static PolicyTarget ToTarget(BsonDocument raw, DocumentSummary document, StringPool strings)
     {
-        var doc = String(raw, TargetBson.Doc) ?? "";
         var responsible = raw[TargetBson.Responsible];
         return new PolicyTarget
         {
-            // Targets keep their document's file name; share that instance instead of one copy per target.
-            Doc = doc == document.SourceName ? document.SourceName : doc,
+            // The document's file name (schema v4 stores none per target), one shared instance instead of a copy per target.
+            Doc = document.SourceName,
             Quote = String(raw, TargetBson.Quote) ?? "",
             Start = raw[TargetBson.Start].AsInt32,
             End = raw[TargetBson.End].AsInt32,
@@ -258,10 +271,11 @@ internal static class StoreMapper
 
     public static StoredTarget ToStored(TargetEntity entity, DocumentSummary document) => new(
         entity.Id.ToString(),
-        ToTarget(entity),
+        // The file name is the document's: LiteDB does not store it on each target (schema v4 on).
+        ToTarget(entity) with { Doc = document.SourceName },
         document,
-        entity.ExtractorVersion,
-        entity.ExtractedAt,
+        entity.ExtractorVersion.Length > 0 ? entity.ExtractorVersion : document.ExtractorVersion,
+        entity.ExtractedAt != default ? entity.ExtractedAt : document.IngestedAt,
         new TargetReview(ParseReviewState(entity.ReviewState), entity.Reviewer, entity.ReviewedAt, entity.ReviewNote),
         entity.Stale)
     {

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using LiteDB;
 
 namespace PolicyMiner.Storage.Entities;
 
 /// <summary>BSON shape of a stored target (collection <c>targets</c>): every extracted field, provenance and review state.</summary>
-/// <remarks>Region, province and plan year are copied from the document so that the indexed filters need no join.</remarks>
+/// <remarks>
+/// From schema v4 the LiteDB store keeps on each target only what is the target's own: the file name, region, province
+/// and plan year are the document's and are filled in from it on reading (<see cref="StoreMapper.Inherit"/>), and
+/// fields at their default value (not stale, version 0, no responsible bodies, no reviewed fields) are left out. The
+/// PostgreSQL store serialises the whole entity as JSON, where region, province and plan year feed its indexed columns.
+/// </remarks>
 internal sealed class TargetEntity
 {
     public ObjectId Id { get; set; } = ObjectId.Empty;
@@ -11,7 +17,8 @@ internal sealed class TargetEntity
     [BsonField(TargetBson.DocumentId)]
     public string DocumentId { get; set; } = "";
 
-    [BsonField(TargetBson.Doc)]
+    /// <summary>The document's file name; not stored by LiteDB (schema v4 on).</summary>
+    [BsonIgnore]
     public string Doc { get; set; } = "";
 
     [BsonField(TargetBson.Quote)]
@@ -71,26 +78,58 @@ internal sealed class TargetEntity
     [BsonField(TargetBson.Baseline)]
     public double? Baseline { get; set; }
 
-    [BsonField(TargetBson.Responsible)]
+    [BsonIgnore]
     public List<string> Responsible { get; set; } = [];
+
+    [BsonField(TargetBson.Responsible)]
+    [JsonIgnore]
+    public List<string>? StoredResponsible
+    {
+        get => Responsible.Count == 0 ? null : Responsible;
+        set => Responsible = value ?? [];
+    }
 
     [BsonField(TargetBson.Confidence)]
     public double Confidence { get; set; }
 
-    [BsonField(TargetBson.Region)]
+    [BsonIgnore]
     public string? Region { get; set; }
 
-    [BsonField(TargetBson.Province)]
+    [BsonIgnore]
     public string? Province { get; set; }
 
-    [BsonField(TargetBson.PlanYear)]
+    [BsonIgnore]
     public int? PlanYear { get; set; }
 
-    [BsonField(TargetBson.ExtractorVersion)]
+    /// <summary>The extractor version; in LiteDB stored only when it is not the document's (a reviewed target carried over
+    /// from an older extraction keeps its own), and empty when read from a record without one.</summary>
+    [BsonIgnore]
     public string ExtractorVersion { get; set; } = "";
 
-    [BsonField(TargetBson.ExtractedAt)]
+    /// <summary>When extracted; like <see cref="ExtractorVersion"/>, stored only when not the document's ingest time.</summary>
+    [BsonIgnore]
     public DateTime ExtractedAt { get; set; }
+
+    /// <summary>The extraction of the document this target is being written with, whose version and time it need not repeat.</summary>
+    [BsonIgnore]
+    [JsonIgnore]
+    public (string Version, DateTime At)? DocumentExtraction { get; set; }
+
+    [BsonField(TargetBson.ExtractorVersion)]
+    [JsonIgnore]
+    public string? StoredExtractorVersion
+    {
+        get => ExtractorVersion.Length == 0 || ExtractorVersion == DocumentExtraction?.Version ? null : ExtractorVersion;
+        set => ExtractorVersion = value ?? "";
+    }
+
+    [BsonField(TargetBson.ExtractedAt)]
+    [JsonIgnore]
+    public DateTime? StoredExtractedAt
+    {
+        get => ExtractedAt == default || ExtractedAt == DocumentExtraction?.At ? null : ExtractedAt;
+        set => ExtractedAt = value ?? default;
+    }
 
     [BsonField(TargetBson.ReviewState)]
     public string ReviewState { get; set; } = "";
@@ -105,17 +144,41 @@ internal sealed class TargetEntity
     public string? ReviewNote { get; set; }
 
     /// <summary>True when a reviewed target was kept through re-extraction but its quote is no longer in the document's text.</summary>
-    [BsonField(TargetBson.Stale)]
+    [BsonIgnore]
     public bool Stale { get; set; }
 
+    [BsonField(TargetBson.Stale)]
+    [JsonIgnore]
+    public bool? StoredStale
+    {
+        get => Stale ? true : null;
+        set => Stale = value ?? false;
+    }
+
     /// <summary>Bumped by every review change: an editor's save names the version it read (optimistic concurrency).</summary>
-    [BsonField(TargetBson.Version)]
+    [BsonIgnore]
     public int Version { get; set; }
+
+    [BsonField(TargetBson.Version)]
+    [JsonIgnore]
+    public int? StoredVersion
+    {
+        get => Version == 0 ? null : Version;
+        set => Version = value ?? 0;
+    }
 
     /// <summary>Fields (export column names) an editor corrected; re-extraction never overwrites them.</summary>
     /// <remarks>An accepted or rejected target pins every field; so does a reviewed target from before schema v2, which has none listed.</remarks>
-    [BsonField(TargetBson.ReviewedFields)]
+    [BsonIgnore]
     public List<string> ReviewedFields { get; set; } = [];
+
+    [BsonField(TargetBson.ReviewedFields)]
+    [JsonIgnore]
+    public List<string>? StoredReviewedFields
+    {
+        get => ReviewedFields.Count == 0 ? null : ReviewedFields;
+        set => ReviewedFields = value ?? [];
+    }
 
     /// <summary>"editor" for a target an editor added or split off; absent for extracted ones.</summary>
     [BsonField(TargetBson.Origin)]

@@ -127,7 +127,8 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 
             Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
 
-            return new FileWork(path, new DocumentExtraction(document, targets, version), null);
+            // Compressed here, in parallel, rather than by the single writer.
+            return new FileWork(path, new DocumentExtraction(document, targets, version).Prepare(), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -151,6 +152,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
     {
         var reader = channel.Reader;
         var batch = new List<FileWork>(_options.DocumentsPerTransaction);
+        var cpuAtStart = ThreadCpuTime.Now();
         try
         {
             while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -164,6 +166,8 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 Flush(batch, runId, tally, ticks, onFile);
                 batch.Clear();
             }
+
+            ticks.WriterCpu = ThreadCpuTime.Now() - cpuAtStart;
         }
         catch (Exception e)
         {
@@ -239,8 +243,10 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         public long Write;
 #pragma warning restore CA1051
 
+        public TimeSpan? WriterCpu { get; set; }
+
         public StageTimes ToTimes() =>
-            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write));
+            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write)) { WriterCpu = WriterCpu };
     }
 
     /// <summary>Running counts, touched only by the writer thread.</summary>

@@ -116,4 +116,9 @@ public sealed record IngestSummary(IngestRun Run, IReadOnlyList<IngestFileResult
 }
 
 /// <summary>Time spent reading files (I/O, hashing, parsing), extracting targets and writing to the database, summed over threads.</summary>
-public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write);
+public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write)
+{
+    /// <summary>CPU time of the single writer thread over the whole batch (waiting for work included, which costs none);
+    /// null where the system does not tell it. On a loaded machine <see cref="Write"/> also counts waiting for a core.</summary>
+    public TimeSpan? WriterCpu { get; init; }
+}

@@ -318,7 +318,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         batch.BatchCommands.Add(BatchCommand("INSERT INTO documents (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body", id, Json(entity)));
         batch.BatchCommands.Add(BatchCommand(
             "INSERT INTO contents (id, packed, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET packed = EXCLUDED.packed, body = EXCLUDED.body",
-            id, PackedText.Pack(document.Text), Json(StoreMapper.ToContent(document, [], 0))));
+            id, extraction.PackedText, Json(StoreMapper.ToContent(document, [], 0))));
         if (TargetInsert([.. reviewed, .. fresh]) is { } targets)
         {
             batch.BatchCommands.Add(targets);

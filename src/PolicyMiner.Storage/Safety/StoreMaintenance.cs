@@ -16,7 +16,11 @@ public sealed record StoreRepairReport(string Path, string Backup, int Documents
     public int Dropped { get; init; }
 }
 
-/// <summary>The <c>db check</c> and <c>db repair</c> verbs: read every record of a database, and rebuild one from what is readable.</summary>
+/// <summary>What <see cref="StoreMaintenance.Compact"/> did: the file's size before and after, and the records it copied.</summary>
+public sealed record StoreCompactReport(string Path, long BytesBefore, long BytesAfter, int Records);
+
+/// <summary>The <c>db check</c>, <c>db repair</c> and <c>db compact</c> verbs: read every record of a database, rebuild one
+/// from what is readable, and write one anew without the space that deleted and rewritten records left.</summary>
 public static class StoreMaintenance
 {
     private static readonly string[] Collections =
@@ -158,6 +162,77 @@ public static class StoreMaintenance
         writer.Dispose();
         using var store = PolicyStore.Open(fullPath, options);
         return new StoreRepairReport(path, backup, store.DocumentCount, store.TargetCount, unreadable) { Dropped = documents + targets };
+    }
+
+    /// <summary>
+    /// Writes the database anew into a fresh file beside it, every record as it is (ids included), then puts that file in
+    /// its place: LiteDB never gives back the pages that deleted or rewritten records (a migration, a re-ingest) left.
+    /// </summary>
+    /// <remarks>
+    /// LiteDB's own <c>Rebuild</c> cannot be used: since LiteDB 5.0.19 it fails with "Detected loop in FindAll" on any
+    /// collection with a secondary index and more than 2,550 records (its loop guard is sized from the new, still empty
+    /// file; LiteDB issue #2827), which is every real PolicyMiner database. Runs as the one writer with readers shut out;
+    /// the original is replaced only once the copy is complete and on disk, so a kill leaves one or the other whole.
+    /// </remarks>
+    public static StoreCompactReport Compact(string path, StoreOpenOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        // Migrates an older schema first, and leaves the log checkpointed into the file.
+        using (PolicyStore.Open(fullPath, (options ?? new StoreOpenOptions()) with { ReadOnly = false }))
+        {
+        }
+
+        options = (options ?? new StoreOpenOptions()) with { ReadOnly = false };
+        var owner = StoreLock.OwnerFileOf(fullPath);
+        using var writer = StoreLock.Acquire(
+            StoreLock.WriterLockOf(fullPath), exclusive: true, options.Wait ? null : TimeSpan.Zero, () => StoreLock.Holder(owner), options.OnWaiting, options.CancellationToken, owner, options.Purpose);
+        using var held = StoreLock.Acquire(StoreLock.DataLockOf(fullPath), exclusive: true, null, () => "readers", options.OnWaiting, options.CancellationToken, quietFor: StoreLock.QuietFor);
+        var before = new FileInfo(fullPath).Length;
+        var fresh = fullPath + ".compacting";
+        File.Delete(fresh);
+        File.Delete(LogPathOf(fresh));
+        var records = 0;
+        try
+        {
+            using (PolicyStore.Open(fresh))
+            {
+                // Collections and indexes of the current schema, empty.
+            }
+
+            using (var source = new LiteDatabase(new ConnectionString { Filename = fullPath, ReadOnly = true }))
+            using (var target = new LiteDatabase(new ConnectionString { Filename = fresh }))
+            {
+                foreach (var name in source.GetCollectionNames().Where(n => !n.StartsWith('$')).Order(StringComparer.Ordinal))
+                {
+                    var into = target.GetCollection(name);
+                    foreach (var chunk in source.GetCollection(name).FindAll().Chunk(1000))
+                    {
+                        target.BeginTrans();
+                        into.Insert(chunk);
+                        target.Commit();
+                        records += chunk.Length;
+                    }
+                }
+
+                target.UserVersion = source.UserVersion;
+                target.Checkpoint();
+            }
+
+            File.Move(fresh, fullPath, overwrite: true);
+            held.Bump();
+        }
+        catch (Exception e) when (e is LiteException)
+        {
+            throw new StoreException($"{path}: cannot compact ({OneLine(e.Message)}); the database is unchanged", e);
+        }
+        finally
+        {
+            File.Delete(fresh);
+            File.Delete(LogPathOf(fresh));
+        }
+
+        return new StoreCompactReport(path, before, new FileInfo(fullPath).Length, records);
     }
 
     /// <summary>

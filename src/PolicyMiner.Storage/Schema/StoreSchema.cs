@@ -24,7 +24,11 @@ internal static class StoreSchema
         new(1, "documents, contents, targets, ingest runs and errors with their indexes", CreateVersion1),
         new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
         new(3, "compact targets: short field names, no region index (region filters are OR queries LiteDB cannot index)", CreateVersion3),
+        new(4, "targets keep only their own fields (document data stored once), year and category indexes replaced by the documents' category list", CreateVersion4),
     ];
+
+    /// <summary>Target fields that schema v4 no longer stores: the document's file name, region, province and plan year.</summary>
+    private static readonly string[] DocumentFieldsOnTargets = [TargetBson.Doc, TargetBson.Region, TargetBson.Province, TargetBson.PlanYear];
 
     /// <summary>The version a database has after every migration ran.</summary>
     public static int CurrentVersion => Migrations[^1].Version;
@@ -41,7 +45,7 @@ internal static class StoreSchema
         // plan year and indicator id filters scan (the documents' plan_year index still serves plan-year listings).
         var targets = db.GetCollection<TargetEntity>(Targets);
         targets.EnsureIndex(x => x.DocumentId);
-        targets.EnsureIndex(x => x.Region);
+        targets.EnsureIndex("Region", "$.Region");
         targets.EnsureIndex(x => x.Year);
         targets.EnsureIndex(x => x.Category);
 
@@ -138,4 +142,87 @@ internal static class StoreSchema
         typed.EnsureIndex(x => x.Category);
         typed.EnsureIndex(x => x.Confidence);
     }
+
+    /// <summary>
+    /// Stores what every target repeated of its document once, on the document, and keeps only the indexes that writes
+    /// pay for and reads need.
+    /// </summary>
+    /// <remarks>
+    /// Each target loses its document's file name, region, province and plan year (filled in from the document on
+    /// reading; region and plan-year filters go through the documents' indexes), the extractor version and time when
+    /// they are its document's, and the fields at their default value
+    /// (not stale, version 0, no responsible bodies or reviewed fields), which are absent in new records. Each document
+    /// gains the list of its targets' categories with a multi-key index, which serves the review app's category filter
+    /// without reading targets. The targets' year and category indexes go: every insert paid for them, and the year and
+    /// category filters of <c>targets</c> are served by the document lists or one scan. Rewritten a thousand targets at a time.
+    /// </remarks>
+    private static void CreateVersion4(ILiteDatabase db)
+    {
+        var targets = db.GetCollection(Targets);
+        foreach (var index in new[] { "y", "c" })
+        {
+            targets.DropIndex(index);
+        }
+
+        var categories = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var ids = new List<BsonValue>();
+        var projection = BsonExpression.Create($"{{ i: $._id, d: $.{TargetBson.DocumentId}, c: $.{TargetBson.Category} }}");
+        foreach (var row in targets.Query().Select(projection).ToEnumerable())
+        {
+            ids.Add(row["i"]);
+            if (row["d"].IsString)
+            {
+                if (!categories.TryGetValue(row["d"].AsString, out var set))
+                {
+                    categories[row["d"].AsString] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(row["c"].IsString ? row["c"].AsString : "");
+            }
+        }
+
+        var extractions = db.GetCollection(Documents).Query()
+            .Select(BsonExpression.Create("{ i: $._id, v: $.ExtractorVersion, a: $.IngestedAt }")).ToEnumerable()
+            .ToDictionary(d => d["i"].AsString, d => (Version: d["v"], At: d["a"]), StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            foreach (var target in targets.Find(BsonExpression.Create("$._id IN @0", new BsonArray(chunk))).ToList())
+            {
+                var changed = false;
+                foreach (var name in DocumentFieldsOnTargets)
+                {
+                    changed |= target.Remove(name);
+                }
+
+                if (target[TargetBson.DocumentId] is { IsString: true } owner && extractions.TryGetValue(owner.AsString, out var extraction))
+                {
+                    // The document's extraction is the target's unless it kept its own (a reviewed target carried over).
+                    changed |= RemoveIf(target, TargetBson.ExtractorVersion, v => v == extraction.Version);
+                    changed |= RemoveIf(target, TargetBson.ExtractedAt, v => v == extraction.At);
+                }
+
+                changed |= RemoveIf(target, TargetBson.Stale, v => v.IsBoolean && !v.AsBoolean);
+                changed |= RemoveIf(target, TargetBson.Version, v => v.IsNumber && v.AsInt32 == 0);
+                changed |= RemoveIf(target, TargetBson.Responsible, v => v.IsArray && v.AsArray.Count == 0);
+                changed |= RemoveIf(target, TargetBson.ReviewedFields, v => v.IsArray && v.AsArray.Count == 0);
+                if (changed)
+                {
+                    targets.Update(target);
+                }
+            }
+        }
+
+        var documents = db.GetCollection(Documents);
+        foreach (var document in documents.FindAll().ToList())
+        {
+            var list = categories.TryGetValue(document["_id"].AsString, out var set) ? set.Select(c => new BsonValue(c)) : [];
+            document["Categories"] = new BsonArray(list);
+            documents.Update(document);
+        }
+
+        documents.EnsureIndex("categories", "$.Categories[*]");
+    }
+
+    private static bool RemoveIf(BsonDocument record, string name, Func<BsonValue, bool> isDefault) =>
+        record.TryGetValue(name, out var value) && isDefault(value) && record.Remove(name);
 }
