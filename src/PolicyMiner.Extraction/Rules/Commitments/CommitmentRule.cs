@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
 
@@ -8,7 +9,8 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 /// <summary>Sets firm / aspirational / plain from the modal nearest before the number in its clause; a modal that leads the
 /// sentence (before its first target) governs every target of the sentence ("力争A;B;C"); a clause that only restates the
 /// previous target's growth ("确保150亿元，同比增长12%") shares its commitment.</summary>
-/// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal.</remarks>
+/// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal; so does
+/// the pair "保8争9" (<see cref="PairedFigure"/>).</remarks>
 public sealed class CommitmentRule : ITargetRule
 {
     public string Name => "commitment";
@@ -20,6 +22,13 @@ public sealed class CommitmentRule : ITargetRule
         {
             var start = draft.ExpressionStart;
             var clauseStart = ClauseText.ClauseStart(text, start);
+            if (PairedFigure.CommitmentOf(text, draft.Mention.Span.Start, draft.Mention.Span.End) is { } paired)
+            {
+                draft.Commitment = paired;
+                draft.CommitmentFrom = ScopeSource.Clause;
+                continue;
+            }
+
             var own = LastModal(context, clauseStart, start);
             if (own is not null)
             {

@@ -119,6 +119,18 @@ public sealed class ComparatorRule : ITargetRule
             }
         }
 
+        // “保8争9”: the pair is the expression; the indicator stands before it.
+        if (PairedFigure.PairStart(text, m.Span.Start, m.Span.End) is >= 0 and var pairStart)
+        {
+            draft.ExpressionStart = Math.Min(draft.ExpressionStart, pairStart);
+        }
+
+        // 达到7000亿级: reaching a scale means at least its figure.
+        if (found is null && m.Quantity.Kind == UnitKind.Money && m.Span.End > 0 && text[m.Span.End - 1] == '级')
+        {
+            found = Comparator.AtLeast;
+        }
+
         if (m.Quantity.IsRange)
         {
             draft.Comparator = Comparator.Range;

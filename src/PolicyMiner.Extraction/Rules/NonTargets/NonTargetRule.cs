@@ -78,7 +78,8 @@ public sealed class NonTargetRule : ITargetRule
         var before = start > 0 ? text[start - 1] : '\0';
         var after = end < text.Length ? text[end] : '\0';
 
-        if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close))
+        // “保8争9” is quoted as a slogan but states the growth target itself.
+        if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close) && !PairedFigure.IsGrowthPair(text, start, end))
         {
             return RejectionReason.QuotedName;
         }
