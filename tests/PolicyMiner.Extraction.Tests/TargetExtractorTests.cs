@@ -31,6 +31,21 @@ public sealed class TargetExtractorTests
         Assert.Equal(40000, targets.Count);
     }
 
+    [Theory]
+    [InlineData("示范县人民政府关于示范县数字经济总体规划（2021—2030年）的批复", 2030)]
+    [InlineData("示范县人民政府关于印发示范县“十四五”数字经济规划的通知", 2025)]
+    [InlineData("示范县2021年数字经济工作要点", 2021)]
+    public void Extract_UntimedTarget_IsDueAtTheEndOfThePlanPeriodItsTitleNames(string title, int due)
+    {
+        var plain = PlainTextDocument.Create("plan.txt", "全县数字经济核心产业增加值占比达到10%。", 2021);
+        var document = plain with { Metadata = plain.Metadata with { Title = title } };
+
+        var target = Assert.Single(TargetExtractor.Default.Extract(document));
+
+        Assert.Equal(due, target.Year);
+        Assert.Null(target.YearText);
+    }
+
     [Fact]
     public void Extract_SameExtractorManyThreads_GivesSameResults()
     {

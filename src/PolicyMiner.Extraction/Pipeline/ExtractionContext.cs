@@ -37,6 +37,10 @@ public sealed class ExtractionContext
 
     public List<YearMention> Years { get; } = [];
 
+    /// <summary>Horizons the text has fixed so far ("自2012年起5年内" → 5 → 2012–2016), by their number of years: a later bare
+    /// "5年内" of the same document keeps the horizon.</summary>
+    public Dictionary<int, PlanPeriod> Horizons { get; } = [];
+
     public List<ModalMention> Modals { get; } = [];
 
     public List<ResponsibilityMention> Responsibilities { get; } = [];

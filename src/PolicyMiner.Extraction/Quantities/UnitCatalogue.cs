@@ -102,6 +102,12 @@ public sealed class UnitCatalogue
                 continue;
             }
 
+            // 7000亿级, 万亿级: an output on the scale of that many yuan (元 left implicit).
+            if (prefix is "万" or "亿" or "万亿" && text[prefix.Length..].StartsWith('级'))
+            {
+                return new UnitMatch(prefix + "元", prefix.Length + 1, factor, "元", UnitKind.Money);
+            }
+
             var rest = MatchBase(text[prefix.Length..]);
             if (rest is not null && rest.Kind is not (UnitKind.Percent or UnitKind.PercentagePoint or UnitKind.Duration))
             {

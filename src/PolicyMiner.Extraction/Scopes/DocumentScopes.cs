@@ -41,7 +41,9 @@ public enum ScopeSource
 /// <param name="Deadline">The time expression opening the line ("到2020年，…"), or null.</param>
 /// <param name="SectionDeadline">The time expression of the nearest enclosing heading that states one, or null.</param>
 /// <param name="LeadIn">For a list item: the line ending in ： that introduces its list ("主要指标是："), or null.</param>
-public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn);
+/// <param name="PlanEnd">The end year of the plan whose title heads this part of the document ("…行动计划（2021-2023年）" as a
+/// heading line): untimed targets under it are due then. Null when no such title precedes the line.</param>
+public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn, int? PlanEnd = null);
 
 /// <summary>Scope attributes of a document, resolved once per document from its <see cref="BlockTree"/> and read by rules in
 /// O(log lines) per position: review of the past, deadlines opening paragraphs and headings.</summary>
@@ -102,7 +104,7 @@ public sealed class DocumentScopes
         {
             var span = lines[i].Span;
             // "二、2005年主要任务 今年是…": the opening is read after an item number.
-            var opening = OpeningClause(text, new TextSpan(AfterItemNumber(text, span), span.End));
+            var opening = OpeningClause(text, new TextSpan(AfterRunInHeading(text, span), span.End));
             var time = Timing(context, opening, plan);
             pastOpening[i] = lines[i].Kind != BlockKind.Heading
                              && (PastOpeningWords.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || time.OpensWithPast);
@@ -154,8 +156,17 @@ public sealed class DocumentScopes
 
         var scopes = new LineScope[lines.Count];
         TextSpan? leadIn = null;
+        int? planEnd = null;
         for (var i = 0; i < lines.Count; i++)
         {
+            // A plan's title as a heading line ("…行动计划（2021-2023年）", an attachment of a 通知) heads everything after it, across
+            // the 专栏 and other unnumbered headings that end its section, up to the next such title.
+            if (lines[i].Kind == BlockKind.Heading && deadline[i] is { Kind: YearMentionKind.Period, Period: { } period } due
+                && period.Years > 1 && due.Span.End >= lines[i].Span.End - 1)
+            {
+                planEnd = period.End.Value;
+            }
+
             var own = lines[i].Kind == BlockKind.Heading ? null : deadline[i];
             if (lines[i].Kind != BlockKind.ListItem)
             {
@@ -163,7 +174,7 @@ public sealed class DocumentScopes
                 leadIn = lines[i].Kind == BlockKind.Paragraph && last >= 0 && text[last] is '：' or ':' ? lines[i].Span : null;
             }
 
-            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null);
+            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd);
         }
 
         var openingReviews = OpeningReviews(context, tree, planLine, plan);
@@ -284,6 +295,33 @@ public sealed class DocumentScopes
         }
 
         return reviews;
+    }
+
+    /// <summary>Where a line's own opening begins: after its item number, and after a run-in heading that the number
+    /// introduces ("（三）发展目标。到2025年，…" opens with 到2025年).</summary>
+    private static int AfterRunInHeading(string text, TextSpan line)
+    {
+        var start = AfterItemNumber(text, line);
+        if (start == line.Start)
+        {
+            return start;
+        }
+
+        const int MaxRunInHeading = 12;
+        for (var i = start; i < line.End && i - start <= MaxRunInHeading; i++)
+        {
+            if (text[i] is '。' or '：' or ':')
+            {
+                return i + 1 < line.End ? i + 1 : start;
+            }
+
+            if (ClauseText.IsClauseEnd(text[i]))
+            {
+                return start;
+            }
+        }
+
+        return start;
     }
 
     private static int AfterItemNumber(string text, TextSpan line)

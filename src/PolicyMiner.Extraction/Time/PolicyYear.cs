@@ -52,5 +52,19 @@ public readonly record struct PlanPeriod(PolicyYear Start, PolicyYear End)
         return true;
     }
 
+    /// <summary>The five-year plan period <paramref name="year"/> falls in (2021 → 十四五, 2021–2025), or null before the first plan.</summary>
+    public static PlanPeriod? FiveYearPlanOf(PolicyYear year)
+    {
+        for (var ordinal = 1; TryFiveYearPlan(ordinal, out var period); ordinal++)
+        {
+            if (period.Start.Value <= year.Value && year.Value <= period.End.Value)
+            {
+                return period;
+            }
+        }
+
+        return null;
+    }
+
     public override string ToString() => $"{Start}-{End}";
 }

@@ -1,5 +1,7 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
 
@@ -8,9 +10,13 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 /// <summary>Sets firm / aspirational / plain from the modal nearest before the number in its clause; a modal that leads the
 /// sentence (before its first target) governs every target of the sentence ("力争A;B;C"); a clause that only restates the
 /// previous target's growth ("确保150亿元，同比增长12%") shares its commitment.</summary>
-/// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal.</remarks>
+/// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal; so does
+/// the pair "保8争9" (<see cref="PairedFigure"/>). A comparison under a modal negation (不得低于80%) is firm.</remarks>
 public sealed class CommitmentRule : ITargetRule
 {
+    // The modal negations that make a comparison a norm (不得低于, 不应少于, 不能高于): lexicon class comparator-negation.
+    private static readonly WordClass Prohibitions = WordLexicon.Default["comparator-negation"];
+
     public string Name => "commitment";
 
     public void Apply(ExtractionContext context)
@@ -20,10 +26,25 @@ public sealed class CommitmentRule : ITargetRule
         {
             var start = draft.ExpressionStart;
             var clauseStart = ClauseText.ClauseStart(text, start);
+            if (PairedFigure.CommitmentOf(text, draft.Mention.Span.Start, draft.Mention.Span.End) is { } paired)
+            {
+                draft.Commitment = paired;
+                draft.CommitmentFrom = ScopeSource.Clause;
+                continue;
+            }
+
             var own = LastModal(context, clauseStart, start);
             if (own is not null)
             {
                 draft.Commitment = own.Commitment;
+                draft.CommitmentFrom = ScopeSource.Clause;
+                continue;
+            }
+
+            // 占比不得低于80%: a prohibition binds as firmly as 必须.
+            if (Prohibitions.MatchAtStart(text.AsSpan(start, Math.Min(4, text.Length - start))) > 0)
+            {
+                draft.Commitment = Commitment.Firm;
                 draft.CommitmentFrom = ScopeSource.Clause;
                 continue;
             }

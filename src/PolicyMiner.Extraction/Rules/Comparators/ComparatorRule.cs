@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Comparators;
@@ -9,7 +10,8 @@ namespace PolicyMiner.Extraction.Rules.Comparators;
 /// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 / 不满 → &lt;; a modal negation flips a strict word (不得低于 → &gt;=, 不得超过 → &lt;=); 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
 /// <remarks>超过 is strict (&gt;), as issue 4 defines it ("more than"); the older gold schema list puts it with 以上, but no shared
 /// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 on the last
-/// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list.</remarks>
+/// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list, except in a list of counts of
+/// different things ("新认定A 300家、B 2000家以上"). A quota word (至少) governs every number after it in its clause.</remarks>
 public sealed class ComparatorRule : ITargetRule
 {
     // Comparator words are data (lexicon.txt): one class per meaning, before the number (prefix) or after it (suffix).
@@ -38,6 +40,7 @@ public sealed class ComparatorRule : ITargetRule
         WordLexicon.Default[wordClass].Words.Select(w => (w, comparator));
 
     private static readonly WordClass OwnStatement = WordLexicon.Default["list-item-statement"];
+    private static readonly WordClass QuotaWords = WordLexicon.Default["comparator-at-least-quota"];
 
     public string Name => "comparator";
 
@@ -90,16 +93,13 @@ public sealed class ComparatorRule : ITargetRule
             }
         }
 
-        // 至少建成1个, 至少有2家: "at least" before a short verb still governs the number.
+        // 至少建成1个, 每个县至少启动建设2个A、20个B: a quota word governs every number after it in its clause.
         if (found is null)
         {
-            for (var gap = 1; gap <= 2 && m.Span.Start - gap - 2 >= 0; gap++)
+            var clauseStart = ClauseText.ClauseStart(text, m.Span.Start);
+            if (QuotaWords.OccursIn(text.AsSpan(clauseStart, m.Span.Start - clauseStart)))
             {
-                if (ClauseText.EndsAt(text, m.Span.Start - gap, "至少") && ClauseText.IsHan(text[m.Span.Start - 1]) && ClauseText.IsHan(text[m.Span.Start - gap]))
-                {
-                    found = Comparator.AtLeast;
-                    break;
-                }
+                found = Comparator.AtLeast;
             }
         }
 
@@ -117,6 +117,18 @@ public sealed class ComparatorRule : ITargetRule
                     break;
                 }
             }
+        }
+
+        // “保8争9”: the pair is the expression; the indicator stands before it.
+        if (PairedFigure.PairStart(text, m.Span.Start, m.Span.End) is >= 0 and var pairStart)
+        {
+            draft.ExpressionStart = Math.Min(draft.ExpressionStart, pairStart);
+        }
+
+        // 达到7000亿级: reaching a scale means at least its figure.
+        if (found is null && m.Quantity.Kind == UnitKind.Money && m.Span.End > 0 && text[m.Span.End - 1] == '级')
+        {
+            found = Comparator.AtLeast;
         }
 
         if (m.Quantity.IsRange)
@@ -207,7 +219,27 @@ public sealed class ComparatorRule : ITargetRule
             return false;
         }
 
+        // "新认定A 300家、B 2000家以上": counts of different things are separate targets, so the last one's 以上 stays with it;
+        // a list of bare counts ("3个、5个以上") or of rates ("重点企业4%、中型企业2.5%以上") shares it.
+        if (b.Mention.Quantity.Kind == UnitKind.Count && HasNoun(gap))
+        {
+            return false;
+        }
+
         return sawComma && !a.ComparatorWritten;
+    }
+
+    private static bool HasNoun(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
+        {
+            if (ClauseText.IsHan(c) && c is not ('和' or '及' or '或' or '至' or '到'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Flush(List<TargetDraft> group)

@@ -14,6 +14,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly IReadOnlyList<string> IncentiveBefore = WordLexicon.Default["incentive-before"].Words;
     private static readonly IReadOnlyList<string> PageCounters = WordLexicon.Default["page-counter"].Words;
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
+    private static readonly WordClass DistributiveEach = WordLexicon.Default["distributive-each"];
     private static readonly IReadOnlyList<string> IncentiveAfter = WordLexicon.Default["incentive-after"].Words;
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
     private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
@@ -77,7 +78,8 @@ public sealed class NonTargetRule : ITargetRule
         var before = start > 0 ? text[start - 1] : '\0';
         var after = end < text.Length ? text[end] : '\0';
 
-        if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close))
+        // “保8争9” is quoted as a slogan but states the growth target itself.
+        if (ClauseText.EnclosingName(text, start) is { } name && IsName(text, name.Open, name.Close) && !PairedFigure.IsGrowthPair(text, start, end))
         {
             return RejectionReason.QuotedName;
         }
@@ -242,7 +244,9 @@ public sealed class NonTargetRule : ITargetRule
 
         if (m.IsChinese)
         {
-            if (m.ValueText == "一" && m.Quantity.ValueMax is null)
+            // 每个县新建一所医院: after a distributive 每个, 一 is the quota each of them must meet, not an article (一批 stays vague).
+            if (m.ValueText == "一" && m.Quantity.ValueMax is null
+                && !(DistributiveEach.OccursIn(clauseBefore) && m.Quantity.Unit is not ("批" or "些" or "系列")))
             {
                 return RejectionReason.Article;
             }

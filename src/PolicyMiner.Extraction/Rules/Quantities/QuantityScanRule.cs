@@ -78,6 +78,11 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
             return Add(context, position, end, start + unit!.Length, first.Value, null, unit, false, approx);
         }
 
+        if (PairedFigure.IsGrowthPair(text, position, end))
+        {
+            return Add(context, position, end, end, first.Value, null, units.Match("%"), false, false);
+        }
+
         return SkipNumber(text, position);
     }
 
@@ -98,6 +103,12 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
                     Quantity.Create(n.Value, null, unit), IsChinese: true, Approximate: false));
                 return rest + n.Length;
             }
+        }
+
+        // 万亿级 with no numeral before it: one trillion-yuan scale (not 1万 of 亿元).
+        if (span.StartsWith("万亿级", StringComparison.Ordinal) && units.Match(span) is { } scale)
+        {
+            return Add(context, position, position + 2, position + 3, 1, null, scale, true, false);
         }
 
         var number = ChineseNumber.ParseChinese(span, leaveMagnitude: true);
@@ -132,6 +143,11 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         if (MatchUnit(text, end, out var unitMatch, out var approx, out var unitStart) && unitMatch!.Kind != UnitKind.None)
         {
             return Add(context, position, end, unitStart + unitMatch.Length, number.Value, null, unitMatch, true, approx);
+        }
+
+        if (PairedFigure.IsGrowthPair(text, position, end))
+        {
+            return Add(context, position, end, end, number.Value, null, units.Match("%"), true, false);
         }
 
         return end;

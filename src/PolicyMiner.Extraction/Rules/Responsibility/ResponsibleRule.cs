@@ -5,7 +5,8 @@ namespace PolicyMiner.Extraction.Rules.Responsibility;
 
 /// <summary>Names the bodies responsible for each target: the first responsibility block after it in the same item
 /// (paragraph), covering the text since the previous block; else "由X牵头" in the sentence; else a body named as the doer
-/// ("乡(街道)要按…", "各级政府…应…", "每个乡镇（街道）培育…", "项目承担单位可…").</summary>
+/// ("乡(街道)要按…", "各级政府…应…", "每个乡镇（街道）培育…", "项目承担单位可…"), in the target's clause or as the subject
+/// of its sentence's first clause ("各级担保机构要坚守主业，…，确保…达到80%以上").</summary>
 public sealed class ResponsibleRule : ITargetRule
 {
     public string Name => "responsible";
@@ -85,6 +86,23 @@ public sealed class ResponsibleRule : ITargetRule
             }
         }
 
+        // The subject of the sentence before its modal governs the targets of its later clauses:
+        // "各级担保机构要坚守主业，…，确保支小支农业务占比达到80%以上".
+        string? sentenceSubject = null;
+        foreach (var modal in context.ModalsIn(sentenceStart, clauseStart))
+        {
+            if (modal.Word is "要" or "应" or "应当" or "须" or "必须"
+                && SubjectBefore(context, ClauseText.ClauseStart(text, modal.Span.Start, sentenceStart), modal.Span.Start, MaxSentenceSubject) is { } subject)
+            {
+                sentenceSubject = subject;
+            }
+        }
+
+        if (sentenceSubject is not null)
+        {
+            return [sentenceSubject];
+        }
+
         // Permission with 可: "成果持有单位可根据…提取30%".
         var ke = text.IndexOf('可', clauseStart, draft.ExpressionStart - clauseStart);
         if (ke > clauseStart && SubjectBefore(context, clauseStart, ke) is { } holder)
@@ -125,8 +143,11 @@ public sealed class ResponsibleRule : ITargetRule
         return [];
     }
 
+    /// <summary>A sentence's subject may be a list of bodies ("各级政府性融资担保、再担保机构").</summary>
+    private const int MaxSentenceSubject = 20;
+
     /// <summary>The body named between the clause start and a modal, without time words; null when it is not a body.</summary>
-    private static string? SubjectBefore(ExtractionContext context, int clauseStart, int end)
+    private static string? SubjectBefore(ExtractionContext context, int clauseStart, int end, int maxLength = 14)
     {
         var text = context.Text;
         foreach (var year in context.YearsIn(clauseStart, end))
@@ -137,7 +158,14 @@ public sealed class ResponsibleRule : ITargetRule
             }
         }
 
-        var subject = text[clauseStart..end].Trim();
+        // A numbered clause ("5.1.2 省级人民政府必须…") names its subject after the number.
+        var from = clauseStart;
+        while (from < end && (char.IsAsciiDigit(text[from]) || text[from] is '.' or ' ' or '\u3000'))
+        {
+            from++;
+        }
+
+        var subject = text[(from > clauseStart && from < end && text[from - 1] is ' ' or '\u3000' ? from : clauseStart)..end].Trim();
         // Drop an item marker such as "3." or "一是".
         var dot = subject.IndexOfAny(['.', '、']);
         if (dot is > 0 and <= 3)
@@ -145,7 +173,7 @@ public sealed class ResponsibleRule : ITargetRule
             subject = subject[(dot + 1)..];
         }
 
-        if (subject.Length is < 2 or > 14 || !Bodies.LooksLikeBody(subject) || Bodies.IsPerson(subject)
+        if (subject.Length < 2 || subject.Length > maxLength || !Bodies.LooksLikeBody(subject) || Bodies.IsPerson(subject)
             || Bodies.StartsWithVerb(context, text.IndexOf(subject, clauseStart, StringComparison.Ordinal), end))
         {
             return null;

@@ -7,7 +7,7 @@ using PolicyMiner.Extraction.Rules.Responsibility;
 namespace PolicyMiner.Extraction.Rules.Tables;
 
 /// <summary>Reads the targets of a document's tables: every value cell of a target column, with the indicator from its row,
-/// the unit from a unit column or a bracket in a title, the year from the column header, the baseline from a baseline
+/// the unit from a unit column, a bracket in a title or a "单位：人" line above the table, the year from the column header, the baseline from a baseline
 /// column and the responsible bodies from the 牵头 / 配合 columns.</summary>
 /// <remarks>Adds a quantity mention for a bare number ("85" under a "%" unit column) that the character scan cannot see.</remarks>
 public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
@@ -32,16 +32,39 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             }
 
             context.TargetTables.Add(table.Span);
+            var tableUnit = UnitAbove(text, table.Span.Start);
             foreach (var row in table.DataRows)
             {
-                ReadRow(context, layout, row, added);
+                ReadRow(context, layout, row, added, tableUnit);
             }
         }
 
         context.Quantities.AddRange(added);
     }
 
-    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added)
+    /// <summary>The unit a line just above a table gives for all its values ("单位：人", "（单位：万元）"), or null.</summary>
+    private string? UnitAbove(string text, int tableStart)
+    {
+        var end = tableStart;
+        for (var lines = 0; lines < 2 && end > 0; lines++)
+        {
+            var lineEnd = end - 1;
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, lineEnd - 1)) + 1;
+            var line = text.AsSpan(lineStart, Math.Max(0, lineEnd - lineStart)).Trim().Trim("（）()");
+            var label = line.IndexOf("单位", StringComparison.Ordinal);
+            if (label >= 0 && label + 3 < line.Length + 1 && line.Length - label <= 10 && line[(label + 2)..] is [('：' or ':'), .. var rest]
+                && rest.Trim() is { Length: > 0 } written && units.Parse(written.ToString()) is not null)
+            {
+                return written.ToString();
+            }
+
+            end = lineStart;
+        }
+
+        return null;
+    }
+
+    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added, string? tableUnit)
     {
         var text = context.Text;
         if (TableLayout.Cell(row, layout.Indicator!.Index) is not { Span.Length: > 0 } indicatorCell)
@@ -95,7 +118,7 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             }
 
             var mention = MentionIn(context, cell.Span);
-            if (mention is null && Bare(context, cell.Span, rowUnit ?? column.Unit) is { } bare)
+            if (mention is null && Bare(context, cell.Span, rowUnit ?? column.Unit ?? tableUnit) is { } bare)
             {
                 added.Add(bare);
                 mention = bare;

@@ -24,7 +24,8 @@ public sealed class YearRule : ITargetRule
 
             var sentenceStart = ClauseText.SentenceStart(text, start);
             var first = context.FirstLiveInSentence(draft);
-            var leading = first == draft && own is not null ? own : Nearest(context, sentenceStart, first.ExpressionStart);
+            // "到2023年，每年实施A，累计培育B": the 每年 of the first target's clause is its own; the sentence is led by 到2023年.
+            var leading = first == draft && own is not null ? own : Nearest(context, sentenceStart, first.ExpressionStart, preferDated: true);
             var chosen = own ?? leading;
             draft.YearFrom = own is not null ? ScopeSource.Clause : leading is not null ? ScopeSource.Sentence : ScopeSource.None;
             if (chosen is null && LeadIn(context, draft) is { } leadIn)
@@ -45,8 +46,10 @@ public sealed class YearRule : ITargetRule
 
             if (chosen is null)
             {
-                // A five-year plan's untimed targets are due at the end of its period.
-                draft.Year = planEnd ?? context.PlanYear?.Value;
+                // A plan's untimed targets are due at the end of its period: the plan titled over this part, else the document's.
+                // A time limit (30个工作日以内拨付) is a standing rule from the plan year on.
+                var standing = draft.Mention.Quantity.Kind == PolicyMiner.Extraction.Quantities.UnitKind.Duration;
+                draft.Year = standing ? context.PlanYear?.Value ?? planEnd : context.Scopes.At(start).PlanEnd ?? planEnd ?? context.PlanYear?.Value;
                 draft.YearText = null;
                 draft.YearFrom = draft.Year is null ? ScopeSource.None : ScopeSource.Document;
                 continue;
@@ -115,10 +118,16 @@ public sealed class YearRule : ITargetRule
         return k > j && k < text.Length && text[k] is '.' or '．' or '、' or ')' or '）';
     }
 
-    /// <summary>The end year of the five-year plan the document's title names (“十二五”科技发展规划 → 2015), or null.</summary>
+    /// <summary>The end year of the plan period the document's title names (“十二五”科技发展规划 → 2015, 总体规划（2018—2035年） →
+    /// 2035), or null.</summary>
     private static int? FiveYearPlanEnd(ExtractionContext context)
     {
         var title = context.Document.Metadata.Title ?? "";
+        if (TitlePeriodEnd(title) is { } end && (context.PlanYear is null || end >= context.PlanYear.Value.Value))
+        {
+            return end;
+        }
+
         for (var i = title.IndexOf('十'); i >= 0 && i + 2 < title.Length; i = title.IndexOf('十', i + 1))
         {
             var d = PolicyMiner.Extraction.Quantities.ChineseNumber.DigitValue(title[i + 1]);
@@ -132,10 +141,28 @@ public sealed class YearRule : ITargetRule
         return null;
     }
 
-    /// <summary>The last usable time expression in [from, to).</summary>
-    private static YearMention? Nearest(ExtractionContext context, int from, int to)
+    /// <summary>The end of a period written "YYYY—YYYY年" in a title, or null.</summary>
+    private static int? TitlePeriodEnd(string title)
+    {
+        for (var i = title.IndexOf('年'); i >= 0; i = title.IndexOf('年', i + 1))
+        {
+            if (i >= 9 && int.TryParse(title.AsSpan(i - 4, 4), out var last) && title[i - 5] is '-' or '－' or '—' or '–' or '~' or '～' or '至'
+                && int.TryParse(title.AsSpan(i - 9, 4), out var first) && first < last && last - first <= 30
+                && PolicyYear.TryCreate(first, out _) && PolicyYear.TryCreate(last, out _))
+            {
+                return last;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last usable time expression in [from, to); with <paramref name="preferDated"/> the last one that is not
+    /// recurring (每年) when there is one.</summary>
+    private static YearMention? Nearest(ExtractionContext context, int from, int to, bool preferDated = false)
     {
         YearMention? found = null;
+        YearMention? dated = null;
         foreach (var year in context.YearsIn(from, to))
         {
             if (year.InName || year.Kind is YearMentionKind.Date or YearMentionKind.Past)
@@ -149,9 +176,13 @@ public sealed class YearRule : ITargetRule
             }
 
             found = year;
+            if (year.Kind != YearMentionKind.Recurring)
+            {
+                dated = year;
+            }
         }
 
-        return found;
+        return preferDated ? dated ?? found : found;
     }
 
     /// <summary>"2004年-2006年…分别达到A、B和C": with as many values as years, the k-th value is due in the k-th year.</summary>

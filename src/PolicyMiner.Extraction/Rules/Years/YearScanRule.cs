@@ -114,6 +114,13 @@ public sealed class YearScanRule : IScanRule
             {
                 var end = ClauseText.At(text, position + 1, "时间内") ? position + 4 : ClauseText.At(text, position + 1, "内") ? position + 2 : position + 1;
                 var start = ClauseText.EndsAt(text, nStart, "通过") ? nStart - 2 : ClauseText.EndsAt(text, nStart, "用") ? nStart - 1 : nStart;
+                if (Horizon(context, start, (int)n) is { } horizon)
+                {
+                    start = Math.Min(start, horizon.Start);
+                    context.Years.Add(new YearMention(new TextSpan(start, end), text[start..end], YearMentionKind.Period, horizon.Period, 0, false));
+                    return end;
+                }
+
                 context.Years.Add(new YearMention(new TextSpan(start, end), text[start..end], YearMentionKind.Within, null, (int)n, false));
                 return end;
             }
@@ -192,6 +199,51 @@ public sealed class YearScanRule : IScanRule
 
         context.Years.Add(new YearMention(new TextSpan(lead, end), text[lead..end], kind, period, 0, InName(text, start)));
         return end;
+    }
+
+    /// <summary>The years an "N年内" horizon covers, counting its first year, when the text fixes that first year:
+    /// "自2012年起5年内" (2012–2016); a later bare "5年内" of the same document keeps that horizon; "五年内" in the first year of a
+    /// five-year plan (a 2021 report) is that plan's period. Otherwise null: N年内 counts N years after the plan year.</summary>
+    private static (int Start, PlanPeriod Period)? Horizon(ExtractionContext context, int start, int years)
+    {
+        var text = context.Text;
+        var i = start;
+        while (i > 0 && text[i - 1] is '，' or ',' or ' ' or '\u3000')
+        {
+            i--;
+        }
+
+        foreach (var from in (string[])["起", "开始"])
+        {
+            if (ClauseText.EndsAt(text, i, from) && i - from.Length - 5 >= 0 && text[i - from.Length - 1] == '年'
+                && ReadYear(text, i - from.Length - 5, i - from.Length - 1) is { } first
+                && PolicyYear.TryCreate(first, out var firstYear) && PolicyYear.TryCreate(first + years - 1, out var lastYear))
+            {
+                var lead = i - from.Length - 5;
+                lead = ClauseText.EndsAt(text, lead, "自") || ClauseText.EndsAt(text, lead, "从") ? lead - 1 : lead;
+                var period = new PlanPeriod(firstYear, lastYear);
+                context.Horizons[years] = period;
+                // The first year was read on its own a moment ago: the horizon is one expression with it.
+                while (context.Years.Count > 0 && context.Years[^1].Span.Start >= lead)
+                {
+                    context.Years.RemoveAt(context.Years.Count - 1);
+                }
+
+                return (lead, period);
+            }
+        }
+
+        if (context.Horizons.TryGetValue(years, out var stated))
+        {
+            return (start, stated);
+        }
+
+        if (years == 5 && context.PlanYear is { } plan && PlanPeriod.FiveYearPlanOf(plan) is { } fiveYear && fiveYear.Start == plan)
+        {
+            return (start, fiveYear);
+        }
+
+        return null;
     }
 
     private static bool EndsWithDeadline(string text, int end) => ClauseText.EndsAt(text, end, "底") || ClauseText.EndsAt(text, end, "末");
