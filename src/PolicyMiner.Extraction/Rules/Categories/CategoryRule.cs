@@ -98,7 +98,8 @@ public sealed class CategoryRule : ITargetRule
 
         if (unit is UnitKind.Percent or UnitKind.PercentagePoint)
         {
-            if (Match(Ratios, indicator + "|" + clause, sentence) is { } ratio)
+            // The indicator decides before its clause: 全社会研发投入增长8% beside 企业研发投入… is the intensity's numerator.
+            if ((Match(Ratios, indicator, sentence) ?? Match(Ratios, indicator + "|" + clause, sentence)) is { } ratio)
             {
                 return ratio;
             }
@@ -114,11 +115,20 @@ public sealed class CategoryRule : ITargetRule
         }
 
         var ratios = unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios;
+        // "具有自主知识产权的体育赛事品牌": the head noun after the last 的 names the thing counted; what qualifies it comes second.
+        var head = HeadNoun(indicator);
         // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
-        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence)
+        return Match(ratios, indicator, sentence) ?? (head.Length > 0 ? Match(Table, head, sentence) : null) ?? Match(Table, indicator, sentence)
                ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
                ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, sentence, sentence) : null);
+    }
+
+    /// <summary>The words after the last 的 of an indicator (its head noun phrase), or "" when it has no 的 or too little after it.</summary>
+    private static string HeadNoun(string indicator)
+    {
+        var de = indicator.LastIndexOf('的');
+        return de > 0 && indicator.Length - de > 2 ? indicator[(de + 1)..] : "";
     }
 
     /// <summary>The category of the first entry of <paramref name="entries"/> that <paramref name="phrase"/> matches, or null.</summary>

@@ -12,6 +12,7 @@ public sealed class KindRule : ITargetRule
 {
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
     private static readonly WordClass GrowthVerbs = WordLexicon.Default["growth-verb"];
+    private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass ComparatorLeads = WordLexicon.Default["comparator-lead"];
     private static readonly WordClass StockNouns = WordLexicon.Default["stock-noun"];
@@ -142,8 +143,9 @@ public sealed class KindRule : ITargetRule
             }
         }
 
-        // 原则上不超过1%, 不得低于50%: a norm the actors it names must keep.
-        if (NormMarkers.OccursIn(clause))
+        // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
+        var ownStart = draft.ExpressionStart - before.Length;
+        if (NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
         {
             return true;
         }
@@ -176,7 +178,7 @@ public sealed class KindRule : ITargetRule
 
             var at = from + rel;
             var after = at + Math.Max(1, IncreaseVerbs.MatchAtStart(before[at..]));
-            if (after >= before.Length || !(before[after] is '值' or '到' or '至'))
+            if (after >= before.Length || !(before[after] is '值' or '到' or '至' || RebuildsToo(before[after..])))
             {
                 return true;
             }
@@ -185,6 +187,18 @@ public sealed class KindRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>新建、改扩建 / 新建和改造提升: the new verb is coordinated with a verb of work on what exists, so the number counts
+    /// both and is no addition to the stock.</summary>
+    private static bool RebuildsToo(ReadOnlySpan<char> afterVerb)
+    {
+        if (afterVerb.Length > 0 && afterVerb[0] is '、' or '和' or '或' or '及' or '与')
+        {
+            afterVerb = afterVerb[1..];
+        }
+
+        return RebuildVerbs.MatchAtStart(afterVerb) > 0;
     }
 
     /// <summary>"新建A10个，B40个", "新建…30个，其中国家级平台3个": a bare noun phrase after an increase carries on that increase.</summary>
