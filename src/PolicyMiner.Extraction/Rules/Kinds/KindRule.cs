@@ -95,10 +95,17 @@ public sealed class KindRule : ITargetRule
                     : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Multiple:
                 return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Level;
+            case UnitKind.None when q.Unit.Length > 0 && NounFollows(text, draft.ExpressionEnd):
+                // 实现5万贫困人口脱贫, 完成700万农村居民饮水置换: a bare magnitude before a noun counts the things the noun names.
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Count;
             default:
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Level;
         }
     }
+
+    /// <summary>True when a Chinese word other than a particle or a comparator (的, 以上, 左右, 多, 余) follows the expression.</summary>
+    private static bool NounFollows(string text, int expressionEnd) =>
+        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及".IndexOf(text[expressionEnd]) < 0;
 
     /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
     private static bool DefinesClass(string text, int expressionEnd)
