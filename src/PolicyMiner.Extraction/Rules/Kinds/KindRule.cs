@@ -103,9 +103,9 @@ public sealed class KindRule : ITargetRule
         }
     }
 
-    /// <summary>True when a Chinese word other than a particle or a comparator (的, 以上, 左右, 多, 余) follows the expression.</summary>
+    /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>
     private static bool NounFollows(string text, int expressionEnd) =>
-        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及".IndexOf(text[expressionEnd]) < 0;
+        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
 
     /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
     private static bool DefinesClass(string text, int expressionEnd)
