@@ -7,8 +7,9 @@ using PolicyMiner.Extraction.Text;
 namespace PolicyMiner.Extraction.Rules.Categories;
 
 /// <summary>Assigns one of the schema's categories from keywords (the ordered tables of <c>categories.txt</c>): ratios (R&amp;D intensity, enterprise R&amp;D ratio, fiscal S&amp;T
-/// spending) are read from the whole clause; everything else from the indicator, then the clause, then the sentence. The first
-/// matching entry of an ordered table wins, specific entries before general ones.</summary>
+/// spending) are read from the indicator, then the whole clause; everything else from the head noun after the indicator's last 的,
+/// then the indicator, then the clause, then the sentence. The first matching entry of an ordered table wins, specific entries
+/// before general ones.</summary>
 public sealed class CategoryRule : ITargetRule
 {
     /// <summary>An entry of the tables with its words as ids of <see cref="Words"/>: a phrase is marked once, and every entry
