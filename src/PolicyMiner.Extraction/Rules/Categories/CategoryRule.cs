@@ -7,8 +7,9 @@ using PolicyMiner.Extraction.Text;
 namespace PolicyMiner.Extraction.Rules.Categories;
 
 /// <summary>Assigns one of the schema's categories from keywords (the ordered tables of <c>categories.txt</c>): ratios (R&amp;D intensity, enterprise R&amp;D ratio, fiscal S&amp;T
-/// spending) are read from the whole clause; everything else from the indicator, then the clause, then the sentence. The first
-/// matching entry of an ordered table wins, specific entries before general ones.</summary>
+/// spending) are read from the indicator, then the whole clause; everything else from the head noun after the indicator's last 的,
+/// then the indicator, then the clause, then the sentence. The first matching entry of an ordered table wins, specific entries
+/// before general ones.</summary>
 public sealed class CategoryRule : ITargetRule
 {
     /// <summary>An entry of the tables with its words as ids of <see cref="Words"/>: a phrase is marked once, and every entry
@@ -17,21 +18,27 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly CategoryEntry[] RatioEntries = CategoryTable.Default["ratios"];
 
+    private static readonly CategoryEntry[] PercentRatioEntries = CategoryTable.Default["percent-ratios"];
+
     private static readonly CategoryEntry[] TopicEntries = CategoryTable.Default["topics"];
 
     /// <summary>Every word of the tables, found in a phrase in one pass.</summary>
-    private static readonly WordPresence Words = new(RatioEntries.Concat(TopicEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
+    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
 
-    private static readonly CompiledEntry[] Ratios = Compile(RatioEntries);
+    private static readonly CompiledEntry[] Ratios = Compile([.. RatioEntries, .. PercentRatioEntries]);
 
     /// <summary>The ratio entries that also hold for amounts and counts: an enterprise R&amp;D ratio or an intensity is always a percentage.</summary>
-    private static readonly CompiledEntry[] AmountRatios = [.. Ratios.Where(e => e.Category is not ("enterprise_rd_ratio" or "rd_intensity"))];
+    private static readonly CompiledEntry[] AmountRatios = [.. Compile(RatioEntries).Where(e => e.Category is not ("enterprise_rd_ratio" or "rd_intensity"))];
 
     private static readonly CompiledEntry[] Table = Compile(TopicEntries);
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
     private const string GdpGrowth = "gdp_growth";
+
+    private const string IndustryOutput = "industry_output";
+
+    private static readonly string[] FirmEndings = ["企业", "公司"];
 
     public string Name => "category";
 
@@ -98,7 +105,8 @@ public sealed class CategoryRule : ITargetRule
 
         if (unit is UnitKind.Percent or UnitKind.PercentagePoint)
         {
-            if (Match(Ratios, indicator + "|" + clause, sentence) is { } ratio)
+            // The indicator decides before its clause: 全社会研发投入增长8% beside 企业研发投入… is the intensity's numerator.
+            if ((Match(Ratios, indicator, sentence) ?? Match(Ratios, indicator + "|" + clause, sentence)) is { } ratio)
             {
                 return ratio;
             }
@@ -114,11 +122,25 @@ public sealed class CategoryRule : ITargetRule
         }
 
         var ratios = unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios;
+        // "具有自主知识产权的体育赛事品牌": the head noun after the last 的 names the thing counted; what qualifies it comes second.
+        var head = HeadNoun(indicator);
         // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
-        return Match(ratios, indicator, sentence) ?? Match(Table, indicator, sentence)
+        var category = Match(ratios, indicator, sentence) ?? (head.Length > 0 ? Match(Table, head, sentence) : null) ?? Match(Table, indicator, sentence)
                ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
                ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, sentence, sentence) : null);
+
+        // 规上工业企业1000家, 营收过百亿元企业2家: a count of firms is no output; industry output is what an industry produces or earns.
+        return category == IndustryOutput && unit == UnitKind.Count && FirmEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal))
+            ? TargetCategories.Other
+            : category;
+    }
+
+    /// <summary>The words after the last 的 of an indicator (its head noun phrase), or "" when it has no 的 or too little after it.</summary>
+    private static string HeadNoun(string indicator)
+    {
+        var de = indicator.LastIndexOf('的');
+        return de > 0 && indicator.Length - de > 2 ? indicator[(de + 1)..] : "";
     }
 
     /// <summary>The category of the first entry of <paramref name="entries"/> that <paramref name="phrase"/> matches, or null.</summary>

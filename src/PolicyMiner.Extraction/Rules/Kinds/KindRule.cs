@@ -12,6 +12,7 @@ public sealed class KindRule : ITargetRule
 {
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
     private static readonly WordClass GrowthVerbs = WordLexicon.Default["growth-verb"];
+    private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass ComparatorLeads = WordLexicon.Default["comparator-lead"];
     private static readonly WordClass StockNouns = WordLexicon.Default["stock-noun"];
@@ -94,10 +95,17 @@ public sealed class KindRule : ITargetRule
                     : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Multiple:
                 return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Level;
+            case UnitKind.None when q.Unit.Length > 0 && NounFollows(text, draft.ExpressionEnd):
+                // 实现5万贫困人口脱贫, 完成700万农村居民饮水置换: a bare magnitude before a noun counts the things the noun names.
+                return HasIncrease(before) ? TargetKind.Increase : TargetKind.Count;
             default:
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Level;
         }
     }
+
+    /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>
+    private static bool NounFollows(string text, int expressionEnd) =>
+        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
 
     /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
     private static bool DefinesClass(string text, int expressionEnd)
@@ -142,8 +150,9 @@ public sealed class KindRule : ITargetRule
             }
         }
 
-        // 原则上不超过1%, 不得低于50%: a norm the actors it names must keep.
-        if (NormMarkers.OccursIn(clause))
+        // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
+        var ownStart = draft.ExpressionStart - before.Length;
+        if (NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
         {
             return true;
         }
@@ -176,7 +185,7 @@ public sealed class KindRule : ITargetRule
 
             var at = from + rel;
             var after = at + Math.Max(1, IncreaseVerbs.MatchAtStart(before[at..]));
-            if (after >= before.Length || !(before[after] is '值' or '到' or '至'))
+            if (after >= before.Length || !(before[after] is '值' or '到' or '至' || RebuildsToo(before[after..])))
             {
                 return true;
             }
@@ -185,6 +194,18 @@ public sealed class KindRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>新建、改扩建 / 新建和改造提升: the new verb is coordinated with a verb of work on what exists, so the number counts
+    /// both and is no addition to the stock.</summary>
+    private static bool RebuildsToo(ReadOnlySpan<char> afterVerb)
+    {
+        if (afterVerb.Length > 0 && afterVerb[0] is '、' or '和' or '或' or '及' or '与')
+        {
+            afterVerb = afterVerb[1..];
+        }
+
+        return RebuildVerbs.MatchAtStart(afterVerb) > 0;
     }
 
     /// <summary>"新建A10个，B40个", "新建…30个，其中国家级平台3个": a bare noun phrase after an increase carries on that increase.</summary>
