@@ -116,7 +116,7 @@ public sealed class IndicatorRule : ITargetRule
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
-        var usePost = postText.Length > 0 && !StartsWithAny(postText, GenericNouns);
+        var usePost = postText.Length > 0 && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
 
         string indicator;
         TextSpan? span = null;
@@ -128,7 +128,8 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
-        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'))
+        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
+                        || EndsInVerbOrPlace(context, preStart, preEnd)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -833,6 +834,13 @@ public sealed class IndicatorRule : ITargetRule
             // A digit in quotes (“15分钟生活圈”) or before a Latin letter (5G基站) is part of a name.
             if (ChineseNumber.IsDigit(c) && !quoted && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
+                // "5个以上收入过200亿元的软件产业集群": a number that is no target of its own (a threshold) qualifies the noun.
+                if (QualifierNumberAt(context, draft.Index + 1, i) is { } qualifier)
+                {
+                    i = qualifier;
+                    continue;
+                }
+
                 break;
             }
 
@@ -840,6 +848,35 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, i);
+    }
+
+    /// <summary>The end of a number starting at <paramref name="position"/> (searched from draft <paramref name="from"/> on) that
+    /// qualifies the noun after it: one that is no target of its own (a threshold, "亿元以上"), or a target of its own followed by
+    /// 的 ("收入过200亿元的软件产业集群"); null otherwise.</summary>
+    private static int? QualifierNumberAt(ExtractionContext context, int from, int position)
+    {
+        var text = context.Text;
+        for (var k = from; k < context.Drafts.Count && context.Drafts[k].Mention.Span.Start <= position; k++)
+        {
+            var other = context.Drafts[k];
+            if (other.Mention.Span.Start != position)
+            {
+                continue;
+            }
+
+            if (other.IsRejected)
+            {
+                return other.RejectedBecause == RejectionReason.BaselineOfNext || other.RejectedBecause!.Value.IsPast()
+                    ? null
+                    : other.Mention.Span.End;
+            }
+
+            var end = other.ExpressionEnd;
+            end = ClauseText.At(text, end, "以上") || ClauseText.At(text, end, "以下") ? end + 2 : end;
+            return ClauseText.At(text, end, "的") ? end + 1 : null;
+        }
+
+        return null;
     }
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
@@ -883,6 +920,31 @@ public sealed class IndicatorRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
+    /// verb's object or the thing at the place is the noun after the number. A verb with a joint subject ("甲局与乙台合建") names
+    /// who does it, which the text before the number then keeps.</summary>
+    private static bool EndsInVerbOrPlace(ExtractionContext context, int start, int end)
+    {
+        if (context.Words.WordEndingAt(end) is not { } last || last.Start < start || context.Words.TagAt(last.Start) is not ("v" or "f"))
+        {
+            return false;
+        }
+
+        for (var i = start + 1; i < last.Start; i++)
+        {
+            if (context.Text[i] is '与' or '同' && context.Words.WordAt(i) is { Length: 1 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"规模达到1000亿元以上的创新型产业集群": a phrase opening with a generic noun that goes on to a 的 and a head noun is a
+    /// relative clause on that head, not a generic measure ("100亿元规模").</summary>
+    private static bool IsRelativeNounPhrase(string phrase) => phrase.LastIndexOf('的') is var de and > 0 && phrase.Length - de > 2;
 
     /// <summary>Verbs whose object is the counted thing: when the text before the number ends with one, the noun after it is the indicator.</summary>
     private static readonly string[] ObjectVerbs =
