@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -40,6 +41,12 @@ public sealed class IndicatorRule : ITargetRule
 
     private static readonly FrozenDictionary<char, string[]> TrailingByLast = TrailingWords
         .GroupBy(w => w[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+
+    private static readonly WordClass BoundAdverbs = WordLexicon.Default["bound-adverb"];
+    private static readonly WordClass MeasureNouns = WordLexicon.Default["measure-noun"];
+    private static readonly WordClass ModifierAdverbs = WordLexicon.Default["modifier-adverb"];
+    private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
+    private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -163,9 +170,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
-        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0)
+        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0 || (indicator.Length > 0 && BoundAdverbs.MatchAtStart(indicator) == indicator.Length))
         {
-            // "并保持年均增长15%": only the growth phrase is left, so the subject is elided.
+            // "并保持年均增长15%", "最长不超过15个工作日": only the growth phrase or the bound is left, so the subject is elided.
             indicator = "";
         }
 
@@ -190,6 +197,18 @@ public sealed class IndicatorRule : ITargetRule
                 draft.IndicatorInherited = true;
                 span = null;
             }
+        }
+        else if (span is { } bare && ListItemSubject(context, draft, bare) is { } listSubject)
+        {
+            // "甲类项目开工180个、竣工100个", "粮食播种面积…、产量…": a bare verb or measure in a list is of the previous item's subject.
+            indicator = listSubject + indicator;
+            span = null;
+        }
+        else if (span is { } subset && SubsetQualifier(context, draft, subset) is { } qualifier)
+        {
+            // "新签约亿元以上项目不少于1000个，其中工业项目不少于700个": the threshold bounds the subsets too.
+            indicator = qualifier + indicator;
+            span = null;
         }
         else if (indicator is "面积" or "新增面积" or "总面积" or "建筑面积" or "使用面积"
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } owner
@@ -748,7 +767,8 @@ public sealed class IndicatorRule : ITargetRule
             {
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
-                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length)))
+                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
+                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is ['n', ..]))
                 {
                     start += word.Length;
                     changed = true;
@@ -765,6 +785,13 @@ public sealed class IndicatorRule : ITargetRule
                     changed = true;
                     break;
                 }
+            }
+
+            if (HedgeAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is > 0 and var hedge && end - hedge > start
+                && context.Words.IsBoundary(end - hedge))
+            {
+                end -= hedge;
+                changed = true;
             }
 
             while (end > start && text[end - 1] is ' ' or '\u3000' or '，' or ',' or '、' or '“' or '(' or '（')
@@ -919,6 +946,116 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>The subject a bare list item ("竣工", "完成分配", "产量") takes from the previous item of its 、-list: the previous
+    /// indicator up to its last noun for a verb ("甲类项目开工" → 甲类项目), its topic before its measure noun for a measure noun
+    /// ("粮食播种面积" → 粮食); null when the item names its own thing or no list item precedes it.</summary>
+    private static string? ListItemSubject(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        // Between the list joint and the item only words the indicator stripped may stand ("、完成分配3000套").
+        if (own.End > draft.ExpressionStart
+            || context.PreviousLive(draft, ClauseText.SentenceStart(text, draft.ExpressionStart)) is not { IndicatorSpan: { } previous } prev
+            || prev.ExpressionEnd >= own.Start)
+        {
+            return null;
+        }
+
+        var joint = text.IndexOf('、', prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        if (joint < 0 || !IsListTail(text, prev.ExpressionEnd, joint))
+        {
+            return null;
+        }
+
+        var ownText = text[own.Start..own.End];
+        if (MeasureNouns.MatchAtStart(ownText) == ownText.Length)
+        {
+            var prevText = text[previous.Start..previous.End];
+            var measure = MeasureNouns.MatchAtEnd(prevText);
+            return measure > 0 && prevText.Length - measure >= 2 && !prevText.EndsWith(ownText, StringComparison.Ordinal)
+                   && words.IsBoundary(previous.End - measure)
+                ? prevText[..^measure]
+                : null;
+        }
+
+        // Every word of the item a verb (新 may open it: 新竣工); the subject ends with the previous indicator's last noun.
+        for (var at = own.Start; at < own.End;)
+        {
+            if (words.WordAt(at) is not { } word || word.End > own.End || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新')))
+            {
+                return null;
+            }
+
+            at = word.End;
+        }
+
+        for (var end = previous.End; end > previous.Start; end--)
+        {
+            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..])
+            {
+                return end - previous.Start >= 2 ? text[previous.Start..end] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when only a comparator tail (以上, 左右) and a list joint stand between a value and the next item.</summary>
+    private static bool IsListTail(string text, int end, int joint)
+    {
+        if (joint < end || joint - end > 2)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(end, joint - end);
+        return between is "" or "以上" or "左右" or "以下" or "以内";
+    }
+
+    /// <summary>"其中工业项目不少于700个" under "新签约亿元以上项目不少于1000个": the parent's words before the shared head noun when
+    /// they end in a size threshold (亿元以上); null otherwise.</summary>
+    private static string? SubsetQualifier(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        // The subsets of one 其中 run to the end of its sentence or the next semicolon.
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (own.Start - sentenceStart < 2)
+        {
+            return null;
+        }
+
+        sentenceStart = Math.Max(sentenceStart, text.LastIndexOfAny(['；', ';'], own.Start - 1, own.Start - sentenceStart) + 1);
+        var among = own.Start - sentenceStart >= 2 ? text.LastIndexOf("其中", own.Start - 1, own.Start - sentenceStart, StringComparison.Ordinal) : -1;
+        if (among < 0)
+        {
+            return null;
+        }
+
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.Start >= sentenceStart; i--)
+        {
+            var parent = context.Drafts[i];
+            if (parent.IsRejected || parent.ExpressionEnd > among)
+            {
+                continue;
+            }
+
+            // The shared head: the parent's last word, which the subset's name ends with ("…以上项目" / "工业项目").
+            if (parent.IndicatorSpan is not { } parentSpan || context.Words.WordEndingAt(parentSpan.End) is not { } head
+                || head.Start <= parentSpan.Start || !text.AsSpan(own.Start, own.Length).EndsWith(text.AsSpan(head.Start, head.Length))
+                || own.Length <= head.Length)
+            {
+                return null;
+            }
+
+            var qualifier = text[parentSpan.Start..head.Start];
+            return ThresholdEnds.MatchAtEnd(qualifier) > 0 && !text.AsSpan(own.Start, own.Length).StartsWith(qualifier, StringComparison.Ordinal)
+                ? qualifier
+                : null;
+        }
+
+        return null;
     }
 
     /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
