@@ -47,6 +47,8 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ModifierAdverbs = WordLexicon.Default["modifier-adverb"];
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
     private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
+    private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
+    private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -375,7 +377,10 @@ public sealed class IndicatorRule : ITargetRule
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
         var all = between.IndexOfAny('均', '都', '各');
-        if (all < 0 || !context.Words.IsBoundary(span.End + all) || !context.Words.IsBoundary(span.End + all + 1))
+        // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均); a word missing from the dictionary is no reason
+        // to read 均 as part of a word.
+        if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
+            || !(context.Words.IsBoundary(span.End + all) || context.Words.TagAt(span.End + all) is null))
         {
             return null;
         }
@@ -768,7 +773,7 @@ public sealed class IndicatorRule : ITargetRule
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
                     && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
-                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is ['n', ..]))
+                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"))
                 {
                     start += word.Length;
                     changed = true;
@@ -841,6 +846,12 @@ public sealed class IndicatorRule : ITargetRule
             return (start, start);
         }
 
+        // "11条（段）市政路": a bracketed alternative of the unit is not the noun.
+        if (i < text.Length && text[i] is '(' or '（' && ClauseText.FindCloser(text, i, Math.Min(text.Length, i + 5)) is var unitClose and > 0)
+        {
+            start = i = unitClose + 1;
+        }
+
         var limit = Math.Min(text.Length, start + 40);
         i = Math.Max(i, qualifierEnd);
         var quoted = false;
@@ -848,7 +859,22 @@ public sealed class IndicatorRule : ITargetRule
         {
             var c = text[i];
             quoted = c switch { '“' => true, '”' => false, _ => quoted };
+            // "行业（产品）垂直电商平台", "数据训练集（算法模型）": a bracket that glosses the noun belongs to it; one that names who is
+            // responsible or holds a number does not.
+            if (c is '(' or '（' && i > start && NounGloss(context, i, limit) is > 0 and var glossEnd)
+            {
+                i = glossEnd;
+                continue;
+            }
+
             if (ClauseText.IsClauseEnd(c) || c is '(' or '（' or ')' or '）' or '。')
+            {
+                break;
+            }
+
+            // "74项“跨省通办”事项全面落地": an adverb opening the predicate ends the noun.
+            if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && PredicateAdverbs.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var adverb
+                && context.Words.IsBoundary(i + adverb))
             {
                 break;
             }
@@ -904,6 +930,28 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return null;
+    }
+
+    /// <summary>The end (past the closer) of a bracket at <paramref name="open"/> that glosses the noun before it: short, no digit,
+    /// no responsibility marker inside; 0 otherwise.</summary>
+    private static int NounGloss(ExtractionContext context, int open, int limit)
+    {
+        var text = context.Text;
+        var close = ClauseText.FindCloser(text, open, Math.Min(text.Length, open + 24));
+        if (close <= open + 1 || close >= limit || CrossReferences.MatchAtStart(text.AsSpan(open + 1, close - open - 1)) > 0)
+        {
+            return 0;
+        }
+
+        for (var k = open + 1; k < close; k++)
+        {
+            if (ChineseNumber.IsDigit(text[k]) || text[k] is '：' or ':')
+            {
+                return 0;
+            }
+        }
+
+        return (context.NextResponsibility(open) is { } block && block.Span.Start < close) || context.LeadsIn(open, close).Any() ? 0 : close + 1;
     }
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
