@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -40,6 +41,14 @@ public sealed class IndicatorRule : ITargetRule
 
     private static readonly FrozenDictionary<char, string[]> TrailingByLast = TrailingWords
         .GroupBy(w => w[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+
+    private static readonly WordClass BoundAdverbs = WordLexicon.Default["bound-adverb"];
+    private static readonly WordClass MeasureNouns = WordLexicon.Default["measure-noun"];
+    private static readonly WordClass ModifierAdverbs = WordLexicon.Default["modifier-adverb"];
+    private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
+    private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
+    private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
+    private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -116,7 +125,7 @@ public sealed class IndicatorRule : ITargetRule
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
-        var usePost = postText.Length > 0 && !StartsWithAny(postText, GenericNouns);
+        var usePost = postText.Length > 0 && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
 
         string indicator;
         TextSpan? span = null;
@@ -128,7 +137,8 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
-        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'))
+        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
+                        || EndsInVerbOrPlace(context, preStart, preEnd)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -162,9 +172,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
-        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0)
+        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0 || (indicator.Length > 0 && BoundAdverbs.MatchAtStart(indicator) == indicator.Length))
         {
-            // "并保持年均增长15%": only the growth phrase is left, so the subject is elided.
+            // "并保持年均增长15%", "最长不超过15个工作日": only the growth phrase or the bound is left, so the subject is elided.
             indicator = "";
         }
 
@@ -189,6 +199,18 @@ public sealed class IndicatorRule : ITargetRule
                 draft.IndicatorInherited = true;
                 span = null;
             }
+        }
+        else if (span is { } bare && ListItemSubject(context, draft, bare) is { } listSubject)
+        {
+            // "甲类项目开工180个、竣工100个", "粮食播种面积…、产量…": a bare verb or measure in a list is of the previous item's subject.
+            indicator = listSubject + indicator;
+            span = null;
+        }
+        else if (span is { } subset && SubsetQualifier(context, draft, subset) is { } qualifier)
+        {
+            // "新签约亿元以上项目不少于1000个，其中工业项目不少于700个": the threshold bounds the subsets too.
+            indicator = qualifier + indicator;
+            span = null;
         }
         else if (indicator is "面积" or "新增面积" or "总面积" or "建筑面积" or "使用面积"
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } owner
@@ -355,7 +377,10 @@ public sealed class IndicatorRule : ITargetRule
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
         var all = between.IndexOfAny('均', '都', '各');
-        if (all < 0 || !context.Words.IsBoundary(span.End + all) || !context.Words.IsBoundary(span.End + all + 1))
+        // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均); a word missing from the dictionary is no reason
+        // to read 均 as part of a word.
+        if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
+            || !(context.Words.IsBoundary(span.End + all) || context.Words.TagAt(span.End + all) is null))
         {
             return null;
         }
@@ -747,7 +772,8 @@ public sealed class IndicatorRule : ITargetRule
             {
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
-                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length)))
+                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
+                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"))
                 {
                     start += word.Length;
                     changed = true;
@@ -764,6 +790,13 @@ public sealed class IndicatorRule : ITargetRule
                     changed = true;
                     break;
                 }
+            }
+
+            if (HedgeAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is > 0 and var hedge && end - hedge > start
+                && context.Words.IsBoundary(end - hedge))
+            {
+                end -= hedge;
+                changed = true;
             }
 
             while (end > start && text[end - 1] is ' ' or '\u3000' or '，' or ',' or '、' or '“' or '(' or '（')
@@ -813,6 +846,12 @@ public sealed class IndicatorRule : ITargetRule
             return (start, start);
         }
 
+        // "11条（段）市政路": a bracketed alternative of the unit is not the noun.
+        if (i < text.Length && text[i] is '(' or '（' && ClauseText.FindCloser(text, i, Math.Min(text.Length, i + 5)) is var unitClose and > 0)
+        {
+            start = i = unitClose + 1;
+        }
+
         var limit = Math.Min(text.Length, start + 40);
         i = Math.Max(i, qualifierEnd);
         var quoted = false;
@@ -820,7 +859,22 @@ public sealed class IndicatorRule : ITargetRule
         {
             var c = text[i];
             quoted = c switch { '“' => true, '”' => false, _ => quoted };
+            // "行业（产品）垂直电商平台", "数据训练集（算法模型）": a bracket that glosses the noun belongs to it; one that names who is
+            // responsible or holds a number does not.
+            if (c is '(' or '（' && i > start && NounGloss(context, i, limit) is > 0 and var glossEnd)
+            {
+                i = glossEnd;
+                continue;
+            }
+
             if (ClauseText.IsClauseEnd(c) || c is '(' or '（' or ')' or '）' or '。')
+            {
+                break;
+            }
+
+            // "74项“跨省通办”事项全面落地": an adverb opening the predicate ends the noun.
+            if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && PredicateAdverbs.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var adverb
+                && context.Words.IsBoundary(i + adverb))
             {
                 break;
             }
@@ -833,6 +887,13 @@ public sealed class IndicatorRule : ITargetRule
             // A digit in quotes (“15分钟生活圈”) or before a Latin letter (5G基站) is part of a name.
             if (ChineseNumber.IsDigit(c) && !quoted && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
+                // "5个以上收入过200亿元的软件产业集群": a number that is no target of its own (a threshold) qualifies the noun.
+                if (QualifierNumberAt(context, draft.Index + 1, i) is { } qualifier)
+                {
+                    i = qualifier;
+                    continue;
+                }
+
                 break;
             }
 
@@ -840,6 +901,57 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, i);
+    }
+
+    /// <summary>The end of a number starting at <paramref name="position"/> (searched from draft <paramref name="from"/> on) that
+    /// qualifies the noun after it: one that is no target of its own (a threshold, "亿元以上"), or a target of its own followed by
+    /// 的 ("收入过200亿元的软件产业集群"); null otherwise.</summary>
+    private static int? QualifierNumberAt(ExtractionContext context, int from, int position)
+    {
+        var text = context.Text;
+        for (var k = from; k < context.Drafts.Count && context.Drafts[k].Mention.Span.Start <= position; k++)
+        {
+            var other = context.Drafts[k];
+            if (other.Mention.Span.Start != position)
+            {
+                continue;
+            }
+
+            if (other.IsRejected)
+            {
+                return other.RejectedBecause == RejectionReason.BaselineOfNext || other.RejectedBecause!.Value.IsPast()
+                    ? null
+                    : other.Mention.Span.End;
+            }
+
+            var end = other.ExpressionEnd;
+            end = ClauseText.At(text, end, "以上") || ClauseText.At(text, end, "以下") ? end + 2 : end;
+            return ClauseText.At(text, end, "的") ? end + 1 : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The end (past the closer) of a bracket at <paramref name="open"/> that glosses the noun before it: short, no digit,
+    /// no responsibility marker inside; 0 otherwise.</summary>
+    private static int NounGloss(ExtractionContext context, int open, int limit)
+    {
+        var text = context.Text;
+        var close = ClauseText.FindCloser(text, open, Math.Min(text.Length, open + 24));
+        if (close <= open + 1 || close >= limit || CrossReferences.MatchAtStart(text.AsSpan(open + 1, close - open - 1)) > 0)
+        {
+            return 0;
+        }
+
+        for (var k = open + 1; k < close; k++)
+        {
+            if (ChineseNumber.IsDigit(text[k]) || text[k] is '：' or ':')
+            {
+                return 0;
+            }
+        }
+
+        return (context.NextResponsibility(open) is { } block && block.Span.Start < close) || context.LeadsIn(open, close).Any() ? 0 : close + 1;
     }
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
@@ -883,6 +995,141 @@ public sealed class IndicatorRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>The subject a bare list item ("竣工", "完成分配", "产量") takes from the previous item of its 、-list: the previous
+    /// indicator up to its last noun for a verb ("甲类项目开工" → 甲类项目), its topic before its measure noun for a measure noun
+    /// ("粮食播种面积" → 粮食); null when the item names its own thing or no list item precedes it.</summary>
+    private static string? ListItemSubject(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        // Between the list joint and the item only words the indicator stripped may stand ("、完成分配3000套").
+        if (own.End > draft.ExpressionStart
+            || context.PreviousLive(draft, ClauseText.SentenceStart(text, draft.ExpressionStart)) is not { IndicatorSpan: { } previous } prev
+            || prev.ExpressionEnd >= own.Start)
+        {
+            return null;
+        }
+
+        var joint = text.IndexOf('、', prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        if (joint < 0 || !IsListTail(text, prev.ExpressionEnd, joint))
+        {
+            return null;
+        }
+
+        var ownText = text[own.Start..own.End];
+        if (MeasureNouns.MatchAtStart(ownText) == ownText.Length)
+        {
+            var prevText = text[previous.Start..previous.End];
+            var measure = MeasureNouns.MatchAtEnd(prevText);
+            return measure > 0 && prevText.Length - measure >= 2 && !prevText.EndsWith(ownText, StringComparison.Ordinal)
+                   && words.IsBoundary(previous.End - measure)
+                ? prevText[..^measure]
+                : null;
+        }
+
+        // Every word of the item a verb (新 may open it: 新竣工); the subject ends with the previous indicator's last noun.
+        for (var at = own.Start; at < own.End;)
+        {
+            if (words.WordAt(at) is not { } word || word.End > own.End || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新')))
+            {
+                return null;
+            }
+
+            at = word.End;
+        }
+
+        for (var end = previous.End; end > previous.Start; end--)
+        {
+            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..])
+            {
+                return end - previous.Start >= 2 ? text[previous.Start..end] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when only a comparator tail (以上, 左右) and a list joint stand between a value and the next item.</summary>
+    private static bool IsListTail(string text, int end, int joint)
+    {
+        if (joint < end || joint - end > 2)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(end, joint - end);
+        return between is "" or "以上" or "左右" or "以下" or "以内";
+    }
+
+    /// <summary>"其中工业项目不少于700个" under "新签约亿元以上项目不少于1000个": the parent's words before the shared head noun when
+    /// they end in a size threshold (亿元以上); null otherwise.</summary>
+    private static string? SubsetQualifier(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        // The subsets of one 其中 run to the end of its sentence or the next semicolon.
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (own.Start - sentenceStart < 2)
+        {
+            return null;
+        }
+
+        sentenceStart = Math.Max(sentenceStart, text.LastIndexOfAny(['；', ';'], own.Start - 1, own.Start - sentenceStart) + 1);
+        var among = own.Start - sentenceStart >= 2 ? text.LastIndexOf("其中", own.Start - 1, own.Start - sentenceStart, StringComparison.Ordinal) : -1;
+        if (among < 0)
+        {
+            return null;
+        }
+
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.Start >= sentenceStart; i--)
+        {
+            var parent = context.Drafts[i];
+            if (parent.IsRejected || parent.ExpressionEnd > among)
+            {
+                continue;
+            }
+
+            // The shared head: the parent's last word, which the subset's name ends with ("…以上项目" / "工业项目").
+            if (parent.IndicatorSpan is not { } parentSpan || context.Words.WordEndingAt(parentSpan.End) is not { } head
+                || head.Start <= parentSpan.Start || !text.AsSpan(own.Start, own.Length).EndsWith(text.AsSpan(head.Start, head.Length))
+                || own.Length <= head.Length)
+            {
+                return null;
+            }
+
+            var qualifier = text[parentSpan.Start..head.Start];
+            return ThresholdEnds.MatchAtEnd(qualifier) > 0 && !text.AsSpan(own.Start, own.Length).StartsWith(qualifier, StringComparison.Ordinal)
+                ? qualifier
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
+    /// verb's object or the thing at the place is the noun after the number. A verb with a joint subject ("甲局与乙台合建") names
+    /// who does it, which the text before the number then keeps.</summary>
+    private static bool EndsInVerbOrPlace(ExtractionContext context, int start, int end)
+    {
+        if (context.Words.WordEndingAt(end) is not { } last || last.Start < start || context.Words.TagAt(last.Start) is not ("v" or "f"))
+        {
+            return false;
+        }
+
+        for (var i = start + 1; i < last.Start; i++)
+        {
+            if (context.Text[i] is '与' or '同' && context.Words.WordAt(i) is { Length: 1 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"规模达到1000亿元以上的创新型产业集群": a phrase opening with a generic noun that goes on to a 的 and a head noun is a
+    /// relative clause on that head, not a generic measure ("100亿元规模").</summary>
+    private static bool IsRelativeNounPhrase(string phrase) => phrase.LastIndexOf('的') is var de and > 0 && phrase.Length - de > 2;
 
     /// <summary>Verbs whose object is the counted thing: when the text before the number ends with one, the noun after it is the indicator.</summary>
     private static readonly string[] ObjectVerbs =
