@@ -15,7 +15,16 @@ internal static class ReviewCommand
 
     public static Command Create()
     {
-        var id = new Argument<string>("TARGET_ID") { Description = "The target's id (target_id in exports, id in `policyminer targets --format jsonl`)." };
+        var id = new Argument<string?>("TARGET_ID")
+        {
+            Description = "The target's id (target_id in exports, id in `policyminer targets --format jsonl`).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var fromGold = new Option<string[]>("--from-gold")
+        {
+            Description = "Review every stored target of the documents a gold folder covers as the gold says: matching targets corrected to the gold record or accepted, others rejected. Repeatable.",
+            HelpName = "DIR",
+        };
         var accept = new Option<bool>("--accept") { Description = "Accept the target as it stands." };
         var reject = new Option<bool>("--reject") { Description = "Reject the target: exports and reports leave it out." };
         var set = new Option<string[]>("--set")
@@ -32,11 +41,21 @@ internal static class ReviewCommand
 
         var command = new Command("review", "Accept, reject or correct one stored target; every change is audited (who, when, field, before, after).")
         {
-            id, accept, reject, set, user, version, note, history, db,
+            id, accept, reject, set, user, version, note, history, fromGold, db,
         };
         command.SetAction(parse =>
         {
-            var targetId = parse.GetValue(id)!;
+            if (parse.GetValue(fromGold) is { Length: > 0 } goldFolders)
+            {
+                if (parse.GetValue(id) is not null || parse.GetValue(accept) || parse.GetValue(reject) || (parse.GetValue(set)?.Length ?? 0) > 0)
+                {
+                    throw new CliException("--from-gold reviews whole documents: give no TARGET_ID, --accept, --reject or --set with it");
+                }
+
+                return ReviewFromGold(goldFolders, parse.GetValue(user), parse.GetValue(db));
+            }
+
+            var targetId = parse.GetValue(id) ?? throw new CliException("review: give the TARGET_ID to review (or --from-gold DIR)");
             var changes = ParseChanges(parse.GetValue(set) ?? []);
             var (accepting, rejecting) = (parse.GetValue(accept), parse.GetValue(reject));
             if (accepting && rejecting)
@@ -110,6 +129,36 @@ internal static class ReviewCommand
             return 0;
         });
         return command;
+    }
+
+    private static int ReviewFromGold(string[] folders, string? user, string? database)
+    {
+        foreach (var folder in folders.Where(f => !Directory.Exists(f)))
+        {
+            throw new CliException(CliMessages.NoSuchPath(folder));
+        }
+
+        var gold = Extraction.Evaluation.GoldSet.Load(folders);
+        foreach (var problem in gold.Problems)
+        {
+            Console.Error.WriteLine($"policyminer: {problem}");
+        }
+
+        var who = user ?? Environment.GetEnvironmentVariable(UserVariable) ?? Environment.UserName;
+        using var store = StoreAccess.OpenExistingForWriting(database, "review");
+        var outcomes = GoldVerdicts.Apply(store, gold, who);
+        foreach (var o in outcomes)
+        {
+            Console.WriteLine($"{o.Document}: {o.Accepted} accepted, {o.Corrected} corrected, {o.Rejected} rejected, {o.Unreviewed} left (optional gold), {o.Missed} gold targets not found");
+        }
+
+        if (outcomes.Count == 0)
+        {
+            Console.Error.WriteLine($"policyminer: review: no stored document has a gold file in {string.Join(", ", folders)}");
+            return 1;
+        }
+
+        return 0;
     }
 
     /// <summary>FIELD=VALUE pairs, checked against the editable fields; the last value of a repeated field wins.</summary>

@@ -30,10 +30,15 @@ internal static class TrainCommand
         var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => TrainerDefaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => TrainerDefaults.Leaves };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows in a leaf.", DefaultValueFactory = _ => TrainerDefaults.MinimumLeafRows };
+        var calibration = new Option<RecordCalibration>("--calibration")
+        {
+            Description = "How the whole-record score becomes a confidence: isotonic or platt (both fitted on out-of-fold scores).",
+            DefaultValueFactory = _ => TrainerDefaults.Calibration,
+        };
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, calibration, indicators])
         {
             command.Options.Add(option);
         }
@@ -47,7 +52,7 @@ internal static class TrainCommand
             parse.GetValue(cv),
             Math.Max(2, parse.GetValue(folds)),
             new HashSet<string>(parse.GetValue(holdOut) ?? [], StringComparer.Ordinal),
-            TrainerDefaults with { Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumLeafRows = parse.GetValue(minLeaf) },
+            TrainerDefaults with { Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumLeafRows = parse.GetValue(minLeaf), Calibration = parse.GetValue(calibration) },
             new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))))));
         return command;
     }
@@ -64,7 +69,7 @@ internal static class TrainCommand
         TrainerOptions Trainer,
         TargetExtractor Rules);
 
-    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 3);
+    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 5);
 
     private static int Run(Settings s)
     {
@@ -169,6 +174,9 @@ internal static class TrainCommand
         Console.Out.WriteLine("                 predicted  precision  recall  F1     whole-record F1  (precision)  ECE");
         Line("rules alone", c.Rules, c.RulesCalibration);
         Line("rules + model", c.WithModel, c.ModelCalibration);
+        // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.
+        Console.Out.WriteLine("  reliability    " + string.Join("  ", c.ModelCalibration.Bins.Where(b => b.Count > 0)
+            .Select(b => $"{b.From:0.0}-{b.To:0.0}: {b.Right}/{b.Count} (mean {b.MeanConfidence:0.00})")));
 
         static void Line(string name, EvaluationReport r, Reliability k) => Console.Out.WriteLine(
             $"  {name,-14} {r.Predicted,9}  {r.Precision,9:0.000}  {r.Recall,6:0.000}  {r.F1:0.000}  {r.WholeRecordF1,15:0.000}  {r.WholeRecordPrecision,11:0.000}  {k.ExpectedCalibrationError:0.000}");

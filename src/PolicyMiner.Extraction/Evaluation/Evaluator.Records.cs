@@ -49,6 +49,15 @@ public static partial class Evaluator
         return outcomes;
     }
 
+    /// <summary>Which gold target each matched prediction is, matched as <see cref="Evaluate"/> matches them: (gold index, predicted index).</summary>
+    public static IReadOnlyList<(int Gold, int Predicted)> Pairs(PolicyDocument document, IReadOnlyList<PolicyTarget> predicted, IReadOnlyList<GoldTarget> gold)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(gold);
+        return Match(document, predicted, gold);
+    }
+
     /// <summary>True when every field <see cref="EvaluationReport.WholeRecord"/> compares is right.</summary>
     public static bool WholeRecordRight(PolicyTarget p, GoldTarget g)
     {

@@ -12,7 +12,8 @@ namespace PolicyMiner.Learning.Models;
 /// <param name="FeatureFingerprint">The <see cref="TargetFeatures.Fingerprint"/> the models were trained on.</param>
 /// <param name="Threshold">A target whose calibrated targethood is below this is dropped.</param>
 /// <param name="TargetSlope">Platt parameters of the targethood model: p = 1 / (1 + exp(slope·score + offset)).</param>
-/// <param name="RecordSlope">Platt parameters of the whole-record model.</param>
+/// <param name="RecordSlope">Platt parameters of the whole-record model (used when <paramref name="RecordIsotonic"/> is null).</param>
+/// <param name="RecordIsotonic">Isotonic calibration of the whole-record model, when training chose it over Platt.</param>
 public sealed record ModelManifest(
     string Format,
     string FeatureFingerprint,
@@ -22,9 +23,16 @@ public sealed record ModelManifest(
     double TargetOffset,
     double RecordSlope,
     double RecordOffset,
-    TrainingSummary Training)
+    TrainingSummary Training,
+    IsotonicMap? RecordIsotonic = null)
 {
     public const string CurrentFormat = "policyminer-extractor-model/1";
+
+    /// <summary>Calibrated probability that the whole record is right, from the whole-record model's raw score.</summary>
+    public double RecordProbability(double raw) => RecordIsotonic?.Probability(raw) ?? ExtractorModel.Platt(raw, RecordSlope, RecordOffset);
+
+    /// <summary>Calibrated probability that the number is a target, from the targethood model's raw score.</summary>
+    public double TargetProbability(double raw) => ExtractorModel.Platt(raw, TargetSlope, TargetOffset);
 }
 
 /// <summary>What the models were trained on, for the model file and the train report.</summary>
@@ -35,8 +43,8 @@ public sealed class ModelException(string message) : Exception(message);
 
 /// <summary>
 /// The learned models of the extractor: a targethood model (is this number a target at all) and a whole-record model (is every
-/// field right), both ML.NET FastTree classifiers over <see cref="TargetFeatures"/>, each with a Platt calibration fitted on
-/// out-of-fold scores.
+/// field right), both ML.NET FastTree classifiers over <see cref="TargetFeatures"/>, each with a calibration (Platt, or isotonic
+/// for the whole-record model) fitted on out-of-fold scores.
 /// </summary>
 /// <remarks>Immutable; <see cref="Score"/> is thread-safe (one prediction engine per thread).</remarks>
 public sealed class ExtractorModel : IDisposable
@@ -83,8 +91,8 @@ public sealed class ExtractorModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         // A threshold of 0 keeps every target: targethood need not be computed.
-        var target = Manifest.Threshold <= 0 ? 1.0 : Platt(RawTarget(features), Manifest.TargetSlope, Manifest.TargetOffset);
-        return (target, Platt(RawRecord(features), Manifest.RecordSlope, Manifest.RecordOffset));
+        var target = Manifest.Threshold <= 0 ? 1.0 : Manifest.TargetProbability(RawTarget(features));
+        return (target, Manifest.RecordProbability(RawRecord(features)));
     }
 
     /// <summary>The targethood model's raw score of one row: the flat trees when they could be read, else ML.NET.</summary>

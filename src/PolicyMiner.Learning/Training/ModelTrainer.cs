@@ -7,9 +7,26 @@ using PolicyMiner.Learning.Models;
 
 namespace PolicyMiner.Learning.Training;
 
+/// <summary>How the whole-record model's raw score becomes a probability.</summary>
+public enum RecordCalibration
+{
+    /// <summary>Platt's sigmoid: two parameters, smooth, but it cannot bend where the score's reliability does.</summary>
+    Platt,
+
+    /// <summary>Isotonic (pool-adjacent-violators): any monotone map, fitted on the same out-of-fold scores.</summary>
+    Isotonic,
+}
+
 /// <summary>Settings of the two FastTree models and their calibration. The defaults are what <c>policyminer train</c> ships.</summary>
-/// <param name="CalibrationFolds">Document-grouped folds whose out-of-fold scores fit the Platt calibration and the threshold.</param>
-public sealed record TrainerOptions(int Seed = 1, int Trees = 100, int Leaves = 8, int MinimumLeafRows = 10, double LearningRate = 0.1, int CalibrationFolds = 5);
+/// <param name="CalibrationFolds">Document-grouped folds whose out-of-fold scores fit the calibrations and the threshold.</param>
+public sealed record TrainerOptions(
+    int Seed = 1,
+    int Trees = 100,
+    int Leaves = 8,
+    int MinimumLeafRows = 10,
+    double LearningRate = 0.1,
+    int CalibrationFolds = 5,
+    RecordCalibration Calibration = RecordCalibration.Platt);
 
 /// <summary>Trains the targethood and whole-record models with ML.NET FastTree, calibrates them on out-of-fold scores
 /// (Platt) and picks the targethood threshold that maximises out-of-fold detection F1.</summary>
@@ -57,9 +74,14 @@ public sealed class ModelTrainer(TrainerOptions options)
         }
 
         var (targetSlope, targetOffset) = Calibrate(ml, rows.Select((row, i) => (row.IsTarget, targetScores[i])));
-        var (recordSlope, recordOffset) = Calibrate(ml, rows.Select((row, i) => (row.RecordRight, recordScores[i])).Where(p => p.RecordRight is not null)
-            .Select(p => (p.RecordRight == true, p.Item2)));
         var threshold = BestThreshold(rows.Select((row, i) => (row.IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
+
+        // Confidence is judged on the targets the model keeps, so the whole-record calibration is fitted on those rows only.
+        var recordPairs = Enumerable.Range(0, rows.Count)
+            .Where(i => rows[i].RecordRight is not null && ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset) >= threshold)
+            .Select(i => (rows[i].RecordRight == true, recordScores[i])).ToList();
+        var (recordSlope, recordOffset) = Calibrate(ml, recordPairs);
+        var isotonic = Options.Calibration == RecordCalibration.Isotonic ? CalibrateIsotonic(ml, recordPairs) : null;
 
         var manifest = new ModelManifest(
             ModelManifest.CurrentFormat,
@@ -76,7 +98,8 @@ public sealed class ModelTrainer(TrainerOptions options)
                 rows.Count(r => r.IsTarget),
                 recordRows.Count(r => r.RecordRight == true),
                 rows.Count(r => r.Source == LabelSource.Review),
-                heldOut));
+                heldOut),
+            isotonic);
         return new ExtractorModel(ml, Train(ml, rows, r => r.IsTarget), Train(ml, recordRows, r => r.RecordRight == true), manifest, fingerprint: "unsaved");
     }
 
@@ -114,6 +137,13 @@ public sealed class ModelTrainer(TrainerOptions options)
         var data = ml.Data.LoadFromEnumerable(pairs.Select(p => new CalibrationRow { Label = p.Label, Score = p.Score }));
         var platt = ((ISingleFeaturePredictionTransformer<PlattCalibrator>)ml.BinaryClassification.Calibrators.Platt().Fit(data)).Model;
         return (platt.Slope, platt.Offset);
+    }
+
+    private static IsotonicMap CalibrateIsotonic(MLContext ml, IEnumerable<(bool Label, float Score)> pairs)
+    {
+        var data = ml.Data.LoadFromEnumerable(pairs.Select(p => new CalibrationRow { Label = p.Label, Score = p.Score }));
+        var map = ((ISingleFeaturePredictionTransformer<IsotonicCalibrator>)ml.BinaryClassification.Calibrators.Isotonic().Fit(data)).Model;
+        return new IsotonicMap([.. map.Mins], [.. map.Maxes], [.. map.Values]);
     }
 
     /// <summary>The threshold with the best detection F1 over the (label, probability) pairs; 0 when dropping nothing is best.</summary>
@@ -184,9 +214,9 @@ internal static class ModelApplication
         var kept = new List<PolicyTarget>();
         for (var i = 0; i < features.Count; i++)
         {
-            if (ExtractorModel.Platt(target[i], m.TargetSlope, m.TargetOffset) >= m.Threshold)
+            if (m.TargetProbability(target[i]) >= m.Threshold)
             {
-                kept.Add(document.Candidates[i] with { Confidence = Math.Round(ExtractorModel.Platt(record[i], m.RecordSlope, m.RecordOffset), 3) });
+                kept.Add(document.Candidates[i] with { Confidence = Math.Round(m.RecordProbability(record[i]), 3) });
             }
         }
 

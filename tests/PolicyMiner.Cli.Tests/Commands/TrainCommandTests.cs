@@ -1,3 +1,5 @@
+using PolicyMiner.Extraction;
+using PolicyMiner.Extraction.Evaluation;
 using PolicyMiner.Learning.Models;
 using PolicyMiner.Storage;
 
@@ -48,6 +50,67 @@ public sealed class TrainCommandTests : IDisposable
         var extract = PolicyminerProcess.Run(_folder, "extract", "--model", model, Path.Combine(docs, Samples[0]));
         Assert.True(extract.ExitCode == 0, extract.Stderr);
         Assert.Contains("\"confidence\"", extract.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_FromGold_JudgesEveryStoredTargetAsTheGoldDoes()
+    {
+        var corpus = Path.Combine(Root(), "corpus");
+        var docs = Directory.CreateDirectory(Path.Combine(_folder, "docs")).FullName;
+        string[] names = ["qingchuan-2016-work-points.txt", "anlan-2018-rd-investment-plan.txt"];
+        foreach (var name in names)
+        {
+            File.Copy(Path.Combine(corpus, name), Path.Combine(docs, name));
+        }
+
+        var database = Path.Combine(_folder, "review.db");
+        Assert.Equal(0, PolicyminerProcess.Run(_folder, "ingest", docs, "--db", database, "--no-progress").ExitCode);
+        var gold = GoldSet.Load(Path.Combine(corpus, "gold"));
+        var before = Graded(database, gold, names);
+        Assert.Contains(before.Values, g => g.Outcome == PredictionOutcome.FalseAlarm);
+        Assert.Contains(before.Values, g => g.Outcome == PredictionOutcome.WrongRecord);
+
+        var review = PolicyminerProcess.Run(_folder, "review", "--from-gold", Path.Combine(corpus, "gold"), "--db", database, "--user", "编辑");
+
+        Assert.True(review.ExitCode == 0, review.Stderr);
+        Assert.Contains("qingchuan-2016-work-points.txt: ", review.Stdout, StringComparison.Ordinal);
+        var after = Graded(database, gold, names);
+        foreach (var (id, (outcome, state)) in before)
+        {
+            var expected = outcome switch
+            {
+                PredictionOutcome.FalseAlarm => [ReviewState.Rejected],
+                PredictionOutcome.WrongRecord => [ReviewState.Corrected],
+                PredictionOutcome.RightRecord => new[] { ReviewState.Accepted, ReviewState.Corrected },
+                _ => [ReviewState.Unreviewed],
+            };
+            Assert.Equal(ReviewState.Unreviewed, state);
+            Assert.Contains(after[id].State, expected);
+            if (after[id].State is ReviewState.Accepted or ReviewState.Corrected)
+            {
+                // The verdict makes the record the gold's: graded again, it is right.
+                Assert.Equal(PredictionOutcome.RightRecord, after[id].Outcome);
+            }
+        }
+    }
+
+    /// <summary>Every stored target of <paramref name="names"/> with its outcome against gold and its review state.</summary>
+    private static Dictionary<string, (PredictionOutcome Outcome, ReviewState State)> Graded(string database, GoldSet gold, string[] names)
+    {
+        using var store = PolicyStore.Open(database);
+        var result = new Dictionary<string, (PredictionOutcome, ReviewState)>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var targets = store.QueryTargets(new TargetQuery(Document: name, IncludeRejected: true));
+            var text = store.GetDocument(targets[0].Document.Id)!.Text;
+            var outcomes = Evaluator.Grade(PlainTextDocument.Create(name, text, targets[0].Document.Metadata.Year), [.. targets.Select(t => t.Target)], gold.For(name)!);
+            for (var i = 0; i < targets.Count; i++)
+            {
+                result[targets[i].Id] = (outcomes[i], targets[i].Review.State);
+            }
+        }
+
+        return result;
     }
 
     [Fact]
