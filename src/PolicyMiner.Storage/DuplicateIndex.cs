@@ -16,7 +16,7 @@ internal sealed class DuplicateIndex
     public const double NearThreshold = 0.9;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _bands = new(StringComparer.Ordinal);
+    private readonly Dictionary<BandKey, List<string>> _bands = [];
     private readonly Dictionary<string, TextFingerprint> _fingerprints = new(StringComparer.Ordinal);
     private readonly Func<string, DocumentEntity?> _lookup;
 
@@ -58,7 +58,7 @@ internal sealed class DuplicateIndex
     {
         _exact.TryAdd(fingerprint.Exact, id);
         _fingerprints[id] = fingerprint;
-        foreach (var key in fingerprint.BandKeys())
+        foreach (var key in BandKey.Of(fingerprint))
         {
             if (!_bands.TryGetValue(key, out var ids))
             {
@@ -80,11 +80,18 @@ internal sealed class DuplicateIndex
             return same;
         }
 
+        // Documents from one template share most bands: each candidate is compared once, not once per shared band.
         var best = (Id: (string?)null, Similarity: 0.0);
-        foreach (var key in fingerprint.BandKeys())
+        var compared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in BandKey.Of(fingerprint))
         {
             foreach (var candidate in _bands.GetValueOrDefault(key) ?? [])
             {
+                if (!compared.Add(candidate))
+                {
+                    continue;
+                }
+
                 var similarity = fingerprint.Similarity(_fingerprints[candidate]);
                 if (similarity >= NearThreshold && similarity > best.Similarity)
                 {
@@ -98,4 +105,23 @@ internal sealed class DuplicateIndex
 
     private DocumentEntity? Usable(string candidate, string id, string path) =>
         candidate == id ? null : _lookup(candidate) is { } entity && entity.SourcePath != path ? entity : null;
+
+    /// <summary>One band of a MinHash signature: its number and its four rows, as a value (no string per band and document).</summary>
+    private readonly record struct BandKey(int Band, uint A, uint B, uint C, uint D)
+    {
+        public static IEnumerable<BandKey> Of(TextFingerprint fingerprint)
+        {
+            if (TextFingerprint.RowsPerBand != 4)
+            {
+                throw new InvalidOperationException("BandKey holds four rows per band; TextFingerprint.RowsPerBand changed.");
+            }
+
+            var hashes = fingerprint.MinHash;
+            for (var band = 0; band < TextFingerprint.Hashes / TextFingerprint.RowsPerBand; band++)
+            {
+                var at = band * TextFingerprint.RowsPerBand;
+                yield return new BandKey(band, hashes[at], hashes[at + 1], hashes[at + 2], hashes[at + 3]);
+            }
+        }
+    }
 }
