@@ -26,7 +26,6 @@ public static class ExtractionPipelineBuilderExtensions
         .UseComparators()
         .UseIndicators()
         .UseYears()
-        .UseReviewBaselines()
         .UseCommitments()
         .UseKinds()
         .UseCategories()
@@ -52,10 +51,6 @@ public static class ExtractionPipelineBuilderExtensions
     /// <summary>由目前的10家增加到20家: baselines.</summary>
     public static ExtractionPipelineBuilder UseBaselines(this ExtractionPipelineBuilder builder) =>
         Checked(builder).AddScanRule(new YearScanRule()).AddTargetRule(new BaselineRule());
-
-    /// <summary>A multi-year target's baseline from the plan's review of the same indicator; register after indicators and years.</summary>
-    public static ExtractionPipelineBuilder UseReviewBaselines(this ExtractionPipelineBuilder builder) =>
-        Checked(builder).AddScanRule(new YearScanRule()).AddTargetRule(new ReviewBaselineRule());
 
     /// <summary>以上 / 不少于 / 左右 / ranges.</summary>
     public static ExtractionPipelineBuilder UseComparators(this ExtractionPipelineBuilder builder) => Checked(builder).AddTargetRule(new ComparatorRule());

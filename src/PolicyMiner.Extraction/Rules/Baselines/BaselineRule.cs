@@ -90,8 +90,7 @@ public sealed class BaselineRule : ITargetRule
         return tail is "" or "的" or "底" or "末" or "底的" or "末的";
     }
 
-    /// <summary>The baseline's value in the target's written unit.</summary>
-    internal static double ToUnitOf(TargetDraft baseline, TargetDraft target)
+    private static double ToUnitOf(TargetDraft baseline, TargetDraft target)
     {
         var b = baseline.Mention.Quantity;
         var t = target.Mention.Quantity;
