@@ -26,9 +26,11 @@ public sealed record IndicatorDefinition(
     public bool BelongsTo(string category) =>
         string.Equals(Category, category, StringComparison.Ordinal) || AlsoIn.Contains(category, StringComparer.Ordinal);
 
-    /// <summary>True when a target measured in <paramref name="family"/> can be this indicator.</summary>
+    /// <summary>True when a target measured in <paramref name="family"/> can be this indicator: an unknown unit fits every
+    /// indicator, and an indicator of family <c>any</c> (粮食产量 in 万吨 or 亿斤) takes every unit.</summary>
     public bool Accepts(UnitFamily family) =>
         family == UnitFamily.Unknown
+        || UnitFamily == UnitFamily.Unknown
         || family == UnitFamily
         || (UnitFamily == UnitFamily.Percent && family == UnitFamily.PercentagePoint);
 }

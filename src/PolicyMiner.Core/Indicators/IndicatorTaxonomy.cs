@@ -167,7 +167,10 @@ public sealed class IndicatorTaxonomy
             return new IndicatorMatch(best.Definition, FromDefault: false);
         }
 
-        return restricted ? new IndicatorMatch(DefaultFor(category!, family), FromDefault: true) : default;
+        // 生态补水6亿立方米: a unit of no known family (a physical measure) is no percent, count, money or area, so only a
+        // default of family any fits it; an empty unit fits the category's first default.
+        var measured = family == UnitFamily.Unknown && !string.IsNullOrWhiteSpace(unit);
+        return restricted ? new IndicatorMatch(DefaultFor(category!, family, measured), FromDefault: true) : default;
     }
 
     /// <summary>The form phrases and terms are compared in: full-width to ASCII, upper case, no spaces or quotes, traditional to simplified.</summary>
@@ -203,8 +206,13 @@ public sealed class IndicatorTaxonomy
         return new string(buffer[..n]);
     }
 
-    private IndicatorDefinition? DefaultFor(string category, UnitFamily family)
+    private IndicatorDefinition? DefaultFor(string category, UnitFamily family, bool measured)
     {
+        if (measured)
+        {
+            return _defaults.GetValueOrDefault((category, UnitFamily.Unknown));
+        }
+
         if (family == UnitFamily.PercentagePoint)
         {
             family = UnitFamily.Percent;

@@ -40,12 +40,15 @@ public static class Units
     {
         ["平方米"] = 1, ["平米"] = 1, ["m2"] = 1, ["㎡"] = 1, ["万平方米"] = 1e4, ["万平米"] = 1e4, ["万㎡"] = 1e4,
         ["平方公里"] = 1e6, ["平方千米"] = 1e6,
+        // 1 亩 = 10000/15 平方米; 1 公顷 = 10000 平方米 (farmland, forest and land are counted in these).
+        ["亩"] = 1e4 / 15, ["万亩"] = 1e8 / 15, ["公顷"] = 1e4, ["万公顷"] = 1e8,
     };
 
     private static readonly HashSet<string> CountUnits = new(StringComparer.Ordinal)
     {
         "家", "个", "项", "件", "所", "座", "名", "人", "位", "场", "次", "人次", "批", "支", "户", "台", "套",
         "条", "篇", "部", "期", "款", "种", "类", "份", "处", "只", "万人", "万人次", "万件", "万户", "万家", "万个",
+        "张", "辆", "艘", "栋", "间", "架", "头", "株", "口", "万名", "万张", "万辆", "万头", "万株",
     };
 
     /// <summary>The family of <paramref name="unit"/> as written ("亿元" → Money, "家" → Count, "" → Unknown).</summary>

@@ -48,7 +48,7 @@ public sealed class CategoryRule : ITargetRule
         foreach (var draft in context.LiveDrafts)
         {
             var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
-            var clause = text[clauseStart..ClauseText.ClauseEnd(text, draft.ExpressionEnd)];
+            var clause = OwnClause(context, draft, clauseStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
             var sentence = text[sentenceStart..ClauseText.SentenceEnd(text, draft.ExpressionStart)];
             var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
@@ -68,6 +68,39 @@ public sealed class CategoryRule : ITargetRule
 
             draft.Category = category ?? TargetCategories.Other;
         }
+    }
+
+    /// <summary>"培育A示范企业5家以上、B设计中心3家以上": the later items of a 、-list in the clause name their own topics, so they are
+    /// left out; the words after the last item ("市级51项、县级216项行政备案事项") are the head noun the items share, so they stay.</summary>
+    private static string OwnClause(ExtractionContext context, TargetDraft draft, int clauseStart, int clauseEnd)
+    {
+        var text = context.Text;
+        var drafts = context.Drafts;
+        var joint = -1;
+        var lastEnd = -1;
+        for (var i = draft.Index + 1; i < drafts.Count && drafts[i].ExpressionStart < clauseEnd; i++)
+        {
+            var next = drafts[i];
+            if (next.IsRejected || next.ExpressionStart <= draft.ExpressionEnd)
+            {
+                continue;
+            }
+
+            if (joint < 0)
+            {
+                joint = text.IndexOf('、', draft.ExpressionEnd, next.ExpressionStart - draft.ExpressionEnd);
+                if (joint < 0)
+                {
+                    break;
+                }
+            }
+
+            lastEnd = Math.Min(next.ExpressionEnd, clauseEnd);
+        }
+
+        return joint < 0 || lastEnd < 0
+            ? text[clauseStart..clauseEnd]
+            : string.Concat(text.AsSpan(clauseStart, joint - clauseStart), text.AsSpan(lastEnd, clauseEnd - lastEnd));
     }
 
     private static bool AloneInSentence(ExtractionContext context, TargetDraft draft, int sentenceStart, int sentenceEnd)

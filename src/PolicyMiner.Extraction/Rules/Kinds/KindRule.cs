@@ -19,6 +19,9 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass PerUnitMeasures = WordLexicon.Default["per-unit-measure"];
     private static readonly WordClass IntensiveNouns = WordLexicon.Default["intensive-noun"];
     private static readonly WordClass NormMarkers = WordLexicon.Default["norm-marker"];
+    private static readonly WordClass NewCompounds = WordLexicon.Default["new-compound"];
+    private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
+    private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
@@ -46,9 +49,23 @@ public sealed class KindRule : ITargetRule
             ? previous.ExpressionEnd : clauseStart;
         var before = text.AsSpan(ownStart, draft.ExpressionStart - ownStart);
 
+        // "A和B排放量分别减少8%和4%", "分别达到2.6%、2.8%": a value that follows the previous one with only a list word between
+        // shares its measure and verb, so its kind.
+        if (previous is not null && previous.Mention.Quantity.Kind == q.Kind && previous.ExpressionEnd <= draft.ExpressionStart
+            && IsListJoint(text.AsSpan(previous.ExpressionEnd, draft.ExpressionStart - previous.ExpressionEnd)))
+        {
+            return previous.Kind;
+        }
+
         if (IsRequirement(text, draft, clauseStart, sentenceStart, before))
         {
             return TargetKind.Requirement;
+        }
+
+        // 带宽5000M以上, 算力100P: bandwidth and computing power are rates, a level whatever verb leads to them.
+        if (q.Unit.Length > 0 && RateUnits.MatchAtStart(q.Unit) == q.Unit.Length)
+        {
+            return TargetKind.Level;
         }
 
         // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit.
@@ -129,12 +146,14 @@ public sealed class KindRule : ITargetRule
     private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
         // 每个乡镇（街道）培育2-3个…, 各级政府每季度…应不少于1次, 每名班子成员联系1个…: the subject leading the sentence or clause.
+        // 支持各市打造…: a directive verb before the clause's subject hands the quota to every actor it names.
         var sentence = text.AsSpan(sentenceStart, draft.ExpressionStart - sentenceStart);
-        var itemStart = SkipMarker(sentence);
-        var clause = SkipLeadingDeadline(before.TrimStart());
+        var item = sentence[SkipMarker(sentence)..];
+        var clause = SkipLeadingTime(before.TrimStart());
+        var subject = SkipDirective(clause);
         foreach (var start in PerActorStarts)
         {
-            if (sentence[itemStart..].StartsWith(start, StringComparison.Ordinal) || clause.StartsWith(start, StringComparison.Ordinal))
+            if (item.StartsWith(start, StringComparison.Ordinal) || subject.StartsWith(start, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -185,7 +204,9 @@ public sealed class KindRule : ITargetRule
 
             var at = from + rel;
             var after = at + Math.Max(1, IncreaseVerbs.MatchAtStart(before[at..]));
-            if (after >= before.Length || !(before[after] is '值' or '到' or '至' || RebuildsToo(before[after..])))
+            // 创新发展区: the 新 of 新发展 ends the word 创新, so no increase verb starts there.
+            var insideWord = before[at] == '新' && NewCompounds.MatchAtEnd(before[..(at + 1)]) > 0;
+            if (!insideWord && (after >= before.Length || !(before[after] is '值' or '到' or '至' || RebuildsToo(before[after..]))))
             {
                 return true;
             }
@@ -228,17 +249,47 @@ public sealed class KindRule : ITargetRule
                && own.IndexOf("总", StringComparison.Ordinal) < 0;
     }
 
-    /// <summary>"到2023年各县…": a deadline opening the clause stands before its subject.</summary>
-    private static ReadOnlySpan<char> SkipLeadingDeadline(ReadOnlySpan<char> clause)
+    /// <summary>"到2023年底各县…", "五年内每个县…", "年内各乡镇…": a time phrase opening the clause stands before its subject.</summary>
+    private static ReadOnlySpan<char> SkipLeadingTime(ReadOnlySpan<char> clause)
     {
-        if (clause.Length > 6 && clause[0] == '到' && char.IsAsciiDigit(clause[1]) && clause[5] == '年')
+        var i = clause.Length > 0 && clause[0] is '到' or '至' ? 1 : 0;
+        var digits = i;
+        while (i < clause.Length && (ChineseNumber.IsDigit(clause[i]) || ChineseNumber.IsNumeralChar(clause[i])))
         {
-            var rest = clause[6..];
-            return rest.Length > 0 && rest[0] is '底' or '末' ? rest[1..] : rest;
+            i++;
         }
 
-        return clause;
+        if (i < clause.Length && clause[i] == '年' && (i > digits || clause[i..].StartsWith("年内", StringComparison.Ordinal)))
+        {
+            i++;
+        }
+        else if (clause.StartsWith("今年", StringComparison.Ordinal) || clause.StartsWith("明年", StringComparison.Ordinal))
+        {
+            i = 2;
+        }
+        else
+        {
+            return clause;
+        }
+
+        if (clause[i..].StartsWith("以内", StringComparison.Ordinal))
+        {
+            i += 2;
+        }
+        else if (i < clause.Length && clause[i] is '内' or '底' or '末' or '前')
+        {
+            i++;
+        }
+
+        return clause[i..].TrimStart("，, ");
     }
+
+    /// <summary>"支持各市…": the subject after a directive verb.</summary>
+    private static ReadOnlySpan<char> SkipDirective(ReadOnlySpan<char> clause) => clause[DirectiveVerbs.MatchAtStart(clause)..];
+
+    /// <summary>True when only a list word (、, 和, 及, 与, 或, 以及) joins two values.</summary>
+    private static bool IsListJoint(ReadOnlySpan<char> between) =>
+        between.Trim() is "、" or "和" or "及" or "与" or "或" or "以及";
 
     private static int SkipMarker(ReadOnlySpan<char> s)
     {
