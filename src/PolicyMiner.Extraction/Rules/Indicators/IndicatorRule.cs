@@ -242,8 +242,17 @@ public sealed class IndicatorRule : ITargetRule
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
-            var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : "";
+            // "新建城建项目270个，完成投资406亿元": 累计 and 完成 say which spending is meant.
+            var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : ClauseText.EndsAt(text, spent.Start, "完成") ? "完成" : "";
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
+            span = null;
+        }
+        else if (span is { } measure && MeasureNouns.MatchAtStart(indicator) == indicator.Length
+                 && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
+        {
+            // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
+            var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
+            indicator = topic + done + indicator;
             span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
@@ -1077,6 +1086,52 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return InheritedSubject(context, draft, clauseStart, cutAtZhan: true);
+    }
+
+    /// <summary>The object that ends the clause before a measure that opens its own clause ("加快甲乙片区建设，完成投资…" → 甲乙片区):
+    /// the words back from the clause end past trailing verbs and adjectives, up to a verb, preposition or conjunction; null when a
+    /// target stands in either clause, the clauses are in different sentences or no noun is found.</summary>
+    private static string? PreviousClauseTopic(ExtractionContext context, TargetDraft draft, int clauseStart, TextSpan measure)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (clauseStart - 1 <= sentenceStart || text[clauseStart - 1] is not ('，' or ','))
+        {
+            return null;
+        }
+
+        var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var (stripStart, _) = Strip(context, clauseStart, measure.End);
+        if (stripStart != measure.Start || context.PreviousLive(draft, prevStart) is not null)
+        {
+            return null;
+        }
+
+        var end = clauseStart - 1;
+        // Trailing verbs and adjectives ("…建设", "…做大做强") say what is done to the object.
+        while (words.WordEndingAt(end) is { } last && last.Start >= prevStart && words.TagAt(last.Start) is "v" or "vn" or "a" or "ad" or "d")
+        {
+            end = last.Start;
+        }
+
+        var start = end;
+        var hasNoun = false;
+        while (words.WordEndingAt(start) is { } word && word.Start >= prevStart)
+        {
+            var tag = words.TagAt(word.Start);
+            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强").
+            if (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
+                                                                         && words.TagAt(before.Start) is "v"))
+            {
+                break;
+            }
+
+            hasNoun |= tag is ['n', ..];
+            start = word.Start;
+        }
+
+        return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
     }
 
     /// <summary>True when a live number starts within a short item after <paramref name="from"/> (no clause end, 、 or digit before it).</summary>
