@@ -51,6 +51,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
+    private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -238,7 +239,7 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" && span is { } spent
+        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
@@ -315,6 +316,14 @@ public sealed class IndicatorRule : ITargetRule
             indicator = item.Indicator;
             span = item.Span;
             quoteStart = Math.Min(quoteStart, item.QuoteStart);
+        }
+
+        // "90%的市和70%的县达到三星级以上": a percentage of a group is the share of its members that meet the predicate.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && ShareOfGroup(context, draft) is { } group)
+        {
+            indicator = group.Indicator;
+            span = null;
+            quoteEnd = Math.Max(quoteEnd, group.End);
         }
 
         if (span is { } own && WholeWords(context, own, quoteStart,
@@ -1132,6 +1141,68 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>"90%的市和70%的县（市、区）达到省级三星级以上": for a percentage followed by 的 and a group, "[predicate]的[group]的比例"
+    /// with the predicate (a group-predicate verb and what follows it to the clause end) after the last group of the list; null
+    /// otherwise.</summary>
+    private static (string Indicator, int End)? ShareOfGroup(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var i = draft.ExpressionEnd;
+        foreach (var tail in (string[])["以上", "以下", "左右"])
+        {
+            if (ClauseText.At(text, i, tail))
+            {
+                i += tail.Length;
+                break;
+            }
+        }
+
+        if (!ClauseText.At(text, i, "的"))
+        {
+            return null;
+        }
+
+        var groupStart = i + 1;
+        var clauseEnd = Math.Min(ClauseText.ClauseEnd(text, groupStart), groupStart + 40);
+        var groupEnd = -1;
+        var depth = 0;
+        for (var k = groupStart; k < clauseEnd; k++)
+        {
+            var c = text[k];
+            depth = ClauseText.IsOpener(c) ? depth + 1 : ClauseText.IsCloser(c) ? Math.Max(0, depth - 1) : depth;
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            // The group ends at a list joint before the next percentage, or at the predicate.
+            if (groupEnd < 0 && c is '和' or '、' or '及' && k + 1 < text.Length && ChineseNumber.IsDigit(text[k + 1]))
+            {
+                groupEnd = k;
+                continue;
+            }
+
+            if (k > groupStart && words.IsBoundary(k) && GroupPredicates.MatchAtStart(text.AsSpan(k, clauseEnd - k)) is > 0 and var verb
+                && words.IsBoundary(k + verb))
+            {
+                groupEnd = groupEnd < 0 ? k : groupEnd;
+                var predicateEnd = clauseEnd;
+                while (predicateEnd > k && text[predicateEnd - 1] is '。' or ' ' or '　')
+                {
+                    predicateEnd--;
+                }
+
+                var group = text[groupStart..groupEnd];
+                return predicateEnd - k is > 2 and <= 24 && group.Length is >= 1 and <= 12
+                    ? (text[k..predicateEnd] + "的" + group + "的比例", predicateEnd)
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when a live number starts within a short item after <paramref name="from"/> (no clause end, 、 or digit before it).</summary>
