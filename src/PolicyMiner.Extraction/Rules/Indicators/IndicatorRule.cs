@@ -829,7 +829,8 @@ public sealed class IndicatorRule : ITargetRule
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
                     && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
-                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"))
+                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"
+                         && start + word.Length < end && !ChineseNumber.IsDigit(text[start + word.Length])))
                 {
                     start += word.Length;
                     changed = true;
