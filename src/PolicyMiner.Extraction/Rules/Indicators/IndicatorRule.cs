@@ -52,6 +52,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
     private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
+    private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -281,6 +282,14 @@ public sealed class IndicatorRule : ITargetRule
             // "创建省级生态示范乡镇5个、示范村80个": the level and topic of the first item qualify the later items too.
             indicator = level + indicator;
             span = null;
+        }
+
+        // "例会一般每月召开两次": a count of times with no noun after it counts the subject's occurrences, not the verb.
+        if (span is { } occurring && occurring.End <= exprStart && postText.Length == 0 && draft.Mention.Quantity.Unit == "次"
+            && RecurringSubject(context, occurring) is { } subjectSpan)
+        {
+            span = subjectSpan;
+            indicator = text[subjectSpan.Start..subjectSpan.End];
         }
 
         // "法制人员不少于执法人员总数的5%": a share compared against a base is the measure's share of that base.
@@ -1204,6 +1213,30 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return null;
+    }
+
+    /// <summary>"例会一般每月召开": the subject before a frequency word and an object verb at the end of the span (hedges dropped);
+    /// null unless both are there.</summary>
+    private static TextSpan? RecurringSubject(ExtractionContext context, TextSpan span)
+    {
+        var text = context.Text;
+        var end = span.End;
+        var verb = Array.Find(ObjectVerbs, v => ClauseText.EndsAt(text, end, v) && end - v.Length > span.Start);
+        if (verb is null || !context.Words.IsBoundary(end - verb.Length))
+        {
+            return null;
+        }
+
+        end -= verb.Length;
+        var frequency = FrequencyWords.MatchAtEnd(text.AsSpan(span.Start, end - span.Start));
+        if (frequency == 0)
+        {
+            return null;
+        }
+
+        end -= frequency;
+        end -= HedgeAdverbs.MatchAtEnd(text.AsSpan(span.Start, end - span.Start));
+        return end - span.Start >= 2 ? new TextSpan(span.Start, end) : null;
     }
 
     /// <summary>True when a live number starts within a short item after <paramref name="from"/> (no clause end, 、 or digit before it).</summary>
