@@ -49,6 +49,17 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
     private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
     private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
+    private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
+    private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
+    private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
+    private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
+
+    // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
+    private static readonly WordClass[] BaseComparators =
+    [
+        WordLexicon.Default["comparator-at-least"], WordLexicon.Default["comparator-greater"],
+        WordLexicon.Default["comparator-at-most"], WordLexicon.Default["comparator-less"],
+    ];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -144,6 +155,13 @@ public sealed class IndicatorRule : ITargetRule
             indicator = text[postStart..postEnd];
             span = new TextSpan(postStart, postEnd);
             quoteEnd = Math.Max(quoteEnd, postEnd);
+            // "县级216项审批事项": a level word alone before the number qualifies the noun after it.
+            if (preEnd > preStart && LevelWords.MatchAtStart(text.AsSpan(preStart, preEnd - preStart)) == preEnd - preStart)
+            {
+                indicator = text[preStart..preEnd] + indicator;
+                span = null;
+                quoteStart = Math.Min(quoteStart, preStart);
+            }
         }
         else if (preEnd > preStart)
         {
@@ -172,8 +190,10 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
-        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0 || (indicator.Length > 0 && BoundAdverbs.MatchAtStart(indicator) == indicator.Length))
+        if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0 || (indicator.Length > 0 && BoundAdverbs.MatchAtStart(indicator) == indicator.Length)
+            || (indicator.Length > 0 && WholeRegions.MatchAtStart(indicator) == indicator.Length))
         {
+            // "…一所三级医院、全市达到30家": a region as a whole says where the count is kept; the thing counted is elided.
             // "并保持年均增长15%", "最长不超过15个工作日": only the growth phrase or the bound is left, so the subject is elided.
             indicator = "";
         }
@@ -220,12 +240,21 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" && span is { } spent
+        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
-            var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : "";
+            // "新建城建项目270个，完成投资406亿元": 累计 and 完成 say which spending is meant.
+            var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : ClauseText.EndsAt(text, spent.Start, "完成") ? "完成" : "";
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
+            span = null;
+        }
+        else if (span is { } measure && MeasureNouns.MatchAtStart(indicator) == indicator.Length
+                 && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
+        {
+            // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
+            var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
+            indicator = topic + done + indicator;
             span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
@@ -240,6 +269,34 @@ public sealed class IndicatorRule : ITargetRule
                 indicator += head;
                 span = null;
             }
+        }
+
+        if (span is { } leveled && leveled.End <= exprStart && postText.Length == 0 && SharedListHead(context, draft, leveled) is { } headed)
+        {
+            // "清理市级51项、县级216项审批事项": items that are only levels share the noun after the last number.
+            indicator = headed;
+            span = null;
+        }
+        else if (span is { } laterItem && laterItem.End <= exprStart && LevelPrefix(context, draft, laterItem) is { } level)
+        {
+            // "创建省级生态示范乡镇5个、示范村80个": the level and topic of the first item qualify the later items too.
+            indicator = level + indicator;
+            span = null;
+        }
+
+        // "例会一般每月召开两次": a count of times with no noun after it counts the subject's occurrences, not the verb.
+        if (span is { } occurring && occurring.End <= exprStart && postText.Length == 0 && draft.Mention.Quantity.Unit == "次"
+            && RecurringSubject(context, occurring) is { } subjectSpan)
+        {
+            span = subjectSpan;
+            indicator = text[subjectSpan.Start..subjectSpan.End];
+        }
+
+        // "法制人员不少于执法人员总数的5%": a share compared against a base is the measure's share of that base.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && span is { } compared && BaseShare(context, draft, compared, clauseStart) is { } share)
+        {
+            indicator = share;
+            span = null;
         }
 
         // "市级科技计划经费的30%用于支持产学研合作项目": a share of a fund is named with its use.
@@ -268,6 +325,14 @@ public sealed class IndicatorRule : ITargetRule
             indicator = item.Indicator;
             span = item.Span;
             quoteStart = Math.Min(quoteStart, item.QuoteStart);
+        }
+
+        // "90%的市和70%的县达到三星级以上": a percentage of a group is the share of its members that meet the predicate.
+        if (draft.Mention.Quantity.Kind == UnitKind.Percent && ShareOfGroup(context, draft) is { } group)
+        {
+            indicator = group.Indicator;
+            span = null;
+            quoteEnd = Math.Max(quoteEnd, group.End);
         }
 
         if (span is { } own && WholeWords(context, own, quoteStart,
@@ -773,7 +838,8 @@ public sealed class IndicatorRule : ITargetRule
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
                     && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
-                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"))
+                    && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"
+                         && start + word.Length < end && !ChineseNumber.IsDigit(text[start + word.Length])))
                 {
                     start += word.Length;
                     changed = true;
@@ -884,6 +950,12 @@ public sealed class IndicatorRule : ITargetRule
                 break;
             }
 
+            // "一所三级医院、全市达到30家": a 、 whose next item holds a number of its own ends this noun.
+            if (c == '、' && !quoted && NextItemHasNumber(context, draft.Index + 1, i + 1))
+            {
+                break;
+            }
+
             // A digit in quotes (“15分钟生活圈”) or before a Latin letter (5G基站) is part of a name.
             if (ChineseNumber.IsDigit(c) && !quoted && !(i + 1 < text.Length && char.IsAsciiLetter(text[i + 1])))
             {
@@ -901,6 +973,301 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, i);
+    }
+
+    /// <summary>"清理规范市级51项、县级216项审批事项": for an item ending in a level word with no noun after its number, the level
+    /// with the noun after the last number of the run of level items; null otherwise.</summary>
+    private static string? SharedListHead(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var levelLength = LevelWords.MatchAtEnd(text.AsSpan(own.Start, own.Length));
+        if (levelLength == 0 || !words.IsBoundary(own.End - levelLength))
+        {
+            return null;
+        }
+
+        var level = text[(own.End - levelLength)..own.End];
+        var end = draft.ExpressionEnd;
+        for (var k = draft.Index + 1; k < context.Drafts.Count; k++)
+        {
+            var next = context.Drafts[k];
+            var between = text.AsSpan(end, Math.Max(0, next.ExpressionStart - end));
+            if (between.StartsWith("以上") || between.StartsWith("左右"))
+            {
+                between = between[2..];
+            }
+
+            // Only 、 and a level word stand between two items of the run.
+            if (next.IsRejected || between.Length < 3 || between[0] != '、' || LevelWords.MatchAtStart(between[1..]) != between.Length - 1)
+            {
+                return null;
+            }
+
+            var (headStart, headEnd) = PostPhrase(context, next);
+            (headStart, headEnd) = headEnd > headStart ? TrimPost(text, headStart, headEnd) : (headStart, headEnd);
+            if (headEnd - headStart >= 2)
+            {
+                return level + text[headStart..headEnd];
+            }
+
+            end = next.ExpressionEnd;
+        }
+
+        return null;
+    }
+
+    /// <summary>"省级生态示范乡镇5个、示范村80个": for a later 、-item whose first word recurs after the level word that opens the
+    /// previous item, the previous item's words before it; null otherwise.</summary>
+    private static string? LevelPrefix(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        if (context.PreviousLive(draft, ClauseText.SentenceStart(text, draft.ExpressionStart)) is not { IndicatorSpan: { } previous } prev
+            || prev.ExpressionEnd >= own.Start || previous.End > prev.ExpressionStart)
+        {
+            return null;
+        }
+
+        var joint = text.IndexOf('、', prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        if (joint < 0 || !IsListTail(text, prev.ExpressionEnd, joint) || joint + 1 != own.Start)
+        {
+            return null;
+        }
+
+        var levelLength = LevelWords.MatchAtStart(text.AsSpan(previous.Start, previous.Length));
+        if (levelLength == 0 || LevelWords.MatchAtStart(text.AsSpan(own.Start, own.Length)) > 0)
+        {
+            return null;
+        }
+
+        // The longest opening of the item (two characters or more, short of the whole) that recurs in the previous item at a word start.
+        var rest = text.AsSpan(previous.Start + levelLength, previous.Length - levelLength);
+        for (var length = own.Length - 1; length >= 2; length--)
+        {
+            var at = rest.IndexOf(text.AsSpan(own.Start, length), StringComparison.Ordinal);
+            if (at >= 0 && words.IsBoundary(previous.Start + levelLength + at))
+            {
+                return text[previous.Start..(previous.Start + levelLength + at)];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"法制人员不少于执法人员总数的5%": "[measure]占[base]的比例" for a percentage whose phrase holds a comparator followed
+    /// by a base and 的 (an elided measure is the previous clause's subject); null otherwise.</summary>
+    private static string? BaseShare(ExtractionContext context, TargetDraft draft, TextSpan own, int clauseStart)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        if (own.End >= draft.ExpressionStart || text[own.End] != '的' || own.End + 1 != draft.ExpressionStart)
+        {
+            return null;
+        }
+
+        for (var at = own.Start; at < own.End - 2; at++)
+        {
+            var length = 0;
+            foreach (var comparators in BaseComparators)
+            {
+                length = Math.Max(length, comparators.MatchAtStart(text.AsSpan(at, own.End - at)));
+            }
+
+            if (length == 0 || !words.IsBoundary(at) || !words.IsBoundary(at + length) || own.End - (at + length) < 2)
+            {
+                continue;
+            }
+
+            var baseText = text[(at + length)..own.End];
+            var (subjectStart, subjectEnd) = Strip(context, own.Start, at);
+            var subject = subjectEnd > subjectStart ? text[subjectStart..subjectEnd] : ClauseSubject(context, draft, clauseStart);
+            return subject.Length >= 2 ? subject + "占" + baseText + "的比例" : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject of the clause before <paramref name="clauseStart"/> when no live target stands between it and this one
+    /// ("A类收费，原则上不高于…"); else the subject inherited from the previous target.</summary>
+    private static string ClauseSubject(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (clauseStart - 1 > sentenceStart && ClauseText.ClauseStart(text, clauseStart - 1) is var prevStart
+            && (context.PreviousLive(draft, sentenceStart) is not { } previous || previous.ExpressionEnd <= prevStart))
+        {
+            var (start, end) = Strip(context, SkipItemMarker(text, prevStart, clauseStart - 1), clauseStart - 1);
+            if (end - start >= 2)
+            {
+                return text[start..end];
+            }
+        }
+
+        return InheritedSubject(context, draft, clauseStart, cutAtZhan: true);
+    }
+
+    /// <summary>The object that ends the clause before a measure that opens its own clause ("加快甲乙片区建设，完成投资…" → 甲乙片区):
+    /// the words back from the clause end past trailing verbs and adjectives, up to a verb, preposition or conjunction; null when a
+    /// target stands in either clause, the clauses are in different sentences or no noun is found.</summary>
+    private static string? PreviousClauseTopic(ExtractionContext context, TargetDraft draft, int clauseStart, TextSpan measure)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (clauseStart - 1 <= sentenceStart || text[clauseStart - 1] is not ('，' or ','))
+        {
+            return null;
+        }
+
+        var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var (stripStart, _) = Strip(context, clauseStart, measure.End);
+        if (stripStart != measure.Start || context.PreviousLive(draft, prevStart) is not null)
+        {
+            return null;
+        }
+
+        var end = clauseStart - 1;
+        // Trailing verbs and adjectives ("…建设", "…做大做强") say what is done to the object.
+        while (words.WordEndingAt(end) is { } last && last.Start >= prevStart && words.TagAt(last.Start) is "v" or "vn" or "a" or "ad" or "d")
+        {
+            end = last.Start;
+        }
+
+        var start = end;
+        var hasNoun = false;
+        while (words.WordEndingAt(start) is { } word && word.Start >= prevStart)
+        {
+            var tag = words.TagAt(word.Start);
+            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强").
+            if (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
+                                                                         && words.TagAt(before.Start) is "v"))
+            {
+                break;
+            }
+
+            hasNoun |= tag is ['n', ..];
+            start = word.Start;
+        }
+
+        return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>"90%的市和70%的县（市、区）达到省级三星级以上": for a percentage followed by 的 and a group, "[predicate]的[group]的比例"
+    /// with the predicate (a group-predicate verb and what follows it to the clause end) after the last group of the list; null
+    /// otherwise.</summary>
+    private static (string Indicator, int End)? ShareOfGroup(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var i = draft.ExpressionEnd;
+        foreach (var tail in (string[])["以上", "以下", "左右"])
+        {
+            if (ClauseText.At(text, i, tail))
+            {
+                i += tail.Length;
+                break;
+            }
+        }
+
+        if (!ClauseText.At(text, i, "的"))
+        {
+            return null;
+        }
+
+        var groupStart = i + 1;
+        var clauseEnd = Math.Min(ClauseText.ClauseEnd(text, groupStart), groupStart + 40);
+        var groupEnd = -1;
+        var depth = 0;
+        for (var k = groupStart; k < clauseEnd; k++)
+        {
+            var c = text[k];
+            depth = ClauseText.IsOpener(c) ? depth + 1 : ClauseText.IsCloser(c) ? Math.Max(0, depth - 1) : depth;
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            // The group ends at a list joint before the next percentage, or at the predicate.
+            if (groupEnd < 0 && c is '和' or '、' or '及' && k + 1 < text.Length && ChineseNumber.IsDigit(text[k + 1]))
+            {
+                groupEnd = k;
+                continue;
+            }
+
+            if (k > groupStart && words.IsBoundary(k) && GroupPredicates.MatchAtStart(text.AsSpan(k, clauseEnd - k)) is > 0 and var verb
+                && words.IsBoundary(k + verb))
+            {
+                groupEnd = groupEnd < 0 ? k : groupEnd;
+                var predicateEnd = clauseEnd;
+                while (predicateEnd > k && text[predicateEnd - 1] is '。' or ' ' or '　')
+                {
+                    predicateEnd--;
+                }
+
+                var group = text[groupStart..groupEnd];
+                return predicateEnd - k is > 2 and <= 24 && group.Length is >= 1 and <= 12
+                    ? (text[k..predicateEnd] + "的" + group + "的比例", predicateEnd)
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"例会一般每月召开": the subject before a frequency word and an object verb at the end of the span (hedges dropped);
+    /// null unless both are there.</summary>
+    private static TextSpan? RecurringSubject(ExtractionContext context, TextSpan span)
+    {
+        var text = context.Text;
+        var end = span.End;
+        var verb = Array.Find(ObjectVerbs, v => ClauseText.EndsAt(text, end, v) && end - v.Length > span.Start);
+        if (verb is null || !context.Words.IsBoundary(end - verb.Length))
+        {
+            return null;
+        }
+
+        end -= verb.Length;
+        var frequency = FrequencyWords.MatchAtEnd(text.AsSpan(span.Start, end - span.Start));
+        if (frequency == 0)
+        {
+            return null;
+        }
+
+        end -= frequency;
+        end -= HedgeAdverbs.MatchAtEnd(text.AsSpan(span.Start, end - span.Start));
+        return end - span.Start >= 2 ? new TextSpan(span.Start, end) : null;
+    }
+
+    /// <summary>True when a live number starts within a short item after <paramref name="from"/> (no clause end, 、 or digit before it).</summary>
+    private static bool NextItemHasNumber(ExtractionContext context, int firstDraft, int from)
+    {
+        var text = context.Text;
+        for (var k = firstDraft; k < context.Drafts.Count; k++)
+        {
+            var start = context.Drafts[k].Mention.Span.Start;
+            if (start < from)
+            {
+                continue;
+            }
+
+            if (start - from > 8 || context.Drafts[k].IsRejected)
+            {
+                return false;
+            }
+
+            for (var j = from; j < start; j++)
+            {
+                if (ClauseText.IsClauseEnd(text[j]) || text[j] is '、' or '。' || ChineseNumber.IsDigit(text[j]))
+                {
+                    return false;
+                }
+            }
+
+            return start > from;
+        }
+
+        return false;
     }
 
     /// <summary>The end of a number starting at <paramref name="position"/> (searched from draft <paramref name="from"/> on) that
