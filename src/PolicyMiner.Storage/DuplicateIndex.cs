@@ -15,9 +15,23 @@ internal sealed class DuplicateIndex
     /// <summary>Estimated Jaccard similarity of 5-character shingles above which two texts are the same document.</summary>
     public const double NearThreshold = 0.9;
 
+    /// <summary>Bands two signatures must share to be at least <see cref="NearThreshold"/> similar: each differing slot
+    /// spoils at most one band, so a candidate sharing fewer can be passed over without comparing (no near copy is missed).</summary>
+    private static readonly int MinSharedBands = Math.Max(
+        1, (TextFingerprint.Hashes / TextFingerprint.RowsPerBand) - (TextFingerprint.Hashes - (int)Math.Ceiling(NearThreshold * TextFingerprint.Hashes)));
+
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _bands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TextFingerprint> _fingerprints = new(StringComparer.Ordinal);
+
+    // Documents by slot number, so that counting shared bands touches ints, not 64-character ids.
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+    private readonly List<TextFingerprint> _fingerprints = [];
+    private readonly Dictionary<BandKey, List<int>> _bands = [];
+
+    // Shared-band counts of the lookup in progress; a slot's count is valid when its stamp is the lookup's.
+    private int[] _hits = [];
+    private int[] _stamps = [];
+    private int _lookups;
     private readonly Func<string, DocumentEntity?> _lookup;
 
     private DuplicateIndex(Func<string, DocumentEntity?> lookup) => _lookup = lookup;
@@ -57,15 +71,27 @@ internal sealed class DuplicateIndex
     public void Add(string id, TextFingerprint fingerprint)
     {
         _exact.TryAdd(fingerprint.Exact, id);
-        _fingerprints[id] = fingerprint;
-        foreach (var key in fingerprint.BandKeys())
+        if (_slots.TryGetValue(id, out var slot))
         {
-            if (!_bands.TryGetValue(key, out var ids))
+            // The same document stored again: its old bands stay listed, which can only add candidates, never hide one.
+            _fingerprints[slot] = fingerprint;
+        }
+        else
+        {
+            slot = _ids.Count;
+            _slots.Add(id, slot);
+            _ids.Add(id);
+            _fingerprints.Add(fingerprint);
+        }
+
+        foreach (var key in BandKey.Of(fingerprint))
+        {
+            if (!_bands.TryGetValue(key, out var slots))
             {
-                _bands[key] = ids = [];
+                _bands[key] = slots = [];
             }
 
-            ids.Add(id);
+            slots.Add(slot);
         }
     }
 
@@ -80,15 +106,33 @@ internal sealed class DuplicateIndex
             return same;
         }
 
+        // Documents from one template share many bands: a candidate is compared once, and only when it shares enough of them.
+        if (_hits.Length < _ids.Count)
+        {
+            Array.Resize(ref _hits, Math.Max(_ids.Count, _hits.Length * 2));
+            Array.Resize(ref _stamps, _hits.Length);
+        }
+
+        var stamp = ++_lookups;
         var best = (Id: (string?)null, Similarity: 0.0);
-        foreach (var key in fingerprint.BandKeys())
+        foreach (var key in BandKey.Of(fingerprint))
         {
             foreach (var candidate in _bands.GetValueOrDefault(key) ?? [])
             {
+                if (_stamps[candidate] != stamp)
+                {
+                    (_stamps[candidate], _hits[candidate]) = (stamp, 0);
+                }
+
+                if (++_hits[candidate] != MinSharedBands)
+                {
+                    continue;
+                }
+
                 var similarity = fingerprint.Similarity(_fingerprints[candidate]);
                 if (similarity >= NearThreshold && similarity > best.Similarity)
                 {
-                    best = (candidate, similarity);
+                    best = (_ids[candidate], similarity);
                 }
             }
         }
@@ -98,4 +142,23 @@ internal sealed class DuplicateIndex
 
     private DocumentEntity? Usable(string candidate, string id, string path) =>
         candidate == id ? null : _lookup(candidate) is { } entity && entity.SourcePath != path ? entity : null;
+
+    /// <summary>One band of a MinHash signature: its number and its four rows, as a value (no string per band and document).</summary>
+    private readonly record struct BandKey(int Band, uint A, uint B, uint C, uint D)
+    {
+        public static IEnumerable<BandKey> Of(TextFingerprint fingerprint)
+        {
+            if (TextFingerprint.RowsPerBand != 4)
+            {
+                throw new InvalidOperationException("BandKey holds four rows per band; TextFingerprint.RowsPerBand changed.");
+            }
+
+            var hashes = fingerprint.MinHash;
+            for (var band = 0; band < TextFingerprint.Hashes / TextFingerprint.RowsPerBand; band++)
+            {
+                var at = band * TextFingerprint.RowsPerBand;
+                yield return new BandKey(band, hashes[at], hashes[at + 1], hashes[at + 2], hashes[at + 3]);
+            }
+        }
+    }
 }

@@ -65,6 +65,8 @@ public sealed partial class PolicyStore
 
     private ILiteCollection<TargetEntity> _targets => _session.Targets;
 
+    private ILiteCollection<BsonDocument> _rawTargets => _session.RawTargets;
+
     private ILiteCollection<IngestRunEntity> _runs => _session.Runs;
 
     private ILiteCollection<IngestErrorEntity> _errors => _session.Errors;
@@ -198,6 +200,7 @@ public sealed partial class PolicyStore
             Contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
             Chunks = db.GetCollection<ContentChunkEntity>(StoreSchema.ContentChunks);
             Targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
+            RawTargets = db.GetCollection(StoreSchema.Targets);
             Runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
             Errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
         }
@@ -211,6 +214,8 @@ public sealed partial class PolicyStore
         public ILiteCollection<ContentChunkEntity> Chunks { get; }
 
         public ILiteCollection<TargetEntity> Targets { get; }
+
+        public ILiteCollection<BsonDocument> RawTargets { get; }
 
         public ILiteCollection<IngestRunEntity> Runs { get; }
 

@@ -478,8 +478,8 @@ public sealed partial class PolicyStore : IDisposable
             target.DocumentExtraction = (extraction.ExtractorVersion, now);
         }
 
-        _targets.InsertBulk(reviewed);
-        _targets.InsertBulk(fresh);
+        // Mapped by hand: the mapper was a sixth of the writer's time (see TargetWriter).
+        _rawTargets.InsertBulk(reviewed.Concat(fresh).Select(TargetWriter.ToBson));
 
         var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
         SetReviewCounts(entity, reviewed.Concat(fresh));

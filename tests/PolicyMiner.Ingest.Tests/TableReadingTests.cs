@@ -43,6 +43,27 @@ public sealed class TableReadingTests
     }
 
     [Fact]
+    public void Read_HtmlGroupTitleOverTrailingColumns_TitlesEachColumnUnderIt()
+    {
+        const string html = """
+            <html><body><div class="content"><p>示例市各县招生计划如下。</p>
+            <table>
+            <tr><td rowspan="2">县</td><td rowspan="2">2019年人数</td><td colspan="2">分年度任务</td></tr>
+            <tr><td>2020年</td><td>2021年</td></tr>
+            <tr><td>合计</td><td>300</td><td>320</td><td>350</td></tr>
+            <tr><td>甲县</td><td>100</td><td>110</td><td>120</td></tr>
+            </table></div></body></html>
+            """;
+
+        var document = Read("groups.html", html);
+
+        var table = Assert.Single(document.Tables);
+        Assert.Equal("县", Cells(document, 0)[0][0]);
+        Assert.Equal(["县", "2019年人数", "分年度任务2020年", "分年度任务2021年"], Enumerable.Range(0, 4).Select(c => table.HeaderText(document.Text, c)));
+        Assert.Equal([true, true, false, false], table.Rows.Select(r => r.IsHeader));
+    }
+
+    [Fact]
     public void Read_LayoutTable_StaysText()
     {
         const string html = """

@@ -5,6 +5,7 @@ using PolicyMiner.Cli.Bench;
 using PolicyMiner.Cli.Pipeline;
 using PolicyMiner.Storage;
 using PolicyMiner.Storage.Ingestion;
+using PolicyMiner.Storage.Safety;
 using Spectre.Console;
 
 namespace PolicyMiner.Cli.Commands;
@@ -109,7 +110,8 @@ internal static class BenchIngestCommand
         double PeakMebibytes,
         double PeakSampledMebibytes,
         double DatabaseMebibytes,
-        double CorpusMebibytes)
+        double CorpusMebibytes,
+        StoreFootprint Footprint)
     {
         public double DocumentsPerSecond => Summary.DocumentsPerSecond;
     }
@@ -163,7 +165,8 @@ internal static class BenchIngestCommand
             peak / 1048576.0,
             sampled / 1048576.0,
             new FileInfo(databasePath).Length / 1048576.0,
-            corpusBytes / 1048576.0);
+            corpusBytes / 1048576.0,
+            StoreMaintenance.Footprint(databasePath));
     }
 
     private static void Write(BenchResult result, IAnsiConsole console)
@@ -188,6 +191,14 @@ internal static class BenchIngestCommand
         table.AddRow("peak memory (process, VmHWM)", $"{result.PeakMebibytes:0} MiB (ceiling {CeilingPeakMebibytes})");
         table.AddRow("peak memory (sampled during ingest)", $"{result.PeakSampledMebibytes:0} MiB");
         table.AddRow("database", $"{result.DatabaseMebibytes:0.0} MiB = {result.DatabaseMebibytes / Math.Max(result.CorpusMebibytes, 0.001):0.00}× the documents' {result.CorpusMebibytes:0.0} MiB");
+        // Where the bytes go, largest first: what a change to the store's layout should aim at.
+        foreach (var part in result.Footprint.Parts.Where(p => p.Bytes >= 1048576))
+        {
+            table.AddRow(
+                $"  {part.PageType.ToLowerInvariant()} pages of {Markup.Escape(part.Collection)}",
+                $"{part.Bytes / 1048576.0:0.0} MiB ({part.FreeBytes / 1048576.0:0.0} MiB free inside)");
+        }
+
         table.AddRow("query all targets with documents", $"{result.Query.TotalSeconds:0.00} s ({result.Queried} targets)");
         console.Write(table);
         foreach (var failure in result.Summary.Failures.Take(5))

@@ -45,6 +45,17 @@ public sealed class ExtractionContext
 
     public List<ResponsibilityMention> Responsibilities { get; } = [];
 
+    /// <summary>Bodies a role bracket declares for everything after it ("以下均需X落实，不再列出"), in text order: the scope of a
+    /// standing responsibility runs from its span to the end of the document.</summary>
+    public List<ResponsibilityMention> StandingResponsibilities { get; } = [];
+
+    /// <summary>The standing responsibility declared last before <paramref name="position"/>, or null.</summary>
+    public ResponsibilityMention? StandingResponsibility(int position)
+    {
+        var i = LowerBound(StandingResponsibilities, position, r => r.Span.End) - 1;
+        return i >= 0 ? StandingResponsibilities[i] : null;
+    }
+
     public List<LeadMention> Leads { get; } = [];
 
     /// <summary>Targets read from table cells, by the start of their quantity mention.</summary>

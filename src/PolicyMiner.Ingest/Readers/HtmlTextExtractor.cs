@@ -545,6 +545,7 @@ public static partial class HtmlTextExtractor
         {
             var line = new List<string>();
             var column = 0;
+            var spanned = 0;
             foreach (var cell in row)
             {
                 while (pending.TryGetValue(column, out var above))
@@ -576,6 +577,11 @@ public static partial class HtmlTextExtractor
                     line.Add(string.Empty);
                     column++;
                 }
+
+                if (colSpan > 1)
+                {
+                    spanned = line.Count;
+                }
             }
 
             while (pending.TryGetValue(column, out var rest))
@@ -590,7 +596,9 @@ public static partial class HtmlTextExtractor
                 column++;
             }
 
-            while (line.Count > 0 && line[^1].Length == 0)
+            // Trailing empty cells go, except those a spanning cell covers: a group title over three year columns keeps its
+            // place so the row below lines up under it.
+            while (line.Count > spanned && line[^1].Length == 0)
             {
                 line.RemoveAt(line.Count - 1);
             }

@@ -29,8 +29,9 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         var known = store.KnownDocuments();
         var run = store.BeginRun(_options.ToolVersion, stages.ExtractorVersion, inputs);
         var parallelism = _options.EffectiveParallelism;
-        // Room for two transactions' worth: when the writer is the bottleneck its batches fill up, so commits stay few.
-        var capacity = Math.Max(parallelism * 4, _options.DocumentsPerTransaction * 2);
+        // Room for one transaction's worth and the workers' next files: when the writer is the bottleneck its batches fill
+        // up, so commits (each one a checkpoint that readers wait for) stay few.
+        var capacity = _options.DocumentsPerTransaction + (parallelism * 4);
         var channel = Channel.CreateBounded<FileWork>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,

@@ -70,7 +70,7 @@ public sealed record IngestStages(
 public sealed record IngestOptions(
     int Parallelism = 0,
     long MaxFileBytes = IngestOptions.DefaultMaxFileBytes,
-    int DocumentsPerTransaction = 64,
+    int DocumentsPerTransaction = 256,
     string ToolVersion = "",
     TimeSpan? MaxTimePerFile = null,
     TimeSpan? TimePerStep = null,

@@ -19,12 +19,45 @@ public sealed record StoreRepairReport(string Path, string Backup, int Documents
 /// <summary>What <see cref="StoreMaintenance.Compact"/> did: the file's size before and after, and the records it copied.</summary>
 public sealed record StoreCompactReport(string Path, long BytesBefore, long BytesAfter, int Records);
 
+/// <summary>Where a database file's bytes go: per kind of page (data, index) and collection, the pages' size and the
+/// free space left inside them (LiteDB stops filling a data page once less than about 30 % of it is free).</summary>
+public sealed record StoreFootprint(IReadOnlyList<StoreFootprintPart> Parts)
+{
+    public long Bytes => Parts.Sum(p => p.Bytes);
+}
+
+/// <summary>One kind of page of one collection (<see cref="Collection"/> empty for the file's own pages).</summary>
+public sealed record StoreFootprintPart(string PageType, string Collection, int Pages, long Bytes, long FreeBytes);
+
 /// <summary>The <c>db check</c>, <c>db repair</c> and <c>db compact</c> verbs: read every record of a database, rebuild one
 /// from what is readable, and write one anew without the space that deleted and rewritten records left.</summary>
 public static class StoreMaintenance
 {
     private static readonly string[] Collections =
         [StoreSchema.Documents, StoreSchema.Contents, StoreSchema.Targets, StoreSchema.IngestRuns, StoreSchema.IngestErrors];
+
+    /// <summary>LiteDB's page size (fixed by its file format).</summary>
+    private const int PageBytes = 8192;
+
+    /// <summary>Reads every page header of a database (LiteDB's <c>$dump</c>) and sums them by page type and collection.</summary>
+    /// <remarks>For benchmarks and diagnosis: opens the file read-only without the store's locks, so call it on a database
+    /// no process is writing.</remarks>
+    public static StoreFootprint Footprint(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var db = new LiteDatabase(new ConnectionString { Filename = System.IO.Path.GetFullPath(path), ReadOnly = true });
+        var parts = new Dictionary<(string Type, string Collection), (int Pages, long Free)>();
+        foreach (var page in db.Execute("SELECT $ FROM $dump").ToEnumerable())
+        {
+            var key = (page["pageType"].IsString ? page["pageType"].AsString : "?", page["collection"].IsString ? page["collection"].AsString : "");
+            var (pages, free) = parts.GetValueOrDefault(key);
+            parts[key] = (pages + 1, free + (page["freeBytes"].IsNumber ? page["freeBytes"].AsInt64 : 0));
+        }
+
+        return new StoreFootprint([.. parts
+            .Select(p => new StoreFootprintPart(p.Key.Type, p.Key.Collection, p.Value.Pages, (long)p.Value.Pages * PageBytes, p.Value.Free))
+            .OrderByDescending(p => p.Bytes)]);
+    }
 
     /// <summary>Reads every record of every collection (read-only, as a reader) and checks that documents, contents and targets agree.</summary>
     public static StoreCheckReport Check(string path, StoreOpenOptions? options = null)

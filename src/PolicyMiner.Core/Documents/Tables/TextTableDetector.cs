@@ -146,6 +146,18 @@ public static class TextTableDetector
         return others <= 3 && !cell.Contains('年');
     }
 
+    private static bool OpensLikeNext(string text, List<(TextSpan Line, List<TextSpan> Cells)> run, int row)
+    {
+        if (row + 1 >= run.Count)
+        {
+            return false;
+        }
+
+        var first = run[row].Cells[0];
+        var below = run[row + 1].Cells[0];
+        return first.Length > 0 && text.AsSpan(first.Start, first.Length).SequenceEqual(text.AsSpan(below.Start, below.Length));
+    }
+
     private static bool MaySplit(ReadOnlySpan<char> line) =>
         line.IndexOfAny('\t', '|', '｜') >= 0 || line.IndexOf('\u3000') >= 0 || line.IndexOf("  ", StringComparison.Ordinal) >= 0;
 
@@ -240,8 +252,10 @@ public static class TextTableDetector
                 inHeader = false;
             }
 
-            // A header row short of cells lost its empty top-left cell: align it to the right.
-            var shift = inHeader && cells.Count < columns ? columns - cells.Count : 0;
+            // A header row short of cells lost its empty top-left cell: align it to the right. Unless its first title is repeated
+            // in the row below (a title spanning both rows): then the row is whole on the left and its last title spans the
+            // columns it lacks (a group title over year columns).
+            var shift = inHeader && cells.Count < columns && !OpensLikeNext(text, run, r) ? columns - cells.Count : 0;
             var placed = new List<TableCell>(cells.Count);
             for (var c = 0; c < cells.Count; c++)
             {

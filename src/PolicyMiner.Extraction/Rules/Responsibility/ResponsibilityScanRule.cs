@@ -182,10 +182,16 @@ public sealed class ResponsibilityScanRule : IScanRule
         {
             if (!TryRolePart(parts[p], out var bodies, out var isLead))
             {
-                // The first part must be a role; a remark after the roles ("以下不再列出") ends the list.
+                // The first part must be a role; a remark after the roles ("以下不再列出") ends the list, and may declare bodies
+                // for every item below ("以下均需X落实").
                 if (p == 0)
                 {
                     return 0;
+                }
+
+                if (StandingBodies(parts[p]) is { Count: > 0 } standing)
+                {
+                    context.StandingResponsibilities.Add(new ResponsibilityMention(new TextSpan(open, close + 1), standing));
                 }
 
                 break;
@@ -202,6 +208,39 @@ public sealed class ResponsibilityScanRule : IScanRule
 
         context.Responsibilities.Add(new ResponsibilityMention(new TextSpan(open, close + 1), [.. lead, .. others]));
         return close + 1;
+    }
+
+    // What opens a remark that reaches every later item: 以下 (below) with 均/都/一律/各项 (all of them).
+    private static readonly string[] StandingOpeners = ["以下均需", "以下均由", "以下均", "以下都需", "以下都由", "以下一律由", "以下各项均由", "以下各项均需"];
+
+    // The verbs that end such a remark: the bodies come before them.
+    private static readonly string[] StandingVerbs = ["负责落实", "负责实施", "组织落实", "组织实施", "落实", "负责", "实施", "承担"];
+
+    /// <summary>"以下均需X落实" → [X]: the bodies a remark in a role bracket declares for every item below it; empty when the part
+    /// is no such remark.</summary>
+    internal static List<string> StandingBodies(string part)
+    {
+        foreach (var opener in StandingOpeners)
+        {
+            if (!part.StartsWith(opener, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = part[opener.Length..];
+            foreach (var verb in StandingVerbs)
+            {
+                if (rest.EndsWith(verb, StringComparison.Ordinal) && rest.Length > verb.Length)
+                {
+                    var bodies = Bodies.Split(rest[..^verb.Length]);
+                    return bodies.TrueForAll(Bodies.LooksLikeBody) ? bodies : [];
+                }
+            }
+
+            return [];
+        }
+
+        return [];
     }
 
     /// <summary>"省大数据局、省委网信办牵头": bodies, then the first role verb, then at most a few characters.</summary>

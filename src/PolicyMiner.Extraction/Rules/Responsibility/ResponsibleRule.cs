@@ -25,7 +25,7 @@ public sealed class ResponsibleRule : ITargetRule
             var block = context.NextResponsibility(draft.Mention.Span.End);
             if (block is not null && block.Bodies.Count > 0 && Covers(text, block, position))
             {
-                draft.Responsible = block.Bodies;
+                draft.Responsible = WithStanding(context, block.Bodies, position);
                 continue;
             }
 
@@ -39,12 +39,32 @@ public sealed class ResponsibleRule : ITargetRule
 
             if (lead is not null)
             {
-                draft.Responsible = lead.Bodies;
+                draft.Responsible = WithStanding(context, lead.Bodies, position);
                 continue;
             }
 
-            draft.Responsible = Doer(context, draft, sentenceStart);
+            draft.Responsible = WithStanding(context, Doer(context, draft, sentenceStart), position);
         }
+    }
+
+    /// <summary>The bodies an item names, then those a standing remark above it declares for every item below ("以下均需X落实").</summary>
+    private static IReadOnlyList<string> WithStanding(ExtractionContext context, IReadOnlyList<string> bodies, int position)
+    {
+        if (context.StandingResponsibility(position) is not { } standing)
+        {
+            return bodies;
+        }
+
+        var all = bodies.ToList();
+        foreach (var body in standing.Bodies)
+        {
+            if (!all.Contains(body))
+            {
+                all.Add(body);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>A block covers a target in its own paragraph, or in the item just above it when the block stands on a line of its own

@@ -127,6 +127,65 @@ public sealed class TableLayout
             : null;
     }
 
+    /// <summary>True when the indicator column names places or bodies rather than measures ("省（市）", "区县", "地区"): its rows
+    /// are who, and what is measured comes from the column titles and the table's caption.</summary>
+    public bool RowsAreEntities => Indicator is { } column && IsEntityTitle(column.Header);
+
+    /// <summary>What a target column measures, from its title without the year and the target words ("分年度招生任务1996年" →
+    /// "分年度招生任务"; "2025年目标" → ""), or "" when the title names no measure.</summary>
+    public static string MeasureOf(TableColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var measure = column.Header;
+        if (column.Year is { } year)
+        {
+            measure = measure.Replace(year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年", "", StringComparison.Ordinal);
+        }
+
+        measure = measure.Trim();
+        if (measure.Length > 0 && measure[^1] is ')' or '）' && measure.LastIndexOfAny(['(', '（']) is var open and >= 0)
+        {
+            measure = measure[..open];
+        }
+
+        // A title of target words alone (目标, 预期值) names no measure.
+        var rest = measure;
+        foreach (var word in TargetWords.Append("值"))
+        {
+            rest = rest.Replace(word, "", StringComparison.Ordinal);
+        }
+
+        if (rest.Trim().Length == 0)
+        {
+            return string.Empty;
+        }
+
+        return measure.Trim();
+    }
+
+    // Titles made only of the words for administrative units: 省 市 县 区 州 盟 旗 乡 镇 街道 地区 城市 省份 (and 各, 名称).
+    private static bool IsEntityTitle(string header)
+    {
+        var h = header.Replace("名称", "", StringComparison.Ordinal);
+        var any = false;
+        foreach (var c in h)
+        {
+            if (c is '（' or '）' or '(' or ')' or '、' or '/' or ' ')
+            {
+                continue;
+            }
+
+            if ("省市县区州盟旗乡镇街道地城份各".IndexOf(c, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
     /// <summary>The text of row <paramref name="row"/>'s cell in <paramref name="column"/> ("" when there is none).</summary>
     public static TableCell? Cell(TableRow row, int column)
     {
@@ -163,6 +222,12 @@ public sealed class TableLayout
         if (ContainsAny(h, SupportWords))
         {
             return ColumnRole.Support;
+        }
+
+        // A column titled with a year holds values of that year, whatever its group title says (分年度任务 over 2025年).
+        if (YearOf(h) is not null)
+        {
+            return ContainsAny(h, BaselineWords) ? ColumnRole.Baseline : ColumnRole.Target;
         }
 
         if (ContainsAny(h, IndicatorWords))

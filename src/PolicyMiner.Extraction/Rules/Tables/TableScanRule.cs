@@ -33,9 +33,10 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
 
             context.TargetTables.Add(table.Span);
             var tableUnit = UnitAbove(text, table.Span.Start);
+            var caption = layout.RowsAreEntities ? CaptionSubject(text, table.Span.Start) : "";
             foreach (var row in table.DataRows)
             {
-                ReadRow(context, layout, row, added, tableUnit);
+                ReadRow(context, layout, row, added, tableUnit, caption);
             }
         }
 
@@ -64,7 +65,70 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
         return null;
     }
 
-    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added, string? tableUnit)
+    /// <summary>What a table's caption says it counts: the line just above the table (above a unit line) that ends in 表, without
+    /// 附件/附表 labels and the words for the kind of table ("示例班扩大招生计划表" → "示例班扩大招生"); "" when there is none.</summary>
+    private static string CaptionSubject(string text, int tableStart)
+    {
+        var end = tableStart;
+        for (var lines = 0; lines < 3 && end > 0; lines++)
+        {
+            var lineEnd = end - 1;
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, lineEnd - 1)) + 1;
+            var line = text.AsSpan(lineStart, Math.Max(0, lineEnd - lineStart)).Trim();
+            end = lineStart;
+            if (line.IsEmpty || line.Contains("单位", StringComparison.Ordinal) && line.Length <= 12)
+            {
+                continue;
+            }
+
+            if (line.Length > 40 || line.IndexOfAny("。；，") >= 0 || line[^1] != '表')
+            {
+                return "";
+            }
+
+            var caption = line[..^1].ToString();
+            if (caption.IndexOfAny(['：', ':']) is var colon and >= 0 && colon <= 5)
+            {
+                caption = caption[(colon + 1)..];
+            }
+
+            foreach (var word in CaptionKindWords)
+            {
+                if (caption.EndsWith(word, StringComparison.Ordinal))
+                {
+                    caption = caption[..^word.Length];
+                }
+            }
+
+            return caption.Trim();
+        }
+
+        return "";
+    }
+
+    // The words that name a kind of table in its caption (…计划表, …情况一览表), not what it counts.
+    private static readonly string[] CaptionKindWords = ["一览", "汇总", "统计", "明细", "分解", "情况", "计划", "安排"];
+
+    // A row that sums the others: 总计, 合计, 小计, or 全省/全市/全县/全区/全国.
+    private static bool IsTotalLabel(string label) =>
+        label.Contains("总计", StringComparison.Ordinal) || label.Contains("合计", StringComparison.Ordinal) || label.Contains("小计", StringComparison.Ordinal)
+        || label is ['全', '省' or '市' or '县' or '区' or '国'];
+
+    /// <summary>The indicator of a value in a table whose rows are places or bodies: the row's place, what the caption counts and what
+    /// the column measures ("甲市" + "示例班招生" + "分年度任务"); a total row names the sum after the measure. Null when neither
+    /// caption nor column names a measure (the row label is then all there is).</summary>
+    private static string? EntityIndicator(string label, string caption, TableColumn column)
+    {
+        var measure = TableLayout.MeasureOf(column);
+        if (measure.Length == 0 && caption.Length == 0)
+        {
+            return null;
+        }
+
+        return IsTotalLabel(label) ? $"{caption}{measure}（{label}）" : $"{label}{caption}{measure}";
+    }
+
+    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added, string? tableUnit, string caption)
     {
         var text = context.Text;
         if (TableLayout.Cell(row, layout.Indicator!.Index) is not { Span.Length: > 0 } indicatorCell)
@@ -110,6 +174,13 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
         }
 
         var indicator = text[indicatorSpan.Start..indicatorSpan.End].Trim();
+        var entities = layout.RowsAreEntities;
+        if (entities && bodies.Count == 0 && !IsTotalLabel(indicator))
+        {
+            // A row of a place answers for that place's figures.
+            bodies.Add(indicator);
+        }
+
         foreach (var column in layout.Targets)
         {
             if (TableLayout.Cell(row, column.Index) is not { Span.Length: > 0 } cell)
@@ -131,7 +202,8 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
 
             ValueText(text.AsSpan(cell.Span.Start, cell.Span.Length), out var comparator, out _);
             var yearText = column.Year is null ? null : column.Header;
-            context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, indicator, column.Year, yearText,
+            var cellIndicator = entities ? EntityIndicator(indicator, caption, column) ?? indicator : indicator;
+            context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, cellIndicator, column.Year, yearText,
                 baseline, bodies, comparator);
         }
     }

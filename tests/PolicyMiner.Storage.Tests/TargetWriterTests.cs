@@ -1,0 +1,82 @@
+using LiteDB;
+using PolicyMiner.Storage.Entities;
+
+namespace PolicyMiner.Storage.Tests;
+
+/// <summary>The batch writer's hand-made target records are the records LiteDB's mapper makes of the same entity.</summary>
+public sealed class TargetWriterTests
+{
+    private static readonly BsonMapper Mapper = StoreMapper.Create();
+
+    public static TheoryData<string> Entities() => ["defaults", "extracted", "reviewed"];
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void ToBson_WritesWhatTheMapperWrites(string kind)
+    {
+        var entity = Entity(kind);
+
+        var byMapper = Mapper.ToDocument(entity);
+        var byHand = TargetWriter.ToBson(entity);
+
+        Assert.Equal(byMapper.Keys.Order(StringComparer.Ordinal), byHand.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, value) in byMapper)
+        {
+            Assert.True(value.Type == byHand[name].Type, $"{name}: {value.Type} by the mapper, {byHand[name].Type} by hand");
+            Assert.True(value == byHand[name], $"{name}: {value} by the mapper, {byHand[name]} by hand");
+        }
+
+        // And it reads back as the same entity.
+        var back = Mapper.ToObject<TargetEntity>(byHand);
+        Assert.Equal(Mapper.ToDocument(back), byMapper);
+    }
+
+    private static TargetEntity Entity(string kind)
+    {
+        var at = new DateTime(2024, 3, 1, 8, 30, 0, DateTimeKind.Utc);
+        var entity = new TargetEntity { Id = ObjectId.NewObjectId() };
+        if (kind == "defaults")
+        {
+            return entity;
+        }
+
+        entity.DocumentId = new string('a', 64);
+        entity.Quote = "研发经费投入强度达到2.5%以上";
+        (entity.Start, entity.End, entity.SourceStart, entity.SourceEnd) = (10, 26, 110, 140);
+        entity.Indicator = "研发经费投入强度";
+        entity.IndicatorId = "rd_intensity";
+        entity.Category = "科技";
+        entity.Value = 2.5;
+        entity.Unit = "%";
+        entity.ValueStd = 0.025;
+        entity.UnitStd = "ratio";
+        entity.Comparator = ">=";
+        entity.Kind = "level";
+        entity.Commitment = "ensure";
+        entity.Year = 2025;
+        entity.YearText = "到2025年";
+        entity.Responsible = ["市科技局", "市财政局"];
+        entity.Confidence = 0.87;
+        entity.ReviewState = "unreviewed";
+        entity.ExtractorVersion = "1.2.3";
+        entity.ExtractedAt = at;
+        entity.DocumentExtraction = ("1.2.3", at);
+        if (kind == "reviewed")
+        {
+            entity.ValueMax = 3;
+            entity.Baseline = 1.8;
+            entity.ReviewState = "corrected";
+            entity.Reviewer = "editor@example.org";
+            entity.ReviewedAt = at.AddDays(2);
+            entity.ReviewNote = "range";
+            entity.Stale = true;
+            entity.Version = 3;
+            entity.ReviewedFields = ["value", "unit"];
+            entity.Origin = StoreMapper.EditorOrigin;
+            // Carried over from an older extraction: keeps its own version and time.
+            entity.DocumentExtraction = ("2.0.0", at.AddDays(5));
+        }
+
+        return entity;
+    }
+}
