@@ -30,15 +30,31 @@ internal static class TrainCommand
         var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => TrainerDefaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => TrainerDefaults.Leaves };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows in a leaf.", DefaultValueFactory = _ => TrainerDefaults.MinimumLeafRows };
+        var recordTrees = new Option<int>("--record-trees") { Description = "Boosted trees of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Trees };
+        var recordLeaves = new Option<int>("--record-leaves") { Description = "Leaves per tree of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Leaves };
+        var recordMinLeaf = new Option<int>("--record-min-leaf") { Description = "Fewest training rows in a leaf of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.MinimumLeafRows };
+        var recordIgnores = new Option<string[]>("--record-ignores")
+        {
+            Description = "Feature-name prefixes the whole-record model does not read (e.g. hash: the hashed words). Repeatable.",
+            HelpName = "PREFIX",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [.. TrainerDefaults.RecordIgnores ?? []],
+        };
         var calibration = new Option<RecordCalibration>("--calibration")
         {
             Description = "How the whole-record score becomes a confidence: isotonic or platt (both fitted on out-of-fold scores).",
             DefaultValueFactory = _ => TrainerDefaults.Calibration,
         };
+        var calibrationGroups = new Option<CalibrationGroups>("--calibration-groups")
+        {
+            Description = "Out-of-fold scores the whole-record calibration is fitted on: document (folds by document), collection "
+                + "(leave one collection, i.e. the folder a document was read from, out) or mixed (both pooled).",
+            DefaultValueFactory = _ => TrainerDefaults.CalibrationGroups,
+        };
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, calibration, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
         {
             command.Options.Add(option);
         }
@@ -52,7 +68,16 @@ internal static class TrainCommand
             parse.GetValue(cv),
             Math.Max(2, parse.GetValue(folds)),
             new HashSet<string>(parse.GetValue(holdOut) ?? [], StringComparer.Ordinal),
-            TrainerDefaults with { Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumLeafRows = parse.GetValue(minLeaf), Calibration = parse.GetValue(calibration) },
+            TrainerDefaults with
+            {
+                Trees = parse.GetValue(trees),
+                Leaves = parse.GetValue(leaves),
+                MinimumLeafRows = parse.GetValue(minLeaf),
+                Record = new TreeSettings(parse.GetValue(recordTrees), parse.GetValue(recordLeaves), parse.GetValue(recordMinLeaf)),
+                RecordIgnores = parse.GetValue(recordIgnores) ?? [],
+                Calibration = parse.GetValue(calibration),
+                CalibrationGroups = parse.GetValue(calibrationGroups),
+            },
             new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))))));
         return command;
     }
@@ -69,7 +94,7 @@ internal static class TrainCommand
         TrainerOptions Trainer,
         TargetExtractor Rules);
 
-    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 5);
+    private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 5, CalibrationGroups: CalibrationGroups.Document);
 
     private static int Run(Settings s)
     {
@@ -112,7 +137,8 @@ internal static class TrainCommand
                     continue;
                 }
 
-                var item = new LabelledDocument(document, targets, [], LabelSource.Gold);
+                // The folder a document was read from is its collection (one genre: city reports, a ministry's pages, ...).
+                var item = new LabelledDocument(document, targets, [], LabelSource.Gold, CollectionOf(path));
                 (s.HoldOut.Contains(item.Stem) ? heldOut : labelled).Add(item);
             }
         }
@@ -132,8 +158,25 @@ internal static class TrainCommand
         var dropsTargets = true;
         if (s.CrossValidate)
         {
-            var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds);
+            Comparison comparison;
+            Comparison? shifted;
+            try
+            {
+                comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds);
+                shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds);
+            }
+            catch (ModelException e)
+            {
+                throw new CliException($"train --cv: a fold cannot be trained: {e.Message}");
+            }
+
             Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison);
+            if (shifted is not null)
+            {
+                var collections = set.Documents.Where(d => d.Labelled.Source == LabelSource.Gold).Select(d => d.Labelled.Collection).Distinct().Count();
+                Write($"cross-validation (leave one collection out: {collections} collections, {shifted.Documents} gold documents; each scored as a genre unseen in training)", shifted);
+            }
+
             // Ship the targethood decision only where it wins on held-out folds; the calibrated confidence ships either way.
             dropsTargets = comparison.WithModel.WholeRecordF1 > comparison.Rules.WholeRecordF1 && comparison.WithModel.Precision > comparison.Rules.Precision;
             Console.Out.WriteLine(dropsTargets
@@ -167,6 +210,9 @@ internal static class TrainCommand
         return failed > 0 ? 1 : 0;
     }
 
+    /// <summary>The name of the folder holding <paramref name="path"/>.</summary>
+    private static string CollectionOf(string path) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+
     private static void Write(string title, Comparison c)
     {
         Console.Out.WriteLine();
@@ -177,6 +223,12 @@ internal static class TrainCommand
         // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.
         Console.Out.WriteLine("  reliability    " + string.Join("  ", c.ModelCalibration.Bins.Where(b => b.Count > 0)
             .Select(b => $"{b.From:0.0}-{b.To:0.0}: {b.Right}/{b.Count} (mean {b.MeanConfidence:0.00})")));
+        foreach (var g in c.Groups)
+        {
+            var share = g.Calibration.Predictions == 0 ? 0 : (double)g.Right / g.Calibration.Predictions;
+            Console.Out.WriteLine($"  {g.Name,-22} {g.Documents,3} documents  whole record right {g.Right}/{g.Calibration.Predictions} ({share:0.00})"
+                + $"  mean confidence {g.MeanConfidence:0.00}  ECE {g.Calibration.ExpectedCalibrationError:0.000}");
+        }
 
         static void Line(string name, EvaluationReport r, Reliability k) => Console.Out.WriteLine(
             $"  {name,-14} {r.Predicted,9}  {r.Precision,9:0.000}  {r.Recall,6:0.000}  {r.F1:0.000}  {r.WholeRecordF1,15:0.000}  {r.WholeRecordPrecision,11:0.000}  {k.ExpectedCalibrationError:0.000}");

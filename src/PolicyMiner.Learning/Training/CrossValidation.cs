@@ -4,37 +4,81 @@ using PolicyMiner.Learning.Models;
 namespace PolicyMiner.Learning.Training;
 
 /// <summary>Rules alone against rules + model on the same documents, with the reliability of each one's confidence.</summary>
-public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithModel, Reliability RulesCalibration, Reliability ModelCalibration, int Documents);
+public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithModel, Reliability RulesCalibration, Reliability ModelCalibration, int Documents)
+{
+    /// <summary>Per group (collection) of a grouped run: how well the model's confidence held on that group alone.</summary>
+    public IReadOnlyList<GroupCalibration> Groups { get; init; } = [];
+}
 
-/// <summary>Document-grouped k-fold cross-validation: each gold document is scored by models trained without it.</summary>
+/// <summary>The model's confidence on one held-out group: <see cref="Reliability.Predictions"/> targets, of which
+/// <paramref name="Right"/> have the whole record right, against their <paramref name="MeanConfidence"/>.</summary>
+public sealed record GroupCalibration(string Name, int Documents, Reliability Calibration, int Right, double MeanConfidence);
+
+/// <summary>Grouped cross-validation: each gold document is scored by models trained without it (and, grouped by collection,
+/// without any document of its collection).</summary>
 public static class CrossValidation
 {
-    /// <summary>Scores every gold document of <paramref name="set"/> with a model trained on the other folds (reviewed documents
-    /// always train); the fold's calibration comes from an inner split of its training documents.</summary>
+    /// <summary>Document-grouped k-fold: scores every gold document of <paramref name="set"/> with a model trained on the other
+    /// folds (reviewed documents always train); the fold's calibration comes from an inner split of its training documents.</summary>
     public static Comparison Run(TrainingSet set, ModelTrainer trainer, int folds, int innerFolds = 3)
     {
         ArgumentNullException.ThrowIfNull(set);
-        ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var gold = set.Documents.Where(d => d.Labelled.Source == LabelSource.Gold).ToList();
-        var fold = ModelTrainer.Folds(gold.Select(d => d.Labelled.Stem), folds);
+        var fold = ModelTrainer.Folds(Gold(set).Select(d => d.Labelled.Stem), folds);
+        return Run(set, trainer, d => fold[d.Labelled.Stem], folds, innerFolds, out _);
+    }
+
+    /// <summary>Leave-one-collection-out: every gold document is scored by a model trained on the other collections only, as a
+    /// document of a genre the training mix lacks would be. Null when the gold documents come from fewer than two collections.</summary>
+    public static Comparison? RunByCollection(TrainingSet set, ModelTrainer trainer, int innerFolds = 3)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var collections = Gold(set).Select(d => d.Labelled.Collection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (collections.Count < 2)
+        {
+            return null;
+        }
+
+        var comparison = Run(set, trainer, d => collections.IndexOf(d.Labelled.Collection), collections.Count, innerFolds, out var learned);
+        return comparison with
+        {
+            Groups = [.. collections.Select(c =>
+            {
+                var inputs = learned.Where(x => x.Collection == c).Select(x => x.Input).ToList();
+                var reliability = Evaluator.Calibration(inputs);
+                var right = reliability.Bins.Sum(b => b.Right);
+                var mean = reliability.Predictions == 0 ? 0 : reliability.Bins.Sum(b => b.MeanConfidence * b.Count) / reliability.Predictions;
+                return new GroupCalibration(c, inputs.Count, reliability, right, mean);
+            })],
+        };
+    }
+
+    private static List<DocumentRows> Gold(TrainingSet set) => [.. set.Documents.Where(d => d.Labelled.Source == LabelSource.Gold)];
+
+    private static Comparison Run(
+        TrainingSet set, ModelTrainer trainer, Func<DocumentRows, int> foldOf, int folds, int innerFolds, out List<(string Collection, EvaluationInput Input)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        var gold = Gold(set);
         var rules = new List<EvaluationInput>();
         var learned = new List<EvaluationInput>();
+        scored = [];
         for (var f = 0; f < folds; f++)
         {
-            var test = gold.Where(d => fold[d.Labelled.Stem] == f).ToList();
+            var test = gold.Where(d => foldOf(d) == f).ToList();
             if (test.Count == 0)
             {
                 continue;
             }
 
-            var train = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || fold[d.Labelled.Stem] != f)
+            var train = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || foldOf(d) != f)
                 .SelectMany(d => d.Rows).OfType<TrainingRow>().ToList();
             using var model = trainer.Fit(train, innerFolds, []);
             foreach (var document in test)
             {
                 rules.Add(new EvaluationInput(document.Labelled.Document, document.Candidates, document.Labelled.Targets));
                 learned.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document), document.Labelled.Targets));
+                scored.Add((document.Labelled.Collection, learned[^1]));
             }
         }
 

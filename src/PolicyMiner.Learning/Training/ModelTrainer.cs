@@ -17,8 +17,27 @@ public enum RecordCalibration
     Isotonic,
 }
 
+/// <summary>Which held-out scores the whole-record calibration is fitted on.</summary>
+public enum CalibrationGroups
+{
+    /// <summary>Out-of-fold scores from document-grouped folds: honest for new documents like the training mix, overconfident
+    /// on documents of another genre (the model has seen their siblings).</summary>
+    Document,
+
+    /// <summary>Out-of-fold scores from leave-one-collection-out folds: each collection scored by models that saw none of it.</summary>
+    Collection,
+
+    /// <summary>Both sets of out-of-fold scores pooled: a calibration between "like the training mix" and "a new genre".</summary>
+    Mixed,
+}
+
 /// <summary>Settings of the two FastTree models and their calibration. The defaults are what <c>policyminer train</c> ships.</summary>
 /// <param name="CalibrationFolds">Document-grouped folds whose out-of-fold scores fit the calibrations and the threshold.</param>
+/// <param name="CalibrationGroups">Which out-of-fold scores fit the whole-record calibration (the targethood calibration and the
+/// threshold always come from the document-grouped folds).</param>
+/// <param name="Record">Tree settings of the whole-record model; null: the targethood model's.</param>
+/// <param name="RecordIgnores">Feature-name prefixes the whole-record model does not read (their columns are zeroed in its
+/// training rows, so no tree splits on them): features that tell collections apart rather than good records from bad.</param>
 public sealed record TrainerOptions(
     int Seed = 1,
     int Trees = 100,
@@ -26,11 +45,24 @@ public sealed record TrainerOptions(
     int MinimumLeafRows = 10,
     double LearningRate = 0.1,
     int CalibrationFolds = 5,
-    RecordCalibration Calibration = RecordCalibration.Platt);
+    RecordCalibration Calibration = RecordCalibration.Platt,
+    CalibrationGroups CalibrationGroups = CalibrationGroups.Document,
+    TreeSettings? Record = null,
+    IReadOnlyList<string>? RecordIgnores = null)
+{
+    /// <summary>The targethood model's tree settings.</summary>
+    public TreeSettings Targethood => new(Trees, Leaves, MinimumLeafRows);
+
+    /// <summary>The whole-record model's tree settings.</summary>
+    public TreeSettings RecordTrees => Record ?? Targethood;
+}
+
+/// <summary>Size of one boosted-tree ensemble: fewer trees and leaves and more rows per leaf learn less of one collection's quirks.</summary>
+public sealed record TreeSettings(int Trees, int Leaves, int MinimumLeafRows);
 
 /// <summary>Trains the targethood and whole-record models with ML.NET FastTree, calibrates them on out-of-fold scores
 /// (Platt) and picks the targethood threshold that maximises out-of-fold detection F1.</summary>
-/// <remarks>Deterministic: fixed seed, one training thread, folds assigned by document name order.</remarks>
+/// <remarks>Deterministic: fixed seed, one training thread, folds assigned by document and collection name order.</remarks>
 public sealed class ModelTrainer(TrainerOptions options)
 {
     /// <summary>Thresholds tried for dropping a candidate (0: keep everything, the model only sets confidence).</summary>
@@ -51,35 +83,31 @@ public sealed class ModelTrainer(TrainerOptions options)
         Require(recordRows, r => r.RecordRight == true, "whole-record");
 
         // Out-of-fold scores: each document is scored by models that never saw it, so the calibration sees honest scores.
-        var targetScores = new float[rows.Count];
-        var recordScores = new float[rows.Count];
-        var fold = Folds(rows.Select(r => r.Document), calibrationFolds);
-        for (var f = 0; f < calibrationFolds; f++)
-        {
-            var train = rows.Where(r => fold[r.Document] != f).ToList();
-            var test = Enumerable.Range(0, rows.Count).Where(i => fold[rows[i].Document] == f).ToList();
-            if (test.Count == 0 || !HasBoth(train, r => r.IsTarget) || !HasBoth(train.Where(r => r.RecordRight is not null), r => r.RecordRight == true))
-            {
-                continue;
-            }
-
-            var features = test.Select(i => rows[i].Features).ToList();
-            var t = ExtractorModel.RawScores(ml, Train(ml, train, r => r.IsTarget), features, features[0].Length);
-            var r = ExtractorModel.RawScores(ml, Train(ml, [.. train.Where(x => x.RecordRight is not null)], x => x.RecordRight == true), features, features[0].Length);
-            for (var k = 0; k < test.Count; k++)
-            {
-                targetScores[test[k]] = t[k];
-                recordScores[test[k]] = r[k];
-            }
-        }
+        var byDocument = Folds(rows.Select(r => r.Document), calibrationFolds);
+        var (targetScores, recordScores, _) = OutOfFold(ml, rows, r => byDocument[r.Document], calibrationFolds);
 
         var (targetSlope, targetOffset) = Calibrate(ml, rows.Select((row, i) => (row.IsTarget, targetScores[i])));
         var threshold = BestThreshold(rows.Select((row, i) => (row.IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
 
         // Confidence is judged on the targets the model keeps, so the whole-record calibration is fitted on those rows only.
-        var recordPairs = Enumerable.Range(0, rows.Count)
+        var kept = Enumerable.Range(0, rows.Count)
             .Where(i => rows[i].RecordRight is not null && ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset) >= threshold)
-            .Select(i => (rows[i].RecordRight == true, recordScores[i])).ToList();
+            .ToList();
+        var recordPairs = new List<(bool Label, float Score)>();
+        var collections = rows.Select(r => r.Collection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (Options.CalibrationGroups != CalibrationGroups.Collection || collections.Count < 2)
+        {
+            recordPairs.AddRange(kept.Select(i => (rows[i].RecordRight == true, recordScores[i])));
+        }
+
+        if (Options.CalibrationGroups != CalibrationGroups.Document && collections.Count >= 2)
+        {
+            // Scores of each collection from a whole-record model that saw none of it: what the model is worth on a new genre.
+            var index = collections.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+            var (_, shifted, scored) = OutOfFold(ml, rows, r => index[r.Collection], collections.Count, targethood: false);
+            recordPairs.AddRange(kept.Where(i => scored[i]).Select(i => (rows[i].RecordRight == true, shifted[i])));
+        }
+
         var (recordSlope, recordOffset) = Calibrate(ml, recordPairs);
         var isotonic = Options.Calibration == RecordCalibration.Isotonic ? CalibrateIsotonic(ml, recordPairs) : null;
 
@@ -100,7 +128,38 @@ public sealed class ModelTrainer(TrainerOptions options)
                 rows.Count(r => r.Source == LabelSource.Review),
                 heldOut),
             isotonic);
-        return new ExtractorModel(ml, Train(ml, rows, r => r.IsTarget), Train(ml, recordRows, r => r.RecordRight == true), manifest, fingerprint: "unsaved");
+        return new ExtractorModel(ml, TrainTargethood(ml, rows), TrainRecord(ml, recordRows), manifest, fingerprint: "unsaved");
+    }
+
+    /// <summary>Raw scores of every row from models trained without its fold; <c>Scored</c> is false for rows of a fold whose
+    /// training part lacked positives or negatives (their scores stay 0).</summary>
+    private (float[] Target, float[] Record, bool[] Scored) OutOfFold(
+        MLContext ml, IReadOnlyList<TrainingRow> rows, Func<TrainingRow, int> foldOf, int folds, bool targethood = true)
+    {
+        var targetScores = new float[rows.Count];
+        var recordScores = new float[rows.Count];
+        var scored = new bool[rows.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var train = rows.Where(r => foldOf(r) != f).ToList();
+            var test = Enumerable.Range(0, rows.Count).Where(i => foldOf(rows[i]) == f).ToList();
+            if (test.Count == 0 || !HasBoth(train, r => r.IsTarget) || !HasBoth(train.Where(r => r.RecordRight is not null), r => r.RecordRight == true))
+            {
+                continue;
+            }
+
+            var features = test.Select(i => rows[i].Features).ToList();
+            var t = targethood ? ExtractorModel.RawScores(ml, TrainTargethood(ml, train), features, features[0].Length) : null;
+            var r = ExtractorModel.RawScores(ml, TrainRecord(ml, [.. train.Where(x => x.RecordRight is not null)]), features, features[0].Length);
+            for (var k = 0; k < test.Count; k++)
+            {
+                targetScores[test[k]] = t?[k] ?? 0;
+                recordScores[test[k]] = r[k];
+                scored[test[k]] = true;
+            }
+        }
+
+        return (targetScores, recordScores, scored);
     }
 
     /// <summary>Folds by document: documents in name order, dealt round-robin, so the same documents give the same folds.</summary>
@@ -116,14 +175,47 @@ public sealed class ModelTrainer(TrainerOptions options)
         return map;
     }
 
-    private ITransformer Train(MLContext ml, IReadOnlyList<TrainingRow> rows, Func<TrainingRow, bool> label)
+    private ITransformer TrainTargethood(MLContext ml, IReadOnlyList<TrainingRow> rows) =>
+        Train(ml, rows.Select(r => new FeatureRow { Features = r.Features, Label = r.IsTarget }), rows[0].Features.Length, Options.Targethood);
+
+    private ITransformer TrainRecord(MLContext ml, IReadOnlyList<TrainingRow> rows)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new FeatureRow { Features = r.Features, Label = label(r) }), FeatureRow.Schema(rows[0].Features.Length));
+        var ignored = IgnoredColumns(Options.RecordIgnores);
+        return Train(ml, rows.Select(r => new FeatureRow { Features = Without(r.Features, ignored), Label = r.RecordRight == true }), rows[0].Features.Length, Options.RecordTrees);
+    }
+
+    /// <summary>Columns of the features named by <paramref name="prefixes"/>.</summary>
+    internal static int[] IgnoredColumns(IReadOnlyList<string>? prefixes)
+    {
+        var names = TargetFeatures.Current.Names;
+        return prefixes is null or { Count: 0 } ? []
+            : [.. Enumerable.Range(0, names.Count).Where(i => prefixes.Any(p => names[i].StartsWith(p, StringComparison.Ordinal)))];
+    }
+
+    private static float[] Without(float[] features, int[] columns)
+    {
+        if (columns.Length == 0)
+        {
+            return features;
+        }
+
+        var copy = (float[])features.Clone();
+        foreach (var c in columns)
+        {
+            copy[c] = 0;
+        }
+
+        return copy;
+    }
+
+    private ITransformer Train(MLContext ml, IEnumerable<FeatureRow> rows, int featureCount, TreeSettings trees)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows, FeatureRow.Schema(featureCount));
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = Options.Trees,
-            NumberOfLeaves = Options.Leaves,
-            MinimumExampleCountPerLeaf = Options.MinimumLeafRows,
+            NumberOfTrees = trees.Trees,
+            NumberOfLeaves = trees.Leaves,
+            MinimumExampleCountPerLeaf = trees.MinimumLeafRows,
             LearningRate = Options.LearningRate,
             NumberOfThreads = 1,
             Seed = Options.Seed,

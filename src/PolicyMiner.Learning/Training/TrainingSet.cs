@@ -19,7 +19,14 @@ public enum LabelSource
 /// <summary>A document with what is known about its targets.</summary>
 /// <param name="Targets">Targets it has (gold, or reviewed as accepted, corrected or added), as the right records.</param>
 /// <param name="NotTargets">Targets an editor rejected: a candidate matching one is a false alarm.</param>
-public sealed record LabelledDocument(PolicyDocument Document, IReadOnlyList<GoldTarget> Targets, IReadOnlyList<GoldTarget> NotTargets, LabelSource Source)
+/// <param name="Collection">The collection (genre) the document belongs to, e.g. the folder it was read from; cross-validation
+/// leaves one collection out at a time to see how the models fare on documents unlike their training mix.</param>
+public sealed record LabelledDocument(
+    PolicyDocument Document,
+    IReadOnlyList<GoldTarget> Targets,
+    IReadOnlyList<GoldTarget> NotTargets,
+    LabelSource Source,
+    string Collection = "")
 {
     /// <summary>The document's stem, the unit of grouping in cross-validation.</summary>
     public string Stem => Path.GetFileNameWithoutExtension(Document.SourceName);
@@ -28,7 +35,8 @@ public sealed record LabelledDocument(PolicyDocument Document, IReadOnlyList<Gol
 /// <summary>One candidate of the training set.</summary>
 /// <param name="IsTarget">The number is a target (it matched a gold or accepted target).</param>
 /// <param name="RecordRight">Its whole record is right; null when it matched an optional gold target (not counted).</param>
-public sealed record TrainingRow(string Document, float[] Features, bool IsTarget, bool? RecordRight, LabelSource Source);
+/// <param name="Collection">The document's <see cref="LabelledDocument.Collection"/>.</param>
+public sealed record TrainingRow(string Document, float[] Features, bool IsTarget, bool? RecordRight, LabelSource Source, string Collection = "");
 
 /// <summary>One document's rule candidates with their labels and features, kept so cross-validation can rescore them without re-extracting.</summary>
 public sealed record DocumentRows(LabelledDocument Labelled, IReadOnlyList<PolicyTarget> Candidates, IReadOnlyList<TrainingRow?> Rows);
@@ -71,7 +79,7 @@ public sealed class TrainingSet
                 };
                 if (known)
                 {
-                    rows[i] = new TrainingRow(labelled.Stem, features.Compute(context, candidates[i]), isTarget, recordRight, labelled.Source);
+                    rows[i] = new TrainingRow(labelled.Stem, features.Compute(context, candidates[i]), isTarget, recordRight, labelled.Source, labelled.Collection);
                 }
             }
 

@@ -1,0 +1,93 @@
+using PolicyMiner.Learning.Features;
+using PolicyMiner.Learning.Training;
+
+namespace PolicyMiner.Learning.Tests;
+
+/// <summary>Genre shift: collections as cross-validation groups and as calibration folds, and features the whole-record model ignores.</summary>
+public sealed class CollectionShiftTests
+{
+    private static readonly TrainerOptions Small = new(Trees: 20, MinimumLeafRows: 3, CalibrationFolds: 2);
+
+    /// <summary>The sample documents twice, as collections "north" and "south": the sample corpus has too few false alarms to
+    /// split (each collection's fold needs some to train a targethood model).</summary>
+    private static TrainingSet ByRegion()
+    {
+        var documents = SampleTraining.Documents();
+        return TrainingSet.Build(
+            Extraction.TargetExtractor.Default,
+            [.. documents.Select(d => d with { Collection = "north" }), .. documents.Select(d => d with { Collection = "south" })]);
+    }
+
+    [Fact]
+    public void RunByCollection_ScoresEveryGoldDocumentOnce_AndReportsEachCollection()
+    {
+        var set = ByRegion();
+        var byCollection = CrossValidation.RunByCollection(set, new ModelTrainer(Small), innerFolds: 2) ?? throw new InvalidOperationException("no collections");
+        Assert.Equal(set.Documents.Count, byCollection.Documents);
+        // Rules alone do not depend on the folds: every candidate of every document is scored once.
+        Assert.Equal(set.Documents.Sum(d => d.Candidates.Count), byCollection.Rules.Predicted);
+        Assert.Equal(["north", "south"], byCollection.Groups.Select(g => g.Name));
+        Assert.All(byCollection.Groups, g => Assert.Equal(set.Documents.Count / 2, g.Documents));
+        Assert.Equal(byCollection.ModelCalibration.Predictions, byCollection.Groups.Sum(g => g.Calibration.Predictions));
+    }
+
+    [Fact]
+    public void RunByCollection_OneCollection_HasNothingToLeaveOut() =>
+        Assert.Null(CrossValidation.RunByCollection(SampleTraining.Set(), new ModelTrainer(Small), innerFolds: 2));
+
+    [Fact]
+    public void Fit_CollectionCalibration_WithOneCollection_FallsBackToDocumentFolds()
+    {
+        var rows = SampleTraining.Set().Rows.ToList();
+        using var document = new ModelTrainer(Small).Fit(rows);
+        using var collection = new ModelTrainer(Small with { CalibrationGroups = CalibrationGroups.Collection }).Fit(rows);
+        Assert.Equal(document.Manifest.RecordSlope, collection.Manifest.RecordSlope, 9);
+        Assert.Equal(document.Manifest.RecordOffset, collection.Manifest.RecordOffset, 9);
+    }
+
+    [Fact]
+    public void Fit_MixedCalibration_DiffersFromDocumentFolds_AndIsDeterministic()
+    {
+        var rows = ByRegion().Rows.ToList();
+        var mixed = Small with { CalibrationGroups = CalibrationGroups.Mixed };
+        using var document = new ModelTrainer(Small).Fit(rows);
+        using var first = new ModelTrainer(mixed).Fit(rows);
+        using var second = new ModelTrainer(mixed).Fit(rows);
+        Assert.NotEqual(document.Manifest.RecordSlope, first.Manifest.RecordSlope);
+        Assert.Equal(
+            (first.Manifest.Threshold, first.Manifest.RecordSlope, first.Manifest.RecordOffset),
+            (second.Manifest.Threshold, second.Manifest.RecordSlope, second.Manifest.RecordOffset));
+        Assert.Equal(first.RawRecord(rows[0].Features), second.RawRecord(rows[0].Features));
+    }
+
+    [Fact]
+    public void Fit_RecordIgnores_TheWholeRecordModelNeverReadsThoseFeatures()
+    {
+        var rows = SampleTraining.Set().Rows.ToList();
+        using var model = new ModelTrainer(Small with { RecordIgnores = ["hash"] }).Fit(rows);
+        var hashed = Enumerable.Range(0, TargetFeatures.Current.Length).Where(i => TargetFeatures.Current.Names[i].StartsWith("hash", StringComparison.Ordinal)).ToList();
+        Assert.Equal(TargetFeatures.HashedSlots, hashed.Count);
+        foreach (var row in rows.Take(40))
+        {
+            var flipped = (float[])row.Features.Clone();
+            foreach (var i in hashed)
+            {
+                flipped[i] = 1 - flipped[i];
+            }
+
+            Assert.Equal(model.RawRecord(row.Features), model.RawRecord(flipped));
+        }
+
+        // The targethood model still reads the words: some row's targethood must change when they all flip.
+        Assert.Contains(rows.Take(40), row =>
+        {
+            var flipped = (float[])row.Features.Clone();
+            foreach (var i in hashed)
+            {
+                flipped[i] = 1 - flipped[i];
+            }
+
+            return model.RawTarget(row.Features) != model.RawTarget(flipped);
+        });
+    }
+}
