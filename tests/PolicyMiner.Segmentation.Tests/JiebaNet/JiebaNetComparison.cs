@@ -23,6 +23,13 @@ internal enum JiebaNetDeviation
     /// jieba.NET's Viterbi breaks those ties another way and returns other words (墈头 for Python's 墈|头).
     /// </summary>
     UnemittedCharacter,
+
+    /// <summary>
+    /// The two cuts of the span are dictionary words with equal route scores (细细|细 and 细|细细 over 细细细: the same words
+    /// in another order, so the same sum of log frequencies). Python's <c>max((score, x))</c> breaks the tie toward the
+    /// longer first word, as ours does; jieba.NET keeps the first best it meets. With or without the HMM.
+    /// </summary>
+    RouteTie,
 }
 
 /// <summary>A span of text that the two segmenters cut differently, with the tokens of each over it.</summary>
@@ -56,12 +63,14 @@ internal static class JiebaNetComparison
                 continue;
             }
 
+            var oursSpan = Tokens(ours, start, end);
+            var theirsSpan = Tokens(theirs, start, end);
             mismatches.Add(new TokenMismatch(
                 start,
                 end,
-                string.Join('|', Tokens(ours, start, end)),
-                string.Join('|', Tokens(theirs, start, end)),
-                Classify(text, start, end, hmm)));
+                string.Join('|', oursSpan),
+                string.Join('|', theirsSpan),
+                Classify(text, start, end, hmm) ?? (IsRouteTie(oursSpan, theirsSpan) ? JiebaNetDeviation.RouteTie : null)));
         }
 
         return mismatches;
@@ -98,6 +107,18 @@ internal static class JiebaNetComparison
         }
 
         return null;
+    }
+
+    /// <summary>True when both cuts are dictionary words, as many on each side, whose log frequencies sum the same.</summary>
+    private static bool IsRouteTie(List<string> ours, List<string> theirs)
+    {
+        if (ours.Count != theirs.Count || ours.Concat(theirs).Any(w => JiebaSegmenter.Default.Frequency(w) <= 0))
+        {
+            return false;
+        }
+
+        var difference = ours.Sum(w => Math.Log(JiebaSegmenter.Default.Frequency(w))) - theirs.Sum(w => Math.Log(JiebaSegmenter.Default.Frequency(w)));
+        return Math.Abs(difference) < 1e-9;
     }
 
     /// <summary>A character of jieba.NET's default block pattern (Python's plus '·').</summary>

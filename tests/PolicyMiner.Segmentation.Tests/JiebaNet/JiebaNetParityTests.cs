@@ -91,6 +91,25 @@ public sealed class JiebaNetParityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Compare_SameWordsInAnotherOrder_IsARouteTie()
+    {
+        // Found by the property above (seed 919726514323103196,12385095047385112349): 细细细 cut 细细|细 by us and Python's
+        // tie rule, 细|细细 by jieba.NET.
+        var mismatch = Assert.Single(JiebaNetComparison.Compare("细细细", ["细细", "细"], ["细", "细细"], hmm: true));
+
+        Assert.Equal(JiebaNetDeviation.RouteTie, mismatch.Known);
+        Assert.Equal(["细细", "细"], Ours.Cut("细细细"));
+    }
+
+    [Fact]
+    public void Compare_DifferentWordsWithDifferentScores_IsNoRouteTie()
+    {
+        var mismatch = Assert.Single(JiebaNetComparison.Compare("研究生命", ["研究", "生命"], ["研究生", "命"], hmm: false));
+
+        Assert.Null(mismatch.Known);
+    }
+
+    [Fact]
     public void Compare_DifferentCharacters_IsNeverAKnownDeviation()
     {
         var mismatch = Assert.Single(JiebaNetComparison.Compare("天路", ["天", "路"], ["天路", "x"], hmm: true));
