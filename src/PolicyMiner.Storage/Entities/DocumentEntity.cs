@@ -6,6 +6,9 @@ internal sealed class DocumentEntity
     /// <summary>SHA-256 of the file's bytes.</summary>
     public string Id { get; set; } = "";
 
+    /// <summary>Short key of the document's target pack (schema v5 on; <see cref="TargetPack"/>), 0 before it has one.</summary>
+    public int Key { get; set; }
+
     public string SourceName { get; set; } = "";
 
     public string SourcePath { get; set; } = "";
