@@ -291,6 +291,7 @@ public sealed partial class PolicyStore : IDisposable
             }
 
             db.UserVersion = migration.Version;
+            migration.AfterCommit?.Invoke(db);
             ran = true;
         }
 

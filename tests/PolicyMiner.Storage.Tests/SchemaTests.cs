@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Targets;
 using LiteDB;
 using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Storage.Entities;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage.Tests;
@@ -22,10 +23,13 @@ public sealed class SchemaTests : IDisposable
         using var raw = new LiteDatabase(_temp.Path);
         var indexes = raw.GetCollection("$indexes").FindAll()
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
-        // Schema v4: targets by document and by confidence (the review queue) only; filters on the document's fields and
-        // the category filter go through the documents' indexes.
-        Assert.Equal(["_id", "d", "p"], raw.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
-        Assert.Contains("documents.region", indexes);
+        // Schema v5: a document's targets are one pack found by its key, with no index of their own; filters on the
+        // document's fields and the category filter go through the documents' indexes.
+        Assert.DoesNotContain(indexes, i => i.StartsWith("target_packs.", StringComparison.Ordinal) && i != "target_packs._id");
+        Assert.False(raw.CollectionExists("targets"));
+        Assert.DoesNotContain("documents.region", indexes);
+        Assert.DoesNotContain("documents.SourceName", indexes);
+        Assert.Contains("documents.plan_year", indexes);
         Assert.Contains("documents.categories", indexes);
         Assert.Contains("documents.SourcePath", indexes);
     }
@@ -108,6 +112,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(2, v2.SchemaVersion);
         }
 
+        LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
@@ -135,7 +140,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Single(store.QueryTargets(new TargetQuery(Year: 2020)));
         Assert.Single(store.QueryTargets(new TargetQuery(Region: document.Metadata.Region)));
         using var raw2 = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(raw2.GetCollection("targets").FindAll().Single().Keys, name => Assert.True(name.Length <= 3, name));
+        Assert.All(TargetPack.DecodeRaw(raw2.GetCollection(TargetPack.Collection).FindAll().Single()).Single().Keys, name => Assert.True(name.Length <= 3, name));
     }
 
     [Fact]
@@ -157,6 +162,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(3, v3.SchemaVersion);
         }
 
+        LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.AddDocumentFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
@@ -188,8 +194,10 @@ public sealed class SchemaTests : IDisposable
         }
 
         using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(check.GetCollection("targets").FindAll(), t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
-        Assert.Equal(["_id", "d", "p"], check.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+        var packed = check.GetCollection(TargetPack.Collection).FindAll().SelectMany(TargetPack.DecodeRaw).ToList();
+        Assert.Equal(3, packed.Count);
+        Assert.All(packed, t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
+        Assert.False(check.CollectionExists("targets"));
     }
 
     [Fact]

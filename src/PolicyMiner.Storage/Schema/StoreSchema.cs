@@ -25,7 +25,8 @@ internal static class StoreSchema
         new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
         new(3, "compact targets: short field names, no region index (region filters are OR queries LiteDB cannot index)", CreateVersion3),
         new(4, "targets keep only their own fields (document data stored once), year and category indexes replaced by the documents' category list", CreateVersion4),
-        new(5, "a document's targets in one compressed pack keyed by a short document key; no per-target indexes; documents lose the region and file-name indexes no query uses", CreateVersion5),
+        new(5, "a document's targets in one compressed pack keyed by a short document key; no per-target indexes; documents lose the region and file-name indexes no query uses", CreateVersion5,
+            db => db.DropCollection(Targets)),
     ];
 
     /// <summary>Target fields that schema v4 no longer stores: the document's file name, region, province and plan year.</summary>
@@ -233,9 +234,9 @@ internal static class StoreSchema
     /// </summary>
     /// <remarks>
     /// Each document gets a key (1, 2, … in id order) and a pack, possibly empty; targets without a document (kept by a
-    /// repair because they were reviewed) get packs of their own. An unreviewed target, which no audit entry or link can
-    /// name, is renumbered into its pack; a reviewed one, or one with audit entries, keeps its id and gets a home (the
-    /// id → key map). The old target records are deleted a thousand at a time. Rerun after a kill before the version bump,
+    /// repair because they were reviewed) get packs of their own. Every target keeps its id (review links, the
+    /// audit trail and exported lists name it), so each gets a home (the id → key map), which targets stored later, numbered
+    /// by their pack, do not need. The old target records are deleted a thousand at a time. Rerun after a kill before the version bump,
     /// documents that already have a key are left alone. The documents' region index served only <c>region OR province</c>
     /// filters, which LiteDB answers by a scan, and the file-name index only an OR as well: both go.
     /// </remarks>
@@ -245,8 +246,6 @@ internal static class StoreSchema
         var packs = db.GetCollection(TargetPack.Collection);
         var homes = db.GetCollection(TargetPack.Homes);
         var documents = db.GetCollection(Documents);
-        var audited = db.GetCollection(ReviewAudit).Query().Select(BsonExpression.Create("{ t: $.TargetId }")).ToEnumerable()
-            .Select(r => r["t"]).Where(t => t.IsString).Select(t => t.AsString).ToHashSet(StringComparer.Ordinal);
 
         // Target ids by document, read through the document index before it goes.
         var byDocument = new Dictionary<string, List<BsonValue>>(StringComparer.Ordinal);
@@ -271,19 +270,10 @@ internal static class StoreSchema
                 entities.AddRange(targets.Find(BsonExpression.Create("$._id IN @0", new BsonArray(chunk))).Select(mapper.ToObject<TargetEntity>));
             }
 
-            var ordinal = 0;
-            foreach (var target in entities.OrderBy(t => t.Start).ThenBy(t => t.Id))
+            foreach (var target in entities.Where(t => !TargetPack.IsOwn(t.Id, key)))
             {
-                var id = target.Id.ToString();
-                if (StoreMapper.ParseReviewState(target.ReviewState) == ReviewState.Unreviewed && !audited.Contains(id))
-                {
-                    target.Id = TargetPack.IdOf(key, ++ordinal);
-                }
-                else
-                {
-                    // Kept: links and the audit trail name it. Ordinals skip ahead of nothing, so no renumbered id can equal it.
-                    homes.Upsert(new BsonDocument { ["_id"] = target.Id, [TargetPack.HomeKey] = key });
-                }
+                // Every id is kept: review links, the audit trail and exported lists name targets by it.
+                homes.Upsert(new BsonDocument { ["_id"] = target.Id, [TargetPack.HomeKey] = key });
             }
 
             packs.Upsert(TargetPack.Record(key, documentId, TargetPack.Encode(entities, key), entities.Count));
