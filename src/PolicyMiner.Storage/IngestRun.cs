@@ -51,10 +51,29 @@ public sealed record DocumentExtraction(
         return entity;
     });
 
-    /// <summary>Does the work of storing that needs no database (compressing the text and the targets) on the calling thread.</summary>
+    private (byte[]? Bytes, bool Done) _packedLayout;
+
+    /// <summary>The sections and diagnostics compressed as the LiteDB store keeps them (<see cref="Entities.PackedLayout"/>);
+    /// null when there are none.</summary>
+    internal byte[]? PackedLayout
+    {
+        get
+        {
+            if (!_packedLayout.Done)
+            {
+                var content = Entities.StoreMapper.ToContent(Document, [], 0);
+                _packedLayout = (Entities.PackedLayout.Pack(content.Sections, content.Diagnostics), true);
+            }
+
+            return _packedLayout.Bytes;
+        }
+    }
+
+    /// <summary>Does the work of storing that needs no database (compressing the text, the layout and the targets) on the calling thread.</summary>
     public DocumentExtraction Prepare()
     {
         _ = PackedText;
+        _ = PackedLayout;
         _ = PackedTargets;
         return this;
     }

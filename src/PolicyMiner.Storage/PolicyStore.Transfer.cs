@@ -17,7 +17,7 @@ public sealed partial class PolicyStore : IStoreTransfer
                 continue;
             }
 
-            var content = _contents.FindById(id);
+            var content = PackedLayout.Unpack(_contents.FindById(id));
             var targets = TargetsOfDocument(document).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
             foreach (var target in targets)
             {
@@ -50,8 +50,7 @@ public sealed partial class PolicyStore : IStoreTransfer
                     Id = document.Id,
                     Packed = pieces[0],
                     Chunks = pieces.Count - 1,
-                    Sections = content?.Sections ?? [],
-                    Diagnostics = content?.Diagnostics ?? [],
+                    Layout = PackedLayout.Pack(content?.Sections ?? [], content?.Diagnostics ?? []),
                 });
                 for (var i = 1; i < pieces.Count; i++)
                 {

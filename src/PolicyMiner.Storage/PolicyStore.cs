@@ -647,7 +647,7 @@ public sealed partial class PolicyStore : IDisposable
             return null;
         }
 
-        var content = _contents.FindById(id);
+        var content = PackedLayout.Unpack(_contents.FindById(id));
         return StoreMapper.ToStored(entity, content, TextOf(content));
     }
 
@@ -656,7 +656,9 @@ public sealed partial class PolicyStore : IDisposable
     {
         var document = extraction.Document;
         var pieces = PackedText.Split(extraction.PackedText);
-        _contents.Upsert(StoreMapper.ToContent(document, pieces[0], pieces.Count - 1));
+        var content = StoreMapper.ToContent(document, pieces[0], pieces.Count - 1);
+        (content.Sections, content.Diagnostics, content.Layout) = ([], [], extraction.PackedLayout);
+        _contents.Upsert(content);
         for (var i = 1; i < pieces.Count; i++)
         {
             _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.ContentHash, i), Data = pieces[i] });

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using LiteDB;
 
 namespace PolicyMiner.Storage.Entities;
@@ -73,14 +72,7 @@ internal static class TargetPack
             array.Add(record);
         }
 
-        var bson = BsonSerializer.Serialize(new BsonDocument { ["a"] = array });
-        using var output = new MemoryStream((bson.Length / 4) + 64);
-        using (var brotli = new BrotliStream(output, new BrotliCompressionOptions { Quality = Quality }, leaveOpen: true))
-        {
-            brotli.Write(bson);
-        }
-
-        return output.ToArray();
+        return PackedLayout.Compress(BsonSerializer.Serialize(new BsonDocument { ["a"] = array }), Quality);
     }
 
     /// <summary>The raw target records of a pack, each with its "_id" and document id as a v4 target record had them.</summary>
@@ -88,11 +80,7 @@ internal static class TargetPack
     {
         var key = pack["_id"].AsInt32;
         var documentId = pack[DocumentId];
-        using var packed = new MemoryStream(pack[Data].AsBinary);
-        using var brotli = new BrotliStream(packed, CompressionMode.Decompress);
-        using var bson = new MemoryStream();
-        brotli.CopyTo(bson);
-        var records = BsonSerializer.Deserialize(bson.ToArray())["a"].AsArray;
+        var records = BsonSerializer.Deserialize(PackedLayout.Decompress(pack[Data].AsBinary))["a"].AsArray;
         var targets = new List<BsonDocument>(records.Count);
         foreach (var value in records)
         {

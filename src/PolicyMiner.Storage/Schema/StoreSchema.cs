@@ -25,7 +25,7 @@ internal static class StoreSchema
         new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
         new(3, "compact targets: short field names, no region index (region filters are OR queries LiteDB cannot index)", CreateVersion3),
         new(4, "targets keep only their own fields (document data stored once), year and category indexes replaced by the documents' category list", CreateVersion4),
-        new(5, "a document's targets in one compressed pack keyed by a short document key; no per-target indexes; documents lose the region and file-name indexes no query uses", CreateVersion5,
+        new(5, "a document's targets in one compressed pack keyed by a short document key; no per-target indexes; sections and diagnostics compressed; documents lose the region and file-name indexes no query uses", CreateVersion5,
             db => db.DropCollection(Targets)),
     ];
 
@@ -238,7 +238,8 @@ internal static class StoreSchema
     /// audit trail and exported lists name it), so each gets a home (the id → key map), which targets stored later, numbered
     /// by their pack, do not need. The old target records are deleted a thousand at a time. Rerun after a kill before the version bump,
     /// documents that already have a key are left alone. The documents' region index served only <c>region OR province</c>
-    /// filters, which LiteDB answers by a scan, and the file-name index only an OR as well: both go.
+    /// filters, which LiteDB answers by a scan, and the file-name index only an OR as well: both go. Each text's
+    /// sections and diagnostics are packed into its compressed layout (<see cref="PackedLayout"/>).
     /// </remarks>
     private static void CreateVersion5(ILiteDatabase db)
     {
@@ -314,6 +315,27 @@ internal static class StoreSchema
         foreach (var index in new[] { "region", "SourceName" })
         {
             documents.DropIndex(index);
+        }
+
+        // Sections and diagnostics into the compressed layout, one content record at a time (each holds a text).
+        var contents = db.GetCollection(Contents);
+        foreach (var id in contents.Query().Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(r => r["i"]).ToList())
+        {
+            var record = contents.FindById(id);
+            if (record is null || !(record.ContainsKey("Sections") || record.ContainsKey("Diagnostics")))
+            {
+                continue;
+            }
+
+            var content = mapper.ToObject<DocumentContentEntity>(record);
+            record.Remove("Sections");
+            record.Remove("Diagnostics");
+            if (PackedLayout.Pack(content.Sections, content.Diagnostics) is { } layout)
+            {
+                record["Layout"] = layout;
+            }
+
+            contents.Update(record);
         }
     }
 }
