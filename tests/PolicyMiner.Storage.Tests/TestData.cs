@@ -105,6 +105,27 @@ internal static class LegacySchema
         }
     }
 
+    /// <summary>Moves the compressed sections and diagnostics of schema v5 back into plain lists on each content record.</summary>
+    public static void UnpackLayout(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var contents = raw.GetCollection("contents");
+        foreach (var record in contents.FindAll().ToList())
+        {
+            if (record["Layout"] is { IsBinary: true } layout)
+            {
+                var unpacked = LiteDB.BsonSerializer.Deserialize(PolicyMiner.Storage.Entities.PackedLayout.Decompress(layout.AsBinary));
+                record["Sections"] = new LiteDB.BsonArray(unpacked["s"].AsArray.Select(v => v.AsArray).Select(s => new LiteDB.BsonDocument
+                {
+                    ["Level"] = s[0], ["Number"] = s[1], ["Heading"] = s[2], ["Start"] = s[3], ["End"] = s[4],
+                }));
+                record["Diagnostics"] = new LiteDB.BsonArray();
+                record.Remove("Layout");
+                contents.Update(record);
+            }
+        }
+    }
+
     public static void RenameTargetFieldsBack(string path)
     {
         var back = PolicyMiner.Storage.Entities.TargetBson.Renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
