@@ -69,12 +69,18 @@ public sealed record DocumentExtraction(
         }
     }
 
-    /// <summary>Does the work of storing that needs no database (compressing the text, the layout and the targets) on the calling thread.</summary>
-    public DocumentExtraction Prepare()
+    /// <summary>Does the work of storing that needs no database (compressing the text, and for the LiteDB store the layout
+    /// and the targets) on the calling thread.</summary>
+    /// <param name="packed">True when the store keeps packed layouts and targets (<see cref="PolicyStore"/>); PostgreSQL keeps them whole.</param>
+    public DocumentExtraction Prepare(bool packed = true)
     {
         _ = PackedText;
-        _ = PackedLayout;
-        _ = PackedTargets;
+        if (packed)
+        {
+            _ = PackedLayout;
+            _ = PackedTargets;
+        }
+
         return this;
     }
 }
