@@ -37,10 +37,50 @@ public sealed record DocumentExtraction(
     /// (<see cref="Prepare"/>), so the single writer does not spend its time compressing.</summary>
     internal byte[] PackedText => _packedText ??= Entities.PackedText.Pack(Document.Text);
 
-    /// <summary>Does the work of storing that needs no database (compressing the text) on the calling thread.</summary>
-    public DocumentExtraction Prepare()
+    private byte[]? _packedTargets;
+
+    /// <summary>The targets compressed as the LiteDB store keeps a new document's (<see cref="Entities.TargetPack"/>), with
+    /// ordinals 1, 2, … as ids; packed on first use, like the text.</summary>
+    internal byte[] PackedTargets => _packedTargets ??= Entities.TargetPack.Encode(FreshTargets(), 0);
+
+    /// <summary>The targets as new, unreviewed records of this extraction, numbered 1, 2, … in the pack of key 0.</summary>
+    internal IEnumerable<Entities.TargetEntity> FreshTargets() => Targets.Select((target, i) =>
+    {
+        var entity = Entities.StoreMapper.ToEntity(target, Document, ExtractorVersion, default);
+        entity.Id = Entities.TargetPack.IdOf(0, i + 1);
+        return entity;
+    });
+
+    private (byte[]? Bytes, bool Done) _packedLayout;
+
+    /// <summary>The sections and diagnostics compressed as the LiteDB store keeps them (<see cref="Entities.PackedLayout"/>);
+    /// null when there are none.</summary>
+    internal byte[]? PackedLayout
+    {
+        get
+        {
+            if (!_packedLayout.Done)
+            {
+                var content = Entities.StoreMapper.ToContent(Document, [], 0);
+                _packedLayout = (Entities.PackedLayout.Pack(content.Sections, content.Diagnostics), true);
+            }
+
+            return _packedLayout.Bytes;
+        }
+    }
+
+    /// <summary>Does the work of storing that needs no database (compressing the text, and for the LiteDB store the layout
+    /// and the targets) on the calling thread.</summary>
+    /// <param name="packed">True when the store keeps packed layouts and targets (<see cref="PolicyStore"/>); PostgreSQL keeps them whole.</param>
+    public DocumentExtraction Prepare(bool packed = true)
     {
         _ = PackedText;
+        if (packed)
+        {
+            _ = PackedLayout;
+            _ = PackedTargets;
+        }
+
         return this;
     }
 }

@@ -63,9 +63,9 @@ public sealed partial class PolicyStore
 
     private ILiteCollection<ContentChunkEntity> _chunks => _session.Chunks;
 
-    private ILiteCollection<TargetEntity> _targets => _session.Targets;
+    private ILiteCollection<BsonDocument> _packs => _session.Packs;
 
-    private ILiteCollection<BsonDocument> _rawTargets => _session.RawTargets;
+    private ILiteCollection<BsonDocument> _homes => _session.Homes;
 
     private ILiteCollection<IngestRunEntity> _runs => _session.Runs;
 
@@ -199,8 +199,8 @@ public sealed partial class PolicyStore
             Documents = db.GetCollection<DocumentEntity>(StoreSchema.Documents);
             Contents = db.GetCollection<DocumentContentEntity>(StoreSchema.Contents);
             Chunks = db.GetCollection<ContentChunkEntity>(StoreSchema.ContentChunks);
-            Targets = db.GetCollection<TargetEntity>(StoreSchema.Targets);
-            RawTargets = db.GetCollection(StoreSchema.Targets);
+            Packs = db.GetCollection(TargetPack.Collection);
+            Homes = db.GetCollection(TargetPack.Homes);
             Runs = db.GetCollection<IngestRunEntity>(StoreSchema.IngestRuns);
             Errors = db.GetCollection<IngestErrorEntity>(StoreSchema.IngestErrors);
         }
@@ -213,9 +213,11 @@ public sealed partial class PolicyStore
 
         public ILiteCollection<ContentChunkEntity> Chunks { get; }
 
-        public ILiteCollection<TargetEntity> Targets { get; }
+        /// <summary>One record per document holding all its targets (<see cref="TargetPack"/>).</summary>
+        public ILiteCollection<BsonDocument> Packs { get; }
 
-        public ILiteCollection<BsonDocument> RawTargets { get; }
+        /// <summary>Target id → pack key, for targets whose id does not name their pack.</summary>
+        public ILiteCollection<BsonDocument> Homes { get; }
 
         public ILiteCollection<IngestRunEntity> Runs { get; }
 

@@ -29,13 +29,7 @@ public sealed partial class PolicyStore
     public StoredTarget? GetTarget(string targetId)
     {
         using var scope = Reading();
-        if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity
-            || _documents.FindById(entity.DocumentId) is not { } document)
-        {
-            return null;
-        }
-
-        return StoreMapper.ToStored(entity, StoreMapper.ToSummary(document));
+        return FindTarget(targetId) is { } found ? StoreMapper.ToStored(found.Target, StoreMapper.ToSummary(found.Document)) : null;
     }
 
     /// <summary>Every target of one document (rejected ones included), in text order.</summary>
@@ -48,7 +42,7 @@ public sealed partial class PolicyStore
         }
 
         var summary = StoreMapper.ToSummary(document);
-        return [.. _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
+        return [.. TargetsOfDocument(document)
             .Select(t => StoreMapper.ToStored(t, summary))
             .OrderBy(t => t.Target.Start).ThenBy(t => t.Target.End)];
     }
@@ -101,7 +95,6 @@ public sealed partial class PolicyStore
 
         var entity = new TargetEntity
         {
-            Id = ObjectId.NewObjectId(),
             DocumentId = documentId,
             Doc = document.SourceName,
             Region = document.Metadata.Region,
@@ -119,7 +112,7 @@ public sealed partial class PolicyStore
             ExtractedAt = DateTime.UtcNow,
             Origin = StoreMapper.EditorOrigin,
         };
-        (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(documentId, start, end);
+        (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(document, start, end);
         foreach (var (field, value) in fields)
         {
             if (TargetFields.TryApply(field, value, entity) is { } reason)
@@ -137,7 +130,14 @@ public sealed partial class PolicyStore
             entity.Version = 1;
             InTransaction(() =>
             {
-                _targets.Insert(entity);
+                var pack = TargetsOfDocument(document);
+                if (document.Key == 0)
+                {
+                    document.Key = NextKey();
+                }
+
+                pack.Add(entity);
+                SaveTargets(document, pack);
                 var id = entity.Id.ToString();
                 Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", "quote", null, entity.Quote));
                 foreach (var field in TargetFields.All)
@@ -145,7 +145,7 @@ public sealed partial class PolicyStore
                     Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", field, null, TargetFields.Read(entity, field)));
                 }
 
-                RecountDocument(documentId);
+                Recount(document, pack);
             });
             Interlocked.Increment(ref _writes);
             return ReviewOutcome.Ok("target added", StoreMapper.ToStored(entity, StoreMapper.ToSummary(_documents.FindById(documentId))));
@@ -168,7 +168,7 @@ public sealed partial class PolicyStore
             var cut = at - entity.Start;
             var sourceCut = Math.Clamp(entity.SourceStart + cut, entity.SourceStart, entity.SourceEnd);
             second = Clone(entity);
-            second.Id = ObjectId.NewObjectId();
+            second.Id = ObjectId.Empty;
             second.Origin = StoreMapper.EditorOrigin;
             (second.Quote, second.Start, second.SourceStart) = (entity.Quote[cut..], at, sourceCut);
             var before = entity.Quote;
@@ -177,12 +177,13 @@ public sealed partial class PolicyStore
             entity.ReviewedFields = [.. TargetFields.All];
             second.ReviewedFields = [.. TargetFields.All];
             return null;
-        }, user, ReviewState.Corrected, (entity, who, now) =>
+        }, user, ReviewState.Corrected, (found, who, now) =>
         {
-            var twin = second!;
+            var (entity, twin) = (found.Target, second!);
             MarkReviewed(twin, ReviewState.Corrected, who, now, note: null);
             twin.Version = 1;
-            _targets.Insert(twin);
+            twin.Id = NextIdIn(found.Document, found.Pack);
+            found.Pack.Add(twin);
             Audit.Insert(NewEntry(twin.Id.ToString(), twin.DocumentId, 1, who, now, "split", "quote", entity.Quote + twin.Quote, twin.Quote));
         });
         if (outcome.Saved && second is not null && _documents.FindById(second.DocumentId) is { } document)
@@ -204,7 +205,7 @@ public sealed partial class PolicyStore
         using var scope = Writing();
         lock (_reviewLock)
         {
-            if (!IsObjectId(duplicateId) || _targets.FindById(new ObjectId(duplicateId)) is not { } duplicate)
+            if (FindTarget(duplicateId)?.Target is not { } duplicate)
             {
                 return ReviewOutcome.Missing(duplicateId);
             }
@@ -236,13 +237,14 @@ public sealed partial class PolicyStore
                 }
 
                 return null;
-            }, user, ReviewState.Accepted, (entity, who, now) =>
+            }, user, ReviewState.Accepted, (found, who, now) =>
             {
+                // The duplicate as one of the kept target's pack (same document), which is saved after this.
+                duplicate = found.Pack.Find(t => t.Id == duplicate.Id) ?? duplicate;
                 var before = duplicate.ReviewState;
                 duplicate.Version++;
                 MarkReviewed(duplicate, ReviewState.Rejected, who, now, $"duplicate of {keepId}");
                 duplicate.ReviewedFields = [.. TargetFields.All];
-                _targets.Update(duplicate);
                 Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "review_state", before, StoreMapper.Name(ReviewState.Rejected)));
                 Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "merged_into", null, keepId));
             });
@@ -338,26 +340,38 @@ public sealed partial class PolicyStore
         using var scope = Reading();
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 1, 500);
-        var pending = StoreMapper.Name(ReviewState.Unreviewed);
-        var documents = new Dictionary<string, DocumentSummary?>(StringComparer.Ordinal);
-        var results = new List<StoredTarget>(take);
-        // The confidence index yields targets in order; the state filter runs on each, so a page costs about skip + take reads.
-        var targets = _targets.Query().Where(BsonExpression.Create($"$.{TargetBson.ReviewState} = @0", new BsonValue(pending)))
-            .OrderBy(x => x.Confidence).Skip(skip).Limit(take).ToEnumerable();
-        foreach (var entity in targets)
+        // Documents in order of their lowest confidence, which bounds their pending targets' from below: once skip + take
+        // pending targets are found at or below the next document's lowest confidence, no later document can place one.
+        var need = skip + take;
+        var found = new List<(TargetEntity Target, DocumentEntity Document)>();
+        foreach (var (id, key, lowest) in DocumentsWithPending())
         {
-            if (!documents.TryGetValue(entity.DocumentId, out var summary))
+            if (found.Count >= need && lowest > found[need - 1].Target.Confidence)
             {
-                documents[entity.DocumentId] = summary = _documents.FindById(entity.DocumentId) is { } d ? StoreMapper.ToSummary(d) : null;
+                break;
             }
 
-            if (summary is not null)
+            if (key <= 0 || _packs.FindById(key) is not { } pack || _documents.FindById(id) is not { } document)
             {
-                results.Add(StoreMapper.ToStored(entity, summary));
+                continue;
+            }
+
+            found.AddRange(TargetPack.Decode(_db.Mapper, pack)
+                .Where(t => StoreMapper.ParseReviewState(t.ReviewState) == ReviewState.Unreviewed)
+                .Select(t => (t, document)));
+            found.Sort(static (a, b) => a.Target.Confidence != b.Target.Confidence
+                ? a.Target.Confidence.CompareTo(b.Target.Confidence)
+                : a.Target.Id.CompareTo(b.Target.Id));
+            if (found.Count > need)
+            {
+                found.RemoveRange(need, found.Count - need);
             }
         }
 
-        return results;
+        var summaries = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
+        return [.. found.Skip(skip).Select(f => StoreMapper.ToStored(
+            f.Target,
+            summaries.TryGetValue(f.Document.Id, out var summary) ? summary : summaries[f.Document.Id] = StoreMapper.ToSummary(f.Document)))];
     }
 
     /// <summary>A stored document's review counts and lowest confidence; null if unknown.</summary>
@@ -423,16 +437,18 @@ public sealed partial class PolicyStore
         Func<TargetEntity, Action<string, string, string?, string?>, string?> edit,
         string? user,
         ReviewState state,
-        Action<TargetEntity, string, DateTime>? alsoWrite = null)
+        Action<FoundTarget, string, DateTime>? alsoWrite = null)
     {
         // The writer's turn first, then this store's review lock: every path takes them in that order.
         using var scope = Writing();
         lock (_reviewLock)
         {
-            if (!IsObjectId(targetId) || _targets.FindById(new ObjectId(targetId)) is not { } entity)
+            if (FindTarget(targetId) is not { } found)
             {
                 return ReviewOutcome.Missing(targetId);
             }
+
+            var entity = found.Target;
 
             if (expectedVersion is { } version && version != entity.Version)
             {
@@ -467,14 +483,14 @@ public sealed partial class PolicyStore
             MarkReviewed(entity, next, who, now, entity.ReviewNote);
             InTransaction(() =>
             {
-                _targets.Update(entity);
                 foreach (var (action, field, before, after) in changes)
                 {
                     Audit.Insert(NewEntry(targetId, entity.DocumentId, entity.Version, who, now, action, field, before, after));
                 }
 
-                alsoWrite?.Invoke(entity, who, now);
-                RecountDocument(entity.DocumentId);
+                alsoWrite?.Invoke(found, who, now);
+                SaveTargets(found.Document, found.Pack);
+                Recount(found.Document, found.Pack);
             });
             Interlocked.Increment(ref _writes);
             var summary = StoreMapper.ToSummary(_documents.FindById(entity.DocumentId));
@@ -507,17 +523,24 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>Brings a document's review counts, lowest confidence and target count up to date from its targets.</summary>
-    private void RecountDocument(string documentId)
+    private void Recount(DocumentEntity document, List<TargetEntity> targets)
     {
-        if (_documents.FindById(documentId) is not { } document)
-        {
-            return;
-        }
-
-        var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId))).ToList();
         SetReviewCounts(document, targets);
         document.TargetCount = targets.Count;
         _documents.Update(document);
+    }
+
+    /// <summary>The id for one more target in a document's pack: the next ordinal after those in use.</summary>
+    private static ObjectId NextIdIn(DocumentEntity document, List<TargetEntity> pack) =>
+        TargetPack.IdOf(document.Key, pack.Where(t => TargetPack.IsOwn(t.Id, document.Key)).Select(t => t.Id.Increment).DefaultIfEmpty(0).Max() + 1);
+
+    /// <summary>Review counts, lowest confidence and categories of a new document whose targets are all fresh (unreviewed).</summary>
+    internal static void SetReviewCounts(DocumentEntity document, IReadOnlyList<Core.Targets.PolicyTarget> targets)
+    {
+        document.Pending = targets.Count;
+        (document.Accepted, document.Corrected, document.Rejected) = (0, 0, 0);
+        document.MinConfidence = targets.Count == 0 ? 1.0 : Math.Min(1.0, targets.Min(t => t.Confidence));
+        document.Categories = [.. targets.Select(t => t.Category).ToHashSet(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     internal static void SetReviewCounts(DocumentEntity document, IEnumerable<TargetEntity> targets)
@@ -587,10 +610,9 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>Source offsets for a span of normalised text, shifted like the nearest target before it (the offset map is not stored).</summary>
-    private (int Start, int End) SourceSpanNear(string documentId, int start, int end)
+    private (int Start, int End) SourceSpanNear(DocumentEntity document, int start, int end)
     {
-        var nearest = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(documentId)))
-            .Where(t => t.Start <= start).MaxBy(t => t.Start);
+        var nearest = TargetsOfDocument(document).Where(t => t.Start <= start).MaxBy(t => t.Start);
         var shift = nearest is null ? 0 : nearest.SourceStart - nearest.Start;
         return (Math.Max(0, start + shift), Math.Max(0, end + shift));
     }

@@ -17,8 +17,8 @@ public sealed partial class PolicyStore : IStoreTransfer
                 continue;
             }
 
-            var content = _contents.FindById(id);
-            var targets = _targets.Find(BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(id))).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
+            var content = PackedLayout.Unpack(_contents.FindById(id));
+            var targets = TargetsOfDocument(document).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
             foreach (var target in targets)
             {
                 // What LiteDB keeps once, on the document; another store (PostgreSQL) keeps it on each target.
@@ -35,6 +35,14 @@ public sealed partial class PolicyStore : IStoreTransfer
         {
             foreach (var (document, content, text, targets) in documents)
             {
+                // A pack key of this database (the source's, if any, means nothing here); ids come along as they are.
+                document.Key = _documents.FindById(document.Id)?.Key is > 0 and var key ? key : NextKey();
+                foreach (var target in targets)
+                {
+                    target.DocumentExtraction = (document.ExtractorVersion, document.IngestedAt);
+                }
+
+                SaveTargets(document, [.. targets]);
                 _documents.Upsert(document);
                 var pieces = PackedText.Split(PackedText.Pack(text));
                 _contents.Upsert(new DocumentContentEntity
@@ -42,20 +50,12 @@ public sealed partial class PolicyStore : IStoreTransfer
                     Id = document.Id,
                     Packed = pieces[0],
                     Chunks = pieces.Count - 1,
-                    Sections = content?.Sections ?? [],
-                    Diagnostics = content?.Diagnostics ?? [],
+                    Layout = PackedLayout.Pack(content?.Sections ?? [], content?.Diagnostics ?? []),
                 });
                 for (var i = 1; i < pieces.Count; i++)
                 {
                     _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.Id, i), Data = pieces[i] });
                 }
-
-                foreach (var target in targets)
-                {
-                    target.DocumentExtraction = (document.ExtractorVersion, document.IngestedAt);
-                }
-
-                _targets.InsertBulk(targets);
             }
         });
         _duplicates = null;

@@ -291,6 +291,7 @@ public sealed partial class PolicyStore : IDisposable
             }
 
             db.UserVersion = migration.Version;
+            migration.AfterCommit?.Invoke(db);
             ran = true;
         }
 
@@ -452,18 +453,24 @@ public sealed partial class PolicyStore : IDisposable
             superseded.Add(existing);
         }
 
+        // The new version takes over the pack key of the one it replaces, so the ids of reviewed targets carried over stay valid.
+        var key = existing?.Key is > 0 and var own ? own : superseded.FirstOrDefault(d => d.Key > 0)?.Key ?? 0;
         var reviewed = new List<TargetEntity>();
         foreach (var old in superseded)
         {
-            var ofOld = BsonExpression.Create($"$.{TargetBson.DocumentId} = @0", new BsonValue(old.Id));
-            foreach (var target in _targets.Find(ofOld).Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed))
+            var targets = TargetsOfDocument(old);
+            foreach (var target in targets.Where(t => StoreMapper.ParseReviewState(t.ReviewState) != ReviewState.Unreviewed))
             {
                 // Explicit before it moves: the extraction it came from is the old document's, not the new one's.
                 StoreMapper.Inherit(target, old);
                 reviewed.Add(target);
             }
 
-            _targets.DeleteMany(ofOld);
+            if (old.Key > 0)
+            {
+                DeleteTargets(old, targets);
+            }
+
             if (old.Id != id)
             {
                 _documents.Delete(old.Id);
@@ -471,18 +478,34 @@ public sealed partial class PolicyStore : IDisposable
             }
         }
 
-        var fresh = extraction.Targets.Select(t => StoredTargetFor(t, document, extraction.ExtractorVersion, now)).ToList();
-        CarryOver(reviewed, fresh, document);
-        foreach (var target in reviewed)
+        if (key == 0)
         {
-            target.DocumentExtraction = (extraction.ExtractorVersion, now);
+            key = NextKey();
         }
 
-        // Mapped by hand: the mapper was a sixth of the writer's time (see TargetWriter).
-        _rawTargets.InsertBulk(reviewed.Concat(fresh).Select(TargetWriter.ToBson));
+        var entity = StoreMapper.ToEntity(document, extraction.Targets.Count, extraction.ExtractorVersion, now, runId);
+        entity.Key = key;
+        if (reviewed.Count == 0)
+        {
+            // The usual case: the pack compressed by the worker that extracted it, ids numbered 1, 2, … in it.
+            SetReviewCounts(entity, extraction.Targets);
+            _packs.Upsert(TargetPack.Record(key, id, extraction.PackedTargets, extraction.Targets.Count));
+        }
+        else
+        {
+            var fresh = extraction.Targets.Select(t => StoredTargetFor(t, document, extraction.ExtractorVersion, now)).ToList();
+            CarryOver(reviewed, fresh, document);
+            foreach (var target in reviewed)
+            {
+                target.DocumentExtraction = (extraction.ExtractorVersion, now);
+            }
 
-        var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
-        SetReviewCounts(entity, reviewed.Concat(fresh));
+            var targets = reviewed.Concat(fresh).ToList();
+            SaveTargets(entity, targets);
+            SetReviewCounts(entity, targets);
+            entity.TargetCount = targets.Count;
+        }
+
         if (existing is null)
         {
             _documents.Insert(entity);
@@ -501,8 +524,13 @@ public sealed partial class PolicyStore : IDisposable
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
-    private static TargetEntity StoredTargetFor(PolicyTarget target, PolicyDocument document, string extractorVersion, DateTime now) =>
-        StoreMapper.ToEntity(target, document, extractorVersion, now);
+    /// <summary>A fresh target as stored; without an id, which its pack gives it (<see cref="SaveTargets"/>).</summary>
+    private static TargetEntity StoredTargetFor(PolicyTarget target, PolicyDocument document, string extractorVersion, DateTime now)
+    {
+        var entity = StoreMapper.ToEntity(target, document, extractorVersion, now);
+        entity.Id = ObjectId.Empty;
+        return entity;
+    }
 
     /// <summary>
     /// Moves reviewed targets onto the new version of their document. A reviewed target replaces its re-extracted twin
@@ -577,7 +605,7 @@ public sealed partial class PolicyStore : IDisposable
         get
         {
             using var scope = Reading();
-            return _targets.Count();
+            return _packs.Query().Select(BsonExpression.Create($"{{ n: $.{TargetPack.Count} }}")).ToEnumerable().Sum(p => p["n"].AsInt32);
         }
     }
 
@@ -619,7 +647,7 @@ public sealed partial class PolicyStore : IDisposable
             return null;
         }
 
-        var content = _contents.FindById(id);
+        var content = PackedLayout.Unpack(_contents.FindById(id));
         return StoreMapper.ToStored(entity, content, TextOf(content));
     }
 
@@ -628,7 +656,9 @@ public sealed partial class PolicyStore : IDisposable
     {
         var document = extraction.Document;
         var pieces = PackedText.Split(extraction.PackedText);
-        _contents.Upsert(StoreMapper.ToContent(document, pieces[0], pieces.Count - 1));
+        var content = StoreMapper.ToContent(document, pieces[0], pieces.Count - 1);
+        (content.Sections, content.Diagnostics, content.Layout) = ([], [], extraction.PackedLayout);
+        _contents.Upsert(content);
         for (var i = 1; i < pieces.Count; i++)
         {
             _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.ContentHash, i), Data = pieces[i] });
@@ -670,30 +700,10 @@ public sealed partial class PolicyStore : IDisposable
     {
         using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
-        var targets = _targets.Query();
-        if (DocumentsOf(query) is { } ids)
+        var keys = DocumentsOf(query);
+        if (keys is { Count: 0 })
         {
-            if (ids.Count == 0)
-            {
-                return [];
-            }
-
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
-        }
-
-        if (query.Year is { } year)
-        {
-            targets = targets.Where(x => x.Year == year);
-        }
-
-        if (query.Category is { } category)
-        {
-            targets = targets.Where(x => x.Category == category);
-        }
-
-        if (query.IndicatorId is { } indicatorId)
-        {
-            targets = targets.Where(x => x.IndicatorId == indicatorId);
+            return [];
         }
 
         // Unfiltered queries touch most documents: one scan beats a lookup per document.
@@ -702,20 +712,14 @@ public sealed partial class PolicyStore : IDisposable
             ? _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal)
             : new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
         var results = new List<StoredTarget>();
-        var rejected = StoreMapper.Name(ReviewState.Rejected);
-        foreach (var entity in targets.ToEnumerable())
+        foreach (var raw in PacksOf(keys).SelectMany(TargetPack.DecodeRaw))
         {
-            // Filtered here rather than in the query: an unindexed inequality makes LiteDB evaluate an expression per target.
-            if (!query.IncludeRejected && entity.ReviewState == rejected)
+            if (!Matches(query, raw))
             {
                 continue;
             }
 
-            if (query.ReviewedOnly && StoreMapper.ParseReviewState(entity.ReviewState) is not (ReviewState.Accepted or ReviewState.Corrected))
-            {
-                continue;
-            }
-
+            var entity = _db.Mapper.ToObject<TargetEntity>(raw);
             if (!documents.TryGetValue(entity.DocumentId, out var summary))
             {
                 var owner = _documents.FindById(entity.DocumentId);
@@ -739,9 +743,37 @@ public sealed partial class PolicyStore : IDisposable
         return results;
     }
 
+    /// <summary>Whether a raw target passes a query's own filters (year, category, indicator id, review state); the
+    /// document filters chose the packs it came from.</summary>
+    private static bool Matches(TargetQuery query, BsonDocument raw)
+    {
+        if (query.Year is { } year && !(raw[TargetBson.Year] is { IsNumber: true } y && y.AsInt32 == year))
+        {
+            return false;
+        }
+
+        if (query.Category is { } category && !(raw[TargetBson.Category] is { IsString: true } c && c.AsString == category))
+        {
+            return false;
+        }
+
+        if (query.IndicatorId is { } indicatorId && !(raw[TargetBson.IndicatorId] is { IsString: true } i && i.AsString == indicatorId))
+        {
+            return false;
+        }
+
+        var state = StoreMapper.ParseReviewState(raw[TargetBson.ReviewState] is { IsString: true } s ? s.AsString : null);
+        if (!query.IncludeRejected && state == ReviewState.Rejected)
+        {
+            return false;
+        }
+
+        return !query.ReviewedOnly || state is ReviewState.Accepted or ReviewState.Corrected;
+    }
+
     /// <summary>
     /// Targets matching every given filter, each with its document, in the order of <see cref="QueryTargets"/>, read lean:
-    /// no target ids, review or extraction details, and no mapper, for reports over the whole store.
+    /// no review or extraction details, and no mapper, for reports over the whole store.
     /// </summary>
     /// <remarks>
     /// Reads raw BSON and maps it by hand; documents are read once into a dictionary, and repeated strings (file names,
@@ -751,55 +783,23 @@ public sealed partial class PolicyStore : IDisposable
     {
         using var scope = Reading();
         ArgumentNullException.ThrowIfNull(query);
-        var targets = _db.GetCollection(StoreSchema.Targets).Query();
-        if (DocumentsOf(query) is { } ids)
+        var keys = DocumentsOf(query);
+        if (keys is { Count: 0 })
         {
-            if (ids.Count == 0)
-            {
-                return [];
-            }
-
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.DocumentId} IN @0", new BsonArray(ids.Select(i => new BsonValue(i)))));
-        }
-
-        if (query.Year is { } year)
-        {
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Year} = @0", new BsonValue(year)));
-        }
-
-        if (query.Category is { } category)
-        {
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.Category} = @0", new BsonValue(category)));
-        }
-
-        if (query.IndicatorId is { } indicatorId)
-        {
-            targets = targets.Where(BsonExpression.Create($"$.{TargetBson.IndicatorId} = @0", new BsonValue(indicatorId)));
+            return [];
         }
 
         var documents = _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal);
         var strings = new StringPool();
-        var rejected = StoreMapper.Name(ReviewState.Rejected);
         var results = new List<TargetRow>();
-        foreach (var raw in targets.ToEnumerable())
+        foreach (var raw in PacksOf(keys).SelectMany(TargetPack.DecodeRaw))
         {
-            if (!query.IncludeRejected && raw[TargetBson.ReviewState].IsString && raw[TargetBson.ReviewState].AsString == rejected)
+            if (!Matches(query, raw) || !documents.TryGetValue(raw[TargetBson.DocumentId].AsString, out var summary))
             {
                 continue;
             }
 
-            if (!documents.TryGetValue(raw[TargetBson.DocumentId].AsString, out var summary))
-            {
-                continue;
-            }
-
-            var review = StoreMapper.ReviewOf(raw);
-            if (query.ReviewedOnly && review.State is not (ReviewState.Accepted or ReviewState.Corrected))
-            {
-                continue;
-            }
-
-            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)) { TargetId = raw["_id"].AsObjectId.ToString(), Review = review });
+            results.Add(new TargetRow(summary, StoreMapper.ToTarget(raw, summary, strings)) { TargetId = raw["_id"].AsObjectId.ToString(), Review = StoreMapper.ReviewOf(raw) });
         }
 
         results.Sort(static (a, b) =>
@@ -821,18 +821,18 @@ public sealed partial class PolicyStore : IDisposable
             return false;
         }
 
-        var entity = _targets.FindById(new ObjectId(targetId));
-        if (entity is null)
-        {
-            return false;
-        }
-
-        StoreMapper.ApplyReview(entity, review, correction);
         var updated = false;
         InTransaction(() =>
         {
-            updated = _targets.Update(entity);
-            RecountDocument(entity.DocumentId);
+            if (FindTarget(targetId) is not { } found)
+            {
+                return;
+            }
+
+            StoreMapper.ApplyReview(found.Target, review, correction);
+            SaveTargets(found.Document, found.Pack);
+            Recount(found.Document, found.Pack);
+            updated = true;
         });
         Interlocked.Increment(ref _writes);
         return updated;
@@ -841,7 +841,7 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>The documents a query's document, region and plan-year filters allow; null when it has none of them.</summary>
     /// <remarks>Region and plan year are the document's (schema v4 keeps no copy on each target), so they are answered by
     /// the documents collection (its region and plan-year indexes) and the targets then read by their document index.</remarks>
-    private List<string>? DocumentsOf(TargetQuery query)
+    private Dictionary<string, int>? DocumentsOf(TargetQuery query)
     {
         if (query.Document is null && query.Region is null && query.PlanYear is null)
         {
@@ -859,14 +859,18 @@ public sealed partial class PolicyStore : IDisposable
             documents = documents.Where(BsonExpression.Create("$.Metadata.Year = @0", new BsonValue(planYear)));
         }
 
-        var ids = documents.Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(d => d["i"].AsString).ToList();
+        var keys = documents.Select(BsonExpression.Create("{ i: $._id, k: $.Key }")).ToEnumerable()
+            .ToDictionary(d => d["i"].AsString, d => d["k"].IsNumber ? d["k"].AsInt32 : 0, StringComparer.Ordinal);
         if (query.Document is { } document)
         {
             var named = ResolveDocuments(document).ToHashSet(StringComparer.Ordinal);
-            ids.RemoveAll(id => !named.Contains(id));
+            foreach (var id in keys.Keys.Where(id => !named.Contains(id)).ToList())
+            {
+                keys.Remove(id);
+            }
         }
 
-        return ids;
+        return keys;
     }
 
     private List<string> ResolveDocuments(string document)

@@ -18,7 +18,8 @@ public sealed class CompactTests : IDisposable
             var run = store.BeginRun("1.0", TestData.Extractor, ["/samples"]);
             for (var i = 0; i < 150; i++)
             {
-                var text = string.Concat(Enumerable.Range(0, 20).Select(k => $"到2025年，第{i}号指标{k}达到{k + 10}%以上。"));
+                // Random serial numbers, so the text and the targets do not compress to nothing.
+                var text = string.Concat(Enumerable.Range(0, 20).Select(k => $"到2025年，第{i}号指标{k}达到{k + 10}%以上，编号{Guid.NewGuid():N}{Guid.NewGuid():N}{Guid.NewGuid():N}{Guid.NewGuid():N}。"));
                 var document = TestData.Document(text, $"/samples/青川市-{i}.txt");
                 store.SaveDocument(TestData.Extraction(document, [.. Enumerable.Range(0, 20).Select(k => TestData.Target(document, $"第{i}号指标{k}达到{k + 10}%以上", k + 10))]), run.Id);
             }

@@ -25,8 +25,8 @@ public sealed class FootprintTests : IDisposable
         var footprint = StoreMaintenance.Footprint(_temp.Path);
 
         Assert.Equal(new FileInfo(_temp.Path).Length, footprint.Bytes);
-        var targetData = Assert.Single(footprint.Parts, p => p.PageType == "Data" && p.Collection == "targets");
-        Assert.Contains(footprint.Parts, p => p.PageType == "Index" && p.Collection == "targets");
+        var targetData = Assert.Single(footprint.Parts, p => p.PageType == "Data" && p.Collection == "target_packs");
+        Assert.Contains(footprint.Parts, p => p.PageType == "Index" && p.Collection == "target_packs");
         Assert.True(targetData.Pages > 1 && targetData.FreeBytes < targetData.Bytes, $"{targetData}");
     }
 }

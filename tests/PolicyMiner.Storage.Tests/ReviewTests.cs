@@ -279,6 +279,55 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public void ReviewQueue_ManyDocuments_EveryPageInConfidenceOrderAcrossDocuments()
+    {
+        // Targets of one document are one pack: the queue must still interleave documents by confidence, page by page.
+        using var store = PolicyStore.Open(_temp.Path);
+        var random = new Random(7);
+        var confidences = new List<double>();
+        for (var d = 0; d < 12; d++)
+        {
+            var text = string.Concat(Enumerable.Range(0, 6).Select(k => $"第{d}项指标{k}达到{k + 10}%以上。"));
+            var document = TestData.Document(text, $"/samples/青川市-{d}.txt");
+            var targets = Enumerable.Range(0, 6).Select(k => TestData.Target(document, $"第{d}项指标{k}达到{k + 10}%以上", k + 10) with { Confidence = Math.Round(random.NextDouble(), 3) }).ToList();
+            confidences.AddRange(targets.Select(t => t.Confidence));
+            store.SaveDocument(TestData.Extraction(document, [.. targets]));
+        }
+
+        var rejected = store.ReviewQueue(0, 1).Single();
+        Assert.True(store.Reject(rejected.Id, rejected.Version, "编辑甲").Saved);
+        confidences.Remove(rejected.Target.Confidence);
+
+        var paged = Enumerable.Range(0, 8).SelectMany(page => store.ReviewQueue(page * 10, 10)).Select(t => t.Target.Confidence).ToList();
+        Assert.Equal(confidences.Order(), paged);
+        Assert.Equal(71, store.ReviewQueue(0, 500).Select(t => t.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void SaveDocument_Targets_OneCompressedPackPerDocumentWhoseKeyTheIdsName()
+    {
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            var document = TestData.Document(Text);
+            store.SaveDocument(TestData.Extraction(document, TestData.Target(document, "达到2.5%以上", 2.5), TestData.Target(document, "高新技术企业达到120家", 120, unit: "家")));
+            var other = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+            store.SaveDocument(TestData.Extraction(other, TestData.Target(other, "规模以上工业增加值增长8%左右", 8)));
+            Assert.Equal(3, store.TargetCount);
+            Assert.All(store.QueryTargets(TargetQuery.All), t => Assert.Equal(t.Id, store.GetTarget(t.Id)!.Id));
+        }
+
+        using var raw = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        var packs = raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Collection).FindAll().ToList();
+        Assert.Equal([1, 2], packs.Select(p => p["_id"].AsInt32).Order());
+        Assert.Equal([1, 2], packs.Select(p => p["n"].AsInt32).Order());
+        Assert.Equal(0, raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Homes).Count());
+        foreach (var pack in packs)
+        {
+            Assert.All(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack), t => Assert.Equal(pack["_id"].AsInt32, t["_id"].AsObjectId.Timestamp));
+        }
+    }
+
+    [Fact]
     public void Open_Version1DatabaseWithReviewedTargets_MigratesCountsAndKeepsReviews()
     {
         // Build a v1 database: only the first migration, one accepted and one pending target.
@@ -293,6 +342,7 @@ public sealed class ReviewTests : IDisposable
             Assert.Equal(1, v1.SchemaVersion);
         }
 
+        LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {

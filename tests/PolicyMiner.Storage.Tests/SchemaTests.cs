@@ -1,6 +1,7 @@
 using PolicyMiner.Core.Targets;
 using LiteDB;
 using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Storage.Entities;
 using PolicyMiner.Storage.Schema;
 
 namespace PolicyMiner.Storage.Tests;
@@ -22,10 +23,13 @@ public sealed class SchemaTests : IDisposable
         using var raw = new LiteDatabase(_temp.Path);
         var indexes = raw.GetCollection("$indexes").FindAll()
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
-        // Schema v4: targets by document and by confidence (the review queue) only; filters on the document's fields and
-        // the category filter go through the documents' indexes.
-        Assert.Equal(["_id", "d", "p"], raw.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
-        Assert.Contains("documents.region", indexes);
+        // Schema v5: a document's targets are one pack found by its key, with no index of their own; filters on the
+        // document's fields and the category filter go through the documents' indexes.
+        Assert.DoesNotContain(indexes, i => i.StartsWith("target_packs.", StringComparison.Ordinal) && i != "target_packs._id");
+        Assert.False(raw.CollectionExists("targets"));
+        Assert.DoesNotContain("documents.region", indexes);
+        Assert.DoesNotContain("documents.SourceName", indexes);
+        Assert.Contains("documents.plan_year", indexes);
         Assert.Contains("documents.categories", indexes);
         Assert.Contains("documents.SourcePath", indexes);
     }
@@ -108,6 +112,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(2, v2.SchemaVersion);
         }
 
+        LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
@@ -135,7 +140,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Single(store.QueryTargets(new TargetQuery(Year: 2020)));
         Assert.Single(store.QueryTargets(new TargetQuery(Region: document.Metadata.Region)));
         using var raw2 = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(raw2.GetCollection("targets").FindAll().Single().Keys, name => Assert.True(name.Length <= 3, name));
+        Assert.All(TargetPack.DecodeRaw(raw2.GetCollection(TargetPack.Collection).FindAll().Single()).Single().Keys, name => Assert.True(name.Length <= 3, name));
     }
 
     [Fact]
@@ -157,6 +162,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(3, v3.SchemaVersion);
         }
 
+        LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.AddDocumentFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
         {
@@ -188,8 +194,95 @@ public sealed class SchemaTests : IDisposable
         }
 
         using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(check.GetCollection("targets").FindAll(), t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
-        Assert.Equal(["_id", "d", "p"], check.GetCollection("$indexes").Find("$.collection = 'targets'").Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+        var packed = check.GetCollection(TargetPack.Collection).FindAll().SelectMany(TargetPack.DecodeRaw).ToList();
+        Assert.Equal(3, packed.Count);
+        Assert.All(packed, t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
+        Assert.False(check.CollectionExists("targets"));
+    }
+
+    [Fact]
+    public void Open_Version4Database_PacksTargetsKeepsEveryIdAndReviewsWorkAfterwards()
+    {
+        var first = TestData.Document("到2020年，研发投入强度达到2.5%以上，高新技术企业达到120家。");
+        var second = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        var rd = TestData.Target(first, "研发投入强度达到2.5%以上", 2.5);
+        var firms = TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms");
+        var industry = TestData.Target(second, "规模以上工业增加值增长8%左右", 8, category: "industry", year: 2022);
+        List<string> before;
+        string corrected;
+        using (var v4 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 4)]))
+        {
+            v4.SaveDocument(TestData.Extraction(first, rd, firms));
+            v4.SaveDocument(TestData.Extraction(second, industry));
+            corrected = v4.QueryTargets(TargetQuery.All).Single(t => t.Target.Category == "high_tech_firms").Id;
+            Assert.True(v4.Correct(corrected, 0, "编辑甲", new Dictionary<string, string> { ["value"] = "150" }).Saved);
+        }
+
+        // A v4 file: one record per target with an ObjectId of its own, sections as plain lists.
+        LegacySchema.UnpackTargets(_temp.Path);
+        LegacySchema.UnpackLayout(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            var ids = raw.GetCollection("targets").FindAll().ToList();
+            foreach (var target in ids)
+            {
+                var renamed = new BsonDocument(target.ToDictionary(f => f.Key, f => f.Value)) { ["_id"] = ObjectId.NewObjectId() };
+                raw.GetCollection("targets").Delete(target["_id"]);
+                raw.GetCollection("targets").Insert(renamed);
+                raw.GetCollection("review_audit").UpdateMany(
+                    BsonExpression.Create("{ TargetId: @0 }", new BsonValue(renamed["_id"].AsObjectId.ToString())),
+                    BsonExpression.Create("$.TargetId = @0", new BsonValue(target["_id"].AsObjectId.ToString())));
+                if (target["_id"].AsObjectId.ToString() == corrected)
+                {
+                    corrected = renamed["_id"].AsObjectId.ToString();
+                }
+            }
+
+            Assert.Equal(3, ids.Count);
+            Assert.True(raw.GetCollection("contents").FindAll().All(c => c["Sections"].IsArray && !c.ContainsKey("Layout")), "the test database holds v4 contents");
+        }
+
+        using (var v4 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 4)]))
+        {
+            Assert.Equal(4, v4.SchemaVersion);
+        }
+
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            before = [.. raw.GetCollection("targets").FindAll().Select(t => t["_id"].AsObjectId.ToString())];
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+            var after = store.QueryTargets(TargetQuery.All);
+            Assert.Equal(before.Order(), after.Select(t => t.Id).Order());
+            var fixedTarget = store.GetTarget(corrected)!;
+            Assert.Equal(150, fixedTarget.Target.Value);
+            Assert.Equal(ReviewState.Corrected, fixedTarget.Review.State);
+            Assert.NotEmpty(store.AuditOf(corrected));
+            Assert.Equal(first.Sections, store.GetDocument(first.ContentHash)!.Sections);
+
+            // Reviews and additions go on working on the migrated targets.
+            var pending = after.Single(t => t.Target.Category == "industry");
+            Assert.True(store.Accept(pending.Id, pending.Version, "编辑乙").Saved);
+            Assert.Equal(ReviewState.Accepted, store.GetTarget(pending.Id)!.Review.State);
+            var added = store.AddTarget(first.ContentHash, 0, 6, "编辑乙", new Dictionary<string, string> { ["value"] = "2020" });
+            Assert.True(added.Saved);
+            Assert.Equal(4, store.TargetCount);
+            Assert.NotNull(store.GetTarget(added.Targets[0].Id));
+
+            // A new version of the file keeps the reviewed targets under their ids.
+            var changed = TestData.Document("到2020年，研发投入强度达到2.6%以上，高新技术企业达到120家。");
+            store.SaveDocument(TestData.Extraction(changed, TestData.Target(changed, "高新技术企业达到120家", 120, "家", "high_tech_firms")));
+            Assert.Equal(150, store.GetTarget(corrected)!.Target.Value);
+            Assert.Equal(changed.ContentHash, store.GetTarget(corrected)!.Document.Id);
+        }
+
+        using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        Assert.False(check.CollectionExists("targets"));
+        Assert.All(check.GetCollection("contents").FindAll(), c => Assert.False(c.ContainsKey("Sections")));
+        Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
     }
 
     [Fact]

@@ -83,6 +83,49 @@ internal static class LegacySchema
         }
     }
 
+    /// <summary>Turns the target packs of schema v5 back into one record per target, as schema v1–v4 stored them (this build
+    /// writes packs whatever the schema version, so a test builds an older file by writing with it and unpacking).</summary>
+    public static void UnpackTargets(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var targets = raw.GetCollection("targets");
+        var packs = raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Collection);
+        foreach (var pack in packs.FindAll().ToList())
+        {
+            targets.Insert(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack));
+        }
+
+        raw.DropCollection(PolicyMiner.Storage.Entities.TargetPack.Collection);
+        raw.DropCollection(PolicyMiner.Storage.Entities.TargetPack.Homes);
+        var documents = raw.GetCollection("documents");
+        foreach (var document in documents.FindAll().ToList())
+        {
+            document.Remove("Key");
+            documents.Update(document);
+        }
+    }
+
+    /// <summary>Moves the compressed sections and diagnostics of schema v5 back into plain lists on each content record.</summary>
+    public static void UnpackLayout(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var contents = raw.GetCollection("contents");
+        foreach (var record in contents.FindAll().ToList())
+        {
+            if (record["Layout"] is { IsBinary: true } layout)
+            {
+                var unpacked = LiteDB.BsonSerializer.Deserialize(PolicyMiner.Storage.Entities.PackedLayout.Decompress(layout.AsBinary));
+                record["Sections"] = new LiteDB.BsonArray(unpacked["s"].AsArray.Select(v => v.AsArray).Select(s => new LiteDB.BsonDocument
+                {
+                    ["Level"] = s[0], ["Number"] = s[1], ["Heading"] = s[2], ["Start"] = s[3], ["End"] = s[4],
+                }));
+                record["Diagnostics"] = new LiteDB.BsonArray();
+                record.Remove("Layout");
+                contents.Update(record);
+            }
+        }
+    }
+
     public static void RenameTargetFieldsBack(string path)
     {
         var back = PolicyMiner.Storage.Entities.TargetBson.Renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);

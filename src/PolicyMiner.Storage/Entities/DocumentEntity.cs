@@ -6,6 +6,9 @@ internal sealed class DocumentEntity
     /// <summary>SHA-256 of the file's bytes.</summary>
     public string Id { get; set; } = "";
 
+    /// <summary>Short key of the document's target pack (schema v5 on; <see cref="TargetPack"/>), 0 before it has one.</summary>
+    public int Key { get; set; }
+
     public string SourceName { get; set; } = "";
 
     public string SourcePath { get; set; } = "";
@@ -143,7 +146,30 @@ internal sealed class DocumentContentEntity
     /// <summary>Further pieces of <see cref="Packed"/>, stored in <c>content_chunks</c> as <c>id/1</c>, <c>id/2</c> ….</summary>
     public int Chunks { get; set; }
 
+    /// <summary>The sections; from schema v5 packed into <see cref="Layout"/> in LiteDB and unpacked on reading (<see cref="PackedLayout"/>).</summary>
+    [LiteDB.BsonIgnore]
     public List<SectionEntity> Sections { get; set; } = [];
 
+    [LiteDB.BsonIgnore]
     public List<DiagnosticEntity> Diagnostics { get; set; } = [];
+
+    [LiteDB.BsonField(nameof(Sections))]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<SectionEntity>? StoredSections
+    {
+        get => Sections.Count == 0 ? null : Sections;
+        set => Sections = value ?? [];
+    }
+
+    [LiteDB.BsonField(nameof(Diagnostics))]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<DiagnosticEntity>? StoredDiagnostics
+    {
+        get => Diagnostics.Count == 0 ? null : Diagnostics;
+        set => Diagnostics = value ?? [];
+    }
+
+    /// <summary>Sections and diagnostics compressed together (<see cref="PackedLayout"/>, schema v5 on); null when there are none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? Layout { get; set; }
 }

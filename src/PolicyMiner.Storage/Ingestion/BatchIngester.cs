@@ -129,7 +129,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
             Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
 
             // Compressed here, in parallel, rather than by the single writer.
-            return new FileWork(path, new DocumentExtraction(document, targets, version).Prepare(), null);
+            return new FileWork(path, new DocumentExtraction(document, targets, version).Prepare(packed: store is PolicyStore), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -34,7 +34,7 @@ public sealed record StoreFootprintPart(string PageType, string Collection, int 
 public static class StoreMaintenance
 {
     private static readonly string[] Collections =
-        [StoreSchema.Documents, StoreSchema.Contents, StoreSchema.Targets, StoreSchema.IngestRuns, StoreSchema.IngestErrors];
+        [StoreSchema.Documents, StoreSchema.Contents, StoreSchema.Targets, Entities.TargetPack.Collection, StoreSchema.IngestRuns, StoreSchema.IngestErrors];
 
     /// <summary>LiteDB's page size (fixed by its file format).</summary>
     private const int PageBytes = 8192;
@@ -96,6 +96,7 @@ public static class StoreMaintenance
             var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var orphans = 0;
+            var targets = 0;
             foreach (var name in Collections)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -104,10 +105,16 @@ public static class StoreMaintenance
                     foreach (var record in db.GetCollection(name).FindAll())
                     {
                         seen.Add(IdOf(record["_id"]));
-                        if (name == StoreSchema.Targets && ids.TryGetValue(StoreSchema.Documents, out var documents)
-                            && !documents.Contains(IdOf(record[Entities.TargetBson.DocumentId])))
+                        // Targets are records of their own up to schema v4, packs of a document's targets from v5.
+                        var ownerField = name == StoreSchema.Targets ? Entities.TargetBson.DocumentId : Entities.TargetPack.DocumentId;
+                        var count = name == StoreSchema.Targets ? 1 : record[Entities.TargetPack.Count] is { IsNumber: true } n ? n.AsInt32 : 0;
+                        if (name is StoreSchema.Targets or Entities.TargetPack.Collection)
                         {
-                            orphans++;
+                            targets += count;
+                            if (ids.TryGetValue(StoreSchema.Documents, out var documents) && !documents.Contains(IdOf(record[ownerField])))
+                            {
+                                orphans += count;
+                            }
                         }
                     }
                 }
@@ -136,7 +143,7 @@ public static class StoreMaintenance
                 problems.Add($"an earlier repair could not read {lost} parts of the file (listed in collection _rebuild_errors)");
             }
 
-            return new StoreCheckReport(path, counts[StoreSchema.Documents], counts[StoreSchema.Targets], counts[StoreSchema.IngestRuns], problems);
+            return new StoreCheckReport(path, counts[StoreSchema.Documents], targets, counts[StoreSchema.IngestRuns], problems);
         }
     }
 
@@ -296,6 +303,15 @@ public static class StoreMaintenance
             && !documentIds.Contains(IdOf(r.Record[Entities.TargetBson.DocumentId]))
             && r.Record[Entities.TargetBson.ReviewState] is var state && (!state.IsString || state.AsString == "unreviewed"));
         var droppedTargets = before - kept.Count;
+        // A pack without its document goes unless it holds a reviewed target (then the whole pack is kept, as above).
+        var orphanPacks = kept.Where(r => r.Collection == Entities.TargetPack.Collection
+            && !documentIds.Contains(IdOf(r.Record[Entities.TargetPack.DocumentId]))
+            && !Entities.TargetPack.DecodeRaw(r.Record).Exists(t => t[Entities.TargetBson.ReviewState] is { IsString: true } s && s.AsString != "unreviewed")).ToList();
+        foreach (var pack in orphanPacks)
+        {
+            kept.Remove(pack);
+            droppedTargets += pack.Record[Entities.TargetPack.Count] is { IsNumber: true } n ? n.AsInt32 : 0;
+        }
 
         var rebuilt = target + ".repairing";
         File.Delete(rebuilt);

@@ -25,6 +25,8 @@ internal static class StoreSchema
         new(2, "review: audit trail, target versions, review counts per document, confidence index for the review queue", CreateVersion2),
         new(3, "compact targets: short field names, no region index (region filters are OR queries LiteDB cannot index)", CreateVersion3),
         new(4, "targets keep only their own fields (document data stored once), year and category indexes replaced by the documents' category list", CreateVersion4),
+        new(5, "a document's targets in one compressed pack keyed by a short document key; no per-target indexes; sections and diagnostics compressed; documents lose the region and file-name indexes no query uses", CreateVersion5,
+            db => db.DropCollection(Targets)),
     ];
 
     /// <summary>Target fields that schema v4 no longer stores: the document's file name, region, province and plan year.</summary>
@@ -225,4 +227,115 @@ internal static class StoreSchema
 
     private static bool RemoveIf(BsonDocument record, string name, Func<BsonValue, bool> isDefault) =>
         record.TryGetValue(name, out var value) && isDefault(value) && record.Remove(name);
+
+    /// <summary>
+    /// Packs each document's targets into one compressed record keyed by a short document key (<see cref="TargetPack"/>),
+    /// and drops the indexes nothing reads.
+    /// </summary>
+    /// <remarks>
+    /// Each document gets a key (1, 2, … in id order) and a pack, possibly empty; targets without a document (kept by a
+    /// repair because they were reviewed) get packs of their own. Every target keeps its id (review links, the
+    /// audit trail and exported lists name it), so each gets a home (the id → key map), which targets stored later, numbered
+    /// by their pack, do not need. The old target records are deleted a thousand at a time. Rerun after a kill before the version bump,
+    /// documents that already have a key are left alone. The documents' region index served only <c>region OR province</c>
+    /// filters, which LiteDB answers by a scan, and the file-name index only an OR as well: both go. Each text's
+    /// sections and diagnostics are packed into its compressed layout (<see cref="PackedLayout"/>).
+    /// </remarks>
+    private static void CreateVersion5(ILiteDatabase db)
+    {
+        var targets = db.GetCollection(Targets);
+        var packs = db.GetCollection(TargetPack.Collection);
+        var homes = db.GetCollection(TargetPack.Homes);
+        var documents = db.GetCollection(Documents);
+
+        // Target ids by document, read through the document index before it goes.
+        var byDocument = new Dictionary<string, List<BsonValue>>(StringComparer.Ordinal);
+        foreach (var row in targets.Query().Select(BsonExpression.Create($"{{ i: $._id, d: $.{TargetBson.DocumentId} }}")).ToEnumerable())
+        {
+            var owner = row["d"].IsString ? row["d"].AsString : "";
+            if (!byDocument.TryGetValue(owner, out var ids))
+            {
+                byDocument[owner] = ids = [];
+            }
+
+            ids.Add(row["i"]);
+        }
+
+        var next = TargetPack.MaxKey(packs) + 1;
+        var mapper = StoreMapper.Create();
+        void Pack(string documentId, int key)
+        {
+            var entities = new List<TargetEntity>();
+            foreach (var chunk in byDocument.GetValueOrDefault(documentId, []).Chunk(1000))
+            {
+                entities.AddRange(targets.Find(BsonExpression.Create("$._id IN @0", new BsonArray(chunk))).Select(mapper.ToObject<TargetEntity>));
+            }
+
+            foreach (var target in entities.Where(t => !TargetPack.IsOwn(t.Id, key)))
+            {
+                // Every id is kept: review links, the audit trail and exported lists name targets by it.
+                homes.Upsert(new BsonDocument { ["_id"] = target.Id, [TargetPack.HomeKey] = key });
+            }
+
+            packs.Upsert(TargetPack.Record(key, documentId, TargetPack.Encode(entities, key), entities.Count));
+            byDocument.Remove(documentId);
+        }
+
+        foreach (var document in documents.Query().Select(BsonExpression.Create("{ i: $._id, k: $.Key }")).ToEnumerable().ToList())
+        {
+            if (document["k"] is { IsNumber: true } key && key.AsInt32 > 0)
+            {
+                continue;
+            }
+
+            var id = document["i"].AsString;
+            var assigned = next++;
+            Pack(id, assigned);
+            var record = documents.FindById(id);
+            record["Key"] = assigned;
+            documents.Update(record);
+        }
+
+        foreach (var orphan in byDocument.Keys.ToList())
+        {
+            Pack(orphan, next++);
+        }
+
+        foreach (var index in new[] { "d", "p" })
+        {
+            targets.DropIndex(index);
+        }
+
+        var all = targets.Query().Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(r => r["i"]).ToList();
+        foreach (var chunk in all.Chunk(1000))
+        {
+            targets.DeleteMany(BsonExpression.Create("$._id IN @0", new BsonArray(chunk)));
+        }
+
+        foreach (var index in new[] { "region", "SourceName" })
+        {
+            documents.DropIndex(index);
+        }
+
+        // Sections and diagnostics into the compressed layout, one content record at a time (each holds a text).
+        var contents = db.GetCollection(Contents);
+        foreach (var id in contents.Query().Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable().Select(r => r["i"]).ToList())
+        {
+            var record = contents.FindById(id);
+            if (record is null || !(record.ContainsKey("Sections") || record.ContainsKey("Diagnostics")))
+            {
+                continue;
+            }
+
+            var content = mapper.ToObject<DocumentContentEntity>(record);
+            record.Remove("Sections");
+            record.Remove("Diagnostics");
+            if (PackedLayout.Pack(content.Sections, content.Diagnostics) is { } layout)
+            {
+                record["Layout"] = layout;
+            }
+
+            contents.Update(record);
+        }
+    }
 }

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using LiteDB;
+
+namespace PolicyMiner.Storage.Entities;
+
+/// <summary>A document's sections and diagnostics as the LiteDB store keeps them (schema v5 on): one Brotli-compressed
+/// BSON record of arrays, stored with the text in <c>contents</c>.</summary>
+/// <remarks>
+/// As BSON documents each section repeated its five field names and took about 90 bytes; the headings and spans of a
+/// document compressed together take a fraction of that. Readers unpack them into <see cref="DocumentContentEntity.Sections"/>
+/// and <see cref="DocumentContentEntity.Diagnostics"/>, so nothing above the store sees the difference.
+/// </remarks>
+internal static class PackedLayout
+{
+    private const int Quality = 5;
+
+    /// <summary>The packed sections and diagnostics; null when there are none.</summary>
+    public static byte[]? Pack(IReadOnlyList<SectionEntity> sections, IReadOnlyList<DiagnosticEntity> diagnostics)
+    {
+        if (sections.Count == 0 && diagnostics.Count == 0)
+        {
+            return null;
+        }
+
+        var record = new BsonDocument
+        {
+            ["s"] = new BsonArray(sections.Select(s => new BsonArray { s.Level, s.Number, s.Heading, s.Start, s.End })),
+            ["g"] = new BsonArray(diagnostics.Select(d => new BsonArray
+            {
+                d.Code, d.Severity, d.Message, d.Start is { } start ? start : BsonValue.Null, d.End is { } end ? end : BsonValue.Null,
+            })),
+        };
+        return Compress(BsonSerializer.Serialize(record));
+    }
+
+    /// <summary>Fills in a content record's sections and diagnostics from its packed layout, when it has one.</summary>
+    public static DocumentContentEntity? Unpack(DocumentContentEntity? content)
+    {
+        if (content?.Layout is not { } packed)
+        {
+            return content;
+        }
+
+        var record = BsonSerializer.Deserialize(Decompress(packed));
+        content.Sections = [.. record["s"].AsArray.Select(v => v.AsArray).Select(s => new SectionEntity
+        {
+            Level = s[0].AsInt32, Number = s[1].AsString, Heading = s[2].AsString, Start = s[3].AsInt32, End = s[4].AsInt32,
+        })];
+        content.Diagnostics = [.. record["g"].AsArray.Select(v => v.AsArray).Select(d => new DiagnosticEntity
+        {
+            Code = d[0].AsString,
+            Severity = d[1].AsString,
+            Message = d[2].AsString,
+            Start = d[3].IsNumber ? d[3].AsInt32 : null,
+            End = d[4].IsNumber ? d[4].AsInt32 : null,
+        })];
+        content.Layout = null;
+        return content;
+    }
+
+    /// <summary>Brotli in one call into an exact buffer (no stream: small records are compressed by the thousand).</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> data, int quality = Quality)
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
+        if (!BrotliEncoder.TryCompress(data, output, out var written, quality, 22))
+        {
+            throw new InvalidOperationException("Brotli could not compress a record into its worst-case size");
+        }
+
+        return output[..written];
+    }
+
+    public static byte[] Decompress(byte[] packed)
+    {
+        using var input = new MemoryStream(packed);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(packed.Length * 4);
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
+}
