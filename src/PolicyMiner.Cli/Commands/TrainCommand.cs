@@ -33,6 +33,9 @@ internal static class TrainCommand
         var recordTrees = new Option<int>("--record-trees") { Description = "Boosted trees of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Trees };
         var recordLeaves = new Option<int>("--record-leaves") { Description = "Leaves per tree of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Leaves };
         var recordMinLeaf = new Option<int>("--record-min-leaf") { Description = "Fewest training rows in a leaf of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.MinimumLeafRows };
+        var rankerTrees = new Option<int>("--ranker-trees") { Description = "Boosted trees of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.Trees };
+        var rankerLeaves = new Option<int>("--ranker-leaves") { Description = "Leaves per tree of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.Leaves };
+        var rankerMinLeaf = new Option<int>("--ranker-min-leaf") { Description = "Fewest candidate spans in a leaf of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.MinimumLeafRows };
         var recordIgnores = new Option<string[]>("--record-ignores")
         {
             Description = "Feature-name prefixes the whole-record model does not read (e.g. hash: the hashed words). Repeatable.",
@@ -54,7 +57,7 @@ internal static class TrainCommand
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, rankerTrees, rankerLeaves, rankerMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
         {
             command.Options.Add(option);
         }
@@ -75,6 +78,7 @@ internal static class TrainCommand
                 MinimumLeafRows = parse.GetValue(minLeaf),
                 Record = new TreeSettings(parse.GetValue(recordTrees), parse.GetValue(recordLeaves), parse.GetValue(recordMinLeaf)),
                 RecordIgnores = parse.GetValue(recordIgnores) ?? [],
+                Ranker = new TreeSettings(parse.GetValue(rankerTrees), parse.GetValue(rankerLeaves), parse.GetValue(rankerMinLeaf)),
                 Calibration = parse.GetValue(calibration),
                 CalibrationGroups = parse.GetValue(calibrationGroups),
             },
