@@ -220,7 +220,8 @@ internal static class TrainCommand
             model.Save(s.Output);
             Console.Out.WriteLine($"model          {s.Output} (threshold {model.Manifest.Threshold:0.00}, features {model.Manifest.FeatureFingerprint})");
             Console.Out.WriteLine(model.Ranker is { } ranker
-                ? $"ranker         {(ranker.Manifest.Enabled ? "enabled" : "disabled")}, margin {ranker.Manifest.Margin:0.00}, {ranker.Manifest.Groups} targets, span features {ranker.Manifest.FeatureFingerprint}"
+                ? $"ranker         {(ranker.Manifest.Enabled ? "enabled" : "disabled")}, margin {ranker.Manifest.Margin:0.00}, {ranker.Manifest.Groups} targets, span features {ranker.Manifest.FeatureFingerprint}; "
+                    + $"out of fold at margin 0 it would change {ranker.Manifest.Switches} indicators, {ranker.Manifest.RightGain:+0;-0;0} right"
                 : "ranker         none (too few targets with candidate spans)");
             if (heldOut.Count > 0)
             {

@@ -10,7 +10,9 @@ namespace PolicyMiner.Learning.Models;
 /// this (fitted on out-of-fold scores).</param>
 /// <param name="Enabled">False when the ranker did not beat the rules' spans on held-out folds: it is shipped, but not used.</param>
 /// <param name="Groups">Targets (ranking groups) it was trained on.</param>
-public sealed record SpanRankerManifest(string FeatureFingerprint, int FeatureCount, double Margin, bool Enabled, int Groups, int Rows);
+/// <param name="Switches">Out-of-fold targets whose top-ranked span is not the rules' (at margin 0), for the train report.</param>
+/// <param name="RightGain">Indicators right (Dice at least 0.8) gained minus lost by those switches at margin 0.</param>
+public sealed record SpanRankerManifest(string FeatureFingerprint, int FeatureCount, double Margin, bool Enabled, int Groups, int Rows, int Switches = 0, int RightGain = 0);
 
 /// <summary>
 /// Chooses each target's indicator among <see cref="IndicatorSpanCandidates"/>: an ML.NET FastTree ranking model (LambdaRank)

@@ -96,7 +96,12 @@ internal static class RankerTrainer
         }
 
         var enabled = gain.Right > 0;
-        return new IndicatorRanker(Train(ml, trainable, options), Manifest(trainable, enabled ? margin : Margins[^1], enabled));
+        var manifest = Manifest(trainable, enabled ? margin : Margins[^1], enabled) with
+        {
+            Switches = outcomes.Count(o => o.Lead > 0),
+            RightGain = outcomes.Where(o => o.Lead > 0).Sum(o => o.RightGain),
+        };
+        return new IndicatorRanker(Train(ml, trainable, options), manifest);
     }
 
     private static int Right(double dice) => dice >= Evaluator.IndicatorRightThreshold ? 1 : 0;
