@@ -61,7 +61,8 @@ public sealed class TargetExtractor
             var verdict = Scorer.Score(context, candidate);
             if (verdict.IsTarget)
             {
-                targets.Add(candidate.Target with { Confidence = Math.Round(verdict.Confidence, 3) });
+                var target = verdict.Indicator is { } indicator ? WithIndicator(candidate, indicator) : candidate.Target;
+                targets.Add(target with { Confidence = Math.Round(verdict.Confidence, 3) });
             }
         }
 
@@ -86,6 +87,14 @@ public sealed class TargetExtractor
         }
 
         return candidates;
+    }
+
+    /// <summary>The target of <paramref name="candidate"/> with another indicator (a scorer's span choice), canonicalised again.</summary>
+    public PolicyTarget WithIndicator(RuleCandidate candidate, string indicator)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(indicator);
+        return Canonicalise(candidate.Target with { Indicator = indicator, Category = candidate.Draft.Category }, candidate.Draft.CategoryDecided);
     }
 
     /// <summary>Runs the pipeline and returns its working state (every draft, with rejection reasons), for diagnostics and tests.</summary>

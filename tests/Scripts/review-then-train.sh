@@ -34,14 +34,14 @@ echo "review session ($reviewed):"
 "${pm[@]}" review --from-gold "$folder/gold" --db "$work/review.db" --user script
 
 echo; echo "before: trained on gold only"
-"${pm[@]}" train "${gold[@]}" --hold-out "${hold[@]}" --out "$work/before.zip" | grep -E '^training set'
+"${pm[@]}" train "${gold[@]}" --hold-out "${hold[@]}" --out "$work/before.zip" | grep -E '^(training set|indicator spans|ranker)'
 echo "after: the same gold + the reviews (train --db)"
-"${pm[@]}" train "${gold[@]}" --hold-out "${hold[@]}" --db "$work/review.db" --out "$work/after.zip" | grep -E '^training set'
+"${pm[@]}" train "${gold[@]}" --hold-out "${hold[@]}" --db "$work/review.db" --out "$work/after.zip" | grep -E '^(training set|indicator spans|ranker)'
 
 files=(); for s in "${siblings[@]}"; do files+=("$folder/$s".*); done
 for m in none before after; do
   model=$m; [ "$m" = none ] || model=$work/$m.zip
   echo; echo "siblings (${siblings[*]}) with --model $m:"
   "${pm[@]}" eval --model "$model" --gold "$folder/gold" "${manifest[@]}" "${files[@]}" \
-    | grep -E '^(precision|recall|F1|whole record|whole-record F1|calibration)'
+    | grep -E '^(precision|recall|F1|indicator|whole record|whole-record F1|calibration)'
 done

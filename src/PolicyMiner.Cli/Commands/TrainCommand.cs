@@ -33,6 +33,9 @@ internal static class TrainCommand
         var recordTrees = new Option<int>("--record-trees") { Description = "Boosted trees of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Trees };
         var recordLeaves = new Option<int>("--record-leaves") { Description = "Leaves per tree of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.Leaves };
         var recordMinLeaf = new Option<int>("--record-min-leaf") { Description = "Fewest training rows in a leaf of the whole-record model.", DefaultValueFactory = _ => TrainerDefaults.RecordTrees.MinimumLeafRows };
+        var rankerTrees = new Option<int>("--ranker-trees") { Description = "Boosted trees of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.Trees };
+        var rankerLeaves = new Option<int>("--ranker-leaves") { Description = "Leaves per tree of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.Leaves };
+        var rankerMinLeaf = new Option<int>("--ranker-min-leaf") { Description = "Fewest candidate spans in a leaf of the indicator-span ranker.", DefaultValueFactory = _ => TrainerDefaults.RankerTrees.MinimumLeafRows };
         var recordIgnores = new Option<string[]>("--record-ignores")
         {
             Description = "Feature-name prefixes the whole-record model does not read (e.g. hash: the hashed words). Repeatable.",
@@ -54,7 +57,7 @@ internal static class TrainCommand
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, rankerTrees, rankerLeaves, rankerMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
         {
             command.Options.Add(option);
         }
@@ -75,6 +78,7 @@ internal static class TrainCommand
                 MinimumLeafRows = parse.GetValue(minLeaf),
                 Record = new TreeSettings(parse.GetValue(recordTrees), parse.GetValue(recordLeaves), parse.GetValue(recordMinLeaf)),
                 RecordIgnores = parse.GetValue(recordIgnores) ?? [],
+                Ranker = new TreeSettings(parse.GetValue(rankerTrees), parse.GetValue(rankerLeaves), parse.GetValue(rankerMinLeaf)),
                 Calibration = parse.GetValue(calibration),
                 CalibrationGroups = parse.GetValue(calibrationGroups),
             },
@@ -150,12 +154,17 @@ internal static class TrainCommand
 
         var set = TrainingSet.Build(s.Rules, labelled);
         var rows = set.Rows.ToList();
+        var spans = set.SpanGroups.ToList();
         Console.Out.WriteLine($"extractor      {s.Rules.Version}");
         Console.Out.WriteLine($"training set   {set.Documents.Count} documents ({labelled.Count(d => d.Source == LabelSource.Gold)} gold, "
             + $"{labelled.Count(d => d.Source == LabelSource.Review)} reviewed), {rows.Count} candidates, {rows.Count(r => r.IsTarget)} targets, "
             + $"{rows.Count(r => r.RecordRight == true)} with the whole record right; {heldOut.Count} held out");
+        Console.Out.WriteLine($"indicator spans {spans.Count} targets with candidate spans ({spans.Count(g => g.Trainable)} where a candidate reaches Dice "
+            + $"{Evaluator.IndicatorRightThreshold:0.0}, {spans.Count(g => g.Dice[0] < Evaluator.IndicatorRightThreshold && g.Trainable)} of them where the rules' span does not), "
+            + $"{spans.Sum(g => g.Spans.Count)} candidates");
         var trainer = new ModelTrainer(s.Trainer);
         var dropsTargets = true;
+        var ranksIndicators = false;
         if (s.CrossValidate)
         {
             Comparison comparison;
@@ -182,13 +191,24 @@ internal static class TrainCommand
             Console.Out.WriteLine(dropsTargets
                 ? "decision       the model drops targets: it beats rules alone in whole-record F1 and precision on held-out folds"
                 : "decision       the model only sets confidence: dropping targets did not beat rules alone in both whole-record F1 and precision on held-out folds");
+
+            // The indicator ranker ships enabled only where it beats the rules' spans on held-out folds (document-grouped and, when
+            // there is one, leave-one-collection-out) in whole-record F1 without losing indicator Dice.
+            static bool Wins(Comparison c) => c.WithRanker is { } r
+                && r.WholeRecordF1 > c.WithModel.WholeRecordF1 && r.IndicatorOverlap >= c.WithModel.IndicatorOverlap;
+            ranksIndicators = Wins(comparison) && (shifted is null || Wins(shifted));
+            Console.Out.WriteLine(ranksIndicators
+                ? "decision       the indicator ranker is enabled: it beats the rules' spans in whole-record F1 and indicator Dice on held-out folds"
+                : "decision       the indicator ranker is shipped disabled: it did not beat the rules' spans in whole-record F1 and indicator Dice on held-out folds");
         }
 
         ExtractorModel model;
         try
         {
-            var fitted = trainer.Fit(rows, [.. heldOut.Select(d => d.Stem).Order(StringComparer.Ordinal)]);
-            model = dropsTargets ? fitted : fitted.WithThreshold(0);
+            var fitted = trainer.Fit(rows, [.. heldOut.Select(d => d.Stem).Order(StringComparer.Ordinal)], spans);
+            var thresholded = dropsTargets ? fitted : fitted.WithThreshold(0);
+            // Without --cv nothing has shown the ranker wins on held-out documents: its own margin fitting decides alone.
+            model = s.CrossValidate && fitted.Ranker is { Manifest.Enabled: true } ? thresholded.WithRankerEnabled(ranksIndicators) : thresholded;
         }
         catch (ModelException e)
         {
@@ -199,6 +219,10 @@ internal static class TrainCommand
         {
             model.Save(s.Output);
             Console.Out.WriteLine($"model          {s.Output} (threshold {model.Manifest.Threshold:0.00}, features {model.Manifest.FeatureFingerprint})");
+            Console.Out.WriteLine(model.Ranker is { } ranker
+                ? $"ranker         {(ranker.Manifest.Enabled ? "enabled" : "disabled")}, margin {ranker.Manifest.Margin:0.00}, {ranker.Manifest.Groups} targets, span features {ranker.Manifest.FeatureFingerprint}; "
+                    + $"out of fold at margin 0 it would change {ranker.Manifest.Switches} indicators, {ranker.Manifest.RightGain:+0;-0;0} right"
+                : "ranker         none (too few targets with candidate spans)");
             if (heldOut.Count > 0)
             {
                 var heldRows = TrainingSet.Build(s.Rules, heldOut).Documents;
@@ -220,6 +244,13 @@ internal static class TrainCommand
         Console.Out.WriteLine("                 predicted  precision  recall  F1     whole-record F1  (precision)  ECE");
         Line("rules alone", c.Rules, c.RulesCalibration);
         Line("rules + model", c.WithModel, c.ModelCalibration);
+        if (c.WithRanker is { } ranked)
+        {
+            Line("+ ranker", ranked, c.ModelCalibration);
+            Console.Out.WriteLine($"  indicator Dice rules {c.Rules.IndicatorOverlap:0.000}, rules + model {c.WithModel.IndicatorOverlap:0.000}, + ranker {ranked.IndicatorOverlap:0.000}"
+                + (c.RankerFolds.Trained > 0 ? $" (ranker enabled by its margin fitting in {c.RankerFolds.Enabled} of {c.RankerFolds.Trained} folds)" : ""));
+        }
+
         // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.
         Console.Out.WriteLine("  reliability    " + string.Join("  ", c.ModelCalibration.Bins.Where(b => b.Count > 0)
             .Select(b => $"{b.From:0.0}-{b.To:0.0}: {b.Right}/{b.Count} (mean {b.MeanConfidence:0.00})")));

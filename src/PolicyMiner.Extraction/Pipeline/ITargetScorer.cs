@@ -16,7 +16,8 @@ public interface ITargetScorer
 /// <summary>A scorer's verdict on one target.</summary>
 /// <param name="IsTarget">False when the scorer finds the number is not a target: the extractor drops it.</param>
 /// <param name="Confidence">Calibrated probability (0–1) that the whole record is right; becomes <see cref="PolicyTarget.Confidence"/>.</param>
-public readonly record struct TargetVerdict(bool IsTarget, double Confidence);
+/// <param name="Indicator">A better indicator than the rules' (a learned span choice), or null to keep the rules' one.</param>
+public readonly record struct TargetVerdict(bool IsTarget, double Confidence, string? Indicator = null);
 
 /// <summary>A target as the rules made it, with the draft it came from (what a scorer and its training read).</summary>
 public sealed record RuleCandidate(TargetDraft Draft, PolicyTarget Target);

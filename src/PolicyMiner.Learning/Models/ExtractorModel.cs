@@ -5,6 +5,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using PolicyMiner.Core.Serialization;
 using PolicyMiner.Learning.Features;
+using PolicyMiner.Learning.Spans;
 
 namespace PolicyMiner.Learning.Models;
 
@@ -14,6 +15,7 @@ namespace PolicyMiner.Learning.Models;
 /// <param name="TargetSlope">Platt parameters of the targethood model: p = 1 / (1 + exp(slope·score + offset)).</param>
 /// <param name="RecordSlope">Platt parameters of the whole-record model (used when <paramref name="RecordIsotonic"/> is null).</param>
 /// <param name="RecordIsotonic">Isotonic calibration of the whole-record model, when training chose it over Platt.</param>
+/// <param name="Spans">The indicator-span ranker, when the model has one.</param>
 public sealed record ModelManifest(
     string Format,
     string FeatureFingerprint,
@@ -24,7 +26,8 @@ public sealed record ModelManifest(
     double RecordSlope,
     double RecordOffset,
     TrainingSummary Training,
-    IsotonicMap? RecordIsotonic = null)
+    IsotonicMap? RecordIsotonic = null,
+    SpanRankerManifest? Spans = null)
 {
     public const string CurrentFormat = "policyminer-extractor-model/1";
 
@@ -52,13 +55,15 @@ public sealed class ExtractorModel : IDisposable
     private const string ManifestEntry = "model.json";
     private const string TargetEntry = "targethood.mlnet.zip";
     private const string RecordEntry = "record.mlnet.zip";
+    private const string RankerEntry = "indicator-span.mlnet.zip";
 
     private readonly TreeScorer? _targetTrees;
     private readonly TreeScorer? _recordTrees;
     private readonly ThreadLocal<(PredictionEngine<FeatureRow, ScoreRow> Target, PredictionEngine<FeatureRow, ScoreRow> Record)> _engines;
 
-    internal ExtractorModel(MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, string fingerprint)
+    internal ExtractorModel(MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, string fingerprint, IndicatorRanker? ranker = null)
     {
+        Ranker = ranker;
         Ml = ml;
         Targethood = targethood;
         Record = record;
@@ -82,6 +87,9 @@ public sealed class ExtractorModel : IDisposable
     internal ITransformer Record { get; }
 
     public ModelManifest Manifest { get; }
+
+    /// <summary>The indicator-span ranker, or null when the model has none.</summary>
+    public IndicatorRanker? Ranker { get; }
 
     /// <summary>SHA-256 of the model's content (manifest and both models), lower-case hex.</summary>
     public string Fingerprint { get; }
@@ -118,14 +126,21 @@ public sealed class ExtractorModel : IDisposable
 
     /// <summary>This model with another targethood threshold (0: drop nothing, only set confidence).</summary>
     public ExtractorModel WithThreshold(double threshold) =>
-        new(Ml, Targethood, Record, Manifest with { Threshold = threshold }, Fingerprint);
+        new(Ml, Targethood, Record, Manifest with { Threshold = threshold }, Fingerprint, Ranker);
+
+    /// <summary>This model with its indicator ranker switched on or off (no change when it has none).</summary>
+    public ExtractorModel WithRankerEnabled(bool enabled)
+    {
+        var ranker = Ranker?.WithEnabled(enabled);
+        return new(Ml, Targethood, Record, Manifest with { Spans = ranker?.Manifest }, Fingerprint, ranker);
+    }
 
     /// <summary>Writes this model to <paramref name="path"/> (see the static overload).</summary>
-    public void Save(string path) => Save(path, Ml, Targethood, Record, Manifest);
+    public void Save(string path) => Save(path, Ml, Targethood, Record, Manifest, Ranker?.Model);
 
     /// <summary>Writes the model file: a zip of the manifest and the two ML.NET models, with fixed entry times so that the same
     /// training gives the same bytes.</summary>
-    internal static void Save(string path, MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest)
+    internal static void Save(string path, MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, ITransformer? ranker = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), FeatureRow.Schema(manifest.FeatureCount)).Schema;
@@ -142,6 +157,11 @@ public sealed class ExtractorModel : IDisposable
             Write(zip, ManifestEntry, s => JsonSerializer.Serialize(s, manifest, PolicyJson.Indented));
             Write(zip, TargetEntry, s => s.Write(Normalised(ml, targethood, schema)));
             Write(zip, RecordEntry, s => s.Write(Normalised(ml, record, schema)));
+            if (ranker is not null && manifest.Spans is { } spans)
+            {
+                var spanSchema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), FeatureRow.Schema(spans.FeatureCount)).Schema;
+                Write(zip, RankerEntry, s => s.Write(Normalised(ml, ranker, spanSchema)));
+            }
         }
 
         File.Move(temporary, path, overwrite: true);
@@ -181,7 +201,19 @@ public sealed class ExtractorModel : IDisposable
             var ml = new MLContext(seed: 1);
             var targethood = ml.Model.Load(new MemoryStream(Read(zip, TargetEntry, path)), out _);
             var record = ml.Model.Load(new MemoryStream(Read(zip, RecordEntry, path)), out _);
-            return new ExtractorModel(ml, targethood, record, manifest, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            IndicatorRanker? ranker = null;
+            if (manifest.Spans is { } spans)
+            {
+                if (spans.FeatureFingerprint != SpanFeatures.Current.Fingerprint || spans.FeatureCount != SpanFeatures.Current.Length)
+                {
+                    throw new ModelException(
+                        $"{path}: the indicator ranker is stale (trained on span features {spans.FeatureFingerprint}, the extractor computes {SpanFeatures.Current.Fingerprint}); retrain with `policyminer train`");
+                }
+
+                ranker = new IndicatorRanker(ml.Model.Load(new MemoryStream(Read(zip, RankerEntry, path)), out _), spans);
+            }
+
+            return new ExtractorModel(ml, targethood, record, manifest, Convert.ToHexStringLower(SHA256.HashData(bytes)), ranker);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException)
         {

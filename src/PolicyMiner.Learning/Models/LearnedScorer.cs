@@ -4,7 +4,8 @@ using PolicyMiner.Learning.Features;
 namespace PolicyMiner.Learning.Models;
 
 /// <summary>Plugs an <see cref="ExtractorModel"/> into the extractor: drops candidates whose targethood is below the model's
-/// threshold and gives every kept target the calibrated probability that its whole record is right.</summary>
+/// threshold, gives every kept target the calibrated probability that its whole record is right and, when the model's indicator
+/// ranker is enabled, the indicator span it prefers to the rules'.</summary>
 /// <remarks>Thread-safe, as <see cref="ITargetScorer"/> requires: each thread fills its own feature buffer.</remarks>
 public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
 {
@@ -21,6 +22,8 @@ public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
         var buffer = t_buffer ??= new FeatureBuffer(TargetFeatures.Current);
         TargetFeatures.Current.Compute(context, candidate, buffer);
         var (target, record) = Model.Score(buffer.Vector);
-        return new TargetVerdict(target >= Model.Manifest.Threshold, record);
+        var kept = target >= Model.Manifest.Threshold;
+        // The ranker runs only on kept targets, and only when train --cv found it beats the rules' spans.
+        return new TargetVerdict(kept, record, kept ? Model.Ranker?.Choose(context, candidate) : null);
     }
 }

@@ -8,6 +8,12 @@ public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithMod
 {
     /// <summary>Per group (collection) of a grouped run: how well the model's confidence held on that group alone.</summary>
     public IReadOnlyList<GroupCalibration> Groups { get; init; } = [];
+
+    /// <summary>Rules + model with the indicator-span ranker choosing indicators (as each fold's margin fitting decided).</summary>
+    public EvaluationReport? WithRanker { get; init; }
+
+    /// <summary>Folds whose ranker was enabled by its own out-of-fold margin fitting, of the folds that had a ranker.</summary>
+    public (int Enabled, int Trained) RankerFolds { get; init; }
 }
 
 /// <summary>The model's confidence on one held-out group: <see cref="Reliability.Predictions"/> targets, of which
@@ -62,6 +68,8 @@ public static class CrossValidation
         var gold = Gold(set);
         var rules = new List<EvaluationInput>();
         var learned = new List<EvaluationInput>();
+        var ranked = new List<EvaluationInput>();
+        var (enabled, trained) = (0, 0);
         scored = [];
         for (var f = 0; f < folds; f++)
         {
@@ -71,18 +79,21 @@ public static class CrossValidation
                 continue;
             }
 
-            var train = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || foldOf(d) != f)
-                .SelectMany(d => d.Rows).OfType<TrainingRow>().ToList();
-            using var model = trainer.Fit(train, innerFolds, []);
+            var trainDocuments = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || foldOf(d) != f).ToList();
+            var train = trainDocuments.SelectMany(d => d.Rows).OfType<TrainingRow>().ToList();
+            using var model = trainer.Fit(train, innerFolds, [], [.. trainDocuments.SelectMany(d => d.Spans).OfType<SpanGroup>()]);
+            trained += model.Ranker is null ? 0 : 1;
+            enabled += model.Ranker is { Manifest.Enabled: true } ? 1 : 0;
             foreach (var document in test)
             {
                 rules.Add(new EvaluationInput(document.Labelled.Document, document.Candidates, document.Labelled.Targets));
                 learned.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document), document.Labelled.Targets));
+                ranked.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document, rankIndicators: true), document.Labelled.Targets));
                 scored.Add((document.Labelled.Collection, learned[^1]));
             }
         }
 
-        return Compare(rules, learned);
+        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained) };
     }
 
     /// <summary>Scores <paramref name="documents"/> (kept out of training) with rules alone and with <paramref name="model"/>.</summary>
@@ -92,7 +103,8 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(model);
         var rules = documents.Select(d => new EvaluationInput(d.Labelled.Document, d.Candidates, d.Labelled.Targets)).ToList();
         var learned = documents.Select(d => new EvaluationInput(d.Labelled.Document, ModelApplication.Apply(model, d), d.Labelled.Targets)).ToList();
-        return Compare(rules, learned);
+        var ranked = documents.Select(d => new EvaluationInput(d.Labelled.Document, ModelApplication.Apply(model, d, rankIndicators: true), d.Labelled.Targets)).ToList();
+        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked) };
     }
 
     private static Comparison Compare(List<EvaluationInput> rules, List<EvaluationInput> learned) => new(

@@ -48,8 +48,12 @@ public sealed record TrainerOptions(
     RecordCalibration Calibration = RecordCalibration.Platt,
     CalibrationGroups CalibrationGroups = CalibrationGroups.Document,
     TreeSettings? Record = null,
-    IReadOnlyList<string>? RecordIgnores = null)
+    IReadOnlyList<string>? RecordIgnores = null,
+    TreeSettings? Ranker = null)
 {
+    /// <summary>The indicator-span ranker's tree settings: small, as it scores every candidate span of every target.</summary>
+    public TreeSettings RankerTrees => Ranker ?? new TreeSettings(60, 8, 10);
+
     /// <summary>The targethood model's tree settings.</summary>
     public TreeSettings Targethood => new(Trees, Leaves, MinimumLeafRows);
 
@@ -72,9 +76,11 @@ public sealed class ModelTrainer(TrainerOptions options)
 
     /// <summary>Fits both models on <paramref name="rows"/> with calibration from <see cref="TrainerOptions.CalibrationFolds"/> folds.</summary>
     /// <exception cref="ModelException">The rows lack positives or negatives for a model.</exception>
-    public ExtractorModel Fit(IReadOnlyList<TrainingRow> rows, IReadOnlyList<string>? heldOut = null) => Fit(rows, Options.CalibrationFolds, heldOut ?? []);
+    /// <param name="spans">Labelled candidate spans of targets: they train the indicator-span ranker (none: no ranker).</param>
+    public ExtractorModel Fit(IReadOnlyList<TrainingRow> rows, IReadOnlyList<string>? heldOut = null, IReadOnlyList<SpanGroup>? spans = null) =>
+        Fit(rows, Options.CalibrationFolds, heldOut ?? [], spans ?? []);
 
-    internal ExtractorModel Fit(IReadOnlyList<TrainingRow> rows, int calibrationFolds, IReadOnlyList<string> heldOut)
+    internal ExtractorModel Fit(IReadOnlyList<TrainingRow> rows, int calibrationFolds, IReadOnlyList<string> heldOut, IReadOnlyList<SpanGroup> spans)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var ml = new MLContext(seed: Options.Seed);
@@ -128,7 +134,8 @@ public sealed class ModelTrainer(TrainerOptions options)
                 rows.Count(r => r.Source == LabelSource.Review),
                 heldOut),
             isotonic);
-        return new ExtractorModel(ml, TrainTargethood(ml, rows), TrainRecord(ml, recordRows), manifest, fingerprint: "unsaved");
+        var ranker = spans.Count == 0 ? null : RankerTrainer.Fit(ml, spans, Options, Math.Min(3, calibrationFolds));
+        return new ExtractorModel(ml, TrainTargethood(ml, rows), TrainRecord(ml, recordRows), manifest with { Spans = ranker?.Manifest }, "unsaved", ranker);
     }
 
     /// <summary>Raw scores of every row from models trained without its fold; <c>Scored</c> is false for rows of a fold whose
@@ -288,7 +295,8 @@ public sealed class ModelTrainer(TrainerOptions options)
 /// <summary>Applies a fitted model to the rule candidates of a document the way <see cref="LearnedScorer"/> does inside the extractor.</summary>
 internal static class ModelApplication
 {
-    public static List<PolicyTarget> Apply(ExtractorModel model, DocumentRows document)
+    /// <param name="rankIndicators">Let the model's indicator ranker (when it has one and it is enabled) replace the rules' spans.</param>
+    public static List<PolicyTarget> Apply(ExtractorModel model, DocumentRows document, bool rankIndicators = false)
     {
         var features = document.Rows.Select(r => r?.Features).ToList();
         if (features.Count == 0)
@@ -308,7 +316,14 @@ internal static class ModelApplication
         {
             if (m.TargetProbability(target[i]) >= m.Threshold)
             {
-                kept.Add(document.Candidates[i] with { Confidence = Math.Round(m.RecordProbability(record[i]), 3) });
+                var candidate = document.Candidates[i];
+                if (rankIndicators && model.Ranker is { Manifest.Enabled: true } ranker && i < document.Spans.Count && document.Spans[i] is { } group
+                    && ranker.Choose(group.Features, ranker.Manifest.Margin) is > 0 and var chosen)
+                {
+                    candidate = group.Retarget(group.Spans[chosen].Text);
+                }
+
+                kept.Add(candidate with { Confidence = Math.Round(m.RecordProbability(record[i]), 3) });
             }
         }
 

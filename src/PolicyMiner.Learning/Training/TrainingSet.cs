@@ -3,6 +3,7 @@ using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
 using PolicyMiner.Extraction.Evaluation;
 using PolicyMiner.Learning.Features;
+using PolicyMiner.Learning.Spans;
 
 namespace PolicyMiner.Learning.Training;
 
@@ -39,7 +40,11 @@ public sealed record LabelledDocument(
 public sealed record TrainingRow(string Document, float[] Features, bool IsTarget, bool? RecordRight, LabelSource Source, string Collection = "");
 
 /// <summary>One document's rule candidates with their labels and features, kept so cross-validation can rescore them without re-extracting.</summary>
-public sealed record DocumentRows(LabelledDocument Labelled, IReadOnlyList<PolicyTarget> Candidates, IReadOnlyList<TrainingRow?> Rows);
+public sealed record DocumentRows(LabelledDocument Labelled, IReadOnlyList<PolicyTarget> Candidates, IReadOnlyList<TrainingRow?> Rows)
+{
+    /// <summary>Per candidate, its indicator spans labelled against the matched target (null: unmatched, optional or not rankable).</summary>
+    public IReadOnlyList<SpanGroup?> Spans { get; init; } = [];
+}
 
 /// <summary>The training set: every rule candidate of every labelled document, with its features and labels.</summary>
 public sealed class TrainingSet
@@ -50,6 +55,9 @@ public sealed class TrainingSet
 
     /// <summary>Every labelled row, in document order.</summary>
     public IEnumerable<TrainingRow> Rows => Documents.SelectMany(d => d.Rows).OfType<TrainingRow>();
+
+    /// <summary>Every labelled group of candidate indicator spans, in document order.</summary>
+    public IEnumerable<SpanGroup> SpanGroups => Documents.SelectMany(d => d.Spans).OfType<SpanGroup>();
 
     /// <summary>Runs <paramref name="rules"/> (without a scorer) over each document and labels each candidate by matching it against
     /// the document's targets as <see cref="Evaluator"/> does.</summary>
@@ -83,7 +91,25 @@ public sealed class TrainingSet
                 }
             }
 
-            result.Add(new DocumentRows(labelled, targets, rows));
+            // Indicator spans: each candidate matched to a labelled target (gold, or an accepted or corrected review) is a ranking group.
+            var spans = new SpanGroup?[targets.Count];
+            foreach (var (g, p) in Evaluator.Pairs(labelled.Document, targets, labelled.Targets))
+            {
+                var right = labelled.Targets[g];
+                if (right.Optional)
+                {
+                    continue;
+                }
+
+                var candidate = candidates[p];
+                var found = IndicatorSpanCandidates.For(context, candidate);
+                if (found.Count > 1)
+                {
+                    spans[p] = SpanGroup.Of(labelled.Stem, found, SpanFeatures.Current.Compute(context, candidate, found), right.Indicator, i => rules.WithIndicator(candidate, i));
+                }
+            }
+
+            result.Add(new DocumentRows(labelled, targets, rows) { Spans = spans });
         }
 
         return new TrainingSet(result);
