@@ -53,6 +53,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
     private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
+    private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -835,9 +836,10 @@ public sealed class IndicatorRule : ITargetRule
 
             foreach (var word in start < end ? LeadingByFirst.GetValueOrDefault(text[start], []) : [])
             {
-                // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
+                // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word; a verb joined to the
+                // next one ("新建、续建城建项目") names a pair of works and stays.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
-                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
+                    && (word.Length == 1 || (context.Words.IsBoundary(start + word.Length) && !IsCoordinationAt(text, start + word.Length)))
                     && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"
                          && start + word.Length < end && !ChineseNumber.IsDigit(text[start + word.Length])))
                 {
@@ -873,8 +875,21 @@ public sealed class IndicatorRule : ITargetRule
         }
         while (changed && end > start);
 
+        // "新增学位8600个", "实施技改项目5000项": the verb says what is done to the thing counted; it goes last (so "新增建设用地指标"
+        // keeps its 建设) when a noun of two or more characters follows, the verb is no first part of a coordinated pair
+        // ("新建和改扩建学校" names both works) and what follows is no bare measure ("新增面积" is the measure of the thing before).
+        if (start < end && LeadVerbs.MatchAtStart(text.AsSpan(start, end - start)) is > 0 and var lead && end - start - lead >= 2
+            && context.Words.IsBoundary(start + lead) && !IsCoordinationAt(text, start + lead)
+            && MeasureNouns.MatchAtStart(text.AsSpan(start + lead, end - start - lead)) != end - start - lead)
+        {
+            start += lead;
+        }
+
         return (start, Math.Max(start, end));
     }
+
+    /// <summary>True when a verb ending at <paramref name="at"/> is coordinated with the next one by 、, 和, 及 or 与.</summary>
+    private static bool IsCoordinationAt(string text, int at) => at < text.Length && text[at] is '、' or '和' or '及' or '与';
 
     /// <summary>The noun phrase after the number ("…3-4家拥有核心技术的领军企业"), up to the clause end or the next list item.</summary>
     private static (int Start, int End) PostPhrase(ExtractionContext context, TargetDraft draft)
