@@ -54,6 +54,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
+    private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -250,12 +251,15 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
             span = null;
         }
-        else if (span is { } measure && MeasureNouns.MatchAtStart(indicator) == indicator.Length
+        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) == indicator.Length || BareRateStem(context, measure) is not null)
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
         {
             // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
+            // "建设甲乙接入区，接入能力10000M以上", "拓宽甲渣综合利用场景，确保综合利用率不低于60%": so does a rate or capacity
+            // with only verbs before it; an object that goes on from the rate's verb to a head noun of its own (综合利用|场景) is
+            // the thing up to that verb.
             var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
-            indicator = topic + done + indicator;
+            indicator = TopicBeforeStem(context, topic, BareRateStem(context, measure)) + done + indicator;
             span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
@@ -1166,6 +1170,46 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>For a rate or capacity with only verbs, adjectives or adverbs before it ("综合|利用率", "接入|能力", "达标率"), the
+    /// text before the rate word's suffix (综合利用, 接入, 达标); null when the span names a thing of its own (a noun before the
+    /// rate word: "森林覆盖率") or ends in no rate word.</summary>
+    private static string? BareRateStem(ExtractionContext context, TextSpan span)
+    {
+        var words = context.Words;
+        if (words.WordEndingAt(span.End) is not { } last || last.Start < span.Start || !words.IsBoundary(span.Start)
+            || RateSuffixes.MatchAtEnd(context.Text.AsSpan(last.Start, last.Length)) is not (> 0 and var suffix)
+            || words.TagAt(last.Start) is not ['n', ..])
+        {
+            return null;
+        }
+
+        for (var at = span.Start; at < last.Start;)
+        {
+            if (words.WordAt(at) is not { } word || words.TagAt(at) is not ("v" or "vn" or "a" or "ad" or "d" or "l"))
+            {
+                return null;
+            }
+
+            at = word.End;
+        }
+
+        var stemEnd = last.End - suffix;
+        return stemEnd - span.Start >= 2 ? context.Text[span.Start..stemEnd] : null;
+    }
+
+    /// <summary>"磷渣综合利用场景" with the stem 综合利用 → "磷渣": the object up to the rate's own verb when a head noun of two or
+    /// more characters follows the verb; the whole object otherwise ("互连接入区" keeps its one-character head).</summary>
+    private static string TopicBeforeStem(ExtractionContext context, string topic, string? stem)
+    {
+        if (stem is null || topic.IndexOf(stem, StringComparison.Ordinal) is not (>= 2 and var at))
+        {
+            return topic;
+        }
+
+        var rest = topic.Length - at - stem.Length;
+        return rest >= 2 ? topic[..at] : topic;
     }
 
     /// <summary>"90%的市和70%的县（市、区）达到省级三星级以上": for a percentage followed by 的 and a group, "[predicate]的[group]的比例"
