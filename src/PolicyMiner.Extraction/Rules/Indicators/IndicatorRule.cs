@@ -55,6 +55,8 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
+    private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
+    private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -251,13 +253,15 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
             span = null;
         }
-        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) == indicator.Length || BareRateStem(context, measure) is not null)
+        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) == indicator.Length || BareRateStem(context, measure) is not null
+                                         || IsGenericHead(indicator))
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
         {
             // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
             // "建设甲乙接入区，接入能力10000M以上", "拓宽甲渣综合利用场景，确保综合利用率不低于60%": so does a rate or capacity
             // with only verbs before it; an object that goes on from the rate's verb to a head noun of its own (综合利用|场景) is
-            // the thing up to that verb.
+            // the thing up to that verb. "加快打造甲乙交通枢纽，实施重大项目85个": a generic head (重大项目, 省级示范基地) names no
+            // topic either.
             var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
             indicator = TopicBeforeStem(context, topic, BareRateStem(context, measure)) + done + indicator;
             span = null;
@@ -1140,8 +1144,11 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
-        var (stripStart, _) = Strip(context, clauseStart, measure.End);
-        if (stripStart != measure.Start || context.PreviousLive(draft, prevStart) is not null)
+        // The measure opens its clause, or the number does and the measure is the noun after it ("打造30个省级示范基地").
+        var opens = measure.Start >= draft.ExpressionEnd
+            ? Strip(context, clauseStart, draft.ExpressionStart) is var (lead, leadEnd) && lead == leadEnd
+            : Strip(context, clauseStart, measure.End).Start == measure.Start;
+        if (!opens || context.PreviousLive(draft, prevStart) is not null)
         {
             return null;
         }
@@ -1169,7 +1176,23 @@ public sealed class IndicatorRule : ITargetRule
             start = word.Start;
         }
 
+        // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
+        (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
+    /// topic of its own.</summary>
+    private static bool IsGenericHead(string indicator)
+    {
+        var at = LevelWords.MatchAtStart(indicator);
+        at += at > 0 && indicator.AsSpan(at).StartsWith("以上") ? 2 : 0;
+        while (at < indicator.Length && GenericModifiers.MatchAtStart(indicator.AsSpan(at)) is > 0 and var modifier)
+        {
+            at += modifier;
+        }
+
+        return at < indicator.Length && GenericHeads.MatchAtStart(indicator.AsSpan(at)) == indicator.Length - at;
     }
 
     /// <summary>For a rate or capacity with only verbs, adjectives or adverbs before it ("综合|利用率", "接入|能力", "达标率"), the
