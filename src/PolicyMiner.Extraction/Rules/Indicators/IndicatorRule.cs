@@ -57,6 +57,8 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
+    private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
+    private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -193,6 +195,15 @@ public sealed class IndicatorRule : ITargetRule
             indicator = text[measured.Start..tailEnd];
         }
 
+        // "实施“甲类企业倍增计划”，确保新增450家": a lone increase verb counts the things the quoted plan before it names.
+        if (span is { } lone && LeadVerbs.MatchAtStart(indicator) == indicator.Length && indicator.Length > 0
+            && QuotedPlanTopic(context, draft, clauseStart) is { } planned)
+        {
+            indicator = planned;
+            span = null;
+            quoteStart = Math.Min(quoteStart, lone.Start);
+        }
+
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
         if (Array.IndexOf(ElidedGrowthWords, indicator) >= 0 || (indicator.Length > 0 && BoundAdverbs.MatchAtStart(indicator) == indicator.Length)
             || (indicator.Length > 0 && WholeRegions.MatchAtStart(indicator) == indicator.Length))
@@ -253,14 +264,15 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
             span = null;
         }
-        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) == indicator.Length || BareRateStem(context, measure) is not null
-                                         || IsGenericHead(indicator))
+        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) is > 0 and var measureLength
+                                             && (measureLength == indicator.Length || ShareWords.MatchAtStart(indicator.AsSpan(measureLength)) == indicator.Length - measureLength)
+                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator))
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
         {
             // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
             // "建设甲乙接入区，接入能力10000M以上", "拓宽甲渣综合利用场景，确保综合利用率不低于60%": so does a rate or capacity
             // with only verbs before it; an object that goes on from the rate's verb to a head noun of its own (综合利用|场景) is
-            // the thing up to that verb. "加快打造甲乙交通枢纽，实施重大项目85个": a generic head (重大项目, 省级示范基地) names no
+            // the thing up to that verb. A measure's share ("营收占比") is bare too. "加快打造甲乙交通枢纽，实施重大项目85个": a generic head (重大项目, 省级示范基地) names no
             // topic either.
             var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
             indicator = TopicBeforeStem(context, topic, BareRateStem(context, measure)) + done + indicator;
@@ -1165,9 +1177,11 @@ public sealed class IndicatorRule : ITargetRule
         while (words.WordEndingAt(start) is { } word && word.Start >= prevStart)
         {
             var tag = words.TagAt(word.Start);
-            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强").
+            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强"), and a 等
+            // after examples ("甲、乙等八大产业链": the object is the class after it).
             if (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
-                                                                         && words.TagAt(before.Start) is "v"))
+                                                                         && words.TagAt(before.Start) is "v")
+                || (word.Length == 1 && text[word.Start] == '等'))
             {
                 break;
             }
@@ -1179,6 +1193,29 @@ public sealed class IndicatorRule : ITargetRule
         // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
         (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>"实施“甲类企业倍增计划”，新增…": the quoted name ending the previous clause of the sentence without its plan word
+    /// (the plan-suffix class: 倍增计划, 行动 …); null when that clause holds a target or ends in no quoted name.</summary>
+    private static string? QuotedPlanTopic(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (clauseStart - 2 <= sentenceStart || text[clauseStart - 1] is not ('，' or ',') || text[clauseStart - 2] != '”')
+        {
+            return null;
+        }
+
+        var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var open = text.LastIndexOf('“', clauseStart - 2, clauseStart - 2 - prevStart);
+        if (open < prevStart || context.PreviousLive(draft, prevStart) is not null)
+        {
+            return null;
+        }
+
+        var name = text.AsSpan(open + 1, clauseStart - 3 - open);
+        var plan = PlanSuffixes.MatchAtEnd(name);
+        return plan > 0 && name.Length - plan >= 2 ? name[..^plan].ToString() : null;
     }
 
     /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
