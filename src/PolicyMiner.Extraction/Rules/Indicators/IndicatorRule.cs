@@ -31,7 +31,7 @@ public sealed class IndicatorRule : ITargetRule
         "力争达到", "确保达到", "力争", "确保", "达到或超过", "达到", "达", "突破", "超过", "不少于", "不低于", "不小于", "至少", "不超过",
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
-        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
+        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
     ];
 
@@ -59,6 +59,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
     private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
+    private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -186,6 +187,13 @@ public sealed class IndicatorRule : ITargetRule
         {
             indicator = indicator[(role + 2)..];
             span = new TextSpan(manner.Start + role + 2, manner.End);
+        }
+
+        // "引导甲类机构逐步将平均费率降至1%": the object of the disposal 将 is what is measured, of the actor before it.
+        if (span is { } disposal && disposal.End <= exprStart && Disposal(context, disposal) is { } disposed)
+        {
+            indicator = disposed.Indicator;
+            span = disposed.Span;
         }
 
         // "专利申请量年均增长15%", "技术合同成交额比2020年增长1倍": an average rate or an explicit base year defines the measure.
@@ -1193,6 +1201,36 @@ public sealed class IndicatorRule : ITargetRule
         // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
         (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>"引导甲类机构逐步将平均费率降至": the object after a one-character word 将 (two or more characters), led by the actor
+    /// before 将 without a directive verb (引导, 支持 …) or trailing adverbs; the object alone (with its span) when no actor is named;
+    /// null when the phrase holds no such 将.</summary>
+    private static (string Indicator, TextSpan? Span)? Disposal(ExtractionContext context, TextSpan phrase)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var jiang = text.IndexOf('将', phrase.Start, phrase.End - phrase.Start);
+        if (jiang < 0 || phrase.End - jiang - 1 < 2 || words.WordAt(jiang) is not { Length: 1 })
+        {
+            return null;
+        }
+
+        var objectSpan = new TextSpan(jiang + 1, phrase.End);
+        var (actorStart, actorEnd) = Strip(context, phrase.Start, jiang);
+        if (DirectiveVerbs.MatchAtStart(text.AsSpan(actorStart, actorEnd - actorStart)) is > 0 and var directive && words.IsBoundary(actorStart + directive))
+        {
+            actorStart += directive;
+        }
+
+        while (words.WordEndingAt(actorEnd) is { } adverb && adverb.Start >= actorStart && words.TagAt(adverb.Start) is "d" or "ad")
+        {
+            actorEnd = adverb.Start;
+        }
+
+        return actorEnd - actorStart >= 2
+            ? (text[actorStart..actorEnd] + text[objectSpan.Start..objectSpan.End], null)
+            : (text[objectSpan.Start..objectSpan.End], objectSpan);
     }
 
     /// <summary>"实施“甲类企业倍增计划”，新增…": the quoted name ending the previous clause of the sentence without its plan word
