@@ -60,6 +60,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
+    private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -298,6 +299,13 @@ public sealed class IndicatorRule : ITargetRule
                 indicator += head;
                 span = null;
             }
+        }
+
+        // "营收过百亿元企业2家、过五十亿元2家": a later item that is only a threshold names the previous item's thing at that threshold.
+        if (span is { } bareThreshold && bareThreshold.End <= exprStart && ElidedThresholdItem(context, draft, indicator) is { } thresholded)
+        {
+            indicator = thresholded;
+            span = null;
         }
 
         if (span is { } leveled && leveled.End <= exprStart && postText.Length == 0 && SharedListHead(context, draft, leveled) is { } headed)
@@ -1201,6 +1209,37 @@ public sealed class IndicatorRule : ITargetRule
         // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
         (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>For an indicator that is only a threshold ("过五十亿元": a threshold verb, a numeral, a unit), the previous target's
+    /// indicator of the sentence with its own threshold ("营收过百亿元企业") replaced by this one; null otherwise.</summary>
+    private static string? ElidedThresholdItem(ExtractionContext context, TargetDraft draft, string indicator)
+    {
+        var verb = ThresholdVerbs.MatchAtStart(indicator);
+        var numeralEnd = verb;
+        while (numeralEnd < indicator.Length && (ChineseNumber.IsDigit(indicator[numeralEnd]) || ChineseNumber.IsNumeralChar(indicator[numeralEnd])
+                                                 || indicator[numeralEnd] == '.'))
+        {
+            numeralEnd++;
+        }
+
+        var unit = indicator.AsSpan(numeralEnd);
+        if (verb == 0 || numeralEnd == verb || unit.Length is 0 or > 2
+            || context.PreviousLive(draft, ClauseText.SentenceStart(context.Text, draft.ExpressionStart)) is not { } previous)
+        {
+            return null;
+        }
+
+        var prior = previous.Indicator;
+        var at = prior.IndexOf(indicator[..verb], StringComparison.Ordinal);
+        if (at < 0 || at + verb >= prior.Length || !(ChineseNumber.IsDigit(prior[at + verb]) || ChineseNumber.IsNumeralChar(prior[at + verb])))
+        {
+            return null;
+        }
+
+        var unitAt = prior.AsSpan(at + verb).IndexOf(unit, StringComparison.Ordinal);
+        var headAt = unitAt < 0 ? -1 : at + verb + unitAt + unit.Length;
+        return headAt > 0 && headAt < prior.Length ? prior[..at] + indicator + prior[headAt..] : null;
     }
 
     /// <summary>"引导甲类机构逐步将平均费率降至": the object after a one-character word 将 (two or more characters), led by the actor
