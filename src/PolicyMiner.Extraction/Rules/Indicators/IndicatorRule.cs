@@ -1125,7 +1125,8 @@ public sealed class IndicatorRule : ITargetRule
                 length = Math.Max(length, comparators.MatchAtStart(text.AsSpan(at, own.End - at)));
             }
 
-            if (length == 0 || !words.IsBoundary(at) || !words.IsBoundary(at + length) || own.End - (at + length) < 2)
+            // A comparator of three or more characters (不少于) is a word whatever jieba makes of its end ("不少|于本|单位").
+            if (length == 0 || !words.IsBoundary(at) || (length < 3 && !words.IsBoundary(at + length)) || own.End - (at + length) < 2)
             {
                 continue;
             }
