@@ -67,7 +67,7 @@ public sealed class TargetExtractorTests
         var target = Assert.Single(extractor.Extract(document));
 
         Assert.Empty(target.Responsible);
-        Assert.Equal("新增高新技术企业", target.Indicator);
+        Assert.Equal("高新技术企业", target.Indicator);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class IndicatorRule : ITargetRule
         "力争达到", "确保达到", "力争", "确保", "达到或超过", "达到", "达", "突破", "超过", "不少于", "不低于", "不小于", "至少", "不超过",
         "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
-        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "分别达到", "分别为", "分别", "的比例为", "累计",
+        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
     ];
 
@@ -53,6 +53,14 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
     private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
+    private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
+    private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
+    private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
+    private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
+    private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
+    private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
+    private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
+    private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -182,11 +190,27 @@ public sealed class IndicatorRule : ITargetRule
             span = new TextSpan(manner.Start + role + 2, manner.End);
         }
 
+        // "引导甲类机构逐步将平均费率降至1%": the object of the disposal 将 is what is measured, of the actor before it.
+        if (span is { } disposal && disposal.End <= exprStart && Disposal(context, disposal) is { } disposed)
+        {
+            indicator = disposed.Indicator;
+            span = disposed.Span;
+        }
+
         // "专利申请量年均增长15%", "技术合同成交额比2020年增长1倍": an average rate or an explicit base year defines the measure.
         if (span is { } measured && GrowthTail(text, text[measured.End - 1] is '比' or '较' ? measured.End - 1 : measured.End, exprStart) is > 0 and var tailEnd)
         {
             span = new TextSpan(measured.Start, tailEnd);
             indicator = text[measured.Start..tailEnd];
+        }
+
+        // "实施“甲类企业倍增计划”，确保新增450家": a lone increase verb counts the things the quoted plan before it names.
+        if (span is { } lone && LeadVerbs.MatchAtStart(indicator) == indicator.Length && indicator.Length > 0
+            && QuotedPlanTopic(context, draft, clauseStart) is { } planned)
+        {
+            indicator = planned;
+            span = null;
+            quoteStart = Math.Min(quoteStart, lone.Start);
         }
 
         // Elided subject: "力争100亿元", "同比增长28%", "占全部工业投入27%", "其中三分之一用于…", "总数达到60家".
@@ -249,12 +273,18 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
             span = null;
         }
-        else if (span is { } measure && MeasureNouns.MatchAtStart(indicator) == indicator.Length
+        else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) is > 0 and var measureLength
+                                             && (measureLength == indicator.Length || ShareWords.MatchAtStart(indicator.AsSpan(measureLength)) == indicator.Length - measureLength)
+                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator))
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
         {
             // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
+            // "建设甲乙接入区，接入能力10000M以上", "拓宽甲渣综合利用场景，确保综合利用率不低于60%": so does a rate or capacity
+            // with only verbs before it; an object that goes on from the rate's verb to a head noun of its own (综合利用|场景) is
+            // the thing up to that verb. A measure's share ("营收占比") is bare too. "加快打造甲乙交通枢纽，实施重大项目85个": a generic head (重大项目, 省级示范基地) names no
+            // topic either.
             var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
-            indicator = topic + done + indicator;
+            indicator = TopicBeforeStem(context, topic, BareRateStem(context, measure)) + done + indicator;
             span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
@@ -269,6 +299,13 @@ public sealed class IndicatorRule : ITargetRule
                 indicator += head;
                 span = null;
             }
+        }
+
+        // "营收过百亿元企业2家、过五十亿元2家": a later item that is only a threshold names the previous item's thing at that threshold.
+        if (span is { } bareThreshold && bareThreshold.End <= exprStart && ElidedThresholdItem(context, draft, indicator) is { } thresholded)
+        {
+            indicator = thresholded;
+            span = null;
         }
 
         if (span is { } leveled && leveled.End <= exprStart && postText.Length == 0 && SharedListHead(context, draft, leveled) is { } headed)
@@ -835,9 +872,10 @@ public sealed class IndicatorRule : ITargetRule
 
             foreach (var word in start < end ? LeadingByFirst.GetValueOrDefault(text[start], []) : [])
             {
-                // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word.
+                // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word; a verb joined to the
+                // next one ("新建、续建城建项目") names a pair of works and stays.
                 if (end - start > word.Length - 1 && ClauseText.At(text, start, word)
-                    && (word.Length == 1 || context.Words.IsBoundary(start + word.Length))
+                    && (word.Length == 1 || (context.Words.IsBoundary(start + word.Length) && !IsCoordinationAt(text, start + word.Length)))
                     && !(ModifierAdverbs.MatchAtStart(word) == word.Length && context.Words.TagAt(start + word.Length) is not "v"
                          && start + word.Length < end && !ChineseNumber.IsDigit(text[start + word.Length])))
                 {
@@ -873,8 +911,21 @@ public sealed class IndicatorRule : ITargetRule
         }
         while (changed && end > start);
 
+        // "新增学位8600个", "实施技改项目5000项": the verb says what is done to the thing counted; it goes last (so "新增建设用地指标"
+        // keeps its 建设) when a noun of two or more characters follows, the verb is no first part of a coordinated pair
+        // ("新建和改扩建学校" names both works) and what follows is no bare measure ("新增面积" is the measure of the thing before).
+        if (start < end && LeadVerbs.MatchAtStart(text.AsSpan(start, end - start)) is > 0 and var lead && end - start - lead >= 2
+            && context.Words.IsBoundary(start + lead) && !IsCoordinationAt(text, start + lead)
+            && MeasureNouns.MatchAtStart(text.AsSpan(start + lead, end - start - lead)) != end - start - lead)
+        {
+            start += lead;
+        }
+
         return (start, Math.Max(start, end));
     }
+
+    /// <summary>True when a verb ending at <paramref name="at"/> is coordinated with the next one by 、, 和, 及 or 与.</summary>
+    private static bool IsCoordinationAt(string text, int at) => at < text.Length && text[at] is '、' or '和' or '及' or '与';
 
     /// <summary>The noun phrase after the number ("…3-4家拥有核心技术的领军企业"), up to the clause end or the next list item.</summary>
     private static (int Start, int End) PostPhrase(ExtractionContext context, TargetDraft draft)
@@ -1074,7 +1125,8 @@ public sealed class IndicatorRule : ITargetRule
                 length = Math.Max(length, comparators.MatchAtStart(text.AsSpan(at, own.End - at)));
             }
 
-            if (length == 0 || !words.IsBoundary(at) || !words.IsBoundary(at + length) || own.End - (at + length) < 2)
+            // A comparator of three or more characters (不少于) is a word whatever jieba makes of its end ("不少|于本|单位").
+            if (length == 0 || !words.IsBoundary(at) || (length < 3 && !words.IsBoundary(at + length)) || own.End - (at + length) < 2)
             {
                 continue;
             }
@@ -1121,8 +1173,11 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
-        var (stripStart, _) = Strip(context, clauseStart, measure.End);
-        if (stripStart != measure.Start || context.PreviousLive(draft, prevStart) is not null)
+        // The measure opens its clause, or the number does and the measure is the noun after it ("打造30个省级示范基地").
+        var opens = measure.Start >= draft.ExpressionEnd
+            ? Strip(context, clauseStart, draft.ExpressionStart) is var (lead, leadEnd) && lead == leadEnd
+            : Strip(context, clauseStart, measure.End).Start == measure.Start;
+        if (!opens || context.PreviousLive(draft, prevStart) is not null)
         {
             return null;
         }
@@ -1139,9 +1194,11 @@ public sealed class IndicatorRule : ITargetRule
         while (words.WordEndingAt(start) is { } word && word.Start >= prevStart)
         {
             var tag = words.TagAt(word.Start);
-            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强").
+            // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强"), and a 等
+            // after examples ("甲、乙等八大产业链": the object is the class after it).
             if (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
-                                                                         && words.TagAt(before.Start) is "v"))
+                                                                         && words.TagAt(before.Start) is "v")
+                || (word.Length == 1 && text[word.Start] == '等'))
             {
                 break;
             }
@@ -1150,7 +1207,147 @@ public sealed class IndicatorRule : ITargetRule
             start = word.Start;
         }
 
+        // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
+        (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
         return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+    }
+
+    /// <summary>For an indicator that is only a threshold ("过五十亿元": a threshold verb, a numeral, a unit), the previous target's
+    /// indicator of the sentence with its own threshold ("营收过百亿元企业") replaced by this one; null otherwise.</summary>
+    private static string? ElidedThresholdItem(ExtractionContext context, TargetDraft draft, string indicator)
+    {
+        var verb = ThresholdVerbs.MatchAtStart(indicator);
+        var numeralEnd = verb;
+        while (numeralEnd < indicator.Length && (ChineseNumber.IsDigit(indicator[numeralEnd]) || ChineseNumber.IsNumeralChar(indicator[numeralEnd])
+                                                 || indicator[numeralEnd] == '.'))
+        {
+            numeralEnd++;
+        }
+
+        var unit = indicator.AsSpan(numeralEnd);
+        if (verb == 0 || numeralEnd == verb || unit.Length is 0 or > 2
+            || context.PreviousLive(draft, ClauseText.SentenceStart(context.Text, draft.ExpressionStart)) is not { } previous)
+        {
+            return null;
+        }
+
+        var prior = previous.Indicator;
+        var at = prior.IndexOf(indicator[..verb], StringComparison.Ordinal);
+        if (at < 0 || at + verb >= prior.Length || !(ChineseNumber.IsDigit(prior[at + verb]) || ChineseNumber.IsNumeralChar(prior[at + verb])))
+        {
+            return null;
+        }
+
+        var unitAt = prior.AsSpan(at + verb).IndexOf(unit, StringComparison.Ordinal);
+        var headAt = unitAt < 0 ? -1 : at + verb + unitAt + unit.Length;
+        return headAt > 0 && headAt < prior.Length ? prior[..at] + indicator + prior[headAt..] : null;
+    }
+
+    /// <summary>"引导甲类机构逐步将平均费率降至": the object after a one-character word 将 (two or more characters), led by the actor
+    /// before 将 without a directive verb (引导, 支持 …) or trailing adverbs; the object alone (with its span) when no actor is named;
+    /// null when the phrase holds no such 将.</summary>
+    private static (string Indicator, TextSpan? Span)? Disposal(ExtractionContext context, TextSpan phrase)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var jiang = text.IndexOf('将', phrase.Start, phrase.End - phrase.Start);
+        if (jiang < 0 || phrase.End - jiang - 1 < 2 || words.WordAt(jiang) is not { Length: 1 })
+        {
+            return null;
+        }
+
+        var objectSpan = new TextSpan(jiang + 1, phrase.End);
+        var (actorStart, actorEnd) = Strip(context, phrase.Start, jiang);
+        if (DirectiveVerbs.MatchAtStart(text.AsSpan(actorStart, actorEnd - actorStart)) is > 0 and var directive && words.IsBoundary(actorStart + directive))
+        {
+            actorStart += directive;
+        }
+
+        while (words.WordEndingAt(actorEnd) is { } adverb && adverb.Start >= actorStart && words.TagAt(adverb.Start) is "d" or "ad")
+        {
+            actorEnd = adverb.Start;
+        }
+
+        return actorEnd - actorStart >= 2
+            ? (text[actorStart..actorEnd] + text[objectSpan.Start..objectSpan.End], null)
+            : (text[objectSpan.Start..objectSpan.End], objectSpan);
+    }
+
+    /// <summary>"实施“甲类企业倍增计划”，新增…": the quoted name ending the previous clause of the sentence without its plan word
+    /// (the plan-suffix class: 倍增计划, 行动 …); null when that clause holds a target or ends in no quoted name.</summary>
+    private static string? QuotedPlanTopic(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (clauseStart - 2 <= sentenceStart || text[clauseStart - 1] is not ('，' or ',') || text[clauseStart - 2] != '”')
+        {
+            return null;
+        }
+
+        var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var open = text.LastIndexOf('“', clauseStart - 2, clauseStart - 2 - prevStart);
+        if (open < prevStart || context.PreviousLive(draft, prevStart) is not null)
+        {
+            return null;
+        }
+
+        var name = text.AsSpan(open + 1, clauseStart - 3 - open);
+        var plan = PlanSuffixes.MatchAtEnd(name);
+        return plan > 0 && name.Length - plan >= 2 ? name[..^plan].ToString() : null;
+    }
+
+    /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
+    /// topic of its own.</summary>
+    private static bool IsGenericHead(string indicator)
+    {
+        var at = LevelWords.MatchAtStart(indicator);
+        at += at > 0 && indicator.AsSpan(at).StartsWith("以上") ? 2 : 0;
+        while (at < indicator.Length && GenericModifiers.MatchAtStart(indicator.AsSpan(at)) is > 0 and var modifier)
+        {
+            at += modifier;
+        }
+
+        return at < indicator.Length && GenericHeads.MatchAtStart(indicator.AsSpan(at)) == indicator.Length - at;
+    }
+
+    /// <summary>For a rate or capacity with only verbs, adjectives or adverbs before it ("综合|利用率", "接入|能力", "达标率"), the
+    /// text before the rate word's suffix (综合利用, 接入, 达标); null when the span names a thing of its own (a noun before the
+    /// rate word: "森林覆盖率") or ends in no rate word.</summary>
+    private static string? BareRateStem(ExtractionContext context, TextSpan span)
+    {
+        var words = context.Words;
+        if (words.WordEndingAt(span.End) is not { } last || last.Start < span.Start || !words.IsBoundary(span.Start)
+            || RateSuffixes.MatchAtEnd(context.Text.AsSpan(last.Start, last.Length)) is not (> 0 and var suffix)
+            || words.TagAt(last.Start) is not ['n', ..])
+        {
+            return null;
+        }
+
+        for (var at = span.Start; at < last.Start;)
+        {
+            if (words.WordAt(at) is not { } word || words.TagAt(at) is not ("v" or "vn" or "a" or "ad" or "d" or "l"))
+            {
+                return null;
+            }
+
+            at = word.End;
+        }
+
+        var stemEnd = last.End - suffix;
+        return stemEnd - span.Start >= 2 ? context.Text[span.Start..stemEnd] : null;
+    }
+
+    /// <summary>"磷渣综合利用场景" with the stem 综合利用 → "磷渣": the object up to the rate's own verb when a head noun of two or
+    /// more characters follows the verb; the whole object otherwise ("互连接入区" keeps its one-character head).</summary>
+    private static string TopicBeforeStem(ExtractionContext context, string topic, string? stem)
+    {
+        if (stem is null || topic.IndexOf(stem, StringComparison.Ordinal) is not (>= 2 and var at))
+        {
+            return topic;
+        }
+
+        var rest = topic.Length - at - stem.Length;
+        return rest >= 2 ? topic[..at] : topic;
     }
 
     /// <summary>"90%的市和70%的县（市、区）达到省级三星级以上": for a percentage followed by 的 and a group, "[predicate]的[group]的比例"

@@ -244,8 +244,10 @@ public sealed class KindRule : ITargetRule
             own = own[2..];
         }
 
-        // The noun phrase must open the item: any verb or time word before it starts a target of its own.
-        return own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
+        // The noun phrase must open the item: any verb or time word before it starts a target of its own. An indicator the
+        // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.
+        return (own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
+                || (draft.IndicatorSpan is null && own.Length >= 2 && draft.Indicator.AsSpan().IndexOf(own[..2], StringComparison.Ordinal) > 0))
                && own.IndexOf("总", StringComparison.Ordinal) < 0;
     }
 
