@@ -8,7 +8,8 @@ namespace PolicyMiner.Extraction.Rules.Categories;
 
 /// <summary>Assigns one of the schema's categories from keywords (the ordered tables of <c>categories.txt</c>): ratios (R&amp;D intensity, enterprise R&amp;D ratio, fiscal S&amp;T
 /// spending) are read from the indicator, then the whole clause; everything else from the head noun after the indicator's last 的,
-/// then the indicator, then the clause, then the sentence. The first matching entry of an ordered table wins, specific entries
+/// then the indicator, then the clause, then (for a target alone in its sentence) the clauses leading into it. A later item of a
+/// 、-list with no topic of its own shares the item before it. The first matching entry of an ordered table wins, specific entries
 /// before general ones.</summary>
 public sealed class CategoryRule : ITargetRule
 {
@@ -51,7 +52,19 @@ public sealed class CategoryRule : ITargetRule
             var clause = OwnClause(context, draft, clauseStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
             var sentence = text[sentenceStart..ClauseText.SentenceEnd(text, draft.ExpressionStart)];
-            var category = Classify(draft, clause, sentence, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+            // "完成200家绿色工厂提质升星，建设一批园区、工厂和农场": a clause after the target's is a statement of its own, so only the
+            // clauses that lead into the target may lend it a topic.
+            var leadIn = text[sentenceStart..Math.Max(sentenceStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd))];
+            var category = Classify(draft, clause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+
+            // "新增营收过百亿元企业2家、过五十亿元2家": a later item of a 、-list that names no topic of its own elides the head
+            // noun of the item before it, so it shares that item's category rather than one read from the list's clause.
+            if (context.PreviousLive(draft, clauseStart) is { } item && ContinuesList(text, item, draft) && !NamesTopic(draft, sentence))
+            {
+                draft.Category = item.Category;
+                draft.CategoryDecided = item.CategoryDecided;
+                continue;
+            }
 
             // "新增面积10万平方米", "总数突破200家": a short indicator with no topic of its own shares the previous target's topic.
             // GDP growth is one indicator, not a topic: a named part (一、二、三产, 服务业增加值) never inherits it.
@@ -103,6 +116,15 @@ public sealed class CategoryRule : ITargetRule
             : string.Concat(text.AsSpan(clauseStart, joint - clauseStart), text.AsSpan(lastEnd, clauseEnd - lastEnd));
     }
 
+    /// <summary>True when a 、 follows the previous item's expression, so the draft is the next item of the same list.</summary>
+    private static bool ContinuesList(string text, TargetDraft item, TargetDraft draft) =>
+        item.ExpressionEnd <= draft.ExpressionStart
+        && text.AsSpan(item.ExpressionEnd, draft.ExpressionStart - item.ExpressionEnd).TrimStart().StartsWith("、", StringComparison.Ordinal);
+
+    /// <summary>True when the draft's own indicator matches an entry of the tables.</summary>
+    private static bool NamesTopic(TargetDraft draft, string sentence) =>
+        draft.Indicator.Length > 0 && (Match(Ratios, draft.Indicator, sentence) ?? Match(Table, draft.Indicator, sentence)) is not null;
+
     private static bool AloneInSentence(ExtractionContext context, TargetDraft draft, int sentenceStart, int sentenceEnd)
     {
         var drafts = context.Drafts;
@@ -126,7 +148,7 @@ public sealed class CategoryRule : ITargetRule
     }
 
     /// <summary>The category the table names, or null when no entry matches (the taxonomy may still know the indicator).</summary>
-    private static string? Classify(TargetDraft draft, string clause, string sentence, bool alone)
+    private static string? Classify(TargetDraft draft, string clause, string sentence, string leadIn, bool alone)
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
@@ -161,7 +183,7 @@ public sealed class CategoryRule : ITargetRule
         var category = Match(ratios, indicator, sentence) ?? (head.Length > 0 ? Match(Table, head, sentence) : null) ?? Match(Table, indicator, sentence)
                ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
                ?? Match(Table, clause, sentence)
-               ?? (alone ? Match(Table, sentence, sentence) : null);
+               ?? (alone ? Match(Table, leadIn, sentence) : null);
 
         // 规上工业企业1000家, 营收过百亿元企业2家: a count of firms is no output; industry output is what an industry produces or earns.
         return category == IndustryOutput && unit == UnitKind.Count && FirmEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal))
