@@ -19,6 +19,7 @@ public sealed class TableFieldsRule : ITargetRule
             {
                 draft.Restore();
                 Fill(draft, cell);
+                CategoryFromContext(draft, cell);
             }
         }
     }
@@ -46,6 +47,31 @@ public sealed class TableFieldsRule : ITargetRule
         else if (draft.Mention.Quantity.IsRange)
         {
             draft.Comparator = Comparator.Range;
+        }
+
+        if (cell.Kind is { } kind)
+        {
+            draft.Kind = kind;
+        }
+    }
+
+    /// <summary>A row too terse to name its topic ("达标率") takes it from the group row above it, the table's caption or its
+    /// section heading, the first that names one; decided here, so the taxonomy does not guess from the table's own words.</summary>
+    private static void CategoryFromContext(TargetDraft draft, TableTarget cell)
+    {
+        if (draft.CategoryDecided)
+        {
+            return;
+        }
+
+        foreach (var part in cell.Context.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Categories.CategoryRule.TopicOf(part) is { } category)
+            {
+                draft.Category = category;
+                draft.CategoryDecided = true;
+                return;
+            }
         }
     }
 }
