@@ -17,8 +17,15 @@ public sealed class TableFieldsRule : ITargetRule
         {
             if (draft.Table is { } cell)
             {
+                // A cell a text rule rejected (prose rules misread a row) missed the field rules run since: its kind is decided now.
+                var wasRejected = draft.IsRejected;
                 draft.Restore();
                 Fill(draft, cell);
+                if (wasRejected && cell.Kind is null)
+                {
+                    Kinds.KindRule.Decide(context, draft);
+                }
+
                 CategoryFromContext(draft, cell);
             }
         }

@@ -28,6 +28,9 @@ public enum ColumnRole
     /// latest target year.</summary>
     Increment,
 
+    /// <summary>完成时限 / 完成时间 / 时间节点: the date each row is due by ("2022年底"), its year the row's due year.</summary>
+    Deadline,
+
     /// <summary>牵头单位 / 责任单位 / 责任部门: bodies answering for the row.</summary>
     Lead,
 
@@ -49,6 +52,7 @@ public sealed record TableColumn(int Index, ColumnRole Role, string Header, int?
 public sealed class TableLayout
 {
     private static readonly string[] SequenceWords = ["序号", "编号", "序"];
+    private static readonly string[] DeadlineWords = ["时限", "完成时间", "时间节点", "截止时间", "完成期限", "进度安排", "时间安排"];
     private static readonly string[] LeadWords = ["牵头", "责任单位", "责任部门", "主责", "负责单位", "责任主体", "主管部门"];
     private static readonly string[] SupportWords = ["配合", "协办", "参与", "协同"];
     private static readonly string[] UnitWords = ["单位"];
@@ -80,6 +84,8 @@ public sealed class TableLayout
     public TableColumn? Unit => Columns.FirstOrDefault(c => c.Role == ColumnRole.Unit);
 
     public TableColumn? Baseline => Columns.FirstOrDefault(c => c.Role == ColumnRole.Baseline);
+
+    public TableColumn? Deadline => Columns.FirstOrDefault(c => c.Role == ColumnRole.Deadline);
 
     public IEnumerable<TableColumn> Targets => Columns.Where(c => c.Role is ColumnRole.Target or ColumnRole.Increment);
 
@@ -229,6 +235,11 @@ public sealed class TableLayout
             return ColumnRole.Sequence;
         }
 
+        if (ContainsAny(h, DeadlineWords))
+        {
+            return ColumnRole.Deadline;
+        }
+
         if (ContainsAny(h, LeadWords))
         {
             return ColumnRole.Lead;
@@ -305,8 +316,8 @@ public sealed class TableLayout
         return false;
     }
 
-    /// <summary>"2015年目标" → 2015: the last four-digit year followed by 年 in a header.</summary>
-    private static int? YearOf(string header)
+    /// <summary>"2015年目标" → 2015: the last four-digit year followed by 年 in a header (or a deadline cell: "2022年底").</summary>
+    internal static int? YearOf(string header)
     {
         int? year = null;
         for (var i = 0; i + 4 < header.Length; i++)

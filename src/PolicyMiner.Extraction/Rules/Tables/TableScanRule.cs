@@ -109,6 +109,24 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             {
                 caption = caption[(colon + 1)..];
             }
+            else if (caption.IndexOfAny([' ', '\u3000']) is var space and > 0 && space <= 5 && (caption.StartsWith("附", StringComparison.Ordinal) || caption[0] == '表'))
+            {
+                // "附表2 各乡镇…", "表1 …": the label and its number.
+                caption = caption[(space + 1)..];
+            }
+
+            // "各乡镇…", "各县（区）…": the rows name each place, so the caption's "each" is the row's place.
+            caption = caption.Trim();
+            if (caption.StartsWith('各') && caption.Length > 3)
+            {
+                var places = 1;
+                while (places < caption.Length && "省市县区州盟旗乡镇街道地（）()".Contains(caption[places], StringComparison.Ordinal))
+                {
+                    places++;
+                }
+
+                caption = places > 1 ? caption[places..] : caption;
+            }
 
             foreach (var word in CaptionKindWords)
             {
@@ -235,6 +253,15 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             }
         }
 
+        // "2022年底" in a 完成时限 column: the row's due year, for target columns that name none.
+        int? dueYear = null;
+        string? dueText = null;
+        if (layout.Deadline is { } deadlineColumn && TableLayout.Cell(row, deadlineColumn.Index) is { Span.Length: > 0 } deadlineCell)
+        {
+            dueText = text[deadlineCell.Span.Start..deadlineCell.Span.End];
+            dueYear = TableLayout.YearOf(dueText);
+        }
+
         var label = text[indicatorSpan.Start..indicatorSpan.End].Trim();
         var indicator = IsSubRow(label) ? SubRowIndicator(label, scope.Parent) : label;
         var entities = layout.RowsAreEntities;
@@ -268,6 +295,12 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             var increment = column.Role == ColumnRole.Increment;
             var year = increment ? layout.LatestTargetYear : column.Year;
             var yearText = column.Year is null ? null : column.Header;
+            if (column.Year is null && dueYear is not null)
+            {
+                year = dueYear;
+                yearText = dueText;
+            }
+
             var cellIndicator = entities || IsTotalLabel(indicator) ? EntityIndicator(indicator, scope.Caption, column) ?? indicator : indicator;
             TargetKind? kind = increment ? mention.Quantity.Kind is UnitKind.Percent ? TargetKind.Growth : TargetKind.Increase : null;
             context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, cellIndicator, year, yearText,
