@@ -78,7 +78,7 @@ public sealed class TargetExtractor
         foreach (var draft in context.LiveDrafts)
         {
             var target = ToTarget(document, draft);
-            candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided)));
+            candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided, draft.Table?.Topic)));
             foreach (var indicator in draft.SharedWith)
             {
                 // "A、B均达到45%": each item is a target of its own, with everything else in common.
@@ -135,14 +135,16 @@ public sealed class TargetExtractor
         };
     }
 
-    private PolicyTarget Canonicalise(PolicyTarget target, bool categoryDecided)
+    /// <param name="topic">What a table cell measures without the table's own words (目标, 任务 …), which the taxonomy would
+    /// otherwise read as an indicator; null outside tables.</param>
+    private PolicyTarget Canonicalise(PolicyTarget target, bool categoryDecided, string? topic = null)
     {
         var category = target.Category;
         if (!categoryDecided && string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
         {
             // The category rule's keyword table found nothing; a phrase match in the taxonomy (never its
             // per-category fallback) names the category the indicator belongs to.
-            var match = Taxonomy.FindWithEvidence(target.Indicator, null, target.Unit);
+            var match = Taxonomy.FindWithEvidence(topic ?? target.Indicator, null, target.Unit);
             if (match.Definition is { } found && !match.FromDefault)
             {
                 category = found.Category;

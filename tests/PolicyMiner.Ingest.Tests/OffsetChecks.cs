@@ -21,6 +21,8 @@ internal static class OffsetChecks
         // Context-dependent conversions (range dashes, separators inside numbers) and context-free ones.
         return normalised switch
         {
+            // A column gap of a table aligned with spaces is written as a tab.
+            '\t' => source is '\t' or ' ' or '\u3000' or '\u00A0',
             '-' => source is '—' or '–' or '－' or '～' or '〜' or '~' or '‐' or '‑' or '−' or '﹣',
             '.' => source == '．',
             ',' => source == '，',

@@ -87,4 +87,35 @@ public sealed class TableReadingTests
         Assert.Equal(["研发投入强度（%）", "2.1", "", "2.8"], cells[1]);
         Assert.True(document.Tables[0].Rows[0].IsHeader);
     }
+
+    [Fact]
+    public void Read_TextTableAlignedWithSpaces_KeepsItsColumnsAndLeavesSpacedLinesAlone()
+    {
+        const string text = "示例县重点任务分解表\n"
+            + "序号  重点任务              目标值    完成时限\n"
+            + "1     新认定高新技术企业    50家      2022年底\n"
+            + "2     技术合同成交额        30亿元    2022年底\n"
+            + "总  则\n"
+            + "示例县科技局          2022年3月2日\n";
+
+        var document = Read("tasks.txt", text);
+
+        var table = Assert.Single(document.Tables);
+        var cells = Cells(document, 0);
+        Assert.Equal(["序号", "重点任务", "目标值", "完成时限"], cells[0]);
+        Assert.Equal(["2", "技术合同成交额", "30亿元", "2022年底"], cells[2]);
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Contains("总 则\n示例县科技局 2022年3月2日", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CaptionOfTheNextTable_EndsTheTableAbove()
+    {
+        const string text = "指标\t单位\t2025年目标\n森林覆盖率\t%\t64\n附表2 各乡镇配备计划表\n单位：人\n乡镇\t2025年目标\n甲乡\t60\n";
+
+        var document = Read("two.txt", text);
+
+        Assert.Equal(2, document.Tables.Count);
+        Assert.Equal(["甲乡", "60"], Cells(document, 1)[^1]);
+    }
 }

@@ -70,5 +70,11 @@ public sealed record LeadMention(TextSpan Span, IReadOnlyList<string> Bodies);
 /// <param name="Baseline">The value of the row's baseline column ("2010年实绩", 基期, 现状), or null.</param>
 /// <param name="Responsible">Bodies of the row's 牵头 column, then of its 配合 column.</param>
 /// <param name="Comparator">A comparison sign written in the cell (≥90), or null.</param>
+/// <param name="Kind">The kind the column gives its values (an increment column such as 扩招 / 新增 holds increases), or null
+/// for the text rules to decide from the indicator.</param>
+/// <param name="Topic">What the value measures for category and taxonomy: the row's indicator, the caption's subject and the
+/// column's measure without the table's own words (目标, 任务, 计划 …, which name a column, not a topic).</param>
+/// <param name="Context">The group row above the value's row, the table's caption and the heading of its section, joined by
+/// "|": where the topic of a terse row ("达标率") is named.</param>
 public sealed record TableTarget(TextSpan Row, TextSpan Cell, TextSpan IndicatorSpan, string Indicator, int? Year, string? YearText,
-    double? Baseline, IReadOnlyList<string> Responsible, Comparator? Comparator);
+    double? Baseline, IReadOnlyList<string> Responsible, Comparator? Comparator, TargetKind? Kind = null, string? Topic = null, string Context = "");

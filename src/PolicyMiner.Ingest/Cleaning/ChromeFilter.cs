@@ -122,6 +122,7 @@ public static partial class ChromeFilter
             }
         }
 
+        var aligned = AlignedRows(source, lines, keep);
         var builder = new OffsetTextBuilder(source.Length);
         var dropped = 0;
         var previousEnd = -1;
@@ -144,7 +145,7 @@ public static partial class ChromeFilter
                 builder.Append('\n', previousEnd);
             }
 
-            AppendCollapsed(builder, source, start, length);
+            AppendCollapsed(builder, source, start, length, aligned[n]);
             previousEnd = start + length;
         }
 
@@ -390,7 +391,48 @@ public static partial class ChromeFilter
     private static bool IsPhoneLine(ReadOnlySpan<char> line) =>
         line.Length <= 40 && line.IndexOfAnyInRange('0', '9') >= 0 && PhonePattern().IsMatch(line);
 
-    private static void AppendCollapsed(OffsetTextBuilder builder, string source, int start, int length)
+    /// <summary>Lines of a table whose columns are aligned with spaces (text copied from a PDF or a Word table): two or more
+    /// adjacent kept lines, each with at least two gaps of two or more spaces between its words. A spaced-out heading or a
+    /// signature line has one gap at most, and one line alone is no table.</summary>
+    private static bool[] AlignedRows(string source, List<(int Start, int Length)> lines, bool[] keep)
+    {
+        var wide = new bool[lines.Count];
+        for (var n = 0; n < lines.Count; n++)
+        {
+            wide[n] = keep[n] && WideGaps(source.AsSpan(lines[n].Start, lines[n].Length)) >= 2;
+        }
+
+        var aligned = new bool[lines.Count];
+        for (var n = 0; n < lines.Count; n++)
+        {
+            aligned[n] = wide[n] && ((n > 0 && wide[n - 1]) || (n + 1 < lines.Count && wide[n + 1]));
+        }
+
+        return aligned;
+    }
+
+    // Runs of two or more spaces (or full-width spaces) between words, not counting the indent or the line's end.
+    private static int WideGaps(ReadOnlySpan<char> line)
+    {
+        line = line.Trim(" \t\u3000\u00A0\r");
+        var gaps = 0;
+        var run = 0;
+        foreach (var c in line)
+        {
+            if (c is ' ' or '\u3000' or '\u00A0')
+            {
+                run++;
+                continue;
+            }
+
+            gaps += run >= 2 ? 1 : 0;
+            run = 0;
+        }
+
+        return gaps;
+    }
+
+    private static void AppendCollapsed(OffsetTextBuilder builder, string source, int start, int length, bool aligned = false)
     {
         var end = start + length;
         while (start < end && IsSpace(source[start]))
@@ -404,8 +446,8 @@ public static partial class ChromeFilter
         }
 
         // Runs between spaces go over in one block. A run of spaces becomes one space; a run holding tabs separates
-        // table cells and keeps its tabs (one per tab written, so empty cells stay). Runs of spaces alone stay spaces:
-        // headings are spaced out too.
+        // table cells and keeps its tabs (one per tab written, so empty cells stay). Runs of spaces alone stay spaces
+        // (headings are spaced out too), except the column gaps of a table aligned with spaces, which become tabs.
         var i = start;
         while (i < end)
         {
@@ -435,6 +477,11 @@ public static partial class ChromeFilter
                         builder.Append('\t', k);
                     }
                 }
+            }
+            else if (aligned && j - i >= 2)
+            {
+                // A column gap of an aligned table separates cells, as a tab does.
+                builder.Append('\t', i);
             }
             else
             {

@@ -138,28 +138,53 @@ public static class DocxTextExtractor
             }
         }
 
+        /// <summary>Writes a table on Word's grid, as the HTML reader writes colspan and rowspan: a cell spanning columns
+        /// (<c>w:gridSpan</c>) fills its first grid column and leaves the others empty, so the cells right of it stay under their
+        /// titles; a cell merged down (<c>w:vMerge</c>) repeats its text in each row it covers (a 牵头单位 merged over three
+        /// indicators answers for all three); columns skipped at a row's start (<c>w:gridBefore</c>) stay empty.</summary>
         private void Table(Table table)
         {
             Tables++;
             var rows = new List<IReadOnlyList<string>>();
+            var above = new Dictionary<int, string>();
             foreach (var row in table.Elements<TableRow>())
             {
                 var cells = new List<string>();
+                var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                for (var skip = 0; skip < Math.Clamp(before, 0, 50); skip++)
+                {
+                    cells.Add(string.Empty);
+                }
+
                 foreach (var cell in row.Elements<TableCell>())
                 {
-                    var text = new StringBuilder();
-                    foreach (var paragraph in cell.Descendants<Paragraph>())
+                    var properties = cell.TableCellProperties;
+                    var span = Math.Clamp(properties?.GridSpan?.Val?.Value ?? 1, 1, 50);
+                    var column = cells.Count;
+                    var text = CellText(cell);
+                    if (properties?.VerticalMerge is { } merge)
                     {
-                        if (text.Length > 0)
+                        // A continuing cell (no val, or val="continue") is the cell above, carried down.
+                        var restart = merge.Val is { } val && val.Value == MergedCellValues.Restart;
+                        if (restart)
                         {
-                            text.Append('\n');
+                            above[column] = text;
                         }
-
-                        text.Append(NumberLabel(paragraph));
-                        Runs(paragraph, text);
+                        else if (text.Length == 0 && above.TryGetValue(column, out var carried))
+                        {
+                            text = carried;
+                        }
+                    }
+                    else
+                    {
+                        above.Remove(column);
                     }
 
-                    cells.Add(text.ToString());
+                    cells.Add(text);
+                    for (var extra = 1; extra < span; extra++)
+                    {
+                        cells.Add(string.Empty);
+                    }
                 }
 
                 rows.Add(cells);
@@ -169,6 +194,23 @@ public static class DocxTextExtractor
             {
                 AppendLine(line);
             }
+        }
+
+        private string CellText(TableCell cell)
+        {
+            var text = new StringBuilder();
+            foreach (var paragraph in cell.Descendants<Paragraph>())
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                text.Append(NumberLabel(paragraph));
+                Runs(paragraph, text);
+            }
+
+            return text.ToString();
         }
 
         private void AppendLine(string line)

@@ -175,8 +175,14 @@ public static class TextTableDetector
     private static bool IsGroupLabel(string text, int start, int end)
     {
         var line = text.AsSpan(start, end - start).Trim();
-        return line.Length <= 20 && line.IndexOfAny('。', '；', '，') < 0;
+        return line.Length <= 20 && line.IndexOfAny('。', '；', '，') < 0 && !IsCaptionOrUnitLine(line);
     }
+
+    /// <summary>The caption of the next table ("附表2 …计划表", "表3 …") or a unit line ("单位：人"): it opens a table of its own,
+    /// so it ends the one above rather than labelling its rows.</summary>
+    private static bool IsCaptionOrUnitLine(ReadOnlySpan<char> line) =>
+        line.EndsWith("表") || line.StartsWith("附表") || (line.Length > 1 && line[0] == '表' && char.IsAsciiDigit(line[1]))
+        || line.Contains("单位：", StringComparison.Ordinal) || line.Contains("单位:", StringComparison.Ordinal);
 
     private static bool IsBlank(string text, int start, int end) => text.AsSpan(start, end - start).IsWhiteSpace();
 

@@ -191,6 +191,9 @@ public sealed class CategoryRule : ITargetRule
             : category;
     }
 
+    /// <summary>The topic category a phrase names by itself (a table's caption or section heading), or null.</summary>
+    internal static string? TopicOf(string phrase) => Match(Table, phrase, phrase);
+
     /// <summary>The words after the last 的 of an indicator (its head noun phrase), or "" when it has no 的 or too little after it.</summary>
     private static string HeadNoun(string indicator)
     {

@@ -37,6 +37,9 @@ public sealed class KindRule : ITargetRule
         }
     }
 
+    /// <summary>Decides the kind of one draft: a table cell that a text rule had rejected is brought back after this rule ran.</summary>
+    internal static void Decide(ExtractionContext context, TargetDraft draft) => draft.Kind = Classify(context, context.Text, draft);
+
     private static TargetKind Classify(ExtractionContext context, string text, TargetDraft draft)
     {
         var q = draft.Mention.Quantity;
@@ -48,6 +51,14 @@ public sealed class KindRule : ITargetRule
         var ownStart = previous is not null && previous.ExpressionEnd > clauseStart && previous.ExpressionEnd <= draft.ExpressionStart
             ? previous.ExpressionEnd : clauseStart;
         var before = text.AsSpan(ownStart, draft.ExpressionStart - ownStart);
+
+        // A table cell's lead-in is its row's indicator: the cells left of it are other columns (a baseline, another year),
+        // not words of its own, and the value beside it is no item of a list.
+        if (draft.Table is { } cell && cell.IndicatorSpan.End <= draft.ExpressionStart)
+        {
+            before = text.AsSpan(cell.IndicatorSpan.Start, cell.IndicatorSpan.Length);
+            previous = null;
+        }
 
         // "A和B排放量分别减少8%和4%", "分别达到2.6%、2.8%": a value that follows the previous one with only a list word between
         // shares its measure and verb, so its kind.

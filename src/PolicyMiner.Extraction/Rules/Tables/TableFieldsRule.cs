@@ -17,8 +17,16 @@ public sealed class TableFieldsRule : ITargetRule
         {
             if (draft.Table is { } cell)
             {
+                // A cell a text rule rejected (prose rules misread a row) missed the field rules run since: its kind is decided now.
+                var wasRejected = draft.IsRejected;
                 draft.Restore();
                 Fill(draft, cell);
+                if (wasRejected && cell.Kind is null)
+                {
+                    Kinds.KindRule.Decide(context, draft);
+                }
+
+                CategoryFromContext(draft, cell);
             }
         }
     }
@@ -46,6 +54,31 @@ public sealed class TableFieldsRule : ITargetRule
         else if (draft.Mention.Quantity.IsRange)
         {
             draft.Comparator = Comparator.Range;
+        }
+
+        if (cell.Kind is { } kind)
+        {
+            draft.Kind = kind;
+        }
+    }
+
+    /// <summary>A row too terse to name its topic ("达标率") takes it from the group row above it, the table's caption or its
+    /// section heading, the first that names one; decided here, so the taxonomy does not guess from the table's own words.</summary>
+    private static void CategoryFromContext(TargetDraft draft, TableTarget cell)
+    {
+        if (draft.CategoryDecided)
+        {
+            return;
+        }
+
+        foreach (var part in cell.Context.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Categories.CategoryRule.TopicOf(part) is { } category)
+            {
+                draft.Category = category;
+                draft.CategoryDecided = true;
+                return;
+            }
         }
     }
 }

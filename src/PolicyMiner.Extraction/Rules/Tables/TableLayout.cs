@@ -24,6 +24,13 @@ public enum ColumnRole
     /// <summary>目标 / 预期 / 规划, or a year ("2015年"): the row's target values.</summary>
     Target,
 
+    /// <summary>扩招 / 新增 / 增加 / 增量 (alone or with 人数, 数, 量): the increase the row is to make, over the baseline, by the
+    /// latest target year.</summary>
+    Increment,
+
+    /// <summary>完成时限 / 完成时间 / 时间节点: the date each row is due by ("2022年底"), its year the row's due year.</summary>
+    Deadline,
+
     /// <summary>牵头单位 / 责任单位 / 责任部门: bodies answering for the row.</summary>
     Lead,
 
@@ -45,6 +52,7 @@ public sealed record TableColumn(int Index, ColumnRole Role, string Header, int?
 public sealed class TableLayout
 {
     private static readonly string[] SequenceWords = ["序号", "编号", "序"];
+    private static readonly string[] DeadlineWords = ["时限", "完成时间", "时间节点", "截止时间", "完成期限", "进度安排", "时间安排"];
     private static readonly string[] LeadWords = ["牵头", "责任单位", "责任部门", "主责", "负责单位", "责任主体", "主管部门"];
     private static readonly string[] SupportWords = ["配合", "协办", "参与", "协同"];
     private static readonly string[] UnitWords = ["单位"];
@@ -52,6 +60,14 @@ public sealed class TableLayout
     private static readonly string[] BaselineWords = ["基期", "基数", "现状", "基准", "实绩", "完成", "实际", "现值", "基础值", "基年"];
     private static readonly string[] TargetWords = ["目标", "预期", "规划", "计划", "预计"];
     private static readonly string[] IndicatorWords = ["指标", "名称", "项目", "内容", "任务"];
+
+    // An increment column is titled by a word of growth alone, or with a noun of counting after it (扩招人数, 新增数量).
+    private static readonly string[] IncrementWords = ["扩招", "新增", "增加", "增量", "增长", "增减", "扩大"];
+    private static readonly string[] IncrementNouns = ["", "人数", "数", "数量", "量", "值", "规模"];
+
+    /// <summary>The words a table uses for its own columns (目标值, 分年度任务, 计划): they say where a value stands, not what it
+    /// measures, so category and taxonomy read the indicator without them.</summary>
+    internal static readonly string[] ColumnWords = ["分年度", "预期值", "目标值", "预期", "目标", "规划", "计划", "任务", "指标"];
 
     private TableLayout(DocumentTable table, IReadOnlyList<TableColumn> columns)
     {
@@ -69,7 +85,12 @@ public sealed class TableLayout
 
     public TableColumn? Baseline => Columns.FirstOrDefault(c => c.Role == ColumnRole.Baseline);
 
-    public IEnumerable<TableColumn> Targets => Columns.Where(c => c.Role == ColumnRole.Target);
+    public TableColumn? Deadline => Columns.FirstOrDefault(c => c.Role == ColumnRole.Deadline);
+
+    public IEnumerable<TableColumn> Targets => Columns.Where(c => c.Role is ColumnRole.Target or ColumnRole.Increment);
+
+    /// <summary>The latest year a target column names: the year an increment column's increase is due.</summary>
+    public int? LatestTargetYear => Columns.Where(c => c.Role == ColumnRole.Target).Max(c => c.Year);
 
     public IEnumerable<TableColumn> BodyColumns => Columns.Where(c => c.Role is ColumnRole.Lead).Concat(Columns.Where(c => c.Role is ColumnRole.Support));
 
@@ -214,6 +235,11 @@ public sealed class TableLayout
             return ColumnRole.Sequence;
         }
 
+        if (ContainsAny(h, DeadlineWords))
+        {
+            return ColumnRole.Deadline;
+        }
+
         if (ContainsAny(h, LeadWords))
         {
             return ColumnRole.Lead;
@@ -235,6 +261,11 @@ public sealed class TableLayout
             return ColumnRole.Indicator;
         }
 
+        if (IsIncrementTitle(h))
+        {
+            return ColumnRole.Increment;
+        }
+
         if (ContainsAny(h, UnitWords))
         {
             return ColumnRole.Unit;
@@ -253,6 +284,25 @@ public sealed class TableLayout
         return ContainsAny(h, TargetWords) || YearOf(h) is not null ? ColumnRole.Target : ColumnRole.Unknown;
     }
 
+    private static bool IsIncrementTitle(string header)
+    {
+        var h = header;
+        if (h.Length > 0 && h[^1] is ')' or '）' && h.LastIndexOfAny(['(', '（']) is var open and > 0)
+        {
+            h = h[..open];
+        }
+
+        foreach (var word in IncrementWords)
+        {
+            if (h.StartsWith(word, StringComparison.Ordinal) && Array.IndexOf(IncrementNouns, h[word.Length..]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool ContainsAny(string text, string[] words)
     {
         foreach (var word in words)
@@ -266,8 +316,8 @@ public sealed class TableLayout
         return false;
     }
 
-    /// <summary>"2015年目标" → 2015: the last four-digit year followed by 年 in a header.</summary>
-    private static int? YearOf(string header)
+    /// <summary>"2015年目标" → 2015: the last four-digit year followed by 年 in a header (or a deadline cell: "2022年底").</summary>
+    internal static int? YearOf(string header)
     {
         int? year = null;
         for (var i = 0; i + 4 < header.Length; i++)

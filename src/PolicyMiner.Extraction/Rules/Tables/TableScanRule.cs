@@ -33,10 +33,28 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
 
             context.TargetTables.Add(table.Span);
             var tableUnit = UnitAbove(text, table.Span.Start);
-            var caption = layout.RowsAreEntities ? CaptionSubject(text, table.Span.Start) : "";
-            foreach (var row in table.DataRows)
+            var caption = CaptionSubject(text, table.Span.Start);
+            var heading = HeadingOver(context.Document.Sections, table.Span.Start);
+            string group = "", parent = "";
+            foreach (var row in table.Rows)
             {
-                ReadRow(context, layout, row, added, tableUnit, caption);
+                if (row.IsHeader)
+                {
+                    continue;
+                }
+
+                if (row.IsGroup)
+                {
+                    group = row.Cells.FirstOrDefault(c => c.Span.Length > 0) is { } label ? text[label.Span.Start..label.Span.End] : "";
+                    parent = "";
+                    continue;
+                }
+
+                var scope = new RowScope(tableUnit, caption, string.Join("|", new[] { group, caption, heading }.Where(p => p.Length > 0)), parent);
+                if (ReadRow(context, layout, row, added, scope) is { } indicator && !IsSubRow(indicator))
+                {
+                    parent = indicator;
+                }
             }
         }
 
@@ -91,6 +109,24 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             {
                 caption = caption[(colon + 1)..];
             }
+            else if (caption.IndexOfAny([' ', '\u3000']) is var space and > 0 && space <= 5 && (caption.StartsWith("附", StringComparison.Ordinal) || caption[0] == '表'))
+            {
+                // "附表2 各乡镇…", "表1 …": the label and its number.
+                caption = caption[(space + 1)..];
+            }
+
+            // "各乡镇…", "各县（区）…": the rows name each place, so the caption's "each" is the row's place.
+            caption = caption.Trim();
+            if (caption.StartsWith('各') && caption.Length > 3)
+            {
+                var places = 1;
+                while (places < caption.Length && "省市县区州盟旗乡镇街道地（）()".Contains(caption[places], StringComparison.Ordinal))
+                {
+                    places++;
+                }
+
+                caption = places > 1 ? caption[places..] : caption;
+            }
 
             foreach (var word in CaptionKindWords)
             {
@@ -128,12 +164,56 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
         return IsTotalLabel(label) ? $"{caption}{measure}（{label}）" : $"{label}{caption}{measure}";
     }
 
-    private void ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added, string? tableUnit, string caption)
+    /// <summary>What a row inherits from its table: the unit above it, the caption's subject, the words that name the table's
+    /// topic (caption, group row, section heading) and the indicator of the row a "其中" row belongs to.</summary>
+    private sealed record RowScope(string? Unit, string Caption, string Context, string Parent);
+
+    // "其中：企业研发经费", "其中:农村": a part of the row above.
+    private static readonly string[] SubRowMarks = ["其中：", "其中:", "其中"];
+
+    private static bool IsSubRow(string label) => label.StartsWith("其中", StringComparison.Ordinal);
+
+    /// <summary>The indicator of a "其中" row: its own words without the mark; a part named by one short word ("其中：农村", up to
+    /// four characters) names no measure of its own, so the parent row's indicator follows it ("农村" + "常住人口").</summary>
+    private static string SubRowIndicator(string label, string parent)
+    {
+        foreach (var mark in SubRowMarks)
+        {
+            if (label.StartsWith(mark, StringComparison.Ordinal))
+            {
+                var own = label[mark.Length..].Trim();
+                return own.Length is > 0 and <= 4 && parent.Length > 0 ? own + parent : own.Length > 0 ? own : label;
+            }
+        }
+
+        return label;
+    }
+
+    /// <summary>The heading of the innermost section holding <paramref name="position"/>, or "".</summary>
+    private static string HeadingOver(IReadOnlyList<Core.Documents.Section> sections, int position)
+    {
+        var heading = "";
+        var level = 0;
+        foreach (var section in sections)
+        {
+            if (section.Span.Contains(position) && section.Level >= level)
+            {
+                heading = section.Heading;
+                level = section.Level;
+            }
+        }
+
+        return heading;
+    }
+
+    /// <summary>Reads one data row; returns its indicator label ("" when it has none).</summary>
+    private string? ReadRow(ExtractionContext context, TableLayout layout, Core.Documents.Tables.TableRow row, List<QuantityMention> added, RowScope scope)
     {
         var text = context.Text;
+        var tableUnit = scope.Unit;
         if (TableLayout.Cell(row, layout.Indicator!.Index) is not { Span.Length: > 0 } indicatorCell)
         {
-            return;
+            return null;
         }
 
         var indicatorTitle = text[indicatorCell.Span.Start..indicatorCell.Span.End];
@@ -173,7 +253,17 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
             }
         }
 
-        var indicator = text[indicatorSpan.Start..indicatorSpan.End].Trim();
+        // "2022年底" in a 完成时限 column: the row's due year, for target columns that name none.
+        int? dueYear = null;
+        string? dueText = null;
+        if (layout.Deadline is { } deadlineColumn && TableLayout.Cell(row, deadlineColumn.Index) is { Span.Length: > 0 } deadlineCell)
+        {
+            dueText = text[deadlineCell.Span.Start..deadlineCell.Span.End];
+            dueYear = TableLayout.YearOf(dueText);
+        }
+
+        var label = text[indicatorSpan.Start..indicatorSpan.End].Trim();
+        var indicator = IsSubRow(label) ? SubRowIndicator(label, scope.Parent) : label;
         var entities = layout.RowsAreEntities;
         if (entities && bodies.Count == 0 && !IsTotalLabel(indicator))
         {
@@ -195,17 +285,41 @@ public sealed class TableScanRule(UnitCatalogue units) : IStructureRule
                 mention = bare;
             }
 
-            if (mention is null)
+            // An increment of nothing ("扩招 0") sets no target: the row keeps its figure.
+            if (mention is null || column.Role == ColumnRole.Increment && mention.Quantity.Value == 0 && mention.Quantity.ValueMax is null)
             {
                 continue;
             }
 
             ValueText(text.AsSpan(cell.Span.Start, cell.Span.Length), out var comparator, out _);
+            var increment = column.Role == ColumnRole.Increment;
+            var year = increment ? layout.LatestTargetYear : column.Year;
             var yearText = column.Year is null ? null : column.Header;
-            var cellIndicator = entities ? EntityIndicator(indicator, caption, column) ?? indicator : indicator;
-            context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, cellIndicator, column.Year, yearText,
-                baseline, bodies, comparator);
+            if (column.Year is null && dueYear is not null)
+            {
+                year = dueYear;
+                yearText = dueText;
+            }
+
+            var cellIndicator = entities || IsTotalLabel(indicator) ? EntityIndicator(indicator, scope.Caption, column) ?? indicator : indicator;
+            TargetKind? kind = increment ? mention.Quantity.Kind is UnitKind.Percent ? TargetKind.Growth : TargetKind.Increase : null;
+            context.TableTargets[mention.Span.Start] = new TableTarget(row.Span, cell.Span, indicatorSpan, cellIndicator, year, yearText,
+                baseline, bodies, comparator, kind, Topic(cellIndicator), scope.Context);
         }
+
+        return label;
+    }
+
+    /// <summary>An indicator without the words a table uses for its columns (分年度招生任务 → 招生): what category and taxonomy read.</summary>
+    private static string Topic(string indicator)
+    {
+        var topic = indicator;
+        foreach (var word in TableLayout.ColumnWords)
+        {
+            topic = topic.Replace(word, "", StringComparison.Ordinal);
+        }
+
+        return topic.Length > 0 ? topic : indicator;
     }
 
     /// <summary>A mention the character scan found inside the cell ("85%", "30亿元"), or null.</summary>
