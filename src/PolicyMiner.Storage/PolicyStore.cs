@@ -885,8 +885,12 @@ public sealed partial class PolicyStore : IDisposable
         }
 
         var fullPath = Path.GetFullPath(document);
-        return _documents.Query().Where(x => x.SourceName == document || x.SourcePath == fullPath || x.SourcePath == document)
-            .Select(x => x.Id).ToList();
+        // One pass over names and paths (an OR that LiteDB scans for anyway); the name is absent when the path ends in it.
+        var projection = BsonExpression.Create($"{{ i: $._id, n: $.{DocumentBson.SourceName}, p: $.{DocumentBson.SourcePath} }}");
+        return [.. _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable()
+            .Where(d => d["p"].IsString
+                && ((d["n"].IsString ? d["n"].AsString : Path.GetFileName(d["p"].AsString)) == document || d["p"].AsString == fullPath || d["p"].AsString == document))
+            .Select(d => d["i"].AsString)];
     }
 
     private static bool IsObjectId(string id) => id is { Length: 24 } && id.All(char.IsAsciiHexDigit);

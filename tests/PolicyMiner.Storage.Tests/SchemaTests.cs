@@ -321,7 +321,8 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(TestData.Extractor, store.KnownDocuments()[first.ContentHash]);
             Assert.Single(store.QueryTargets(TargetQuery.All with { Region = "云岭县" }));
             var summary = store.GetDocument(first.ContentHash)!.Summary;
-            Assert.Equal((first.Metadata, TestData.Extractor), (summary.Metadata, summary.ExtractorVersion));
+            Assert.Equal((first.Metadata, TestData.Extractor, "青川市-2018.txt"), (summary.Metadata, summary.ExtractorVersion, summary.SourceName));
+            Assert.Single(store.QueryTargets(TargetQuery.All with { Document = "云岭县-2019.txt" }));
 
             // The migrated fingerprints still find near copies, and the same file again is left alone.
             var third = TestData.Document(plan + "\n\n", "/samples/third/青川市-2018.txt") with { Fingerprint = TextFingerprint.Of(plan + "\n\n") };
@@ -334,6 +335,7 @@ public sealed class SchemaTests : IDisposable
         Assert.False(record.ContainsKey("SourcePath"));
         Assert.True(record["fp"].IsBinary && record["mh"].IsBinary);
         Assert.False(check.GetCollection("documents").FindById(second.ContentHash).ContainsKey("s"));
+        Assert.False(record.ContainsKey("n") || record.ContainsKey("sa"), "no file name the path ends in, no zero review counts");
         var indexes = check.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = 'documents'")).Select(i => i["name"].AsString).Order();
         Assert.Equal(["_id", "categories", "path", "plan_year"], indexes);
         Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);

@@ -68,6 +68,12 @@ internal static class LegacySchema
                 };
             }
 
+            old["SourceName"] = old.TryGetValue("SourceName", out var file) ? file : Path.GetFileName(old["SourcePath"].AsString);
+            foreach (var count in new[] { "Accepted", "Corrected", "Rejected" })
+            {
+                old[count] = old.TryGetValue(count, out var value) ? value : 0;
+            }
+
             foreach (var list in new[] { "Sources", "SourceHashes" })
             {
                 old[list] = old.TryGetValue(list, out var kept) ? kept : new LiteDB.BsonArray();

@@ -97,7 +97,7 @@ internal static class DocumentBson
     };
 
     /// <summary>A document record of schema v1–v5 with the names and value types of schema v6: fingerprint hex and
-    /// MinHash base64 become binary, empty folded-file lists go.</summary>
+    /// MinHash base64 become binary; empty folded-file lists, zero review counts and a file name the path ends in go.</summary>
     public static LiteDB.BsonDocument Rename(LiteDB.BsonDocument old)
     {
         var renamed = new LiteDB.BsonDocument();
@@ -114,6 +114,21 @@ internal static class DocumentBson
             if (now is Sources or SourceHashes && value.IsArray && value.AsArray.Count == 0)
             {
                 renamed.Remove(now);
+            }
+        }
+
+        // Absent when it says nothing: the file name that ends the path, review counts of zero (as the entity writes them).
+        if (renamed.TryGetValue(SourceName, out var file) && renamed.TryGetValue(SourcePath, out var path) && file.IsString && path.IsString
+            && file.AsString == Path.GetFileName(path.AsString))
+        {
+            renamed.Remove(SourceName);
+        }
+
+        foreach (var count in new[] { Accepted, Corrected, Rejected })
+        {
+            if (renamed.TryGetValue(count, out var value) && value.IsNumber && value.AsInt32 == 0)
+            {
+                renamed.Remove(count);
             }
         }
 

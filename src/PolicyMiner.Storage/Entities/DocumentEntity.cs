@@ -10,52 +10,47 @@ internal sealed class DocumentEntity
     [LiteDB.BsonField(DocumentBson.Key)]
     public int Key { get; set; }
 
-    [LiteDB.BsonField(DocumentBson.SourceName)]
+    /// <summary>The file name; stored only when it is not the last part of <see cref="SourcePath"/> (schema v6 on).</summary>
+    [LiteDB.BsonIgnore]
+    public string SourceName
+    {
+        get => _sourceName ?? Path.GetFileName(SourcePath);
+        set => _sourceName = value;
+    }
 
-    public string SourceName { get; set; } = "";
+    private string? _sourceName;
 
     [LiteDB.BsonField(DocumentBson.SourcePath)]
-
     public string SourcePath { get; set; } = "";
 
     [LiteDB.BsonField(DocumentBson.Format)]
-
     public string Format { get; set; } = "";
 
     [LiteDB.BsonField(DocumentBson.Encoding)]
-
     public string Encoding { get; set; } = "";
 
     [LiteDB.BsonField(DocumentBson.Metadata)]
-
     public MetadataEntity Metadata { get; set; } = new();
 
     [LiteDB.BsonField(DocumentBson.SectionCount)]
-
     public int SectionCount { get; set; }
 
     [LiteDB.BsonField(DocumentBson.DiagnosticCount)]
-
     public int DiagnosticCount { get; set; }
 
     [LiteDB.BsonField(DocumentBson.TextLength)]
-
     public int TextLength { get; set; }
 
     [LiteDB.BsonField(DocumentBson.TargetCount)]
-
     public int TargetCount { get; set; }
 
     [LiteDB.BsonField(DocumentBson.ExtractorVersion)]
-
     public string ExtractorVersion { get; set; } = "";
 
     [LiteDB.BsonField(DocumentBson.IngestedAt)]
-
     public DateTime IngestedAt { get; set; }
 
     [LiteDB.BsonField(DocumentBson.RunId)]
-
     public int RunId { get; set; }
 
     // Targets by review state and the lowest confidence of those not rejected, kept current by every write, so the
@@ -63,20 +58,16 @@ internal sealed class DocumentEntity
     [LiteDB.BsonField(DocumentBson.Pending)]
     public int Pending { get; set; }
 
-    [LiteDB.BsonField(DocumentBson.Accepted)]
-
+    [LiteDB.BsonIgnore]
     public int Accepted { get; set; }
 
-    [LiteDB.BsonField(DocumentBson.Corrected)]
-
+    [LiteDB.BsonIgnore]
     public int Corrected { get; set; }
 
-    [LiteDB.BsonField(DocumentBson.Rejected)]
-
+    [LiteDB.BsonIgnore]
     public int Rejected { get; set; }
 
     [LiteDB.BsonField(DocumentBson.MinConfidence)]
-
     public double MinConfidence { get; set; } = 1;
 
     /// <summary>The categories of this document's targets (rejected ones included), each once: the documents page's
@@ -135,6 +126,40 @@ internal sealed class DocumentEntity
         set => SourceHashes = value ?? [];
     }
 
+    [LiteDB.BsonField(DocumentBson.SourceName)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StoredSourceName
+    {
+        get => _sourceName == Path.GetFileName(SourcePath) ? null : _sourceName;
+        set => _sourceName = value;
+    }
+
+    // Review counts other than pending are zero on most documents: absent then (a filter's "> 0" is false on a missing field).
+
+    [LiteDB.BsonField(DocumentBson.Accepted)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredAccepted
+    {
+        get => Accepted == 0 ? null : Accepted;
+        set => Accepted = value ?? 0;
+    }
+
+    [LiteDB.BsonField(DocumentBson.Corrected)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredCorrected
+    {
+        get => Corrected == 0 ? null : Corrected;
+        set => Corrected = value ?? 0;
+    }
+
+    [LiteDB.BsonField(DocumentBson.Rejected)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredRejected
+    {
+        get => Rejected == 0 ? null : Rejected;
+        set => Rejected = value ?? 0;
+    }
+
     /// <summary>Records a file whose text is this document's (a duplicate folded into it); false when it was already known.</summary>
     public bool FoldIn(string path, string contentHash)
     {
@@ -162,39 +187,30 @@ internal sealed class MetadataEntity
     public string? Title { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Issuer)]
-
     public string? Issuer { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.DocNumber)]
-
     public string? DocNumber { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Region)]
-
     public string? Region { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Province)]
-
     public string? Province { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Year)]
-
     public int? Year { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Date)]
-
     public string? Date { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Published)]
-
     public string? Published { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.Uploaded)]
-
     public string? Uploaded { get; set; }
 
     [LiteDB.BsonField(DocumentBson.Meta.IndexNumber)]
-
     public string? IndexNumber { get; set; }
 }
 
