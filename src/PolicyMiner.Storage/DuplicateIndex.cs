@@ -39,12 +39,13 @@ internal sealed class DuplicateIndex
     public static DuplicateIndex Load(ILiteCollection<DocumentEntity> documents, Func<string, DocumentEntity?> lookup)
     {
         var index = new DuplicateIndex(lookup);
-        var projection = BsonExpression.Create("{ id: $._id, exact: $.Fingerprint, minhash: $.MinHash }");
+        var projection = BsonExpression.Create($"{{ id: $._id, exact: $.{DocumentBson.Fingerprint}, minhash: $.{DocumentBson.MinHash} }}");
         foreach (var row in documents.Query().Select(projection).ToEnumerable())
         {
             var exact = row["exact"];
             var minHash = row["minhash"];
-            if (exact.IsString && minHash.IsString && TextFingerprint.FromStored(exact.AsString, minHash.AsString) is { } fingerprint)
+            if (exact.IsBinary && minHash.IsBinary
+                && TextFingerprint.FromStored(Convert.ToHexStringLower(exact.AsBinary), Convert.ToBase64String(minHash.AsBinary)) is { } fingerprint)
             {
                 index.Add(row["id"].AsString, fingerprint);
             }

@@ -276,16 +276,16 @@ public sealed partial class PolicyStore
     /// </remarks>
     private List<BsonDocument> Page(DocumentFilter filter, int skip, int take)
     {
-        var order = BsonExpression.Create("$.SourcePath");
+        var order = BsonExpression.Create($"$.{DocumentBson.SourcePath}");
         if (filter != new DocumentFilter())
         {
             return Filtered(filter).OrderBy(order).Skip(skip).Limit(take).ToList();
         }
 
         var paths = new BsonArray(_db.GetCollection(StoreSchema.Documents).Query().OrderBy(order).Select(order).Skip(skip).Limit(take)
-            .ToEnumerable().Select(row => row["SourcePath"]));
-        return [.. _db.GetCollection(StoreSchema.Documents).Find(BsonExpression.Create("$.SourcePath IN @0", paths))
-            .OrderBy(d => d["SourcePath"].AsString, StringComparer.Ordinal)];
+            .ToEnumerable().Select(row => row[DocumentBson.SourcePath]));
+        return [.. _db.GetCollection(StoreSchema.Documents).Find(BsonExpression.Create($"$.{DocumentBson.SourcePath} IN @0", paths))
+            .OrderBy(d => d[DocumentBson.SourcePath].AsString, StringComparer.Ordinal)];
     }
 
     /// <summary>The number and review counts of the documents matching a filter, from the cache while nothing was written since.</summary>
@@ -311,7 +311,7 @@ public sealed partial class PolicyStore
             }
         }
 
-        var projection = BsonExpression.Create("{ p: $.Pending, a: $.Accepted, c: $.Corrected, r: $.Rejected }");
+        var projection = BsonExpression.Create($"{{ p: $.{DocumentBson.Pending}, a: $.{DocumentBson.Accepted}, c: $.{DocumentBson.Corrected}, r: $.{DocumentBson.Rejected} }}");
         var (total, pending, accepted, corrected, rejected) = (0, 0, 0, 0, 0);
         foreach (var row in Filtered(filter).Select(projection).ToEnumerable())
         {
@@ -386,12 +386,12 @@ public sealed partial class PolicyStore
         var query = _db.GetCollection(StoreSchema.Documents).Query();
         if (filter.Region is { } region)
         {
-            query = query.Where(BsonExpression.Create("($.Metadata.Region = @0 OR $.Metadata.Province = @0)", new BsonValue(region)));
+            query = query.Where(BsonExpression.Create($"({DocumentBson.RegionPath} = @0 OR {DocumentBson.ProvincePath} = @0)", new BsonValue(region)));
         }
 
         if (filter.Year is { } year)
         {
-            query = query.Where(BsonExpression.Create("$.Metadata.Year = @0", new BsonValue(year)));
+            query = query.Where(BsonExpression.Create($"{DocumentBson.YearPath} = @0", new BsonValue(year)));
         }
 
         if (filter.State is { } state)
@@ -401,13 +401,13 @@ public sealed partial class PolicyStore
 
         if (filter.MaxConfidence is { } confidence)
         {
-            query = query.Where(BsonExpression.Create("$.MinConfidence <= @0", new BsonValue(confidence)));
+            query = query.Where(BsonExpression.Create($"$.{DocumentBson.MinConfidence} <= @0", new BsonValue(confidence)));
         }
 
         if (filter.Category is { } category)
         {
             // The documents' own category list and its index (schema v4): no pass over the targets.
-            query = query.Where(BsonExpression.Create("$.Categories[*] ANY = @0", new BsonValue(category)));
+            query = query.Where(BsonExpression.Create($"$.{DocumentBson.Categories}[*] ANY = @0", new BsonValue(category)));
         }
 
         return query;
@@ -643,10 +643,10 @@ public sealed partial class PolicyStore
 
     private static string CountField(ReviewState state) => state switch
     {
-        ReviewState.Accepted => nameof(DocumentEntity.Accepted),
-        ReviewState.Corrected => nameof(DocumentEntity.Corrected),
-        ReviewState.Rejected => nameof(DocumentEntity.Rejected),
-        _ => nameof(DocumentEntity.Pending),
+        ReviewState.Accepted => DocumentBson.Accepted,
+        ReviewState.Corrected => DocumentBson.Corrected,
+        ReviewState.Rejected => DocumentBson.Rejected,
+        _ => DocumentBson.Pending,
     };
 
     private static int Int(BsonValue value) => value.IsNumber ? value.AsInt32 : 0;

@@ -104,8 +104,8 @@ public sealed partial class PolicyStore
     /// <summary>Documents that have pending targets, lowest confidence first: the review queue's candidates.</summary>
     private List<(string Id, int Key, double MinConfidence)> DocumentsWithPending() =>
         [.. _db.GetCollection(StoreSchema.Documents).Query()
-            .Where(BsonExpression.Create("$.Pending > 0"))
-            .Select(BsonExpression.Create("{ i: $._id, k: $.Key, m: $.MinConfidence }"))
+            .Where(BsonExpression.Create($"$.{DocumentBson.Pending} > 0"))
+            .Select(BsonExpression.Create($"{{ i: $._id, k: $.{DocumentBson.Key}, m: $.{DocumentBson.MinConfidence} }}"))
             .ToEnumerable()
             .Select(d => (d["i"].AsString, d["k"].IsNumber ? d["k"].AsInt32 : 0, d["m"].IsNumber ? d["m"].AsDouble : 0))
             .OrderBy(d => d.Item3)];

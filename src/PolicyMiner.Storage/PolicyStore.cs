@@ -379,7 +379,7 @@ public sealed partial class PolicyStore : IDisposable
     public FrozenDictionary<string, string> KnownDocuments()
     {
         using var scope = Reading();
-        var projection = BsonExpression.Create("{ id: $._id, version: $.ExtractorVersion, folded: $.SourceHashes }");
+        var projection = BsonExpression.Create($"{{ id: $._id, version: $.{DocumentBson.ExtractorVersion}, folded: $.{DocumentBson.SourceHashes} }}");
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable())
         {
@@ -447,7 +447,7 @@ public sealed partial class PolicyStore : IDisposable
 
         // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
         // their text, so a value must never be spelled into it (Query.EQ does, and the cache would grow per document).
-        var superseded = _documents.Find(BsonExpression.Create("$.SourcePath = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
+        var superseded = _documents.Find(BsonExpression.Create($"$.{DocumentBson.SourcePath} = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
         if (existing is not null)
         {
             superseded.Add(existing);
@@ -851,15 +851,15 @@ public sealed partial class PolicyStore : IDisposable
         var documents = _db.GetCollection(StoreSchema.Documents).Query();
         if (query.Region is { } region)
         {
-            documents = documents.Where(BsonExpression.Create("($.Metadata.Region = @0 OR $.Metadata.Province = @0)", new BsonValue(region)));
+            documents = documents.Where(BsonExpression.Create($"({DocumentBson.RegionPath} = @0 OR {DocumentBson.ProvincePath} = @0)", new BsonValue(region)));
         }
 
         if (query.PlanYear is { } planYear)
         {
-            documents = documents.Where(BsonExpression.Create("$.Metadata.Year = @0", new BsonValue(planYear)));
+            documents = documents.Where(BsonExpression.Create($"{DocumentBson.YearPath} = @0", new BsonValue(planYear)));
         }
 
-        var keys = documents.Select(BsonExpression.Create("{ i: $._id, k: $.Key }")).ToEnumerable()
+        var keys = documents.Select(BsonExpression.Create($"{{ i: $._id, k: $.{DocumentBson.Key} }}")).ToEnumerable()
             .ToDictionary(d => d["i"].AsString, d => d["k"].IsNumber ? d["k"].AsInt32 : 0, StringComparer.Ordinal);
         if (query.Document is { } document)
         {
@@ -885,8 +885,12 @@ public sealed partial class PolicyStore : IDisposable
         }
 
         var fullPath = Path.GetFullPath(document);
-        return _documents.Query().Where(x => x.SourceName == document || x.SourcePath == fullPath || x.SourcePath == document)
-            .Select(x => x.Id).ToList();
+        // One pass over names and paths (an OR that LiteDB scans for anyway); the name is absent when the path ends in it.
+        var projection = BsonExpression.Create($"{{ i: $._id, n: $.{DocumentBson.SourceName}, p: $.{DocumentBson.SourcePath} }}");
+        return [.. _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable()
+            .Where(d => d["p"].IsString
+                && ((d["n"].IsString ? d["n"].AsString : Path.GetFileName(d["p"].AsString)) == document || d["p"].AsString == fullPath || d["p"].AsString == document))
+            .Select(d => d["i"].AsString)];
     }
 
     private static bool IsObjectId(string id) => id is { Length: 24 } && id.All(char.IsAsciiHexDigit);

@@ -342,6 +342,7 @@ public sealed class ReviewTests : IDisposable
             Assert.Equal(1, v1.SchemaVersion);
         }
 
+        LegacySchema.LongDocumentNames(_temp.Path);
         LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))

@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Targets;
+using PolicyMiner.Core.Text;
 using LiteDB;
 using PolicyMiner.Storage.Reviewing;
 using PolicyMiner.Storage.Entities;
@@ -31,7 +32,7 @@ public sealed class SchemaTests : IDisposable
         Assert.DoesNotContain("documents.SourceName", indexes);
         Assert.Contains("documents.plan_year", indexes);
         Assert.Contains("documents.categories", indexes);
-        Assert.Contains("documents.SourcePath", indexes);
+        Assert.Contains("documents.path", indexes);
     }
 
     [Fact]
@@ -112,6 +113,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(2, v2.SchemaVersion);
         }
 
+        LegacySchema.LongDocumentNames(_temp.Path);
         LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.RenameTargetFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
@@ -162,6 +164,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(3, v3.SchemaVersion);
         }
 
+        LegacySchema.LongDocumentNames(_temp.Path);
         LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.AddDocumentFieldsBack(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
@@ -219,6 +222,7 @@ public sealed class SchemaTests : IDisposable
         }
 
         // A v4 file: one record per target with an ObjectId of its own, sections as plain lists.
+        LegacySchema.LongDocumentNames(_temp.Path);
         LegacySchema.UnpackTargets(_temp.Path);
         LegacySchema.UnpackLayout(_temp.Path);
         using (var raw = new LiteDatabase(_temp.Path))
@@ -282,6 +286,58 @@ public sealed class SchemaTests : IDisposable
         using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
         Assert.False(check.CollectionExists("targets"));
         Assert.All(check.GetCollection("contents").FindAll(), c => Assert.False(c.ContainsKey("Sections")));
+        Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
+    }
+
+    [Fact]
+    public void Open_Version5Database_ShortensDocumentFieldsAndEveryDocumentQueryStillWorks()
+    {
+        const string plan = "一、主要目标。到2020年，全市研发经费占地区生产总值比重达到2.5%以上。高新技术企业达到120家。二、保障措施。市财政每年安排科技专项资金5000万元，重点支持企业研发平台建设和科技成果转化，确保各项任务落到实处。";
+        var first = TestData.Document(plan) with { Fingerprint = TextFingerprint.Of(plan) };
+        var copy = TestData.Document(plan + "\n", "/samples/copy/青川市-2018.txt") with { Fingerprint = TextFingerprint.Of(plan + "\n") };
+        var second = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        using (var v5 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 5)]))
+        {
+            v5.SaveDocument(TestData.Extraction(first, TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms")));
+            Assert.Equal(DocumentWriteResult.Duplicate, v5.SaveDocument(TestData.Extraction(copy)));
+            v5.SaveDocument(TestData.Extraction(second, TestData.Target(second, "规模以上工业增加值增长8%左右", 8, category: "industry", year: 2022)));
+            Assert.Equal(5, v5.SchemaVersion);
+        }
+
+        LegacySchema.LongDocumentNames(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.All(raw.GetCollection("documents").FindAll(), d => Assert.True(d.ContainsKey("SourcePath") && d["Metadata"].AsDocument.ContainsKey("Region"), "the test database holds v5 names"));
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+            Assert.Equal("/samples/云岭县-2019.txt", store.ListDocuments(new DocumentFilter(Region: "云岭县"), 0, 50).Documents.Single().Summary.SourcePath);
+            Assert.Equal(first.ContentHash, store.ListDocuments(new DocumentFilter(Year: 2018), 0, 50).Documents.Single().Summary.Id);
+            Assert.Equal(second.ContentHash, store.ListDocuments(new DocumentFilter(Category: "industry"), 0, 50).Documents.Single().Summary.Id);
+            Assert.Equal(2, store.ListDocuments(new DocumentFilter(State: ReviewState.Unreviewed), 0, 50).Total);
+            Assert.Equal(["/samples/copy/青川市-2018.txt"], store.FoldedSourcesOf(first.ContentHash));
+            Assert.Equal(TestData.Extractor, store.KnownDocuments()[first.ContentHash]);
+            Assert.Single(store.QueryTargets(TargetQuery.All with { Region = "云岭县" }));
+            var summary = store.GetDocument(first.ContentHash)!.Summary;
+            Assert.Equal((first.Metadata, TestData.Extractor, "青川市-2018.txt"), (summary.Metadata, summary.ExtractorVersion, summary.SourceName));
+            Assert.Single(store.QueryTargets(TargetQuery.All with { Document = "云岭县-2019.txt" }));
+
+            // The migrated fingerprints still find near copies, and the same file again is left alone.
+            var third = TestData.Document(plan + "\n\n", "/samples/third/青川市-2018.txt") with { Fingerprint = TextFingerprint.Of(plan + "\n\n") };
+            Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(TestData.Extraction(third)));
+            Assert.Equal(DocumentWriteResult.Unchanged, store.SaveDocument(TestData.Extraction(first)));
+        }
+
+        using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        var record = check.GetCollection("documents").FindById(first.ContentHash);
+        Assert.False(record.ContainsKey("SourcePath"));
+        Assert.True(record["fp"].IsBinary && record["mh"].IsBinary);
+        Assert.False(check.GetCollection("documents").FindById(second.ContentHash).ContainsKey("s"));
+        Assert.False(record.ContainsKey("n") || record.ContainsKey("sa"), "no file name the path ends in, no zero review counts");
+        var indexes = check.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = 'documents'")).Select(i => i["name"].AsString).Order();
+        Assert.Equal(["_id", "categories", "path", "plan_year"], indexes);
         Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
     }
 

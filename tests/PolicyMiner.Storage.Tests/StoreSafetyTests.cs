@@ -111,8 +111,9 @@ public sealed class StoreSafetyTests : IDisposable
 
         using var repaired = PolicyStore.Open(_temp.Path, new StoreOpenOptions(ReadOnly: true));
         var documents = repaired.Documents();
-        // Pages are laid down in the order documents were written, so roughly the kept share of them survives whole.
-        Assert.InRange(documents.Count, (int)(count * kept * 0.4), count);
+        // Pages are laid down in the order documents were written, so roughly the kept share of them survives whole
+        // (less up to a page of document records: a page holds about ten of them, each text takes one of its own).
+        Assert.InRange(documents.Count, (int)(count * kept * 0.3), count);
         Assert.Equal(report.Documents, documents.Count);
         foreach (var document in documents)
         {

@@ -45,6 +45,44 @@ internal static class TestData
 /// <summary>What an older PolicyMiner wrote: targets with the property names as field names (schema v1 and v2).</summary>
 internal static class LegacySchema
 {
+    /// <summary>Gives every document the long field names and text fingerprints of schema v1–v5 (this build writes the
+    /// short names of v6 whatever the schema version, so a test builds an older file by writing with it and renaming back).</summary>
+    public static void LongDocumentNames(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var documents = raw.GetCollection("documents");
+        var longNames = PolicyMiner.Storage.Entities.DocumentBson.Renames.ToDictionary(r => r.Value, r => r.Key);
+        var longMetadata = PolicyMiner.Storage.Entities.DocumentBson.MetadataRenames.ToDictionary(r => r.Value, r => r.Key);
+        foreach (var document in documents.FindAll().ToList())
+        {
+            var old = new LiteDB.BsonDocument();
+            foreach (var (name, value) in document)
+            {
+                var was = longNames.GetValueOrDefault(name, name);
+                old[was] = was switch
+                {
+                    "Metadata" => new LiteDB.BsonDocument(value.AsDocument.ToDictionary(f => longMetadata.GetValueOrDefault(f.Key, f.Key), f => f.Value)),
+                    "Fingerprint" => Convert.ToHexStringLower(value.AsBinary),
+                    "MinHash" => Convert.ToBase64String(value.AsBinary),
+                    _ => value,
+                };
+            }
+
+            old["SourceName"] = old.TryGetValue("SourceName", out var file) ? file : Path.GetFileName(old["SourcePath"].AsString);
+            foreach (var count in new[] { "Accepted", "Corrected", "Rejected" })
+            {
+                old[count] = old.TryGetValue(count, out var value) ? value : 0;
+            }
+
+            foreach (var list in new[] { "Sources", "SourceHashes" })
+            {
+                old[list] = old.TryGetValue(list, out var kept) ? kept : new LiteDB.BsonArray();
+            }
+
+            documents.Update(old);
+        }
+    }
+
     /// <summary>Gives every target the fields schema v3 wrote and v4 does not (the document's file name, region,
     /// province and plan year; defaults written out), and takes the documents' category lists away, as a v3 file has.</summary>
     public static void AddDocumentFieldsBack(string path)

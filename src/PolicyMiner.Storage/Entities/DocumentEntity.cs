@@ -7,59 +7,158 @@ internal sealed class DocumentEntity
     public string Id { get; set; } = "";
 
     /// <summary>Short key of the document's target pack (schema v5 on; <see cref="TargetPack"/>), 0 before it has one.</summary>
+    [LiteDB.BsonField(DocumentBson.Key)]
     public int Key { get; set; }
 
-    public string SourceName { get; set; } = "";
+    /// <summary>The file name; stored only when it is not the last part of <see cref="SourcePath"/> (schema v6 on).</summary>
+    [LiteDB.BsonIgnore]
+    public string SourceName
+    {
+        get => _sourceName ?? Path.GetFileName(SourcePath);
+        set => _sourceName = value;
+    }
 
+    private string? _sourceName;
+
+    [LiteDB.BsonField(DocumentBson.SourcePath)]
     public string SourcePath { get; set; } = "";
 
+    [LiteDB.BsonField(DocumentBson.Format)]
     public string Format { get; set; } = "";
 
+    [LiteDB.BsonField(DocumentBson.Encoding)]
     public string Encoding { get; set; } = "";
 
+    [LiteDB.BsonField(DocumentBson.Metadata)]
     public MetadataEntity Metadata { get; set; } = new();
 
+    [LiteDB.BsonField(DocumentBson.SectionCount)]
     public int SectionCount { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.DiagnosticCount)]
     public int DiagnosticCount { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.TextLength)]
     public int TextLength { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.TargetCount)]
     public int TargetCount { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.ExtractorVersion)]
     public string ExtractorVersion { get; set; } = "";
 
+    [LiteDB.BsonField(DocumentBson.IngestedAt)]
     public DateTime IngestedAt { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.RunId)]
     public int RunId { get; set; }
 
     // Targets by review state and the lowest confidence of those not rejected, kept current by every write, so the
     // documents listing filters and counts without reading targets.
+    [LiteDB.BsonField(DocumentBson.Pending)]
     public int Pending { get; set; }
 
+    [LiteDB.BsonIgnore]
     public int Accepted { get; set; }
 
+    [LiteDB.BsonIgnore]
     public int Corrected { get; set; }
 
+    [LiteDB.BsonIgnore]
     public int Rejected { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.MinConfidence)]
     public double MinConfidence { get; set; } = 1;
 
     /// <summary>The categories of this document's targets (rejected ones included), each once: the documents page's
     /// category filter reads this field's index instead of every target of the category (schema v4 on).</summary>
+    [LiteDB.BsonField(DocumentBson.Categories)]
     public List<string> Categories { get; set; } = [];
 
-    /// <summary>Exact text fingerprint (<see cref="Core.Text.TextFingerprint.Exact"/>); null for documents stored before it existed.</summary>
+    /// <summary>Exact text fingerprint (<see cref="Core.Text.TextFingerprint.Exact"/>, hex); null for documents stored before it existed.</summary>
+    [LiteDB.BsonIgnore]
     public string? Fingerprint { get; set; }
 
-    /// <summary>MinHash signature of the text, base64.</summary>
+    /// <summary>MinHash signature of the text, base64 (<see cref="Core.Text.TextFingerprint.MinHashText"/>).</summary>
+    [LiteDB.BsonIgnore]
     public string? MinHash { get; set; }
 
     /// <summary>Other files the same text arrived in (duplicates folded into this document), full paths.</summary>
+    [LiteDB.BsonIgnore]
     public List<string> Sources { get; set; } = [];
 
     /// <summary>Content hashes of the folded files' bytes, so a later batch knows them unchanged without reading them again.</summary>
+    [LiteDB.BsonIgnore]
     public List<string> SourceHashes { get; set; } = [];
+
+    // As LiteDB stores them (schema v6 on): the fingerprint's 32 bytes and the signature's 256 as binary rather than
+    // as text, and the folded-file lists only when there are any (most documents have none).
+
+    [LiteDB.BsonField(DocumentBson.Fingerprint)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? StoredFingerprint
+    {
+        get => Fingerprint is null ? null : Convert.FromHexString(Fingerprint);
+        set => Fingerprint = value is null ? null : Convert.ToHexStringLower(value);
+    }
+
+    [LiteDB.BsonField(DocumentBson.MinHash)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? StoredMinHash
+    {
+        get => MinHash is null ? null : Convert.FromBase64String(MinHash);
+        set => MinHash = value is null ? null : Convert.ToBase64String(value);
+    }
+
+    [LiteDB.BsonField(DocumentBson.Sources)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<string>? StoredSources
+    {
+        get => Sources.Count == 0 ? null : Sources;
+        set => Sources = value ?? [];
+    }
+
+    [LiteDB.BsonField(DocumentBson.SourceHashes)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<string>? StoredSourceHashes
+    {
+        get => SourceHashes.Count == 0 ? null : SourceHashes;
+        set => SourceHashes = value ?? [];
+    }
+
+    [LiteDB.BsonField(DocumentBson.SourceName)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StoredSourceName
+    {
+        get => _sourceName == Path.GetFileName(SourcePath) ? null : _sourceName;
+        set => _sourceName = value;
+    }
+
+    // Review counts other than pending are zero on most documents: absent then (a filter's "> 0" is false on a missing field).
+
+    [LiteDB.BsonField(DocumentBson.Accepted)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredAccepted
+    {
+        get => Accepted == 0 ? null : Accepted;
+        set => Accepted = value ?? 0;
+    }
+
+    [LiteDB.BsonField(DocumentBson.Corrected)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredCorrected
+    {
+        get => Corrected == 0 ? null : Corrected;
+        set => Corrected = value ?? 0;
+    }
+
+    [LiteDB.BsonField(DocumentBson.Rejected)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredRejected
+    {
+        get => Rejected == 0 ? null : Rejected;
+        set => Rejected = value ?? 0;
+    }
 
     /// <summary>Records a file whose text is this document's (a duplicate folded into it); false when it was already known.</summary>
     public bool FoldIn(string path, string contentHash)
@@ -84,24 +183,34 @@ internal sealed class DocumentEntity
 /// <summary>BSON shape of <see cref="Core.Documents.DocumentMetadata"/>; the date is an ISO string because BSON has no date-only type.</summary>
 internal sealed class MetadataEntity
 {
+    [LiteDB.BsonField(DocumentBson.Meta.Title)]
     public string? Title { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Issuer)]
     public string? Issuer { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.DocNumber)]
     public string? DocNumber { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Region)]
     public string? Region { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Province)]
     public string? Province { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Year)]
     public int? Year { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Date)]
     public string? Date { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Published)]
     public string? Published { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.Uploaded)]
     public string? Uploaded { get; set; }
 
+    [LiteDB.BsonField(DocumentBson.Meta.IndexNumber)]
     public string? IndexNumber { get; set; }
 }
 
