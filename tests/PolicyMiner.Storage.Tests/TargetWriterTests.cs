@@ -31,6 +31,40 @@ public sealed class TargetWriterTests
         Assert.Equal(Mapper.ToDocument(back), byMapper);
     }
 
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void PackEncode_WritesTheBytesLiteDbSerializesForTheSameRecords(string kind)
+    {
+        // Two targets of pack 7 named by ordinal, one with a foreign id, one with a local-time review date.
+        var key = 7;
+        var targets = new[] { Entity(kind), Entity(kind), Entity(kind) };
+        targets[0].Id = TargetPack.IdOf(key, 1);
+        targets[1].Id = TargetPack.IdOf(key, 2);
+        if (kind == "reviewed")
+        {
+            targets[1].ReviewedAt = new DateTime(2024, 3, 5, 9, 15, 30, 123, DateTimeKind.Local).AddTicks(4567);
+        }
+
+        var array = new BsonArray();
+        foreach (var target in targets)
+        {
+            // What a pack held when each record was built as a BsonDocument: the document id dropped, an own id as its ordinal.
+            var record = TargetWriter.ToBson(target);
+            record.Remove(TargetBson.DocumentId);
+            if (TargetPack.IsOwn(target.Id, key))
+            {
+                record.Remove("_id");
+                record["n"] = target.Id.Increment;
+            }
+
+            array.Add(record);
+        }
+
+        var expected = BsonSerializer.Serialize(new BsonDocument { ["a"] = array });
+
+        Assert.Equal(expected, PackedLayout.Decompress(TargetPack.Encode(targets, key)));
+    }
+
     private static TargetEntity Entity(string kind)
     {
         var at = new DateTime(2024, 3, 1, 8, 30, 0, DateTimeKind.Utc);

@@ -182,6 +182,7 @@ internal sealed class FolderBench
             var database = System.IO.Path.Combine(work, "bench.db");
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var runtimeBefore = RuntimeCosts.Now();
             IngestSummary summary;
             using (var store = PolicyStore.Open(database))
             {
@@ -189,8 +190,9 @@ internal sealed class FolderBench
                 summary = await ingester.RunAsync([.. _files.Select(f => f.Path)], [Folder], cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
+            var runtime = RuntimeCosts.Since(runtimeBefore);
             using var process = Process.GetCurrentProcess();
-            return new IngestPass(summary, process.TotalProcessorTime - cpuBefore, new FileInfo(database).Length / 1e6);
+            return new IngestPass(summary, process.TotalProcessorTime - cpuBefore, new FileInfo(database).Length / 1e6, runtime);
         }
         finally
         {
@@ -256,7 +258,7 @@ internal sealed record SegmentPass(double TextMegabytes, long Tokens, TimeSpan I
 
 internal sealed record ExtractPass(ReadPass Read, int Targets, Rates ExtractOnly, Rates EndToEnd);
 
-internal sealed record IngestPass(IngestSummary Summary, TimeSpan Cpu, double DatabaseMegabytes);
+internal sealed record IngestPass(IngestSummary Summary, TimeSpan Cpu, double DatabaseMegabytes, RuntimeCosts Runtime);
 
 /// <summary>Prints the folder benchmark's passes as plain aligned lines, the form the issue notes quote.</summary>
 internal static class FolderBenchReport
@@ -294,7 +296,11 @@ internal static class FolderBenchReport
         o.WriteLine($"ingest           {megabytes / seconds:F1} MB/s on {Environment.ProcessorCount} cores ({seconds:F2} s wall, {ingest.Cpu.TotalSeconds:F2} s CPU; " +
             $"{summary.Counts.Added} added, {summary.Counts.Failed} failed, {summary.Counts.Targets} targets, database {ingest.DatabaseMegabytes:F1} MB)");
         o.WriteLine($"  stage time summed over threads: read {stages.Read.TotalSeconds:F2} s, extract {stages.Extract.TotalSeconds:F2} s, " +
-            $"write (single writer thread) {stages.Write.TotalSeconds:F2} s");
+            $"pack {stages.Pack.TotalSeconds:F2} s, write (single writer thread) {stages.Write.TotalSeconds:F2} s");
+        var runtime = ingest.Runtime;
+        o.WriteLine($"  runtime        JIT {runtime.Jit.TotalSeconds:F2} s ({runtime.MethodsCompiled} methods), GC pauses {runtime.GcPause.TotalSeconds:F2} s " +
+            $"(gen0/1/2 {runtime.Gen0}/{runtime.Gen1}/{runtime.Gen2}), {runtime.AllocatedMegabytes:F0} MB allocated");
+        o.WriteLine($"  CPU by thread  {string.Join(", ", runtime.CpuByThread.Take(8).Select(t => $"{t.Thread} {t.Cpu.TotalSeconds:F2} s"))}");
         foreach (var failure in summary.Failures.Take(5))
         {
             o.WriteLine($"  failed: {failure.Path}: {failure.Reason}");

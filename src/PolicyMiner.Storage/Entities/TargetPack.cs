@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 
 namespace PolicyMiner.Storage.Entities;
@@ -58,21 +59,30 @@ internal static class TargetPack
     /// names it, else in full.</summary>
     public static byte[] Encode(IEnumerable<TargetEntity> targets, int key)
     {
-        var array = new BsonArray();
+        // { a: [ {n or _id, then the target's fields without its document id}, … ] }, written straight into bytes.
+        var writer = new BsonBytesWriter(64 * 1024);
+        writer.BeginDocument();
+        writer.BeginArray("a");
+        var index = 0;
         foreach (var target in targets)
         {
-            var record = TargetWriter.ToBson(target);
-            record.Remove(TargetBson.DocumentId);
+            writer.BeginDocument((index++).ToString(CultureInfo.InvariantCulture));
             if (IsOwn(target.Id, key))
             {
-                record.Remove("_id");
-                record[Ordinal] = target.Id.Increment;
+                writer.Add(Ordinal, target.Id.Increment);
+            }
+            else
+            {
+                writer.Add("_id", target.Id);
             }
 
-            array.Add(record);
+            TargetWriter.WriteFields(target, writer);
+            writer.End();
         }
 
-        return PackedLayout.Compress(BsonSerializer.Serialize(new BsonDocument { ["a"] = array }), Quality);
+        writer.End();
+        writer.End();
+        return PackedLayout.Compress(writer.Written, Quality);
     }
 
     /// <summary>The raw target records of a pack, each with its "_id" and document id as a v4 target record had them.</summary>

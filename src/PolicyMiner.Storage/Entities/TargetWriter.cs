@@ -16,87 +16,133 @@ internal static class TargetWriter
 
     public static BsonDocument ToBson(TargetEntity target)
     {
-        var record = new BsonDocument();
-        ((Dictionary<string, BsonValue>)record.RawValue).EnsureCapacity(Fields);
-        record["_id"] = target.Id;
-        record[TargetBson.DocumentId] = target.DocumentId;
-        record[TargetBson.Quote] = target.Quote;
-        record[TargetBson.Start] = target.Start;
-        record[TargetBson.End] = target.End;
-        record[TargetBson.SourceStart] = target.SourceStart;
-        record[TargetBson.SourceEnd] = target.SourceEnd;
-        record[TargetBson.Indicator] = target.Indicator;
+        var record = new DocumentFields(new BsonDocument());
+        ((Dictionary<string, BsonValue>)record.Document.RawValue).EnsureCapacity(Fields);
+        record.Add("_id", target.Id);
+        record.Add(TargetBson.DocumentId, target.DocumentId);
+        WriteFields(target, record);
+        return record.Document;
+    }
+
+    /// <summary>Every field of a target after its id and document id, in the order the record keeps them.</summary>
+    public static void WriteFields<TFields>(TargetEntity target, TFields record)
+        where TFields : IBsonFields
+    {
+        record.Add(TargetBson.Quote, target.Quote);
+        record.Add(TargetBson.Start, target.Start);
+        record.Add(TargetBson.End, target.End);
+        record.Add(TargetBson.SourceStart, target.SourceStart);
+        record.Add(TargetBson.SourceEnd, target.SourceEnd);
+        record.Add(TargetBson.Indicator, target.Indicator);
         Optional(record, TargetBson.IndicatorId, target.IndicatorId);
-        record[TargetBson.Category] = target.Category;
-        record[TargetBson.Value] = target.Value;
+        record.Add(TargetBson.Category, target.Category);
+        record.Add(TargetBson.Value, target.Value);
         Optional(record, TargetBson.ValueMax, target.ValueMax);
-        record[TargetBson.Unit] = target.Unit;
+        record.Add(TargetBson.Unit, target.Unit);
         Optional(record, TargetBson.ValueStd, target.ValueStd);
         Optional(record, TargetBson.UnitStd, target.UnitStd);
-        record[TargetBson.Comparator] = target.Comparator;
-        record[TargetBson.Kind] = target.Kind;
-        record[TargetBson.Commitment] = target.Commitment;
+        record.Add(TargetBson.Comparator, target.Comparator);
+        record.Add(TargetBson.Kind, target.Kind);
+        record.Add(TargetBson.Commitment, target.Commitment);
         Optional(record, TargetBson.Year, target.Year);
         Optional(record, TargetBson.YearText, target.YearText);
         Optional(record, TargetBson.Baseline, target.Baseline);
         if (target.StoredResponsible is { } responsible)
         {
-            record[TargetBson.Responsible] = Strings(responsible);
+            record.Add(TargetBson.Responsible, responsible);
         }
 
-        record[TargetBson.Confidence] = target.Confidence;
+        record.Add(TargetBson.Confidence, target.Confidence);
         Optional(record, TargetBson.ExtractorVersion, target.StoredExtractorVersion);
         if (target.StoredExtractedAt is { } extractedAt)
         {
-            record[TargetBson.ExtractedAt] = extractedAt;
+            record.Add(TargetBson.ExtractedAt, extractedAt);
         }
 
-        record[TargetBson.ReviewState] = target.ReviewState;
+        record.Add(TargetBson.ReviewState, target.ReviewState);
         Optional(record, TargetBson.Reviewer, target.Reviewer);
         if (target.ReviewedAt is { } reviewedAt)
         {
-            record[TargetBson.ReviewedAt] = reviewedAt;
+            record.Add(TargetBson.ReviewedAt, reviewedAt);
         }
 
         Optional(record, TargetBson.ReviewNote, target.ReviewNote);
         if (target.StoredStale is { } stale)
         {
-            record[TargetBson.Stale] = stale;
+            record.Add(TargetBson.Stale, stale);
         }
 
         Optional(record, TargetBson.Version, target.StoredVersion);
         if (target.StoredReviewedFields is { } reviewedFields)
         {
-            record[TargetBson.ReviewedFields] = Strings(reviewedFields);
+            record.Add(TargetBson.ReviewedFields, reviewedFields);
         }
 
         Optional(record, TargetBson.Origin, target.Origin);
-        return record;
     }
 
-    private static void Optional(BsonDocument record, string name, string? value)
+    private static void Optional<TFields>(TFields record, string name, string? value)
+        where TFields : IBsonFields
     {
         if (value is not null)
         {
-            record[name] = value;
+            record.Add(name, value);
         }
     }
 
-    private static void Optional(BsonDocument record, string name, double? value)
+    private static void Optional<TFields>(TFields record, string name, double? value)
+        where TFields : IBsonFields
     {
         if (value is { } number)
         {
-            record[name] = number;
+            record.Add(name, number);
         }
     }
 
-    private static void Optional(BsonDocument record, string name, int? value)
+    private static void Optional<TFields>(TFields record, string name, int? value)
+        where TFields : IBsonFields
     {
         if (value is { } number)
         {
-            record[name] = number;
+            record.Add(name, number);
         }
     }
 
-    private static BsonArray Strings(List<string> values) => new(values.Select(value => new BsonValue(value)));
+    /// <summary>Fields added to a <see cref="BsonDocument"/>.</summary>
+    private readonly struct DocumentFields(BsonDocument document) : IBsonFields
+    {
+        public BsonDocument Document => document;
+
+        public void Add(string name, ObjectId value) => document[name] = value;
+
+        public void Add(string name, string value) => document[name] = value;
+
+        public void Add(string name, int value) => document[name] = value;
+
+        public void Add(string name, double value) => document[name] = value;
+
+        public void Add(string name, bool value) => document[name] = value;
+
+        public void Add(string name, DateTime value) => document[name] = value;
+
+        public void Add(string name, List<string> values) => document[name] = new BsonArray(values.Select(value => new BsonValue(value)));
+    }
+}
+
+/// <summary>Where a record's fields go: a <see cref="BsonDocument"/>, or BSON bytes written straight away (<see cref="BsonBytesWriter"/>).</summary>
+internal interface IBsonFields
+{
+    void Add(string name, ObjectId value);
+
+    void Add(string name, string value);
+
+    void Add(string name, int value);
+
+    void Add(string name, double value);
+
+    void Add(string name, bool value);
+
+    void Add(string name, DateTime value);
+
+    void Add(string name, List<string> values);
 }

@@ -126,10 +126,13 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 targets = [.. targets.Select(enrich)];
             }
 
-            Interlocked.Add(ref ticks.Extract, Stopwatch.GetTimestamp() - extracting);
+            var packing = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref ticks.Extract, packing - extracting);
 
             // Compressed here, in parallel, rather than by the single writer.
-            return new FileWork(path, new DocumentExtraction(document, targets, version).Prepare(packed: store is PolicyStore), null);
+            var prepared = new DocumentExtraction(document, targets, version).Prepare(packed: store is PolicyStore);
+            Interlocked.Add(ref ticks.Pack, Stopwatch.GetTimestamp() - packing);
+            return new FileWork(path, prepared, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -241,13 +244,14 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 #pragma warning disable CA1051 // Fields, so that workers can add to them with Interlocked.
         public long Read;
         public long Extract;
+        public long Pack;
         public long Write;
 #pragma warning restore CA1051
 
         public TimeSpan? WriterCpu { get; set; }
 
         public StageTimes ToTimes() =>
-            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write)) { WriterCpu = WriterCpu };
+            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write)) { WriterCpu = WriterCpu, Pack = Stopwatch.GetElapsedTime(0, Pack) };
     }
 
     /// <summary>Running counts, touched only by the writer thread.</summary>

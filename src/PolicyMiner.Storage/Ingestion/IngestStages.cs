@@ -121,4 +121,7 @@ public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write)
     /// <summary>CPU time of the single writer thread over the whole batch (waiting for work included, which costs none);
     /// null where the system does not tell it. On a loaded machine <see cref="Write"/> also counts waiting for a core.</summary>
     public TimeSpan? WriterCpu { get; init; }
+
+    /// <summary>Time the workers spent compressing text, layout and targets for the store (after extraction, before the writer).</summary>
+    public TimeSpan Pack { get; init; }
 }
