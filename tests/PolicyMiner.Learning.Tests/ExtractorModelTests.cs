@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using PolicyMiner.Extraction;
 using PolicyMiner.Learning.Features;
 using PolicyMiner.Learning.Models;
@@ -32,19 +31,7 @@ public sealed class ExtractorModelTests
                 model.Save(path);
             }
 
-            using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
-            {
-                var entry = zip.GetEntry("model.json")!;
-                string json;
-                using (var reader = new StreamReader(entry.Open()))
-                {
-                    json = reader.ReadToEnd();
-                }
-
-                entry.Delete();
-                using var writer = new StreamWriter(zip.CreateEntry("model.json").Open());
-                writer.Write(json.Replace(TargetFeatures.Current.Fingerprint, "0123456789abcdef", StringComparison.Ordinal));
-            }
+            ModelFileEdit.ReplaceInManifest(path, TargetFeatures.Current.Fingerprint, "0123456789abcdef");
 
             var e = Assert.Throws<ModelException>(() => ExtractorModel.Load(path));
             Assert.Contains("stale", e.Message, StringComparison.Ordinal);

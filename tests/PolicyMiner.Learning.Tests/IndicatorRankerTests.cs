@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction;
@@ -151,19 +150,7 @@ public sealed class IndicatorRankerTests
                 trained.Save(path);
             }
 
-            using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
-            {
-                var entry = zip.GetEntry("model.json")!;
-                string json;
-                using (var reader = new StreamReader(entry.Open()))
-                {
-                    json = reader.ReadToEnd();
-                }
-
-                entry.Delete();
-                using var writer = new StreamWriter(zip.CreateEntry("model.json").Open());
-                writer.Write(json.Replace(SpanFeatures.Current.Fingerprint, "0123456789abcdef", StringComparison.Ordinal));
-            }
+            ModelFileEdit.ReplaceInManifest(path, SpanFeatures.Current.Fingerprint, "0123456789abcdef");
 
             var e = Assert.Throws<ModelException>(() => ExtractorModel.Load(path));
             Assert.Contains("indicator ranker is stale", e.Message, StringComparison.Ordinal);
