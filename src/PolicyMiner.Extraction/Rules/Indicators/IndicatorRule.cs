@@ -1419,6 +1419,12 @@ public sealed class IndicatorRule : ITargetRule
     {
         var words = context.Words;
         var text = context.Text;
+        // "优秀解决方案、应用场景": a list is generic when every item is.
+        if (text.IndexOf('、', span.Start, span.Length) is var joint and > 0)
+        {
+            return joint > span.Start && IsGenericSpan(context, new TextSpan(span.Start, joint)) && IsGenericSpan(context, new TextSpan(joint + 1, span.End));
+        }
+
         if (words.WordEndingAt(span.End) is not { } head || head.Start < span.Start || !words.IsBoundary(span.Start)
             || GenericHeads.MatchAtStart(text.AsSpan(head.Start, head.Length)) != head.Length)
         {
