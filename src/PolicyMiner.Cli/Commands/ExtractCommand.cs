@@ -146,7 +146,9 @@ internal static class ExtractCommand
             }
 
             o.WriteLine($"  {at} {value}  {d.Indicator}  year {d.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} from {d.YearFrom.ToString().ToLowerInvariant()}{(d.YearText is { } yt ? $" ({yt})" : "")}"
-                        + $"  commitment {d.Commitment.ToString().ToLowerInvariant()} from {d.CommitmentFrom.ToString().ToLowerInvariant()}  「{context.Text[d.Quote.Start..d.Quote.End]}」");
+                        + $"  commitment {d.Commitment.ToString().ToLowerInvariant()} from {d.CommitmentFrom.ToString().ToLowerInvariant()}"
+                        + (d.IndicatorTopic is { } topic ? $"  topic {topic.Text} from {topic.From.ToString().ToLowerInvariant()}" : "")
+                        + $"  「{context.Text[d.Quote.Start..d.Quote.End]}」");
         }
     }
 

@@ -46,6 +46,10 @@ public sealed class TargetDraft(QuantityMention mention, int index)
     /// <summary>Where the indicator sits in the text, when it is a span of it.</summary>
     public TextSpan? IndicatorSpan { get; set; }
 
+    /// <summary>The topic an enclosing scope gave the indicator ("加快宜荆荆都市圈一体化发展。…推进62个重点项目建设" gives 宜荆荆都市圈 to
+    /// 重点项目), or null when the indicator stands on its own.</summary>
+    public Scopes.ScopeTopic? IndicatorTopic { get; set; }
+
     /// <summary>True when the indicator came from an earlier clause (an elided subject).</summary>
     public bool IndicatorInherited { get; set; }
 

@@ -43,7 +43,14 @@ public enum ScopeSource
 /// <param name="LeadIn">For a list item: the line ending in ： that introduces its list ("主要指标是："), or null.</param>
 /// <param name="PlanEnd">The end year of the plan whose title heads this part of the document ("…行动计划（2021-2023年）" as a
 /// heading line): untimed targets under it are due then. Null when no such title precedes the line.</param>
-public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn, int? PlanEnd = null);
+/// <param name="Topic">The noun phrase the nearest titled scope is about: the line's own run-in title ("加快宜荆荆都市圈一体化发展。…",
+/// "（十三）实施大数据创新应用突破行动。…"), else the title of the nearest enclosing numbered section. Null when that nearest title
+/// names no noun phrase (a nearer title shadows a farther one).</param>
+public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn, int? PlanEnd = null,
+    ScopeTopic? Topic = null);
+
+/// <summary>The topic a scope states: a noun phrase at word boundaries and the scope that stated it.</summary>
+public sealed record ScopeTopic(TextSpan Span, string Text, ScopeSource From);
 
 /// <summary>Scope attributes of a document, resolved once per document from its <see cref="BlockTree"/> and read by rules in
 /// O(log lines) per position: review of the past, deadlines opening paragraphs and headings.</summary>
@@ -154,6 +161,29 @@ public sealed class DocumentScopes
             }
         }
 
+        // Topics: a numbered section's title flows down to its lines (inner titles override outer ones); a line's own run-in title
+        // overrides both.
+        var sectionTopic = new ScopeTopic?[lines.Count];
+        foreach (var section in tree.Sections)
+        {
+            if (section.Level < 1 || section.HeadingLine is not { } heading)
+            {
+                continue;
+            }
+
+            var title = heading.Kind == BlockKind.Heading ? HeadingTitle(text, heading.Span) : RunInTitle(text, heading.Span);
+            if (title is null)
+            {
+                continue;
+            }
+
+            var topic = ScopeTopics.NounPhrase(context, title.Value) is { } phrase ? new ScopeTopic(phrase, text[phrase.Start..phrase.End], ScopeSource.Section) : null;
+            for (var i = heading.LineIndex + 1; i < lines.Count && lines[i].Span.Start < section.Span.End; i++)
+            {
+                sectionTopic[i] = topic;
+            }
+        }
+
         var scopes = new LineScope[lines.Count];
         TextSpan? leadIn = null;
         int? planEnd = null;
@@ -174,7 +204,13 @@ public sealed class DocumentScopes
                 leadIn = lines[i].Kind == BlockKind.Paragraph && last >= 0 && text[last] is '：' or ':' ? lines[i].Span : null;
             }
 
-            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd);
+            var topic = sectionTopic[i];
+            if (lines[i].Kind != BlockKind.Heading && RunInTitle(text, lines[i].Span) is { } runIn)
+            {
+                topic = ScopeTopics.NounPhrase(context, runIn) is { } phrase ? new ScopeTopic(phrase, text[phrase.Start..phrase.End], ScopeSource.Paragraph) : null;
+            }
+
+            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd, topic);
         }
 
         var openingReviews = OpeningReviews(context, tree, planLine, plan);
@@ -210,6 +246,43 @@ public sealed class DocumentScopes
                 scopes[i] = scopes[i] with { Review = true };
             }
         }
+    }
+
+    /// <summary>The longest run-in title read as a topic.</summary>
+    private const int MaxRunInTitle = 20;
+
+    /// <summary>A line's run-in title: after its item number, a first sentence of at most <see cref="MaxRunInTitle"/> characters ending in
+    /// 。 with no clause mark inside, followed by more text ("强化投资拉动。聚焦…"); null otherwise.</summary>
+    private static TextSpan? RunInTitle(string text, TextSpan line)
+    {
+        var start = AfterItemNumber(text, line);
+        for (var i = start; i < line.End && i - start <= MaxRunInTitle; i++)
+        {
+            if (text[i] == '。')
+            {
+                return i - start >= 2 && i + 1 < line.End ? new TextSpan(start, i) : null;
+            }
+
+            if (ClauseText.IsClauseEnd(text[i]) || text[i] is '：' or ':')
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A heading line's title after its item number when it is bare (no clause mark, short); null otherwise.</summary>
+    private static TextSpan? HeadingTitle(string text, TextSpan line)
+    {
+        var start = AfterItemNumber(text, line);
+        var end = line.End;
+        while (end > start && text[end - 1] is '。' or '.')
+        {
+            end--;
+        }
+
+        return end - start >= 2 && IsBare(text.AsSpan(start, end - start)) ? new TextSpan(start, end) : null;
     }
 
     private static TextSpan HeadingPart(string text, TextSpan line)

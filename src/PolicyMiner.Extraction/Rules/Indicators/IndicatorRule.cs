@@ -3,6 +3,7 @@ using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
+using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Indicators;
@@ -273,11 +274,21 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
             span = null;
         }
+        else if (span is { } repeated && (IsGenericHead(indicator) || IsGenericSpan(context, repeated))
+                 && AntecedentTopic(context, draft, indicator, repeated) is { } antecedent)
+        {
+            // "做强国家级工业互联网平台，培育100家以上省级平台", "扩大内地西藏初中班招生规模，…达到2000名的招生规模": a generic head
+            // mentioned earlier in the sentence with nouns before it is the thing those nouns name.
+            indicator = indicator[..antecedent.At] + antecedent.Topic + indicator[antecedent.At..];
+            span = null;
+        }
         else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) is > 0 and var measureLength
                                              && (measureLength == indicator.Length || ShareWords.MatchAtStart(indicator.AsSpan(measureLength)) == indicator.Length - measureLength)
                                          || BareRateStem(context, measure) is not null || IsGenericHead(indicator))
-                 && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topic)
+                 && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topicSpan)
         {
+            var topic = text[topicSpan.Start..topicSpan.End];
+            draft.IndicatorTopic = new ScopeTopic(topicSpan, topic, ScopeSource.Clause);
             // "做大做强甲乙供应链平台，力争营收突破200亿元": a bare measure opening its clause measures the previous clause's object.
             // "建设甲乙接入区，接入能力10000M以上", "拓宽甲渣综合利用场景，确保综合利用率不低于60%": so does a rate or capacity
             // with only verbs before it; an object that goes on from the rate's verb to a head noun of its own (综合利用|场景) is
@@ -285,6 +296,20 @@ public sealed class IndicatorRule : ITargetRule
             // topic either.
             var done = ClauseText.EndsAt(text, measure.Start, "完成") && indicator == "投资" ? "完成" : "";
             indicator = TopicBeforeStem(context, topic, BareRateStem(context, measure)) + done + indicator;
+            span = null;
+            // "高标准高质量建设雄安新区。…推进东西轴线、R1线等重大项目，完成投资2000亿元": a clause topic that is itself a generic head
+            // still takes the topic its paragraph or section states.
+            if (IsGenericHead(topic) && ScopeTopicOf(context, draft, topic) is { } outer)
+            {
+                indicator = outer.Topic + indicator;
+            }
+        }
+        else if (span is { } generic && (IsGenericHead(indicator) || IsGenericSpan(context, generic))
+                 && ScopeTopicOf(context, draft, indicator) is { } scoped)
+        {
+            // "加快宜荆荆都市圈一体化发展。…推进62个重点项目建设": a generic head with no clause topic is of the topic its paragraph's
+            // run-in title or its section's title states.
+            indicator = indicator[..scoped.At] + scoped.Topic + indicator[scoped.At..];
             span = null;
         }
         else if (indicator is ['国' or '省' or '市' or '县' or '区', .., '级'] && indicator.Length <= 3
@@ -387,6 +412,12 @@ public sealed class IndicatorRule : ITargetRule
             indicator = shared[0];
             span = null;
             draft.SharedWith = shared[1..];
+        }
+
+        // A topic a later step replaced (a distributive item, a share of a group) gave the indicator nothing.
+        if (draft.IndicatorTopic is { } given && !indicator.Contains(given.Text.AsSpan(0, Math.Min(2, given.Text.Length)), StringComparison.Ordinal))
+        {
+            draft.IndicatorTopic = null;
         }
 
         draft.Indicator = indicator;
@@ -1162,7 +1193,7 @@ public sealed class IndicatorRule : ITargetRule
     /// <summary>The object that ends the clause before a measure that opens its own clause ("加快甲乙片区建设，完成投资…" → 甲乙片区):
     /// the words back from the clause end past trailing verbs and adjectives, up to a verb, preposition or conjunction; null when a
     /// target stands in either clause, the clauses are in different sentences or no noun is found.</summary>
-    private static string? PreviousClauseTopic(ExtractionContext context, TargetDraft draft, int clauseStart, TextSpan measure)
+    private static TextSpan? PreviousClauseTopic(ExtractionContext context, TargetDraft draft, int clauseStart, TextSpan measure)
     {
         var text = context.Text;
         var words = context.Words;
@@ -1191,14 +1222,17 @@ public sealed class IndicatorRule : ITargetRule
 
         var start = end;
         var hasNoun = false;
+        var compound = false;
         while (words.WordEndingAt(start) is { } word && word.Start >= prevStart)
         {
             var tag = words.TagAt(word.Start);
             // A verb, preposition or conjunction opens the object; so does an adjective right after a verb ("做大|做强"), and a 等
-            // after examples ("甲、乙等八大产业链": the object is the class after it).
-            if (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
-                                                                         && words.TagAt(before.Start) is "v")
-                || (word.Length == 1 && text[word.Start] == '等'))
+            // after examples ("甲、乙等八大产业链": the object is the class after it). A one-character noun ending the object after
+            // verbs is the suffix of a compound noun ("互连|接入|区"): those verbs belong to the object.
+            compound = tag is "v" && ((end - start == 1 && hasNoun) || compound);
+            if (!compound && (tag is "v" or "p" or "c" or "m" or "t" or "r" || (tag is "a" && words.WordEndingAt(word.Start) is { } before
+                                                                                        && words.TagAt(before.Start) is "v")
+                              || (word.Length == 1 && text[word.Start] == '等')))
             {
                 break;
             }
@@ -1209,7 +1243,7 @@ public sealed class IndicatorRule : ITargetRule
 
         // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
         (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
-        return hasNoun && end - start is >= 2 and <= 20 ? text[start..end] : null;
+        return hasNoun && end - start is >= 2 and <= 20 ? new TextSpan(start, end) : null;
     }
 
     /// <summary>For an indicator that is only a threshold ("过五十亿元": a threshold verb, a numeral, a unit), the previous target's
@@ -1294,6 +1328,127 @@ public sealed class IndicatorRule : ITargetRule
         var name = text.AsSpan(open + 1, clauseStart - 3 - open);
         var plan = PlanSuffixes.MatchAtEnd(name);
         return plan > 0 && name.Length - plan >= 2 ? name[..^plan].ToString() : null;
+    }
+
+    /// <summary>For a generic head ("省级平台", "招生规模") mentioned earlier in its sentence with nouns before it ("做强…工业互联网平台，"),
+    /// those nouns and where in the phrase they go (before the repeated tail); recorded on the draft for <c>extract --explain</c>. Null
+    /// when there is no such mention, or its nouns are generic or already in the phrase.</summary>
+    private static (string Topic, int At)? AntecedentTopic(ExtractionContext context, TargetDraft draft, string phrase, TextSpan own)
+    {
+        var text = context.Text;
+        var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
+        if (!text.AsSpan(own.Start, own.Length).SequenceEqual(phrase) || Antecedent(context, own, sentenceStart) is not var (qualifier, at))
+        {
+            return null;
+        }
+
+        var topic = text[qualifier.Start..qualifier.End];
+        if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        draft.IndicatorTopic = new ScopeTopic(qualifier, topic, ScopeSource.Sentence);
+        return (topic, at - own.Start);
+    }
+
+    /// <summary>For a generic head ("重点项目", "省级平台"), the topic the nearest titled scope of the target states (its paragraph's
+    /// run-in title, else its section's title) and where in the phrase it goes (first, or after a leading level word); recorded on the
+    /// draft for <c>extract --explain</c>. Null when no scope states a topic, or the topic is itself generic, already in the phrase or
+    /// holds a generic head word.</summary>
+    private static (string Topic, int At)? ScopeTopicOf(ExtractionContext context, TargetDraft draft, string phrase)
+    {
+        if (context.Scopes.At(draft.Mention.Span.Start).Topic is not { } scoped
+            || scoped.Span.End > ClauseText.SentenceStart(context.Text, draft.ExpressionStart) || IsGenericHead(scoped.Text)
+            || phrase.Contains(scoped.Text, StringComparison.Ordinal) || GenericHeads.OccursIn(scoped.Text))
+        {
+            return null;
+        }
+
+        draft.IndicatorTopic = scoped;
+        var level = LevelWords.MatchAtStart(phrase);
+        level += level > 0 && phrase.AsSpan(level).StartsWith("以上") ? 2 : 0;
+        return (scoped.Text, level < phrase.Length ? level : 0);
+    }
+
+    /// <summary>The nearest earlier mention in the sentence of the span or of a word-boundary tail of it that ends in its head
+    /// ("省级|平台" → 平台), with the nouns that qualify it there; the qualifier and where the tail starts in the span. Null when no
+    /// such mention stands in the sentence, or the nearest one has no noun right before it.</summary>
+    private static (TextSpan Qualifier, int At)? Antecedent(ExtractionContext context, TextSpan span, int sentenceStart)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        if (span.Start - sentenceStart < 4)
+        {
+            return null;
+        }
+
+        for (var at = span.Start; at < span.End - 1; at = words.WordAt(at) is { } word ? word.End : span.End)
+        {
+            if (!words.IsBoundary(at))
+            {
+                continue;
+            }
+
+            var tail = text.AsSpan(at, span.End - at);
+            var earlier = text.AsSpan(sentenceStart, span.Start - sentenceStart).LastIndexOf(tail, StringComparison.Ordinal);
+            while (earlier >= 0 && !(words.IsBoundary(sentenceStart + earlier) && words.IsBoundary(sentenceStart + earlier + tail.Length)))
+            {
+                earlier = earlier == 0 ? -1 : text.AsSpan(sentenceStart, earlier).LastIndexOf(tail, StringComparison.Ordinal);
+            }
+
+            if (earlier < 0)
+            {
+                continue;
+            }
+
+            // "建设行业或区域综合型二级节点": nouns after a conjunction are one item of a coordination, not the topic.
+            var mention = sentenceStart + earlier;
+            return ScopeTopics.QualifierBefore(context, ClauseText.ClauseStart(text, mention), mention) is { } qualifier
+                   && !(qualifier.Start > sentenceStart && IsCoordinationAt(text, qualifier.Start - 1) || ClauseText.EndsAt(text, qualifier.Start, "或"))
+                ? (qualifier, at)
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a span ending in a generic head word whose words before it are only levels, generic modifiers, verbs and
+    /// distinguishing words ("应用示范|项目", "二级|节点"): no noun before the head names a topic.</summary>
+    private static bool IsGenericSpan(ExtractionContext context, TextSpan span)
+    {
+        var words = context.Words;
+        var text = context.Text;
+        // "优秀解决方案、应用场景": a list is generic when every item is.
+        if (text.IndexOf('、', span.Start, span.Length) is var joint and > 0)
+        {
+            return joint > span.Start && IsGenericSpan(context, new TextSpan(span.Start, joint)) && IsGenericSpan(context, new TextSpan(joint + 1, span.End));
+        }
+
+        if (words.WordEndingAt(span.End) is not { } head || head.Start < span.Start || !words.IsBoundary(span.Start)
+            || GenericHeads.MatchAtStart(text.AsSpan(head.Start, head.Length)) != head.Length)
+        {
+            return false;
+        }
+
+        for (var at = span.Start; at < head.Start;)
+        {
+            if (words.WordAt(at) is not { } word)
+            {
+                return false;
+            }
+
+            var part = text.AsSpan(word.Start, word.Length);
+            if (LevelWords.MatchAtStart(part) != word.Length && GenericModifiers.MatchAtStart(part) != word.Length
+                && words.TagAt(word.Start) is not ("v" or "vn" or "b" or "a"))
+            {
+                return false;
+            }
+
+            at = word.End;
+        }
+
+        return true;
     }
 
     /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
