@@ -39,6 +39,8 @@ public sealed class ComparatorRule : ITargetRule
     private static IEnumerable<(string Word, Comparator Comparator)> Words(string wordClass, Comparator comparator) =>
         WordLexicon.Default[wordClass].Words.Select(w => (w, comparator));
 
+    private static readonly IReadOnlyList<string> DurationBounds = WordLexicon.Default["comparator-at-most-after-duration"].Words;
+
     private static readonly WordClass OwnStatement = WordLexicon.Default["list-item-statement"];
     private static readonly WordClass QuotaWords = WordLexicon.Default["comparator-at-least-quota"];
 
@@ -67,6 +69,20 @@ public sealed class ComparatorRule : ITargetRule
                 found = comparator;
                 draft.ExpressionEnd = m.Span.End + length;
                 break;
+            }
+        }
+
+        // 之日起7个工作日内: a time limit's 内 bounds it from above, as 以内 does any number.
+        if (found is null && m.Quantity.Kind == UnitKind.Duration)
+        {
+            foreach (var word in DurationBounds)
+            {
+                if (ClauseText.AtAcrossLayout(text, m.Span.End, word) is var length and > 0)
+                {
+                    found = Comparator.AtMost;
+                    draft.ExpressionEnd = m.Span.End + length;
+                    break;
+                }
             }
         }
 
