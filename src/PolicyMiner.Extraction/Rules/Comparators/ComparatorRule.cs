@@ -39,8 +39,6 @@ public sealed class ComparatorRule : ITargetRule
     private static IEnumerable<(string Word, Comparator Comparator)> Words(string wordClass, Comparator comparator) =>
         WordLexicon.Default[wordClass].Words.Select(w => (w, comparator));
 
-    private static readonly IReadOnlyList<string> DurationBounds = WordLexicon.Default["comparator-at-most-after-duration"].Words;
-
     private static readonly WordClass OwnStatement = WordLexicon.Default["list-item-statement"];
     private static readonly WordClass QuotaWords = WordLexicon.Default["comparator-at-least-quota"];
 
@@ -72,18 +70,12 @@ public sealed class ComparatorRule : ITargetRule
             }
         }
 
-        // 之日起7个工作日内: a time limit's 内 bounds it from above, as 以内 does any number.
-        if (found is null && m.Quantity.Kind == UnitKind.Duration)
+        // 之日起7个工作日内, 4小时内: the 内 right after a time limit (a Duration unit, never 年 of a plan's "5年内" horizon)
+        // bounds it from above, as 以内 does any number. A structure of the unit kind, not a word class: 内 alone is no comparator.
+        if (found is null && m.Quantity.Kind == UnitKind.Duration && ClauseText.AtAcrossLayout(text, m.Span.End, "内") is var inside and > 0)
         {
-            foreach (var word in DurationBounds)
-            {
-                if (ClauseText.AtAcrossLayout(text, m.Span.End, word) is var length and > 0)
-                {
-                    found = Comparator.AtMost;
-                    draft.ExpressionEnd = m.Span.End + length;
-                    break;
-                }
-            }
+            found = Comparator.AtMost;
+            draft.ExpressionEnd = m.Span.End + inside;
         }
 
         // 控制在5%以内: the suffix decides; otherwise look for a word right before the number.
