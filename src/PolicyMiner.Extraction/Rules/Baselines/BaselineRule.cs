@@ -3,8 +3,9 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Baselines;
 
-/// <summary>Recognises stated starting values: "由目前的10家增加到20家以上", "从去年的318家增加到387家". The first number becomes the
-/// baseline of the second and is not a target itself. ("比上年提高2个百分点" names a base but no number, so it has no baseline.)</summary>
+/// <summary>Recognises stated starting values: "由目前的10家增加到20家以上", "从去年的318家增加到387家", "由50.1%提高为60%". The first
+/// number becomes the baseline of the second and is not a target itself; a list of starting values pairs item by item with the
+/// list of targets ("分别由100家、50家增加到300家、120家"). ("比上年提高2个百分点" names a base but no number, so it has no baseline.)</summary>
 public sealed class BaselineRule : ITargetRule
 {
     private static readonly string[] ChangeVerbs =
@@ -33,6 +34,19 @@ public sealed class BaselineRule : ITargetRule
                 continue;
             }
 
+            // "分别由100家、50家增加到300家、120家": a list of starting values pairs item by item with the list of targets.
+            if (PairedLists(text, drafts, i) is var pairs and > 0)
+            {
+                for (var k = 0; k < pairs; k++)
+                {
+                    drafts[i + k].Reject(RejectionReason.BaselineOfNext);
+                    drafts[i + pairs + k].Baseline = ToUnitOf(drafts[i + k], drafts[i + pairs + k]);
+                }
+
+                i += 2 * pairs - 1;
+                continue;
+            }
+
             var gapStart = first.Mention.Span.End;
             var gapEnd = second.Mention.Span.Start;
             if (gapEnd - gapStart is < 2 or > 16)
@@ -51,9 +65,58 @@ public sealed class BaselineRule : ITargetRule
         }
     }
 
+    /// <summary>The length n of a list of n starting values at <paramref name="first"/> followed by a change verb and a list of n
+    /// targets ("由100家、50家增加到300家、120家"), or 0 when the numbers after 由 are no such pair of lists.</summary>
+    private static int PairedLists(string text, List<TargetDraft> drafts, int first)
+    {
+        var n = 1;
+        while (first + n < drafts.Count && !drafts[first + n].IsRejected && IsListJoint(text, drafts[first + n - 1], drafts[first + n]))
+        {
+            n++;
+        }
+
+        if (n < 2 || first + 2 * n > drafts.Count)
+        {
+            return 0;
+        }
+
+        var last = drafts[first + n - 1];
+        var target = drafts[first + n];
+        var gapStart = last.Mention.Span.End;
+        var gapEnd = target.Mention.Span.Start;
+        if (target.IsRejected || gapEnd - gapStart is < 2 or > 16 || !IsChangeTo(text.AsSpan(gapStart, gapEnd - gapStart)))
+        {
+            return 0;
+        }
+
+        for (var k = 1; k < n; k++)
+        {
+            if (drafts[first + n + k].IsRejected || !IsListJoint(text, drafts[first + n + k - 1], drafts[first + n + k]))
+            {
+                return 0;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>True when only a list word (、, 和, 及, 与) joins two numbers.</summary>
+    private static bool IsListJoint(string text, TargetDraft a, TargetDraft b)
+    {
+        var from = a.Mention.Span.End;
+        var to = b.Mention.Span.Start;
+        return to > from && text.AsSpan(from, to - from).Trim() is "、" or "和" or "及" or "与";
+    }
+
     private static bool IsChangeTo(ReadOnlySpan<char> gap)
     {
         var to = gap.IndexOfAny('到', '至');
+        // "由50.1%提高为60%": a change verb with 为 names the value reached, as 到 does.
+        if (to < 0 && gap.Length >= 3 && gap[^1] == '为' && EndsWithChangeVerb(gap[..^1]))
+        {
+            return true;
+        }
+
         if (to < 0 || (to != gap.Length - 1 && !IsYearOf(gap[(to + 1)..])))
         {
             return false;
@@ -64,6 +127,19 @@ public sealed class BaselineRule : ITargetRule
         foreach (var verb in ChangeVerbs)
         {
             if (gap.IndexOf(verb, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithChangeVerb(ReadOnlySpan<char> gap)
+    {
+        foreach (var verb in ChangeVerbs)
+        {
+            if (verb.Length == 2 && gap.EndsWith(verb, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -5,7 +5,7 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Commitments;
 
-/// <summary>Finds modal words: 确保 / 必须 / 务必 / 要 / 应 / 须 (firm) and 力争 / 争取 / 努力 / 力求 (aspirational).</summary>
+/// <summary>Finds modal words: 确保 / 必须 / 务必 / 要 / 应 / 须 (firm) and 力争 / 争取 / 努力 / 力求 / 冲刺 (aspirational).</summary>
 /// <remarks>要 and 应 are single characters inside many words (重要, 主要, 要求, 应用, 相应); those are excluded by their neighbours.
 /// 争取 followed by a source of money or support (争取上级项目资金) means "obtain": it belongs to the indicator and hedges nothing.</remarks>
 public sealed class ModalScanRule : IScanRule
@@ -19,7 +19,7 @@ public sealed class ModalScanRule : IScanRule
 
     public string Name => "modal";
 
-    public string Triggers => "确必务要应须力争努";
+    public string Triggers => "确必务要应须力争努冲";
 
     public int Scan(ExtractionContext context, int position)
     {
@@ -53,6 +53,9 @@ public sealed class ModalScanRule : IScanRule
                     }
                 }
 
+                return Add(context, position, 2, Commitment.Aspirational);
+            case '冲' when after == '刺':
+                // 经济总量冲刺1000亿元: sprinting at a figure aims at it.
                 return Add(context, position, 2, Commitment.Aspirational);
             case '努' when after == '力' && before is not ('过' or '同' or '的' or '年' or '断' or '倍'):
                 return Add(context, position, 2, Commitment.Aspirational);

@@ -70,6 +70,14 @@ public sealed class ComparatorRule : ITargetRule
             }
         }
 
+        // 之日起7个工作日内, 4小时内: the 内 right after a time limit (a Duration unit, never 年 of a plan's "5年内" horizon)
+        // bounds it from above, as 以内 does any number. A structure of the unit kind, not a word class: 内 alone is no comparator.
+        if (found is null && m.Quantity.Kind == UnitKind.Duration && ClauseText.AtAcrossLayout(text, m.Span.End, "内") is var inside and > 0)
+        {
+            found = Comparator.AtMost;
+            draft.ExpressionEnd = m.Span.End + inside;
+        }
+
         // 控制在5%以内: the suffix decides; otherwise look for a word right before the number.
         foreach (var (word, comparator) in Prefixes)
         {

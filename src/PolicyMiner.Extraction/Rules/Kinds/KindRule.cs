@@ -157,6 +157,8 @@ public sealed class KindRule : ITargetRule
     private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
         // 每个乡镇（街道）培育2-3个…, 各级政府每季度…应不少于1次, 每名班子成员联系1个…: the subject leading the sentence or clause.
+        // 每… distributes over the whole sentence ("每位党组成员办1个联系点，到联系点讲党课1次以上"); 各… binds the clause it opens
+        // only: in "各级担保机构要坚守主业，…，确保支小支农业务占比达到80%" the later clause states the sector's figure.
         // 支持各市打造…: a directive verb before the clause's subject hands the quota to every actor it names.
         var sentence = text.AsSpan(sentenceStart, draft.ExpressionStart - sentenceStart);
         var item = sentence[SkipMarker(sentence)..];
@@ -164,7 +166,7 @@ public sealed class KindRule : ITargetRule
         var subject = SkipDirective(clause);
         foreach (var start in PerActorStarts)
         {
-            if (item.StartsWith(start, StringComparison.Ordinal) || subject.StartsWith(start, StringComparison.Ordinal))
+            if ((item.StartsWith(start, StringComparison.Ordinal) && (start[0] == '每' || OneClause(item))) || subject.StartsWith(start, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -296,6 +298,9 @@ public sealed class KindRule : ITargetRule
 
         return clause[i..].TrimStart("，, ");
     }
+
+    /// <summary>True when no comma or semicolon ends a clause between the sentence's start and the number.</summary>
+    private static bool OneClause(ReadOnlySpan<char> item) => item.IndexOfAny('，', '；') < 0;
 
     /// <summary>"支持各市…": the subject after a directive verb.</summary>
     private static ReadOnlySpan<char> SkipDirective(ReadOnlySpan<char> clause) => clause[DirectiveVerbs.MatchAtStart(clause)..];
