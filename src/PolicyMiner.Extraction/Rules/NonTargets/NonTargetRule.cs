@@ -42,6 +42,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass PendingStatus = WordLexicon.Default["pending-status"];
     private static readonly WordClass Demonstratives = WordLexicon.Default["demonstrative"];
     private static readonly WordClass StockVerbs = WordLexicon.Default["existing-stock-verb"];
+    private static readonly WordClass SectorNouns = WordLexicon.Default["sector-noun"];
     private static readonly WordClass SpanVerbs = WordLexicon.Default["span-verb"];
     private static readonly WordClass EventVerbs = WordLexicon.Default["event-verb"];
     private static readonly WordClass OfficeRoles = WordLexicon.Default["office-role"];
@@ -407,8 +408,10 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
-        // 改造提升木业、纺织等八个传统行业, 做强高端家纺等16条优势产业链: a count after 等 of existing things the clause improves.
-        if (before == '等' && m.Quantity.Kind == UnitKind.Count && StockVerbs.OccursIn(clauseBefore))
+        // 改造提升木业、纺织等八个传统行业, 做强高端家纺等16条优势产业链: a count after 等 of the existing sectors the clause
+        // strengthens (改造提升A、B等76个老旧小区 counts works, a target).
+        if (before == '等' && m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && StockVerbs.OccursIn(clauseBefore)
+            && SectorNouns.OccursIn(clauseAfter[..Math.Min(10, clauseAfter.Length)]))
         {
             return RejectionReason.Enumeration;
         }
@@ -816,13 +819,11 @@ public sealed class NonTargetRule : ITargetRule
             return 0;
         }
 
-        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…): a digit, or a numeral before a counter word or a
-        // list comma, makes the clause no list of names (双月例会, 四川 stay names).
+        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); glosses in brackets are skipped.
         var commas = 0;
         var depth = 0;
-        for (var i = 0; i < trimmed.Length; i++)
+        foreach (var c in trimmed)
         {
-            var c = trimmed[i];
             if (c is '（' or '(')
             {
                 depth++;
@@ -839,12 +840,7 @@ public sealed class NonTargetRule : ITargetRule
             {
                 commas++;
             }
-            else if (char.IsAsciiDigit(c))
-            {
-                return 0;
-            }
-            else if (ChineseNumber.IsNumeralChar(c)
-                     && i + 1 < trimmed.Length && trimmed[i + 1] is '个' or '项' or '家' or '条' or '名' or '所' or '座' or '批' or '种' or '大' or '、')
+            else if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
             {
                 return 0;
             }
