@@ -213,7 +213,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
-        if (StructureCheck(text, draft, clauseBefore, clauseAfter, clauseEnd) is { } structural)
+        if (StructureCheck(text, draft, clauseBefore, clauseAfter) is { } structural)
         {
             return structural;
         }
@@ -377,7 +377,7 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>Numbers a sentence names but does not set: the people it speaks of, a list it restates, a frame it works in,
     /// a class a rule defines by a count, the composition of a body, a request a letter answers.</summary>
     private static RejectionReason? StructureCheck(string text, TargetDraft draft, ReadOnlySpan<char> clauseBefore,
-        ReadOnlySpan<char> clauseAfter, int clauseEnd)
+        ReadOnlySpan<char> clauseAfter)
     {
         var m = draft.Mention;
         var start = m.Span.Start;
