@@ -101,6 +101,15 @@ public enum RejectionReason
 
     /// <summary>The interval of a recurring event (两个月安排一次).</summary>
     Interval,
+
+    /// <summary>The people or actors a sentence speaks of, with no target of their own (依靠775万江海儿女).</summary>
+    Population,
+
+    /// <summary>The composition of a body (设召集人1人、副召集人2人).</summary>
+    Composition,
+
+    /// <summary>What a request or an earlier estimate put forward, answered by a letter (你省上报的45个项目, 原估算总投资5亿元).</summary>
+    Request,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -144,6 +153,9 @@ public static class RejectionReasonText
         RejectionReason.Reference => "reference to existing things (围绕37条产业链, 由9个部门组成)",
         RejectionReason.Subject => "count of the subject of another number (713个项目…率达到60%)",
         RejectionReason.Interval => "interval of a recurring event (两个月…一次)",
+        RejectionReason.Population => "people or actors spoken of (775万江海儿女)",
+        RejectionReason.Composition => "composition of a body (设召集人1人)",
+        RejectionReason.Request => "request or earlier estimate a letter answers (上报的45个项目)",
         _ => reason.ToString(),
     };
 }

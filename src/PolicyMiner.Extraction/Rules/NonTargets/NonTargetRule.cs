@@ -36,6 +36,18 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
     private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
     private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
+    private static readonly WordClass CollectiveNouns = WordLexicon.Default["collective-noun"];
+    private static readonly WordClass ActorVerbs = WordLexicon.Default["actor-verb"];
+    private static readonly WordClass RequestVerbs = WordLexicon.Default["request-verb"];
+    private static readonly WordClass PendingStatus = WordLexicon.Default["pending-status"];
+    private static readonly WordClass Demonstratives = WordLexicon.Default["demonstrative"];
+    private static readonly WordClass StockVerbs = WordLexicon.Default["existing-stock-verb"];
+    private static readonly WordClass SectorNouns = WordLexicon.Default["sector-noun"];
+    private static readonly WordClass SpanVerbs = WordLexicon.Default["span-verb"];
+    private static readonly WordClass EventVerbs = WordLexicon.Default["event-verb"];
+    private static readonly WordClass OfficeRoles = WordLexicon.Default["office-role"];
+    private static readonly WordClass Requests = WordLexicon.Default["request"];
+    private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
 
     public string Name => "non-target";
 
@@ -201,10 +213,28 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
+        if (StructureCheck(text, draft, clauseBefore, clauseAfter) is { } structural)
+        {
+            return structural;
+        }
+
         // 713个工业项目销号率达到60%, 14家创新发展区完成营收3000亿元: a count opening its clause is the subject of the number after it.
         if (m.Quantity.Kind == UnitKind.Count && clauseBefore.Trim().IsEmpty && IsSubjectOfNext(context, draft, clauseEnd))
         {
             return RejectionReason.Subject;
+        }
+
+        // 自2004年3月8日至7月7日，…共记录到振动事件567次: a sentence opening with a date written to the month, before the
+        // document was written, reports what happened (unless a modal before the number sets a task).
+        if (OpensWithEarlierDate(context, text, sentenceStart, start))
+        {
+            return RejectionReason.Past;
+        }
+
+        // 你省请求，国家…：一是…13万公顷…: what the addressee asked for, restated by a reply.
+        if (OpensWithRequest(text, sentenceStart, start))
+        {
+            return RejectionReason.Request;
         }
 
         // 据地方政府介绍，…: a sentence opening with its source reports facts.
@@ -342,6 +372,210 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return IsPast(context, text, draft) ? RejectionReason.Past : null;
+    }
+
+    /// <summary>Numbers a sentence names but does not set: the people it speaks of, a list it restates, a frame it works in,
+    /// a class a rule defines by a count, the composition of a body, a request a letter answers.</summary>
+    private static RejectionReason? StructureCheck(string text, TargetDraft draft, ReadOnlySpan<char> clauseBefore,
+        ReadOnlySpan<char> clauseAfter)
+    {
+        var m = draft.Mention;
+        var start = m.Span.Start;
+        var end = m.Span.End;
+        var before = start > 0 ? text[start - 1] : '\0';
+        var after = end < text.Length ? text[end] : '\0';
+        var trimmedBefore = clauseBefore.TrimEnd();
+
+        // 紧紧依靠775万江海儿女, 让全市125万市场主体获得…: a bare number before a collective noun of people, governed by a verb
+        // that relies on or moves them, counts whom the sentence speaks of (实现5万贫困人口脱贫 counts what is to be done).
+        var governing = clauseBefore[Math.Max(0, clauseBefore.Length - 8)..];
+        if (m.Quantity.Kind == UnitKind.None && CollectiveNouns.OccursIn(clauseAfter[..Math.Min(6, clauseAfter.Length)])
+            && ActorVerbs.OccursIn(governing))
+        {
+            return RejectionReason.Population;
+        }
+
+        // 以三个“一号工程”为总牵引: the number inside a 以…为 frame names what the work is organised by (以…为目标 sets a goal).
+        if (trimmedBefore.EndsWith("以") && !IsVerbYi(trimmedBefore) && FrameOf(clauseAfter) is var frame and >= 0
+            && FrameGoals.MatchAtStart(clauseAfter[(frame + 1)..]) == 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 上述两个表格, 下列三种情形: a demonstrative points at things already named.
+        if (Demonstratives.MatchAtEnd(trimmedBefore) > 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 改造提升木业、纺织等八个传统行业, 做强高端家纺等16条优势产业链: a count after 等 of the existing sectors the clause
+        // strengthens (改造提升A、B等76个老旧小区 counts works, a target).
+        if (before == '等' && m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && StockVerbs.OccursIn(clauseBefore)
+            && SectorNouns.OccursIn(clauseAfter[..Math.Min(10, clauseAfter.Length)]))
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        // 涉及两个以上部门, 同时在两个以上机构, 两个以上省…出现应急状态: a count with 以上 that defines the class a rule or
+        // plan speaks of.
+        if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "以上") || ClauseText.At(text, end, "及以上"))
+            && (SpanVerbs.MatchAtEnd(trimmedBefore) > 0 || EventVerbs.OccursIn(clauseAfter)))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
+        // 设召集人1人、副召集人2人: the composition of a body.
+        if (m.Quantity.Unit is "人" or "名" && OfficeRoles.MatchAtEnd(trimmedBefore) > 0)
+        {
+            return RejectionReason.Composition;
+        }
+
+        // 对你省近期上报的45个项目, 项目原估算总投资5亿元: what a request or an earlier estimate put forward, answered by a letter.
+        if (Requests.MatchAtEnd(trimmedBefore) > 0 || (m.Quantity.Kind == UnitKind.Money && Requests.OccursIn(clauseBefore[Math.Max(0, clauseBefore.Length - 8)..])))
+        {
+            return RejectionReason.Request;
+        }
+
+        // 3.5亿元资金尚未落实: the state of things now, not a target.
+        if (PendingStatus.OccursIn(clauseAfter))
+        {
+            return RejectionReason.Past;
+        }
+
+        // 10万吨级泊位, 百亿亿次级: a magnitude before 级 names a class of size, not a count.
+        if (after == '级')
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // “十个常态化”30项措施: the size of a named package of measures.
+        if (before is '”' or '》' or '"' && m.Quantity.Kind == UnitKind.Count && PackageNouns.MatchAtStart(clauseAfter) > 0)
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // "一主三次"城市发展战略: a short name in ASCII quotes, as HTML and plain-text reports write them.
+        if (InAsciiQuotedName(text, start, end))
+        {
+            return RejectionReason.QuotedName;
+        }
+
+        return null;
+    }
+
+    /// <summary>"自2003年7月起，…", "2004年4月和9月，…": the sentence opens (after 自 / 从 / 继 / 于) with a date written to the month
+    /// that lies before the document's written date (or, without one, before its plan year), and no modal stands between the
+    /// sentence start and the number.</summary>
+    private static bool OpensWithEarlierDate(ExtractionContext context, string text, int sentenceStart, int start)
+    {
+        var i = sentenceStart;
+        while (i < start && text[i] is ' ' or '\u3000' or '\n')
+        {
+            i++;
+        }
+
+        if (i < start && text[i] is '自' or '从' or '继' or '于')
+        {
+            i++;
+        }
+
+        var year = 0;
+        var digits = 0;
+        while (i < start && char.IsAsciiDigit(text[i]) && digits < 4)
+        {
+            year = (year * 10) + (text[i] - '0');
+            i++;
+            digits++;
+        }
+
+        if (digits != 4 || i >= start || text[i] != '年')
+        {
+            return false;
+        }
+
+        i++;
+        var month = 0;
+        var monthDigits = 0;
+        while (i < start && char.IsAsciiDigit(text[i]) && monthDigits < 2)
+        {
+            month = (month * 10) + (text[i] - '0');
+            i++;
+            monthDigits++;
+        }
+
+        if (monthDigits == 0 || i >= start || text[i] != '月' || month is < 1 or > 12)
+        {
+            return false;
+        }
+
+        var earlier = context.Document.Metadata.Date is { } written
+            ? year < written.Year || (year == written.Year && month < written.Month)
+            : context.PlanYear is { } plan && year < plan.Value;
+        return earlier && !context.ModalsIn(sentenceStart, start).Any();
+    }
+
+    /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with what its addressee asked for.</summary>
+    private static bool OpensWithRequest(string text, int sentenceStart, int start)
+    {
+        var opening = text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart();
+        return opening.Length >= 4 && opening[0] == '你' && opening[1] is '省' or '区' or '市' or '县' or '部' or '委' or '局' or '们'
+               && RequestVerbs.MatchAtStart(opening[2..]) > 0;
+    }
+
+    /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word, not the preposition of a 以…为 frame.</summary>
+    private static bool IsVerbYi(ReadOnlySpan<char> before) =>
+        before.Length >= 2 && before[^2] is '可' or '予' or '加' or '难' or '所' or '足' or '得' or '借' or '用' or '是' or '据';
+
+    /// <summary>The index of 为 that closes a 以…为 frame within a few characters, or -1.</summary>
+    private static int FrameOf(ReadOnlySpan<char> after)
+    {
+        var limit = Math.Min(after.Length, 16);
+        for (var i = 0; i < limit; i++)
+        {
+            if (after[i] == '为')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when <paramref name="start"/> lies between a pair of ASCII double quotes of its sentence that enclose a
+    /// short name without a clause break.</summary>
+    private static bool InAsciiQuotedName(string text, int start, int end)
+    {
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        var open = -1;
+        var count = 0;
+        for (var i = sentenceStart; i < start; i++)
+        {
+            if (text[i] == '"')
+            {
+                count++;
+                open = i;
+            }
+        }
+
+        if (count % 2 == 0)
+        {
+            return false;
+        }
+
+        for (var i = end; i < text.Length && i - open <= 13; i++)
+        {
+            if (text[i] == '"')
+            {
+                return true;
+            }
+
+            if (text[i] is '，' or ',' or '；' or ';' or '。' or '、' or '\n')
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A short line opening with a section number ("三、实施七项科技行动") and no sentence punctuation is a heading.</summary>
@@ -574,33 +808,81 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
-    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.</summary>
+    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.
+    /// A leading item number (一、, （二）, 3.) opens the clause, not the list; glosses in brackets (广东（珠三角）) are no items.</summary>
     private static int ListedItems(ReadOnlySpan<char> clauseBefore)
     {
         var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
-        if (trimmed.IsEmpty || !ClauseText.IsHan(trimmed[^1]))
+        trimmed = trimmed[ItemMarkerLength(trimmed)..];
+        if (trimmed.IsEmpty || !(ClauseText.IsHan(trimmed[^1]) || trimmed[^1] is '）' or ')'))
         {
             return 0;
         }
 
-        var commas = trimmed.Count('、');
-        if (commas == 0)
-        {
-            return 0;
-        }
-
-        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); the last item is one short name.
+        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); glosses in brackets are skipped.
+        var commas = 0;
+        var depth = 0;
         foreach (var c in trimmed)
         {
-            if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
+            if (c is '（' or '(')
+            {
+                depth++;
+            }
+            else if (c is '）' or ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth > 0)
+            {
+                continue;
+            }
+            else if (c == '、')
+            {
+                commas++;
+            }
+            else if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
             {
                 return 0;
             }
         }
 
+        if (commas == 0)
+        {
+            return 0;
+        }
+
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
         return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+    }
+
+    /// <summary>The length of an item number opening a clause (一、, （二）, 3., 1．), or 0.</summary>
+    private static int ItemMarkerLength(ReadOnlySpan<char> clause)
+    {
+        var i = 0;
+        var bracket = i < clause.Length && clause[i] is '（' or '(';
+        if (bracket)
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < clause.Length && (char.IsAsciiDigit(clause[i]) || ChineseNumber.IsNumeralChar(clause[i])))
+        {
+            i++;
+        }
+
+        if (i == digits || i >= clause.Length)
+        {
+            return 0;
+        }
+
+        if (bracket)
+        {
+            return clause[i] is '）' or ')' ? i + 1 : 0;
+        }
+
+        return clause[i] is '、' or '.' or '．' ? i + 1 : 0;
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
