@@ -67,6 +67,28 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
+    public void Check_NamesTableLosesACode_ReportsTheDocumentsAndReadingSaysRunCheck()
+    {
+        var path = Filled();
+        int lost;
+        using (var raw = new LiteDB.LiteDatabase(path))
+        {
+            var names = raw.GetCollection("names");
+            lost = names.FindOne(LiteDB.BsonExpression.Create("$.t = 'x'"))["_id"].AsInt32;
+            names.Delete(lost);
+        }
+
+        var report = StoreMaintenance.Check(path);
+
+        Assert.False(report.Healthy);
+        Assert.Contains("3 documents name categories or an extractor version by codes the names table does not hold", report.Problems);
+        using var store = PolicyStore.Open(path, new StoreOpenOptions(ReadOnly: true));
+        var e = Assert.Throws<StoreException>(() => store.Documents());
+        Assert.Contains($"code {lost}", e.Message, StringComparison.Ordinal);
+        Assert.Contains("db check", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Repair_DamagedPages_KeepsACopyAndLeavesAnOpenableDatabase()
     {
         var path = Filled();
