@@ -51,6 +51,18 @@ public sealed record DocumentExtraction(
         return entity;
     });
 
+    private (byte[] Packed, int TextBytes)? _packedContent;
+
+    /// <summary>The text with its sections and diagnostics in one compressed stream, as the LiteDB store keeps them
+    /// (<see cref="Entities.PackedText.PackWithLayout"/>); packed on first use, like the text.</summary>
+    internal (byte[] Packed, int TextBytes) PackedContent => _packedContent ??= PackContent();
+
+    private (byte[] Packed, int TextBytes) PackContent()
+    {
+        var content = Entities.StoreMapper.ToContent(Document, [], 0);
+        return Entities.PackedText.PackWithLayout(Document.Text, Entities.PackedLayout.Serialize(content.Sections, content.Diagnostics));
+    }
+
     private (byte[]? Bytes, bool Done) _packedLayout;
 
     /// <summary>The sections and diagnostics compressed as the LiteDB store keeps them (<see cref="Entities.PackedLayout"/>);
@@ -74,11 +86,14 @@ public sealed record DocumentExtraction(
     /// <param name="packed">True when the store keeps packed layouts and targets (<see cref="PolicyStore"/>); PostgreSQL keeps them whole.</param>
     public DocumentExtraction Prepare(bool packed = true)
     {
-        _ = PackedText;
         if (packed)
         {
-            _ = PackedLayout;
+            _ = PackedContent;
             _ = PackedTargets;
+        }
+        else
+        {
+            _ = PackedText;
         }
 
         return this;

@@ -207,6 +207,9 @@ public sealed partial class PolicyStore
 
         public LiteDatabase Db { get; }
 
+        /// <summary>The names table the document records' codes refer to (<see cref="StoreNames"/>).</summary>
+        public StoreNames Names => StoreMapper.NamesOf(Db);
+
         public ILiteCollection<DocumentEntity> Documents { get; }
 
         public ILiteCollection<DocumentContentEntity> Contents { get; }
@@ -230,7 +233,7 @@ public sealed partial class PolicyStore
             try
             {
                 var connection = new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct, ReadOnly = readOnly };
-                return new Session(new LiteDatabase(connection, StoreMapper.Create()));
+                return new Session(StoreMapper.Open(connection));
             }
             catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
             {

@@ -407,7 +407,9 @@ public sealed partial class PolicyStore
         if (filter.Category is { } category)
         {
             // The documents' own category list and its index (schema v4): no pass over the targets.
-            query = query.Where(BsonExpression.Create($"$.{DocumentBson.Categories}[*] ANY = @0", new BsonValue(category)));
+            // Stored as codes of the names table (schema v7); a category never written has none and matches nothing.
+            var code = _session.Names.Find(StoreNames.Category, category) ?? 0;
+            query = query.Where(BsonExpression.Create($"$.{DocumentBson.Categories}[*] ANY = @0", new BsonValue(code)));
         }
 
         return query;

@@ -1,6 +1,7 @@
 using LiteDB;
 using PolicyMiner.Storage.Entities;
 using PolicyMiner.Storage.Reviewing;
+using PolicyMiner.Storage.Schema;
 using PolicyMiner.Storage.Transfer;
 
 namespace PolicyMiner.Storage;
@@ -17,7 +18,7 @@ public sealed partial class PolicyStore : IStoreTransfer
                 continue;
             }
 
-            var content = PackedLayout.Unpack(_contents.FindById(id));
+            var (content, text) = ContentOf(id);
             var targets = TargetsOfDocument(document).OrderBy(t => t.Start).ThenBy(t => t.Id).ToList();
             foreach (var target in targets)
             {
@@ -25,7 +26,7 @@ public sealed partial class PolicyStore : IStoreTransfer
                 StoreMapper.Inherit(target, document);
             }
 
-            yield return new DocumentRecord(document, content, TextOf(content), targets);
+            yield return new DocumentRecord(document, content, text, targets);
         }
     }
 
@@ -43,14 +44,16 @@ public sealed partial class PolicyStore : IStoreTransfer
                 }
 
                 SaveTargets(document, [.. targets]);
-                _documents.Upsert(document);
-                var pieces = PackedText.Split(PackedText.Pack(text));
+                // Mapped first: mapping may assign codes in the names table, which the typed upsert would do inside its engine call.
+                _db.GetCollection(StoreSchema.Documents).Upsert(_db.Mapper.ToDocument(document));
+                var (packed, textBytes) = PackedText.PackWithLayout(text, PackedLayout.Serialize(content?.Sections ?? [], content?.Diagnostics ?? []));
+                var pieces = PackedText.Split(packed);
                 _contents.Upsert(new DocumentContentEntity
                 {
                     Id = document.Id,
                     Packed = pieces[0],
                     Chunks = pieces.Count - 1,
-                    Layout = PackedLayout.Pack(content?.Sections ?? [], content?.Diagnostics ?? []),
+                    TextBytes = textBytes,
                 });
                 for (var i = 1; i < pieces.Count; i++)
                 {

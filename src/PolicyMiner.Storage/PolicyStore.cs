@@ -220,7 +220,7 @@ public sealed partial class PolicyStore : IDisposable
         try
         {
             var connection = new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct, ReadOnly = readOnly };
-            db = new LiteDatabase(connection, StoreMapper.Create());
+            db = StoreMapper.Open(connection);
         }
         catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
         {
@@ -383,7 +383,7 @@ public sealed partial class PolicyStore : IDisposable
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable())
         {
-            var version = d["version"].AsString;
+            var version = _session.Names.NameOf(d["version"]);
             known[d["id"].AsString] = version;
             if (d["folded"] is { IsArray: true } folded)
             {
@@ -647,17 +647,38 @@ public sealed partial class PolicyStore : IDisposable
             return null;
         }
 
-        var content = PackedLayout.Unpack(_contents.FindById(id));
-        return StoreMapper.ToStored(entity, content, TextOf(content));
+        var (content, text) = ContentOf(id);
+        return StoreMapper.ToStored(entity, content, text);
+    }
+
+    /// <summary>A document's content record with its sections and diagnostics filled in, and its text.</summary>
+    private (DocumentContentEntity? Content, string Text) ContentOf(string id)
+    {
+        var content = _contents.FindById(id);
+        if (content?.TextBytes is { } textBytes && content.Packed is not null)
+        {
+            // Schema v7 on: text and layout in one stream.
+            var bytes = PackedText.UnpackBytes(PiecesOf(content));
+            if (bytes.Length > textBytes)
+            {
+                PackedLayout.Fill(content, bytes[textBytes..]);
+            }
+
+            return (content, System.Text.Encoding.UTF8.GetString(bytes, 0, textBytes));
+        }
+
+        content = PackedLayout.Unpack(content);
+        return (content, TextOf(content));
     }
 
     // The text is stored once, compressed, in pieces that each fit in a record (see PackedText).
     private void WriteContent(DocumentExtraction extraction)
     {
         var document = extraction.Document;
-        var pieces = PackedText.Split(extraction.PackedText);
+        var (packed, textBytes) = extraction.PackedContent;
+        var pieces = PackedText.Split(packed);
         var content = StoreMapper.ToContent(document, pieces[0], pieces.Count - 1);
-        (content.Sections, content.Diagnostics, content.Layout) = ([], [], extraction.PackedLayout);
+        (content.Sections, content.Diagnostics, content.Layout, content.TextBytes) = ([], [], null, textBytes);
         _contents.Upsert(content);
         for (var i = 1; i < pieces.Count; i++)
         {
@@ -683,14 +704,24 @@ public sealed partial class PolicyStore : IDisposable
             return content?.Text ?? "";
         }
 
-        var pieces = new List<byte[]>(content.Chunks + 1) { first };
+        if (content.TextBytes is { } textBytes)
+        {
+            return System.Text.Encoding.UTF8.GetString(PackedText.UnpackBytes(PiecesOf(content)), 0, textBytes);
+        }
+
+        return PackedText.Unpack(PiecesOf(content));
+    }
+
+    private List<byte[]> PiecesOf(DocumentContentEntity content)
+    {
+        var pieces = new List<byte[]>(content.Chunks + 1) { content.Packed! };
         for (var i = 1; i <= content.Chunks; i++)
         {
             pieces.Add(_chunks.FindById(PackedText.ChunkId(content.Id, i))?.Data
                 ?? throw new StoreException($"{FilePath}: the text of document {content.Id} is missing piece {i}; run `policyminer db check`"));
         }
 
-        return PackedText.Unpack(pieces);
+        return pieces;
     }
 
     // ---------------------------------------------------------------- targets
@@ -912,6 +943,8 @@ public sealed partial class PolicyStore : IDisposable
             if (owned)
             {
                 _db.Rollback();
+                // A code assigned inside the transaction went with it.
+                _session.Names.Forget();
             }
 
             throw;

@@ -342,6 +342,81 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Open_Version6Database_StoresNamesAsCodesKeepsEveryIdAndReviewAndRerunsSafely()
+    {
+        var first = TestData.Document("到2020年，研发投入强度达到2.5%以上，高新技术企业达到120家。");
+        var second = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        string corrected;
+        List<string> ids;
+        using (var v6 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 6)]))
+        {
+            v6.SaveDocument(TestData.Extraction(first, TestData.Target(first, "研发投入强度达到2.5%以上", 2.5), TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms")));
+            v6.SaveDocument(TestData.Extraction(second, TestData.Target(second, "规模以上工业增加值增长8%左右", 8, category: "industry", year: 2022)));
+            corrected = v6.QueryTargets(TargetQuery.All).Single(t => t.Target.Category == "high_tech_firms").Id;
+            Assert.True(v6.Correct(corrected, 0, "编辑甲", new Dictionary<string, string> { ["value"] = "150" }).Saved);
+            ids = [.. v6.QueryTargets(TargetQuery.All).Select(t => t.Id).Order()];
+        }
+
+        LegacySchema.NamesBack(_temp.Path);
+        LegacySchema.SeparateLayout(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.All(raw.GetCollection("documents").FindAll(), d => Assert.True(d["xv"].IsString && d["c"].AsArray.All(c => c.IsString), "the test database holds v6 names"));
+            Assert.False(raw.CollectionExists("names"));
+            Assert.All(raw.GetCollection("contents").FindAll(), c => Assert.True(c["Layout"].IsBinary && !c.ContainsKey("tb"), "the test database holds v6 contents"));
+        }
+
+        // A kill inside the migration rolls its transaction back: the file is v6 again and the migration runs once more.
+        var failing = StoreSchema.Migrations.Select(m => m.Version == 7
+            ? new StoreMigration(7, m.Description, db => { m.Apply(db); throw new IOException("killed"); })
+            : m).ToList();
+        Assert.Throws<IOException>(() => PolicyStore.Open(_temp.Path, failing).Dispose());
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.Equal(6, raw.UserVersion);
+            Assert.All(raw.GetCollection("documents").FindAll(), d => Assert.True(d["xv"].IsString, "rolled back"));
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+            Assert.Equal(ids, store.QueryTargets(TargetQuery.All).Select(t => t.Id).Order());
+            Assert.Equal(150, store.GetTarget(corrected)!.Target.Value);
+            Assert.Equal(ReviewState.Corrected, store.GetTarget(corrected)!.Review.State);
+            Assert.NotEmpty(store.AuditOf(corrected));
+            Assert.Equal(second.ContentHash, store.ListDocuments(new DocumentFilter(Category: "industry"), 0, 50).Documents.Single().Summary.Id);
+            Assert.Equal(first.ContentHash, store.ListDocuments(new DocumentFilter(Category: "high_tech_firms"), 0, 50).Documents.Single().Summary.Id);
+            Assert.Empty(store.ListDocuments(new DocumentFilter(Category: "no_such_category"), 0, 50).Documents);
+            Assert.Equal(TestData.Extractor, store.KnownDocuments()[first.ContentHash]);
+            Assert.Equal(TestData.Extractor, store.GetDocument(second.ContentHash)!.Summary.ExtractorVersion);
+            Assert.Equal(DocumentWriteResult.Unchanged, store.SaveDocument(TestData.Extraction(first)));
+
+            // Contents of v6 (text and layout in streams of their own) read as they are; new ones keep both in one stream.
+            Assert.Equal(first.Text, store.GetDocument(first.ContentHash)!.Text);
+            Assert.Equal(first.Sections, store.GetDocument(first.ContentHash)!.Sections);
+            Assert.Equal(first.Diagnostics, store.GetDocument(first.ContentHash)!.Diagnostics);
+
+            // A new category written after the migration gets a code of its own and is found by the filter.
+            var third = TestData.Document("到2025年，森林覆盖率达到45%。", "/samples/third.txt");
+            store.SaveDocument(TestData.Extraction(third, TestData.Target(third, "森林覆盖率达到45%", 45, category: "environment", year: 2025)));
+            Assert.Equal(third.ContentHash, store.ListDocuments(new DocumentFilter(Category: "environment"), 0, 50).Documents.Single().Summary.Id);
+            Assert.Equal(third.Text, store.GetDocument(third.ContentHash)!.Text);
+            Assert.Equal(third.Sections, store.GetDocument(third.ContentHash)!.Sections);
+            Assert.Equal(third.Diagnostics, store.GetDocument(third.ContentHash)!.Diagnostics);
+        }
+
+        using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        var names = check.GetCollection("names").FindAll().ToList();
+        Assert.Equal(names.Count, names.Select(n => (n["t"].AsString, n["v"].AsString)).Distinct().Count());
+        Assert.Equal(4, names.Count(n => n["t"].AsString == "c"));
+        Assert.Single(names, n => n["t"].AsString == "x");
+        Assert.All(check.GetCollection("documents").FindAll(), d => Assert.True(d["xv"].IsNumber && d["c"].AsArray.All(c => c.IsNumber)));
+        var written = check.GetCollection("contents").FindById(TestData.Document("到2025年，森林覆盖率达到45%。", "/samples/third.txt").ContentHash);
+        Assert.True(written["tb"].IsNumber && !written.ContainsKey("Layout") && !written.ContainsKey("Text") && !written.ContainsKey("Chunks"));
+        Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
+    }
+
+    [Fact]
     public void Open_NewerSchema_RefusesWithClearMessage()
     {
         using (var raw = new LiteDatabase(_temp.Path))

@@ -49,6 +49,7 @@ internal static class LegacySchema
     /// short names of v6 whatever the schema version, so a test builds an older file by writing with it and renaming back).</summary>
     public static void LongDocumentNames(string path)
     {
+        NamesBack(path);
         using var raw = new LiteDB.LiteDatabase(path);
         var documents = raw.GetCollection("documents");
         var longNames = PolicyMiner.Storage.Entities.DocumentBson.Renames.ToDictionary(r => r.Value, r => r.Key);
@@ -81,6 +82,31 @@ internal static class LegacySchema
 
             documents.Update(old);
         }
+    }
+
+    /// <summary>Gives every document its category names and extractor version in full and drops the names table, as schema
+    /// v1–v6 wrote them (this build writes codes whatever the schema version).</summary>
+    public static void NamesBack(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var names = raw.GetCollection("names").FindAll().ToDictionary(n => n["_id"].AsInt32, n => n["v"]);
+        var documents = raw.GetCollection("documents");
+        foreach (var document in documents.FindAll().ToList())
+        {
+            if (document.TryGetValue("xv", out var version) && version.IsNumber)
+            {
+                document["xv"] = names[version.AsInt32];
+            }
+
+            if (document.TryGetValue("c", out var categories) && categories.IsArray)
+            {
+                document["c"] = new LiteDB.BsonArray(categories.AsArray.Select(c => c.IsNumber ? names[c.AsInt32] : c));
+            }
+
+            documents.Update(document);
+        }
+
+        raw.DropCollection("names");
     }
 
     /// <summary>Gives every target the fields schema v3 wrote and v4 does not (the document's file name, region,
@@ -146,6 +172,7 @@ internal static class LegacySchema
     /// <summary>Moves the compressed sections and diagnostics of schema v5 back into plain lists on each content record.</summary>
     public static void UnpackLayout(string path)
     {
+        SeparateLayout(path);
         using var raw = new LiteDB.LiteDatabase(path);
         var contents = raw.GetCollection("contents");
         foreach (var record in contents.FindAll().ToList())
@@ -159,6 +186,31 @@ internal static class LegacySchema
                 }));
                 record["Diagnostics"] = new LiteDB.BsonArray();
                 record.Remove("Layout");
+                contents.Update(record);
+            }
+        }
+    }
+
+    /// <summary>Gives every text its own compressed stream and the sections and diagnostics theirs, as schema v5 and v6
+    /// wrote them (this build writes them in one stream whatever the schema version); texts of one piece only.</summary>
+    public static void SeparateLayout(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var contents = raw.GetCollection("contents");
+        foreach (var record in contents.FindAll().ToList())
+        {
+            if (record["tb"] is { IsNumber: true } textBytes)
+            {
+                var bytes = PolicyMiner.Storage.Entities.PackedLayout.Decompress(record["Packed"].AsBinary);
+                record["Packed"] = PolicyMiner.Storage.Entities.PackedLayout.Compress(bytes.AsSpan(0, textBytes.AsInt32));
+                if (bytes.Length > textBytes.AsInt32)
+                {
+                    record["Layout"] = PolicyMiner.Storage.Entities.PackedLayout.Compress(bytes.AsSpan(textBytes.AsInt32));
+                }
+
+                record["Text"] = "";
+                record["Chunks"] = 0;
+                record.Remove("tb");
                 contents.Update(record);
             }
         }

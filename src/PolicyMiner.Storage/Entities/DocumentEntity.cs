@@ -44,8 +44,17 @@ internal sealed class DocumentEntity
     [LiteDB.BsonField(DocumentBson.TargetCount)]
     public int TargetCount { get; set; }
 
-    [LiteDB.BsonField(DocumentBson.ExtractorVersion)]
+    [LiteDB.BsonIgnore]
     public string ExtractorVersion { get; set; } = "";
+
+    /// <summary>As LiteDB stores it (schema v7 on): a code of the database's names table.</summary>
+    [LiteDB.BsonField(DocumentBson.ExtractorVersion)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ExtractorName StoredExtractorVersion
+    {
+        get => new(ExtractorVersion);
+        set => ExtractorVersion = value.Name;
+    }
 
     [LiteDB.BsonField(DocumentBson.IngestedAt)]
     public DateTime IngestedAt { get; set; }
@@ -72,8 +81,17 @@ internal sealed class DocumentEntity
 
     /// <summary>The categories of this document's targets (rejected ones included), each once: the documents page's
     /// category filter reads this field's index instead of every target of the category (schema v4 on).</summary>
-    [LiteDB.BsonField(DocumentBson.Categories)]
+    [LiteDB.BsonIgnore]
     public List<string> Categories { get; set; } = [];
+
+    /// <summary>As LiteDB stores them (schema v7 on): codes of the database's names table, which the index keys are too.</summary>
+    [LiteDB.BsonField(DocumentBson.Categories)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CategoryNames StoredCategories
+    {
+        get => new(Categories);
+        set => Categories = value.Names;
+    }
 
     /// <summary>Exact text fingerprint (<see cref="Core.Text.TextFingerprint.Exact"/>, hex); null for documents stored before it existed.</summary>
     [LiteDB.BsonIgnore]
@@ -247,13 +265,32 @@ internal sealed class DocumentContentEntity
     public string Id { get; set; } = "";
 
     /// <summary>The text as written by schema v1 (uncompressed); empty when <see cref="Packed"/> holds it.</summary>
+    [LiteDB.BsonIgnore]
     public string Text { get; set; } = "";
+
+    // Absent when empty or zero, as in nearly every record (schema v7 on): the names alone cost each record 20 bytes.
+    [LiteDB.BsonField(nameof(Text))]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StoredText
+    {
+        get => Text.Length == 0 ? null : Text;
+        set => Text = value ?? "";
+    }
 
     /// <summary>The first piece of the Brotli-compressed UTF-8 text; null in records written by schema v1.</summary>
     public byte[]? Packed { get; set; }
 
     /// <summary>Further pieces of <see cref="Packed"/>, stored in <c>content_chunks</c> as <c>id/1</c>, <c>id/2</c> ….</summary>
+    [LiteDB.BsonIgnore]
     public int Chunks { get; set; }
+
+    [LiteDB.BsonField(nameof(Chunks))]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? StoredChunks
+    {
+        get => Chunks == 0 ? null : Chunks;
+        set => Chunks = value ?? 0;
+    }
 
     /// <summary>The sections; from schema v5 packed into <see cref="Layout"/> in LiteDB and unpacked on reading (<see cref="PackedLayout"/>).</summary>
     [LiteDB.BsonIgnore]
@@ -278,7 +315,13 @@ internal sealed class DocumentContentEntity
         set => Diagnostics = value ?? [];
     }
 
-    /// <summary>Sections and diagnostics compressed together (<see cref="PackedLayout"/>, schema v5 on); null when there are none.</summary>
+    /// <summary>When set (schema v7 on), <see cref="Packed"/> holds this many bytes of UTF-8 text followed by the sections and
+    /// diagnostics as BSON, in one stream (<see cref="PackedText.PackWithLayout"/>), and <see cref="Layout"/> is null.</summary>
+    [LiteDB.BsonField("tb")]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? TextBytes { get; set; }
+
+    /// <summary>Sections and diagnostics compressed together (<see cref="PackedLayout"/>, schema v5 and v6); null when there are none.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public byte[]? Layout { get; set; }
 }

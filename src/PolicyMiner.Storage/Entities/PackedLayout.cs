@@ -15,7 +15,11 @@ internal static class PackedLayout
     private const int Quality = 5;
 
     /// <summary>The packed sections and diagnostics; null when there are none.</summary>
-    public static byte[]? Pack(IReadOnlyList<SectionEntity> sections, IReadOnlyList<DiagnosticEntity> diagnostics)
+    public static byte[]? Pack(IReadOnlyList<SectionEntity> sections, IReadOnlyList<DiagnosticEntity> diagnostics) =>
+        Serialize(sections, diagnostics) is { } record ? Compress(record) : null;
+
+    /// <summary>The sections and diagnostics as one uncompressed BSON record; null when there are none.</summary>
+    public static byte[]? Serialize(IReadOnlyList<SectionEntity> sections, IReadOnlyList<DiagnosticEntity> diagnostics)
     {
         if (sections.Count == 0 && diagnostics.Count == 0)
         {
@@ -30,7 +34,7 @@ internal static class PackedLayout
                 d.Code, d.Severity, d.Message, d.Start is { } start ? start : BsonValue.Null, d.End is { } end ? end : BsonValue.Null,
             })),
         };
-        return Compress(BsonSerializer.Serialize(record));
+        return BsonSerializer.Serialize(record);
     }
 
     /// <summary>Fills in a content record's sections and diagnostics from its packed layout, when it has one.</summary>
@@ -41,7 +45,15 @@ internal static class PackedLayout
             return content;
         }
 
-        var record = BsonSerializer.Deserialize(Decompress(packed));
+        Fill(content, Decompress(packed));
+        content.Layout = null;
+        return content;
+    }
+
+    /// <summary>Sets a content record's sections and diagnostics from their uncompressed BSON (<see cref="Serialize"/>).</summary>
+    public static void Fill(DocumentContentEntity content, byte[] serialized)
+    {
+        var record = BsonSerializer.Deserialize(serialized);
         content.Sections = [.. record["s"].AsArray.Select(v => v.AsArray).Select(s => new SectionEntity
         {
             Level = s[0].AsInt32, Number = s[1].AsString, Heading = s[2].AsString, Start = s[3].AsInt32, End = s[4].AsInt32,
@@ -54,8 +66,6 @@ internal static class PackedLayout
             Start = d[3].IsNumber ? d[3].AsInt32 : null,
             End = d[4].IsNumber ? d[4].AsInt32 : null,
         })];
-        content.Layout = null;
-        return content;
     }
 
     /// <summary>Brotli in one call into an exact buffer (no stream: small records are compressed by the thousand).</summary>

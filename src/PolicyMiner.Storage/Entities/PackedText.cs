@@ -28,6 +28,30 @@ internal static class PackedText
         return output.ToArray();
     }
 
+    /// <summary>The text's UTF-8 followed by <paramref name="layout"/> (uncompressed BSON of the sections and diagnostics) in
+    /// one Brotli stream, and the text's length in bytes (where the layout starts).</summary>
+    /// <remarks>Schema v7 on. Headings repeat the text, so compressed after it they cost little; one compressor instead of two
+    /// saves the second's start-up and its output's own framing.</remarks>
+    public static (byte[] Packed, int TextBytes) PackWithLayout(string text, byte[]? layout)
+    {
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(text) + (layout?.Length ?? 0)];
+        var textBytes = Encoding.UTF8.GetBytes(text, utf8);
+        layout?.CopyTo(utf8, textBytes);
+        return (PackedLayout.Compress(utf8, Quality), textBytes);
+    }
+
+    /// <summary>The bytes of a packed stream, as <see cref="PackWithLayout"/> wrote them.</summary>
+    public static byte[] UnpackBytes(IEnumerable<byte[]> pieces)
+    {
+        using var packed = new MemoryStream();
+        foreach (var piece in pieces)
+        {
+            packed.Write(piece);
+        }
+
+        return PackedLayout.Decompress(packed.ToArray());
+    }
+
     public static string Unpack(IEnumerable<byte[]> pieces)
     {
         using var packed = new MemoryStream();

@@ -10,9 +10,11 @@ namespace PolicyMiner.Storage.Entities;
 internal static class StoreMapper
 {
     /// <summary>A mapper for one database; a new instance each time so no global mapper state is shared.</summary>
-    public static BsonMapper Create()
+    /// <remarks>Document records keep categories and extractor versions as codes of <paramref name="names"/>, which the
+    /// caller attaches to the database it opens with this mapper (<see cref="Open"/>).</remarks>
+    public static StoreBsonMapper Create(StoreNames? names = null)
     {
-        var mapper = new BsonMapper
+        var mapper = new StoreBsonMapper(names ?? new StoreNames())
         {
             // Quotes and units are kept exactly as written: "" is not null and whitespace is data.
             EmptyStringToNull = false,
@@ -26,8 +28,28 @@ internal static class StoreMapper
         mapper.Entity<TargetEntity>().Id(x => x.Id);
         mapper.Entity<IngestRunEntity>().Id(x => x.Id);
         mapper.Entity<IngestErrorEntity>().Id(x => x.Id);
+        var table = mapper.Names;
+        mapper.RegisterType<CategoryNames>(
+            categories => new BsonArray(categories.Names.Select(name => new BsonValue(table.Code(StoreNames.Category, name)))),
+            value => new CategoryNames(value.IsArray ? [.. value.AsArray.Select(table.NameOf)] : []));
+        mapper.RegisterType<ExtractorName>(
+            version => new BsonValue(table.Code(StoreNames.Extractor, version.Name)),
+            value => new ExtractorName(table.NameOf(value)));
         return mapper;
     }
+
+    /// <summary>A LiteDB engine on <paramref name="connection"/> with this store's mapper and its names table attached.</summary>
+    public static LiteDatabase Open(ConnectionString connection)
+    {
+        var mapper = Create();
+        var db = new LiteDatabase(connection, mapper);
+        mapper.Names.Attach(db);
+        return db;
+    }
+
+    /// <summary>The names table of a database opened by <see cref="Open"/>.</summary>
+    public static StoreNames NamesOf(ILiteDatabase db) =>
+        (db.Mapper as StoreBsonMapper)?.Names ?? throw new InvalidOperationException("the database was not opened with the store's mapper");
 
     public static DocumentEntity ToEntity(PolicyDocument document, int targetCount, string extractorVersion, DateTime now, int runId) => new()
     {

@@ -138,6 +138,11 @@ public static class StoreMaintenance
                 problems.Add($"{orphans} targets belong to no stored document");
             }
 
+            if (UnnamedCodes(db) is > 0 and var unnamed)
+            {
+                problems.Add($"{unnamed} documents name categories or an extractor version by codes the names table does not hold");
+            }
+
             if (db.CollectionExists("_rebuild_errors") && db.GetCollection("_rebuild_errors").Count() is var lost and > 0)
             {
                 problems.Add($"an earlier repair could not read {lost} parts of the file (listed in collection _rebuild_errors)");
@@ -341,6 +346,27 @@ public static class StoreMaintenance
         File.Delete(log);
         File.Move(rebuilt, target, overwrite: true);
         return (droppedDocuments, droppedTargets, unreadable);
+    }
+
+    /// <summary>Documents whose category or extractor-version codes (schema v7) are missing from the names table.</summary>
+    private static int UnnamedCodes(LiteDatabase db)
+    {
+        try
+        {
+            var codes = db.CollectionExists(Entities.StoreNames.Collection)
+                ? db.GetCollection(Entities.StoreNames.Collection).Query().Select(BsonExpression.Create("{ i: $._id }")).ToEnumerable()
+                    .Where(r => r["i"].IsNumber).Select(r => r["i"].AsInt32).ToHashSet()
+                : [];
+            var projection = BsonExpression.Create($"{{ v: $.{Entities.DocumentBson.ExtractorVersion}, c: $.{Entities.DocumentBson.Categories} }}");
+            return db.GetCollection(StoreSchema.Documents).Query().Select(projection).ToEnumerable().Count(d =>
+                (d["v"].IsNumber && !codes.Contains(d["v"].AsInt32))
+                || (d["c"].IsArray && d["c"].AsArray.Any(c => c.IsNumber && !codes.Contains(c.AsInt32))));
+        }
+        catch (LiteException)
+        {
+            // An unreadable collection is reported above.
+            return 0;
+        }
     }
 
     private static string LogPathOf(string database) =>
