@@ -253,27 +253,7 @@ public sealed class BlockTree
         return i >= 0 && start + i < end - 1;
     }
 
-    /// <summary>——, •, ①…⑩, (1), 1., 一、 opening a line.</summary>
-    public static bool StartsWithItemMarker(string text, int start, int end)
-    {
-        var i = start;
-        if (i >= end)
-        {
-            return false;
-        }
-
-        if (text[i] is '—' or '•' or '·' or '-' or (>= '①' and <= '⑳'))
-        {
-            return true;
-        }
-
-        var j = i + (text[i] is '(' or '（' ? 1 : 0);
-        var k = j;
-        while (k < end && (char.IsAsciiDigit(text[k]) || "〇零一二三四五六七八九十".Contains(text[k], StringComparison.Ordinal)))
-        {
-            k++;
-        }
-
-        return k > j && k < end && text[k] is '.' or '．' or '、' or ')' or '）';
-    }
+    /// <summary>——, •, ①…⑳, (1), 1., 一、 opening a line.</summary>
+    public static bool StartsWithItemMarker(string text, int start, int end) =>
+        start < end && ItemNumber.Opens(text.AsSpan(start, end - start));
 }

@@ -399,30 +399,19 @@ public sealed class DocumentScopes
 
     private static int AfterItemNumber(string text, TextSpan line)
     {
-        var i = line.Start;
-        if (i < line.End && text[i] is '(' or '（')
+        var marker = ItemNumber.Length(text.AsSpan(line.Start, line.Length));
+        if (marker == 0)
+        {
+            return line.Start;
+        }
+
+        var i = line.Start + marker;
+        while (i < line.End && text[i] is ' ' or '\u3000')
         {
             i++;
         }
 
-        var digits = i;
-        while (i < line.End && (char.IsAsciiDigit(text[i]) || "一二三四五六七八九十".Contains(text[i], StringComparison.Ordinal)))
-        {
-            i++;
-        }
-
-        if (i > digits && i < line.End && text[i] is '、' or '.' or '．' or ')' or '）')
-        {
-            i++;
-            while (i < line.End && text[i] is ' ' or '\u3000')
-            {
-                i++;
-            }
-
-            return i;
-        }
-
-        return line.Start;
+        return i;
     }
 
     /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>

@@ -1,3 +1,4 @@
+using PolicyMiner.Core.Documents;
 using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
@@ -813,7 +814,7 @@ public sealed class NonTargetRule : ITargetRule
     private static int ListedItems(ReadOnlySpan<char> clauseBefore)
     {
         var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
-        trimmed = trimmed[ItemMarkerLength(trimmed)..];
+        trimmed = trimmed[ItemNumber.Length(trimmed)..];
         if (trimmed.IsEmpty || !(ClauseText.IsHan(trimmed[^1]) || trimmed[^1] is '）' or ')'))
         {
             return 0;
@@ -854,35 +855,6 @@ public sealed class NonTargetRule : ITargetRule
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
         return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
-    }
-
-    /// <summary>The length of an item number opening a clause (一、, （二）, 3., 1．), or 0.</summary>
-    private static int ItemMarkerLength(ReadOnlySpan<char> clause)
-    {
-        var i = 0;
-        var bracket = i < clause.Length && clause[i] is '（' or '(';
-        if (bracket)
-        {
-            i++;
-        }
-
-        var digits = i;
-        while (i < clause.Length && (char.IsAsciiDigit(clause[i]) || ChineseNumber.IsNumeralChar(clause[i])))
-        {
-            i++;
-        }
-
-        if (i == digits || i >= clause.Length)
-        {
-            return 0;
-        }
-
-        if (bracket)
-        {
-            return clause[i] is '）' or ')' ? i + 1 : 0;
-        }
-
-        return clause[i] is '、' or '.' or '．' ? i + 1 : 0;
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>

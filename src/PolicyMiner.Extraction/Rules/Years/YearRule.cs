@@ -1,3 +1,4 @@
+using PolicyMiner.Core.Documents;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Scopes;
 using PolicyMiner.Extraction.Text;
@@ -98,24 +99,7 @@ public sealed class YearRule : ITargetRule
             i++;
         }
 
-        if (i >= text.Length)
-        {
-            return false;
-        }
-
-        if (text[i] is '—' or '•' or '·' or '-' or '①' or '②' or '③' or '④' or '⑤' or '⑥' or '⑦' or '⑧' or '⑨' or '⑩')
-        {
-            return true;
-        }
-
-        var j = i + (text[i] is '(' or '（' ? 1 : 0);
-        var k = j;
-        while (k < text.Length && (char.IsAsciiDigit(text[k]) || PolicyMiner.Extraction.Quantities.ChineseNumber.DigitValue(text[k]) >= 0 || text[k] == '十'))
-        {
-            k++;
-        }
-
-        return k > j && k < text.Length && text[k] is '.' or '．' or '、' or ')' or '）';
+        return ItemNumber.Opens(text.AsSpan(i));
     }
 
     /// <summary>The end year of the plan period the document's title names (“十二五”科技发展规划 → 2015, 总体规划（2018—2035年） →
