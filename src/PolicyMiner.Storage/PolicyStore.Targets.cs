@@ -79,6 +79,15 @@ public sealed partial class PolicyStore
     /// <summary>The key for a new document's pack: one past the largest in use (the packs' primary index answers it).</summary>
     private int NextKey() => TargetPack.MaxKey(_packs) + 1;
 
+    /// <summary>New pack keys of one transaction: the first from <see cref="NextKey"/> on first use, then one more each.</summary>
+    /// <remarks>Valid only while one transaction holds the store and takes every new key from here.</remarks>
+    private sealed class PackKeys(Func<int> first)
+    {
+        private int _next;
+
+        public int Next() => _next = _next == 0 ? first() : _next + 1;
+    }
+
     /// <summary>The packs of the given documents (document id → key), or of every document when null.</summary>
     private IEnumerable<BsonDocument> PacksOf(IReadOnlyDictionary<string, int>? documents)
     {

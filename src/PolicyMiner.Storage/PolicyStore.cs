@@ -414,16 +414,19 @@ public sealed partial class PolicyStore : IDisposable
         var now = DateTime.UtcNow;
         InTransaction(() =>
         {
+            // The largest pack key is read once per transaction, not once per document: each read is a LiteDB query, a
+            // few percent of the writer's time in a batch. Nothing else writes packs while the transaction holds the store.
+            var keys = new PackKeys(() => NextKey());
             for (var i = 0; i < extractions.Count; i++)
             {
-                results[i] = Write(extractions[i], runId, now);
+                results[i] = Write(extractions[i], runId, now, keys);
             }
         });
         Interlocked.Increment(ref _writes);
         return results;
     }
 
-    private DocumentWriteResult Write(DocumentExtraction extraction, int runId, DateTime now)
+    private DocumentWriteResult Write(DocumentExtraction extraction, int runId, DateTime now, PackKeys keys)
     {
         var document = extraction.Document;
         var id = document.ContentHash;
@@ -478,9 +481,10 @@ public sealed partial class PolicyStore : IDisposable
             }
         }
 
-        if (key == 0)
+        var freshKey = key == 0;
+        if (freshKey)
         {
-            key = NextKey();
+            key = keys.Next();
         }
 
         var entity = StoreMapper.ToEntity(document, extraction.Targets.Count, extraction.ExtractorVersion, now, runId);
@@ -489,7 +493,16 @@ public sealed partial class PolicyStore : IDisposable
         {
             // The usual case: the pack compressed by the worker that extracted it, ids numbered 1, 2, … in it.
             SetReviewCounts(entity, extraction.Targets);
-            _packs.Upsert(TargetPack.Record(key, id, extraction.PackedTargets, extraction.Targets.Count));
+            var pack = TargetPack.Record(key, id, extraction.PackedTargets, extraction.Targets.Count);
+            if (freshKey)
+            {
+                // No pack has a key past the largest in use: an insert, without the update Upsert tries first.
+                _packs.Insert(pack);
+            }
+            else
+            {
+                _packs.Upsert(pack);
+            }
         }
         else
         {
