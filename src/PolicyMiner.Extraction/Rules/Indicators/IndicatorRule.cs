@@ -529,7 +529,9 @@ public sealed class IndicatorRule : ITargetRule
         var firstLength = items[0].End - items[0].Start;
         // Items run parallel only when every item before the last is as long as the first ("索具、汽车零部件和石油物探装备…" do not).
         var parallel = items.Take(items.Count - 1).All(item => item.End - item.Start == firstLength) ? lastStart + firstLength : -1;
-        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, parallel])
+        // "城镇、农村居民人均可支配收入": where the parallel cut falls inside the last item's first word, the cut is after that word.
+        var parallelWord = parallel > lastStart && words.WordAt(parallel) is { } counterpart && counterpart.Start == lastStart ? counterpart.End : -1;
+        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, parallel, parallelWord])
         {
             if (cut > lastStart && cut <= lastEnd - 2 && words.IsBoundary(cut) && text[cut] is >= '\u4e00' and <= '\u9fff')
             {
@@ -537,7 +539,8 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
-        return words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2 && words.TagAt(head.Start) is not ['v', ..]
+        return words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2
+               && (words.TagAt(head.Start) is not ['v', ..] || MeasureNouns.MatchAtEnd(text.AsSpan(head.Start, head.Length)) == head.Length)
             ? text[head.Start..lastEnd]
             : "";
     }
