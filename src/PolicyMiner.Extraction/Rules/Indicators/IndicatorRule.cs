@@ -34,6 +34,8 @@ public sealed class IndicatorRule : ITargetRule
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
+        // 全部财政收入可比增长12% (growth at comparable prices), 服务业增加值实现1260亿元, 园区投资完成85亿元: verbs of reaching a figure.
+        "可比增长", "可比", "分别实现", "实现", "完成",
     ];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -69,6 +71,8 @@ public sealed class IndicatorRule : ITargetRule
         WordLexicon.Default["comparator-at-least"], WordLexicon.Default["comparator-greater"],
         WordLexicon.Default["comparator-at-most"], WordLexicon.Default["comparator-less"],
     ];
+
+    private static readonly string[] ReachVerbs = ["完成", "实现"];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -157,8 +161,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
+        // "每天完成两次区域内大型清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInVerbOrPlace(context, preStart, preEnd)))
+                        || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -1964,6 +1969,19 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return i;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (s.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithAny(string s, string[] words)
