@@ -34,6 +34,8 @@ public sealed class IndicatorRule : ITargetRule
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
+        // 全部财政收入可比增长12% (growth at comparable prices), 服务业增加值实现1260亿元, 园区投资完成85亿元: verbs of reaching a figure.
+        "可比增长", "可比", "分别实现", "实现", "完成",
     ];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -69,6 +71,8 @@ public sealed class IndicatorRule : ITargetRule
         WordLexicon.Default["comparator-at-least"], WordLexicon.Default["comparator-greater"],
         WordLexicon.Default["comparator-at-most"], WordLexicon.Default["comparator-less"],
     ];
+
+    private static readonly string[] ReachVerbs = ["完成", "实现"];
 
     private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
 
@@ -157,8 +161,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
+        // "每天完成两次区域内大型清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInVerbOrPlace(context, preStart, preEnd)))
+                        || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -490,6 +495,14 @@ public sealed class IndicatorRule : ITargetRule
             return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
         }
 
+        // "A、B排放量分别下降3%、4%": the last item's head word is shared by the earlier items that end in no head of their own
+        // (A排放量); an item ending like the head ("问题解决率、办理满意率") names its own measure.
+        if (k < count - 1 && itemEnd - itemStart >= 2 && !NamesOwnMeasure(text, itemEnd) && SharedTail(context, items) is { Length: > 0 } tail
+            && text[itemEnd - 1] != tail[^1])
+        {
+            return new DistributedItem(text[itemStart..itemEnd] + tail, null, itemStart);
+        }
+
         // A shared head in the first item: a later item parallel to the first's tail (same last two characters, a word boundary between).
         var (firstStart, firstEnd) = items[0];
         var length = itemEnd - itemStart;
@@ -502,6 +515,48 @@ public sealed class IndicatorRule : ITargetRule
 
         return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
     }
+
+    /// <summary>The words the last item of a distributive list shares with the earlier ones: from its 占 ("A、B占C比重"), else
+    /// past a leading level word ("国家级、省级|专精特新企业") or past the first item's length where the items run parallel
+    /// ("城镇、农村|居民人均可支配收入"), else its head word ("甘蔗、水果|产量"); "" when that head is a verb ("新签约、新竣工").</summary>
+    private static string SharedTail(ExtractionContext context, List<(int Start, int End)> items)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var (lastStart, lastEnd) = items[^1];
+        var zhan = text.IndexOf('占', lastStart, lastEnd - lastStart);
+        if (zhan > lastStart && words.IsBoundary(zhan))
+        {
+            return text[zhan..lastEnd];
+        }
+
+        var level = LevelWords.MatchAtStart(text.AsSpan(lastStart, lastEnd - lastStart));
+        var firstLength = items[0].End - items[0].Start;
+        // Items run parallel only when every item before the last is as long as the first ("索具、汽车零部件和石油物探装备…" do not).
+        var parallel = items.Take(items.Count - 1).All(item => item.End - item.Start == firstLength) ? lastStart + firstLength : -1;
+        // "城镇、农村居民人均可支配收入": where the parallel cut falls inside the last item's first word, the cut is after that word.
+        var parallelWord = parallel > lastStart && words.WordAt(parallel) is { } counterpart && counterpart.Start == lastStart ? counterpart.End : -1;
+        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, parallel, parallelWord])
+        {
+            if (cut > lastStart && cut <= lastEnd - 2 && words.IsBoundary(cut) && text[cut] is >= '\u4e00' and <= '\u9fff')
+            {
+                return WithoutTally(text[cut..lastEnd]);
+            }
+        }
+
+        return words.WordEndingAt(lastEnd) is { } head && head.Start > lastStart && head.Length >= 2
+               && (words.TagAt(head.Start) is not ['v', ..] || MeasureNouns.MatchAtEnd(text.AsSpan(head.Start, head.Length)) == head.Length)
+            ? text[head.Start..lastEnd]
+            : "";
+    }
+
+    /// <summary>The tail without a leading tally of the items ("两大产业集群营收" → "产业集群营收").</summary>
+    private static string WithoutTally(string tail) =>
+        tail.Length > 4 && ChineseNumber.DigitValue(tail[0]) > 0 && tail[1] == '大' ? tail[2..] : tail;
+
+    /// <summary>True when the item ends in a measure of its own (总额, 人次, 产量, 利用率): it shares no head with the items after it.</summary>
+    private static bool NamesOwnMeasure(string text, int itemEnd) =>
+        "额数量次率值".Contains(text[itemEnd - 1]) || MeasureNouns.MatchAtEnd(text.AsSpan(0, itemEnd)) > 0;
 
     /// <summary>The items of an indicator list followed by 均 or 都 before the value ("问题解决率、办理满意率均达到"), each completed
     /// with the shared tail after 的 in the last item or the last item's head ("数字产业化和产业数字化产业规模"); null otherwise.</summary>
@@ -1914,6 +1969,19 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return i;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (s.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithAny(string s, string[] words)

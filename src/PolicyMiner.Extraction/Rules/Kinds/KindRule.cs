@@ -68,6 +68,14 @@ public sealed class KindRule : ITargetRule
             return previous.Kind;
         }
 
+        // "地区生产总值增长6.5%，力争7%": a value whose own words only say how firmly it is meant restates the previous value's
+        // measure at another commitment, so it shares that value's kind (its subject and verb are elided).
+        if (previous is not null && draft.IndicatorInherited && previous.Mention.Quantity.Kind == q.Kind
+            && previous.ExpressionEnd <= draft.ExpressionStart && OnlyModal(context, text, ownStart, draft.ExpressionStart))
+        {
+            return previous.Kind;
+        }
+
         if (IsRequirement(text, draft, clauseStart, sentenceStart, before))
         {
             return TargetKind.Requirement;
@@ -306,6 +314,16 @@ public sealed class KindRule : ITargetRule
     private static ReadOnlySpan<char> SkipDirective(ReadOnlySpan<char> clause) => clause[DirectiveVerbs.MatchAtStart(clause)..];
 
     /// <summary>True when only a list word (、, 和, 及, 与, 或, 以及) joins two values.</summary>
+    /// <summary>True when the words from <paramref name="start"/> to the number are a modal (力争, 确保) and at most a level verb or
+    /// comparator after it, with only list punctuation before it.</summary>
+    private static bool OnlyModal(ExtractionContext context, string text, int start, int end)
+    {
+        var modal = context.ModalsIn(start, end).LastOrDefault();
+        return modal is not null
+               && text.AsSpan(start, modal.Span.Start - start).Trim(" 　，,、；;") is { IsEmpty: true }
+               && Trimmed(text.AsSpan(modal.Span.End, end - modal.Span.End)).IsEmpty;
+    }
+
     private static bool IsListJoint(ReadOnlySpan<char> between) =>
         between.Trim() is "、" or "和" or "及" or "与" or "或" or "以及";
 
