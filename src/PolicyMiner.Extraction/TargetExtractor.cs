@@ -61,7 +61,8 @@ public sealed class TargetExtractor
             var verdict = Scorer.Score(context, candidate);
             if (verdict.IsTarget)
             {
-                var target = verdict.Indicator is { } indicator ? WithIndicator(candidate, indicator) : candidate.Target;
+                var target = verdict.Correction is { } correction ? Corrected(candidate, correction)
+                    : verdict.Indicator is { } indicator ? WithIndicator(candidate, indicator) : candidate.Target;
                 targets.Add(target with { Confidence = Math.Round(verdict.Confidence, 3) });
             }
         }
@@ -95,6 +96,15 @@ public sealed class TargetExtractor
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(indicator);
         return Canonicalise(candidate.Target with { Indicator = indicator, Category = candidate.Draft.Category }, candidate.Draft.CategoryDecided);
+    }
+
+    /// <summary>The target of <paramref name="candidate"/> with an editor-taught <paramref name="correction"/>, its indicator id matched again.</summary>
+    public PolicyTarget Corrected(RuleCandidate candidate, TargetCorrection correction)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(correction);
+        var target = correction.ApplyTo(candidate.Target);
+        return target with { IndicatorId = Taxonomy.Match(target.Indicator, target.Category, target.Unit) };
     }
 
     /// <summary>Runs the pipeline and returns its working state (every draft, with rejection reasons), for diagnostics and tests.</summary>

@@ -77,7 +77,25 @@ internal static class ExtractCommand
 
         if (explain)
         {
-            return new DocumentResult(document, null, extractor.Trace(document), null, null);
+            if (extractor.Scorer is not { } scorer)
+            {
+                return new DocumentResult(document, null, extractor.Trace(document), null, null);
+            }
+
+            // With a model: what its correction memory changed on each target, shown under the number's line.
+            var candidates = extractor.Candidates(document, out var context);
+            var learned = new Dictionary<PolicyMiner.Extraction.Pipeline.TargetDraft, List<string>>(ReferenceEqualityComparer.Instance);
+            foreach (var candidate in candidates)
+            {
+                var verdict = scorer.Score(context, candidate);
+                if (verdict.Correction is { } correction)
+                {
+                    var notes = learned.TryGetValue(candidate.Draft, out var list) ? list : learned[candidate.Draft] = [];
+                    notes.Add($"{candidate.Target.Indicator}: {correction.Because}");
+                }
+            }
+
+            return new DocumentResult(document, null, context, null, null) { Learned = learned };
         }
 
         var targets = extractor.Extract(document);
@@ -106,7 +124,7 @@ internal static class ExtractCommand
 
         if (result.Trace is { } trace)
         {
-            Explain(document, trace);
+            Explain(document, trace, result.Learned);
         }
         else if (result.Targets is { } targets)
         {
@@ -127,10 +145,17 @@ internal static class ExtractCommand
         string? Error,
         PolicyMiner.Extraction.Pipeline.ExtractionContext? Trace,
         IReadOnlyList<PolicyTarget>? Targets,
-        string? JsonLines);
+        string? JsonLines)
+    {
+        /// <summary>With --explain and a model: per draft, the lessons its correction memory recalled.</summary>
+        public IReadOnlyDictionary<PolicyMiner.Extraction.Pipeline.TargetDraft, List<string>>? Learned { get; init; }
+    }
 
     /// <summary>One line per number: the target with the scope each inherited field came from, or the reason it is not a target.</summary>
-    private static void Explain(PolicyMiner.Core.Documents.PolicyDocument document, PolicyMiner.Extraction.Pipeline.ExtractionContext context)
+    private static void Explain(
+        PolicyMiner.Core.Documents.PolicyDocument document,
+        PolicyMiner.Extraction.Pipeline.ExtractionContext context,
+        IReadOnlyDictionary<PolicyMiner.Extraction.Pipeline.TargetDraft, List<string>>? learned)
     {
         var o = Console.Out;
         o.WriteLine($"{document.SourceName}  plan year {document.Metadata.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
@@ -149,6 +174,13 @@ internal static class ExtractCommand
                         + $"  commitment {d.Commitment.ToString().ToLowerInvariant()} from {d.CommitmentFrom.ToString().ToLowerInvariant()}"
                         + (d.IndicatorTopic is { } topic ? $"  topic {topic.Text} from {topic.From.ToString().ToLowerInvariant()}" : "")
                         + $"  「{context.Text[d.Quote.Start..d.Quote.End]}」");
+            if (learned is not null && learned.TryGetValue(d, out var notes))
+            {
+                foreach (var note in notes)
+                {
+                    o.WriteLine($"      learned from review: {note}");
+                }
+            }
         }
     }
 

@@ -149,7 +149,7 @@ internal static class ReviewCommand
         var outcomes = GoldVerdicts.Apply(store, gold, who);
         foreach (var o in outcomes)
         {
-            Console.WriteLine($"{o.Document}: {o.Accepted} accepted, {o.Corrected} corrected, {o.Rejected} rejected, {o.Unreviewed} left (optional gold), {o.Missed} gold targets not found");
+            Console.WriteLine($"{o.Document}: {o.Accepted} accepted, {o.Corrected} corrected, {o.Rejected} rejected, {o.Unreviewed} left (optional gold), {o.Added} added (missed by extraction), {o.Missed} gold targets not found");
         }
 
         if (outcomes.Count == 0)

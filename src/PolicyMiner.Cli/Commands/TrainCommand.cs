@@ -54,10 +54,22 @@ internal static class TrainCommand
                 + "(leave one collection, i.e. the folder a document was read from, out) or mixed (both pooled).",
             DefaultValueFactory = _ => TrainerDefaults.CalibrationGroups,
         };
+        var lessons = new Option<LessonSources>("--lessons")
+        {
+            Description = "Which labels teach the correction memory (field corrections and rejections recalled on other documents where the same "
+                + "indicator phrase or clause frame recurs): reviews (a store's, the default), all (reviews and gold) or none.",
+            DefaultValueFactory = _ => LessonSources.Reviews,
+        };
+        var threshold = new Option<double?>("--threshold")
+        {
+            Description = "Targethood threshold to ship instead of the fitted one (0: the model only sets confidence), e.g. to compare models "
+                + "without --cv on equal terms.",
+            HelpName = "P",
+        };
         var indicators = TaxonomyOption.Create();
         var command = new Command("train", "Learn from gold files and reviews (Microsoft.ML): which numbers are targets and how sure each record is.");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, rankerTrees, rankerLeaves, rankerMinLeaf, recordIgnores, calibration, calibrationGroups, indicators])
+        foreach (var option in (Option[])[gold, manifest, db, output, cv, folds, holdOut, trees, leaves, minLeaf, recordTrees, recordLeaves, recordMinLeaf, rankerTrees, rankerLeaves, rankerMinLeaf, recordIgnores, calibration, calibrationGroups, lessons, threshold, indicators])
         {
             command.Options.Add(option);
         }
@@ -82,7 +94,9 @@ internal static class TrainCommand
                 Calibration = parse.GetValue(calibration),
                 CalibrationGroups = parse.GetValue(calibrationGroups),
             },
-            new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))))));
+            new TargetExtractor(TargetExtractor.Default.Pipeline, TaxonomyOption.Load(parse.GetValue(indicators))),
+            parse.GetValue(lessons),
+            parse.GetValue(threshold))));
         return command;
     }
 
@@ -96,7 +110,9 @@ internal static class TrainCommand
         int Folds,
         HashSet<string> HoldOut,
         TrainerOptions Trainer,
-        TargetExtractor Rules);
+        TargetExtractor Rules,
+        LessonSources Lessons,
+        double? Threshold);
 
     private static readonly TrainerOptions TrainerDefaults = new(CalibrationFolds: 5, CalibrationGroups: CalibrationGroups.Document);
 
@@ -171,8 +187,8 @@ internal static class TrainCommand
             Comparison? shifted;
             try
             {
-                comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds);
-                shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds);
+                comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
+                shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
             }
             catch (ModelException e)
             {
@@ -206,9 +222,10 @@ internal static class TrainCommand
         try
         {
             var fitted = trainer.Fit(rows, [.. heldOut.Select(d => d.Stem).Order(StringComparer.Ordinal)], spans);
-            var thresholded = dropsTargets ? fitted : fitted.WithThreshold(0);
+            var thresholded = s.Threshold is { } fixedThreshold ? fitted.WithThreshold(fixedThreshold) : dropsTargets ? fitted : fitted.WithThreshold(0);
             // Without --cv nothing has shown the ranker wins on held-out documents: its own margin fitting decides alone.
-            model = s.CrossValidate && fitted.Ranker is { Manifest.Enabled: true } ? thresholded.WithRankerEnabled(ranksIndicators) : thresholded;
+            var ranked = s.CrossValidate && fitted.Ranker is { Manifest.Enabled: true } ? thresholded.WithRankerEnabled(ranksIndicators) : thresholded;
+            model = ranked.WithMemory(CrossValidation.Lessons(set.Documents, s.Lessons));
         }
         catch (ModelException e)
         {
@@ -223,6 +240,11 @@ internal static class TrainCommand
                 ? $"ranker         {(ranker.Manifest.Enabled ? "enabled" : "disabled")}, margin {ranker.Manifest.Margin:0.00}, {ranker.Manifest.Groups} targets, span features {ranker.Manifest.FeatureFingerprint}; "
                     + $"out of fold at margin 0 it would change {ranker.Manifest.Switches} indicators, {ranker.Manifest.RightGain:+0;-0;0} right"
                 : "ranker         none (too few targets with candidate spans)");
+            Console.Out.WriteLine("importance     targethood " + string.Join(", ", model.Importance(record: false, 8).Select(f => $"{f.Feature} {f.Share:0.00}")));
+            Console.Out.WriteLine("               whole record " + string.Join(", ", model.Importance(record: true, 8).Select(f => $"{f.Feature} {f.Share:0.00}")));
+            var taught = model.Memory.Lessons;
+            Console.Out.WriteLine($"lessons        {taught.Count} from {s.Lessons.ToString().ToLowerInvariant()} ({taught.Count(l => l.To != "not-target")} field corrections, "
+                + $"{taught.Count(l => l.To == "not-target")} rejections; recalled only where the same indicator phrase or clause frame recurs)");
             if (heldOut.Count > 0)
             {
                 var heldRows = TrainingSet.Build(s.Rules, heldOut).Documents;
@@ -254,6 +276,17 @@ internal static class TrainCommand
         // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.
         Console.Out.WriteLine("  reliability    " + string.Join("  ", c.ModelCalibration.Bins.Where(b => b.Count > 0)
             .Select(b => $"{b.From:0.0}-{b.To:0.0}: {b.Right}/{b.Count} (mean {b.MeanConfidence:0.00})")));
+        if (c.Targethood.Count > 0)
+        {
+            // How far targethood separates the rules' false alarms from targets on held-out documents: at each threshold, the false
+            // alarms it would drop against the targets it would lose.
+            var alarms = c.Targethood.Count(p => !p.IsTarget);
+            var lowestTarget = c.Targethood.Where(p => p.IsTarget).Select(p => p.Probability).DefaultIfEmpty(1).Min();
+            Console.Out.WriteLine($"  targethood     {alarms} false alarms among {c.Targethood.Count} candidates; {c.Targethood.Count(p => !p.IsTarget && p.Probability < lowestTarget)} "
+                + $"score below every target (droppable at no loss); dropped/targets lost at "
+                + string.Join(", ", new[] { 0.05, 0.1, 0.2, 0.3, 0.5 }.Select(t => $"{t:0.00}: {c.Targethood.Count(p => !p.IsTarget && p.Probability < t)}/{c.Targethood.Count(p => p.IsTarget && p.Probability < t)}")));
+        }
+
         foreach (var g in c.Groups)
         {
             var share = g.Calibration.Predictions == 0 ? 0 : (double)g.Right / g.Calibration.Predictions;

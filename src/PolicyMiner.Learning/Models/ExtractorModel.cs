@@ -16,6 +16,7 @@ namespace PolicyMiner.Learning.Models;
 /// <param name="RecordSlope">Platt parameters of the whole-record model (used when <paramref name="RecordIsotonic"/> is null).</param>
 /// <param name="RecordIsotonic">Isotonic calibration of the whole-record model, when training chose it over Platt.</param>
 /// <param name="Spans">The indicator-span ranker, when the model has one.</param>
+/// <param name="Lessons">What editors taught in reviewed stores (<see cref="CorrectionMemory"/>), recalled where the same structure recurs.</param>
 public sealed record ModelManifest(
     string Format,
     string FeatureFingerprint,
@@ -27,7 +28,8 @@ public sealed record ModelManifest(
     double RecordOffset,
     TrainingSummary Training,
     IsotonicMap? RecordIsotonic = null,
-    SpanRankerManifest? Spans = null)
+    SpanRankerManifest? Spans = null,
+    IReadOnlyList<Lesson>? Lessons = null)
 {
     public const string CurrentFormat = "policyminer-extractor-model/1";
 
@@ -64,6 +66,7 @@ public sealed class ExtractorModel : IDisposable
     internal ExtractorModel(MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, string fingerprint, IndicatorRanker? ranker = null)
     {
         Ranker = ranker;
+        Memory = manifest.Lessons is { Count: > 0 } lessons ? new CorrectionMemory(lessons) : CorrectionMemory.Empty;
         Ml = ml;
         Targethood = targethood;
         Record = record;
@@ -90,6 +93,9 @@ public sealed class ExtractorModel : IDisposable
 
     /// <summary>The indicator-span ranker, or null when the model has none.</summary>
     public IndicatorRanker? Ranker { get; }
+
+    /// <summary>What editors taught: field corrections and rejections recalled by structural key.</summary>
+    public CorrectionMemory Memory { get; }
 
     /// <summary>SHA-256 of the model's content (manifest and both models), lower-case hex.</summary>
     public string Fingerprint { get; }
@@ -121,12 +127,45 @@ public sealed class ExtractorModel : IDisposable
         return [.. ml.Data.CreateEnumerable<ScoreRow>(model.Transform(data), reuseRowObject: false).Select(s => s.Score)];
     }
 
+    /// <summary>The <paramref name="top"/> features the targethood (or whole-record) trees gain most from, with their share of the
+    /// total gain (FastTree's split-gain feature weights); empty when the model is not a FastTree ensemble.</summary>
+    public IReadOnlyList<(string Feature, double Share)> Importance(bool record, int top)
+    {
+        if ((record ? Record : Targethood) is not ISingleFeaturePredictionTransformer<object> prediction)
+        {
+            return [];
+        }
+
+        var parameters = prediction.Model is Microsoft.ML.Calibrators.CalibratedModelParametersBase<Microsoft.ML.Trainers.FastTree.FastTreeBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator> calibrated
+            ? calibrated.SubModel
+            : prediction.Model;
+        if (parameters is not Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree weighted)
+        {
+            return [];
+        }
+
+        VBuffer<float> weights = default;
+        weighted.GetFeatureWeights(ref weights);
+        var dense = weights.DenseValues().ToArray();
+        var total = dense.Sum(w => (double)w);
+        var names = TargetFeatures.Current.Names;
+        return total <= 0 ? []
+            : [.. dense.Select((w, i) => (i < names.Count ? names[i] : $"f{i}", w / total)).OrderByDescending(p => p.Item2).Take(top)];
+    }
+
     /// <summary>Platt's sigmoid, as ML.NET's PlattCalibrator computes it.</summary>
     public static double Platt(double score, double slope, double offset) => 1.0 / (1.0 + Math.Exp(slope * score + offset));
 
     /// <summary>This model with another targethood threshold (0: drop nothing, only set confidence).</summary>
     public ExtractorModel WithThreshold(double threshold) =>
         new(Ml, Targethood, Record, Manifest with { Threshold = threshold }, Fingerprint, Ranker);
+
+    /// <summary>This model carrying <paramref name="memory"/>'s lessons (saved in its manifest).</summary>
+    public ExtractorModel WithMemory(CorrectionMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        return new(Ml, Targethood, Record, Manifest with { Lessons = memory.Lessons.Count == 0 ? null : memory.Lessons }, Fingerprint, Ranker);
+    }
 
     /// <summary>This model with its indicator ranker switched on or off (no change when it has none).</summary>
     public ExtractorModel WithRankerEnabled(bool enabled)

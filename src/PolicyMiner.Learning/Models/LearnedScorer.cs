@@ -23,7 +23,38 @@ public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
         TargetFeatures.Current.Compute(context, candidate, buffer);
         var (target, record) = Model.Score(buffer.Vector);
         var kept = target >= Model.Manifest.Threshold;
+        if (!kept)
+        {
+            return new TargetVerdict(false, record);
+        }
+
+        if (Model.Memory.Lessons.Count > 0)
+        {
+            var (correction, rejection) = Model.Memory.Recall(LessonKeys.Of(context, candidate), candidate.Target);
+            if (correction is not null)
+            {
+                // The corrected record is what the confidence is about: its features are scored again.
+                TargetFeatures.Current.Compute(context, candidate with { Target = correction.ApplyTo(candidate.Target) }, buffer);
+                record = Model.Score(buffer.Vector).Record;
+            }
+
+            if (rejection is not null)
+            {
+                // Editors rejected numbers under this indicator more often than they kept them: the Laplace share kept caps the
+                // confidence (the number is not dropped: nothing held out has shown that dropping them wins).
+                var cap = (rejection.Against + 1.0) / (rejection.Taught + rejection.Against + 2.0);
+                record = Math.Min(record, cap);
+                var note = $"confidence at most {cap:0.00}: {rejection.Describe()}";
+                correction = correction is null ? new TargetCorrection(note) : correction with { Because = correction.Because + "; " + note };
+            }
+
+            if (correction is not null)
+            {
+                return new TargetVerdict(true, record, null, correction with { Indicator = correction.Indicator ?? Model.Ranker?.Choose(context, candidate) });
+            }
+        }
+
         // The ranker runs only on kept targets, and only when train --cv found it beats the rules' spans.
-        return new TargetVerdict(kept, record, kept ? Model.Ranker?.Choose(context, candidate) : null);
+        return new TargetVerdict(true, record, Model.Ranker?.Choose(context, candidate));
     }
 }

@@ -14,11 +14,27 @@ public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithMod
 
     /// <summary>Folds whose ranker was enabled by its own out-of-fold margin fitting, of the folds that had a ranker.</summary>
     public (int Enabled, int Trained) RankerFolds { get; init; }
+
+    /// <summary>Every held-out rule candidate: is it a target (gold), and its calibrated targethood from the fold's model.</summary>
+    public IReadOnlyList<(bool IsTarget, double Probability)> Targethood { get; init; } = [];
 }
 
 /// <summary>The model's confidence on one held-out group: <see cref="Reliability.Predictions"/> targets, of which
 /// <paramref name="Right"/> have the whole record right, against their <paramref name="MeanConfidence"/>.</summary>
 public sealed record GroupCalibration(string Name, int Documents, Reliability Calibration, int Right, double MeanConfidence);
+
+/// <summary>Which labelled documents teach the <see cref="CorrectionMemory"/>.</summary>
+public enum LessonSources
+{
+    /// <summary>Editors' reviews in a store only (the default: what an editor corrects recurs in that editor's documents).</summary>
+    Reviews,
+
+    /// <summary>Reviews and gold files.</summary>
+    All,
+
+    /// <summary>No lessons.</summary>
+    None,
+}
 
 /// <summary>Grouped cross-validation: each gold document is scored by models trained without it (and, grouped by collection,
 /// without any document of its collection).</summary>
@@ -26,17 +42,25 @@ public static class CrossValidation
 {
     /// <summary>Document-grouped k-fold: scores every gold document of <paramref name="set"/> with a model trained on the other
     /// folds (reviewed documents always train); the fold's calibration comes from an inner split of its training documents.</summary>
-    public static Comparison Run(TrainingSet set, ModelTrainer trainer, int folds, int innerFolds = 3)
+    public static Comparison Run(TrainingSet set, ModelTrainer trainer, int folds, int innerFolds = 3, LessonSources lessons = LessonSources.Reviews)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var fold = ModelTrainer.Folds(Gold(set).Select(d => d.Labelled.Stem), folds);
-        return Run(set, trainer, d => fold[d.Labelled.Stem], folds, innerFolds, out _);
+        return Run(set, trainer, d => fold[d.Labelled.Stem], folds, innerFolds, lessons, out _);
+    }
+
+    /// <summary>The lessons <paramref name="documents"/> teach, from the sources <paramref name="lessons"/> names.</summary>
+    public static CorrectionMemory Lessons(IEnumerable<DocumentRows> documents, LessonSources lessons)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return lessons == LessonSources.None ? CorrectionMemory.Empty
+            : CorrectionMemory.Learn(documents.Where(d => lessons == LessonSources.All || d.Labelled.Source == LabelSource.Review).SelectMany(d => d.Evidence));
     }
 
     /// <summary>Leave-one-collection-out: every gold document is scored by a model trained on the other collections only, as a
     /// document of a genre the training mix lacks would be. Null when the gold documents come from fewer than two collections.</summary>
-    public static Comparison? RunByCollection(TrainingSet set, ModelTrainer trainer, int innerFolds = 3)
+    public static Comparison? RunByCollection(TrainingSet set, ModelTrainer trainer, int innerFolds = 3, LessonSources lessons = LessonSources.Reviews)
     {
         ArgumentNullException.ThrowIfNull(set);
         var collections = Gold(set).Select(d => d.Labelled.Collection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -45,7 +69,7 @@ public static class CrossValidation
             return null;
         }
 
-        var comparison = Run(set, trainer, d => collections.IndexOf(d.Labelled.Collection), collections.Count, innerFolds, out var learned);
+        var comparison = Run(set, trainer, d => collections.IndexOf(d.Labelled.Collection), collections.Count, innerFolds, lessons, out var learned);
         return comparison with
         {
             Groups = [.. collections.Select(c =>
@@ -62,13 +86,15 @@ public static class CrossValidation
     private static List<DocumentRows> Gold(TrainingSet set) => [.. set.Documents.Where(d => d.Labelled.Source == LabelSource.Gold)];
 
     private static Comparison Run(
-        TrainingSet set, ModelTrainer trainer, Func<DocumentRows, int> foldOf, int folds, int innerFolds, out List<(string Collection, EvaluationInput Input)> scored)
+        TrainingSet set, ModelTrainer trainer, Func<DocumentRows, int> foldOf, int folds, int innerFolds, LessonSources lessons,
+        out List<(string Collection, EvaluationInput Input)> scored)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         var gold = Gold(set);
         var rules = new List<EvaluationInput>();
         var learned = new List<EvaluationInput>();
         var ranked = new List<EvaluationInput>();
+        var targethood = new List<(bool, double)>();
         var (enabled, trained) = (0, 0);
         scored = [];
         for (var f = 0; f < folds; f++)
@@ -81,7 +107,8 @@ public static class CrossValidation
 
             var trainDocuments = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || foldOf(d) != f).ToList();
             var train = trainDocuments.SelectMany(d => d.Rows).OfType<TrainingRow>().ToList();
-            using var model = trainer.Fit(train, innerFolds, [], [.. trainDocuments.SelectMany(d => d.Spans).OfType<SpanGroup>()]);
+            using var fitted = trainer.Fit(train, innerFolds, [], [.. trainDocuments.SelectMany(d => d.Spans).OfType<SpanGroup>()]);
+            using var model = fitted.WithMemory(Lessons(trainDocuments, lessons));
             trained += model.Ranker is null ? 0 : 1;
             enabled += model.Ranker is { Manifest.Enabled: true } ? 1 : 0;
             foreach (var document in test)
@@ -90,10 +117,16 @@ public static class CrossValidation
                 learned.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document), document.Labelled.Targets));
                 ranked.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document, rankIndicators: true), document.Labelled.Targets));
                 scored.Add((document.Labelled.Collection, learned[^1]));
+                var rows = document.Rows.OfType<TrainingRow>().ToList();
+                if (rows.Count > 0)
+                {
+                    var (raw, _) = model.RawScores([.. rows.Select(r => r.Features)]);
+                    targethood.AddRange(rows.Select((r, i) => (r.IsTarget, model.Manifest.TargetProbability(raw[i]))));
+                }
             }
         }
 
-        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained) };
+        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained), Targethood = targethood };
     }
 
     /// <summary>Scores <paramref name="documents"/> (kept out of training) with rules alone and with <paramref name="model"/>.</summary>

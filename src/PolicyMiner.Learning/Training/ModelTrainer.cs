@@ -245,23 +245,56 @@ public sealed class ModelTrainer(TrainerOptions options)
         return new IsotonicMap([.. map.Mins], [.. map.Maxes], [.. map.Values]);
     }
 
-    /// <summary>The threshold with the best detection F1 over the (label, probability) pairs; 0 when dropping nothing is best.</summary>
+    /// <summary>F1 within this of the best counts as tied: out-of-fold F1 moves by about this much when one target flips.</summary>
+    internal const double PlateauEpsilon = 0.002;
+
+    /// <summary>The targethood threshold over the (label, probability) pairs: the middle of the widest plateau of detection F1
+    /// (see <see cref="PlateauMiddle"/>); 0 when keeping everything is that middle.</summary>
     internal static double BestThreshold(IReadOnlyList<(bool IsTarget, double Probability)> pairs)
     {
         var positives = pairs.Count(p => p.IsTarget);
-        double best = -1, bestThreshold = 0;
-        foreach (var t in Thresholds)
+        var curve = Thresholds.Select(t =>
         {
             var kept = pairs.Where(p => p.Probability >= t).ToList();
-            var tp = kept.Count(p => p.IsTarget);
-            var f1 = 2.0 * tp / (kept.Count + positives);
-            if (f1 > best + 1e-9)
+            return (t, 2.0 * kept.Count(p => p.IsTarget) / (kept.Count + positives));
+        }).ToList();
+        return PlateauMiddle(curve, PlateauEpsilon);
+    }
+
+    /// <summary>The middle threshold of the widest run of consecutive thresholds whose F1 is within <paramref name="epsilon"/>
+    /// of the best (the first such run on a tie; the lower middle of an even run). A lone peak on a noisy out-of-fold curve is
+    /// one fold's luck; the middle of a wide plateau stays good when the next model's scores shift a little.</summary>
+    internal static double PlateauMiddle(IReadOnlyList<(double Threshold, double F1)> curve, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        if (curve.Count == 0)
+        {
+            return 0;
+        }
+
+        var best = curve.Max(c => c.F1);
+        int bestStart = 0, bestLength = 0;
+        for (var i = 0; i < curve.Count;)
+        {
+            if (curve[i].F1 < best - epsilon)
             {
-                (best, bestThreshold) = (f1, t);
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < curve.Count && curve[i].F1 >= best - epsilon)
+            {
+                i++;
+            }
+
+            if (i - start > bestLength)
+            {
+                (bestStart, bestLength) = (start, i - start);
             }
         }
 
-        return bestThreshold;
+        return curve[bestStart + ((bestLength - 1) / 2)].Threshold;
     }
 
     private static bool HasBoth<T>(IEnumerable<T> rows, Func<T, bool> label)
@@ -323,7 +356,17 @@ internal static class ModelApplication
                     candidate = group.Retarget(group.Spans[chosen].Text);
                 }
 
-                kept.Add(candidate with { Confidence = Math.Round(m.RecordProbability(record[i]), 3) });
+                var confidence = m.RecordProbability(record[i]);
+                if (model.Memory.Lessons.Count > 0 && i < document.Keys.Count)
+                {
+                    // As LearnedScorer recalls lessons (the confidence of a corrected record is not rescored here: cross-validation
+                    // rows carry the rules' features only).
+                    var (correction, rejection) = model.Memory.Recall(document.Keys[i], candidate);
+                    candidate = correction?.ApplyTo(candidate) ?? candidate;
+                    confidence = rejection is null ? confidence : Math.Min(confidence, (rejection.Against + 1.0) / (rejection.Taught + rejection.Against + 2.0));
+                }
+
+                kept.Add(candidate with { Confidence = Math.Round(confidence, 3) });
             }
         }
 

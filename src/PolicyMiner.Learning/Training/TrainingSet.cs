@@ -3,6 +3,7 @@ using PolicyMiner.Core.Targets;
 using PolicyMiner.Extraction;
 using PolicyMiner.Extraction.Evaluation;
 using PolicyMiner.Learning.Features;
+using PolicyMiner.Learning.Models;
 using PolicyMiner.Learning.Spans;
 
 namespace PolicyMiner.Learning.Training;
@@ -44,6 +45,13 @@ public sealed record DocumentRows(LabelledDocument Labelled, IReadOnlyList<Polic
 {
     /// <summary>Per candidate, its indicator spans labelled against the matched target (null: unmatched, optional or not rankable).</summary>
     public IReadOnlyList<SpanGroup?> Spans { get; init; } = [];
+
+    /// <summary>Per candidate, its structural keys (what a <see cref="Models.CorrectionMemory"/> recalls lessons by).</summary>
+    public IReadOnlyList<LessonKeys> Keys { get; init; } = [];
+
+    /// <summary>What the document's labels teach a <see cref="Models.CorrectionMemory"/>: each candidate matched to a required
+    /// labelled target with that target, and each candidate known not to be a target with none.</summary>
+    public IReadOnlyList<LessonEvidence> Evidence { get; init; } = [];
 }
 
 /// <summary>The training set: every rule candidate of every labelled document, with its features and labels.</summary>
@@ -91,9 +99,25 @@ public sealed class TrainingSet
                 }
             }
 
+            var keys = candidates.Select(c => LessonKeys.Of(context, c)).ToList();
+            var evidence = new List<LessonEvidence>();
+            var pairs = Evaluator.Pairs(labelled.Document, targets, labelled.Targets);
+            foreach (var (g, p) in pairs.Where(p => !labelled.Targets[p.Gold].Optional))
+            {
+                evidence.Add(new LessonEvidence(labelled.Stem, keys[p], targets[p], labelled.Targets[g]));
+            }
+
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (rows[i] is { IsTarget: false })
+                {
+                    evidence.Add(new LessonEvidence(labelled.Stem, keys[i], targets[i], null));
+                }
+            }
+
             // Indicator spans: each candidate matched to a labelled target (gold, or an accepted or corrected review) is a ranking group.
             var spans = new SpanGroup?[targets.Count];
-            foreach (var (g, p) in Evaluator.Pairs(labelled.Document, targets, labelled.Targets))
+            foreach (var (g, p) in pairs)
             {
                 var right = labelled.Targets[g];
                 if (right.Optional)
@@ -109,7 +133,7 @@ public sealed class TrainingSet
                 }
             }
 
-            result.Add(new DocumentRows(labelled, targets, rows) { Spans = spans });
+            result.Add(new DocumentRows(labelled, targets, rows) { Spans = spans, Keys = keys, Evidence = evidence });
         }
 
         return new TrainingSet(result);
