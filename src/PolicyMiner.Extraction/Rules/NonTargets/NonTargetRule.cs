@@ -49,6 +49,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass OfficeRoles = WordLexicon.Default["office-role"];
     private static readonly WordClass Requests = WordLexicon.Default["request"];
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
+    private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
+    private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
 
     public string Name => "non-target";
 
@@ -515,17 +517,16 @@ public sealed class NonTargetRule : ITargetRule
         return earlier && !context.ModalsIn(sentenceStart, start).Any();
     }
 
-    /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with what its addressee asked for.</summary>
+    /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with its addressee (<c>addressee</c>) and what it asked for.</summary>
     private static bool OpensWithRequest(string text, int sentenceStart, int start)
     {
         var opening = text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart();
-        return opening.Length >= 4 && opening[0] == '你' && opening[1] is '省' or '区' or '市' or '县' or '部' or '委' or '局' or '们'
-               && RequestVerbs.MatchAtStart(opening[2..]) > 0;
+        return opening.Length >= 4 && Addressees.MatchAtStart(opening) is var addressee and > 0
+               && RequestVerbs.MatchAtStart(opening[addressee..]) > 0;
     }
 
-    /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word, not the preposition of a 以…为 frame.</summary>
-    private static bool IsVerbYi(ReadOnlySpan<char> before) =>
-        before.Length >= 2 && before[^2] is '可' or '予' or '加' or '难' or '所' or '足' or '得' or '借' or '用' or '是' or '据';
+    /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word (<c>yi-word</c>), not the preposition of a 以…为 frame.</summary>
+    private static bool IsVerbYi(ReadOnlySpan<char> before) => YiWords.MatchAtEnd(before) > 0;
 
     /// <summary>The index of 为 that closes a 以…为 frame within a few characters, or -1.</summary>
     private static int FrameOf(ReadOnlySpan<char> after)
