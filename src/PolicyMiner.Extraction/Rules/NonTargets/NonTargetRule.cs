@@ -197,8 +197,11 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Interval;
         }
 
-        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业).
-        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && ListedItems(clauseBefore) is var items and >= 2
+        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业),
+        // or gives each item the count (A、B企业各3家).
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && before != '各'
+            && context.PreviousQuantity(draft, clauseStart + ItemNumber.Length(clauseBefore)) is null
+            && ListedItems(clauseBefore) is var items and >= 2
             && m.Quantity.Value == items && !SelectVerbs.OccursIn(clauseBefore))
         {
             return RejectionReason.Enumeration;
@@ -810,7 +813,8 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
-    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.
+    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list
+    /// (the caller checks that no quantity stands in the clause before it).
     /// A leading item number (一、, （二）, 3.) opens the clause, not the list; glosses in brackets (广东（珠三角）) are no items.</summary>
     private static int ListedItems(ReadOnlySpan<char> clauseBefore)
     {
@@ -821,7 +825,8 @@ public sealed class NonTargetRule : ITargetRule
             return 0;
         }
 
-        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); glosses in brackets are skipped.
+        // Names, not quantities (1个A、2个B和3个C: the caller saw no quantity in the clause; a digit still ends it) or item numbers
+        // (一、…); glosses in brackets are skipped. A numeral inside a name (四川, 双月例会) is no quantity.
         var commas = 0;
         var depth = 0;
         foreach (var c in trimmed)
@@ -842,7 +847,7 @@ public sealed class NonTargetRule : ITargetRule
             {
                 commas++;
             }
-            else if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
+            else if (char.IsAsciiDigit(c))
             {
                 return 0;
             }
@@ -853,9 +858,10 @@ public sealed class NonTargetRule : ITargetRule
             return 0;
         }
 
+        // 在A、B等地举办两次活动: a 等 inside the last item closed the list; what follows it is the predicate, not an item.
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
-        return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+        return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
