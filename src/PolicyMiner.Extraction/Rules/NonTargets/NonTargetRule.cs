@@ -300,7 +300,8 @@ public sealed class NonTargetRule : ITargetRule
                 return RejectionReason.Slogan;
             }
 
-            if (m.Quantity.Unit == "次" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
+            // 二次全会 is a session's ordinal; 两 only counts (每年召开两次会议).
+            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
             {
                 return RejectionReason.SessionOrdinal;
             }
@@ -751,13 +752,6 @@ public sealed class NonTargetRule : ITargetRule
         return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
-    private static bool IsInBaselinePhrase(string text, int start)
-    {
-        var from = Math.Max(0, start - 12);
-        var window = text.AsSpan(from, start - from);
-        return window.IndexOfAny('由', '从') >= 0;
-    }
-
     private static bool IsIncentive(string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -1022,7 +1016,7 @@ public sealed class NonTargetRule : ITargetRule
         leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去")
                        || OpensWithYearsSince(text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart());
 
-        if (leadingPast && !IsInBaselinePhrase(text, start))
+        if (leadingPast)
         {
             return true;
         }
