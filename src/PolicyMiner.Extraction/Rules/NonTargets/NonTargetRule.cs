@@ -20,6 +20,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
     private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
     private static readonly WordClass AwardVerbs = WordLexicon.Default["award-verb"];
+    private static readonly WordClass FormalDigits = WordLexicon.Default["formal-digit"];
     private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
     private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
     private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
@@ -121,8 +122,10 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Formula;
         }
 
-        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression.
-        if (m.IsChinese && InFixedExpression(text, start))
+        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression; 陆家嘴, 伍家岗, 队伍人才: a lone formal digit whose
+        // word goes on after its unit is a character of a name or word (叁家。 and 壹亿元 are still numbers).
+        if (m.IsChinese && (InFixedExpression(text, start)
+                            || (FormalDigits.MatchAtStart(m.ValueText) == m.ValueText.Length && m.Quantity.Kind != UnitKind.Money && ClauseText.IsHan(after))))
         {
             return RejectionReason.NumeralInWord;
         }
