@@ -78,6 +78,23 @@ public sealed class TableReadingTests
     }
 
     [Fact]
+    public void Read_WordSavedGridWithAParagraphPerCell_IsADataTable()
+    {
+        // Word writes each cell as a <p class="MsoNormal">; a long description cell does not make the grid a page layout.
+        const string description = "整合分散的审判资源，实行民事、刑事、行政案件审判“三合一”，实现审判力量集中、审判标准统一，提高审判效率，缩短审判周期。";
+        const string html = "<html><body><div class=\"content\"><p>附件：改革举措推广清单（样例）</p><table class=\"MsoTableGrid\">"
+            + "<tr><td><p class=\"MsoNormal\">序号</p></td><td><p class=\"MsoNormal\">改革举措</p></td><td><p class=\"MsoNormal\">主要内容</p></td><td><p class=\"MsoNormal\">推广范围</p></td></tr>"
+            + "<tr><td><p class=\"MsoNormal\">1</p></td><td><p class=\"MsoNormal\">案件“三合一”审判</p></td><td><p class=\"MsoNormal\">" + description + "</p></td><td><p class=\"MsoNormal\">全国</p></td></tr>"
+            + "<tr><td><p class=\"MsoNormal\">2</p></td><td><p class=\"MsoNormal\">专利保险机制</p></td><td><p class=\"MsoNormal\">" + description + "</p></td><td><p class=\"MsoNormal\">8个改革试验区域</p></td></tr>"
+            + "</table></div></body></html>";
+
+        var document = Read("grid.html", html);
+
+        Assert.Single(document.Tables);
+        Assert.Equal(["2", "专利保险机制", description, "8个改革试验区域"], Cells(document, 0)[2]);
+    }
+
+    [Fact]
     public void Read_TabSeparatedText_KeepsEmptyCells()
     {
         var document = Read("rows.txt", "主要指标\n指标\t2020年\t\t2025年\n研发投入强度（%）\t2.1\t\t2.8\n耕地保有量（万亩）\t80\t\t80\n");

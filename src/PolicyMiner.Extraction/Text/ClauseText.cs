@@ -17,8 +17,9 @@ public static class ClauseText
     /// <summary>Ends a sentence: 。！？ and their ASCII forms, and line breaks.</summary>
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
 
-    /// <summary>Ends a clause: sentence ends plus commas, semicolons and colons.</summary>
-    public static bool IsClauseEnd(char c) => IsSentenceEnd(c) || c is '，' or ',' or '；' or ';' or '：' or ':';
+    /// <summary>Ends a clause: sentence ends plus commas, semicolons and colons, and the tab between two cells of a table row
+    /// (a cell's words never run on into the next cell).</summary>
+    public static bool IsClauseEnd(char c) => IsSentenceEnd(c) || c is '，' or ',' or '；' or ';' or '：' or ':' or '\t';
 
     /// <summary>Opens a bracketed or quoted stretch.</summary>
     public static bool IsOpener(char c) => c is '(' or '（' or '“' or '《' or '「' or '〈' or '[' or '【' or '‘';

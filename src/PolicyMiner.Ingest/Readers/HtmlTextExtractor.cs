@@ -492,29 +492,34 @@ public static partial class HtmlTextExtractor
         }
     }
 
-    /// <summary>The rows of a data table, or null for a layout table (a nested table, or a cell holding paragraphs or
-    /// long text) whose content is written as ordinary text.</summary>
+    /// <summary>The rows of a data table, or null for a layout table (a nested table, a cell holding paragraphs of text, or a
+    /// cell of page-length text) whose content is written as ordinary text. A grid of three or more rows of three or more cells
+    /// is data even when its cells hold a paragraph each: Word saves every cell as one (<c>&lt;p class="MsoNormal"&gt;</c>), and a
+    /// page's layout is never that regular.</summary>
     private static List<List<HtmlNode>>? DataRows(HtmlNode table)
     {
         var rows = new List<List<HtmlNode>>();
         var widest = 0;
+        var paragraphCells = false;
         foreach (var row in OwnRows(table))
         {
             var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").ToList();
             foreach (var cell in cells)
             {
-                if (AllNodes(cell).Any(d => d.Name is "table" or "p" or "div" or "li") && cell.InnerText.Length > 60
-                    || cell.InnerText.Length > 200)
+                if (cell.InnerText.Length > 200 || (AllNodes(cell).Any(d => d.Name == "table") && cell.InnerText.Length > 60))
                 {
                     return null;
                 }
+
+                paragraphCells |= AllNodes(cell).Any(d => d.Name is "p" or "div" or "li") && cell.InnerText.Length > 60;
             }
 
             widest = Math.Max(widest, cells.Count);
             rows.Add(cells);
         }
 
-        return rows.Count >= 2 && widest >= 2 ? rows : null;
+        var grid = rows.Count(r => r.Count >= 3) >= 3;
+        return rows.Count >= 2 && widest >= 2 && (!paragraphCells || grid) ? rows : null;
     }
 
     // The table's own rows: under it directly or under its thead/tbody/tfoot, never those of a nested table.

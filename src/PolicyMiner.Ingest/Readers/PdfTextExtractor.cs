@@ -23,7 +23,13 @@ public sealed record PdfContent(string Text, int Pages, int RemovedLines, IReadO
 public static partial class PdfTextExtractor
 {
     /// <summary>A line of a fixed-layout page: its text, left and right edges, baseline (growing upwards) and font size.</summary>
-    internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size);
+    /// <remarks><paramref name="Segments"/> are the runs of the line between wide gaps (cells, when the line is a table's row),
+    /// null for lines OCR gave; <paramref name="IsTableRow"/> marks a row <see cref="PdfTableRows"/> wrote as tab-separated cells.</remarks>
+    internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size,
+        IReadOnlyList<PdfSegment>? Segments = null, bool IsTableRow = false);
+
+    /// <summary>A run of a line's letters between two wide gaps: its text and left and right edges.</summary>
+    internal sealed record PdfSegment(string Text, double Left, double Right);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
     public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, DocumentReaderOptions.Default, out failure);
@@ -95,7 +101,7 @@ public static partial class PdfTextExtractor
                     }
                 }
 
-                pages.Add(lines);
+                pages.Add(ocrPages.Contains(page.Number) ? lines : PdfTableRows.Join(lines));
             }
 
             if (pages.All(p => p.Count == 0))
@@ -161,6 +167,10 @@ public static partial class PdfTextExtractor
 
         letters.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
         var text = new StringBuilder(letters.Count);
+        var segments = new List<PdfSegment>();
+        var segment = new StringBuilder();
+        var segmentLeft = letters[0].StartBaseLine.X;
+        var segmentRight = segmentLeft;
         Letter? previous = null;
         foreach (var letter in letters)
         {
@@ -168,6 +178,12 @@ public static partial class PdfTextExtractor
             {
                 var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
                 var size = Math.Max(previous.PointSize, 1);
+                if (gap > size * PdfTableRows.CellGap && segment.Length > 0)
+                {
+                    segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, segmentRight));
+                    segment.Clear();
+                }
+
                 // Word gaps only matter between Latin letters and digits; CJK text has no spaces.
                 if (gap > size * 0.2 && !IsCjk(letter.Value[0]) && !IsCjk(previous.Value[^1]) && text.Length > 0 && text[^1] != ' ')
                 {
@@ -180,8 +196,20 @@ public static partial class PdfTextExtractor
                 continue;
             }
 
+            if (segment.Length == 0)
+            {
+                segmentLeft = letter.StartBaseLine.X;
+            }
+
+            segment.Append(letter.Value);
+            segmentRight = letter.EndBaseLine.X;
             text.Append(letter.Value);
             previous = letter;
+        }
+
+        if (segment.ToString().Trim().Length > 0)
+        {
+            segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, segmentRight));
         }
 
         var trimmed = text.ToString().Trim();
@@ -192,7 +220,8 @@ public static partial class PdfTextExtractor
 
         var first = letters[0];
         var last = letters[^1];
-        lines.Add(new PdfLine(trimmed, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, letters.Max(l => l.PointSize)));
+        lines.Add(new PdfLine(trimmed, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, letters.Max(l => l.PointSize),
+            segments.FindAll(g => g.Text.Length > 0)));
     }
 
     // Lines at the top or bottom of pages that repeat from page to page (digits aside), and bare page numbers.
@@ -258,7 +287,7 @@ public static partial class PdfTextExtractor
                 var line = page[i];
                 if (previous is not null)
                 {
-                    if (Continues(previous, line, left, right, sameColumn: i > 0 ? page[i - 1] : null))
+                    if (!previous.IsTableRow && !line.IsTableRow && Continues(previous, line, left, right, sameColumn: i > 0 ? page[i - 1] : null))
                     {
                         if (NeedsSpace(previous.Text[^1], line.Text[0]) && !(splitNumbers && char.IsAsciiDigit(previous.Text[^1]) && char.IsAsciiDigit(line.Text[0])))
                         {

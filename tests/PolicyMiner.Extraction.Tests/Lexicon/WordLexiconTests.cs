@@ -35,6 +35,8 @@ public sealed class WordLexiconTests
     [InlineData("past-marker")]
     [InlineData("estimate")]
     [InlineData("threshold-noun")]
+    [InlineData("yi-word")]
+    [InlineData("addressee")]
     public void Default_ClassesTheRulesName_AreLoaded(string name) => Assert.NotEmpty(WordLexicon.Default[name].Words);
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
     private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
     private static readonly WordClass AwardVerbs = WordLexicon.Default["award-verb"];
+    private static readonly WordClass FormalDigits = WordLexicon.Default["formal-digit"];
     private static readonly WordClass PerUnit = WordLexicon.Default["per-unit"];
     private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
     private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
@@ -49,6 +50,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass OfficeRoles = WordLexicon.Default["office-role"];
     private static readonly WordClass Requests = WordLexicon.Default["request"];
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
+    private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
+    private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
 
     public string Name => "non-target";
 
@@ -119,8 +122,10 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Formula;
         }
 
-        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression.
-        if (m.IsChinese && InFixedExpression(text, start))
+        // 二次污染, 两个市场, 冬季两项: the numeral belongs to a fixed expression; 陆家嘴, 伍家岗, 队伍人才: a lone formal digit whose
+        // word goes on after its unit is a character of a name or word (叁家。 and 壹亿元 are still numbers).
+        if (m.IsChinese && (InFixedExpression(text, start)
+                            || (FormalDigits.MatchAtStart(m.ValueText) == m.ValueText.Length && m.Quantity.Kind != UnitKind.Money && ClauseText.IsHan(after))))
         {
             return RejectionReason.NumeralInWord;
         }
@@ -195,8 +200,11 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Interval;
         }
 
-        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业).
-        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && ListedItems(clauseBefore) is var items and >= 2
+        // 点军、龙泉、小溪塔三个区域: a count that restates the items just listed, unless the clause selects them (选择A、B和C三个行业),
+        // or gives each item the count (A、B企业各3家).
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && before != '各'
+            && context.PreviousQuantity(draft, clauseStart + ItemNumber.Length(clauseBefore)) is null
+            && ListedItems(clauseBefore) is var items and >= 2
             && m.Quantity.Value == items && !SelectVerbs.OccursIn(clauseBefore))
         {
             return RejectionReason.Enumeration;
@@ -295,7 +303,8 @@ public sealed class NonTargetRule : ITargetRule
                 return RejectionReason.Slogan;
             }
 
-            if (m.Quantity.Unit == "次" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
+            // 二次全会 is a session's ordinal; 两 only counts (每年召开两次会议).
+            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
             {
                 return RejectionReason.SessionOrdinal;
             }
@@ -515,17 +524,16 @@ public sealed class NonTargetRule : ITargetRule
         return earlier && !context.ModalsIn(sentenceStart, start).Any();
     }
 
-    /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with what its addressee asked for.</summary>
+    /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with its addressee (<c>addressee</c>) and what it asked for.</summary>
     private static bool OpensWithRequest(string text, int sentenceStart, int start)
     {
         var opening = text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart();
-        return opening.Length >= 4 && opening[0] == '你' && opening[1] is '省' or '区' or '市' or '县' or '部' or '委' or '局' or '们'
-               && RequestVerbs.MatchAtStart(opening[2..]) > 0;
+        return opening.Length >= 4 && Addressees.MatchAtStart(opening) is var addressee and > 0
+               && RequestVerbs.MatchAtStart(opening[addressee..]) > 0;
     }
 
-    /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word, not the preposition of a 以…为 frame.</summary>
-    private static bool IsVerbYi(ReadOnlySpan<char> before) =>
-        before.Length >= 2 && before[^2] is '可' or '予' or '加' or '难' or '所' or '足' or '得' or '借' or '用' or '是' or '据';
+    /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word (<c>yi-word</c>), not the preposition of a 以…为 frame.</summary>
+    private static bool IsVerbYi(ReadOnlySpan<char> before) => YiWords.MatchAtEnd(before) > 0;
 
     /// <summary>The index of 为 that closes a 以…为 frame within a few characters, or -1.</summary>
     private static int FrameOf(ReadOnlySpan<char> after)
@@ -747,13 +755,6 @@ public sealed class NonTargetRule : ITargetRule
         return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
-    private static bool IsInBaselinePhrase(string text, int start)
-    {
-        var from = Math.Max(0, start - 12);
-        var window = text.AsSpan(from, start - from);
-        return window.IndexOfAny('由', '从') >= 0;
-    }
-
     private static bool IsIncentive(string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -809,7 +810,8 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
-    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list.
+    /// <summary>How many items a 、-list right before the number names ("A、B和C" → 3), or 0 when the number does not follow a list
+    /// (the caller checks that no quantity stands in the clause before it).
     /// A leading item number (一、, （二）, 3.) opens the clause, not the list; glosses in brackets (广东（珠三角）) are no items.</summary>
     private static int ListedItems(ReadOnlySpan<char> clauseBefore)
     {
@@ -820,7 +822,8 @@ public sealed class NonTargetRule : ITargetRule
             return 0;
         }
 
-        // Names, not quantities (1个A、2个B和3个C) or item numbers (一、…); glosses in brackets are skipped.
+        // Names, not quantities (1个A、2个B和3个C: the caller saw no quantity in the clause; a digit still ends it) or item numbers
+        // (一、…); glosses in brackets are skipped. A numeral inside a name (四川, 双月例会) is no quantity.
         var commas = 0;
         var depth = 0;
         foreach (var c in trimmed)
@@ -841,7 +844,7 @@ public sealed class NonTargetRule : ITargetRule
             {
                 commas++;
             }
-            else if (char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c))
+            else if (char.IsAsciiDigit(c))
             {
                 return 0;
             }
@@ -852,9 +855,10 @@ public sealed class NonTargetRule : ITargetRule
             return 0;
         }
 
+        // 在A、B等地举办两次活动: a 等 inside the last item closed the list; what follows it is the predicate, not an item.
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
-        return last.Length > MaxItem ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+        return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
@@ -1015,7 +1019,7 @@ public sealed class NonTargetRule : ITargetRule
         leadingPast |= opening.StartsWith("截至") || opening.StartsWith("截止目前") || opening.StartsWith("截止到") || opening.StartsWith("过去")
                        || OpensWithYearsSince(text.AsSpan(sentenceStart, Math.Min(8, start - sentenceStart)).TrimStart());
 
-        if (leadingPast && !IsInBaselinePhrase(text, start))
+        if (leadingPast)
         {
             return true;
         }

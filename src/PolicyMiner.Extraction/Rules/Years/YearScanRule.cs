@@ -128,8 +128,8 @@ public sealed class YearScanRule : IScanRule
             return position + 1;
         }
 
-        // 年内, 年底(前), 年末 standing alone refer to the plan year.
-        if ((position == 0 || !"青老少成周近往历多常长中晚童新同去上前后明每全今本当".Contains(text[position - 1]))
+        // 年内, 年底(前), 年末 standing alone refer to the plan year; after a year word (去年年底, 明年年末) they are part of it.
+        if ((position == 0 || !"青老少成周近往历多常长中晚童新同去上前后明每全今本当年".Contains(text[position - 1]))
             && (ClauseText.At(text, position + 1, "内") || ClauseText.At(text, position + 1, "底") || ClauseText.At(text, position + 1, "末")))
         {
             var end = ClauseText.At(text, position + 2, "前") ? position + 3 : position + 2;
