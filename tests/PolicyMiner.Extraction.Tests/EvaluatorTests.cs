@@ -66,6 +66,18 @@ public sealed class EvaluatorTests
     }
 
     [Theory]
+    [InlineData(2.0 / 3, 0.6667, true)]
+    [InlineData(1.0 / 3, 0.333, true)]
+    [InlineData(0.6666, 0.6667, false)]
+    [InlineData(6.45, 6.5, false)]
+    [InlineData(6.5, 6.5, true)]
+    [InlineData(6.5000001, 6.5, true)]
+    public void Same_GoldRoundedFraction_MatchesAtTheGoldPrecisionOnly(double predicted, double gold, bool expected)
+    {
+        Assert.Equal(expected, Evaluator.SameValue(predicted, gold));
+    }
+
+    [Theory]
     [InlineData("专利申请量", "专利申请量", 1.0)]
     [InlineData("专利申请", "专利申请量", 0.888888)]
     [InlineData("进入孵化阶段的科技型企业", "科技型企业进入孵化阶段", 0.956521)]

@@ -68,7 +68,7 @@ public static partial class Evaluator
             && Name(p.Commitment) == g.Commitment
             && Name(p.Kind) == g.Kind
             && TargetCategories.InSchema(p.Category) == TargetCategories.InSchema(g.Category)
-            && Same(p.Baseline, g.Baseline)
+            && SameValue(p.Baseline, g.Baseline)
             && (g.RespOptional || SameBodies(p.Responsible, g.Responsible))
             && IndicatorDice(p.Indicator, g.Indicator) >= IndicatorRightThreshold;
     }

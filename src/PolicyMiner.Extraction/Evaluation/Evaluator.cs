@@ -63,7 +63,7 @@ public static partial class Evaluator
                 var kindOk = Name(p.Kind) == g.Kind;
                 // Gold files use the schema's categories; a finer topic (investment, environment …) is "other" there.
                 var catOk = TargetCategories.InSchema(p.Category) == TargetCategories.InSchema(g.Category);
-                var baseOk = Same(p.Baseline, g.Baseline);
+                var baseOk = SameValue(p.Baseline, g.Baseline);
                 var respOk = g.RespOptional || SameBodies(p.Responsible, g.Responsible);
                 var overlap = IndicatorDice(p.Indicator, g.Indicator);
                 indicatorSum += overlap;
@@ -217,7 +217,7 @@ public static partial class Evaluator
             for (var pi = 0; pi < predicted.Count; pi++)
             {
                 var p = predicted[pi];
-                if (!Same(p.Value, g.Value) || !Same(p.ValueMax, g.ValueMax) || (!g.Optional && Fold(p.Unit) != Fold(g.Unit)))
+                if (!SameValue(p.Value, g.Value) || !SameValue(p.ValueMax, g.ValueMax) || (!g.Optional && Fold(p.Unit) != Fold(g.Unit)))
                 {
                     continue;
                 }
@@ -286,7 +286,28 @@ public static partial class Evaluator
         return best;
     }
 
-    private static bool Same(double? a, double? b) => a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-6 * Math.Max(1, Math.Abs(b.Value));
+    /// <summary>
+    /// A predicted value (<paramref name="a"/>) equals a gold one (<paramref name="b"/>). Annotators write a fraction such as 三分之二
+    /// rounded (0.6667): a gold value written with three or more decimals matches a prediction that rounds to it at that precision.
+    /// Fewer decimals are exact figures (6.5 is not 6.45), so they must agree to rounding noise.
+    /// </summary>
+    public static bool SameValue(double? a, double? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        if (Math.Abs(a.Value - b.Value) <= 1e-6 * Math.Max(1, Math.Abs(b.Value)))
+        {
+            return true;
+        }
+
+        var written = b.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var point = written.IndexOf('.');
+        var decimals = point < 0 || written.Contains('E') ? 0 : written.Length - point - 1;
+        return decimals is >= 3 and <= 10 && Math.Round(a.Value, decimals, MidpointRounding.AwayFromZero) == b.Value;
+    }
 
     private static bool SameBodies(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
