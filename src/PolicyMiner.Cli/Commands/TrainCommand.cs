@@ -179,8 +179,16 @@ internal static class TrainCommand
             + $"{Evaluator.IndicatorRightThreshold:0.0}, {spans.Count(g => g.Dice[0] < Evaluator.IndicatorRightThreshold && g.Trainable)} of them where the rules' span does not), "
             + $"{spans.Sum(g => g.Spans.Count)} candidates");
         var trainer = new ModelTrainer(s.Trainer);
-        var dropsTargets = true;
+        // Dropping targets needs evidence from held-out documents (--cv); without it the model only sets confidence, unless
+        // --threshold ships one on the user's word.
+        var dropsTargets = false;
         var ranksIndicators = false;
+        if (!s.CrossValidate && s.Threshold is null)
+        {
+            Console.Out.WriteLine("decision       the model only sets confidence: without --cv nothing shows that dropping targets wins on held-out documents "
+                + "(--threshold P ships one)");
+        }
+
         if (s.CrossValidate)
         {
             Comparison comparison;

@@ -45,7 +45,11 @@ public sealed class TrainCommandTests : IDisposable
         using (var loaded = ExtractorModel.Load(model))
         {
             Assert.Equal(3, loaded.Manifest.Training.ReviewedRows);
+            // Trained without --cv: no held-out evidence that dropping wins, so the model only sets confidence.
+            Assert.Equal(0, loaded.Manifest.Threshold);
         }
+
+        Assert.Contains("only sets confidence: without --cv", train.Stdout, StringComparison.Ordinal);
 
         var extract = PolicyminerProcess.Run(_folder, "extract", "--model", model, Path.Combine(docs, Samples[0]));
         Assert.True(extract.ExitCode == 0, extract.Stderr);
