@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Serialization;
 using PolicyMiner.Core.Targets;
@@ -77,5 +76,5 @@ internal static class ReviewLabels
     };
 
     private static string Name<T>(T value)
-        where T : struct, Enum => JsonSerializer.Serialize(value, PolicyJson.Options).Trim('"');
+        where T : struct, Enum => PolicyJson.EnumName(value);
 }

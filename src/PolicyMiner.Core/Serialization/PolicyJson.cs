@@ -14,6 +14,10 @@ public static class PolicyJson
     /// <summary>Options for human-readable indented output.</summary>
     public static JsonSerializerOptions Indented { get; } = Create(indented: true);
 
+    /// <summary>The name <paramref name="value"/> has in JSON output and gold files (<c>increase</c>, <c>aspirational</c>).</summary>
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
     private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions

@@ -317,7 +317,7 @@ public static partial class Evaluator
     }
 
     private static string Name<T>(T value)
-        where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value, PolicyJson.Options).Trim('"');
+        where T : struct, Enum => PolicyJson.EnumName(value);
 
     private static Dictionary<char, int> Chars(string s)
     {

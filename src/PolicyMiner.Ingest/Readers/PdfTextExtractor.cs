@@ -207,9 +207,9 @@ public static partial class PdfTextExtractor
             previous = letter;
         }
 
-        if (segment.ToString().Trim().Length > 0)
+        if (segment.ToString().Trim() is { Length: > 0 } lastSegment)
         {
-            segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, segmentRight));
+            segments.Add(new PdfSegment(lastSegment, segmentLeft, segmentRight));
         }
 
         var trimmed = text.ToString().Trim();

@@ -112,6 +112,9 @@ public sealed record LessonEvidence(string Document, LessonKeys Keys, PolicyTarg
 /// </summary>
 public sealed record Lesson(string Key, string Field, string From, string To, int Taught, int Against, string Document, string Quote)
 {
+    /// <summary>For a rejection: the Laplace share of times editors kept the number, which caps its confidence.</summary>
+    public double ConfidenceCap => (Against + 1.0) / (Taught + Against + 2.0);
+
     /// <summary>How <c>extract --explain</c> names the lesson.</summary>
     public string Describe() =>
         $"{Field} {From}→{To} ({Key}; reviewed in {Document} 「{Quote}」, {Taught} for, {Against} against)";
@@ -328,7 +331,7 @@ public sealed class CorrectionMemory
         };
 
         private static string Name<T>(T value)
-            where T : struct, Enum => JsonSerializer.Serialize(value, PolicyJson.Options).Trim('"');
+            where T : struct, Enum => PolicyJson.EnumName(value);
 
         private static T? Parse<T>(string name)
             where T : struct, Enum

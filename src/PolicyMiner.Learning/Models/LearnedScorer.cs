@@ -42,7 +42,7 @@ public sealed class LearnedScorer(ExtractorModel model) : ITargetScorer
             {
                 // Editors rejected numbers under this indicator more often than they kept them: the Laplace share kept caps the
                 // confidence (the number is not dropped: nothing held out has shown that dropping them wins).
-                var cap = (rejection.Against + 1.0) / (rejection.Taught + rejection.Against + 2.0);
+                var cap = rejection.ConfidenceCap;
                 record = Math.Min(record, cap);
                 var note = $"confidence at most {cap:0.00}: {rejection.Describe()}";
                 correction = correction is null ? new TargetCorrection(note) : correction with { Because = correction.Because + "; " + note };

@@ -363,7 +363,7 @@ internal static class ModelApplication
                     // rows carry the rules' features only).
                     var (correction, rejection) = model.Memory.Recall(document.Keys[i], candidate);
                     candidate = correction?.ApplyTo(candidate) ?? candidate;
-                    confidence = rejection is null ? confidence : Math.Min(confidence, (rejection.Against + 1.0) / (rejection.Taught + rejection.Against + 2.0));
+                    confidence = rejection is null ? confidence : Math.Min(confidence, rejection.ConfidenceCap);
                 }
 
                 kept.Add(candidate with { Confidence = Math.Round(confidence, 3) });

@@ -313,7 +313,6 @@ public sealed class KindRule : ITargetRule
     /// <summary>"支持各市…": the subject after a directive verb.</summary>
     private static ReadOnlySpan<char> SkipDirective(ReadOnlySpan<char> clause) => clause[DirectiveVerbs.MatchAtStart(clause)..];
 
-    /// <summary>True when only a list word (、, 和, 及, 与, 或, 以及) joins two values.</summary>
     /// <summary>True when the words from <paramref name="start"/> to the number are a modal (力争, 确保) and at most a level verb or
     /// comparator after it, with only list punctuation before it.</summary>
     private static bool OnlyModal(ExtractionContext context, string text, int start, int end)
@@ -324,6 +323,7 @@ public sealed class KindRule : ITargetRule
                && Trimmed(text.AsSpan(modal.Span.End, end - modal.Span.End)).IsEmpty;
     }
 
+    /// <summary>True when only a list word (、, 和, 及, 与, 或, 以及) joins two values.</summary>
     private static bool IsListJoint(ReadOnlySpan<char> between) =>
         between.Trim() is "、" or "和" or "及" or "与" or "或" or "以及";
 
