@@ -18,7 +18,6 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass StockNouns = WordLexicon.Default["stock-noun"];
     private static readonly WordClass PerUnitMeasures = WordLexicon.Default["per-unit-measure"];
     private static readonly WordClass IntensiveNouns = WordLexicon.Default["intensive-noun"];
-    private static readonly WordClass OutputNouns = WordLexicon.Default["output-noun"];
     private static readonly WordClass NormMarkers = WordLexicon.Default["norm-marker"];
     private static readonly WordClass NewCompounds = WordLexicon.Default["new-compound"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
@@ -127,10 +126,9 @@ public sealed class KindRule : ITargetRule
                 return TargetKind.Level;
             case UnitKind.Area or UnitKind.Physical:
                 // 建成一级公路60公里, 完成营造林600万亩: work measured in a physical unit is an amount; 总动力达到10亿千瓦,
-                // 播种面积稳定在1000万亩: a measure that reaches or keeps a value is a level, and so is an output (粮食总产740亿斤以上)
-                // whether or not a verb leads to it, so that one measure gets one kind across reports.
+                // 播种面积稳定在1000万亩: a measure that reaches or keeps a value is a level.
                 return HasIncrease(before) ? TargetKind.Increase
-                    : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 || OutputNouns.OccursIn(draft.Indicator) ? TargetKind.Level : TargetKind.Amount;
+                    : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Multiple:
                 return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Level;
             case UnitKind.None when q.Unit.Length > 0 && NounFollows(text, draft.ExpressionEnd):
