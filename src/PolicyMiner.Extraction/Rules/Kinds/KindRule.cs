@@ -180,11 +180,15 @@ public sealed class KindRule : ITargetRule
             }
         }
 
-        // 局党组成员以普通党员身份参加…: a class of people as the subject.
+        // 局党组成员以普通党员身份参加…: a class of people as the subject. Not where the people are what the number measures
+        // (培养全科医生100人, 乡村教师工作室1个, 家庭医生签约服务覆盖率85%): a class named inside the indicator is no subject,
+        // unless the indicator goes on to share the number out among them (县领导每人包联3家) or the number is a time limit they
+        // must keep (经家庭医生评估…最长放宽至3个月).
         var head = clause.Length > 8 ? clause[..8] : clause;
         foreach (var person in PersonClasses)
         {
-            if (head.IndexOf(person, StringComparison.Ordinal) > 0)
+            if (head.IndexOf(person, StringComparison.Ordinal) > 0
+                && (draft.Mention.Quantity.Kind == UnitKind.Duration || !Measures(draft.Indicator, person)))
             {
                 return true;
             }
@@ -209,6 +213,14 @@ public sealed class KindRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>True when the indicator names the class of people as what it measures, not followed by a distributive 每.</summary>
+    private static bool Measures(string indicator, string person)
+    {
+        var at = indicator.IndexOf(person, StringComparison.Ordinal);
+        var after = at + person.Length;
+        return at >= 0 && (after >= indicator.Length || indicator[after] != '每');
     }
 
     /// <summary>新增 / 新建 / 增加 …, but not 增加值 (value added) or 增加到 (a level reached).</summary>
