@@ -201,9 +201,11 @@ public sealed class KindRule : ITargetRule
             return true;
         }
 
-        // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重 a share.
+        // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重,
+        // 高新技术产业营业收入占比 a share.
         var q = draft.Mention.Quantity;
-        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0)
+        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0
+            && before.IndexOf("占比", StringComparison.Ordinal) < 0)
         {
             var wide = text.AsSpan(clauseStart, Math.Min(text.Length, draft.ExpressionEnd + 8) - clauseStart);
             if (ContainsAny(wide, RatioRequirement))
