@@ -24,6 +24,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
+    private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
     private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
 
     public string Name => "kind";
@@ -195,8 +196,10 @@ public sealed class KindRule : ITargetRule
         }
 
         // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
+        // A number of times an act is held (联席会议原则上每年召开两次会议) counts activities of one body, however firmly meant.
         var ownStart = draft.ExpressionStart - before.Length;
-        if (NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
+        if (!ActivityUnits.Contains(draft.Mention.Quantity.Unit)
+            && NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
         {
             return true;
         }
