@@ -88,6 +88,12 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
+        // 新增奶牛存栏5000头, 新增煤炭产能45万吨: what is added to a stock is an increase (the schema's 新增X).
+        if (StockNouns.OccursIn(draft.Indicator) && HasIncrease(before))
+        {
+            return TargetKind.Increase;
+        }
+
         // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit.
         if (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
             || draft.Indicator.Contains("每十万", StringComparison.Ordinal) || draft.Indicator.Contains("每百", StringComparison.Ordinal)
