@@ -41,6 +41,10 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly string[] FirmEndings = ["企业", "公司"];
 
+    private const string Agriculture = "agriculture";
+
+    private static readonly string[] OutputWords = ["产量", "年产", "产销"];
+
     public string Name => "category";
 
     public void Apply(ExtractionContext context)
@@ -184,6 +188,13 @@ public sealed class CategoryRule : ITargetRule
                ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
                ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, leadIn, sentence) : null);
+
+        // 新能源汽车产量突破120万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
+        // clause around names (合作, 项目); farm output (生猪产量) keeps its sector.
+        if (unit == UnitKind.Count && category != Agriculture && OutputWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)))
+        {
+            return IndustryOutput;
+        }
 
         // 规上工业企业1000家, 营收过百亿元企业2家: a count of firms is no output; industry output is what an industry produces or earns.
         return category == IndustryOutput && unit == UnitKind.Count && FirmEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal))

@@ -24,6 +24,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
+    private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
     private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
 
     public string Name => "kind";
@@ -85,6 +86,12 @@ public sealed class KindRule : ITargetRule
         if (q.Unit.Length > 0 && RateUnits.MatchAtStart(q.Unit) == q.Unit.Length)
         {
             return TargetKind.Level;
+        }
+
+        // 新增奶牛存栏5000头, 新增煤炭产能45万吨: what is added to a stock is an increase (the schema's 新增X).
+        if (StockNouns.OccursIn(draft.Indicator) && HasIncrease(before))
+        {
+            return TargetKind.Increase;
         }
 
         // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit.
@@ -180,26 +187,34 @@ public sealed class KindRule : ITargetRule
             }
         }
 
-        // 局党组成员以普通党员身份参加…: a class of people as the subject.
+        // 局党组成员以普通党员身份参加…: a class of people as the subject. Not where the people are what the number measures
+        // (培养全科医生100人, 乡村教师工作室1个, 家庭医生签约服务覆盖率85%): a class named inside the indicator is no subject,
+        // unless the indicator goes on to share the number out among them (县领导每人包联3家) or the number is a time limit they
+        // must keep (经家庭医生评估…最长放宽至3个月).
         var head = clause.Length > 8 ? clause[..8] : clause;
         foreach (var person in PersonClasses)
         {
-            if (head.IndexOf(person, StringComparison.Ordinal) > 0)
+            if (head.IndexOf(person, StringComparison.Ordinal) > 0
+                && (draft.Mention.Quantity.Kind == UnitKind.Duration || !Measures(draft.Indicator, person)))
             {
                 return true;
             }
         }
 
         // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
+        // A number of times an act is held (联席会议原则上每年召开两次会议) counts activities of one body, however firmly meant.
         var ownStart = draft.ExpressionStart - before.Length;
-        if (NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
+        if (!ActivityUnits.Contains(draft.Mention.Quantity.Unit)
+            && NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
         {
             return true;
         }
 
-        // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重 a share.
+        // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重,
+        // 高新技术产业营业收入占比 a share.
         var q = draft.Mention.Quantity;
-        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0)
+        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0
+            && before.IndexOf("占比", StringComparison.Ordinal) < 0)
         {
             var wide = text.AsSpan(clauseStart, Math.Min(text.Length, draft.ExpressionEnd + 8) - clauseStart);
             if (ContainsAny(wide, RatioRequirement))
@@ -209,6 +224,14 @@ public sealed class KindRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>True when the indicator names the class of people as what it measures, not followed by a distributive 每.</summary>
+    private static bool Measures(string indicator, string person)
+    {
+        var at = indicator.IndexOf(person, StringComparison.Ordinal);
+        var after = at + person.Length;
+        return at >= 0 && (after >= indicator.Length || indicator[after] != '每');
     }
 
     /// <summary>新增 / 新建 / 增加 …, but not 增加值 (value added) or 增加到 (a level reached).</summary>
