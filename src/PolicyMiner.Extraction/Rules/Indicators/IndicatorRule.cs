@@ -495,6 +495,15 @@ public sealed class IndicatorRule : ITargetRule
             return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
         }
 
+        // "国、省考断面水质优良率", "一、二、三产增加值": items of one character are bound morphemes (a level, an ordinal) standing for
+        // the last item's first character, so each takes the rest of the last item ("市、县两级…": past the tally of the levels). A
+        // character left over from a word the strip cut into ("在职" less 在) is no item of its own.
+        if (k < count - 1 && lastItem.End - lastItem.Start >= 2
+            && items.Take(count - 1).All(item => item.End - item.Start == 1 && context.Words.IsBoundary(item.Start)))
+        {
+            return new DistributedItem(text[itemStart..itemEnd] + WithoutTally(text[(lastItem.Start + 1)..lastItem.End]), null, itemStart);
+        }
+
         // "A、B排放量分别下降3%、4%": the last item's head word is shared by the earlier items that end in no head of their own
         // (A排放量); an item ending like the head ("问题解决率、办理满意率") names its own measure.
         if (k < count - 1 && itemEnd - itemStart >= 2 && !NamesOwnMeasure(text, itemEnd) && SharedTail(context, items) is { Length: > 0 } tail
@@ -550,9 +559,9 @@ public sealed class IndicatorRule : ITargetRule
             : "";
     }
 
-    /// <summary>The tail without a leading tally of the items ("两大产业集群营收" → "产业集群营收").</summary>
+    /// <summary>The tail without a leading tally of the items ("两大产业集群营收" → "产业集群营收", "两级财政科技支出" → "财政科技支出").</summary>
     private static string WithoutTally(string tail) =>
-        tail.Length > 4 && ChineseNumber.DigitValue(tail[0]) > 0 && tail[1] == '大' ? tail[2..] : tail;
+        tail.Length > 4 && ChineseNumber.DigitValue(tail[0]) > 0 && tail[1] is '大' or '级' ? tail[2..] : tail;
 
     /// <summary>True when the item ends in a measure of its own (总额, 人次, 产量, 利用率): it shares no head with the items after it.</summary>
     private static bool NamesOwnMeasure(string text, int itemEnd) =>
@@ -940,7 +949,9 @@ public sealed class IndicatorRule : ITargetRule
 
         foreach (var modal in context.ModalsIn(start, end))
         {
-            if (modal.Span.End < end - 1)
+            // "全部财政收入力争达到", "全社会投资要增长": a modal followed only by the verbs and comparators the strip drops comes
+            // after the subject, which is the indicator.
+            if (modal.Span.End < end - 1 && !OnlyTrailingWords(context, modal.Span.End, end))
             {
                 start = Math.Max(start, modal.Span.End);
             }
@@ -1008,6 +1019,28 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, Math.Max(start, end));
+    }
+
+    /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching or growing) the strip drops.</summary>
+    private static bool OnlyTrailingWords(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        var stripped = true;
+        while (end > start && stripped)
+        {
+            stripped = false;
+            foreach (var word in TrailingByLast.GetValueOrDefault(text[end - 1], []))
+            {
+                if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
+                {
+                    end -= word.Length;
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        return end <= start;
     }
 
     /// <summary>True when a verb ending at <paramref name="at"/> is coordinated with the next one by 、, 和, 及 or 与.</summary>
