@@ -38,6 +38,11 @@ public sealed class IndicatorRule : ITargetRule
         "可比增长", "可比", "分别实现", "实现", "完成",
     ];
 
+    // "单位GDP能耗下降3.5%", "闲置率、产出率分别提升10%": a verb of a fall or a rise ending the phrase before the number names the
+    // change, not the measure (as 增长 and 提高 do). Not a trailing word: ending the phrase before a count it still says the noun
+    // after the number is what is counted ("生态系统质量提升九种生态修复类型").
+    private static readonly string[] ChangeVerbs = ["下降", "降低", "减少", "削减", "提升", "上升"];
+
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
     private static readonly FrozenDictionary<char, string[]> LeadingByFirst = LeadingWords
         .GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
@@ -179,6 +184,14 @@ public sealed class IndicatorRule : ITargetRule
         }
         else if (preEnd > preStart)
         {
+            // Before a count or an area the verb names the works counted ("老旧小区改造提升120个", "森林质量提升8.5万亩") and stays.
+            if (preEnd - preStart > 2 && draft.Mention.Quantity.Kind is not (UnitKind.Count or UnitKind.Area)
+                && Array.Find(ChangeVerbs, verb => ClauseText.EndsAt(text, preEnd, verb)) is { } change
+                && context.Words.IsBoundary(preEnd - change.Length))
+            {
+                (preStart, preEnd) = Strip(context, preStart, preEnd - change.Length);
+            }
+
             indicator = text[preStart..preEnd];
             span = new TextSpan(preStart, preEnd);
             quoteStart = Math.Min(quoteStart, preStart);
@@ -1021,7 +1034,7 @@ public sealed class IndicatorRule : ITargetRule
         return (start, Math.Max(start, end));
     }
 
-    /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching or growing) the strip drops.</summary>
+    /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching, growing or falling).</summary>
     private static bool OnlyTrailingWords(ExtractionContext context, int start, int end)
     {
         var text = context.Text;
@@ -1029,7 +1042,7 @@ public sealed class IndicatorRule : ITargetRule
         while (end > start && stripped)
         {
             stripped = false;
-            foreach (var word in TrailingByLast.GetValueOrDefault(text[end - 1], []))
+            foreach (var word in TrailingByLast.GetValueOrDefault(text[end - 1], []).Concat(ChangeVerbs))
             {
                 if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
                 {
