@@ -36,6 +36,8 @@ public sealed class IndicatorRule : ITargetRule
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
         // 全部财政收入可比增长12% (growth at comparable prices), 服务业增加值实现1260亿元, 园区投资完成85亿元: verbs of reaching a figure.
         "可比增长", "可比", "分别实现", "实现", "完成",
+        // 报销比例再提高5个百分点, 收集率稳定达到75%: an adverb left before the stripped verb.
+        "再", "稳定",
     ];
 
     // "单位GDP能耗下降3.5%", "闲置率、产出率分别提升10%": a verb of a fall or a rise ending the phrase before the number names the
