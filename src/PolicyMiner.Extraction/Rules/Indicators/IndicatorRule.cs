@@ -36,7 +36,14 @@ public sealed class IndicatorRule : ITargetRule
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
         // 全部财政收入可比增长12% (growth at comparable prices), 服务业增加值实现1260亿元, 园区投资完成85亿元: verbs of reaching a figure.
         "可比增长", "可比", "分别实现", "实现", "完成",
+        // 报销比例再提高5个百分点, 收集率稳定达到75%: an adverb left before the stripped verb.
+        "再", "稳定",
     ];
+
+    // "单位GDP能耗下降3.5%", "闲置率、产出率分别提升10%": a verb of a fall or a rise ending the phrase before the number names the
+    // change, not the measure (as 增长 and 提高 do). Not a trailing word: ending the phrase before a count it still says the noun
+    // after the number is what is counted ("生态系统质量提升九种生态修复类型").
+    private static readonly string[] ChangeVerbs = ["下降", "降低", "减少", "削减", "提升", "上升"];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
     private static readonly FrozenDictionary<char, string[]> LeadingByFirst = LeadingWords
@@ -179,6 +186,14 @@ public sealed class IndicatorRule : ITargetRule
         }
         else if (preEnd > preStart)
         {
+            // Before a count or an area the verb names the works counted ("老旧小区改造提升120个", "森林质量提升8.5万亩") and stays.
+            if (preEnd - preStart > 2 && draft.Mention.Quantity.Kind is not (UnitKind.Count or UnitKind.Area)
+                && Array.Find(ChangeVerbs, verb => ClauseText.EndsAt(text, preEnd, verb)) is { } change
+                && context.Words.IsBoundary(preEnd - change.Length))
+            {
+                (preStart, preEnd) = Strip(context, preStart, preEnd - change.Length);
+            }
+
             indicator = text[preStart..preEnd];
             span = new TextSpan(preStart, preEnd);
             quoteStart = Math.Min(quoteStart, preStart);
@@ -495,6 +510,15 @@ public sealed class IndicatorRule : ITargetRule
             return new DistributedItem(text[itemStart..itemEnd], new TextSpan(itemStart, itemEnd), itemStart);
         }
 
+        // "国、省考断面水质优良率", "一、二、三产增加值": items of one character are bound morphemes (a level, an ordinal) standing for
+        // the last item's first character, so each takes the rest of the last item ("市、县两级…": past the tally of the levels). A
+        // character left over from a word the strip cut into ("在职" less 在) is no item of its own.
+        if (k < count - 1 && lastItem.End - lastItem.Start >= 2
+            && items.Take(count - 1).All(item => item.End - item.Start == 1 && context.Words.IsBoundary(item.Start)))
+        {
+            return new DistributedItem(text[itemStart..itemEnd] + WithoutTally(text[(lastItem.Start + 1)..lastItem.End]), null, itemStart);
+        }
+
         // "A、B排放量分别下降3%、4%": the last item's head word is shared by the earlier items that end in no head of their own
         // (A排放量); an item ending like the head ("问题解决率、办理满意率") names its own measure.
         if (k < count - 1 && itemEnd - itemStart >= 2 && !NamesOwnMeasure(text, itemEnd) && SharedTail(context, items) is { Length: > 0 } tail
@@ -550,9 +574,9 @@ public sealed class IndicatorRule : ITargetRule
             : "";
     }
 
-    /// <summary>The tail without a leading tally of the items ("两大产业集群营收" → "产业集群营收").</summary>
+    /// <summary>The tail without a leading tally of the items ("两大产业集群营收" → "产业集群营收", "两级财政科技支出" → "财政科技支出").</summary>
     private static string WithoutTally(string tail) =>
-        tail.Length > 4 && ChineseNumber.DigitValue(tail[0]) > 0 && tail[1] == '大' ? tail[2..] : tail;
+        tail.Length > 4 && ChineseNumber.DigitValue(tail[0]) > 0 && tail[1] is '大' or '级' ? tail[2..] : tail;
 
     /// <summary>True when the item ends in a measure of its own (总额, 人次, 产量, 利用率): it shares no head with the items after it.</summary>
     private static bool NamesOwnMeasure(string text, int itemEnd) =>
@@ -940,7 +964,9 @@ public sealed class IndicatorRule : ITargetRule
 
         foreach (var modal in context.ModalsIn(start, end))
         {
-            if (modal.Span.End < end - 1)
+            // "全部财政收入力争达到", "全社会投资要增长": a modal followed only by the verbs and comparators the strip drops comes
+            // after the subject, which is the indicator.
+            if (modal.Span.End < end - 1 && !OnlyTrailingWords(context, modal.Span.End, end))
             {
                 start = Math.Max(start, modal.Span.End);
             }
@@ -1008,6 +1034,28 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, Math.Max(start, end));
+    }
+
+    /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching, growing or falling).</summary>
+    private static bool OnlyTrailingWords(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        var stripped = true;
+        while (end > start && stripped)
+        {
+            stripped = false;
+            foreach (var word in TrailingByLast.GetValueOrDefault(text[end - 1], []).Concat(ChangeVerbs))
+            {
+                if (end - start >= word.Length && ClauseText.EndsAt(text, end, word))
+                {
+                    end -= word.Length;
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        return end <= start;
     }
 
     /// <summary>True when a verb ending at <paramref name="at"/> is coordinated with the next one by 、, 和, 及 or 与.</summary>
