@@ -52,6 +52,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
     private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
     private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
+    private static readonly WordClass RestrictOne = WordLexicon.Default["restrict-one"];
+    private static readonly WordClass DesignateVerbs = WordLexicon.Default["designate-verb"];
+    private static readonly WordClass GrantVerbs = WordLexicon.Default["grant-verb"];
 
     public string Name => "non-target";
 
@@ -253,9 +256,18 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Past;
         }
 
+        // 地方政府及有关单位反映：…, 专家组4月14日实地调查了…: a paragraph that attributes what it says to a source or opens by
+        // narrating what was done reports facts.
+        if (InReportParagraph(context, text, start))
+        {
+            return RejectionReason.Report;
+        }
+
         // 长春市九台区, 黑龙江省七台河市, 河南省三门峡市: a numeral inside a place name right after an administrative unit (the
         // segmenter is asked only there: it tags the name ns).
-        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州' && context.Words.TagAt(start) == "ns")
+        // 长春市九台区: a one-character unit straight before 区/县/镇/乡 after such a unit is a syllable of the name too.
+        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州'
+            && (context.Words.TagAt(start) == "ns" || (m.Quantity.Unit.Length == 1 && m.Quantity.Unit != "个" && after is '区' or '县' or '镇' or '乡')))
         {
             return RejectionReason.NumeralInWord;
         }
@@ -284,8 +296,11 @@ public sealed class NonTargetRule : ITargetRule
         if (m.IsChinese)
         {
             // 每个县新建一所医院: after a distributive 每个, 一 is the quota each of them must meet, not an article (一批 stays vague).
+            // 只开设一个账号, 明确一位负责同志: after a word that restricts or designates, 一 is the number required.
             if (m.ValueText == "一" && m.Quantity.ValueMax is null
-                && !(DistributiveEach.OccursIn(clauseBefore) && m.Quantity.Unit is not ("批" or "些" or "系列")))
+                && !(DistributiveEach.OccursIn(clauseBefore) && m.Quantity.Unit is not ("批" or "些" or "系列"))
+                && !RestrictsOne(clauseBefore)
+                && !(m.Quantity.Unit is "位" or "名" && DesignateVerbs.MatchAtEnd(clauseBefore) > 0))
             {
                 return RejectionReason.Article;
             }
@@ -342,6 +357,12 @@ public sealed class NonTargetRule : ITargetRule
         if (after is '-' or '－' && end + 1 < text.Length && ChineseNumber.IsDigit(text[end + 1]))
         {
             return RejectionReason.Code;
+        }
+
+        // 有条件的地方可对…费率不超过1%的担保业务给予补贴: the number selects the cases a grant is for.
+        if (clauseBefore.IndexOf('对') >= 0 && SelectsGrantees(clauseAfter))
+        {
+            return RejectionReason.Condition;
         }
 
         if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
@@ -522,6 +543,53 @@ public sealed class NonTargetRule : ITargetRule
             ? year < written.Year || (year == written.Year && month < written.Month)
             : context.PlanYear is { } plan && year < plan.Value;
         return earlier && !context.ModalsIn(sentenceStart, start).Any();
+    }
+
+    /// <summary>True when the number's paragraph reports facts and its sentence sets nothing (no modal, no time still to come):
+    /// the paragraph's opening clause names its source (地方政府反映：…, 据地方政府介绍，…) or its first sentence narrates a
+    /// completed action (专家组4月14日实地调查了…。…), and no deadline heads the paragraph or its section.</summary>
+    private const int MaxReportParagraph = 600;
+
+    private static bool InReportParagraph(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        if (scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null)
+        {
+            return false;
+        }
+
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        if (context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).Any() || StatesDue(context, text, sentenceStart, start))
+        {
+            return false;
+        }
+
+        // Only a real paragraph: a report written as one long line has no first sentence of its own for every number.
+        var paragraphStart = ClauseText.ParagraphStart(text, start);
+        var paragraphEnd = ClauseText.ParagraphEnd(text, start);
+        if (paragraphEnd - paragraphStart > MaxReportParagraph || (paragraphStart > 0 && text[paragraphStart - 1] != '\n'))
+        {
+            return false;
+        }
+
+        var open = paragraphStart + ItemNumber.Length(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart));
+        var openingEnd = open;
+        while (openingEnd < paragraphEnd && !ClauseText.IsClauseEnd(text[openingEnd]))
+        {
+            openingEnd++;
+        }
+
+        var opening = text.AsSpan(open, openingEnd - open);
+        if (openingEnd < start && ((text[openingEnd] is '：' or ':' && ReportVerbs.MatchAtEnd(opening) > 0)
+                                   || (opening.StartsWith("据") && ReportVerbs.OccursIn(opening))))
+        {
+            return true;
+        }
+
+        // The first sentence narrates only when it sets nothing itself.
+        var firstEnd = Math.Min(paragraphEnd, ClauseText.SentenceEnd(text, open));
+        return firstEnd <= sentenceStart && CompletedAfter(text.AsSpan(open, firstEnd - open))
+               && !context.ModalsIn(open, firstEnd).Any() && !StatesDue(context, text, open, firstEnd);
     }
 
     /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with its addressee (<c>addressee</c>) and what it asked for.</summary>
@@ -755,6 +823,22 @@ public sealed class NonTargetRule : ITargetRule
         return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
+    /// <summary>只开设一个, 至少一人: a restricting word (<c>restrict-one</c>) within the verb right before 一 (不仅 is no restriction).</summary>
+    private static bool RestrictsOne(ReadOnlySpan<char> clauseBefore)
+    {
+        const int VerbReach = 4;
+        var from = Math.Max(0, clauseBefore.Length - VerbReach);
+        var at = RestrictOne.IndexIn(clauseBefore[from..]);
+        return at >= 0 && !(from + at > 0 && clauseBefore[from + at - 1] == '不');
+    }
+
+    /// <summary>"…1%的担保业务给予补贴": after the number a 的-phrase names the cases and the clause grants them something.</summary>
+    private static bool SelectsGrantees(ReadOnlySpan<char> clauseAfter)
+    {
+        var de = clauseAfter.IndexOf('的');
+        return de >= 0 && GrantVerbs.OccursIn(clauseAfter[de..]);
+    }
+
     private static bool IsIncentive(string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -947,7 +1031,13 @@ public sealed class NonTargetRule : ITargetRule
     private static bool SentenceStatesDue(ExtractionContext context, string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
-        foreach (var year in context.YearsIn(ClauseText.SentenceStart(text, start), start))
+        return StatesDue(context, text, ClauseText.SentenceStart(text, start), start);
+    }
+
+    /// <summary>True when [<paramref name="from"/>, <paramref name="to"/>) names a time still to come (今年, 到2025年, 2024年 ≥ the plan year).</summary>
+    private static bool StatesDue(ExtractionContext context, string text, int from, int to)
+    {
+        foreach (var year in context.YearsIn(from, to))
         {
             if (year.InName || year.Kind is YearMentionKind.Date or YearMentionKind.Past)
             {
