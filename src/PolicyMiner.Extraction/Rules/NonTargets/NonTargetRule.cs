@@ -319,9 +319,23 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             // 二次全会 is a session's ordinal; 两 only counts (每年召开两次会议).
-            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
+            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")
+                                                             || ClauseText.At(text, end, "党代会")))
             {
                 return RejectionReason.SessionOrdinal;
+            }
+
+            // 十二届二次、三次全会: a session listed after another session ordinal is one too.
+            if (m.Quantity.Unit == "次" && before == '、' && draft.Index > 0 && context.Drafts[draft.Index - 1] is { RejectedBecause: RejectionReason.SessionOrdinal } previous
+                && previous.Mention.Span.End == start - 1)
+            {
+                return RejectionReason.SessionOrdinal;
+            }
+
+            // 二次供水, 二次消费: a count of times reads 两次, so 二次 with a noun straight after it is the word "secondary".
+            if (m.Quantity.Unit == "次" && m.ValueText == "二" && ClauseText.IsHan(after))
+            {
+                return RejectionReason.NumeralInWord;
             }
 
             // 医院二期, 大道三期: a construction phase; 举办三期培训班 counts sessions.
