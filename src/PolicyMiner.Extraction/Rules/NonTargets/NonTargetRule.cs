@@ -52,6 +52,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
     private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
     private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
+    private static readonly WordClass ReportGenres = WordLexicon.Default["report-genre"];
+    private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
     private static readonly WordClass RestrictOne = WordLexicon.Default["restrict-one"];
     private static readonly WordClass DesignateVerbs = WordLexicon.Default["designate-verb"];
     private static readonly WordClass GrantVerbs = WordLexicon.Default["grant-verb"];
@@ -211,6 +213,13 @@ public sealed class NonTargetRule : ITargetRule
             && m.Quantity.Value == items && !SelectVerbs.OccursIn(clauseBefore))
         {
             return RejectionReason.Enumeration;
+        }
+
+        // 港方查验区总用地面积为41.565公顷, 总建筑面积约为3.2万平米: a copula giving a thing's extent describes it, unless the sentence
+        // or its scope sets a task or a time still to come.
+        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
+        {
+            return RejectionReason.Description;
         }
 
         // 西距集镇5公里: where a place lies.
@@ -562,20 +571,44 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>True when the number's paragraph reports facts and its sentence sets nothing (no modal, no time still to come):
     /// the paragraph's opening clause names its source (地方政府反映：…, 据地方政府介绍，…) or its first sentence narrates a
     /// completed action (专家组4月14日实地调查了…。…), and no deadline heads the paragraph or its section.</summary>
+    /// <summary>"…面积为", "…面积约为": the clause before the number ends in an extent noun (<c>extent-noun</c>) and the copula 为.</summary>
+    private static bool DescribesExtent(ReadOnlySpan<char> clauseBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        if (!rest.EndsWith("为"))
+        {
+            return false;
+        }
+
+        rest = rest[..^1];
+        rest = rest.EndsWith("约") ? rest[..^1] : rest;
+        return ExtentNouns.MatchAtEnd(rest) > 0;
+    }
+
+    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
+    private static bool SetsTask(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        return scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null
+               || context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).Any() || StatesDue(context, text, sentenceStart, start);
+    }
+
     private const int MaxReportParagraph = 600;
 
     private static bool InReportParagraph(ExtractionContext context, string text, int start)
     {
-        var scope = context.Scopes.At(start);
-        if (scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null)
+        if (SetsTask(context, text, start))
         {
             return false;
         }
 
         var sentenceStart = ClauseText.SentenceStart(text, start);
-        if (context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).Any() || StatesDue(context, text, sentenceStart, start))
+
+        // 关于…事故调查处理情况的通报: a document of a reporting genre (its title ends in a <c>report-genre</c> word) narrates throughout.
+        if (context.Document.Metadata.Title is { } title && ReportGenres.MatchAtEnd(title.AsSpan().TrimEnd()) > 0)
         {
-            return false;
+            return true;
         }
 
         // Only a real paragraph: a report written as one long line has no first sentence of its own for every number.
