@@ -110,6 +110,9 @@ public enum RejectionReason
 
     /// <summary>What a request or an earlier estimate put forward, answered by a letter (你省上报的45个项目, 原估算总投资5亿元).</summary>
     Request,
+
+    /// <summary>In a paragraph that reports facts: it names its source (地方政府反映：) or opens by narrating what was done.</summary>
+    Report,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -156,6 +159,7 @@ public static class RejectionReasonText
         RejectionReason.Population => "people or actors spoken of (775万江海儿女)",
         RejectionReason.Composition => "composition of a body (设召集人1人)",
         RejectionReason.Request => "request or earlier estimate a letter answers (上报的45个项目)",
+        RejectionReason.Report => "in a paragraph reporting facts (…反映：, a first sentence narrating what was done)",
         _ => reason.ToString(),
     };
 }

@@ -52,6 +52,23 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
     private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
     private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
+    // Small closed classes kept here rather than in lexicon.txt: every lexicon class is a feature of the learned model, so a new
+    // class would make the shipped model stale until it is retrained (move them to the lexicon with the next retraining).
+
+    /// <summary>只开设一个, 至少一次: 一 after a word that restricts is the number required (最多跑一次 is a slogan, so 最多 is not here).</summary>
+    private static readonly WordClass RestrictOne = new("restrict-one", ["只", "仅", "至少", "只能", "仅限"]);
+
+    /// <summary>明确一位负责同志: 一位 / 一名 after a verb that designates a person is the number required.</summary>
+    private static readonly WordClass DesignateVerbs = new("designate-verb", ["明确", "指定", "确定", "配备"]);
+
+    /// <summary>对…1%的担保业务给予补贴: a clause that grants something to the cases its 的-phrase selects.</summary>
+    private static readonly WordClass GrantVerbs = new("grant-verb", ["给予", "予以"]);
+
+    /// <summary>…事故调查处理情况的通报: a title ending in one of these names a document that reports what happened.</summary>
+    private static readonly WordClass ReportGenres = new("report-genre", ["通报"]);
+
+    /// <summary>总用地面积为41.565公顷: the extent of a thing, described by the copula 为.</summary>
+    private static readonly WordClass ExtentNouns = new("extent-noun", ["面积", "长度"]);
 
     public string Name => "non-target";
 
@@ -210,6 +227,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Enumeration;
         }
 
+        // 港方查验区总用地面积为41.565公顷, 总建筑面积约为3.2万平米: a copula giving a thing's extent describes it, unless the sentence
+        // or its scope sets a task or a time still to come.
+        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
+        {
+            return RejectionReason.Description;
+        }
+
         // 西距集镇5公里: where a place lies.
         if (m.Quantity.Kind == UnitKind.Physical && clauseBefore.IndexOf('距') >= 0)
         {
@@ -253,9 +277,18 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Past;
         }
 
+        // 地方政府及有关单位反映：…, 专家组4月14日实地调查了…: a paragraph that attributes what it says to a source or opens by
+        // narrating what was done reports facts.
+        if (InReportParagraph(context, text, start))
+        {
+            return RejectionReason.Report;
+        }
+
         // 长春市九台区, 黑龙江省七台河市, 河南省三门峡市: a numeral inside a place name right after an administrative unit (the
         // segmenter is asked only there: it tags the name ns).
-        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州' && context.Words.TagAt(start) == "ns")
+        // 长春市九台区: a one-character unit straight before 区/县/镇/乡 after such a unit is a syllable of the name too.
+        if (m.IsChinese && before is '省' or '市' or '县' or '区' or '州'
+            && (context.Words.TagAt(start) == "ns" || (m.Quantity.Unit.Length == 1 && m.Quantity.Unit != "个" && after is '区' or '县' or '镇' or '乡')))
         {
             return RejectionReason.NumeralInWord;
         }
@@ -284,8 +317,11 @@ public sealed class NonTargetRule : ITargetRule
         if (m.IsChinese)
         {
             // 每个县新建一所医院: after a distributive 每个, 一 is the quota each of them must meet, not an article (一批 stays vague).
+            // 只开设一个账号, 明确一位负责同志: after a word that restricts or designates, 一 is the number required.
             if (m.ValueText == "一" && m.Quantity.ValueMax is null
-                && !(DistributiveEach.OccursIn(clauseBefore) && m.Quantity.Unit is not ("批" or "些" or "系列")))
+                && !(DistributiveEach.OccursIn(clauseBefore) && m.Quantity.Unit is not ("批" or "些" or "系列"))
+                && !RestrictsOne(clauseBefore)
+                && !(m.Quantity.Unit is "位" or "名" && DesignateVerbs.MatchAtEnd(clauseBefore) > 0))
             {
                 return RejectionReason.Article;
             }
@@ -304,9 +340,23 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             // 二次全会 is a session's ordinal; 两 only counts (每年召开两次会议).
-            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")))
+            if (m.Quantity.Unit == "次" && m.ValueText != "两" && (ClauseText.At(text, end, "全会") || ClauseText.At(text, end, "会议") || ClauseText.At(text, end, "全体会议") || ClauseText.At(text, end, "代表大会")
+                                                             || ClauseText.At(text, end, "党代会")))
             {
                 return RejectionReason.SessionOrdinal;
+            }
+
+            // 十二届二次、三次全会: a session listed after another session ordinal is one too.
+            if (m.Quantity.Unit == "次" && before == '、' && draft.Index > 0 && context.Drafts[draft.Index - 1] is { RejectedBecause: RejectionReason.SessionOrdinal } previous
+                && previous.Mention.Span.End == start - 1)
+            {
+                return RejectionReason.SessionOrdinal;
+            }
+
+            // 二次供水, 二次消费: a count of times reads 两次, so 二次 with a noun straight after it is the word "secondary".
+            if (m.Quantity.Unit == "次" && m.ValueText == "二" && ClauseText.IsHan(after))
+            {
+                return RejectionReason.NumeralInWord;
             }
 
             // 医院二期, 大道三期: a construction phase; 举办三期培训班 counts sessions.
@@ -342,6 +392,12 @@ public sealed class NonTargetRule : ITargetRule
         if (after is '-' or '－' && end + 1 < text.Length && ChineseNumber.IsDigit(text[end + 1]))
         {
             return RejectionReason.Code;
+        }
+
+        // 有条件的地方可对…费率不超过1%的担保业务给予补贴: the number selects the cases a grant is for.
+        if (clauseBefore.IndexOf('对') >= 0 && SelectsGrantees(clauseAfter))
+        {
+            return RejectionReason.Condition;
         }
 
         if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
@@ -522,6 +578,77 @@ public sealed class NonTargetRule : ITargetRule
             ? year < written.Year || (year == written.Year && month < written.Month)
             : context.PlanYear is { } plan && year < plan.Value;
         return earlier && !context.ModalsIn(sentenceStart, start).Any();
+    }
+
+    /// <summary>True when the number's paragraph reports facts and its sentence sets nothing (no modal, no time still to come):
+    /// the paragraph's opening clause names its source (地方政府反映：…, 据地方政府介绍，…) or its first sentence narrates a
+    /// completed action (专家组4月14日实地调查了…。…), and no deadline heads the paragraph or its section.</summary>
+    /// <summary>"…面积为", "…面积约为": the clause before the number ends in an extent noun (<c>extent-noun</c>) and the copula 为.</summary>
+    private static bool DescribesExtent(ReadOnlySpan<char> clauseBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        if (!rest.EndsWith("为"))
+        {
+            return false;
+        }
+
+        rest = rest[..^1];
+        rest = rest.EndsWith("约") ? rest[..^1] : rest;
+        return ExtentNouns.MatchAtEnd(rest) > 0;
+    }
+
+    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
+    private static bool SetsTask(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        return scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null
+               || context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).Any() || StatesDue(context, text, sentenceStart, start);
+    }
+
+    private const int MaxReportParagraph = 600;
+
+    private static bool InReportParagraph(ExtractionContext context, string text, int start)
+    {
+        if (SetsTask(context, text, start))
+        {
+            return false;
+        }
+
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+
+        // 关于…事故调查处理情况的通报: a document of a reporting genre (its title ends in a <c>report-genre</c> word) narrates throughout.
+        if (context.Document.Metadata.Title is { } title && ReportGenres.MatchAtEnd(title.AsSpan().TrimEnd()) > 0)
+        {
+            return true;
+        }
+
+        // Only a real paragraph: a report written as one long line has no first sentence of its own for every number.
+        var paragraphStart = ClauseText.ParagraphStart(text, start);
+        var paragraphEnd = ClauseText.ParagraphEnd(text, start);
+        if (paragraphEnd - paragraphStart > MaxReportParagraph || (paragraphStart > 0 && text[paragraphStart - 1] != '\n'))
+        {
+            return false;
+        }
+
+        var open = paragraphStart + ItemNumber.Length(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart));
+        var openingEnd = open;
+        while (openingEnd < paragraphEnd && !ClauseText.IsClauseEnd(text[openingEnd]))
+        {
+            openingEnd++;
+        }
+
+        var opening = text.AsSpan(open, openingEnd - open);
+        if (openingEnd < start && ((text[openingEnd] is '：' or ':' && ReportVerbs.MatchAtEnd(opening) > 0)
+                                   || (opening.StartsWith("据") && ReportVerbs.OccursIn(opening))))
+        {
+            return true;
+        }
+
+        // The first sentence narrates only when it sets nothing itself.
+        var firstEnd = Math.Min(paragraphEnd, ClauseText.SentenceEnd(text, open));
+        return firstEnd <= sentenceStart && CompletedAfter(text.AsSpan(open, firstEnd - open))
+               && !context.ModalsIn(open, firstEnd).Any() && !StatesDue(context, text, open, firstEnd);
     }
 
     /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with its addressee (<c>addressee</c>) and what it asked for.</summary>
@@ -755,6 +882,22 @@ public sealed class NonTargetRule : ITargetRule
         return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
     }
 
+    /// <summary>只开设一个, 至少一人: a restricting word (<c>restrict-one</c>) within the verb right before 一 (不仅 is no restriction).</summary>
+    private static bool RestrictsOne(ReadOnlySpan<char> clauseBefore)
+    {
+        const int VerbReach = 4;
+        var from = Math.Max(0, clauseBefore.Length - VerbReach);
+        var at = RestrictOne.IndexIn(clauseBefore[from..]);
+        return at >= 0 && !(from + at > 0 && clauseBefore[from + at - 1] == '不');
+    }
+
+    /// <summary>"…1%的担保业务给予补贴": after the number a 的-phrase names the cases and the clause grants them something.</summary>
+    private static bool SelectsGrantees(ReadOnlySpan<char> clauseAfter)
+    {
+        var de = clauseAfter.IndexOf('的');
+        return de >= 0 && GrantVerbs.OccursIn(clauseAfter[de..]);
+    }
+
     private static bool IsIncentive(string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -947,7 +1090,13 @@ public sealed class NonTargetRule : ITargetRule
     private static bool SentenceStatesDue(ExtractionContext context, string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
-        foreach (var year in context.YearsIn(ClauseText.SentenceStart(text, start), start))
+        return StatesDue(context, text, ClauseText.SentenceStart(text, start), start);
+    }
+
+    /// <summary>True when [<paramref name="from"/>, <paramref name="to"/>) names a time still to come (今年, 到2025年, 2024年 ≥ the plan year).</summary>
+    private static bool StatesDue(ExtractionContext context, string text, int from, int to)
+    {
+        foreach (var year in context.YearsIn(from, to))
         {
             if (year.InName || year.Kind is YearMentionKind.Date or YearMentionKind.Past)
             {
