@@ -230,6 +230,15 @@ public sealed partial class BatchIngesterTests : IDisposable
         clock.Advance(TimeSpan.FromSeconds(230));
         Assert.False(running.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(20));
+        // The watchdog re-arms its timer on a pool thread after each wake-up; on a loaded machine that can land after the
+        // advance above, so the fake clock keeps moving (10 s per tick) until the abandoned file is reported.
+        for (var tick = 0; tick < 200 && !running.IsCompleted; tick++)
+        {
+            await Task.WhenAny(running, Task.Delay(50));
+            clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.True(running.IsCompleted, "the stuck file was never abandoned");
         var summary = await running;
         release.Set();
 
