@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -43,7 +44,7 @@ public sealed class CategoryRule : ITargetRule
 
     private const string Agriculture = "agriculture";
 
-    private static readonly string[] OutputWords = ["产量", "年产", "产销"];
+    private static readonly WordClass OutputWords = WordLexicon.Default["output-word"];
 
     public string Name => "category";
 
@@ -191,7 +192,7 @@ public sealed class CategoryRule : ITargetRule
 
         // 新能源汽车产量突破120万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
         // clause around names (合作, 项目); farm output (生猪产量) keeps its sector.
-        if (unit == UnitKind.Count && category != Agriculture && OutputWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)))
+        if (unit == UnitKind.Count && category != Agriculture && OutputWords.OccursIn(indicator))
         {
             return IndustryOutput;
         }

@@ -52,23 +52,15 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FrameGoals = WordLexicon.Default["frame-goal"];
     private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
     private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
-    // Small closed classes kept here rather than in lexicon.txt: every lexicon class is a feature of the learned model, so a new
-    // class would make the shipped model stale until it is retrained (move them to the lexicon with the next retraining).
+    private static readonly WordClass RestrictOne = WordLexicon.Default["restrict-one"];
 
-    /// <summary>只开设一个, 至少一次: 一 after a word that restricts is the number required (最多跑一次 is a slogan, so 最多 is not here).</summary>
-    private static readonly WordClass RestrictOne = new("restrict-one", ["只", "仅", "至少", "只能", "仅限"]);
+    private static readonly WordClass DesignateVerbs = WordLexicon.Default["designate-verb"];
 
-    /// <summary>明确一位负责同志: 一位 / 一名 after a verb that designates a person is the number required.</summary>
-    private static readonly WordClass DesignateVerbs = new("designate-verb", ["明确", "指定", "确定", "配备"]);
+    private static readonly WordClass GrantVerbs = WordLexicon.Default["grant-verb"];
 
-    /// <summary>对…1%的担保业务给予补贴: a clause that grants something to the cases its 的-phrase selects.</summary>
-    private static readonly WordClass GrantVerbs = new("grant-verb", ["给予", "予以"]);
+    private static readonly WordClass ReportGenres = WordLexicon.Default["report-genre"];
 
-    /// <summary>…事故调查处理情况的通报: a title ending in one of these names a document that reports what happened.</summary>
-    private static readonly WordClass ReportGenres = new("report-genre", ["通报"]);
-
-    /// <summary>总用地面积为41.565公顷: the extent of a thing, described by the copula 为.</summary>
-    private static readonly WordClass ExtentNouns = new("extent-noun", ["面积", "长度"]);
+    private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
 
     public string Name => "non-target";
 
