@@ -47,11 +47,11 @@ public sealed class TargetExtractorTests
     }
 
     [Theory]
-    [InlineData("国务院办公厅关于四起特大煤矿瓦斯爆炸事故调查处理情况的通报", "")]
-    [InlineData("国务院办公厅关于加强煤矿安全生产工作的意见", "2名")]
+    [InlineData("青川市人民政府办公室关于两起道路交通事故调查处理情况的通报", "")]
+    [InlineData("青川市人民政府办公室关于加强道路交通安全工作的意见", "2名")]
     public void Extract_DocumentOfAReportingGenre_SetsNoTargetWhereItsSentenceSetsNothing(string title, string expected)
     {
-        const string Text = "煤矿“8·18”事故的两名直接责任人在事故中死亡，不再追究责任。各地要在年内完成隐患排查。";
+        const string Text = "“3·26”事故负有直接责任的两名驾驶人已在事故中身亡，不再追究责任。各地要在年内完成隐患排查。";
         var plain = PlainTextDocument.Create("notice.txt", Text, 2004);
         var document = plain with { Metadata = plain.Metadata with { Title = title } };
 

@@ -81,10 +81,10 @@ public sealed class TableReadingTests
     public void Read_WordSavedGridWithAParagraphPerCell_IsADataTable()
     {
         // Word writes each cell as a <p class="MsoNormal">; a long description cell does not make the grid a page layout.
-        const string description = "整合分散的审判资源，实行民事、刑事、行政案件审判“三合一”，实现审判力量集中、审判标准统一，提高审判效率，缩短审判周期。";
+        const string description = "把分散在各部门的检测资源统一起来，实行计量、标准、认证“一站式”服务，做到检测力量集中、检测标准统一，提高服务效率，缩短办理周期。";
         const string html = "<html><body><div class=\"content\"><p>附件：改革举措推广清单（样例）</p><table class=\"MsoTableGrid\">"
             + "<tr><td><p class=\"MsoNormal\">序号</p></td><td><p class=\"MsoNormal\">改革举措</p></td><td><p class=\"MsoNormal\">主要内容</p></td><td><p class=\"MsoNormal\">推广范围</p></td></tr>"
-            + "<tr><td><p class=\"MsoNormal\">1</p></td><td><p class=\"MsoNormal\">案件“三合一”审判</p></td><td><p class=\"MsoNormal\">" + description + "</p></td><td><p class=\"MsoNormal\">全国</p></td></tr>"
+            + "<tr><td><p class=\"MsoNormal\">1</p></td><td><p class=\"MsoNormal\">检测“一站式”服务</p></td><td><p class=\"MsoNormal\">" + description + "</p></td><td><p class=\"MsoNormal\">全国</p></td></tr>"
             + "<tr><td><p class=\"MsoNormal\">2</p></td><td><p class=\"MsoNormal\">专利保险机制</p></td><td><p class=\"MsoNormal\">" + description + "</p></td><td><p class=\"MsoNormal\">8个改革试验区域</p></td></tr>"
             + "</table></div></body></html>";
 

@@ -9,7 +9,7 @@ namespace PolicyMiner.Learning.Tests;
 
 public sealed class CorrectionMemoryTests
 {
-    private const string Reviewed = "澄川市2025年政府工作报告\n二、2025年主要目标任务\n新增区域治水覆盖面积1000平方公里。建成5G基站2000个。\n";
+    private const string Reviewed = "澄川市2025年政府工作报告\n二、2025年主要目标任务\n新增湿地保护覆盖面积1000平方公里。建成5G基站2000个。\n";
 
     [Fact]
     public void Recall_SameClauseFrameInASibling_CorrectsWhatTheEditorCorrected()

@@ -10,8 +10,8 @@ namespace PolicyMiner.Learning.Models;
 /// <summary>
 /// The structural keys of one rule candidate under which editors' verdicts are remembered and recalled: the indicator phrase
 /// with its unit, and the clause frame around the number (the words leading into the indicator, the words between it and the
-/// number, the unit). Numbers are masked and quotes and spaces dropped, so 新增区域治水覆盖面积1000平方公里 and a sibling's
-/// 新增建设用地指标1.5万亩 share no key, while 粮食产量保持在30.3亿斤 and 粮食产量保持在10.6亿斤 share both.
+/// number, the unit). Numbers are masked and quotes and spaces dropped, so 新增湿地保护覆盖面积1000平方公里 and a sibling's
+/// 新增建设用地指标2万亩 share no key, while 粮食产量保持在12.4亿斤 and 粮食产量保持在8.6亿斤 share both.
 /// </summary>
 /// <param name="Indicator">"indicator:" + phrase + "|" + unit; null when the rules found no indicator.</param>
 /// <param name="Clause">"clause:" + lead-in + "…" + link + "|" + standard unit; null when the indicator does not stand before its number in

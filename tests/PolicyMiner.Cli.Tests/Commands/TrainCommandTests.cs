@@ -63,20 +63,20 @@ public sealed class TrainCommandTests : IDisposable
         // an amount (a covered area, not a rise of a level).
         var docs = Directory.CreateDirectory(Path.Combine(_folder, "reports")).FullName;
         File.WriteAllText(Path.Combine(docs, "澄川市_2025.txt"),
-            "澄川市2025年政府工作报告\n二、2025年主要目标任务\n全年地区生产总值增长6%左右。新增区域治水覆盖面积1000平方公里。建成5G基站2000个。\n");
+            "澄川市2025年政府工作报告\n二、2025年主要目标任务\n全年地区生产总值增长6%左右。新增湿地保护覆盖面积1000平方公里。建成5G基站2000个。\n");
         var sibling = Path.Combine(docs, "汐江市_2025.txt");
         File.WriteAllText(sibling,
-            "汐江市2025年政府工作报告\n二、2025年主要目标任务\n全年地区生产总值增长5.5%。新增区域治水覆盖面积800平方公里。建成5G基站3000个。\n");
+            "汐江市2025年政府工作报告\n二、2025年主要目标任务\n全年地区生产总值增长5.5%。新增湿地保护覆盖面积800平方公里。建成5G基站3000个。\n");
         var database = Path.Combine(_folder, "review.db");
         Assert.Equal(0, PolicyminerProcess.Run(_folder, "ingest", docs, "--db", database, "--no-progress").ExitCode);
         var before = Targets(PolicyminerProcess.Run(_folder, "extract", "--model", "none", sibling));
-        Assert.Equal("increase", KindOf(before, "区域治水覆盖面积"));
+        Assert.Equal("increase", KindOf(before, "湿地保护覆盖面积"));
         using (var store = PolicyStore.Open(database))
         {
             foreach (var t in store.QueryTargets(new TargetQuery(Document: "澄川市_2025.txt")))
             {
                 // The editor corrects the area's kind, rejects the base stations (a rejection is the negative train needs) and accepts the rest.
-                var saved = t.Target.Quote.Contains("区域治水", StringComparison.Ordinal)
+                var saved = t.Target.Quote.Contains("湿地保护", StringComparison.Ordinal)
                     ? store.Correct(t.Id, t.Version, "editor", new Dictionary<string, string> { ["kind"] = "amount" })
                     : t.Target.Quote.Contains("基站", StringComparison.Ordinal) ? store.Reject(t.Id, t.Version, "editor")
                     : store.Accept(t.Id, t.Version, "editor");
@@ -91,12 +91,12 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(train.ExitCode == 0, train.Stderr);
 
         var after = Targets(PolicyminerProcess.Run(_folder, "extract", "--model", model, sibling));
-        Assert.Equal("amount", KindOf(after, "区域治水覆盖面积"));
+        Assert.Equal("amount", KindOf(after, "湿地保护覆盖面积"));
         // Targets of another frame are not touched.
-        Assert.Equal(before.Where(t => !t.Quote.Contains("区域治水", StringComparison.Ordinal)), after.Where(t => !t.Quote.Contains("区域治水", StringComparison.Ordinal)));
+        Assert.Equal(before.Where(t => !t.Quote.Contains("湿地保护", StringComparison.Ordinal)), after.Where(t => !t.Quote.Contains("湿地保护", StringComparison.Ordinal)));
         var explain = PolicyminerProcess.Run(_folder, "extract", "--explain", "--model", model, sibling);
         Assert.True(explain.ExitCode == 0, explain.Stderr);
-        var learned = Assert.Single(explain.StdoutLines, l => l.Contains("learned from review", StringComparison.Ordinal) && l.Contains("区域治水", StringComparison.Ordinal));
+        var learned = Assert.Single(explain.StdoutLines, l => l.Contains("learned from review", StringComparison.Ordinal) && l.Contains("湿地保护", StringComparison.Ordinal));
         Assert.Contains("kind increase→amount", learned, StringComparison.Ordinal);
         Assert.Contains("澄川市_2025", learned, StringComparison.Ordinal);
         // The rejected indicator keeps its place in the sibling, with its confidence capped and the reason shown.

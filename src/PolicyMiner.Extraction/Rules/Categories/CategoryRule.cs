@@ -190,7 +190,7 @@ public sealed class CategoryRule : ITargetRule
                ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, leadIn, sentence) : null);
 
-        // 新能源汽车产量突破120万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
+        // 汽车产量突破45万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
         // clause around names (合作, 项目); farm output (生猪产量) keeps its sector.
         if (unit == UnitKind.Count && category != Agriculture && OutputWords.OccursIn(indicator))
         {

@@ -34,15 +34,15 @@ public sealed class IndicatorRule : ITargetRule
         "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
         "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
         "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
-        // 全部财政收入可比增长12% (growth at comparable prices), 服务业增加值实现1260亿元, 园区投资完成85亿元: verbs of reaching a figure.
+        // 税收收入可比增长9% (growth at comparable prices), 服务业增加值实现800亿元, 园区投资完成40亿元: verbs of reaching a figure.
         "可比增长", "可比", "分别实现", "实现", "完成",
-        // 报销比例再提高5个百分点, 收集率稳定达到75%: an adverb left before the stripped verb.
+        // 报销比例再提高3个百分点, 收集率稳定达到90%: an adverb left before the stripped verb.
         "再", "稳定",
     ];
 
-    // "单位GDP能耗下降3.5%", "闲置率、产出率分别提升10%": a verb of a fall or a rise ending the phrase before the number names the
+    // "单位GDP能耗下降3.5%", "空置率、利用率分别提升8%": a verb of a fall or a rise ending the phrase before the number names the
     // change, not the measure (as 增长 and 提高 do). Not a trailing word: ending the phrase before a count it still says the noun
-    // after the number is what is counted ("生态系统质量提升九种生态修复类型").
+    // after the number is what is counted ("生态质量提升六类修复工程").
     private static readonly string[] ChangeVerbs = ["下降", "降低", "减少", "削减", "提升", "上升"];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
@@ -168,7 +168,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
-        // "每天完成两次区域内大型清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
+        // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
                         || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
         {
@@ -186,7 +186,7 @@ public sealed class IndicatorRule : ITargetRule
         }
         else if (preEnd > preStart)
         {
-            // Before a count or an area the verb names the works counted ("老旧小区改造提升120个", "森林质量提升8.5万亩") and stays.
+            // Before a count or an area the verb names the works counted ("背街小巷改造提升85个", "林地质量提升6万亩") and stays.
             if (preEnd - preStart > 2 && draft.Mention.Quantity.Kind is not (UnitKind.Count or UnitKind.Area)
                 && Array.Find(ChangeVerbs, verb => ClauseText.EndsAt(text, preEnd, verb)) is { } change
                 && context.Words.IsBoundary(preEnd - change.Length))
@@ -556,7 +556,7 @@ public sealed class IndicatorRule : ITargetRule
 
         var level = LevelWords.MatchAtStart(text.AsSpan(lastStart, lastEnd - lastStart));
         var firstLength = items[0].End - items[0].Start;
-        // Items run parallel only when every item before the last is as long as the first ("索具、汽车零部件和石油物探装备…" do not).
+        // Items run parallel only when every item before the last is as long as the first ("轴承、汽车零部件和农业机械装备…" do not).
         var parallel = items.Take(items.Count - 1).All(item => item.End - item.Start == firstLength) ? lastStart + firstLength : -1;
         // "城镇、农村居民人均可支配收入": where the parallel cut falls inside the last item's first word, the cut is after that word.
         var parallelWord = parallel > lastStart && words.WordAt(parallel) is { } counterpart && counterpart.Start == lastStart ? counterpart.End : -1;

@@ -88,7 +88,7 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
-        // 新增奶牛存栏5000头, 新增煤炭产能45万吨: what is added to a stock is an increase (the schema's 新增X).
+        // 新增肉牛存栏2500头, 新增煤炭产能30万吨: what is added to a stock is an increase (the schema's 新增X).
         if (StockNouns.OccursIn(draft.Indicator) && HasIncrease(before))
         {
             return TargetKind.Increase;
@@ -187,7 +187,7 @@ public sealed class KindRule : ITargetRule
             }
         }
 
-        // 局党组成员以普通党员身份参加…: a class of people as the subject. Not where the people are what the number measures
+        // 党员干部带头参加…: a class of people as the subject. Not where the people are what the number measures
         // (培养全科医生100人, 乡村教师工作室1个, 家庭医生签约服务覆盖率85%): a class named inside the indicator is no subject,
         // unless the indicator goes on to share the number out among them (县领导每人包联3家) or the number is a time limit they
         // must keep (经家庭医生评估…最长放宽至3个月).
@@ -202,7 +202,7 @@ public sealed class KindRule : ITargetRule
         }
 
         // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
-        // A number of times an act is held (联席会议原则上每年召开两次会议) counts activities of one body, however firmly meant.
+        // A number of times an act is held (协调小组原则上每年召开两次会议) counts activities of one body, however firmly meant.
         var ownStart = draft.ExpressionStart - before.Length;
         if (!ActivityUnits.Contains(draft.Mention.Quantity.Unit)
             && NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
@@ -211,7 +211,7 @@ public sealed class KindRule : ITargetRule
         }
 
         // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重,
-        // 高新技术产业营业收入占比 a share.
+        // 新兴产业营业收入占比 a share.
         var q = draft.Mention.Quantity;
         if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0
             && before.IndexOf("占比", StringComparison.Ordinal) < 0)

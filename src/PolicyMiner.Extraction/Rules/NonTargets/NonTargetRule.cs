@@ -219,7 +219,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Enumeration;
         }
 
-        // 港方查验区总用地面积为41.565公顷, 总建筑面积约为3.2万平米: a copula giving a thing's extent describes it, unless the sentence
+        // 物流园区总用地面积为36.28公顷, 总建筑面积约为2.5万平米: a copula giving a thing's extent describes it, unless the sentence
         // or its scope sets a task or a time still to come.
         if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
         {
@@ -269,7 +269,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Past;
         }
 
-        // 地方政府及有关单位反映：…, 专家组4月14日实地调查了…: a paragraph that attributes what it says to a source or opens by
+        // 沿线乡镇反映：…, 调查组6月2日现场查看了…: a paragraph that attributes what it says to a source or opens by
         // narrating what was done reports facts.
         if (InReportParagraph(context, text, start))
         {
@@ -572,9 +572,6 @@ public sealed class NonTargetRule : ITargetRule
         return earlier && !context.ModalsIn(sentenceStart, start).Any();
     }
 
-    /// <summary>True when the number's paragraph reports facts and its sentence sets nothing (no modal, no time still to come):
-    /// the paragraph's opening clause names its source (地方政府反映：…, 据地方政府介绍，…) or its first sentence narrates a
-    /// completed action (专家组4月14日实地调查了…。…), and no deadline heads the paragraph or its section.</summary>
     /// <summary>"…面积为", "…面积约为": the clause before the number ends in an extent noun (<c>extent-noun</c>) and the copula 为.</summary>
     private static bool DescribesExtent(ReadOnlySpan<char> clauseBefore)
     {
@@ -600,13 +597,16 @@ public sealed class NonTargetRule : ITargetRule
 
     private const int MaxReportParagraph = 600;
 
-    private static bool InReportParagraph(ExtractionContext context, string text, int start)
-    {
-        if (SetsTask(context, text, start))
-        {
-            return false;
-        }
+    /// <summary>True when the number's paragraph reports facts and its sentence sets nothing (no modal, no time still to come):
+    /// the paragraph's opening clause names its source (沿线乡镇反映：…, 据地方政府介绍，…) or its first sentence narrates a
+    /// completed action (调查组6月2日现场查看了…。…), and no deadline heads the paragraph or its section.</summary>
+    /// <remarks>The structural test first: it rules out almost every number without looking for modals and years.</remarks>
+    private static bool InReportParagraph(ExtractionContext context, string text, int start) =>
+        NarratedAt(context, text, start) && !SetsTask(context, text, start);
 
+    /// <summary>True when the document is of a reporting genre, or the number's paragraph names its source or opens by narrating.</summary>
+    private static bool NarratedAt(ExtractionContext context, string text, int start)
+    {
         var sentenceStart = ClauseText.SentenceStart(text, start);
 
         // 关于…事故调查处理情况的通报: a document of a reporting genre (its title ends in a <c>report-genre</c> word) narrates throughout.
