@@ -24,8 +24,10 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly CategoryEntry[] TopicEntries = CategoryTable.Default["topics"];
 
+    private static readonly CategoryEntry[] UnclaimedEntries = CategoryTable.Default["unclaimed"];
+
     /// <summary>Every word of the tables, found in a phrase in one pass.</summary>
-    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
+    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).Concat(UnclaimedEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
 
     private static readonly CompiledEntry[] Ratios = Compile([.. RatioEntries, .. PercentRatioEntries]);
 
@@ -33,6 +35,8 @@ public sealed class CategoryRule : ITargetRule
     private static readonly CompiledEntry[] AmountRatios = [.. Compile(RatioEntries).Where(e => e.Category is not ("enterprise_rd_ratio" or "rd_intensity"))];
 
     private static readonly CompiledEntry[] Table = Compile(TopicEntries);
+
+    private static readonly CompiledEntry[] Unclaimed = Compile(UnclaimedEntries);
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
@@ -82,6 +86,14 @@ public sealed class CategoryRule : ITargetRule
             else
             {
                 draft.CategoryDecided = category is not null;
+            }
+
+            // "争取上级资金": an indicator that neither the topic tables nor a previous target's decided topic claim may still
+            // be known to be no science topic, so the taxonomy's phrase fallback does not name one for it.
+            if (!draft.CategoryDecided && Match(Unclaimed, draft.Indicator, sentence) is { } unclaimed)
+            {
+                category = unclaimed;
+                draft.CategoryDecided = true;
             }
 
             draft.Category = category ?? TargetCategories.Other;
@@ -157,16 +169,20 @@ public sealed class CategoryRule : ITargetRule
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
-        if (unit == UnitKind.Duration && !indicator.Contains("天数", StringComparison.Ordinal))
+        if (unit == UnitKind.Duration && !indicator.Contains("天数", StringComparison.Ordinal) && draft.Comparator is not (Comparator.AtLeast or Comparator.GreaterThan))
         {
-            // 办结时限 / 拨付时限 / 评审周期: service time limits.
+            // 办结时限 / 拨付时限 / 评审周期: service time limits. A duration the plan guarantees at least (提供不少于5天的服务) is a
+            // provision, not a limit.
             return "governance";
         }
 
         if (unit is UnitKind.Percent or UnitKind.PercentagePoint)
         {
-            // The indicator decides before its clause: 全社会研发投入增长8% beside 企业研发投入… is the intensity's numerator.
-            if ((Match(Ratios, indicator, sentence) ?? Match(Ratios, indicator + "|" + clause, sentence)) is { } ratio)
+            // The indicator decides before its clause: 全社会研发投入 growing by a percentage beside 企业研发投入… is the intensity's numerator. An
+            // indicator that names a topic beyond science policy (固定资产投资 growing in a 、-list after 一般公共预算收入) takes
+            // no ratio from the other items of its clause, and the clause lends ratios only, never a topic such as fiscal revenue.
+            if ((Match(Ratios, indicator, sentence)
+                 ?? (NamesTopicBeyondSchema(indicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + clause, sentence)))) is { } ratio)
             {
                 return ratio;
             }
@@ -202,6 +218,12 @@ public sealed class CategoryRule : ITargetRule
             ? TargetCategories.Other
             : category;
     }
+
+    private static string? RatioOnly(string? category) => category is not null && TargetCategories.Topics.Contains(category) ? null : category;
+
+    /// <summary>True when the indicator alone matches a topic of the table that lies outside the gold schema (投资, 消费, 财政收入 …).</summary>
+    private static bool NamesTopicBeyondSchema(string indicator, string sentence) =>
+        indicator.Length > 0 && Match(Table, indicator, sentence) is { } topic && !TargetCategories.Schema.Contains(topic);
 
     /// <summary>The topic category a phrase names by itself (a table's caption or section heading), or null.</summary>
     internal static string? TopicOf(string phrase) => Match(Table, phrase, phrase);

@@ -292,7 +292,9 @@ public sealed class KindRule : ITargetRule
         // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.
         return (own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
                 || (draft.IndicatorSpan is null && own.Length >= 2 && draft.Indicator.AsSpan().IndexOf(own[..2], StringComparison.Ordinal) > 0))
-               && own.IndexOf("总", StringComparison.Ordinal) < 0;
+               && own.IndexOf("总", StringComparison.Ordinal) < 0
+               // "新培育A企业3000家、B企业达到10家": a level verb closing the item states a total, not an addition.
+               && LevelVerbs.MatchAtEnd(own) == 0;
     }
 
     /// <summary>"到2023年底各县…", "五年内每个县…", "年内各乡镇…": a time phrase opening the clause stands before its subject.</summary>
