@@ -66,6 +66,8 @@ public sealed class NonTargetRule : ITargetRule
 
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
 
+    private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
+
     public string Name => "non-target";
 
     public void Apply(ExtractionContext context)
@@ -172,7 +174,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 入围企业在3家及以上的，采取…: a condition that selects cases.
-        if (IsCondition(text, end))
+        if (IsCondition(text, end) || OpensConditionOfGrant(text, end, sentenceEnd))
         {
             return RejectionReason.Condition;
         }
@@ -1012,6 +1014,27 @@ public sealed class NonTargetRule : ITargetRule
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
         return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+    }
+
+    /// <summary>"面积超过300平方米（含）的，给予…", "收入首次达到2000万元、5000万元的，分别给予…", "接收人员超过50人，留用率达到
+    /// 60%以上的，可申请…": the number sits in the conditions of a sentence whose first "…的，" is followed by what a rule then
+    /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
+    private static bool OpensConditionOfGrant(string text, int end, int sentenceEnd)
+    {
+        for (var i = end; i + 1 < sentenceEnd; i++)
+        {
+            if (text[i] is '；' or ';' or '：' or ':')
+            {
+                return false;
+            }
+
+            if (text[i] == '的' && text[i + 1] is '，' or ',')
+            {
+                return ConditionConsequences.MatchAtStart(text.AsSpan(i + 2, Math.Max(0, sentenceEnd - i - 2))) > 0;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
