@@ -156,7 +156,9 @@ public sealed class IndicatorRule : ITargetRule
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
-        var usePost = postText.Length > 0 && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
+        // "260元/吨左右": a slash after the unit goes on with the unit, so no noun follows the number.
+        var usePost = postText.Length > 0 && postText[0] is not ('/' or '／')
+                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
 
         string indicator;
         TextSpan? span = null;
@@ -1008,6 +1010,12 @@ public sealed class IndicatorRule : ITargetRule
                 }
             }
 
+            if (end - start >= 4 && text[end - 1] is '至' or '到' && LevelReachLength(context, start, end) is > 0 and var reach)
+            {
+                end -= reach;
+                changed = true;
+            }
+
             if (HedgeAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is > 0 and var hedge && end - hedge > start
                 && context.Words.IsBoundary(end - hedge))
             {
@@ -1034,6 +1042,27 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, Math.Max(start, end));
+    }
+
+    /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
+    /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
+    /// the phrase stay.</summary>
+    private static int LevelReachLength(ExtractionContext context, int start, int end)
+    {
+        var words = context.Words;
+        if (words.WordEndingAt(end) is { Length: >= 3 } joined && words.TagAt(joined.Start) is { } joinedTag && joinedTag.StartsWith('v')
+            && joined.Start - start >= 2)
+        {
+            return joined.Length;
+        }
+
+        if (words.IsBoundary(end - 1) && words.WordEndingAt(end - 1) is { Length: >= 2 } verb && words.TagAt(verb.Start) is { } tag
+            && tag.StartsWith('v') && verb.Start - start >= 2)
+        {
+            return verb.Length + 1;
+        }
+
+        return 0;
     }
 
     /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching, growing or falling).</summary>
