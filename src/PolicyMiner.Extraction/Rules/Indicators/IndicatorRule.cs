@@ -58,6 +58,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
     private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
     private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
+    private static readonly WordClass PredicatePrepositions = WordLexicon.Default["predicate-preposition"];
     private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
@@ -1155,6 +1156,17 @@ public sealed class IndicatorRule : ITargetRule
             // "74项“跨省通办”事项全面落地": an adverb opening the predicate ends the noun.
             if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && PredicateAdverbs.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var adverb
                 && context.Words.IsBoundary(i + adverb))
+            {
+                break;
+            }
+
+            // "2名工作人员对申请单位进行核查", "100项技术难题向全球发布": a preposition of the predicate (`predicate-preposition`, a
+            // word of its own to jieba: tag p) after the noun opens the predicate, unless a 的 later in the clause makes it part of a
+            // relative clause before the noun ("对全市有贡献的企业"). 与 and 同 stay: they join nouns as often as they open a predicate.
+            if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && context.Words.TagAt(i) == "p"
+                && PredicatePrepositions.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var preposition
+                && context.Words.IsBoundary(i + preposition)
+                && text.AsSpan(i, ClauseText.ClauseEnd(text, i) - i).IndexOf('的') < 0)
             {
                 break;
             }
