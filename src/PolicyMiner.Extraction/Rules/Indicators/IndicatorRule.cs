@@ -170,6 +170,25 @@ public sealed class IndicatorRule : ITargetRule
             preEnd = preStart;
         }
 
+        // "…美丽庭院\n\n4.2万户": a line wrapped inside the clause (PDF text, page breaks) leaves the number at the start of a line;
+        // the clause goes on from the end of the line before.
+        if (preEnd <= preStart && quoteStart == exprStart && WrappedLineStart(text, exprStart) is > 0 and var lineBreak)
+        {
+            var lineClause = ClauseText.ClauseStart(text, lineBreak);
+            // "美丽乡村80个、美丽庭院\n3.5万户": the previous target of the wrapped clause ends this one's phrase, as on one line.
+            for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.End > lineClause; i--)
+            {
+                if (!context.Drafts[i].IsRejected && context.Drafts[i].ExpressionEnd <= lineBreak)
+                {
+                    lineClause = context.Drafts[i].ExpressionEnd;
+                    break;
+                }
+            }
+
+            (preStart, preEnd) = Strip(context, SkipItemMarker(text, lineClause, lineBreak), lineBreak);
+            quoteStart = preEnd > preStart ? preStart : quoteStart;
+        }
+
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
@@ -1064,6 +1083,29 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return 0;
+    }
+
+    /// <summary>Where the line before ends when <paramref name="position"/> opens a line (after line breaks and spaces) and that line
+    /// ends inside a clause (on a Han character, a letter or a digit, not on punctuation); else -1.</summary>
+    private static int WrappedLineStart(string text, int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && text[i] is ' ' or '\u3000' or '\t' or '\r')
+        {
+            i--;
+        }
+
+        if (i < 0 || text[i] != '\n')
+        {
+            return -1;
+        }
+
+        while (i >= 0 && text[i] is '\n' or '\r' or ' ' or '\u3000' or '\t')
+        {
+            i--;
+        }
+
+        return i >= 0 && (ClauseText.IsHan(text[i]) || char.IsAsciiLetterOrDigit(text[i])) ? i + 1 : -1;
     }
 
     /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching, growing or falling).</summary>
