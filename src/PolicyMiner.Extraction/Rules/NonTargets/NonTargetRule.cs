@@ -217,7 +217,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumberedTerm;
         }
 
-        // 建成达产后可年产1500万套, 一期建成投产后年产值不少于10亿元: what a project turns out once built describes the project.
+        // 建成达产后可年产700万件, 一期投产后年产值不少于6亿元: what a project turns out once built describes the project.
         if (DescribesCapacityOnceBuilt(clauseBefore))
         {
             return RejectionReason.Description;
@@ -1016,7 +1016,7 @@ public sealed class NonTargetRule : ITargetRule
         return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
     }
 
-    /// <summary>"面积超过300平方米（含）的，给予…", "收入首次达到2000万元、5000万元的，分别给予…", "接收人员超过50人，留用率达到
+    /// <summary>"面积超过450平方米（含）的，给予…", "营收首次达到4500万元、9000万元的，分别给予…", "接收人员超过50人，留用率达到
     /// 60%以上的，可申请…": the number sits in the conditions of a sentence whose first "…的，" is followed by what a rule then
     /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
     private static bool OpensConditionOfGrant(string text, int end, int sentenceEnd)
@@ -1066,7 +1066,7 @@ public sealed class NonTargetRule : ITargetRule
         return project >= 0 && project <= MaxProduct && IsProductText(after[..project]);
     }
 
-    /// <summary>"年产3000万张覆铜板和5600万米…项目": the number is the second item a capacity verb governs.</summary>
+    /// <summary>"年产800万张线路板和1200万米…项目": the number is the second item a capacity verb governs.</summary>
     private static bool CoordinatedWithCapacity(ReadOnlySpan<char> clauseBefore)
     {
         if (clauseBefore.IsEmpty || clauseBefore[^1] is not ('和' or '及' or '与' or '、'))
