@@ -58,6 +58,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
     private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
     private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
+    private static readonly WordClass PredicatePrepositions = WordLexicon.Default["predicate-preposition"];
     private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
     private static readonly WordClass LevelWords = WordLexicon.Default["level-word"];
@@ -156,7 +157,9 @@ public sealed class IndicatorRule : ITargetRule
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
-        var usePost = postText.Length > 0 && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
+        // "260元/吨左右": a slash after the unit goes on with the unit, so no noun follows the number.
+        var usePost = postText.Length > 0 && postText[0] is not ('/' or '／')
+                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
 
         string indicator;
         TextSpan? span = null;
@@ -165,6 +168,25 @@ public sealed class IndicatorRule : ITargetRule
         if (preEnd > preStart && context.YearsIn(preStart, preEnd).Any(y => y.Span.Start <= preStart + 1 && y.Span.End >= preEnd - 1))
         {
             preEnd = preStart;
+        }
+
+        // "…美丽庭院\n\n4.2万户": a line wrapped inside the clause (PDF text, page breaks) leaves the number at the start of a line;
+        // the clause goes on from the end of the line before.
+        if (preEnd <= preStart && quoteStart == exprStart && WrappedLineStart(text, exprStart) is > 0 and var lineBreak)
+        {
+            var lineClause = ClauseText.ClauseStart(text, lineBreak);
+            // "美丽乡村80个、美丽庭院\n3.5万户": the previous target of the wrapped clause ends this one's phrase, as on one line.
+            for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.End > lineClause; i--)
+            {
+                if (!context.Drafts[i].IsRejected && context.Drafts[i].ExpressionEnd <= lineBreak)
+                {
+                    lineClause = context.Drafts[i].ExpressionEnd;
+                    break;
+                }
+            }
+
+            (preStart, preEnd) = Strip(context, SkipItemMarker(text, lineClause, lineBreak), lineBreak);
+            quoteStart = preEnd > preStart ? preStart : quoteStart;
         }
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
@@ -1008,6 +1030,12 @@ public sealed class IndicatorRule : ITargetRule
                 }
             }
 
+            if (end - start >= 4 && text[end - 1] is '至' or '到' && LevelReachLength(context, start, end) is > 0 and var reach)
+            {
+                end -= reach;
+                changed = true;
+            }
+
             if (HedgeAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is > 0 and var hedge && end - hedge > start
                 && context.Words.IsBoundary(end - hedge))
             {
@@ -1034,6 +1062,50 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return (start, Math.Max(start, end));
+    }
+
+    /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
+    /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
+    /// the phrase stay.</summary>
+    private static int LevelReachLength(ExtractionContext context, int start, int end)
+    {
+        var words = context.Words;
+        if (words.WordEndingAt(end) is { Length: >= 3 } joined && words.TagAt(joined.Start) is { } joinedTag && joinedTag.StartsWith('v')
+            && joined.Start - start >= 2)
+        {
+            return joined.Length;
+        }
+
+        if (words.IsBoundary(end - 1) && words.WordEndingAt(end - 1) is { Length: >= 2 } verb && words.TagAt(verb.Start) is { } tag
+            && tag.StartsWith('v') && verb.Start - start >= 2)
+        {
+            return verb.Length + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Where the line before ends when <paramref name="position"/> opens a line (after line breaks and spaces) and that line
+    /// ends inside a clause (on a Han character, a letter or a digit, not on punctuation); else -1.</summary>
+    private static int WrappedLineStart(string text, int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && text[i] is ' ' or '\u3000' or '\t' or '\r')
+        {
+            i--;
+        }
+
+        if (i < 0 || text[i] != '\n')
+        {
+            return -1;
+        }
+
+        while (i >= 0 && text[i] is '\n' or '\r' or ' ' or '\u3000' or '\t')
+        {
+            i--;
+        }
+
+        return i >= 0 && (ClauseText.IsHan(text[i]) || char.IsAsciiLetterOrDigit(text[i])) ? i + 1 : -1;
     }
 
     /// <summary>True when [start, end) is nothing but trailing words (comparators, verbs of reaching, growing or falling).</summary>
@@ -1126,6 +1198,17 @@ public sealed class IndicatorRule : ITargetRule
             // "74项“跨省通办”事项全面落地": an adverb opening the predicate ends the noun.
             if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && PredicateAdverbs.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var adverb
                 && context.Words.IsBoundary(i + adverb))
+            {
+                break;
+            }
+
+            // "2名工作人员对申请单位进行核查", "100项技术难题向全球发布": a preposition of the predicate (`predicate-preposition`, a
+            // word of its own to jieba: tag p) after the noun opens the predicate, unless a 的 later in the clause makes it part of a
+            // relative clause before the noun ("对全市有贡献的企业"). 与 and 同 stay: they join nouns as often as they open a predicate.
+            if (i - start >= 2 && !quoted && context.Words.IsBoundary(i) && context.Words.TagAt(i) == "p"
+                && PredicatePrepositions.MatchAtStart(text.AsSpan(i, limit - i)) is > 0 and var preposition
+                && context.Words.IsBoundary(i + preposition)
+                && text.AsSpan(i, ClauseText.ClauseEnd(text, i) - i).IndexOf('的') < 0)
             {
                 break;
             }

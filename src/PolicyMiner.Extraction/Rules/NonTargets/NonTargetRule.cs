@@ -62,6 +62,12 @@ public sealed class NonTargetRule : ITargetRule
 
     private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
 
+    private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
+
+    private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
+
+    private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
+
     public string Name => "non-target";
 
     public void Apply(ExtractionContext context)
@@ -168,7 +174,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 入围企业在3家及以上的，采取…: a condition that selects cases.
-        if (IsCondition(text, end))
+        if (IsCondition(text, end) || OpensConditionOfGrant(text, end, sentenceEnd))
         {
             return RejectionReason.Condition;
         }
@@ -201,6 +207,20 @@ public sealed class NonTargetRule : ITargetRule
         if (m.Quantity.Kind == UnitKind.Physical && NamesProject(clauseAfter))
         {
             return RejectionReason.NumberedTerm;
+        }
+
+        // 甲公司年产30万辆新能源整车项目, 5万吨/年芳烃项目: a year's capacity inside a project's name, whatever its unit and however
+        // long the product named between it and 项目.
+        if ((CapacityVerbs.MatchAtEnd(clauseBefore) > 0 || clauseAfter.StartsWith("/年") || CoordinatedWithCapacity(clauseBefore))
+            && NamesProjectAfterProduct(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 建成达产后可年产700万件, 一期投产后年产值不少于6亿元: what a project turns out once built describes the project.
+        if (DescribesCapacityOnceBuilt(clauseBefore))
+        {
+            return RejectionReason.Description;
         }
 
         // 一般两个月安排一次: the interval of a recurring event.
@@ -996,6 +1016,27 @@ public sealed class NonTargetRule : ITargetRule
         return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
     }
 
+    /// <summary>"面积超过450平方米（含）的，给予…", "营收首次达到4500万元、9000万元的，分别给予…", "接收人员超过50人，留用率达到
+    /// 60%以上的，可申请…": the number sits in the conditions of a sentence whose first "…的，" is followed by what a rule then
+    /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
+    private static bool OpensConditionOfGrant(string text, int end, int sentenceEnd)
+    {
+        for (var i = end; i + 1 < sentenceEnd; i++)
+        {
+            if (text[i] is '；' or ';' or '：' or ':')
+            {
+                return false;
+            }
+
+            if (text[i] == '的' && text[i + 1] is '，' or ',')
+            {
+                return ConditionConsequences.MatchAtStart(text.AsSpan(i + 2, Math.Max(0, sentenceEnd - i - 2))) > 0;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
     private static bool NamesProject(ReadOnlySpan<char> after)
     {
@@ -1009,6 +1050,66 @@ public sealed class NonTargetRule : ITargetRule
             if (!ClauseText.IsHan(after[i]))
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"年产2000万套LED照明产品项目": the product named after a capacity (Han, Latin letters, digits, 及/和, no break),
+    /// then 项目.</summary>
+    private static bool NamesProjectAfterProduct(ReadOnlySpan<char> after)
+    {
+        // Long enough for a list of projects ("年产400万套汽车玻璃、年产120万平方米电子薄膜等项目").
+        const int MaxProduct = 40;
+        var project = after.IndexOf("项目", StringComparison.Ordinal);
+        return project >= 0 && project <= MaxProduct && IsProductText(after[..project]);
+    }
+
+    /// <summary>"年产800万张线路板和1200万米…项目": the number is the second item a capacity verb governs.</summary>
+    private static bool CoordinatedWithCapacity(ReadOnlySpan<char> clauseBefore)
+    {
+        if (clauseBefore.IsEmpty || clauseBefore[^1] is not ('和' or '及' or '与' or '、'))
+        {
+            return false;
+        }
+
+        var capacity = -1;
+        foreach (var word in CapacityVerbs.Words)
+        {
+            if (clauseBefore.LastIndexOf(word, StringComparison.Ordinal) is var at and >= 0 && at + word.Length > capacity)
+            {
+                capacity = at + word.Length;
+            }
+        }
+
+        return capacity >= 0 && IsProductText(clauseBefore[capacity..^1]);
+    }
+
+    /// <summary>Product words and figures with no break of the clause: Han, Latin letters, digits, 、 between items.</summary>
+    private static bool IsProductText(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(ClauseText.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '、'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"建成达产后可年产", "建成投产后年产值": a completion word (达产后) before a year's capacity or output in the
+    /// clause.</summary>
+    private static bool DescribesCapacityOnceBuilt(ReadOnlySpan<char> clauseBefore)
+    {
+        foreach (var word in CompletionWords.Words)
+        {
+            var at = clauseBefore.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && clauseBefore[(at + word.Length)..].IndexOf("年产", StringComparison.Ordinal) >= 0)
+            {
+                return true;
             }
         }
 
