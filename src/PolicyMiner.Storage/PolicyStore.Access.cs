@@ -182,6 +182,7 @@ public sealed partial class PolicyStore
         _session.Dispose();
         _session = next;
         _duplicates = null;
+        _storedKeys = null;
     }
 
     /// <summary>The end of an access scope; a default instance (no locking needed) does nothing.</summary>

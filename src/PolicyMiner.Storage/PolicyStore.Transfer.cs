@@ -62,6 +62,7 @@ public sealed partial class PolicyStore : IStoreTransfer
             }
         });
         _duplicates = null;
+        _storedKeys = null;
         Interlocked.Increment(ref _writes);
     }
 

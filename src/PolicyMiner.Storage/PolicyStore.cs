@@ -33,6 +33,9 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Fingerprints of stored documents, loaded on first use (see <see cref="Duplicates"/>).</summary>
     private DuplicateIndex? _duplicates;
 
+    /// <summary>Ids and source paths of stored documents, loaded on first use (see <see cref="StoredKeys"/>).</summary>
+    private StoredKeys? _storedKeys;
+
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
 
@@ -431,7 +434,8 @@ public sealed partial class PolicyStore : IDisposable
         var document = extraction.Document;
         var id = document.ContentHash;
         var path = StoreMapper.SourcePathOf(document);
-        var existing = _documents.FindById(id);
+        var storedKeys = StoredKeys;
+        var existing = storedKeys.MayHoldId(id) ? _documents.FindById(id) : null;
         if (existing is not null && existing.ExtractorVersion == extraction.ExtractorVersion)
         {
             return DocumentWriteResult.Unchanged;
@@ -450,7 +454,9 @@ public sealed partial class PolicyStore : IDisposable
 
         // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
         // their text, so a value must never be spelled into it (Query.EQ does, and the cache would grow per document).
-        var superseded = _documents.Find(BsonExpression.Create($"$.{DocumentBson.SourcePath} = @0", new BsonValue(path))).Where(d => d.Id != id).ToList();
+        var superseded = storedKeys.MayHoldPath(path)
+            ? _documents.Find(BsonExpression.Create($"$.{DocumentBson.SourcePath} = @0", new BsonValue(path))).Where(d => d.Id != id).ToList()
+            : [];
         if (existing is not null)
         {
             superseded.Add(existing);
@@ -528,6 +534,8 @@ public sealed partial class PolicyStore : IDisposable
             _documents.Update(entity);
         }
 
+        storedKeys.Add(id, entity.SourcePath);
+
         WriteContent(extraction);
         if (document.Fingerprint is { } stored)
         {
@@ -601,6 +609,9 @@ public sealed partial class PolicyStore : IDisposable
 
     /// <summary>Fingerprints of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
     private DuplicateIndex Duplicates => _duplicates ??= DuplicateIndex.Load(_documents, id => _documents.FindById(id));
+
+    /// <summary>Ids and source paths of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
+    private StoredKeys StoredKeys => _storedKeys ??= StoredKeys.Load(_db.GetCollection(StoreSchema.Documents));
 
     /// <summary>Number of stored documents.</summary>
     public int DocumentCount

@@ -96,6 +96,28 @@ public sealed class PolicyStoreTests : IDisposable
     }
 
     [Fact]
+    public void SaveDocument_ChangedFileAtSamePathInALaterSession_ReplacesTheVersionStoredBefore()
+    {
+        // The writer skips its lookups for ids and paths it has not stored; what it knows must include what is on disk.
+        var first = TestData.Document(Text2018);
+        var other = TestData.Document("一、主要目标。到2025年，全县森林覆盖率达到61%。", path: "/samples/青川县-2021.txt", region: "青川县", year: 2021);
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            store.SaveDocument(TestData.Extraction(first, TestData.Target(first, "达到2.5%以上", 2.5)));
+        }
+
+        var edited = TestData.Document(Text2018.Replace("2.5%", "2.8%", StringComparison.Ordinal));
+        using var reopened = PolicyStore.Open(_temp.Path);
+        Assert.Equal(DocumentWriteResult.Added, reopened.SaveDocument(TestData.Extraction(other, TestData.Target(other, "达到61%", 61))));
+        Assert.Equal(DocumentWriteResult.Unchanged, reopened.SaveDocument(TestData.Extraction(first, TestData.Target(first, "达到2.5%以上", 2.5))));
+        Assert.Equal(DocumentWriteResult.Updated, reopened.SaveDocument(TestData.Extraction(edited, TestData.Target(edited, "达到2.8%以上", 2.8))));
+
+        Assert.Equal(2, reopened.DocumentCount);
+        Assert.Null(reopened.GetDocument(first.ContentHash));
+        Assert.Equal([2.8, 61], reopened.QueryTargets(TargetQuery.All).Select(t => t.Target.Value).Order());
+    }
+
+    [Fact]
     public void SaveDocument_NewExtractorVersion_ReExtractsAndKeepsRejection()
     {
         var document = TestData.Document(Text2018);
