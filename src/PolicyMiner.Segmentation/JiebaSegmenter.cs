@@ -136,14 +136,23 @@ public sealed class JiebaSegmenter
     public void WordBounds(ReadOnlySpan<char> text, List<(int Start, int End)> sink, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        using var scratch = new SegmentScratch();
-        using var ranges = new TokenRanges(text.Length / 2 + 1);
+        // Extraction asks for the words of many short runs per document: this thread's working arrays are kept between calls
+        // instead of being rented and returned each time (they grow to the longest text cut, and are not returned).
+        var scratch = t_boundsScratch ??= new SegmentScratch();
+        var ranges = t_boundsRanges ??= new TokenRanges(64);
+        ranges.Clear();
         _model.Segment(text, SegmentMode.Default, hmm, ranges, scratch);
         for (var i = 0; i < ranges.Count; i++)
         {
             sink.Add((ranges.Start(i), ranges.Start(i) + ranges.Length(i)));
         }
     }
+
+    [ThreadStatic]
+    private static SegmentScratch? t_boundsScratch;
+
+    [ThreadStatic]
+    private static TokenRanges? t_boundsRanges;
 
     /// <summary>Part-of-speech tag of a dictionary or user word (jieba's dict.txt tags), or null when it has none.</summary>
     public string? PosTag(ReadOnlySpan<char> word)

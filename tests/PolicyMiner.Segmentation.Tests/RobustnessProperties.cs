@@ -50,6 +50,26 @@ public sealed class RobustnessProperties
             return position == text.Length;
         });
 
+    /// <summary>WordBounds keeps its working arrays between calls on a thread: a long text then a short one must not leak words
+    /// of the first into the second.</summary>
+    [Property(MaxTest = 200)]
+    public Property WordBounds_TextsInTurn_EachEqualsItsTokenOffsets()
+        => Prop.ForAll(MixedText(), MixedText(), (first, second) =>
+        {
+            var bounds = new List<(int Start, int End)>();
+            foreach (var text in new[] { first + first, second, first })
+            {
+                bounds.Clear();
+                Segmenter.WordBounds(text, bounds);
+                if (!bounds.SequenceEqual(Segmenter.Tokenize(text).Select(t => (t.Start, t.End))))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
     [Property(MaxTest = 200)]
     public Property SearchAndFull_AnyText_TokensAreSubstringsAndNothingThrows()
         => Prop.ForAll(MixedText(), text =>

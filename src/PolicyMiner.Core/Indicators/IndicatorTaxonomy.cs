@@ -46,6 +46,9 @@ public sealed class IndicatorTaxonomy
     private readonly Lazy<string> _fingerprint;
     private readonly Entry[] _all;
     private readonly WordPresence _terms;
+
+    /// <summary>By term id, the indices (into <see cref="_all"/>) of the entries a phrase holding that term can score for.</summary>
+    private readonly int[][] _entriesByTerm;
     private readonly FrozenDictionary<string, Entry[]> _byCategory;
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
     private readonly FrozenDictionary<(string Category, UnitFamily Family), IndicatorDefinition> _defaults;
@@ -57,10 +60,17 @@ public sealed class IndicatorTaxonomy
         _fingerprint = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(_raw, FileOptions))));
         _all = raw.Select(r => Entry.Compile(r.ToDefinition())).ToArray();
         _terms = new WordPresence(_all.SelectMany(e => e.Terms));
-        foreach (var entry in _all)
+        var entriesByTerm = new List<int>[_terms.Count];
+        for (var i = 0; i < _all.Length; i++)
         {
-            entry.Bind(_terms);
+            _all[i].Bind(_terms, i);
+            foreach (var id in _all[i].ScoringTermIds)
+            {
+                (entriesByTerm[id] ??= []).Add(i);
+            }
         }
+
+        _entriesByTerm = [.. entriesByTerm.Select(e => e is null ? [] : e.Distinct().ToArray())];
 
         Definitions = _all.Select(e => e.Definition).ToArray();
         _byId = Definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
@@ -146,9 +156,20 @@ public sealed class IndicatorTaxonomy
             // Which terms of the whole taxonomy the phrase holds, found in one pass; entries then read it per term.
             Span<bool> present = _terms.Count <= 4096 ? stackalloc bool[_terms.Count] : new bool[_terms.Count];
             _terms.Mark(phrase, present);
+            // An entry none of whose synonyms or pattern terms the phrase holds scores 0 and can never be best: only the entries
+            // of the terms present are scored (most phrases hold a handful of the taxonomy's terms).
+            Span<bool> scoring = _all.Length <= 4096 ? stackalloc bool[_all.Length] : new bool[_all.Length];
+            for (var id = present.IndexOf(true); id >= 0; id = present[(id + 1)..].IndexOf(true) is var next and >= 0 ? id + 1 + next : -1)
+            {
+                foreach (var index in _entriesByTerm[id])
+                {
+                    scoring[index] = true;
+                }
+            }
+
             foreach (var entry in pool)
             {
-                if (!entry.Definition.Accepts(family))
+                if (!scoring[entry.Index] || !entry.Definition.Accepts(family))
                 {
                     continue;
                 }
@@ -369,9 +390,16 @@ public sealed class IndicatorTaxonomy
         /// <summary>Every term the entry tests a phrase for.</summary>
         public IEnumerable<string> Terms => exclude.Concat(synonyms).Concat(patterns.SelectMany(p => p.SelectMany(g => g)));
 
+        /// <summary>Position of the entry in the taxonomy.</summary>
+        public int Index { get; private set; }
+
+        /// <summary>Ids of the terms that can give the entry a score above 0: its synonyms and its patterns' terms.</summary>
+        public IEnumerable<int> ScoringTermIds => _synonymIds.Concat(_patternIds.SelectMany(p => p.SelectMany(g => g)));
+
         /// <summary>Looks up each term's id once, when the taxonomy is built.</summary>
-        public void Bind(WordPresence terms)
+        public void Bind(WordPresence terms, int index)
         {
+            Index = index;
             _excludeIds = [.. exclude.Select(terms.IdOf)];
             _synonymIds = [.. synonyms.Select(terms.IdOf)];
             _patternIds = [.. patterns.Select(p => p.Select(g => g.Select(terms.IdOf).ToArray()).ToArray())];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Extraction.Text;
 using PolicyMiner.Extraction.Time;
@@ -139,13 +140,13 @@ public sealed class ExtractionContext
     }
 
     /// <summary>Year mentions starting in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
-    public IEnumerable<YearMention> YearsIn(int from, int to) => Between(Years, from, to, y => y.Span.Start);
+    public ReadOnlySpan<YearMention> YearsIn(int from, int to) => Between(Years, from, to, y => y.Span.Start);
 
     /// <summary>Modal mentions starting in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
-    public IEnumerable<ModalMention> ModalsIn(int from, int to) => Between(Modals, from, to, m => m.Span.Start);
+    public ReadOnlySpan<ModalMention> ModalsIn(int from, int to) => Between(Modals, from, to, m => m.Span.Start);
 
     /// <summary>Lead mentions starting in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
-    public IEnumerable<LeadMention> LeadsIn(int from, int to) => Between(Leads, from, to, m => m.Span.Start);
+    public ReadOnlySpan<LeadMention> LeadsIn(int from, int to) => Between(Leads, from, to, m => m.Span.Start);
 
     /// <summary>The first responsibility block starting at or after <paramref name="from"/>, or null.</summary>
     public ResponsibilityMention? NextResponsibility(int from)
@@ -161,12 +162,18 @@ public sealed class ExtractionContext
         return i >= 0 ? Responsibilities[i] : null;
     }
 
-    private static IEnumerable<T> Between<T>(List<T> list, int from, int to, Func<T, int> key)
+    /// <remarks>A view of the list, not a copy: the scan rules that fill these lists have finished before any target rule asks,
+    /// and a span costs no enumerator per question (rules ask several per draft).</remarks>
+    private static ReadOnlySpan<T> Between<T>(List<T> list, int from, int to, Func<T, int> key)
     {
-        for (var i = LowerBound(list, from, key); i < list.Count && key(list[i]) < to; i++)
+        var first = LowerBound(list, from, key);
+        var end = first;
+        while (end < list.Count && key(list[end]) < to)
         {
-            yield return list[i];
+            end++;
         }
+
+        return CollectionsMarshal.AsSpan(list)[first..end];
     }
 
     /// <summary>Index of the first element whose key is at least <paramref name="position"/> (lists are in text order).</summary>

@@ -55,16 +55,18 @@ public sealed class CategoryRule : ITargetRule
     public void Apply(ExtractionContext context)
     {
         var text = context.Text;
+        var sentence = new Sentence();
         foreach (var draft in context.LiveDrafts)
         {
             var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
             var clause = OwnClause(context, draft, clauseStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
-            var sentence = text[sentenceStart..ClauseText.SentenceEnd(text, draft.ExpressionStart)];
+            var sentenceEnd = ClauseText.SentenceEnd(text, draft.ExpressionStart);
+            sentence.Reset(text, sentenceStart, sentenceEnd);
             // "完成200家绿色工厂提质升星，建设一批园区、工厂和农场": a clause after the target's is a statement of its own, so only the
             // clauses that lead into the target may lend it a topic.
-            var leadIn = text[sentenceStart..Math.Max(sentenceStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd))];
-            var category = Classify(draft, clause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceStart + sentence.Length));
+            var leadIn = text.AsSpan(sentenceStart, Math.Max(sentenceStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd)) - sentenceStart);
+            var category = Classify(draft, clause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceEnd));
 
             // "新增营收过百亿元企业2家、过五十亿元2家": a later item of a 、-list that names no topic of its own elides the head
             // noun of the item before it, so it shares that item's category rather than one read from the list's clause.
@@ -139,8 +141,17 @@ public sealed class CategoryRule : ITargetRule
         && text.AsSpan(item.ExpressionEnd, draft.ExpressionStart - item.ExpressionEnd).TrimStart().StartsWith("、", StringComparison.Ordinal);
 
     /// <summary>True when the draft's own indicator matches an entry of the tables.</summary>
-    private static bool NamesTopic(TargetDraft draft, string sentence) =>
-        draft.Indicator.Length > 0 && (Match(Ratios, draft.Indicator, sentence) ?? Match(Table, draft.Indicator, sentence)) is not null;
+    private static bool NamesTopic(TargetDraft draft, Sentence sentence)
+    {
+        if (draft.Indicator.Length == 0)
+        {
+            return false;
+        }
+
+        Span<bool> inIndicator = stackalloc bool[Words.Count];
+        Words.Mark(draft.Indicator, inIndicator);
+        return (Match(Ratios, inIndicator, sentence) ?? Match(Table, inIndicator, sentence)) is not null;
+    }
 
     private static bool AloneInSentence(ExtractionContext context, TargetDraft draft, int sentenceStart, int sentenceEnd)
     {
@@ -165,7 +176,7 @@ public sealed class CategoryRule : ITargetRule
     }
 
     /// <summary>The category the table names, or null when no entry matches (the taxonomy may still know the indicator).</summary>
-    private static string? Classify(TargetDraft draft, string clause, string sentence, string leadIn, bool alone)
+    private static string? Classify(TargetDraft draft, string clause, Sentence sentence, ReadOnlySpan<char> leadIn, bool alone)
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
@@ -176,12 +187,16 @@ public sealed class CategoryRule : ITargetRule
             return "governance";
         }
 
+        // The indicator is matched against several tables: its words are marked once.
+        Span<bool> inIndicator = stackalloc bool[Words.Count];
+        Words.Mark(indicator, inIndicator);
+        var named = indicator.Length > 0;
         if (unit is UnitKind.Percent or UnitKind.PercentagePoint)
         {
             // The indicator decides before its clause: 全社会研发投入 growing by a percentage beside 企业研发投入… is the intensity's numerator. An
             // indicator that names a topic beyond science policy (固定资产投资 growing in a 、-list after 一般公共预算收入) takes
             // no ratio from the other items of its clause, and the clause lends ratios only, never a topic such as fiscal revenue.
-            if ((Match(Ratios, indicator, sentence)
+            if (((named ? Match(Ratios, inIndicator, sentence) : null)
                  ?? (NamesTopicBeyondSchema(indicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + clause, sentence)))) is { } ratio)
             {
                 return ratio;
@@ -190,7 +205,7 @@ public sealed class CategoryRule : ITargetRule
             // "民营科技企业80%": a share of a class of actors; what they must have is named elsewhere in the sentence.
             foreach (var ending in ActorEndings)
             {
-                if (indicator.EndsWith(ending, StringComparison.Ordinal) && Match(Table, sentence.Replace(indicator, "", StringComparison.Ordinal), sentence) is { } shareOf)
+                if (indicator.EndsWith(ending, StringComparison.Ordinal) && Match(Table, sentence.Value.Replace(indicator, "", StringComparison.Ordinal), sentence) is { } shareOf)
                 {
                     return shareOf;
                 }
@@ -201,7 +216,8 @@ public sealed class CategoryRule : ITargetRule
         // "具有自主知识产权的体育赛事品牌": the head noun after the last 的 names the thing counted; what qualifies it comes second.
         var head = HeadNoun(indicator);
         // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
-        var category = Match(ratios, indicator, sentence) ?? (head.Length > 0 ? Match(Table, head, sentence) : null) ?? Match(Table, indicator, sentence)
+        var category = (named ? Match(ratios, inIndicator, sentence) : null) ?? (head.Length > 0 ? Match(Table, head, sentence) : null)
+               ?? (named ? Match(Table, inIndicator, sentence) : null)
                ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
                ?? Match(Table, clause, sentence)
                ?? (alone ? Match(Table, leadIn, sentence) : null);
@@ -222,11 +238,16 @@ public sealed class CategoryRule : ITargetRule
     private static string? RatioOnly(string? category) => category is not null && TargetCategories.Topics.Contains(category) ? null : category;
 
     /// <summary>True when the indicator alone matches a topic of the table that lies outside the gold schema (投资, 消费, 财政收入 …).</summary>
-    private static bool NamesTopicBeyondSchema(string indicator, string sentence) =>
+    private static bool NamesTopicBeyondSchema(string indicator, Sentence sentence) =>
         indicator.Length > 0 && Match(Table, indicator, sentence) is { } topic && !TargetCategories.Schema.Contains(topic);
 
     /// <summary>The topic category a phrase names by itself (a table's caption or section heading), or null.</summary>
-    internal static string? TopicOf(string phrase) => Match(Table, phrase, phrase);
+    internal static string? TopicOf(string phrase)
+    {
+        var sentence = new Sentence();
+        sentence.Reset(phrase, 0, phrase.Length);
+        return Match(Table, phrase, sentence);
+    }
 
     /// <summary>The words after the last 的 of an indicator (its head noun phrase), or "" when it has no 的 or too little after it.</summary>
     private static string HeadNoun(string indicator)
@@ -236,17 +257,21 @@ public sealed class CategoryRule : ITargetRule
     }
 
     /// <summary>The category of the first entry of <paramref name="entries"/> that <paramref name="phrase"/> matches, or null.</summary>
-    private static string? Match(CompiledEntry[] entries, string phrase, string sentence)
+    private static string? Match(CompiledEntry[] entries, ReadOnlySpan<char> phrase, Sentence sentence)
     {
-        if (string.IsNullOrEmpty(phrase))
+        if (phrase.IsEmpty)
         {
             return null;
         }
 
         Span<bool> inPhrase = stackalloc bool[Words.Count];
         Words.Mark(phrase, inPhrase);
-        Span<bool> inSentence = stackalloc bool[Words.Count];
-        var sentenceMarked = false;
+        return Match(entries, inPhrase, sentence);
+    }
+
+    /// <summary>The category of the first entry of <paramref name="entries"/> whose words <paramref name="inPhrase"/> marks, or null.</summary>
+    private static string? Match(CompiledEntry[] entries, ReadOnlySpan<bool> inPhrase, Sentence sentence)
+    {
         foreach (var entry in entries)
         {
             if (!AllGroups(entry.GroupIds, inPhrase))
@@ -254,18 +279,9 @@ public sealed class CategoryRule : ITargetRule
                 continue;
             }
 
-            if (entry.ContextIds is not null)
+            if (entry.ContextIds is not null && !AnyOf(entry.ContextIds, sentence.Words))
             {
-                if (!sentenceMarked)
-                {
-                    Words.Mark(sentence, inSentence);
-                    sentenceMarked = true;
-                }
-
-                if (!AnyOf(entry.ContextIds, inSentence))
-                {
-                    continue;
-                }
+                continue;
             }
 
             return entry.Category;
@@ -298,6 +314,45 @@ public sealed class CategoryRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>The sentence of the draft being classified: which table words it holds is marked once, on the first entry with
+    /// context words, however many phrases of the draft are matched. One instance serves a document's drafts in turn.</summary>
+    private sealed class Sentence
+    {
+        private readonly bool[] _words = new bool[CategoryRule.Words.Count];
+        private string _text = "";
+        private int _start;
+        private int _end;
+        private bool _marked;
+        private string? _value;
+
+        public void Reset(string text, int start, int end)
+        {
+            _text = text;
+            _start = start;
+            _end = end;
+            _marked = false;
+            _value = null;
+        }
+
+        /// <summary>Which words of <see cref="CategoryRule.Words"/> occur in the sentence.</summary>
+        public ReadOnlySpan<bool> Words
+        {
+            get
+            {
+                if (!_marked)
+                {
+                    Array.Clear(_words);
+                    CategoryRule.Words.Mark(_text.AsSpan(_start, _end - _start), _words);
+                    _marked = true;
+                }
+
+                return _words;
+            }
+        }
+
+        public string Value => _value ??= _text[_start.._end];
     }
 
     private static CompiledEntry[] Compile(CategoryEntry[] entries) =>

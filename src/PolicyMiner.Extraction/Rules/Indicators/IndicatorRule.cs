@@ -165,7 +165,7 @@ public sealed class IndicatorRule : ITargetRule
         TextSpan? span = null;
         var quoteEnd = draft.ExpressionEnd;
         // "到2025年，建成…": a deadline alone before the number names nothing.
-        if (preEnd > preStart && context.YearsIn(preStart, preEnd).Any(y => y.Span.Start <= preStart + 1 && y.Span.End >= preEnd - 1))
+        if (preEnd > preStart && SpansAll(context.YearsIn(preStart, preEnd), preStart, preEnd))
         {
             preEnd = preStart;
         }
@@ -965,7 +965,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // A time expression or a modal inside the segment: the indicator follows it ("各级政府年内专题研究…", "镇(区)要按…").
-        foreach (var year in cutAtTimeWords ? context.YearsIn(start, end) : [])
+        foreach (var year in cutAtTimeWords ? context.YearsIn(start, end) : ReadOnlySpan<YearMention>.Empty)
         {
             // Only a time word near the start is an adverbial ("各级政府年内…"); later ones qualify a noun ("不低于当年财政支出").
             if (year.Kind is YearMentionKind.Past or YearMentionKind.Date || year.InName || year.Span.End >= end)
@@ -1856,7 +1856,7 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
-        return (context.NextResponsibility(open) is { } block && block.Span.Start < close) || context.LeadsIn(open, close).Any() ? 0 : close + 1;
+        return (context.NextResponsibility(open) is { } block && block.Span.Start < close) || !context.LeadsIn(open, close).IsEmpty ? 0 : close + 1;
     }
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
@@ -2107,6 +2107,20 @@ public sealed class IndicatorRule : ITargetRule
         foreach (var word in words)
         {
             if (s.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one of <paramref name="years"/> covers [<paramref name="start"/>, <paramref name="end"/>) but for a character at either side.</summary>
+    private static bool SpansAll(ReadOnlySpan<YearMention> years, int start, int end)
+    {
+        foreach (var year in years)
+        {
+            if (year.Span.Start <= start + 1 && year.Span.End >= end - 1)
             {
                 return true;
             }

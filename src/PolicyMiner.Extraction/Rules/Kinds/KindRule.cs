@@ -342,7 +342,8 @@ public sealed class KindRule : ITargetRule
     /// comparator after it, with only list punctuation before it.</summary>
     private static bool OnlyModal(ExtractionContext context, string text, int start, int end)
     {
-        var modal = context.ModalsIn(start, end).LastOrDefault();
+        var modals = context.ModalsIn(start, end);
+        var modal = modals.IsEmpty ? null : modals[^1];
         return modal is not null
                && text.AsSpan(start, modal.Span.Start - start).Trim(" 　，,、；;") is { IsEmpty: true }
                && Trimmed(text.AsSpan(modal.Span.End, end - modal.Span.End)).IsEmpty;

@@ -11,12 +11,12 @@ namespace PolicyMiner.Extraction.Rules.NonTargets;
 /// incentive amounts (给予10万元奖励).</summary>
 public sealed class NonTargetRule : ITargetRule
 {
-    private static readonly IReadOnlyList<string> PastMarkers = WordLexicon.Default["past-marker"].Words;
-    private static readonly IReadOnlyList<string> IncentiveBefore = WordLexicon.Default["incentive-before"].Words;
-    private static readonly IReadOnlyList<string> PageCounters = WordLexicon.Default["page-counter"].Words;
+    private static readonly string[] PastMarkers = [.. WordLexicon.Default["past-marker"].Words];
+    private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
+    private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
     private static readonly WordClass DistributiveEach = WordLexicon.Default["distributive-each"];
-    private static readonly IReadOnlyList<string> IncentiveAfter = WordLexicon.Default["incentive-after"].Words;
+    private static readonly string[] IncentiveAfter = [.. WordLexicon.Default["incentive-after"].Words];
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
     private static readonly WordClass NumeralWords = WordLexicon.Default["numeral-word"];
     private static readonly WordClass AwardVerbs = WordLexicon.Default["award-verb"];
@@ -417,10 +417,11 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Incentive;
         }
 
+        // The counter right before the number, or before one colon or blank that follows it.
+        var counterEnd = before is '：' or ':' or ' ' ? start - 1 : -1;
         foreach (var counter in PageCounters)
         {
-            if (ClauseText.EndsAt(text, start, counter) || ClauseText.EndsAt(text, start, counter + "：") || ClauseText.EndsAt(text, start, counter + ":")
-                || ClauseText.EndsAt(text, start, counter + " "))
+            if (ClauseText.EndsAt(text, start, counter) || (counterEnd >= 0 && ClauseText.EndsAt(text, counterEnd, counter)))
             {
                 return RejectionReason.PageCounter;
             }
@@ -589,7 +590,7 @@ public sealed class NonTargetRule : ITargetRule
         var earlier = context.Document.Metadata.Date is { } written
             ? year < written.Year || (year == written.Year && month < written.Month)
             : context.PlanYear is { } plan && year < plan.Value;
-        return earlier && !context.ModalsIn(sentenceStart, start).Any();
+        return earlier && context.ModalsIn(sentenceStart, start).IsEmpty;
     }
 
     /// <summary>"…面积为", "…面积约为": the clause before the number ends in an extent noun (<c>extent-noun</c>) and the copula 为.</summary>
@@ -612,7 +613,7 @@ public sealed class NonTargetRule : ITargetRule
         var scope = context.Scopes.At(start);
         var sentenceStart = ClauseText.SentenceStart(text, start);
         return scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null
-               || context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).Any() || StatesDue(context, text, sentenceStart, start);
+               || !context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).IsEmpty || StatesDue(context, text, sentenceStart, start);
     }
 
     private const int MaxReportParagraph = 600;
@@ -660,7 +661,7 @@ public sealed class NonTargetRule : ITargetRule
         // The first sentence narrates only when it sets nothing itself.
         var firstEnd = Math.Min(paragraphEnd, ClauseText.SentenceEnd(text, open));
         return firstEnd <= sentenceStart && CompletedAfter(text.AsSpan(open, firstEnd - open))
-               && !context.ModalsIn(open, firstEnd).Any() && !StatesDue(context, text, open, firstEnd);
+               && context.ModalsIn(open, firstEnd).IsEmpty && !StatesDue(context, text, open, firstEnd);
     }
 
     /// <summary>"你省请求，…", "你区提出…": a reply's sentence opening with its addressee (<c>addressee</c>) and what it asked for.</summary>
@@ -916,7 +917,8 @@ public sealed class NonTargetRule : ITargetRule
         var clauseStart = ClauseText.ClauseStart(text, start);
         // 分别给予奖补50万元、100万元、150万元: a list item reads the whole clause before it.
         var listItem = start > 0 && text[start - 1] == '、';
-        var window = text[(listItem ? clauseStart : Math.Max(clauseStart, start - 12))..start];
+        var from = listItem ? clauseStart : Math.Max(clauseStart, start - 12);
+        var window = text.AsSpan(from, start - from);
         foreach (var word in IncentiveBefore)
         {
             if (window.Contains(word, StringComparison.Ordinal))
