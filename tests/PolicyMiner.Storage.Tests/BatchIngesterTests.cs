@@ -206,6 +206,7 @@ public sealed partial class BatchIngesterTests : IDisposable
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         using var pagesDone = new SemaphoreSlim(0);
         using var release = new ManualResetEventSlim();
+        using var goodExtracted = new SemaphoreSlim(0);
         var stages = new IngestStages(
             (path, bytes, progress) =>
             {
@@ -219,13 +220,25 @@ public sealed partial class BatchIngesterTests : IDisposable
 
                 return ReadFake(path, bytes);
             },
-            ExtractFake,
+            document =>
+            {
+                var targets = ExtractFake(document);
+                goodExtracted.Release();
+                return targets;
+            },
             "fake/1");
         using var store = PolicyStore.Open(_temp.Path);
         var options = new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(120), TimePerStep: TimeSpan.FromSeconds(60), Clock: clock);
 
         var running = new BatchIngester(store, stages, options).RunAsync(files, []);
         Assert.True(await pagesDone.WaitAsync(TimeSpan.FromSeconds(60)), "the scan never started");
+        // The good files must be through reading and extraction before the fake clock moves: on a loaded machine they
+        // could otherwise still be running when it passes their own 120 s budget and be abandoned too.
+        for (var good = 0; good < 2; good++)
+        {
+            Assert.True(await goodExtracted.WaitAsync(TimeSpan.FromSeconds(60)), "a good file was never extracted");
+        }
+
         // Two pages earn 120 + 2 × 60 = 240 s; at 230 s the file is still inside its budget, at 250 s past it.
         clock.Advance(TimeSpan.FromSeconds(230));
         Assert.False(running.IsCompleted);
