@@ -32,6 +32,28 @@ public sealed class CollectionShiftTests
     }
 
     [Fact]
+    public void RunByCollection_FoldWithoutNegativeRows_IsScoredByTheRulesAlone_NotFatal()
+    {
+        // "south" holds only documents where every rule candidate is a target: leaving "north" out leaves no negative row to
+        // learn targethood from, as precise rules can leave a real collection.
+        var documents = SampleTraining.Documents();
+        var all = TrainingSet.Build(Extraction.TargetExtractor.Default, documents);
+        var clean = all.Documents.Where(d => d.Rows.OfType<TrainingRow>().Any() && d.Rows.OfType<TrainingRow>().All(r => r.IsTarget)).Select(d => d.Labelled.Stem).ToHashSet();
+        Assert.NotEmpty(clean);
+        var set = TrainingSet.Build(
+            Extraction.TargetExtractor.Default,
+            [.. documents.Select(d => d with { Collection = "north" }), .. documents.Where(d => clean.Contains(d.Stem)).Select(d => d with { Collection = "south" })]);
+
+        var byCollection = CrossValidation.RunByCollection(set, new ModelTrainer(Small), innerFolds: 2) ?? throw new InvalidOperationException("no collections");
+
+        Assert.Equal(1, byCollection.UntrainedFolds);
+        Assert.Equal(set.Documents.Count, byCollection.Documents);
+        // The untrained fold's documents keep every rule candidate on the model's side too.
+        var north = byCollection.Groups.Single(g => g.Name == "north");
+        Assert.Equal(set.Documents.Where(d => d.Labelled.Collection == "north").Sum(d => d.Candidates.Count), north.Calibration.Predictions);
+    }
+
+    [Fact]
     public void RunByCollection_OneCollection_HasNothingToLeaveOut() =>
         Assert.Null(CrossValidation.RunByCollection(SampleTraining.Set(), new ModelTrainer(Small), innerFolds: 2));
 

@@ -191,17 +191,9 @@ internal static class TrainCommand
 
         if (s.CrossValidate)
         {
-            Comparison comparison;
-            Comparison? shifted;
-            try
-            {
-                comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
-                shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
-            }
-            catch (ModelException e)
-            {
-                throw new CliException($"train --cv: a fold cannot be trained: {e.Message}");
-            }
+            // A fold that cannot be trained (no negative rows) is scored by the rules alone and reported, not fatal.
+            var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
+            var shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
 
             Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison);
             if (shifted is not null)
@@ -279,6 +271,11 @@ internal static class TrainCommand
             Line("+ ranker", ranked, c.ModelCalibration);
             Console.Out.WriteLine($"  indicator Dice rules {c.Rules.IndicatorOverlap:0.000}, rules + model {c.WithModel.IndicatorOverlap:0.000}, + ranker {ranked.IndicatorOverlap:0.000}"
                 + (c.RankerFolds.Trained > 0 ? $" (ranker enabled by its margin fitting in {c.RankerFolds.Enabled} of {c.RankerFolds.Trained} folds)" : ""));
+        }
+
+        if (c.UntrainedFolds > 0)
+        {
+            Console.Out.WriteLine($"  untrained      {c.UntrainedFolds} fold(s) had no negative or no positive rows to learn from: their documents count with the rules alone");
         }
 
         // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.

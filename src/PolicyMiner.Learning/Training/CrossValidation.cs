@@ -15,6 +15,10 @@ public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithMod
     /// <summary>Folds whose ranker was enabled by its own out-of-fold margin fitting, of the folds that had a ranker.</summary>
     public (int Enabled, int Trained) RankerFolds { get; init; }
 
+    /// <summary>Folds whose training part lacked negative or positive rows, so that no model could be fitted: their documents
+    /// count with the rules alone on both sides.</summary>
+    public int UntrainedFolds { get; init; }
+
     /// <summary>Every held-out rule candidate: is it a target (gold), and its calibrated targethood from the fold's model.</summary>
     public IReadOnlyList<(bool IsTarget, double Probability)> Targethood { get; init; } = [];
 }
@@ -95,7 +99,7 @@ public static class CrossValidation
         var learned = new List<EvaluationInput>();
         var ranked = new List<EvaluationInput>();
         var targethood = new List<(bool, double)>();
-        var (enabled, trained) = (0, 0);
+        var (enabled, trained, untrained) = (0, 0, 0);
         scored = [];
         for (var f = 0; f < folds; f++)
         {
@@ -107,7 +111,29 @@ public static class CrossValidation
 
             var trainDocuments = set.Documents.Where(d => d.Labelled.Source != LabelSource.Gold || foldOf(d) != f).ToList();
             var train = trainDocuments.SelectMany(d => d.Rows).OfType<TrainingRow>().ToList();
-            using var fitted = trainer.Fit(train, innerFolds, [], [.. trainDocuments.SelectMany(d => d.Spans).OfType<SpanGroup>()]);
+            ExtractorModel fitted;
+            try
+            {
+                fitted = trainer.Fit(train, innerFolds, [], [.. trainDocuments.SelectMany(d => d.Spans).OfType<SpanGroup>()]);
+            }
+            catch (ModelException)
+            {
+                // Precise rules leave few false alarms: a fold's training part may hold none, and no targethood model can be
+                // learned from it. Its documents are scored as a user without a model would see them, by the rules alone.
+                untrained++;
+                foreach (var document in test)
+                {
+                    var input = new EvaluationInput(document.Labelled.Document, document.Candidates, document.Labelled.Targets);
+                    rules.Add(input);
+                    learned.Add(input);
+                    ranked.Add(input);
+                    scored.Add((document.Labelled.Collection, input));
+                }
+
+                continue;
+            }
+
+            using var _ = fitted;
             using var model = fitted.WithMemory(Lessons(trainDocuments, lessons));
             trained += model.Ranker is null ? 0 : 1;
             enabled += model.Ranker is { Manifest.Enabled: true } ? 1 : 0;
@@ -126,7 +152,7 @@ public static class CrossValidation
             }
         }
 
-        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained), Targethood = targethood };
+        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained), Targethood = targethood, UntrainedFolds = untrained };
     }
 
     /// <summary>Scores <paramref name="documents"/> (kept out of training) with rules alone and with <paramref name="model"/>.</summary>
