@@ -54,6 +54,30 @@ public sealed class CollectionShiftTests
     }
 
     [Fact]
+    public void OutOfFold_FoldWhoseTrainingPartHasNoFalseAlarm_StillGetsWholeRecordScores()
+    {
+        // Every false alarm in fold 0, so fold 0's training part (fold 1) holds targets only: no targethood model can score
+        // fold 0, but its whole-record scores are still learnable and must reach the calibration (an unscored row would
+        // enter it as a 0).
+        var rows = SampleTraining.Set().Rows.ToList();
+        Assert.Contains(rows, r => !r.IsTarget);
+        var documents = rows.Select(r => r.Document).Distinct().Order(StringComparer.Ordinal).ToList();
+        int FoldOf(TrainingRow r) => r.IsTarget && documents.IndexOf(r.Document) % 2 == 1 ? 1 : 0;
+        var fold1 = rows.Where(r => FoldOf(r) == 1).ToList();
+        Assert.Contains(fold1, r => r.RecordRight == true);
+        Assert.Contains(fold1, r => r.RecordRight == false);
+
+        var (_, record, targetScored, recordScored) = new ModelTrainer(Small).OutOfFold(new Microsoft.ML.MLContext(seed: 1), rows, FoldOf, 2);
+
+        var fold0 = Enumerable.Range(0, rows.Count).Where(i => FoldOf(rows[i]) == 0).ToList();
+        Assert.All(fold0, i => Assert.False(targetScored[i]));
+        Assert.All(fold0, i => Assert.True(recordScored[i]));
+        Assert.Contains(fold0, i => record[i] != 0);
+        // Fold 1 trains on fold 0, which has targets and false alarms: it gets both scores.
+        Assert.All(Enumerable.Range(0, rows.Count).Except(fold0), i => Assert.True(targetScored[i] && recordScored[i]));
+    }
+
+    [Fact]
     public void RunByCollection_OneCollection_HasNothingToLeaveOut() =>
         Assert.Null(CrossValidation.RunByCollection(SampleTraining.Set(), new ModelTrainer(Small), innerFolds: 2));
 

@@ -90,14 +90,18 @@ public sealed class ModelTrainer(TrainerOptions options)
 
         // Out-of-fold scores: each document is scored by models that never saw it, so the calibration sees honest scores.
         var byDocument = Folds(rows.Select(r => r.Document), calibrationFolds);
-        var (targetScores, recordScores, _) = OutOfFold(ml, rows, r => byDocument[r.Document], calibrationFolds);
+        var (targetScores, recordScores, targetScored, recordScored) = OutOfFold(ml, rows, r => byDocument[r.Document], calibrationFolds);
 
-        var (targetSlope, targetOffset) = Calibrate(ml, rows.Select((row, i) => (row.IsTarget, targetScores[i])));
-        var threshold = BestThreshold(rows.Select((row, i) => (row.IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
+        // Only rows a fold's model actually scored are calibrated on: an unscored row's 0 would pull the curves towards it.
+        var targetRows = Enumerable.Range(0, rows.Count).Where(i => targetScored[i]).ToList();
+        var (targetSlope, targetOffset) = Calibrate(ml, targetRows.Select(i => (rows[i].IsTarget, targetScores[i])));
+        var threshold = BestThreshold(targetRows.Select(i => (rows[i].IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
 
-        // Confidence is judged on the targets the model keeps, so the whole-record calibration is fitted on those rows only.
+        // Confidence is judged on the targets the model keeps, so the whole-record calibration is fitted on those rows only (a row
+        // whose fold had no false alarm to learn targethood from is kept, as a threshold of 0 would).
         var kept = Enumerable.Range(0, rows.Count)
-            .Where(i => rows[i].RecordRight is not null && ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset) >= threshold)
+            .Where(i => rows[i].RecordRight is not null && recordScored[i]
+                        && (!targetScored[i] || ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset) >= threshold))
             .ToList();
         var recordPairs = new List<(bool Label, float Score)>();
         var collections = rows.Select(r => r.Collection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -110,7 +114,7 @@ public sealed class ModelTrainer(TrainerOptions options)
         {
             // Scores of each collection from a whole-record model that saw none of it: what the model is worth on a new genre.
             var index = collections.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-            var (_, shifted, scored) = OutOfFold(ml, rows, r => index[r.Collection], collections.Count, targethood: false);
+            var (_, shifted, _, scored) = OutOfFold(ml, rows, r => index[r.Collection], collections.Count, targethood: false);
             recordPairs.AddRange(kept.Where(i => scored[i]).Select(i => (rows[i].RecordRight == true, shifted[i])));
         }
 
@@ -138,35 +142,48 @@ public sealed class ModelTrainer(TrainerOptions options)
         return new ExtractorModel(ml, TrainTargethood(ml, rows), TrainRecord(ml, recordRows), manifest with { Spans = ranker?.Manifest }, "unsaved", ranker);
     }
 
-    /// <summary>Raw scores of every row from models trained without its fold; <c>Scored</c> is false for rows of a fold whose
-    /// training part lacked positives or negatives (their scores stay 0).</summary>
-    private (float[] Target, float[] Record, bool[] Scored) OutOfFold(
+    /// <summary>Raw scores of every row from models trained without its fold. A targethood score needs a training part with
+    /// targets and false alarms, a whole-record score one with right and wrong records; <c>TargetScored</c> and
+    /// <c>RecordScored</c> say which rows got each (the others stay 0 and must not be calibrated on).</summary>
+    internal (float[] Target, float[] Record, bool[] TargetScored, bool[] RecordScored) OutOfFold(
         MLContext ml, IReadOnlyList<TrainingRow> rows, Func<TrainingRow, int> foldOf, int folds, bool targethood = true)
     {
         var targetScores = new float[rows.Count];
         var recordScores = new float[rows.Count];
-        var scored = new bool[rows.Count];
+        var targetScored = new bool[rows.Count];
+        var recordScored = new bool[rows.Count];
         for (var f = 0; f < folds; f++)
         {
             var train = rows.Where(r => foldOf(r) != f).ToList();
             var test = Enumerable.Range(0, rows.Count).Where(i => foldOf(rows[i]) == f).ToList();
-            if (test.Count == 0 || !HasBoth(train, r => r.IsTarget) || !HasBoth(train.Where(r => r.RecordRight is not null), r => r.RecordRight == true))
+            var recordTrain = train.Where(r => r.RecordRight is not null).ToList();
+            var scoresRecord = HasBoth(recordTrain, r => r.RecordRight == true);
+            var scoresTarget = targethood && HasBoth(train, r => r.IsTarget);
+            if (test.Count == 0 || !(scoresRecord || scoresTarget))
             {
                 continue;
             }
 
             var features = test.Select(i => rows[i].Features).ToList();
-            var t = targethood ? ExtractorModel.RawScores(ml, TrainTargethood(ml, train), features, features[0].Length) : null;
-            var r = ExtractorModel.RawScores(ml, TrainRecord(ml, [.. train.Where(x => x.RecordRight is not null)]), features, features[0].Length);
+            var t = scoresTarget ? ExtractorModel.RawScores(ml, TrainTargethood(ml, train), features, features[0].Length) : null;
+            var r = scoresRecord ? ExtractorModel.RawScores(ml, TrainRecord(ml, recordTrain), features, features[0].Length) : null;
             for (var k = 0; k < test.Count; k++)
             {
-                targetScores[test[k]] = t?[k] ?? 0;
-                recordScores[test[k]] = r[k];
-                scored[test[k]] = true;
+                if (t is not null)
+                {
+                    targetScores[test[k]] = t[k];
+                    targetScored[test[k]] = true;
+                }
+
+                if (r is not null)
+                {
+                    recordScores[test[k]] = r[k];
+                    recordScored[test[k]] = true;
+                }
             }
         }
 
-        return (targetScores, recordScores, scored);
+        return (targetScores, recordScores, targetScored, recordScored);
     }
 
     /// <summary>Folds by document: documents in name order, dealt round-robin, so the same documents give the same folds.</summary>
