@@ -60,13 +60,15 @@ public sealed class CategoryRule : ITargetRule
         {
             var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
             var clause = OwnClause(context, draft, clauseStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
+            var itemStart = AfterEarlierItems(context, draft, clauseStart);
+            var ratioClause = itemStart == clauseStart ? clause : OwnClause(context, draft, itemStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
             var sentenceEnd = ClauseText.SentenceEnd(text, draft.ExpressionStart);
             sentence.Reset(text, sentenceStart, sentenceEnd);
             // "完成200家绿色工厂提质升星，建设一批园区、工厂和农场": a clause after the target's is a statement of its own, so only the
             // clauses that lead into the target may lend it a topic.
             var leadIn = text.AsSpan(sentenceStart, Math.Max(sentenceStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd)) - sentenceStart);
-            var category = Classify(draft, clause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceEnd));
+            var category = Classify(draft, clause, ratioClause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceEnd));
 
             // "新增营收过百亿元企业2家、过五十亿元2家": a later item of a 、-list that names no topic of its own elides the head
             // noun of the item before it, so it shares that item's category rather than one read from the list's clause.
@@ -100,6 +102,30 @@ public sealed class CategoryRule : ITargetRule
 
             draft.Category = category ?? TargetCategories.Other;
         }
+    }
+
+    /// <summary>"生产总值增长7%左右、财政收入和税收分别增长8%和9%的目标": an earlier item of a 、-list that holds a target of its own
+    /// names that target's ratio (growth of GDP), not this one's, so a rate takes its ratio from the clause after it, unless
+    /// this target's indicator lies in it (a distributive list, "A、B的覆盖率分别达到90%、85%"). Topics still come from the whole
+    /// clause: the items of a list usually share one (医院、敬老院 …).</summary>
+    private static int AfterEarlierItems(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+        var joint = text.LastIndexOf('、', draft.ExpressionStart - 1, Math.Max(0, draft.ExpressionStart - clauseStart));
+        if (joint < clauseStart || draft.IndicatorSpan is not { } own || own.Start <= joint || draft.IndicatorInherited)
+        {
+            return clauseStart;
+        }
+
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].ExpressionStart >= clauseStart; i--)
+        {
+            if (!context.Drafts[i].IsRejected && context.Drafts[i].ExpressionEnd <= joint)
+            {
+                return joint + 1;
+            }
+        }
+
+        return clauseStart;
     }
 
     /// <summary>"培育A示范企业5家以上、B设计中心3家以上": the later items of a 、-list in the clause name their own topics, so they are
@@ -176,7 +202,8 @@ public sealed class CategoryRule : ITargetRule
     }
 
     /// <summary>The category the table names, or null when no entry matches (the taxonomy may still know the indicator).</summary>
-    private static string? Classify(TargetDraft draft, string clause, Sentence sentence, ReadOnlySpan<char> leadIn, bool alone)
+    /// <param name="ratioClause">The clause without earlier 、-items that hold targets of their own: what may lend a rate its ratio.</param>
+    private static string? Classify(TargetDraft draft, string clause, string ratioClause, Sentence sentence, ReadOnlySpan<char> leadIn, bool alone)
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
@@ -197,7 +224,7 @@ public sealed class CategoryRule : ITargetRule
             // indicator that names a topic beyond science policy (固定资产投资 growing in a 、-list after 一般公共预算收入) takes
             // no ratio from the other items of its clause, and the clause lends ratios only, never a topic such as fiscal revenue.
             if (((named ? Match(Ratios, inIndicator, sentence) : null)
-                 ?? (NamesTopicBeyondSchema(indicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + clause, sentence)))) is { } ratio)
+                 ?? (NamesTopicBeyondSchema(indicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + ratioClause, sentence)))) is { } ratio)
             {
                 return ratio;
             }
@@ -218,8 +245,7 @@ public sealed class CategoryRule : ITargetRule
         // "全县生产总值…，增长14.5%": the indicator names the topic and its clause the growth.
         var category = (named ? Match(ratios, inIndicator, sentence) : null) ?? (head.Length > 0 ? Match(Table, head, sentence) : null)
                ?? (named ? Match(Table, inIndicator, sentence) : null)
-               ?? (indicator.Length > 0 && !clause.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + clause, sentence) : null)
-               ?? Match(Table, clause, sentence)
+               ?? FromClause(indicator, clause, ratioClause, sentence)
                ?? (alone ? Match(Table, leadIn, sentence) : null);
 
         // 汽车产量突破45万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
@@ -233,6 +259,18 @@ public sealed class CategoryRule : ITargetRule
         return category == IndustryOutput && unit == UnitKind.Count && FirmEndings.Any(e => indicator.EndsWith(e, StringComparison.Ordinal))
             ? TargetCategories.Other
             : category;
+    }
+
+    /// <summary>The topic the clause lends; GDP growth is one indicator, so an earlier 、-item's 生产总值增长 is not lent to a
+    /// later item's target.</summary>
+    private static string? FromClause(string indicator, string clause, string ratioClause, Sentence sentence)
+    {
+        var lent = Lent(clause);
+        return lent == GdpGrowth && !ReferenceEquals(ratioClause, clause) ? Lent(ratioClause) : lent;
+
+        string? Lent(string phrase) =>
+            (indicator.Length > 0 && !phrase.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + phrase, sentence) : null)
+            ?? Match(Table, phrase, sentence);
     }
 
     private static string? RatioOnly(string? category) => category is not null && TargetCategories.Topics.Contains(category) ? null : category;
