@@ -59,15 +59,16 @@ public sealed class CategoryRule : ITargetRule
         foreach (var draft in context.LiveDrafts)
         {
             var clauseStart = ClauseText.ClauseStart(text, draft.ExpressionStart);
-            var clause = OwnClause(context, draft, clauseStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
+            var clauseEnd = ClauseText.ClauseEnd(text, draft.ExpressionEnd);
+            var clause = OwnClause(context, draft, clauseStart, clauseEnd);
             var itemStart = AfterEarlierItems(context, draft, clauseStart);
-            var ratioClause = itemStart == clauseStart ? clause : OwnClause(context, draft, itemStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd));
+            var ratioClause = itemStart == clauseStart ? clause : OwnClause(context, draft, itemStart, clauseEnd);
             var sentenceStart = ClauseText.SentenceStart(text, draft.ExpressionStart);
             var sentenceEnd = ClauseText.SentenceEnd(text, draft.ExpressionStart);
             sentence.Reset(text, sentenceStart, sentenceEnd);
             // "完成200家绿色工厂提质升星，建设一批园区、工厂和农场": a clause after the target's is a statement of its own, so only the
             // clauses that lead into the target may lend it a topic.
-            var leadIn = text.AsSpan(sentenceStart, Math.Max(sentenceStart, ClauseText.ClauseEnd(text, draft.ExpressionEnd)) - sentenceStart);
+            var leadIn = text.AsSpan(sentenceStart, Math.Max(sentenceStart, clauseEnd) - sentenceStart);
             var category = Classify(draft, clause, ratioClause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceEnd));
 
             // "新增营收过百亿元企业2家、过五十亿元2家": a later item of a 、-list that names no topic of its own elides the head
@@ -224,7 +225,7 @@ public sealed class CategoryRule : ITargetRule
             // indicator that names a topic beyond science policy (固定资产投资 growing in a 、-list after 一般公共预算收入) takes
             // no ratio from the other items of its clause, and the clause lends ratios only, never a topic such as fiscal revenue.
             if (((named ? Match(Ratios, inIndicator, sentence) : null)
-                 ?? (NamesTopicBeyondSchema(indicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + ratioClause, sentence)))) is { } ratio)
+                 ?? (named && NamesTopicBeyondSchema(inIndicator, sentence) ? null : RatioOnly(Match(Ratios, indicator + "|" + ratioClause, sentence)))) is { } ratio)
             {
                 return ratio;
             }
@@ -275,9 +276,9 @@ public sealed class CategoryRule : ITargetRule
 
     private static string? RatioOnly(string? category) => category is not null && TargetCategories.Topics.Contains(category) ? null : category;
 
-    /// <summary>True when the indicator alone matches a topic of the table that lies outside the gold schema (投资, 消费, 财政收入 …).</summary>
-    private static bool NamesTopicBeyondSchema(string indicator, Sentence sentence) =>
-        indicator.Length > 0 && Match(Table, indicator, sentence) is { } topic && !TargetCategories.Schema.Contains(topic);
+    /// <summary>True when the indicator alone (its marked words) matches a topic of the table that lies outside the gold schema (投资, 消费, 财政收入 …).</summary>
+    private static bool NamesTopicBeyondSchema(ReadOnlySpan<bool> inIndicator, Sentence sentence) =>
+        Match(Table, inIndicator, sentence) is { } topic && !TargetCategories.Schema.Contains(topic);
 
     /// <summary>The topic category a phrase names by itself (a table's caption or section heading), or null.</summary>
     internal static string? TopicOf(string phrase)

@@ -53,19 +53,12 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass YiWords = WordLexicon.Default["yi-word"];
     private static readonly WordClass Addressees = WordLexicon.Default["addressee"];
     private static readonly WordClass RestrictOne = WordLexicon.Default["restrict-one"];
-
     private static readonly WordClass DesignateVerbs = WordLexicon.Default["designate-verb"];
-
     private static readonly WordClass GrantVerbs = WordLexicon.Default["grant-verb"];
-
     private static readonly WordClass ReportGenres = WordLexicon.Default["report-genre"];
-
     private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
-
     private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
-
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
-
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
 
     public string Name => "non-target";
