@@ -126,7 +126,8 @@ public sealed class TargetFeatures
             (v, slots) =>
             {
                 slots.Clear();
-                if (categories.TryGetValue(v.Target.Category, out var index))
+                // A target read back from JSON may lack a category despite the annotation: it matches none, as before.
+                if (v.Target.Category is { } category && categories.TryGetValue(category, out var index))
                 {
                     slots[index] = 1f;
                 }
