@@ -1,27 +1,31 @@
-using System.Buffers;
-using System.Collections.Frozen;
-
 namespace PolicyMiner.Extraction.Lexicon;
 
 /// <summary>Finds which of several word classes occur in a text in one pass, instead of one search per class.</summary>
 /// <remarks>
-/// <see cref="Mark"/> sets exactly the flags that <see cref="WordClass.OccursIn"/> of each class would give: jump to the next
-/// character that opens any word, compare the words opening with it. Immutable and thread-safe.
+/// <see cref="Mark"/> sets exactly the flags that <see cref="WordClass.OccursIn"/> of each class would give: at every character
+/// that opens a word, compare the words opening with it. The texts scanned are short windows around a number (tens of
+/// characters, once per candidate), where one table lookup per character costs less than setting up a vectorised search and
+/// a dictionary lookup per hit. Immutable and thread-safe.
 /// </remarks>
 public sealed class WordClassScanner
 {
-    private readonly SearchValues<char> _firsts;
-    private readonly FrozenDictionary<char, (string Word, int Class)[]> _byFirst;
+    // _groupOf[c] is 1 + the index in _groups of the words opening with c, or 0 when no word opens with c (64K entries, 128 KB).
+    private readonly ushort[] _groupOf = new ushort[char.MaxValue + 1];
+    private readonly (string Word, int Class)[][] _groups;
 
     public WordClassScanner(IReadOnlyList<WordClass> classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
         Count = classes.Count;
-        _byFirst = classes
+        var byFirst = classes
             .SelectMany((c, i) => c.Words.Where(w => w.Length > 0).Select(w => (Word: w, Class: i)))
             .GroupBy(e => e.Word[0])
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        _firsts = SearchValues.Create([.. _byFirst.Keys]);
+            .ToList();
+        _groups = [.. byFirst.Select(g => g.ToArray())];
+        for (var g = 0; g < byFirst.Count; g++)
+        {
+            _groupOf[byFirst[g].Key] = (ushort)(g + 1);
+        }
     }
 
     /// <summary>Number of classes; the length <see cref="Mark"/> expects.</summary>
@@ -35,26 +39,22 @@ public sealed class WordClassScanner
             throw new ArgumentException($"expected {Count} flags, got {present.Length}", nameof(present));
         }
 
-        var offset = 0;
-        while (offset < text.Length)
+        for (var at = 0; at < text.Length; at++)
         {
-            var next = text[offset..].IndexOfAny(_firsts);
-            if (next < 0)
+            var group = _groupOf[text[at]];
+            if (group == 0)
             {
-                return;
+                continue;
             }
 
-            var at = offset + next;
             var rest = text[at..];
-            foreach (var (word, cls) in _byFirst[text[at]])
+            foreach (var (word, cls) in _groups[group - 1])
             {
                 if (!present[cls] && rest.StartsWith(word, StringComparison.Ordinal))
                 {
                     present[cls] = true;
                 }
             }
-
-            offset = at + 1;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,7 +31,10 @@ public sealed class TargetFeatures
 
     private const int ClauseReach = 40;
 
-    private readonly (string Name, Func<CandidateView, float> Read)[] _dense;
+    private readonly DenseGroup[] _dense;
+
+    /// <summary>Number of dense features (the vector's first slots; the hashed slots follow).</summary>
+    private readonly int _denseLength;
 
     /// <summary>Per-document memo of what every candidate of one section shares (its heading's hashed words); dropped with the context.</summary>
     private readonly ConditionalWeakTable<ExtractionContext, DocumentMemo> _memos = [];
@@ -38,7 +42,8 @@ public sealed class TargetFeatures
     private TargetFeatures()
     {
         _dense = [.. DenseFeatures()];
-        Names = [.. _dense.Select(d => d.Name), .. Enumerable.Range(0, HashedSlots).Select(i => $"hash{i}")];
+        _denseLength = _dense.Sum(g => g.Names.Length);
+        Names = [.. _dense.SelectMany(g => g.Names), .. Enumerable.Range(0, HashedSlots).Select(i => $"hash{i}")];
         var schema = SchemaRevision + "\n" + "fnv1a32" + "\n" + string.Join("\n", Names);
         Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schema)))[..16];
     }
@@ -75,101 +80,130 @@ public sealed class TargetFeatures
             throw new ArgumentException($"the feature buffer has {buffer.Vector.Length} slots, not {Length}", nameof(buffer));
         }
 
-        buffer.Reset(_dense.Length);
+        buffer.ClearHashed();
         var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()), buffer);
-        var vector = buffer.Vector;
-        for (var i = 0; i < _dense.Length; i++)
+        var vector = buffer.Vector.AsSpan();
+        var offset = 0;
+        foreach (var group in _dense)
         {
-            vector[i] = _dense[i].Read(view);
+            group.Write(view, vector.Slice(offset, group.Names.Length));
+            offset += group.Names.Length;
         }
 
-        view.AddWords(buffer, _dense.Length);
+        view.AddWords(buffer, _denseLength);
     }
 
-    private static IEnumerable<(string, Func<CandidateView, float>)> DenseFeatures()
+    private static IEnumerable<DenseGroup> DenseFeatures()
     {
         static float B(bool b) => b ? 1f : 0f;
-        yield return ("value.log10", v => (float)Math.Log10(Math.Abs(v.Target.Value) + 1));
-        yield return ("value.range", v => B(v.Target.ValueMax is not null));
-        yield return ("value.chinese", v => B(v.Draft.Mention.IsChinese));
-        yield return ("value.approximate", v => B(v.Draft.Mention.Approximate));
-        yield return ("value.integer", v => B(v.Target.Value == Math.Floor(v.Target.Value)));
-        yield return ("unit.none", v => B(v.Target.Unit.Length == 0));
-        yield return ("unit.percent", v => B(v.Target.Unit.Contains('%', StringComparison.Ordinal) || v.Target.Unit.Contains("百分点", StringComparison.Ordinal)));
-        yield return ("unit.money", v => B(v.Target.Unit.EndsWith('元')));
-        yield return ("comparator.written", v => B(v.Draft.ComparatorWritten));
-        foreach (var (name, value) in Members<Comparator>())
-        {
-            yield return ($"comparator.{name}", v => B(v.Target.Comparator == value));
-        }
-
-        foreach (var (name, value) in Members<Commitment>())
-        {
-            yield return ($"commitment.{name}", v => B(v.Target.Commitment == value));
-        }
-
-        foreach (var (name, value) in Members<ScopeSource>())
-        {
-            yield return ($"commitment-from.{name}", v => B(v.Draft.CommitmentFrom == value));
-            yield return ($"year-from.{name}", v => B(v.Draft.YearFrom == value));
-        }
-
-        foreach (var (name, value) in Members<TargetKind>())
-        {
-            yield return ($"kind.{name}", v => B(v.Target.Kind == value));
-        }
-
-        foreach (var category in TargetCategories.All)
-        {
-            yield return ($"category.{category}", v => B(string.Equals(v.Target.Category, category, StringComparison.Ordinal)));
-        }
-
-        yield return ("category.decided", v => B(v.Draft.CategoryDecided));
-        yield return ("indicator.known", v => B(v.Target.IndicatorId is not null));
-        yield return ("year.none", v => B(v.Target.Year is null));
-        yield return ("year.after-plan", v => v.Target.Year is { } y && v.PlanYear is { } p ? Math.Clamp(y - p, -10, 20) : 0f);
-        yield return ("year.plan-unknown", v => B(v.PlanYear is null));
-        yield return ("year.text", v => B(v.Target.YearText is not null));
-        yield return ("indicator.length", v => Math.Min(v.Target.Indicator.Length, 40));
-        yield return ("indicator.none", v => B(v.Target.Indicator.Length == 0));
-        yield return ("indicator.inherited", v => B(v.Draft.IndicatorInherited));
-        yield return ("indicator.gap", v => v.Draft.IndicatorSpan is { } s ? Math.Clamp(v.Draft.Mention.Span.Start - s.End, -40, 80) : 99f);
-        yield return ("indicator.shared", v => v.Draft.SharedWith.Count);
-        yield return ("responsible.count", v => Math.Min(v.Target.Responsible.Count, 10));
-        yield return ("baseline", v => B(v.Target.Baseline is not null));
-        yield return ("table", v => B(v.Draft.Table is not null));
-        yield return ("quote.length", v => Math.Min(v.Target.End - v.Target.Start, 200));
-        yield return ("position", v => v.Context.Text.Length == 0 ? 0f : (float)v.Target.Start / v.Context.Text.Length);
-        yield return ("rule-confidence", v => (float)v.Draft.Confidence);
-        yield return ("scope.review", v => B(v.Scope.Review));
-        yield return ("scope.past-opening", v => B(v.Scope.PastOpening));
-        yield return ("scope.deadline", v => B(v.Scope.Deadline is not null));
-        yield return ("scope.section-deadline", v => B(v.Scope.SectionDeadline is not null));
-        yield return ("scope.lead-in", v => B(v.Scope.LeadIn is not null));
+        yield return One("value.log10", v => (float)Math.Log10(Math.Abs(v.Target.Value) + 1));
+        yield return One("value.range", v => B(v.Target.ValueMax is not null));
+        yield return One("value.chinese", v => B(v.Draft.Mention.IsChinese));
+        yield return One("value.approximate", v => B(v.Draft.Mention.Approximate));
+        yield return One("value.integer", v => B(v.Target.Value == Math.Floor(v.Target.Value)));
+        yield return One("unit.none", v => B(v.Target.Unit.Length == 0));
+        yield return One("unit.percent", v => B(v.Target.Unit.Contains('%', StringComparison.Ordinal) || v.Target.Unit.Contains("百分点", StringComparison.Ordinal)));
+        yield return One("unit.money", v => B(v.Target.Unit.EndsWith('元')));
+        yield return One("comparator.written", v => B(v.Draft.ComparatorWritten));
+        yield return OneHot<Comparator>("comparator", v => v.Target.Comparator);
+        yield return OneHot<Commitment>("commitment", v => v.Target.Commitment);
+        var sources = Enum.GetValues<ScopeSource>();
+        yield return new DenseGroup(
+            [.. sources.SelectMany(s => new[] { $"commitment-from.{s}", $"year-from.{s}" })],
+            (v, slots) =>
+            {
+                for (var i = 0; i < sources.Length; i++)
+                {
+                    slots[2 * i] = B(v.Draft.CommitmentFrom == sources[i]);
+                    slots[(2 * i) + 1] = B(v.Draft.YearFrom == sources[i]);
+                }
+            });
+        yield return OneHot<TargetKind>("kind", v => v.Target.Kind);
+        // One lookup instead of a comparison per category (the ids are distinct: the dictionary refuses duplicates).
+        var categories = TargetCategories.All.Select((c, i) => (c, i)).ToFrozenDictionary(e => e.c, e => e.i, StringComparer.Ordinal);
+        yield return new DenseGroup(
+            [.. TargetCategories.All.Select(c => $"category.{c}")],
+            (v, slots) =>
+            {
+                slots.Clear();
+                // A target read back from JSON may lack a category despite the annotation: it matches none, as before.
+                if (v.Target.Category is { } category && categories.TryGetValue(category, out var index))
+                {
+                    slots[index] = 1f;
+                }
+            });
+        yield return One("category.decided", v => B(v.Draft.CategoryDecided));
+        yield return One("indicator.known", v => B(v.Target.IndicatorId is not null));
+        yield return One("year.none", v => B(v.Target.Year is null));
+        yield return One("year.after-plan", v => v.Target.Year is { } y && v.PlanYear is { } p ? Math.Clamp(y - p, -10, 20) : 0f);
+        yield return One("year.plan-unknown", v => B(v.PlanYear is null));
+        yield return One("year.text", v => B(v.Target.YearText is not null));
+        yield return One("indicator.length", v => Math.Min(v.Target.Indicator.Length, 40));
+        yield return One("indicator.none", v => B(v.Target.Indicator.Length == 0));
+        yield return One("indicator.inherited", v => B(v.Draft.IndicatorInherited));
+        yield return One("indicator.gap", v => v.Draft.IndicatorSpan is { } s ? Math.Clamp(v.Draft.Mention.Span.Start - s.End, -40, 80) : 99f);
+        yield return One("indicator.shared", v => v.Draft.SharedWith.Count);
+        yield return One("responsible.count", v => Math.Min(v.Target.Responsible.Count, 10));
+        yield return One("baseline", v => B(v.Target.Baseline is not null));
+        yield return One("table", v => B(v.Draft.Table is not null));
+        yield return One("quote.length", v => Math.Min(v.Target.End - v.Target.Start, 200));
+        yield return One("position", v => v.Context.Text.Length == 0 ? 0f : (float)v.Target.Start / v.Context.Text.Length);
+        yield return One("rule-confidence", v => (float)v.Draft.Confidence);
+        yield return One("scope.review", v => B(v.Scope.Review));
+        yield return One("scope.past-opening", v => B(v.Scope.PastOpening));
+        yield return One("scope.deadline", v => B(v.Scope.Deadline is not null));
+        yield return One("scope.section-deadline", v => B(v.Scope.SectionDeadline is not null));
+        yield return One("scope.lead-in", v => B(v.Scope.LeadIn is not null));
         foreach (var kind in new[] { BlockKind.Heading, BlockKind.Paragraph, BlockKind.ListItem })
         {
-            yield return ($"line.{kind}", v => B(v.Line?.Kind == kind));
+            yield return One($"line.{kind}", v => B(v.Line?.Kind == kind));
         }
 
-        yield return ("line.section-depth", v => v.SectionDepth);
-        yield return ("line.length", v => v.Line is { } l ? Math.Min(l.Span.Length, 500) : 0f);
-        yield return ("line.numbers", v => Math.Min(v.NumbersInLine, 30));
-        yield return ("line.targets", v => Math.Min(v.TargetsInLine, 30));
+        yield return One("line.section-depth", v => v.SectionDepth);
+        yield return One("line.length", v => v.Line is { } l ? Math.Min(l.Span.Length, 500) : 0f);
+        yield return One("line.numbers", v => Math.Min(v.NumbersInLine, 30));
+        yield return One("line.targets", v => Math.Min(v.TargetsInLine, 30));
         // One pass of the scanner per side finds every class (WordClasses.InOrder's order) that occurs there.
-        for (var k = 0; k < WordClasses.InOrder.Count; k++)
-        {
-            var index = k;
-            var name = WordClasses.InOrder[k].Name;
-            yield return ($"before.{name}", v => B(v.BeforeHas(index)));
-            yield return ($"after.{name}", v => B(v.AfterHas(index)));
-        }
+        yield return new DenseGroup(
+            [.. WordClasses.InOrder.SelectMany(c => new[] { $"before.{c.Name}", $"after.{c.Name}" })],
+            (v, slots) =>
+            {
+                var (before, after) = v.ScanClasses();
+                for (var k = 0; k < before.Length; k++)
+                {
+                    slots[2 * k] = B(before[k]);
+                    slots[(2 * k) + 1] = B(after[k]);
+                }
+            });
+    }
+
+    private static DenseGroup One(string name, Func<CandidateView, float> read) => new([name], (v, slots) => slots[0] = read(v));
+
+    /// <summary>"prefix.Member" for every member of <typeparamref name="T"/>: 1 for the member <paramref name="read"/> gives, else 0.</summary>
+    private static DenseGroup OneHot<T>(string prefix, Func<CandidateView, T> read)
+        where T : struct, Enum
+    {
+        var members = Enum.GetValues<T>();
+        return new DenseGroup(
+            [.. members.Select(m => $"{prefix}.{m}")],
+            (v, slots) =>
+            {
+                var value = read(v);
+                for (var i = 0; i < members.Length; i++)
+                {
+                    slots[i] = EqualityComparer<T>.Default.Equals(value, members[i]) ? 1f : 0f;
+                }
+            });
     }
 
     /// <summary>Number of lexicon word classes the features look for on each side of the number.</summary>
     internal static int WordClassCount => WordClasses.InOrder.Count;
 
-    private static IEnumerable<(string Name, T Value)> Members<T>()
-        where T : struct, Enum => Enum.GetValues<T>().Select(m => (m.ToString(), m));
+    /// <summary>Adjacent dense features written together: one call per group, not per feature (a one-hot of 35 categories is one
+    /// lookup). Every writer sets all of its slots, so the buffer need not clear them between candidates.</summary>
+    private sealed record DenseGroup(string[] Names, DenseWriter Write);
+
+    private delegate void DenseWriter(CandidateView view, Span<float> slots);
 
     /// <summary>What the features read about one candidate, computed once.</summary>
     private sealed class CandidateView
@@ -178,7 +212,6 @@ public sealed class TargetFeatures
         private readonly FeatureBuffer _buffer;
         private readonly int _beforeStart;
         private readonly int _afterLength;
-        private bool _classesScanned;
 
         public CandidateView(ExtractionContext context, RuleCandidate candidate, DocumentMemo memo, FeatureBuffer buffer)
         {
@@ -255,30 +288,14 @@ public sealed class TargetFeatures
         /// <summary>The text after the number's expression (up to 20 characters, within the line).</summary>
         public ReadOnlySpan<char> After => Context.Text.AsSpan(Draft.ExpressionEnd, _afterLength);
 
-        /// <summary>True when a word of the <paramref name="index"/>-th class (of <see cref="WordClasses.InOrder"/>) occurs in <see cref="Before"/>.</summary>
-        public bool BeforeHas(int index)
+        /// <summary>Which word classes (of <see cref="WordClasses.InOrder"/>) occur in <see cref="Before"/> and in <see cref="After"/>.</summary>
+        public (bool[] Before, bool[] After) ScanClasses()
         {
-            ScanClasses();
-            return _buffer.Before[index];
-        }
-
-        /// <summary>True when a word of the <paramref name="index"/>-th class occurs in <see cref="After"/>.</summary>
-        public bool AfterHas(int index)
-        {
-            ScanClasses();
-            return _buffer.After[index];
-        }
-
-        private void ScanClasses()
-        {
-            if (!_classesScanned)
-            {
-                Array.Clear(_buffer.Before);
-                Array.Clear(_buffer.After);
-                WordClasses.Scanner.Mark(Before, _buffer.Before);
-                WordClasses.Scanner.Mark(After, _buffer.After);
-                _classesScanned = true;
-            }
+            Array.Clear(_buffer.Before);
+            Array.Clear(_buffer.After);
+            WordClasses.Scanner.Mark(Before, _buffer.Before);
+            WordClasses.Scanner.Mark(After, _buffer.After);
+            return (_buffer.Before, _buffer.After);
         }
 
         /// <summary>Adds the hashed words: three words each side of the number, POS tags of the nearest ones, the heading's words,
@@ -435,7 +452,8 @@ public sealed class FeatureBuffer
 
     internal bool[] After { get; } = new bool[TargetFeatures.WordClassCount];
 
-    internal void Reset(int denseLength)
+    /// <summary>Zeroes the hashed slots the last candidate set; the dense features are all written again.</summary>
+    internal void ClearHashed()
     {
         foreach (var slot in _set)
         {
@@ -443,7 +461,6 @@ public sealed class FeatureBuffer
         }
 
         _set.Clear();
-        Array.Clear(Vector, 0, denseLength);
     }
 
     internal void Set(int slot)
