@@ -81,6 +81,13 @@ public sealed class NonTargetRule : ITargetRule
                 continue;
             }
 
+            // 〔12〕“三个一批”：即…: a note explains a term the text used; the figures it recalls are set (or not) where the term stands.
+            if (scope.Note)
+            {
+                draft.Reject(RejectionReason.Definition);
+                continue;
+            }
+
             if (scope.PastOpening && !SentenceStatesDue(context, text, draft))
             {
                 draft.Reject(RejectionReason.Past);
