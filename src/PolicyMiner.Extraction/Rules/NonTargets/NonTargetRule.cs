@@ -972,9 +972,7 @@ public sealed class NonTargetRule : ITargetRule
     /// A leading item number (一、, （二）, 3.) opens the clause, not the list; glosses in brackets (广东（珠三角）) are no items.</summary>
     private static int ListedItems(ReadOnlySpan<char> clauseBefore)
     {
-        // A page's line break between the list and its count ("A、B和C\n三种") is layout, not part of the last item.
-        var trimmed = clauseBefore.TrimEnd();
-        trimmed = trimmed.EndsWith("等") ? trimmed[..^1] : trimmed;
+        var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
         trimmed = trimmed[ItemNumber.Length(trimmed)..];
         if (trimmed.IsEmpty || !(ClauseText.IsHan(trimmed[^1]) || trimmed[^1] is '）' or ')'))
         {
