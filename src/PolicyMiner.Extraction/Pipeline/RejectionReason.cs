@@ -81,7 +81,7 @@ public enum RejectionReason
     /// <summary>An amount or period a rule grants (每月1000元定额扣除).</summary>
     Entitlement,
 
-    /// <summary>In a sentence that defines a term (X是指…, 本办法所称…).</summary>
+    /// <summary>In a sentence that defines a term (X是指…, 本办法所称…), or in a note that explains one (〔3〕三个一批：…).</summary>
     Definition,
 
     /// <summary>A condition that selects cases (入围企业3家及以上的，采取…).</summary>
@@ -149,7 +149,7 @@ public static class RejectionReasonText
         RejectionReason.Phase => "construction phase (医院二期)",
         RejectionReason.Penalty => "sanction set by a rule (罚款, 责令停止)",
         RejectionReason.Entitlement => "amount or period a rule grants (扣除)",
-        RejectionReason.Definition => "in a definition (是指, 所称)",
+        RejectionReason.Definition => "in a definition (是指, 所称) or a note explaining a term (〔3〕…：)",
         RejectionReason.Condition => "condition selecting cases (…3家及以上的，…)",
         RejectionReason.Total => "total of what exists (共191个)",
         RejectionReason.Description => "description of a place (距…5公里)",

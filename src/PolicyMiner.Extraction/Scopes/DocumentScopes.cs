@@ -46,8 +46,10 @@ public enum ScopeSource
 /// <param name="Topic">The noun phrase the nearest titled scope is about: the line's own run-in title ("加快宜荆荆都市圈一体化发展。…",
 /// "（十三）实施大数据创新应用突破行动。…"), else the title of the nearest enclosing numbered section. Null when that nearest title
 /// names no noun phrase (a nearer title shadows a farther one).</param>
+/// <param name="Note">True for a note that explains a term of the text ("〔12〕三个一批：即…", the glossary a work report ends with): it
+/// describes what the term stands for and never sets a figure of its own.</param>
 public sealed record LineScope(bool Review, bool PastOpening, YearMention? Deadline, YearMention? SectionDeadline, TextSpan? LeadIn, int? PlanEnd = null,
-    ScopeTopic? Topic = null);
+    ScopeTopic? Topic = null, bool Note = false);
 
 /// <summary>The topic a scope states: a noun phrase at word boundaries and the scope that stated it.</summary>
 public sealed record ScopeTopic(TextSpan Span, string Text, ScopeSource From);
@@ -210,7 +212,8 @@ public sealed class DocumentScopes
                 topic = ScopeTopics.NounPhrase(context, runIn) is { } phrase ? new ScopeTopic(phrase, text[phrase.Start..phrase.End], ScopeSource.Paragraph) : null;
             }
 
-            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd, topic);
+            scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd, topic,
+                IsNote(text, lines[i].Span));
         }
 
         var openingReviews = OpeningReviews(context, tree, planLine, plan);
@@ -253,6 +256,45 @@ public sealed class DocumentScopes
 
     /// <summary>A line's run-in title: after its item number, a first sentence of at most <see cref="MaxRunInTitle"/> characters ending in
     /// 。 with no clause mark inside, followed by more text ("强化投资拉动。聚焦…"); null otherwise.</summary>
+    /// <summary>True when <paramref name="line"/> opens with a note number in brackets (〔3〕, [3], 【3】, ［3］) and then the term
+    /// it explains before a colon ("〔3〕“三个一批”：…"). An item number of a list is never bracketed so, and a run-in title of a
+    /// list item ends in 。 rather than ：.</summary>
+    private static bool IsNote(string text, TextSpan line)
+    {
+        const int MaxNumber = 3;
+        const int MaxTerm = 30;
+        var i = line.Start;
+        if (i >= line.End || text[i] is not ('〔' or '[' or '【' or '［'))
+        {
+            return false;
+        }
+
+        var close = text[i] switch { '〔' => '〕', '[' => ']', '【' => '】', _ => '］' };
+        var digits = 0;
+        for (i++; i < line.End && char.IsAsciiDigit(text[i]); i++)
+        {
+            digits++;
+        }
+
+        if (digits is 0 or > MaxNumber || i >= line.End || text[i] != close)
+        {
+            return false;
+        }
+
+        for (var j = i + 1; j < line.End && j <= i + 1 + MaxTerm; j++)
+        {
+            switch (text[j])
+            {
+                case '：' or ':':
+                    return j > i + 1;
+                case '。' or '，' or '；' or ',' or ';':
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     private static TextSpan? RunInTitle(string text, TextSpan line)
     {
         var start = AfterItemNumber(text, line);

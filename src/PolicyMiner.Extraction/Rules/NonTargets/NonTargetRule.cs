@@ -81,6 +81,13 @@ public sealed class NonTargetRule : ITargetRule
                 continue;
             }
 
+            // 〔12〕“三个一批”：即…: a note explains a term the text used; the figures it recalls are set (or not) where the term stands.
+            if (scope.Note)
+            {
+                draft.Reject(RejectionReason.Definition);
+                continue;
+            }
+
             if (scope.PastOpening && !SentenceStatesDue(context, text, draft))
             {
                 draft.Reject(RejectionReason.Past);
@@ -925,8 +932,8 @@ public sealed class NonTargetRule : ITargetRule
         var afterComma = end < text.Length && text[end] is '，' or ',' ? end + 1 : end;
         foreach (var word in IncentiveAfter)
         {
-            // A share is a grant's rate only before 给予 (提取30%奖励给个人 is a share to pay out, a target).
-            if ((draft.Mention.Quantity.Kind == UnitKind.Money || word.EndsWith("给予", StringComparison.Ordinal))
+            // A share is a grant's rate only before a verb that grants (给予, 予以资助); 提取30%奖励给个人 is a share to pay out, a target.
+            if ((draft.Mention.Quantity.Kind == UnitKind.Money || word.EndsWith("给予", StringComparison.Ordinal) || GrantVerbs.MatchAtStart(word) > 0)
                 && (ClauseText.At(text, end, word) || ClauseText.At(text, afterComma, word)))
             {
                 return true;
@@ -1006,9 +1013,12 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 在A、B等地举办两次活动: a 等 inside the last item closed the list; what follows it is the predicate, not an item.
+        // "A、B和C": the last stretch holds two items when a conjunction joins them, each as short as an item.
         var last = trimmed[(trimmed.LastIndexOf('、') + 1)..];
         const int MaxItem = 12;
-        return last.Length > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (last.IndexOfAny('和', '及', '与') >= 0 ? 1 : 0);
+        var conjunction = last.IndexOfAny('和', '及', '与');
+        var longest = conjunction >= 0 ? Math.Max(conjunction, last.Length - conjunction - 1) : last.Length;
+        return longest > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (conjunction >= 0 ? 1 : 0);
     }
 
     /// <summary>"面积超过450平方米（含）的，给予…", "营收首次达到4500万元、9000万元的，分别给予…", "接收人员超过50人，留用率达到

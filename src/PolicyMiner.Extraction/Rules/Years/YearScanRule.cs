@@ -106,8 +106,13 @@ public sealed class YearScanRule : IScanRule
             }
         }
 
-        // N年内 / 通过N年: within N years.
+        // N年内 / 通过N年: within N years. 通过一年来的努力, 五年来: N年来 counts back from now, the years a review speaks of.
         var n = NumberBefore(text, position, out var nStart);
+        if (n is >= 1 and <= 20 && ClauseText.At(text, position + 1, "来"))
+        {
+            return position + 2;
+        }
+
         if (n is >= 1 and <= 20)
         {
             if (ClauseText.At(text, position + 1, "内") || ClauseText.At(text, position + 1, "时间内") || ClauseText.EndsAt(text, nStart, "通过") || ClauseText.EndsAt(text, nStart, "用"))
