@@ -170,7 +170,7 @@ public sealed class YearRule : ITargetRule
         return text.AsSpan(at, Math.Max(0, to - at)).Trim(" \u3000").IsEmpty;
     }
 
-    /// <summary>The deadline is a clause of its own ("到2027年，…"), not the subject of one ("2018年进一步扩大…" is).</summary>
+    /// <summary>The deadline is a clause of its own ("到2027年，…"), not the subject of one ("2019年全面推开…" is).</summary>
     private static bool OpensAClause(string text, int end) => end < text.Length && text[end] is '，' or ',';
 
     private static bool StartsWithItemMarker(string text, int lineStart)
