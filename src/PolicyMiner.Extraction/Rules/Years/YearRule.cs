@@ -6,8 +6,10 @@ using PolicyMiner.Extraction.Time;
 
 namespace PolicyMiner.Extraction.Rules.Years;
 
-/// <summary>Gives each target its due year: a time expression in its own clause, else one leading its sentence, else the plan
-/// year (year_text null). "2004年-2006年…分别达到1.45%、1.50%和1.60%" gives one year per value.</summary>
+/// <summary>Gives each target its due year: a time expression in its own clause, else one leading its sentence, else a list's
+/// lead-in (a line ending in ：, or the goal paragraph over a dash list), else a deadline opening an earlier sentence of its
+/// paragraph, the paragraph's or the section's, else the end of the plan its title names, else the plan year (year_text null).
+/// "2004年-2006年…分别达到1.45%、1.50%和1.60%" gives one year per value.</summary>
 /// <remarks>Years before the plan year, dates, and years inside titles (《…(2006-2020年)》) never give a due year.</remarks>
 public sealed class YearRule : ITargetRule
 {
