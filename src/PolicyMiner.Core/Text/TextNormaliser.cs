@@ -189,7 +189,8 @@ public static class TextNormaliser
             return !NumberTouchesWord(text, i + 1) && !OpensDate(text, i + 1);
         }
 
-        if ((IsDigit(before) && !OpensLine(text, i - 1) || before == '%') && IsIdeograph(after) || IsDigit(before) && after is '%' or '‰')
+        // After a number only when padding was set before it too ("到 2025 年"): "附表2 各乡镇…" is a caption's label.
+        if ((IsDigit(before) && PaddedBefore(text, i - 1) || before == '%') && IsIdeograph(after) || IsDigit(before) && after is '%' or '‰')
         {
             return true;
         }
@@ -237,20 +238,16 @@ public static class TextNormaliser
 
     private static int SkipSpace(string text, int i) => i < text.Length && text[i] == ' ' ? i + 1 : i;
 
-    /// <summary>The number ending at <paramref name="i"/> opens its line: a section number ("7.2 本预案…") keeps its space.</summary>
-    private static bool OpensLine(string text, int i)
+    /// <summary>The number ending at <paramref name="i"/> has a lone space before it and does not open its line (a section number,
+    /// "7.2 本预案…", keeps its space).</summary>
+    private static bool PaddedBefore(string text, int i)
     {
         while (i >= 0 && (IsDigit(text[i]) || text[i] == '.'))
         {
             i--;
         }
 
-        while (i >= 0 && text[i] is ' ' or '\t' or '\u3000')
-        {
-            i--;
-        }
-
-        return i < 0 || text[i] is '\n' or '\r';
+        return i >= 1 && text[i] == ' ' && text[i - 1] is not (' ' or '\t' or '\u3000' or '\n' or '\r');
     }
 
     /// <summary>The digit at <paramref name="i"/> stands alone: no digit touches it ("2 0 0 5", not "2020 2025").</summary>
