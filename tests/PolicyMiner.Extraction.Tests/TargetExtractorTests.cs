@@ -34,6 +34,7 @@ public sealed class TargetExtractorTests
     [Theory]
     [InlineData("示范县人民政府关于示范县数字经济总体规划（2021—2030年）的批复", 2030)]
     [InlineData("示范县人民政府关于印发示范县“十四五”数字经济规划的通知", 2025)]
+    [InlineData("示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 2025)]
     [InlineData("示范县2021年数字经济工作要点", 2021)]
     public void Extract_UntimedTarget_IsDueAtTheEndOfThePlanPeriodItsTitleNames(string title, int due)
     {

@@ -90,6 +90,11 @@ public static class TextNormaliser
             }
             else if (c is >= ' ' and <= '}' && c != '-')
             {
+                if (c == ' ' && options.NormaliseNumbers && IsNumberPadding(text, i))
+                {
+                    continue;
+                }
+
                 builder.Append(c, i);
                 continue;
             }
@@ -163,6 +168,115 @@ public static class TextNormaliser
     }
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    /// <summary>A lone space that PDF text extraction put around a number ("到 2025 年", "不低于 92%") or between the digits of one
+    /// ("2 0 0 5年", "1 2种"): Chinese sets no space there, and every later stage reads the number and its words as one.</summary>
+    /// <remarks>Only a single space: columns of a table laid out with spaces keep theirs, and so do Latin words ("PM 2.5", "5G 网络").</remarks>
+    private static bool IsNumberPadding(string text, int i)
+    {
+        if (i == 0 || i + 1 >= text.Length || text[i - 1] == ' ' || text[i + 1] == ' ')
+        {
+            return false;
+        }
+
+        var before = text[i - 1];
+        var after = text[i + 1];
+        if (IsIdeograph(before) && IsDigit(after))
+        {
+            // Padding is set on both sides ("到 2025 年"); "科技局 2022年3月2日" is a signature whose date stands apart.
+            return !NumberTouchesWord(text, i + 1) && !OpensDate(text, i + 1);
+        }
+
+        // After a number only when padding was set before it too ("到 2025 年"): "附表2 各乡镇…" is a caption's label.
+        if ((IsDigit(before) && PaddedBefore(text, i - 1) || before == '%') && IsIdeograph(after) || IsDigit(before) && after is '%' or '‰')
+        {
+            return true;
+        }
+
+        return IsDigit(before) && (IsDigit(after) || after is '%' or '‰') && IsSpacedDigit(text, i - 1) && SpacedDigitsEndInWords(text, i + 1);
+    }
+
+    /// <summary>The number starting at <paramref name="i"/> runs straight into an ideograph ("2022年").</summary>
+    private static bool NumberTouchesWord(string text, int i)
+    {
+        while (i < text.Length && (IsDigit(text[i]) || text[i] == '.'))
+        {
+            i++;
+        }
+
+        return i < text.Length && IsIdeograph(text[i]);
+    }
+
+    /// <summary>A date opens at <paramref name="i"/>: a year and a month, spaced or not ("2022 年 3 月").</summary>
+    private static bool OpensDate(string text, int i)
+    {
+        var at = SkipDigits(text, i, out var yearDigits);
+        at = SkipSpace(text, at);
+        if (yearDigits != 4 || at >= text.Length || text[at] != '年')
+        {
+            return false;
+        }
+
+        at = SkipDigits(text, SkipSpace(text, at + 1), out var monthDigits);
+        at = SkipSpace(text, at);
+        return monthDigits is 1 or 2 && at < text.Length && text[at] == '月';
+    }
+
+    private static int SkipDigits(string text, int i, out int count)
+    {
+        var start = i;
+        while (i < text.Length && IsDigit(text[i]))
+        {
+            i++;
+        }
+
+        count = i - start;
+        return i;
+    }
+
+    private static int SkipSpace(string text, int i) => i < text.Length && text[i] == ' ' ? i + 1 : i;
+
+    /// <summary>The number ending at <paramref name="i"/> has a lone space before it and does not open its line (a section number,
+    /// "7.2 本预案…", keeps its space).</summary>
+    private static bool PaddedBefore(string text, int i)
+    {
+        while (i >= 0 && (IsDigit(text[i]) || text[i] == '.'))
+        {
+            i--;
+        }
+
+        return i >= 1 && text[i] == ' ' && text[i - 1] is not (' ' or '\t' or '\u3000' or '\n' or '\r');
+    }
+
+    /// <summary>The digit at <paramref name="i"/> stands alone: no digit touches it ("2 0 0 5", not "2020 2025").</summary>
+    private static bool IsSpacedDigit(string text, int i) =>
+        (i == 0 || !IsDigit(text[i - 1])) && (i + 1 >= text.Length || !IsDigit(text[i + 1]));
+
+    /// <summary>From <paramref name="i"/>, a run of lone digits separated by single spaces that ends in a word or a percent sign
+    /// ("0 0 5年", "5 %"), not in a line break or a wider gap (a row of single-digit table cells).</summary>
+    private static bool SpacedDigitsEndInWords(string text, int i)
+    {
+        while (i < text.Length && IsDigit(text[i]))
+        {
+            if (!IsSpacedDigit(text, i))
+            {
+                return false;
+            }
+
+            var next = i + 1 < text.Length ? text[i + 1] : '\n';
+            if (next == ' ' && i + 2 < text.Length && text[i + 2] != ' ')
+            {
+                i += 2;
+                continue;
+            }
+
+            return IsIdeograph(next) || next is '%' or '‰';
+        }
+
+        return i < text.Length && (IsIdeograph(text[i]) || text[i] is '%' or '‰');
+    }
 
     private static bool IsRangeDash(char c) => c is '-' or '—' or '–' or '－' or '～' or '〜' or '~' or '‐' or '‑' or '−' or '﹣';
 

@@ -19,10 +19,10 @@ public enum ScopeSource
     /// <summary>An expression leading the target's sentence.</summary>
     Sentence,
 
-    /// <summary>A lead-in line ending in ： over a list ("主要目标是：").</summary>
+    /// <summary>A lead-in line ending in ： over a list ("主要目标是："), or the goal paragraph over a dash list ("到2026年，…。" over "——…").</summary>
     LeadIn,
 
-    /// <summary>The opening clause of the target's paragraph ("到2020年，…").</summary>
+    /// <summary>The opening clause of the target's paragraph ("到2020年，…"), or of an earlier sentence of it ("…。力争到2027年，…").</summary>
     Paragraph,
 
     /// <summary>The heading of an enclosing section ("二、2016年工作目标").</summary>

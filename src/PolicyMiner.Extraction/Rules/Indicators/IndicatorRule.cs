@@ -1240,7 +1240,8 @@ public sealed class IndicatorRule : ITargetRule
             i++;
         }
 
-        return (start, i);
+        // "达到600万箱以上 。": a blank before the clause mark is no noun.
+        return text.AsSpan(start, i - start).Trim(" \u3000\t").IsEmpty ? (start, start) : (start, i);
     }
 
     /// <summary>"清理规范市级51项、县级216项审批事项": for an item ending in a level word with no noun after its number, the level

@@ -47,7 +47,8 @@ public static class Bodies
         return result;
     }
 
-    /// <summary>Splits on 、，,；;/ and spaces, but not inside brackets: "各县（市、区）人民政府" stays whole.</summary>
+    /// <summary>Splits on 、，,；;/ and spaces, but not inside brackets: "各县（市、区）人民政府" stays whole; nor between the levels of
+    /// one distributive name ("各市、县〔区〕人民政府"). "A和各B" is two bodies.</summary>
     private static IEnumerable<string> SplitOutsideBrackets(string list)
     {
         var depth = 0;
@@ -55,13 +56,22 @@ public static class Bodies
         for (var i = 0; i <= list.Length; i++)
         {
             var c = i < list.Length ? list[i] : '、';
-            if (c is '(' or '（')
+            if (c is '(' or '（' or '〔' or '[')
             {
                 depth++;
             }
-            else if (c is ')' or '）')
+            else if (c is ')' or '）' or '〕' or ']')
             {
                 depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && c == '和' && i + 1 < list.Length && list[i + 1] == '各' && i > start)
+            {
+                yield return list[start..i].Trim();
+                start = i + 1;
+            }
+            else if (depth == 0 && c == '、' && SharesLevelHead(list, start, i))
+            {
+                continue;
             }
             else if (depth == 0 && c is '、' or '，' or ',' or '；' or ';' or '/' or ' ' or '\u3000')
             {
@@ -75,6 +85,15 @@ public static class Bodies
             }
         }
     }
+
+    /// <summary>"各市、县〔区〕人民政府": a bare 各 + level before 、 and another level after it share the name that follows.</summary>
+    private static bool SharesLevelHead(string list, int start, int i)
+    {
+        var part = list.AsSpan(start, i - start).Trim();
+        return part.Length == 2 && part[0] == '各' && IsLevel(part[1]) && i + 1 < list.Length && IsLevel(list[i + 1]);
+    }
+
+    private static bool IsLevel(char c) => c is '省' or '市' or '县' or '区' or '乡' or '镇';
 
     /// <summary>Trims punctuation and filler (等, 相关, 分别) from a body name; 每个县 becomes 各县.</summary>
     public static string Clean(string body)

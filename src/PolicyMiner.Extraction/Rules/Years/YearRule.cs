@@ -6,11 +6,14 @@ using PolicyMiner.Extraction.Time;
 
 namespace PolicyMiner.Extraction.Rules.Years;
 
-/// <summary>Gives each target its due year: a time expression in its own clause, else one leading its sentence, else the plan
-/// year (year_text null). "2004年-2006年…分别达到1.45%、1.50%和1.60%" gives one year per value.</summary>
+/// <summary>Gives each target its due year: a time expression in its own clause, else one leading its sentence, else a list's
+/// lead-in (a line ending in ：, or the goal paragraph over a dash list), else a deadline opening an earlier sentence of its
+/// paragraph, the paragraph's or the section's, else the end of the plan its title names, else the plan year (year_text null).
+/// "2004年-2006年…分别达到1.45%、1.50%和1.60%" gives one year per value.</summary>
 /// <remarks>Years before the plan year, dates, and years inside titles (《…(2006-2020年)》) never give a due year.</remarks>
 public sealed class YearRule : ITargetRule
 {
+
     public string Name => "year";
 
     public void Apply(ExtractionContext context)
@@ -33,6 +36,13 @@ public sealed class YearRule : ITargetRule
             {
                 chosen = leadIn;
                 draft.YearFrom = ScopeSource.LeadIn;
+            }
+
+            if (chosen is null && EarlierSentenceDeadline(context, ClauseText.ParagraphStart(text, sentenceStart), sentenceStart, sentenceOpening: true) is { } earlier)
+            {
+                // "力争到2027年，全省…全面拓展。在…取得10项以上成果；…": the deadline a sentence opens with governs the paragraph after it.
+                chosen = earlier;
+                draft.YearFrom = ScopeSource.Paragraph;
             }
 
             if (chosen is null)
@@ -70,26 +80,100 @@ public sealed class YearRule : ITargetRule
     {
         var text = context.Text;
         var lineStart = ClauseText.ParagraphStart(text, draft.Mention.Span.Start);
-        for (var hops = 0; hops < 15 && lineStart > 0; hops++)
+        if (!StartsWithItemMarker(text, lineStart))
         {
-            if (!StartsWithItemMarker(text, lineStart))
-            {
-                return null;
-            }
+            return null;
+        }
 
+        for (var hops = 0; hops < 15 && lineStart > 0;)
+        {
             var previousEnd = lineStart - 1;
             var previousStart = ClauseText.ParagraphStart(text, previousEnd);
-            var line = text.AsSpan(previousStart, previousEnd - previousStart).Trim();
-            if (line.Length > 0 && line[^1] is '：' or ':')
+            lineStart = previousStart;
+            var line = text.AsSpan(previousStart, previousEnd - previousStart).Trim(" \u3000\t\r");
+            if (line.IsEmpty)
+            {
+                // A blank line between a lead-in and its list (or between items) belongs to neither.
+                continue;
+            }
+
+            hops++;
+            if (line[^1] is '：' or ':')
             {
                 return Nearest(context, previousStart, previousEnd);
             }
 
-            lineStart = previousStart;
+            if (line[0] != '—' && DashItem(text, draft.Mention.Span.Start))
+            {
+                // "（二）发展目标。到2026年，全市…更加完善。" over "——创新能力。打造…": the goal paragraph a dash list details is its lead-in.
+                return EarlierSentenceDeadline(context, previousStart, previousEnd, sentenceOpening: false);
+            }
+
+            if (!ItemNumber.Opens(line))
+            {
+                return null;
+            }
         }
 
         return null;
     }
+
+    /// <summary>True when the line holding <paramref name="position"/> is a dash item ("——创新能力。…").</summary>
+    private static bool DashItem(string text, int position)
+    {
+        var line = text.AsSpan(ClauseText.ParagraphStart(text, position)).TrimStart(" \u3000\t");
+        return line.StartsWith("——", StringComparison.Ordinal);
+    }
+
+    /// <summary>The last deadline in [from, to) that opens its sentence (with <paramref name="sentenceOpening"/>) or its clause
+    /// ("到2027年，", "力争到2027年，", "“十四五”末，"), a stated due year and not a recurring or relative one; null when there is none.</summary>
+    private static YearMention? EarlierSentenceDeadline(ExtractionContext context, int from, int to, bool sentenceOpening)
+    {
+        var text = context.Text;
+        YearMention? found = null;
+        foreach (var year in context.YearsIn(from, to))
+        {
+            if (year.InName || year.Kind is not (YearMentionKind.Deadline or YearMentionKind.Period or YearMentionKind.Within or YearMentionKind.Absolute)
+                || (context.PlanYear is { } plan && year.Resolve(plan) is { } due && due < plan.Value))
+            {
+                continue;
+            }
+
+            var opening = sentenceOpening ? Math.Max(from, ClauseText.SentenceStart(text, year.Span.Start)) : ClauseText.ClauseStart(text, year.Span.Start, from);
+            if (OnlyModalsBefore(context, opening, year.Span.Start) && OpensAClause(text, year.Span.End))
+            {
+                found = year;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True when [from, to) holds nothing but blanks and modal words (力争, 确保).</summary>
+    private static bool OnlyModalsBefore(ExtractionContext context, int from, int to)
+    {
+        var text = context.Text;
+        var at = from;
+        foreach (var modal in context.ModalsIn(from, to))
+        {
+            while (at < modal.Span.Start && text[at] is ' ' or '\u3000')
+            {
+                at++;
+            }
+
+            if (modal.Span.Start != at)
+            {
+                return false;
+            }
+
+            at = modal.Span.End;
+        }
+
+        return text.AsSpan(at, Math.Max(0, to - at)).Trim(" \u3000").IsEmpty;
+    }
+
+    /// <summary>The deadline is a clause of its own ("到2027年，…"), not the subject of one ("2019年全面推开…" is).</summary>
+    private static bool OpensAClause(string text, int end) => end < text.Length && text[end] is '，' or ',';
 
     private static bool StartsWithItemMarker(string text, int lineStart)
     {
@@ -110,6 +194,18 @@ public sealed class YearRule : ITargetRule
         if (TitlePeriodEnd(title) is { } end && (context.PlanYear is null || end >= context.PlanYear.Value.Value))
         {
             return end;
+        }
+
+        // "第十四个五年规划", "第十个五年计划": the ordinal spelt out before 个五年.
+        for (var i = title.IndexOf("个五年", StringComparison.Ordinal); i > 0; i = title.IndexOf("个五年", i + 1, StringComparison.Ordinal))
+        {
+            var first = title.LastIndexOf('第', i - 1);
+            var ordinal = first >= 0 && i - first is >= 2 and <= 4 ? PolicyMiner.Extraction.Quantities.ChineseNumber.Evaluate(title.AsSpan(first + 1, i - first - 1)) : -1;
+            if (ordinal >= 1 && PlanPeriod.TryFiveYearPlan((int)ordinal, out var spelt)
+                && (context.PlanYear is null || spelt.End.Value >= context.PlanYear.Value.Value))
+            {
+                return spelt.End.Value;
+            }
         }
 
         for (var i = title.IndexOf('十'); i >= 0 && i + 2 < title.Length; i = title.IndexOf('十', i + 1))
