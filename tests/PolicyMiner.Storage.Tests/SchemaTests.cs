@@ -420,13 +420,13 @@ public sealed class SchemaTests : IDisposable
     public void Open_Version7Database_ReadsPacksWithTheirQuotesAndDropsTheCategoryIndex()
     {
         var first = TestData.Document("到2020年，研发投入强度达到2.5%以上，高新技术企业达到120家。");
-        var second = TestData.Document("到2022年，规模以上工业增加值增长8%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        var second = TestData.Document("到2022年，云岭县工业增加值年均增长7.5%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
         string corrected;
         List<(string Id, string Quote, double Value, int Start)> before;
         using (var v7 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 7)]))
         {
             v7.SaveDocument(TestData.Extraction(first, TestData.Target(first, "研发投入强度达到2.5%以上", 2.5), TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms")));
-            v7.SaveDocument(TestData.Extraction(second, TestData.Target(second, "规模以上工业增加值增长8%左右", 8, category: "industry", year: 2022)));
+            v7.SaveDocument(TestData.Extraction(second, TestData.Target(second, "工业增加值年均增长7.5%左右", 7.5, category: "industry", year: 2022)));
             corrected = v7.QueryTargets(TargetQuery.All).Single(t => t.Target.Category == "high_tech_firms").Id;
             Assert.True(v7.Correct(corrected, 0, "编辑甲", new Dictionary<string, string> { ["value"] = "150" }).Saved);
             before = [.. v7.QueryTargets(TargetQuery.All).Select(t => (t.Id, t.Target.Quote, t.Target.Value, t.Target.Start))];

@@ -419,8 +419,8 @@ internal static class StoreSchema
     /// <summary>Drops the documents' category index; packs need no rewrite (a pack written before keeps its quotes, which
     /// readers take as they are), the version tells an older PolicyMiner that it cannot read the new packs.</summary>
     /// <remarks>
-    /// A document lists about ten categories, so the multi-key index cost each document written ten index inserts: a third of
-    /// the single writer's time and 7 % of the database in <c>bench ingest</c>. Only the review app's category filter used it,
+    /// A document lists about ten categories, so the multi-key index cost each document written ten index inserts: about 30 % of
+    /// the single writer's CPU and 7 % of the database in <c>bench ingest</c>. Only the review app's category filter used it,
     /// and that filter reads the documents' own lists in one pass, as its region filter always did.
     /// </remarks>
     private static void CreateVersion8(ILiteDatabase db) => db.GetCollection(Documents).DropIndex("categories");
