@@ -41,7 +41,7 @@ public sealed record DocumentExtraction(
 
     /// <summary>The targets compressed as the LiteDB store keeps a new document's (<see cref="Entities.TargetPack"/>), with
     /// ordinals 1, 2, … as ids; packed on first use, like the text.</summary>
-    internal byte[] PackedTargets => _packedTargets ??= Entities.TargetPack.Encode(FreshTargets(), 0);
+    internal byte[] PackedTargets => _packedTargets ??= Entities.TargetPack.Encode(FreshTargets(), 0, Document.Text);
 
     /// <summary>The targets as new, unreviewed records of this extraction, numbered 1, 2, … in the pack of key 0.</summary>
     internal IEnumerable<Entities.TargetEntity> FreshTargets() => Targets.Select((target, i) =>

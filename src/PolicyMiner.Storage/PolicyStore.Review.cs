@@ -356,7 +356,7 @@ public sealed partial class PolicyStore
                 continue;
             }
 
-            found.AddRange(TargetPack.Decode(_db.Mapper, pack)
+            found.AddRange(TargetPack.Decode(_db.Mapper, pack, StoredTextOf)
                 .Where(t => StoreMapper.ParseReviewState(t.ReviewState) == ReviewState.Unreviewed)
                 .Select(t => (t, document)));
             found.Sort(static (a, b) => a.Target.Confidence != b.Target.Confidence
@@ -406,7 +406,7 @@ public sealed partial class PolicyStore
 
         if (filter.Category is { } category)
         {
-            // The documents' own category list and its index (schema v4): no pass over the targets.
+            // The documents' own category list (schema v4; no index since v8, read in one pass like the region): no pass over the targets.
             // Stored as codes of the names table (schema v7); a category never written has none and matches nothing.
             var code = _session.Names.Find(StoreNames.Category, category) ?? 0;
             query = query.Where(BsonExpression.Create($"$.{DocumentBson.Categories}[*] ANY = @0", new BsonValue(code)));

@@ -12,11 +12,15 @@ public sealed partial class PolicyStore
 
     /// <summary>Every target of a stored document, as entities (empty when it has none).</summary>
     private List<TargetEntity> TargetsOfDocument(DocumentEntity document) =>
-        document.Key > 0 && _packs.FindById(document.Key) is { } pack ? TargetPack.Decode(_db.Mapper, pack) : [];
+        document.Key > 0 && _packs.FindById(document.Key) is { } pack ? TargetPack.Decode(_db.Mapper, pack, StoredTextOf) : [];
+
+    /// <summary>A stored document's text, which gives the quotes its pack leaves out; null when it has none stored.</summary>
+    private string? StoredTextOf(string documentId) => _contents.FindById(documentId) is { } content ? TextOf(content) : null;
 
     /// <summary>Writes a document's targets as its pack, replacing the one it had; targets without an id get the pack's
     /// next ordinals, and a target whose id names another pack gets a home pointing here.</summary>
-    private void SaveTargets(DocumentEntity document, List<TargetEntity> targets)
+    /// <param name="text">The document's text as stored (its quotes are left out of the pack); read from the store when null.</param>
+    private void SaveTargets(DocumentEntity document, List<TargetEntity> targets, string? text = null)
     {
         var key = document.Key;
         var next = targets.Where(t => TargetPack.IsOwn(t.Id, key)).Select(t => t.Id.Increment).DefaultIfEmpty(0).Max();
@@ -34,7 +38,7 @@ public sealed partial class PolicyStore
             target.DocumentId = document.Id;
         }
 
-        _packs.Upsert(TargetPack.Record(key, document.Id, TargetPack.Encode(targets, key), targets.Count));
+        _packs.Upsert(TargetPack.Record(key, document.Id, TargetPack.Encode(targets, key, text ?? StoredTextOf(document.Id)), targets.Count));
     }
 
     /// <summary>Deletes a document's pack and the homes of its targets with foreign ids.</summary>
@@ -72,7 +76,7 @@ public sealed partial class PolicyStore
             return null;
         }
 
-        var targets = TargetPack.Decode(_db.Mapper, pack);
+        var targets = TargetPack.Decode(_db.Mapper, pack, StoredTextOf);
         return targets.Find(t => t.Id == id) is { } target ? new FoundTarget(target, document, targets) : null;
     }
 

@@ -43,7 +43,7 @@ public sealed partial class PolicyStore : IStoreTransfer
                     target.DocumentExtraction = (document.ExtractorVersion, document.IngestedAt);
                 }
 
-                SaveTargets(document, [.. targets]);
+                SaveTargets(document, [.. targets], text);
                 // Mapped first: mapping may assign codes in the names table, which the typed upsert would do inside its engine call.
                 _db.GetCollection(StoreSchema.Documents).Upsert(_db.Mapper.ToDocument(document));
                 var (packed, textBytes) = PackedText.PackWithLayout(text, PackedLayout.Serialize(content?.Sections ?? [], content?.Diagnostics ?? []));

@@ -520,7 +520,7 @@ public sealed partial class PolicyStore : IDisposable
             }
 
             var targets = reviewed.Concat(fresh).ToList();
-            SaveTargets(entity, targets);
+            SaveTargets(entity, targets, document.Text);
             SetReviewCounts(entity, targets);
             entity.TargetCount = targets.Count;
         }
@@ -767,7 +767,7 @@ public sealed partial class PolicyStore : IDisposable
             ? _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal)
             : new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
         var results = new List<StoredTarget>();
-        foreach (var raw in PacksOf(keys).SelectMany(TargetPack.DecodeRaw))
+        foreach (var raw in PacksOf(keys).SelectMany(pack => TargetPack.DecodeRaw(pack, StoredTextOf)))
         {
             if (!Matches(query, raw))
             {
@@ -847,7 +847,7 @@ public sealed partial class PolicyStore : IDisposable
         var documents = _documents.FindAll().ToDictionary(d => d.Id, StoreMapper.ToSummary, StringComparer.Ordinal);
         var strings = new StringPool();
         var results = new List<TargetRow>();
-        foreach (var raw in PacksOf(keys).SelectMany(TargetPack.DecodeRaw))
+        foreach (var raw in PacksOf(keys).SelectMany(pack => TargetPack.DecodeRaw(pack, StoredTextOf)))
         {
             if (!Matches(query, raw) || !documents.TryGetValue(raw[TargetBson.DocumentId].AsString, out var summary))
             {

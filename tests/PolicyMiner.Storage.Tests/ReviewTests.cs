@@ -323,7 +323,7 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal(0, raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Homes).Count());
         foreach (var pack in packs)
         {
-            Assert.All(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack), t => Assert.Equal(pack["_id"].AsInt32, t["_id"].AsObjectId.Timestamp));
+            Assert.All(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack, textOf: null), t => Assert.Equal(pack["_id"].AsInt32, t["_id"].AsObjectId.Timestamp));
         }
     }
 

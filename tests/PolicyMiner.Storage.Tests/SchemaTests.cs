@@ -25,13 +25,13 @@ public sealed class SchemaTests : IDisposable
         var indexes = raw.GetCollection("$indexes").FindAll()
             .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToHashSet();
         // Schema v5: a document's targets are one pack found by its key, with no index of their own; filters on the
-        // document's fields and the category filter go through the documents' indexes.
+        // document's fields go through the documents' indexes. Schema v8: the category filter reads the documents' lists.
         Assert.DoesNotContain(indexes, i => i.StartsWith("target_packs.", StringComparison.Ordinal) && i != "target_packs._id");
         Assert.False(raw.CollectionExists("targets"));
         Assert.DoesNotContain("documents.region", indexes);
         Assert.DoesNotContain("documents.SourceName", indexes);
         Assert.Contains("documents.plan_year", indexes);
-        Assert.Contains("documents.categories", indexes);
+        Assert.DoesNotContain("documents.categories", indexes);
         Assert.Contains("documents.path", indexes);
     }
 
@@ -142,7 +142,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Single(store.QueryTargets(new TargetQuery(Year: 2020)));
         Assert.Single(store.QueryTargets(new TargetQuery(Region: document.Metadata.Region)));
         using var raw2 = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        Assert.All(TargetPack.DecodeRaw(raw2.GetCollection(TargetPack.Collection).FindAll().Single()).Single().Keys, name => Assert.True(name.Length <= 3, name));
+        Assert.All(TargetPack.DecodeRaw(raw2.GetCollection(TargetPack.Collection).FindAll().Single(), textOf: null).Single().Keys, name => Assert.True(name.Length <= 3, name));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class SchemaTests : IDisposable
         }
 
         using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
-        var packed = check.GetCollection(TargetPack.Collection).FindAll().SelectMany(TargetPack.DecodeRaw).ToList();
+        var packed = check.GetCollection(TargetPack.Collection).FindAll().SelectMany(pack => TargetPack.DecodeRaw(pack, textOf: null)).ToList();
         Assert.Equal(3, packed.Count);
         Assert.All(packed, t => Assert.DoesNotContain(t.Keys, k => k is "f" or "rg" or "pv" or "py" or "st" or "xv" or "xa"));
         Assert.False(check.CollectionExists("targets"));
@@ -337,7 +337,7 @@ public sealed class SchemaTests : IDisposable
         Assert.False(check.GetCollection("documents").FindById(second.ContentHash).ContainsKey("s"));
         Assert.False(record.ContainsKey("n") || record.ContainsKey("sa"), "no file name the path ends in, no zero review counts");
         var indexes = check.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = 'documents'")).Select(i => i["name"].AsString).Order();
-        Assert.Equal(["_id", "categories", "path", "plan_year"], indexes);
+        Assert.Equal(["_id", "path", "plan_year"], indexes);
         Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
     }
 
@@ -413,6 +413,60 @@ public sealed class SchemaTests : IDisposable
         Assert.All(check.GetCollection("documents").FindAll(), d => Assert.True(d["xv"].IsNumber && d["c"].AsArray.All(c => c.IsNumber)));
         var written = check.GetCollection("contents").FindById(TestData.Document("到2025年，森林覆盖率达到45%。", "/samples/third.txt").ContentHash);
         Assert.True(written["tb"].IsNumber && !written.ContainsKey("Layout") && !written.ContainsKey("Text") && !written.ContainsKey("Chunks"));
+        Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
+    }
+
+    [Fact]
+    public void Open_Version7Database_ReadsPacksWithTheirQuotesAndDropsTheCategoryIndex()
+    {
+        var first = TestData.Document("到2020年，研发投入强度达到2.5%以上，高新技术企业达到120家。");
+        var second = TestData.Document("到2022年，云岭县工业增加值年均增长7.5%左右。", "/samples/云岭县-2019.txt", "云岭县", 2019);
+        string corrected;
+        List<(string Id, string Quote, double Value, int Start)> before;
+        using (var v7 = PolicyStore.Open(_temp.Path, [.. StoreSchema.Migrations.Where(m => m.Version <= 7)]))
+        {
+            v7.SaveDocument(TestData.Extraction(first, TestData.Target(first, "研发投入强度达到2.5%以上", 2.5), TestData.Target(first, "高新技术企业达到120家", 120, "家", "high_tech_firms")));
+            v7.SaveDocument(TestData.Extraction(second, TestData.Target(second, "工业增加值年均增长7.5%左右", 7.5, category: "industry", year: 2022)));
+            corrected = v7.QueryTargets(TargetQuery.All).Single(t => t.Target.Category == "high_tech_firms").Id;
+            Assert.True(v7.Correct(corrected, 0, "编辑甲", new Dictionary<string, string> { ["value"] = "150" }).Saved);
+            before = [.. v7.QueryTargets(TargetQuery.All).Select(t => (t.Id, t.Target.Quote, t.Target.Value, t.Target.Start))];
+        }
+
+        LegacySchema.QuotesBack(_temp.Path);
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.Equal(7, raw.UserVersion);
+            Assert.All(
+                raw.GetCollection(TargetPack.Collection).FindAll().SelectMany(pack => TargetPack.DecodeRaw(pack, textOf: null)),
+                t => Assert.True(t[TargetBson.Quote].IsString && t[TargetBson.Quote].AsString.Length > 0, "the test database holds v7 packs, every quote in them"));
+            Assert.Contains("categories", raw.GetCollection("$indexes").FindAll().Select(i => i["name"].AsString));
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+            Assert.Equal(before, store.QueryTargets(TargetQuery.All).Select(t => (t.Id, t.Target.Quote, t.Target.Value, t.Target.Start)));
+            Assert.Equal(before.Select(t => t.Quote), store.ReadTargets(TargetQuery.All).Select(t => t.Target.Quote));
+            Assert.Equal(150, store.GetTarget(corrected)!.Target.Value);
+            Assert.Equal("高新技术企业达到120家", store.GetTarget(corrected)!.Target.Quote);
+            Assert.Equal(first.ContentHash, store.ListDocuments(new DocumentFilter(Category: "high_tech_firms"), 0, 50).Documents.Single().Summary.Id);
+            Assert.Equal(second.ContentHash, store.ListDocuments(new DocumentFilter(Category: "industry"), 0, 50).Documents.Single().Summary.Id);
+
+            // A review rewrites its pack in the new form; a new document is written so from the start.
+            Assert.True(store.Accept(corrected, 1, "编辑乙").Saved);
+            var third = TestData.Document("到2025年，森林覆盖率达到45%。", "/samples/third.txt");
+            store.SaveDocument(TestData.Extraction(third, TestData.Target(third, "森林覆盖率达到45%", 45, category: "environment", year: 2025)));
+            Assert.Equal("森林覆盖率达到45%", store.QueryTargets(new TargetQuery(Category: "environment")).Single().Target.Quote);
+            Assert.Equal(before.Select(t => t.Quote).Append("森林覆盖率达到45%").Order(), store.QueryTargets(TargetQuery.All).Select(t => t.Target.Quote).Order());
+        }
+
+        using var check = new LiteDatabase(new ConnectionString { Filename = _temp.Path, ReadOnly = true });
+        Assert.DoesNotContain("categories", check.GetCollection("$indexes").FindAll().Select(i => i["name"].AsString));
+        var quoted = check.GetCollection(TargetPack.Collection).FindAll()
+            .ToDictionary(pack => pack[TargetPack.DocumentId].AsString, pack => TargetPack.DecodeRaw(pack, textOf: null).Count(t => t.ContainsKey(TargetBson.Quote)));
+        Assert.Equal(0, quoted[first.ContentHash]);
+        Assert.Equal(1, quoted[second.ContentHash]);
+        Assert.Equal(0, quoted[TestData.Document("到2025年，森林覆盖率达到45%。", "/samples/third.txt").ContentHash]);
         Assert.True(Safety.StoreMaintenance.Check(_temp.Path).Healthy);
     }
 

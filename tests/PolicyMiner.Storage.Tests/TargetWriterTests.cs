@@ -62,7 +62,54 @@ public sealed class TargetWriterTests
 
         var expected = BsonSerializer.Serialize(new BsonDocument { ["a"] = array });
 
-        Assert.Equal(expected, PackedLayout.Decompress(TargetPack.Encode(targets, key)));
+        Assert.Equal(expected, PackedLayout.Decompress(TargetPack.Encode(targets, key, text: null)));
+    }
+
+    [Fact]
+    public void PackEncode_LeavesOutAQuoteTheTextHoldsAtItsOffsetsAndDecodingTakesItBack()
+    {
+        const int key = 7;
+        var documentId = new string('a', 64);
+        var extracted = Entity("extracted");
+        extracted.Id = TargetPack.IdOf(key, 1);
+        var text = "一、发展目标。" + extracted.Quote + "。";
+        (extracted.Start, extracted.End) = (7, 7 + extracted.Quote.Length);
+        // A reviewed target whose quote is gone from the text (stale): its offsets show other words, so it keeps its quote.
+        var stale = Entity("reviewed");
+        stale.Id = TargetPack.IdOf(key, 2);
+        (stale.Start, stale.End) = (0, stale.Quote.Length);
+
+        var pack = TargetPack.Record(key, documentId, TargetPack.Encode([extracted, stale], key, text), 2);
+
+        var stored = BsonSerializer.Deserialize(PackedLayout.Decompress(pack[TargetPack.Data].AsBinary))["a"].AsArray;
+        Assert.False(stored[0].AsDocument.ContainsKey(TargetBson.Quote));
+        Assert.Equal(stale.Quote, stored[1][TargetBson.Quote].AsString);
+        var asked = 0;
+        var decoded = TargetPack.Decode(Mapper, pack, id =>
+        {
+            asked++;
+            return id == documentId ? text : null;
+        });
+        Assert.Equal(1, asked);
+        Assert.Equal([extracted.Quote, stale.Quote], decoded.Select(t => t.Quote));
+        Assert.Equal(Mapper.ToDocument(extracted), Mapper.ToDocument(decoded[0]));
+    }
+
+    [Fact]
+    public void PackDecode_OldFormatPackWithEveryQuote_ReadsThemWithoutTheText()
+    {
+        // Schema v5–v7 kept every quote in the pack; such a record reads as it is, never asking for the document's text.
+        const int key = 3;
+        var first = Entity("extracted");
+        first.Id = TargetPack.IdOf(key, 1);
+        var second = Entity("reviewed");
+        second.Id = ObjectId.NewObjectId();
+        var old = TargetPack.Record(key, new string('b', 64), TargetPack.Encode([first, second], key, text: null), 2);
+
+        var decoded = TargetPack.Decode(Mapper, old, _ => throw new InvalidOperationException("a pack that holds its quotes needs no text"));
+
+        Assert.Equal([first.Quote, second.Quote], decoded.Select(t => t.Quote));
+        Assert.Equal([first.Id, second.Id], decoded.Select(t => t.Id));
     }
 
     private static TargetEntity Entity(string kind)

@@ -156,7 +156,7 @@ internal static class LegacySchema
         var packs = raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Collection);
         foreach (var pack in packs.FindAll().ToList())
         {
-            targets.Insert(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack));
+            targets.Insert(PolicyMiner.Storage.Entities.TargetPack.DecodeRaw(pack, id => StoredText(raw, id)));
         }
 
         raw.DropCollection(PolicyMiner.Storage.Entities.TargetPack.Collection);
@@ -166,6 +166,35 @@ internal static class LegacySchema
         {
             document.Remove("Key");
             documents.Update(document);
+        }
+    }
+
+    /// <summary>The text of a document as a raw database stores it (one stream with the layout since v7, its own stream in v5
+    /// and v6, a plain string before).</summary>
+    public static string StoredText(LiteDB.LiteDatabase raw, string documentId)
+    {
+        var record = raw.GetCollection("contents").FindById(documentId);
+        if (record?["Packed"] is not { IsBinary: true } packed)
+        {
+            return record?["Text"] is { IsString: true } text ? text.AsString : "";
+        }
+
+        var bytes = PolicyMiner.Storage.Entities.PackedLayout.Decompress(packed.AsBinary);
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, record["tb"] is { IsNumber: true } textBytes ? textBytes.AsInt32 : bytes.Length);
+    }
+
+    /// <summary>Writes every target's quote into its pack, as schema v5–v7 stored them (this build leaves out a quote that is
+    /// the document's text at the target's offsets, whatever the schema version).</summary>
+    public static void QuotesBack(string path)
+    {
+        using var raw = new LiteDB.LiteDatabase(path);
+        var packs = raw.GetCollection(PolicyMiner.Storage.Entities.TargetPack.Collection);
+        var mapper = PolicyMiner.Storage.Entities.StoreMapper.Create();
+        foreach (var pack in packs.FindAll().ToList())
+        {
+            var targets = PolicyMiner.Storage.Entities.TargetPack.Decode(mapper, pack, id => StoredText(raw, id));
+            pack[PolicyMiner.Storage.Entities.TargetPack.Data] = PolicyMiner.Storage.Entities.TargetPack.Encode(targets, pack["_id"].AsInt32, text: null);
+            packs.Update(pack);
         }
     }
 

@@ -12,7 +12,7 @@ namespace PolicyMiner.Storage.Entities;
 /// </remarks>
 internal static class PackedLayout
 {
-    private const int Quality = 5;
+    private const int Quality = PackedText.Quality;
 
     /// <summary>The packed sections and diagnostics; null when there are none.</summary>
     public static byte[]? Pack(IReadOnlyList<SectionEntity> sections, IReadOnlyList<DiagnosticEntity> diagnostics) =>

@@ -17,6 +17,11 @@ namespace PolicyMiner.Storage.Entities;
 /// upgrade, a reviewed target carried over to a document with another key) stores it as "_id" and has an entry in
 /// <c>target_homes</c> that names its pack.
 /// </para>
+/// <para>
+/// Since schema v8 a target whose quote is the document's text at its offsets (every extracted target's is) keeps no
+/// quote: the text is stored anyway, and the quotes were nearly as many bytes as the text again. Decoding takes it back
+/// from the text; a record with a quote (any written before v8, a stale reviewed target) keeps its own.
+/// </para>
 /// </remarks>
 internal static class TargetPack
 {
@@ -39,8 +44,8 @@ internal static class TargetPack
     /// <summary>In a home: the key of the pack a target with a foreign id lives in.</summary>
     public const string HomeKey = "k";
 
-    // Quality 5 of 11, as for the text: most of Brotli's gain at a fraction of the top levels' time.
-    private const int Quality = 5;
+    // As for the text (PackedText.Quality): quality 3 takes a third of quality 5's time on packs for about 10 % more bytes.
+    private const int Quality = PackedText.Quality;
 
     /// <summary>The id of the target with <paramref name="ordinal"/> in the pack of document key <paramref name="key"/>.</summary>
     public static ObjectId IdOf(int key, int ordinal) => new(key, 0, 0, ordinal);
@@ -56,8 +61,9 @@ internal static class TargetPack
     public static bool IsOwn(ObjectId id, int key) => id.Machine == 0 && id.Pid == 0 && id.Timestamp == key && id.Increment > 0;
 
     /// <summary>Compresses the targets of one document; each keeps its id as an ordinal when the pack of <paramref name="key"/>
-    /// names it, else in full.</summary>
-    public static byte[] Encode(IEnumerable<TargetEntity> targets, int key)
+    /// names it, else in full, and its quote only when that is not <paramref name="text"/> at its offsets.</summary>
+    /// <param name="text">The document's stored text; null keeps every quote.</param>
+    public static byte[] Encode(IEnumerable<TargetEntity> targets, int key, string? text)
     {
         // { a: [ {n or _id, then the target's fields without its document id}, … ] }, written straight into bytes.
         var writer = new BsonBytesWriter(64 * 1024);
@@ -76,7 +82,7 @@ internal static class TargetPack
                 writer.Add("_id", target.Id);
             }
 
-            TargetWriter.WriteFields(target, writer);
+            TargetWriter.WriteFields(target, writer, withQuote: text is null || !IsTextAt(text, target.Quote, target.Start, target.End));
             writer.End();
         }
 
@@ -85,13 +91,16 @@ internal static class TargetPack
         return PackedLayout.Compress(writer.Written, Quality);
     }
 
-    /// <summary>The raw target records of a pack, each with its "_id" and document id as a v4 target record had them.</summary>
-    public static List<BsonDocument> DecodeRaw(BsonDocument pack)
+    /// <summary>The raw target records of a pack, each with its "_id", document id and quote as a v4 target record had them.</summary>
+    /// <param name="textOf">The stored text of a document by id, asked at most once and only when a record left its quote
+    /// to the text; null when quotes are not needed (they are then left out).</param>
+    public static List<BsonDocument> DecodeRaw(BsonDocument pack, Func<string, string?>? textOf)
     {
         var key = pack["_id"].AsInt32;
         var documentId = pack[DocumentId];
         var records = BsonSerializer.Deserialize(PackedLayout.Decompress(pack[Data].AsBinary))["a"].AsArray;
         var targets = new List<BsonDocument>(records.Count);
+        string? text = null;
         foreach (var value in records)
         {
             var record = value.AsDocument;
@@ -102,15 +111,31 @@ internal static class TargetPack
 
             record.Remove(Ordinal);
             record[TargetBson.DocumentId] = documentId;
+            if (textOf is not null && !record.ContainsKey(TargetBson.Quote))
+            {
+                text ??= textOf(documentId.AsString) ?? "";
+                record[TargetBson.Quote] = QuoteAt(text, record[TargetBson.Start], record[TargetBson.End]);
+            }
+
             targets.Add(record);
         }
 
         return targets;
     }
 
-    /// <summary>The targets of a pack as entities.</summary>
-    public static List<TargetEntity> Decode(BsonMapper mapper, BsonDocument pack) =>
-        [.. DecodeRaw(pack).Select(mapper.ToObject<TargetEntity>)];
+    /// <summary>The targets of a pack as entities (<see cref="DecodeRaw"/>).</summary>
+    public static List<TargetEntity> Decode(BsonMapper mapper, BsonDocument pack, Func<string, string?> textOf) =>
+        [.. DecodeRaw(pack, textOf).Select(mapper.ToObject<TargetEntity>)];
+
+    /// <summary>Whether <paramref name="quote"/> is <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    private static bool IsTextAt(string text, string quote, int start, int end) =>
+        start >= 0 && end >= start && end <= text.Length && quote.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(quote);
+
+    // A text too short for the offsets (never written so; a damaged record) gives an empty quote rather than an exception.
+    private static string QuoteAt(string text, BsonValue start, BsonValue end) =>
+        start.IsNumber && end.IsNumber && start.AsInt32 >= 0 && start.AsInt32 <= end.AsInt32 && end.AsInt32 <= text.Length
+            ? text[start.AsInt32..end.AsInt32]
+            : "";
 
     /// <summary>The largest pack key in use, 0 when there is none (read from the primary index, not a scan).</summary>
     public static int MaxKey(ILiteCollection<BsonDocument> packs) =>

@@ -25,10 +25,15 @@ internal static class TargetWriter
     }
 
     /// <summary>Every field of a target after its id and document id, in the order the record keeps them.</summary>
-    public static void WriteFields<TFields>(TargetEntity target, TFields record)
+    /// <param name="withQuote">False leaves the quote out (a pack takes it from the document's text, see <see cref="TargetPack"/>).</param>
+    public static void WriteFields<TFields>(TargetEntity target, TFields record, bool withQuote = true)
         where TFields : IBsonFields
     {
-        record.Add(TargetBson.Quote, target.Quote);
+        if (withQuote)
+        {
+            record.Add(TargetBson.Quote, target.Quote);
+        }
+
         record.Add(TargetBson.Start, target.Start);
         record.Add(TargetBson.End, target.End);
         record.Add(TargetBson.SourceStart, target.SourceStart);

@@ -311,7 +311,7 @@ public static class StoreMaintenance
         // A pack without its document goes unless it holds a reviewed target (then the whole pack is kept, as above).
         var orphanPacks = kept.Where(r => r.Collection == Entities.TargetPack.Collection
             && !documentIds.Contains(IdOf(r.Record[Entities.TargetPack.DocumentId]))
-            && !Entities.TargetPack.DecodeRaw(r.Record).Exists(t => t[Entities.TargetBson.ReviewState] is { IsString: true } s && s.AsString != "unreviewed")).ToList();
+            && !Entities.TargetPack.DecodeRaw(r.Record, textOf: null).Exists(t => t[Entities.TargetBson.ReviewState] is { IsString: true } s && s.AsString != "unreviewed")).ToList();
         foreach (var pack in orphanPacks)
         {
             kept.Remove(pack);
