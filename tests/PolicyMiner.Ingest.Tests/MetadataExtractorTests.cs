@@ -197,6 +197,8 @@ public sealed class MetadataExtractorTests
 
     [Theory]
     [InlineData("科技工作意见", "从2019年起，用三年时间建成创新平台。", 2019)]
+    [InlineData("政府工作报告", "（2018年2月26日）\n从2016年开始，每年安排500万元设立助学基金。", 2018)]
+    [InlineData("科技工作意见", "（2018年12月20日）\n从2019年起，用三年时间建成创新平台。", 2019)]
     [InlineData("科技工作意见", "根据《青川市科技发展规划》（青川政发〔2004〕6号），建成创新平台。\n二〇〇三年五月一日", null)]
     [InlineData("科技工作意见", "根据《青川市科技发展规划》（青川政发〔2004〕6号），建成创新平台。\n二〇〇五年五月一日", 2005)]
     public void Extract_PlanYear_FromStartYearAndNeverBeforeItsBasis(string title, string body, int? year)

@@ -587,7 +587,10 @@ public static partial class MetadataExtractor
             return s;
         }
 
-        if (StartYearPattern().Match(opening) is { Success: true } starting && int.Parse(starting.Groups["y"].ValueSpan) is var f && Fits(f))
+        // "从YYYY年起" starts the plan only when it does not lie before the document's own date: a dated report that
+        // recalls a fund set up "从YYYY年开始" two years earlier is not planning for that year.
+        if (StartYearPattern().Match(opening) is { Success: true } starting && int.Parse(starting.Groups["y"].ValueSpan) is var f && Fits(f)
+            && (date is null || f >= date.Value.Year))
         {
             return f;
         }
