@@ -13,8 +13,8 @@ namespace PolicyMiner.Extraction;
 /// <remarks>
 /// Form: <c>policyminer-extract/0.4+rules.1a2b3c4d5e6f.taxonomy.9f8e7d6c5b4a</c>. The rules part hashes the rule types
 /// in pipeline order, the compiled code of the assemblies that define them (module version ids, stable for the same
-/// source under the deterministic build) and every resource embedded in those assemblies (lexicons, unit tables);
-/// the taxonomy part is <see cref="IndicatorTaxonomy.Fingerprint"/>. Nothing here depends on the machine or the clock.
+/// source under the deterministic build, and in any folder for Release, which maps source and PDB paths) and every
+/// resource embedded in those assemblies (lexicons, unit tables); the taxonomy part is <see cref="IndicatorTaxonomy.Fingerprint"/>. Nothing here depends on the machine or the clock.
 /// </remarks>
 public static class ExtractorFingerprint
 {
