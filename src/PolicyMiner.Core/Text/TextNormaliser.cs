@@ -190,7 +190,7 @@ public static class TextNormaliser
         }
 
         // After a number only when padding was set before it too ("到 2025 年"): "附表2 各乡镇…" is a caption's label.
-        if ((IsDigit(before) && PaddedBefore(text, i - 1) || before == '%') && IsIdeograph(after) || IsDigit(before) && after is '%' or '‰')
+        if ((((IsDigit(before) && PaddedBefore(text, i - 1)) || before == '%') && IsIdeograph(after)) || (IsDigit(before) && after is '%' or '‰'))
         {
             return true;
         }

@@ -13,7 +13,6 @@ namespace PolicyMiner.Extraction.Rules.Years;
 /// <remarks>Years before the plan year, dates, and years inside titles (《…(2006-2020年)》) never give a due year.</remarks>
 public sealed class YearRule : ITargetRule
 {
-
     public string Name => "year";
 
     public void Apply(ExtractionContext context)
