@@ -143,7 +143,7 @@ public sealed class DocumentScopes
             if ((reviewWords || pastYearHeading) && !namesPlan)
             {
                 // A line that turns to the plan ends the review even where the reader missed the next heading; the first line under
-                // a review heading is its review's opening ("一、X年工作回顾" over "今年是…开局之年。面对…", a report written as the
+                // a review heading is its review's opening ("一、X年工作回顾" over "今年是…之年。…", a report written as the
                 // reviewed year closed), never the turn: a heading over no review at all is no heading the reader missed.
                 var firstBody = heading.Kind == BlockKind.Heading ? heading.LineIndex + 1 : heading.LineIndex;
                 for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i <= firstBody || !planLine[i]); i++)
@@ -336,7 +336,7 @@ public sealed class DocumentScopes
         return end < 0 ? line : new TextSpan(line.Start, line.Start + end);
     }
 
-    /// <summary>"2018年工作回顾", "2023年工作总结": a review word after the heading's year says the year is what the heading reviews,
+    /// <summary>"X年工作回顾", "X年工作总结": a review word after the heading's year says the year is what the heading reviews,
     /// so the year names no plan even where it is the plan year (a year-end summary, a report filed under the year it reviews).</summary>
     private static bool ReviewsItsYear(string text, TextSpan heading, YearMention due) =>
         due.Span.End < heading.End && ReviewHeading.OccursIn(text.AsSpan(due.Span.End, heading.End - due.Span.End));
