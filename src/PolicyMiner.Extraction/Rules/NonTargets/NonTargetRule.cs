@@ -974,6 +974,12 @@ public sealed class NonTargetRule : ITargetRule
     {
         var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
         trimmed = trimmed[ItemNumber.Length(trimmed)..];
+        // 抓住“甲、乙、丙”三个环节: a quoted list names its items as a bare one does.
+        if (trimmed.Length > 2 && trimmed[^1] is '”' or '"' && trimmed[..^1].LastIndexOfAny('“', '"') is var open and >= 0)
+        {
+            trimmed = trimmed[(open + 1)..^1];
+        }
+
         if (trimmed.IsEmpty || !(ClauseText.IsHan(trimmed[^1]) || trimmed[^1] is '）' or ')'))
         {
             return 0;
