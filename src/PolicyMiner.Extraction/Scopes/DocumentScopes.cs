@@ -121,7 +121,7 @@ public sealed class DocumentScopes
             // 全年 / 年内 inside a review speak of the reviewed year: only a plan word or a stated year turns to the plan.
             var statedDue = time.Due is { Kind: not YearMentionKind.Relative };
             planLine[i] = lines[i].Kind == BlockKind.Heading
-                ? PlanHeading.OccursIn(text.AsSpan(span.Start, span.Length)) || statedDue
+                ? PlanHeading.OccursIn(text.AsSpan(span.Start, span.Length)) || (statedDue && !ReviewsItsYear(text, span, time.Due!))
                 : PlanHeading.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || (statedDue && time.DueOpens);
         }
 
@@ -139,11 +139,14 @@ public sealed class DocumentScopes
             // "一、关于2014年政府工作": a bare heading that speaks only of years before the plan year.
             var pastYearHeading = plan is not null && IsBare(words) && Timing(context, title, plan).OnlyPast;
             var reviewWords = ReviewHeading.OccursIn(words) && (heading.Kind == BlockKind.Heading || title.Length <= BlockTree.MaxHeadingLength);
-            var namesPlan = PlanHeading.OccursIn(words) || Timing(context, title, plan).Due is not null;
+            var namesPlan = PlanHeading.OccursIn(words) || Timing(context, title, plan).Due is { } due && !ReviewsItsYear(text, title, due);
             if ((reviewWords || pastYearHeading) && !namesPlan)
             {
-                // A line that turns to the plan ends the review even where the reader missed the next heading.
-                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i == heading.LineIndex || !planLine[i]); i++)
+                // A line that turns to the plan ends the review even where the reader missed the next heading; the first line under
+                // a review heading is its review's opening ("一、X年工作回顾" over "今年是…之年。…", a report written as the
+                // reviewed year closed), never the turn: a heading over no review at all is no heading the reader missed.
+                var firstBody = heading.Kind == BlockKind.Heading ? heading.LineIndex + 1 : heading.LineIndex;
+                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i <= firstBody || !planLine[i]); i++)
                 {
                     review[i] = true;
                 }
@@ -333,6 +336,11 @@ public sealed class DocumentScopes
         return end < 0 ? line : new TextSpan(line.Start, line.Start + end);
     }
 
+    /// <summary>"X年工作回顾", "X年工作总结": a review word after the heading's year says the year is what the heading reviews,
+    /// so the year names no plan even where it is the plan year (a year-end summary, a report filed under the year it reviews).</summary>
+    private static bool ReviewsItsYear(string text, TextSpan heading, YearMention due) =>
+        due.Span.End < heading.End && ReviewHeading.OccursIn(text.AsSpan(due.Span.End, heading.End - due.Span.End));
+
     /// <summary>No clause punctuation and short: a title, not a sentence ("（四）成交额达到4亿元，比上年增长25%" is not).</summary>
     private static bool IsBare(ReadOnlySpan<char> words) =>
         words.Length <= BlockTree.MaxHeadingLength && words.IndexOfAny("，,；;：:。") < 0;
@@ -349,6 +357,7 @@ public sealed class DocumentScopes
         var reviewStart = -1;
         var seenBody = false;
         var planBegun = false;
+        var reviewOpening = false;
         foreach (var line in tree.Lines)
         {
             if (line.Kind == BlockKind.Heading)
@@ -369,6 +378,7 @@ public sealed class DocumentScopes
                 if (reviewStart < 0 && ReviewHeading.OccursIn(text.AsSpan(line.Span.Start, line.Span.Length)) && !planLine[line.LineIndex])
                 {
                     reviewStart = line.Span.Start;
+                    reviewOpening = true;
                 }
 
                 continue;
@@ -398,13 +408,15 @@ public sealed class DocumentScopes
                         reviewStart = start;
                     }
                 }
-                else if (planTurn)
+                else if (planTurn && !reviewOpening)
                 {
                     reviews.Add(new TextSpan(reviewStart, start));
                     reviewStart = -1;
                     planBegun = true;
                 }
 
+                // The first sentence under a review heading opens the review (see the section reading above), whatever its time word.
+                reviewOpening = false;
                 start = end;
             }
         }

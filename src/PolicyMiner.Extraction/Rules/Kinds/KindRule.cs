@@ -22,6 +22,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass NewCompounds = WordLexicon.Default["new-compound"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
+    private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
@@ -109,7 +110,8 @@ public sealed class KindRule : ITargetRule
         }
 
         // 建成1家10万平方米以上的孵化器, 规模达到1000亿元以上的产业集群: a measure that defines a class of things is a level.
-        if (q.Kind is UnitKind.Money or UnitKind.Area or UnitKind.Physical && DefinesClass(text, draft.ExpressionEnd))
+        if (q.Kind is UnitKind.Money or UnitKind.Area or UnitKind.Physical && DefinesClass(text, draft.ExpressionEnd)
+            && !InvestsInOne(text, draft, before))
         {
             return TargetKind.Level;
         }
@@ -165,6 +167,12 @@ public sealed class KindRule : ITargetRule
 
         return rest.Length > 1 && rest[0] == '的';
     }
+
+    /// <summary>"总投资9.5亿元的A管线", "投资3亿元的B产业园": an exact sum invested straight before 的 is what one project costs (an
+    /// amount), not a size that defines a class of projects (总投资10亿元以上的项目 keeps its bound).</summary>
+    private static bool InvestsInOne(string text, TargetDraft draft, ReadOnlySpan<char> before) =>
+        draft.Mention.Quantity.Kind == UnitKind.Money && draft.ExpressionEnd < text.Length && text[draft.ExpressionEnd] == '的'
+        && InvestmentWords.MatchAtEnd(Trimmed(before)) > 0;
 
     /// <summary>增长8%, 下降3%, 涨幅控制在3%, 年均增速保持在20%: a rate-of-change word ends the words before the number.</summary>
     private static bool IsRateOfChange(ReadOnlySpan<char> before) => GrowthVerbs.MatchAtEnd(Trimmed(before)) > 0;

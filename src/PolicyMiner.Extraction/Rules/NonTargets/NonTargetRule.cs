@@ -974,6 +974,12 @@ public sealed class NonTargetRule : ITargetRule
     {
         var trimmed = clauseBefore.EndsWith("等") ? clauseBefore[..^1] : clauseBefore;
         trimmed = trimmed[ItemNumber.Length(trimmed)..];
+        // 抓住“甲、乙、丙”三个环节: a quoted list names its items as a bare one does.
+        if (trimmed.Length > 2 && trimmed[^1] is '”' or '"' && trimmed[..^1].LastIndexOfAny('“', '"') is var open and >= 0)
+        {
+            trimmed = trimmed[(open + 1)..^1];
+        }
+
         if (trimmed.IsEmpty || !(ClauseText.IsHan(trimmed[^1]) || trimmed[^1] is '）' or ')'))
         {
             return 0;
@@ -1026,6 +1032,7 @@ public sealed class NonTargetRule : ITargetRule
     /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
     private static bool OpensConditionOfGrant(string text, int end, int sentenceEnd)
     {
+        const int MaxSelectedNoun = 8;
         for (var i = end; i + 1 < sentenceEnd; i++)
         {
             if (text[i] is '；' or ';' or '：' or ':')
@@ -1033,9 +1040,23 @@ public sealed class NonTargetRule : ITargetRule
                 return false;
             }
 
-            if (text[i] == '的' && text[i + 1] is '，' or ',')
+            if (text[i] == '的')
             {
-                return ConditionConsequences.MatchAtStart(text.AsSpan(i + 2, Math.Max(0, sentenceEnd - i - 2))) > 0;
+                // "…的，给予…", and "对营收首次突破10亿元、5亿元的样例企业，分别给予…": the 的-phrase may close on the short noun it selects.
+                var comma = i + 1;
+                while (comma < sentenceEnd && comma - i <= MaxSelectedNoun && ClauseText.IsHan(text[comma]))
+                {
+                    comma++;
+                }
+
+                if (comma < sentenceEnd && text[comma] is '，' or ',')
+                {
+                    var grants = ConditionConsequences.MatchAtStart(text.AsSpan(comma + 1, Math.Max(0, sentenceEnd - comma - 1))) > 0;
+                    if (grants || comma == i + 1)
+                    {
+                        return grants;
+                    }
+                }
             }
         }
 
