@@ -75,7 +75,7 @@ public sealed class TargetExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         context = Pipeline.Run(document);
-        var candidates = new List<RuleCandidate>();
+        var candidates = new List<RuleCandidate>(context.Drafts.Count);
         foreach (var draft in context.LiveDrafts)
         {
             var target = ToTarget(document, draft);

@@ -30,13 +30,13 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         ArgumentNullException.ThrowIfNull(text);
         var state = new SignatureState();
         var window = state.Window;
+        var folded = Folded;
         foreach (var raw in text)
         {
-            // Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
-            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
-            if (char.IsLetterOrDigit(c))
+            var c = folded[raw];
+            if (c != '\0')
             {
-                window[state.Filled++] = char.ToLowerInvariant(c);
+                window[state.Filled++] = c;
                 if (state.Filled == window.Length)
                 {
                     state.Flush(final: false);
@@ -47,6 +47,12 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         state.Flush(final: true);
         return new TextFingerprint(Convert.ToHexStringLower(state.Sha.GetHashAndReset()), state.Signature());
     }
+
+    /// <summary>Each character as the compact text keeps it, or <c>'\0'</c> when it drops it (no letter or digit is '\0').</summary>
+    /// <remarks>Letters and digits only, full-width forms folded, Latin lower-cased: what stays when a document changes container.
+    /// Worked out once for all 64K characters, so the pass over a text is one array read per character (instead of two Unicode
+    /// category lookups).</remarks>
+    private static readonly char[] Folded = FoldTable();
 
     /// <summary>Estimated Jaccard similarity of the two texts' shingle sets (share of equal signature slots).</summary>
     public double Similarity(TextFingerprint other)
@@ -98,6 +104,18 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             : null;
     }
 
+    private static char[] FoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var raw = 0; raw <= char.MaxValue; raw++)
+        {
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : (char)raw;
+            table[raw] = char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        return table;
+    }
+
     private static (ulong, ulong) Hash(ReadOnlySpan<char> shingle)
     {
         // FNV-1a over the UTF-16 units, and a second pass with another basis for the step hash.
@@ -135,9 +153,9 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         {
             var added = Window.AsSpan(_carried, Filled - _carried);
             Sha.AppendData(_bytes, 0, _utf8.GetBytes(added, _bytes, flush: final));
-            for (var i = 0; i + ShingleLength <= Filled; i++)
+            if (Filled >= ShingleLength)
             {
-                Add(Window.AsSpan(i, ShingleLength));
+                AddShingles(Window.AsSpan(0, Filled));
                 _anyShingle = true;
             }
 
@@ -166,6 +184,64 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
 
             Sha.Dispose();
             return minHash;
+        }
+
+        /// <summary>Adds every whole shingle of <paramref name="block"/>, as <see cref="Add"/> of each in turn would.</summary>
+        private void AddShingles(ReadOnlySpan<char> block)
+        {
+            var count = block.Length - ShingleLength + 1;
+            // Eight vectors of eight lanes hold the 64 minima.
+            if (!Vector512.IsHardwareAccelerated || Hashes != 64)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    Add(block.Slice(i, ShingleLength));
+                }
+
+                return;
+            }
+
+            // The 64 minima stay in eight registers for the whole block instead of being loaded and stored per shingle (a
+            // shingle per character of every document read): the same minimum of the same values, in fewer instructions.
+            ref var minima = ref MemoryMarshal.GetArrayDataReference(_minima);
+            var m0 = Vector512.LoadUnsafe(ref minima, 0);
+            var m1 = Vector512.LoadUnsafe(ref minima, 8);
+            var m2 = Vector512.LoadUnsafe(ref minima, 16);
+            var m3 = Vector512.LoadUnsafe(ref minima, 24);
+            var m4 = Vector512.LoadUnsafe(ref minima, 32);
+            var m5 = Vector512.LoadUnsafe(ref minima, 40);
+            var m6 = Vector512.LoadUnsafe(ref minima, 48);
+            var m7 = Vector512.LoadUnsafe(ref minima, 56);
+            for (var i = 0; i < count; i++)
+            {
+                var (h1, h2) = Hash(block.Slice(i, ShingleLength));
+                var wide = Vector512.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2), h1 + (4 * h2), h1 + (5 * h2), h1 + (6 * h2), h1 + (7 * h2));
+                var step = Vector512.Create(8 * h2);
+                m0 = Vector512.Min(m0, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m1 = Vector512.Min(m1, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m2 = Vector512.Min(m2, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m3 = Vector512.Min(m3, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m4 = Vector512.Min(m4, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m5 = Vector512.Min(m5, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m6 = Vector512.Min(m6, Vector512.ShiftRightLogical(wide, 32));
+                wide += step;
+                m7 = Vector512.Min(m7, Vector512.ShiftRightLogical(wide, 32));
+            }
+
+            m0.StoreUnsafe(ref minima, 0);
+            m1.StoreUnsafe(ref minima, 8);
+            m2.StoreUnsafe(ref minima, 16);
+            m3.StoreUnsafe(ref minima, 24);
+            m4.StoreUnsafe(ref minima, 32);
+            m5.StoreUnsafe(ref minima, 40);
+            m6.StoreUnsafe(ref minima, 48);
+            m7.StoreUnsafe(ref minima, 56);
         }
 
         private void Add(ReadOnlySpan<char> shingle)

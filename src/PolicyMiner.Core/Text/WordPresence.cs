@@ -10,7 +10,10 @@ public sealed class WordPresence
 {
     private readonly string[] _words;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, int[]> _byFirstChar;
+    // _groupOf[c] is 1 + the index in _groups of the ids of the words opening with c, or 0 when no word opens with c:
+    // one array read per character of the phrase instead of a dictionary lookup (64K entries, 128 KB).
+    private readonly ushort[] _groupOf = new ushort[char.MaxValue + 1];
+    private readonly int[][] _groups;
 
     public WordPresence(IEnumerable<string> words)
     {
@@ -25,7 +28,13 @@ public sealed class WordPresence
         }
 
         _words = [.. list];
-        _byFirstChar = Enumerable.Range(0, _words.Length).GroupBy(i => _words[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
+        var byFirstChar = Enumerable.Range(0, _words.Length).GroupBy(i => _words[i][0]).ToList();
+        _groups = [.. byFirstChar.Select(g => g.ToArray())];
+        for (var g = 0; g < byFirstChar.Count; g++)
+        {
+            // At most one group per char value, and char.MaxValue + 1 groups would need a word opening with every char.
+            _groupOf[byFirstChar[g].Key] = checked((ushort)(g + 1));
+        }
     }
 
     /// <summary>Number of distinct words; the length <see cref="Mark"/> needs.</summary>
@@ -39,13 +48,14 @@ public sealed class WordPresence
     {
         for (var i = 0; i < phrase.Length; i++)
         {
-            if (!_byFirstChar.TryGetValue(phrase[i], out var candidates))
+            var group = _groupOf[phrase[i]];
+            if (group == 0)
             {
                 continue;
             }
 
             var rest = phrase[i..];
-            foreach (var id in candidates)
+            foreach (var id in _groups[group - 1])
             {
                 if (!present[id] && rest.StartsWith(_words[id], StringComparison.Ordinal))
                 {

@@ -9,7 +9,8 @@ namespace PolicyMiner.Extraction.Pipeline;
 public sealed class ExtractionPipeline
 {
     private readonly SearchValues<char> _triggers;
-    private readonly FrozenDictionary<char, IScanRule[]> _rulesByTrigger;
+    private readonly FrozenDictionary<char, (IScanRule Rule, int Index)[]> _rulesByTrigger;
+    private readonly int _ruleCount;
 
     internal ExtractionPipeline(IReadOnlyList<IScanRule> scanRules, IReadOnlyList<IStructureRule> structureRules, IReadOnlyList<ITargetRule> targetRules)
     {
@@ -33,7 +34,15 @@ public sealed class ExtractionPipeline
             }
         }
 
-        _rulesByTrigger = map.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        // Each rule's position in ScanRules indexes the scan's resume points: an array slot, not a hash of the rule object.
+        var indexOf = new Dictionary<IScanRule, int>(ReferenceEqualityComparer.Instance);
+        foreach (var rule in scanRules)
+        {
+            indexOf.TryAdd(rule, indexOf.Count);
+        }
+
+        _ruleCount = indexOf.Count;
+        _rulesByTrigger = map.ToFrozenDictionary(p => p.Key, p => p.Value.Select(r => (r, indexOf[r])).ToArray());
         _triggers = SearchValues.Create([.. map.Keys]);
     }
 
@@ -81,7 +90,7 @@ public sealed class ExtractionPipeline
     {
         var text = context.Text.AsSpan();
         // Each rule may skip past what it consumed; other rules still see those positions.
-        var resume = new Dictionary<IScanRule, int>(ScanRules.Count);
+        var resume = new int[_ruleCount];
         var position = 0;
         while (position < text.Length)
         {
@@ -92,14 +101,14 @@ public sealed class ExtractionPipeline
             }
 
             position += next;
-            foreach (var rule in _rulesByTrigger[text[position]])
+            foreach (var (rule, index) in _rulesByTrigger[text[position]])
             {
-                if (resume.TryGetValue(rule, out var from) && from > position)
+                if (resume[index] > position)
                 {
                     continue;
                 }
 
-                resume[rule] = Math.Max(position + 1, rule.Scan(context, position));
+                resume[index] = Math.Max(position + 1, rule.Scan(context, position));
             }
 
             position++;

@@ -385,7 +385,9 @@ public sealed class DocumentScopes
             }
 
             seenBody = true;
-            for (var start = line.Span.Start; start < line.Span.End;)
+            // Once the plan has begun and no review is open, no sentence can change anything (only a review heading opens one
+            // again): the rest of the report's body is not read sentence by sentence.
+            for (var start = line.Span.Start; start < line.Span.End && (reviewStart >= 0 || !planBegun);)
             {
                 var end = Math.Min(line.Span.End, ClauseText.SentenceEnd(text, start));
                 if (end <= start)

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Collections.Frozen;
-
 namespace PolicyMiner.Ingest.Metadata;
 
 /// <summary>
@@ -12,8 +9,11 @@ internal sealed class CityMentions
 {
     private readonly string[] _names;
     private readonly int[] _nameOfCity;
-    private readonly FrozenDictionary<char, int[]> _namesByFirstChar;
-    private readonly SearchValues<char> _firstChars;
+    // _groupOf[c] is 1 + the index in _namesByFirstChar of the names opening with c, or 0 when none does: one array read per
+    // character of the text (64K entries, 128 KB). A vectorised search for the first characters returned after a few Han
+    // characters each time, since city names open with common ones.
+    private readonly ushort[] _groupOf = new ushort[char.MaxValue + 1];
+    private readonly int[][] _namesByFirstChar;
 
     private CityMentions(IReadOnlyList<City> cities)
     {
@@ -34,11 +34,15 @@ internal sealed class CityMentions
         }
 
         _names = [.. names];
-        _namesByFirstChar = Enumerable.Range(0, _names.Length)
+        var byFirstChar = Enumerable.Range(0, _names.Length)
             .Where(n => _names[n].Length > 0)
             .GroupBy(n => _names[n][0])
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        _firstChars = SearchValues.Create([.. _namesByFirstChar.Keys]);
+            .ToList();
+        _namesByFirstChar = [.. byFirstChar.Select(g => g.ToArray())];
+        for (var g = 0; g < byFirstChar.Count; g++)
+        {
+            _groupOf[byFirstChar[g].Key] = checked((ushort)(g + 1));
+        }
     }
 
     public static CityMentions Default { get; } = new(RegionTable.All);
@@ -52,14 +56,13 @@ internal sealed class CityMentions
         var span = text.AsSpan();
         for (var i = 0; i < span.Length; i++)
         {
-            var skip = span[i..].IndexOfAny(_firstChars);
-            if (skip < 0)
+            var group = _groupOf[span[i]];
+            if (group == 0)
             {
-                break;
+                continue;
             }
 
-            i += skip;
-            foreach (var n in _namesByFirstChar[span[i]])
+            foreach (var n in _namesByFirstChar[group - 1])
             {
                 if (i >= next[n] && span[i..].StartsWith(_names[n], StringComparison.Ordinal))
                 {

@@ -81,7 +81,7 @@ public sealed class TargetFeatures
         }
 
         buffer.ClearHashed();
-        var view = new CandidateView(context, candidate, _memos.GetValue(context, _ => new DocumentMemo()), buffer);
+        var view = new CandidateView(context, candidate, _memos.GetValue(context, c => new DocumentMemo(c.Scopes.Tree.Lines.Count)), buffer);
         var vector = buffer.Vector.AsSpan();
         var offset = 0;
         foreach (var group in _dense)
@@ -333,10 +333,7 @@ public sealed class TargetFeatures
             if (Heading is { } heading)
             {
                 // Every candidate of a section has the same heading words: hash them once per heading.
-                if (!_memo.HeadingSlots.TryGetValue(heading, out var headingSlots))
-                {
-                    _memo.HeadingSlots[heading] = headingSlots = HeadingSlots(heading, HashedSlots);
-                }
+                var headingSlots = _memo.HeadingSlotsOf(heading) ?? _memo.Remember(heading, HeadingSlots(heading, HashedSlots));
 
                 foreach (var slot in headingSlots)
                 {
@@ -398,9 +395,26 @@ public sealed class TargetFeatures
     }
 
     /// <summary>What one document's candidates share, computed once per document.</summary>
-    private sealed class DocumentMemo
+    private sealed class DocumentMemo(int lineCount)
     {
-        public Dictionary<Block, int[]> HeadingSlots { get; } = new(ReferenceEqualityComparer.Instance);
+        // Indexed by the heading's line index: a lookup per candidate without hashing the block (an object hash code
+        // per lookup cost more than the heading's words it saves).
+        private readonly int[]?[] _headingSlots = new int[]?[lineCount];
+
+        /// <summary>The hashed slots of <paramref name="heading"/> remembered before, or null.</summary>
+        public int[]? HeadingSlotsOf(Block heading) =>
+            heading.LineIndex >= 0 && heading.LineIndex < _headingSlots.Length ? _headingSlots[heading.LineIndex] : null;
+
+        /// <summary>Remembers <paramref name="slots"/> for <paramref name="heading"/> (a line of the document's tree) and returns them.</summary>
+        public int[] Remember(Block heading, int[] slots)
+        {
+            if (heading.LineIndex >= 0 && heading.LineIndex < _headingSlots.Length)
+            {
+                _headingSlots[heading.LineIndex] = slots;
+            }
+
+            return slots;
+        }
     }
 
     /// <summary>

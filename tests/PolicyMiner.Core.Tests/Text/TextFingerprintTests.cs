@@ -31,6 +31,19 @@ public sealed class TextFingerprintTests
     }
 
     [Fact]
+    public void Of_EveryCharacter_KeepsWhatTheScalarRuleKeeps()
+    {
+        // Each of the 64K characters once, shuffled so shingles mix letters, digits and what is dropped: the compact text
+        // (folded, lower-cased, letters and digits only) must be the one the rule defines, character for character.
+        var all = Enumerable.Range(1, char.MaxValue).Select(c => (char)c).ToArray();
+        new Random(8).Shuffle(all);
+        var text = new string(all);
+
+        Assert.Equal(ExactOf(text), TextFingerprint.Of(text).Exact);
+        Assert.Equal(ScalarMinHash(text), TextFingerprint.Of(text).MinHash);
+    }
+
+    [Fact]
     public void Of_SameLettersInAnotherContainer_SameFingerprint()
     {
         var a = TextFingerprint.Of("全市生产总值增长6%左右。");
