@@ -77,7 +77,7 @@ public sealed class HardWrapTests
             "2.69 亿元增加到3.87亿元，推动创新主体量质齐升，全县",
             "4.4.1 强化企业创新主体地位"));
 
-        Assert.Contains("上年的2.69 亿元", cleaned.Text);
+        Assert.Contains("上年的 2.69 亿元", cleaned.Text);
         Assert.Contains("全县\n4.4.1 强化", cleaned.Text);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Ingest.Structure;
 
@@ -19,10 +20,10 @@ internal static class HardWrap
     // Narrower lines are paragraph ends or headings whatever the text; a page width is 20 ideographs or more.
     private const int MinPageWidth = 40;
 
-    // The page width's window: lines a character or two shorter (a punctuation mark pushed to the next line, a wider
-    // glyph) or one ideograph longer (a mark hung in the margin) are full lines too.
+    // The page width's window: lines up to two ideographs shorter (a punctuation mark pushed to the next line, a paragraph's
+    // indent lost) or longer (marks hung in the margin, narrower Latin glyphs) are full lines too.
     private const int ShortBy = 5;
-    private const int LongBy = 2;
+    private const int LongBy = 4;
 
     // A page number alone on its line between two halves of a paragraph: one to three digits.
     private const int MaxPageNumberLength = 3;
@@ -105,35 +106,37 @@ internal static class HardWrap
     // "2025 年…": digits, then a space.
     private static bool PaddedNumberOpens(ReadOnlySpan<char> line)
     {
-        var digits = line.IndexOfAnyExceptInRange('0', '9');
+        var digits = line.IndexOfAnyExcept(NumberCharacters);
         return digits > 0 && line[digits] == ' ';
     }
 
     // "…到 2025": a space, then digits.
     private static bool PaddedNumberEnds(ReadOnlySpan<char> line)
     {
-        var space = line.LastIndexOfAnyExceptInRange('0', '9');
+        var space = line.LastIndexOfAnyExcept(NumberCharacters);
         return space >= 0 && space < line.Length - 1 && line[space] == ' ';
     }
 
+    private static readonly SearchValues<char> NumberCharacters = SearchValues.Create("0123456789.");
+
     private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
-    // The width of most full lines: the window holding most lines.
+    // The page width is the commonest width of long lines; the full lines are those within its window.
     private static (int Page, int Full) PageWidth(Dictionary<int, int> histogram)
     {
-        int page = 0, full = 0;
-        foreach (var candidate in histogram.Keys)
+        int page = 0, most = 0;
+        foreach (var (width, count) in histogram)
         {
-            var count = 0;
-            for (var w = candidate - ShortBy; w <= candidate + LongBy; w++)
+            if (count > most || (count == most && width > page))
             {
-                count += histogram.GetValueOrDefault(w);
+                (page, most) = (width, count);
             }
+        }
 
-            if (count > full || (count == full && candidate > page))
-            {
-                (page, full) = (candidate, count);
-            }
+        var full = 0;
+        for (var w = page - ShortBy; w <= page + LongBy; w++)
+        {
+            full += histogram.GetValueOrDefault(w);
         }
 
         return (page, full);
