@@ -39,11 +39,11 @@ public sealed class HardWrapTests
     {
         var cleaned = ChromeFilter.Clean(Page(
             "加快实施科技企业培育工程，推动创新主体量质齐升，全县",
-            "（一）强化企业创新主体地位",
+            "（一）壮大云岭县科技企业梯队",
             "支持龙头企业建设研发中心，力争新增省级研发平台8个。",
-            "全面落实研发费用加计扣除政策，引导企业加大研发投入。"));
+            "全面落实云岭县研发奖补办法，鼓励企业增加投入。"));
 
-        Assert.Contains("全县\n（一）强化", cleaned.Text);
+        Assert.Contains("全县\n（一）壮大", cleaned.Text);
         Assert.Contains("8个。\n全面落实", cleaned.Text);
         Assert.StartsWith(FullLines(2).First() + FullLines(2).Last(), cleaned.Text);
     }
@@ -75,9 +75,9 @@ public sealed class HardWrapTests
         var cleaned = ChromeFilter.Clean(Page(
             "加快实施科技企业培育工程，全县地区生产总值从上年的",
             "2.69 亿元增加到3.87亿元，推动创新主体量质齐升，全县",
-            "4.4.1 强化企业创新主体地位"));
+            "4.4.1 壮大云岭县科技企业梯队"));
 
         Assert.Contains("上年的 2.69 亿元", cleaned.Text);
-        Assert.Contains("全县\n4.4.1 强化", cleaned.Text);
+        Assert.Contains("全县\n4.4.1 壮大", cleaned.Text);
     }
 }

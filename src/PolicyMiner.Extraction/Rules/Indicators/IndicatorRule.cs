@@ -918,7 +918,7 @@ public sealed class IndicatorRule : ITargetRule
         var (s1, e1) = Strip(context, SkipItemMarker(text, prevStart, clauseStart - 1), clauseStart - 1);
         if (e1 <= s1 || ComparesWithEarlier(text.AsSpan(s1, e1 - s1)))
         {
-            // "较上一年增加，力争2023年达到80%": a comparison with an earlier year is no subject.
+            // "较上年提高，力争2026年达到75%": a comparison with an earlier year is no subject.
             return e1 <= s1 ? "" : MeasureHeadingAbove(context, draft.Mention.Span.Start) ?? "";
         }
 
