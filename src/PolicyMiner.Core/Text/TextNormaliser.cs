@@ -195,7 +195,15 @@ public static class TextNormaliser
             return true;
         }
 
-        return IsDigit(before) && (IsDigit(after) || after is '%' or '‰') && IsSpacedDigit(text, i - 1) && SpacedDigitsEndInWords(text, i + 1);
+        if (IsDigit(before) && IsSpacedDigit(text, i - 1))
+        {
+            // Spaced digits go on into a decimal point or a range ("6 .5 %", "1 6 0 ～ 3 0 0万").
+            return ((IsDigit(after) || after is '%' or '‰') && SpacedDigitsEndInWords(text, i + 1))
+                || (after == '.' && i + 2 < text.Length && IsDigit(text[i + 2]))
+                || (IsRangeDash(after) && i + 3 < text.Length && text[i + 2] == ' ' && IsDigit(text[i + 3]));
+        }
+
+        return IsRangeDash(before) && IsDigit(after) && i >= 3 && text[i - 2] == ' ' && IsDigit(text[i - 3]) && IsSpacedDigit(text, i - 3);
     }
 
     /// <summary>The number starting at <paramref name="i"/> runs straight into an ideograph ("2022年").</summary>
@@ -254,8 +262,9 @@ public static class TextNormaliser
     private static bool IsSpacedDigit(string text, int i) =>
         (i == 0 || !IsDigit(text[i - 1])) && (i + 1 >= text.Length || !IsDigit(text[i + 1]));
 
-    /// <summary>From <paramref name="i"/>, a run of lone digits separated by single spaces that ends in a word or a percent sign
-    /// ("0 0 5年", "5 %"), not in a line break or a wider gap (a row of single-digit table cells).</summary>
+    /// <summary>From <paramref name="i"/>, a run of lone digits separated by single spaces that ends in a word, a percent sign, a
+    /// decimal point or a range dash ("0 0 5年", "5 %", "2 .5", "6 0 ～"), not in a line break or a wider gap (a row of single-digit
+    /// table cells).</summary>
     private static bool SpacedDigitsEndInWords(string text, int i)
     {
         while (i < text.Length && IsDigit(text[i]))
@@ -275,7 +284,8 @@ public static class TextNormaliser
             return IsIdeograph(next) || next is '%' or '‰';
         }
 
-        return i < text.Length && (IsIdeograph(text[i]) || text[i] is '%' or '‰');
+        return i < text.Length && (IsIdeograph(text[i]) || text[i] is '%' or '‰' || IsRangeDash(text[i])
+            || (text[i] == '.' && i + 1 < text.Length && IsDigit(text[i + 1])));
     }
 
     private static bool IsRangeDash(char c) => c is '-' or '—' or '–' or '－' or '～' or '〜' or '~' or '‐' or '‑' or '−' or '﹣';

@@ -358,10 +358,26 @@ public sealed class DocumentScopes
         var seenBody = false;
         var planBegun = false;
         var reviewOpening = false;
+        var afterHeading = false;
+        var sectionReview = false;
         foreach (var line in tree.Lines)
         {
+            // A table of contents lists the plan's headings before its body, review first: it neither begins the plan nor
+            // counts as body.
+            if (IsContentsEntry(text, line.Span))
+            {
+                continue;
+            }
+
             if (line.Kind == BlockKind.Heading)
             {
+                afterHeading = true;
+                if (sectionReview)
+                {
+                    reviews.Add(new TextSpan(reviewStart, line.Span.Start));
+                    (reviewStart, sectionReview) = (-1, false);
+                }
+
                 // The title block ("2024年政府工作报告") names the plan year before the report's body begins.
                 if (planLine[line.LineIndex] && (reviewStart >= 0 || seenBody))
                 {
@@ -385,9 +401,9 @@ public sealed class DocumentScopes
             }
 
             seenBody = true;
-            // Once the plan has begun and no review is open, no sentence can change anything (only a review heading opens one
-            // again): the rest of the report's body is not read sentence by sentence.
-            for (var start = line.Span.Start; start < line.Span.End && (reviewStart >= 0 || !planBegun);)
+            // Once the plan has begun and no review is open, only a review heading or the first sentence of a section can open one
+            // again: the rest of the report's body is not read sentence by sentence.
+            for (var start = line.Span.Start; start < line.Span.End && (reviewStart >= 0 || !planBegun || afterHeading);)
             {
                 var end = Math.Min(line.Span.End, ClauseText.SentenceEnd(text, start));
                 if (end <= start)
@@ -405,25 +421,45 @@ public sealed class DocumentScopes
                     {
                         planBegun = true;
                     }
-                    else if (!planBegun && (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast))
+                    else if ((!planBegun || afterHeading) && (PastOpeningWords.MatchAtStart(openingText) > 0 || time.OpensWithPast))
                     {
+                        // Once the plan has begun, only a section that opens with the past reviews it ("1.1 目标如期实现" over
+                        // "“十三五”时期…"), and only up to its next heading.
                         reviewStart = start;
+                        sectionReview = planBegun;
                     }
                 }
                 else if (planTurn && !reviewOpening)
                 {
                     reviews.Add(new TextSpan(reviewStart, start));
-                    reviewStart = -1;
+                    (reviewStart, sectionReview) = (-1, false);
                     planBegun = true;
                 }
 
                 // The first sentence under a review heading opens the review (see the section reading above), whatever its time word.
                 reviewOpening = false;
+                afterHeading = false;
                 start = end;
             }
         }
 
         return reviews;
+    }
+
+    // A leader of dots before a page number ends a table-of-contents entry: "1.1 发展基础......1", "第二章 主要目标……5".
+    private const int MinLeader = 3;
+
+    private static bool IsContentsEntry(string text, TextSpan line)
+    {
+        var words = text.AsSpan(line.Start, line.Length).TrimEnd();
+        var digits = words.Length - words.TrimEnd("0123456789").Length;
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var beforeNumber = words[..^digits].TrimEnd();
+        return beforeNumber.Length - beforeNumber.TrimEnd(".…·．。 ").Length >= MinLeader;
     }
 
     /// <summary>Where a line's own opening begins: after its item number, and after a run-in heading that the number

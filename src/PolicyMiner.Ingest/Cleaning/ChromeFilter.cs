@@ -123,9 +123,12 @@ public static partial class ChromeFilter
         }
 
         var aligned = AlignedRows(source, lines, keep);
+        var joins = HardWrap.Joins(source, lines, keep, aligned);
         var builder = new OffsetTextBuilder(source.Length);
         var dropped = 0;
         var previousEnd = -1;
+        var joinsPrevious = false;
+        var previousLine = (Start: 0, Length: 0);
         for (var n = 0; n < lines.Count; n++)
         {
             var (start, length) = lines[n];
@@ -139,14 +142,21 @@ public static partial class ChromeFilter
                 continue;
             }
 
-            if (builder.Length > 0)
+            if (builder.Length > 0 && !joinsPrevious)
             {
                 // The paragraph break maps to the line break that ended the previous kept line.
                 builder.Append('\n', previousEnd);
             }
+            else if (builder.Length > 0 && HardWrap.KeepsSpace(source, previousLine, lines[n]))
+            {
+                // A page width wrapped this paragraph: its halves join, with a space where the wrap took one.
+                builder.Append(' ', previousEnd);
+            }
 
             AppendCollapsed(builder, source, start, length, aligned[n]);
             previousEnd = start + length;
+            previousLine = lines[n];
+            joinsPrevious = joins[n];
         }
 
         var (text, map) = builder.Build(source.Length);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
@@ -910,14 +911,15 @@ public sealed class IndicatorRule : ITargetRule
         // No earlier target: the subject of the previous clause ("…的比重稳步提高，到2020年达到3%").
         if (clauseStart - 1 <= sentenceStart)
         {
-            return "";
+            return MeasureHeadingAbove(context, draft.Mention.Span.Start) ?? "";
         }
 
         var prevStart = ClauseText.ClauseStart(text, clauseStart - 1);
         var (s1, e1) = Strip(context, SkipItemMarker(text, prevStart, clauseStart - 1), clauseStart - 1);
-        if (e1 <= s1)
+        if (e1 <= s1 || ComparesWithEarlier(text.AsSpan(s1, e1 - s1)))
         {
-            return "";
+            // "较上年提高，力争2026年达到75%": a comparison with an earlier year is no subject.
+            return e1 <= s1 ? "" : MeasureHeadingAbove(context, draft.Mention.Span.Start) ?? "";
         }
 
         var phrase = text[s1..e1];
@@ -931,6 +933,37 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return phrase.Length >= 2 ? phrase : "";
+    }
+
+    // 比上年, 较上一年, 比去年同期: a comparison with an earlier time.
+    private static bool ComparesWithEarlier(ReadOnlySpan<char> phrase) =>
+        phrase.Length >= 3 && phrase[0] is '比' or '较' && phrase[1] is '上' or '去' or '前';
+
+    /// <summary>The measure a heading line right above the target's line names, when the target's line opens with no subject of
+    /// its own: an indicator table laid out as text ("1.重点人群签约率" over "较上年增加，2025年达到80%"). Null unless that heading
+    /// ends in a rate or measure word (率, 量, 比重 …) and holds no number.</summary>
+    private static string? MeasureHeadingAbove(ExtractionContext context, int position)
+    {
+        var lines = context.Scopes.Tree.Lines;
+        var index = context.Scopes.Tree.LineIndexAt(position);
+        if (index <= 0 || lines[index - 1] is not { Kind: BlockKind.Heading } heading)
+        {
+            return null;
+        }
+
+        var text = context.Text;
+        var start = SkipItemMarker(text, heading.Span.Start, heading.Span.End);
+        var end = heading.Span.End;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var title = text.AsSpan(start, end - start);
+        return title.Length >= 2 && title.IndexOfAnyInRange('0', '9') < 0
+               && (RateSuffixes.MatchAtEnd(title) > 0 || MeasureNouns.MatchAtEnd(title) > 0 || ShareWords.MatchAtEnd(title) > 0)
+            ? title.ToString()
+            : null;
     }
 
     /// <summary>Strips leading item markers, time words, modals, adverbs and verbs, and trailing comparators and verbs.</summary>
