@@ -26,6 +26,11 @@ internal sealed class DuplicateIndex
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
     private readonly List<TextFingerprint> _fingerprints = [];
+
+    // What a near match is judged by (source path, metadata), by slot: known for documents this index saw written or
+    // looked up, so a candidate from the same template but another region or year is passed over without loading it.
+    private readonly List<Judged?> _judged = [];
+    private readonly bool _remember;
     private readonly Dictionary<BandKey, List<int>> _bands = [];
 
     // Shared-band counts of the lookup in progress; a slot's count is valid when its stamp is the lookup's.
@@ -34,11 +39,18 @@ internal sealed class DuplicateIndex
     private int _lookups;
     private readonly Func<string, DocumentEntity?> _lookup;
 
-    private DuplicateIndex(Func<string, DocumentEntity?> lookup) => _lookup = lookup;
+    private DuplicateIndex(Func<string, DocumentEntity?> lookup, bool remember)
+    {
+        _lookup = lookup;
+        _remember = remember;
+    }
 
+    /// <summary>An index over a LiteDB store's documents, for its one writer: a document's path and metadata, once seen, are
+    /// remembered, since nothing else changes them while the writer holds the file (a new version of a document is added
+    /// again, and the store drops the index when another process may have written).</summary>
     public static DuplicateIndex Load(ILiteCollection<DocumentEntity> documents, Func<string, DocumentEntity?> lookup)
     {
-        var index = new DuplicateIndex(lookup);
+        var index = new DuplicateIndex(lookup, remember: true);
         var projection = BsonExpression.Create($"{{ id: $._id, exact: $.{DocumentBson.Fingerprint}, minhash: $.{DocumentBson.MinHash} }}");
         foreach (var row in documents.Query().Select(projection).ToEnumerable())
         {
@@ -55,9 +67,10 @@ internal sealed class DuplicateIndex
     }
 
     /// <summary>An index over stored fingerprints read by another store (rows of id, exact fingerprint, MinHash text).</summary>
+    /// <remarks>Other writers may change those documents, so each candidate is looked up afresh.</remarks>
     public static DuplicateIndex From(IEnumerable<(string Id, string? Exact, string? MinHash)> rows, Func<string, DocumentEntity?> lookup)
     {
-        var index = new DuplicateIndex(lookup);
+        var index = new DuplicateIndex(lookup, remember: false);
         foreach (var (id, exact, minHash) in rows)
         {
             if (exact is not null && minHash is not null && TextFingerprint.FromStored(exact, minHash) is { } fingerprint)
@@ -69,13 +82,17 @@ internal sealed class DuplicateIndex
         return index;
     }
 
-    public void Add(string id, TextFingerprint fingerprint)
+    /// <param name="stored">The document as just written, when the caller has it: its path and metadata are then known
+    /// without a lookup (and replace what was known of an earlier version).</param>
+    public void Add(string id, TextFingerprint fingerprint, DocumentEntity? stored = null)
     {
         _exact.TryAdd(fingerprint.Exact, id);
+        var judged = _remember && stored is not null ? new Judged(stored.SourcePath, stored.Metadata) : null;
         if (_slots.TryGetValue(id, out var slot))
         {
             // The same document stored again: its old bands stay listed, which can only add candidates, never hide one.
             _fingerprints[slot] = fingerprint;
+            _judged[slot] = judged;
         }
         else
         {
@@ -83,6 +100,7 @@ internal sealed class DuplicateIndex
             _slots.Add(id, slot);
             _ids.Add(id);
             _fingerprints.Add(fingerprint);
+            _judged.Add(judged);
         }
 
         foreach (var key in BandKey.Of(fingerprint))
@@ -100,7 +118,7 @@ internal sealed class DuplicateIndex
     /// (<paramref name="id"/>) or one at the same path (a changed file is an update, not a duplicate). A near match must
     /// also be <paramref name="sameDocument"/>: documents from one template (the same notice issued by two counties) are
     /// near in text but not the same document.</summary>
-    public DocumentEntity? Find(TextFingerprint fingerprint, string id, string path, Func<DocumentEntity, bool> sameDocument)
+    public DocumentEntity? Find(TextFingerprint fingerprint, string id, string path, Func<MetadataEntity, bool> sameDocument)
     {
         if (_exact.TryGetValue(fingerprint.Exact, out var exact) && Usable(exact, id, path) is { } same)
         {
@@ -115,7 +133,7 @@ internal sealed class DuplicateIndex
         }
 
         var stamp = ++_lookups;
-        var best = (Id: (string?)null, Similarity: 0.0);
+        var best = (Slot: -1, Similarity: 0.0);
         foreach (var key in BandKey.Of(fingerprint))
         {
             foreach (var candidate in _bands.GetValueOrDefault(key) ?? [])
@@ -133,13 +151,33 @@ internal sealed class DuplicateIndex
                 var similarity = fingerprint.Similarity(_fingerprints[candidate]);
                 if (similarity >= NearThreshold && similarity > best.Similarity)
                 {
-                    best = (_ids[candidate], similarity);
+                    best = (candidate, similarity);
                 }
             }
         }
 
-        return best.Id is not null && Usable(best.Id, id, path) is { } near && sameDocument(near) ? near : null;
+        if (best.Slot < 0 || _ids[best.Slot] == id)
+        {
+            return null;
+        }
+
+        // Judged by what is known of it when it can be: most near matches in a batch are other documents of one template.
+        if (_judged[best.Slot] is { } known && (known.Path == path || !sameDocument(known.Metadata)))
+        {
+            return null;
+        }
+
+        var near = Usable(_ids[best.Slot], id, path);
+        if (near is not null && _remember)
+        {
+            _judged[best.Slot] = new Judged(near.SourcePath, near.Metadata);
+        }
+
+        return near is not null && sameDocument(near.Metadata) ? near : null;
     }
+
+    /// <summary>What a near match is judged by besides its text.</summary>
+    private sealed record Judged(string Path, MetadataEntity Metadata);
 
     private DocumentEntity? Usable(string candidate, string id, string path) =>
         candidate == id ? null : _lookup(candidate) is { } entity && entity.SourcePath != path ? entity : null;

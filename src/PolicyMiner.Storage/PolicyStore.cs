@@ -441,7 +441,7 @@ public sealed partial class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
-        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored.Metadata, document.Metadata)) is { } original)
+        if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored, document.Metadata)) is { } original)
         {
             // The same text from another file (another format, a copy): one document with one more source.
             if (original.FoldIn(path, id))
@@ -539,7 +539,7 @@ public sealed partial class PolicyStore : IDisposable
         WriteContent(extraction);
         if (document.Fingerprint is { } stored)
         {
-            Duplicates.Add(id, stored);
+            Duplicates.Add(id, stored, entity);
         }
 
         return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;

@@ -112,7 +112,10 @@ internal static class BenchIngestCommand
         double PeakSampledMebibytes,
         double DatabaseMebibytes,
         double CorpusMebibytes,
-        StoreFootprint Footprint)
+        StoreFootprint Footprint,
+        TimeSpan GcPause,
+        string Collections,
+        double AllocatedMebibytes)
     {
         public double DocumentsPerSecond => Summary.DocumentsPerSecond;
     }
@@ -133,6 +136,8 @@ internal static class BenchIngestCommand
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var sampler = new PeakMemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (pauseBefore, allocatedBefore) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         IngestSummary summary;
         using (var store = PolicyStore.Open(databasePath))
         {
@@ -141,6 +146,8 @@ internal static class BenchIngestCommand
         }
 
         var sampled = sampler.Stop();
+        var (gcPause, allocated) = (GC.GetTotalPauseDuration() - pauseBefore, GC.GetTotalAllocatedBytes() - allocatedBefore);
+        var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime - cpuBefore;
         var peak = process.PeakWorkingSet64;
@@ -171,7 +178,10 @@ internal static class BenchIngestCommand
             sampled / 1048576.0,
             new FileInfo(databasePath).Length / 1048576.0,
             corpusBytes / 1048576.0,
-            StoreMaintenance.Footprint(databasePath));
+            StoreMaintenance.Footprint(databasePath),
+            gcPause,
+            collections,
+            allocated / 1048576.0);
     }
 
     private static void Write(BenchResult result, IAnsiConsole console)
@@ -185,7 +195,8 @@ internal static class BenchIngestCommand
         table.AddRow("docs/s", $"{result.DocumentsPerSecond:0} (floor {FloorDocumentsPerSecond})");
         table.AddRow("CPU time of ingest", $"{result.Cpu.TotalSeconds:0.0} s = {result.Documents / Math.Max(result.Cpu.TotalSeconds, 0.001):0} docs per CPU-second");
         var stages = result.Summary.Stages;
-        table.AddRow("stage time (summed over threads)", $"read {stages.Read.TotalSeconds:0.0} s, extract {stages.Extract.TotalSeconds:0.0} s, write {stages.Write.TotalSeconds:0.0} s");
+        table.AddRow("stage time (summed over threads)", $"read {stages.Read.TotalSeconds:0.0} s, extract {stages.Extract.TotalSeconds:0.0} s, pack {stages.Pack.TotalSeconds:0.0} s, write {stages.Write.TotalSeconds:0.0} s in {stages.Commits} commits");
+        table.AddRow("garbage collection", $"{result.GcPause.TotalSeconds:0.00} s paused, {result.Collections} collections (gen0/1/2), {result.AllocatedMebibytes:0} MiB allocated");
         if (stages.WriterCpu is { } writerCpu)
         {
             table.AddRow("writer thread CPU", $"{writerCpu.TotalSeconds:0.0} s = {1000 * writerCpu.TotalSeconds / Math.Max(1, counts.Added + counts.Updated):0.00} ms per document written");

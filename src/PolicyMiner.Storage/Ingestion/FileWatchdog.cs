@@ -17,7 +17,6 @@ internal static class FileWatchdog
         var progress = new ReadProgress();
         var started = clock.GetTimestamp();
         var task = Task.Run(() => work(progress), CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             // The budget grows with each step done; waiting until the current deadline, then looking again, costs one timer per step.
@@ -27,10 +26,12 @@ internal static class FileWatchdog
                 break;
             }
 
-            var finished = await Task.WhenAny(task, Task.Delay(remaining, clock, timeout.Token)).ConfigureAwait(false);
-            if (finished == task)
+            // One timer per wait and nothing else: thousands of small files a minute pass through here, and a linked token
+            // source, a delay task and a WhenAny for each were measurable in bench ingest. Ends when the work does, at the
+            // deadline, or when the batch is cancelled; which of them is read from the tasks, not from an exception.
+            await ((Task)task.WaitAsync(remaining, clock, cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (task.IsCompleted)
             {
-                await timeout.CancelAsync().ConfigureAwait(false);
                 return (await task.ConfigureAwait(false), null);
             }
 

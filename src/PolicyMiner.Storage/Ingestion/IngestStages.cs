@@ -124,4 +124,7 @@ public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write)
 
     /// <summary>Time the workers spent compressing text, layout and targets for the store (after extraction, before the writer).</summary>
     public TimeSpan Pack { get; init; }
+
+    /// <summary>Transactions the writer committed (documents per commit = written / this).</summary>
+    public int Commits { get; init; }
 }

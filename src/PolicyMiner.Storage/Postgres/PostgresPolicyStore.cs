@@ -337,7 +337,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
     /// documents included), then by MinHash among the documents this store has seen.</summary>
     private DocumentEntity? FindDuplicate(List<DocumentEntity> known, Core.Text.TextFingerprint fingerprint, string id, string path, DocumentMetadata metadata) =>
         known.Find(d => d.Fingerprint == fingerprint.Exact && d.Id != id && d.SourcePath != path)
-        ?? _duplicates!.Find(fingerprint, id, path, stored => PolicyStore.SameDocument(stored.Metadata, metadata));
+        ?? _duplicates!.Find(fingerprint, id, path, stored => PolicyStore.SameDocument(stored, metadata));
 
     private DuplicateIndex Duplicates(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
