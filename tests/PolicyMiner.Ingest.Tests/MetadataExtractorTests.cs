@@ -206,6 +206,27 @@ public sealed class MetadataExtractorTests
         Assert.Equal(year, Extract($"{title}\n{body}").Year);
     }
 
+    // A work report without title or date: its part headings say which year it reviews and which it plans.
+    [Theory]
+    [InlineData("各位代表：\n一、2031年工作回顾\n全年新增企业20家。\n二、2032年目标任务\n新增企业30家。", 2032)]
+    [InlineData("各位代表：\n一、2031年工作回顾\n全年新增企业20家。\n二、今年工作安排\n新增企业30家。", 2032)]
+    [InlineData("各位代表：\n（一）2031年工作完成情况\n全年新增企业20家。", null)]
+    [InlineData("各位代表：\n一、2031年工作回顾\n二、2033年重点工作\n新增企业30家。", 2033)]
+    [InlineData("各位代表：\n我们将在2031年工作回顾的基础上继续推进。", null)]
+    public void Extract_PlanYear_FromReportPartHeadings(string text, int? year)
+    {
+        Assert.Equal(year, Extract(text).Year);
+    }
+
+    [Theory]
+    [InlineData("数字云岭2031行动方案", 2031)]
+    [InlineData("云岭县2031年科技工作要点", 2031)]
+    [InlineData("云岭县科技工作要点", null)]
+    public void Extract_PlanYear_ReadsABareYearBetweenWordsOfTheTitle(string title, int? year)
+    {
+        Assert.Equal(year, Extract($"{title}\n全年新增企业20家。").Year);
+    }
+
     [Fact]
     public void Extract_CitedBasis_IsListedWithItsNumberAndYear()
     {

@@ -595,6 +595,12 @@ public static partial class MetadataExtractor
             return f;
         }
 
+        // A report's part headings name its years: "二、YYYY年工作安排" the year it plans, "一、YYYY年工作回顾" the year before.
+        if (HeadingYear(text) is { } headed && Fits(headed))
+        {
+            return headed;
+        }
+
         // A dated plan or campaign is for the year it was issued in (a five-year plan's first year).
         if (date is { } issued && Fits(issued.Year))
         {
@@ -605,6 +611,24 @@ public static partial class MetadataExtractor
             && int.Parse(numbered.Groups["y"].ValueSpan) is var n && Fits(n)
             ? n
             : null;
+    }
+
+    // The first forward-looking part heading wins; a review heading alone implies the plan is for the next year.
+    private static int? HeadingYear(string text)
+    {
+        int? reviewed = null;
+        foreach (Match heading in PartHeadingYearPattern().Matches(text))
+        {
+            var year = int.Parse(heading.Groups["y"].ValueSpan);
+            if (heading.Groups["ahead"].Success)
+            {
+                return year;
+            }
+
+            reviewed ??= year + 1;
+        }
+
+        return reviewed;
     }
 
     private static int CountOf(string text, string value)
@@ -707,9 +731,14 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,20}(?:办公室|办公厅)\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*印发")]
     private static partial Regex PrintedPattern();
 
-    // A year in a title, or the first year of a range ("2018—2020年") in it.
-    [GeneratedRegex(@"(?<![\d\-—–－~～〜至到])(?<y>(?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-—–－~～〜至到]\s*(?:19|20)?\d{2,4}\s*)?年)")]
+    // A year in a title, or the first year of a range ("2018—2020年") in it, or a bare year between words ("数字云岭2021行动方案").
+    [GeneratedRegex(@"(?<![\d\-—–－~～〜至到])(?<y>(?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-—–－~～〜至到]\s*(?:19|20)?\d{2,4}\s*)?年)|(?<=[\u4e00-\u9fa5])(?<y>(?:19|20)\d{2})(?=[\u4e00-\u9fa5])")]
     private static partial Regex TitleYearPattern();
+
+    // A numbered part heading on its own line that names a year: a review ("一、2031年工作回顾") or the work ahead
+    // ("二、2032年目标任务", "（二）2032年工作安排"); other headings (完成情况, 总结) say nothing of the plan year.
+    [GeneratedRegex(@"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*(?<y>(?:19|20)\d{2})年(?:[^\n。，；]{0,8}回顾|(?<ahead>[^\n。，；]{0,8}(?:安排|任务|重点|目标|思路|计划|打算|部署|要点))[^\n。，；]{0,10})[ \t\u3000]*$", RegexOptions.Multiline)]
+    private static partial Regex PartHeadingYearPattern();
 
     // "做好2012年科技工作", "2007年在全市开展", "决定2007年…", "2018年全市科技工作要点".
     [GeneratedRegex(@"(?:做好|抓好|安排|部署|决定[，,]?\s*)(?<y>(?:19|20)\d{2})年|(?<y>(?:19|20)\d{2})年(?:在全[市县区省]|[\u4e00-\u9fa5]{0,12}工作(?:要点|计划|安排|意见|方案))")]
