@@ -70,14 +70,18 @@ public sealed class OffsetMap
     {
         ArgumentNullException.ThrowIfNull(inner);
         var runs = new Runs();
-        // Both maps are non-decreasing, so one forward pass over each map's runs composes them.
+        // Both maps are non-decreasing, so one forward pass over each map's runs composes them. Where a run of this map lies
+        // inside one run of the inner map, its positions map to consecutive source offsets: added as one sequence, so the
+        // pass costs per run, not per character.
         var innerRun = 0;
+        var innerLast = inner._length - 1;
         for (var run = 0; run < _runStarts.Length; run++)
         {
             var end = run + 1 < _runStarts.Length ? _runStarts[run + 1] : _length;
-            for (var position = _runStarts[run]; position < end; position++)
+            for (var position = _runStarts[run]; position < end;)
             {
-                var middle = Math.Clamp(_runSources[run] + (position - _runStarts[run]), 0, inner._length - 1);
+                var raw = _runSources[run] + (position - _runStarts[run]);
+                var middle = Math.Clamp(raw, 0, innerLast);
                 if (middle < inner._runStarts[innerRun])
                 {
                     innerRun = inner.RunOf(middle);
@@ -88,7 +92,19 @@ public sealed class OffsetMap
                     innerRun++;
                 }
 
-                runs.Add(inner._runSources[innerRun] + (middle - inner._runStarts[innerRun]));
+                var source = inner._runSources[innerRun] + (middle - inner._runStarts[innerRun]);
+                if (raw != middle)
+                {
+                    // Clamped to the inner text's end (or start): every such position maps to the same offset.
+                    runs.Add(source);
+                    position++;
+                    continue;
+                }
+
+                var innerEnd = innerRun + 1 < inner._runStarts.Length ? inner._runStarts[innerRun + 1] : inner._length;
+                var count = Math.Min(end - position, innerEnd - middle);
+                runs.AddSequence(source, count);
+                position += count;
             }
         }
 

@@ -116,6 +116,8 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         return table;
     }
 
+    // Inlined: called once per character of every document read.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static (ulong, ulong) Hash(ReadOnlySpan<char> shingle)
     {
         // FNV-1a over the UTF-16 units, and a second pass with another basis for the step hash.
