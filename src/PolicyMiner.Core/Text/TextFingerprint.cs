@@ -246,28 +246,15 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             m7.StoreUnsafe(ref minima, 56);
         }
 
+        /// <summary>Adds one shingle: the portable path of <see cref="AddShingles"/>, and a text shorter than a shingle.</summary>
         private void Add(ReadOnlySpan<char> shingle)
         {
             var (h1, h2) = Hash(shingle);
             // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
             // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time. Minima are kept as 64-bit
-            // lanes holding 32-bit values, so no lane ever narrows.
-            // Loads and stores by reference: Vector256.Create(span) and CopyTo were calls, not inlined, on the hot path (a
-            // shingle per character of every document read). Where AVX-512 is there, eight lanes at a time, same values.
+            // lanes holding 32-bit values, so no lane ever narrows. (Where AVX-512 is there, AddShingles does the same
+            // eight lanes at a time with the minima held in registers.)
             ref var minima = ref MemoryMarshal.GetArrayDataReference(_minima);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var wide = Vector512.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2), h1 + (4 * h2), h1 + (5 * h2), h1 + (6 * h2), h1 + (7 * h2));
-                var wideStep = Vector512.Create(8 * h2);
-                for (nuint k = 0; k < Hashes; k += 8)
-                {
-                    Vector512.Min(Vector512.LoadUnsafe(ref minima, k), Vector512.ShiftRightLogical(wide, 32)).StoreUnsafe(ref minima, k);
-                    wide += wideStep;
-                }
-
-                return;
-            }
-
             var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
             var step = Vector256.Create(4 * h2);
             for (nuint k = 0; k < Hashes; k += 4)
