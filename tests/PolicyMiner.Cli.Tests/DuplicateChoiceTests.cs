@@ -55,15 +55,15 @@ public sealed class DuplicateChoiceTests : IDisposable
         var stages = PolicyPipeline.Create(IngestOptions.DefaultMaxFileBytes, IndicatorTaxonomy.Default).Stages;
         var held = stages with
         {
-            Read = (path, bytes, progress) =>
+            Read = (path, bytes, hash, progress) =>
             {
                 if (path.EndsWith(late, StringComparison.Ordinal))
                 {
                     Assert.True(earlyRead.Wait(TimeSpan.FromMinutes(2)), "the other copies were never read");
-                    return stages.Read(path, bytes, progress);
+                    return stages.Read(path, bytes, hash, progress);
                 }
 
-                var read = stages.Read(path, bytes, progress);
+                var read = stages.Read(path, bytes, hash, progress);
                 earlyRead.Signal();
                 return read;
             },
