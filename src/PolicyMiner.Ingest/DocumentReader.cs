@@ -148,8 +148,11 @@ public sealed class DocumentReader
     /// <summary>Reads a document from its bytes, calling <paramref name="onOcrPage"/> (page number) after each page read by OCR.</summary>
     /// <remarks>The call comes from the reading thread, besides <see cref="DocumentReaderOptions.OnOcrPage"/>; a batch uses it
     /// to give a long scan more time for as long as pages keep coming.</remarks>
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage) => Read(bytes, name, format, onOcrPage, null);
+
+    /// <param name="contentHash">The SHA-256 of <paramref name="bytes"/> (lower-case hex) when the caller has already computed it; null to compute it here.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage)
+    public ReadResult Read(byte[] bytes, string name, DocumentFormat format, Action<int>? onOcrPage, string? contentHash)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(name);
@@ -188,7 +191,7 @@ public sealed class DocumentReader
                 return ReadResult.Failure(name, ReadFailures.TooMuchText("document", extracted.SourceText.Length, Options.MaxCharacters));
             }
 
-            return Build(name, format, bytes, extracted, diagnostics, times);
+            return Build(name, format, bytes, contentHash, extracted, diagnostics, times);
         }
 #pragma warning disable CA1031 // The reader's contract: one line per bad file, nothing thrown past it, even on a reader bug.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -492,11 +495,11 @@ public sealed class DocumentReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
+    private static ReadResult Build(string name, DocumentFormat format, byte[] bytes, string? knownHash, Extracted extracted, List<Diagnostic> diagnostics, ReadStageTimes? times)
     {
         // Hashed first: after this the file's bytes are garbage, and a large file's bytes need not outlive its decoding.
         var started = Stopwatch.GetTimestamp();
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var contentHash = knownHash ?? Convert.ToHexStringLower(SHA256.HashData(bytes));
         times?.AddHash(started);
         var large = extracted.SourceText.Length >= LargeTextCharacters;
         ReleaseGarbageOfLargeDocument(large);

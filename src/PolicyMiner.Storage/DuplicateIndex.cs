@@ -30,6 +30,9 @@ internal sealed class DuplicateIndex
     // What a near match is judged by (source path, metadata), by slot: known for documents this index saw written or
     // looked up, so a candidate from the same template but another region or year is passed over without loading it.
     private readonly List<Judged?> _judged = [];
+
+    // Slots of documents replaced by a preferred copy of their text (see Remove): never a candidate again.
+    private readonly List<bool> _removed = [];
     private readonly bool _remember;
     private readonly Dictionary<BandKey, List<int>> _bands = [];
 
@@ -86,13 +89,18 @@ internal sealed class DuplicateIndex
     /// without a lookup (and replace what was known of an earlier version).</param>
     public void Add(string id, TextFingerprint fingerprint, DocumentEntity? stored = null)
     {
-        _exact.TryAdd(fingerprint.Exact, id);
+        // Replaces a removed document's entry; otherwise the first document stored with this text keeps it.
+        if (!_exact.TryGetValue(fingerprint.Exact, out var holder) || (_slots.TryGetValue(holder, out var held) && _removed[held]))
+        {
+            _exact[fingerprint.Exact] = id;
+        }
         var judged = _remember && stored is not null ? new Judged(stored.SourcePath, stored.Metadata) : null;
         if (_slots.TryGetValue(id, out var slot))
         {
             // The same document stored again: its old bands stay listed, which can only add candidates, never hide one.
             _fingerprints[slot] = fingerprint;
             _judged[slot] = judged;
+            _removed[slot] = false;
         }
         else
         {
@@ -101,6 +109,7 @@ internal sealed class DuplicateIndex
             _ids.Add(id);
             _fingerprints.Add(fingerprint);
             _judged.Add(judged);
+            _removed.Add(false);
         }
 
         foreach (var key in BandKey.Of(fingerprint))
@@ -114,13 +123,28 @@ internal sealed class DuplicateIndex
         }
     }
 
+    /// <summary>Forgets a document that a preferred copy of its text replaced (the store deleted it).</summary>
+    public void Remove(string id)
+    {
+        if (!_slots.TryGetValue(id, out var slot))
+        {
+            return;
+        }
+
+        _removed[slot] = true;
+        if (_exact.TryGetValue(_fingerprints[slot].Exact, out var holder) && holder == id)
+        {
+            _exact.Remove(_fingerprints[slot].Exact);
+        }
+    }
+
     /// <summary>The stored document whose text <paramref name="fingerprint"/> matches, other than the document itself
     /// (<paramref name="id"/>) or one at the same path (a changed file is an update, not a duplicate). A near match must
     /// also be <paramref name="sameDocument"/>: documents from one template (the same notice issued by two counties) are
     /// near in text but not the same document.</summary>
     public DocumentEntity? Find(TextFingerprint fingerprint, string id, string path, Func<MetadataEntity, bool> sameDocument)
     {
-        if (_exact.TryGetValue(fingerprint.Exact, out var exact) && Usable(exact, id, path) is { } same)
+        if (_exact.TryGetValue(fingerprint.Exact, out var exact) && exact != id && Usable(exact, path) is { } same)
         {
             return same;
         }
@@ -143,13 +167,14 @@ internal sealed class DuplicateIndex
                     (_stamps[candidate], _hits[candidate]) = (stamp, 0);
                 }
 
-                if (++_hits[candidate] != MinSharedBands)
+                if (++_hits[candidate] != MinSharedBands || _removed[candidate])
                 {
                     continue;
                 }
 
+                // Ties go to the smaller slot (the earlier stored), whatever order the bands list them in.
                 var similarity = fingerprint.Similarity(_fingerprints[candidate]);
-                if (similarity >= NearThreshold && similarity > best.Similarity)
+                if (similarity >= NearThreshold && (similarity > best.Similarity || (similarity == best.Similarity && candidate < best.Slot)))
                 {
                     best = (candidate, similarity);
                 }
@@ -167,7 +192,7 @@ internal sealed class DuplicateIndex
             return null;
         }
 
-        var near = Usable(_ids[best.Slot], id, path);
+        var near = Usable(_ids[best.Slot], path);
         if (near is not null && _remember)
         {
             _judged[best.Slot] = new Judged(near.SourcePath, near.Metadata);
@@ -179,8 +204,9 @@ internal sealed class DuplicateIndex
     /// <summary>What a near match is judged by besides its text.</summary>
     private sealed record Judged(string Path, MetadataEntity Metadata);
 
-    private DocumentEntity? Usable(string candidate, string id, string path) =>
-        candidate == id ? null : _lookup(candidate) is { } entity && entity.SourcePath != path ? entity : null;
+    /// <summary>The stored document <paramref name="candidate"/>, unless it is gone or comes from <paramref name="path"/> itself.</summary>
+    private DocumentEntity? Usable(string candidate, string path) =>
+        _lookup(candidate) is { } entity && entity.SourcePath != path ? entity : null;
 
     /// <summary>One band of a MinHash signature: its number and its four rows, as a value (no string per band and document).</summary>
     private readonly record struct BandKey(int Band, uint A, uint B, uint C, uint D)

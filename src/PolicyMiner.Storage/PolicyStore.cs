@@ -441,15 +441,23 @@ public sealed partial class PolicyStore : IDisposable
             return DocumentWriteResult.Unchanged;
         }
 
+        DocumentEntity? replaced = null;
         if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored, document.Metadata)) is { } original)
         {
-            // The same text from another file (another format, a copy): one document with one more source.
-            if (original.FoldIn(path, id))
+            if (!SourcePreference.Prefers(document.Format, path, original))
             {
-                _documents.Update(original);
+                // The same text from another file (another format, a copy): one document with one more source.
+                if (original.FoldIn(path, id))
+                {
+                    _documents.Update(original);
+                }
+
+                return DocumentWriteResult.Duplicate;
             }
 
-            return DocumentWriteResult.Duplicate;
+            // The preferred copy came after the stored one (in this batch or a later run): it becomes the document, the
+            // stored one one of its sources, replaced as an earlier version would be (reviewed targets carried over).
+            replaced = original;
         }
 
         // Parameterised expressions: LiteDB translates a lambda anew on every call, and caches parsed expressions by
@@ -460,6 +468,12 @@ public sealed partial class PolicyStore : IDisposable
         if (existing is not null)
         {
             superseded.Add(existing);
+        }
+
+        if (replaced is not null)
+        {
+            superseded.Add(replaced);
+            Duplicates.Remove(replaced.Id);
         }
 
         // The new version takes over the pack key of the one it replaces, so the ids of reviewed targets carried over stay valid.
@@ -495,6 +509,11 @@ public sealed partial class PolicyStore : IDisposable
 
         var entity = StoreMapper.ToEntity(document, extraction.Targets.Count, extraction.ExtractorVersion, now, runId);
         entity.Key = key;
+        if (replaced is not null)
+        {
+            entity.TakeOver(replaced);
+        }
+
         if (reviewed.Count == 0)
         {
             // The usual case: the pack compressed by the worker that extracted it, ids numbered 1, 2, … in it.
@@ -542,7 +561,9 @@ public sealed partial class PolicyStore : IDisposable
             Duplicates.Add(id, stored, entity);
         }
 
-        return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
+        // A preferred copy replacing the stored one is reported as the fold it is, so a batch counts the same files added
+        // and folded whichever copy arrived first.
+        return replaced is not null ? DocumentWriteResult.Duplicate : superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
     /// <summary>A fresh target as stored; without an id, which its pack gives it (<see cref="SaveTargets"/>).</summary>
@@ -967,8 +988,10 @@ public sealed partial class PolicyStore : IDisposable
             if (owned)
             {
                 _db.Rollback();
-                // A code assigned inside the transaction went with it.
+                // A code assigned inside the transaction went with it, and so did the duplicate index's changes (a
+                // document it forgot as replaced is still stored): reloaded on next use.
                 _session.Names.Forget();
+                _duplicates = null;
             }
 
             throw;

@@ -261,6 +261,67 @@ public sealed partial class BatchIngesterTests : IDisposable
         Assert.Equal("reading and extraction took over 240 s (limit 120 s + 60 s for each of 2 OCR pages read); abandoned", failure.Reason);
     }
 
+    [Fact]
+    public async Task RunAsync_SameDocumentsAsTextAndHtmlArrivingInShuffledOrder_StoreTheSameCopiesAndTargets()
+    {
+        // Eight plans, each as a text file and an HTML page whose text has one more target; the readers are slowed by a
+        // seeded random delay per file, so each run hands the writer the copies in another order and across commits.
+        var random = new Random(20240917);
+        var files = new List<string>();
+        for (var plan = 0; plan < 8; plan++)
+        {
+            var body = string.Concat(Enumerable.Range(0, 240).Select(_ => InventedCharacters[random.Next(InventedCharacters.Length)]));
+            var text = $"{body}到2025年指标{plan}达到{plan}.5%。";
+            files.Add(Write($"plan{plan}.txt", text));
+            files.Add(Write($"plan{plan}.html", $"<p>{text}另有指标增长{plan + 10}%。</p>"));
+        }
+
+        IngestStages Shuffled(int seed)
+        {
+            var delays = new Random(seed);
+            var delayOf = files.ToDictionary(f => f, _ => delays.Next(0, 40), StringComparer.Ordinal);
+            return new IngestStages(
+                (path, bytes) =>
+                {
+                    Thread.Sleep(delayOf[path]);
+                    return ReadFakeWithFormat(path, bytes);
+                },
+                ExtractFake,
+                "fake/1");
+        }
+
+        var outcomes = new List<string>();
+        for (var seed = 1; seed <= 4; seed++)
+        {
+            var database = Path.Combine(_temp.Folder, $"shuffled{seed}.db");
+            using var store = PolicyStore.Open(database);
+            var summary = await new BatchIngester(store, Shuffled(seed), new IngestOptions(Parallelism: 4, DocumentsPerTransaction: 3))
+                .RunAsync(files, []);
+
+            Assert.Equal((8, 8), (summary.Counts.Added, summary.Counts.Duplicates));
+            var documents = store.Documents();
+            Assert.All(documents, d => Assert.Equal(DocumentFormat.Html, d.Format));
+            outcomes.Add(string.Join("\n", documents.OrderBy(d => d.SourcePath, StringComparer.Ordinal)
+                .Select(d => $"{Path.GetFileName(d.SourcePath)} {d.Id} <- {string.Join(",", store.FoldedSourcesOf(d.Id).Select(Path.GetFileName))}")
+                .Concat(store.QueryTargets(TargetQuery.All).Select(t => $"{t.Document.SourceName} {t.Target.Value} {t.Target.Start}"))));
+        }
+
+        Assert.Equal(8, outcomes[0].Split('\n').Count(line => line.Contains(" <- ", StringComparison.Ordinal)));
+        Assert.Equal(16, outcomes[0].Split('\n').Count(line => !line.Contains(" <- ", StringComparison.Ordinal)));
+        Assert.All(outcomes, outcome => Assert.Equal(outcomes[0], outcome));
+    }
+
+    /// <summary>Common characters to build invented texts from (no text of a real document).</summary>
+    private const string InventedCharacters = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研";
+
+    private ReadOutcome ReadFakeWithFormat(string path, byte[] bytes)
+    {
+        var read = ReadFake(path, bytes);
+        return path.EndsWith(".html", StringComparison.Ordinal) && read.Document is { } page
+            ? ReadOutcome.Read(page with { Format = DocumentFormat.Html, Text = page.Text[3..^4], SourceText = page.Text[3..^4], OffsetMap = OffsetMap.Identity(page.Text.Length - 7), Fingerprint = TextFingerprint.Of(page.Text[3..^4]) })
+            : read.Document is { } document ? ReadOutcome.Read(document with { Fingerprint = TextFingerprint.Of(document.Text) }) : read;
+    }
+
     private BatchIngester Ingester(PolicyStore store, IngestOptions? options = null, string version = "fake/1") =>
         new(store, Stages(version), options);
 

@@ -1,3 +1,4 @@
+using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Text;
 
 namespace PolicyMiner.Storage.Tests;
@@ -30,17 +31,18 @@ public sealed class DuplicateTests : IDisposable
     public void FoldedSources_AfterFolding_NameTheOtherFilesOfThatDocumentOnly()
     {
         var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
-        var html = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan, "/samples/plan.html"));
+        var html = WithFingerprint(TestData.Document("首页 > 政务公开\n" + Plan, "/samples/plan.html")) with { Format = DocumentFormat.Html };
         var copy = WithFingerprint(TestData.Document(Plan + "\n", "/samples/copy/plan.txt"));
         var other = WithFingerprint(TestData.Document("到2025年，全市技术合同成交额达到30亿元。", "/samples/other.txt"));
         using var store = PolicyStore.Open(_temp.Path);
 
         store.SaveDocuments([TestData.Extraction(txt), TestData.Extraction(html), TestData.Extraction(copy), TestData.Extraction(other)]);
 
+        // The HTML copy is stored (the richer format), the text files are its sources in ordinal order.
         var folded = store.FoldedSources();
-        Assert.Equal([txt.ContentHash], folded.Keys);
-        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], folded[txt.ContentHash]);
-        Assert.Equal(["/samples/plan.html", "/samples/copy/plan.txt"], store.FoldedSourcesOf(txt.ContentHash));
+        Assert.Equal([html.ContentHash], folded.Keys);
+        Assert.Equal(["/samples/copy/plan.txt", "/samples/plan.txt"], folded[html.ContentHash]);
+        Assert.Equal(["/samples/copy/plan.txt", "/samples/plan.txt"], store.FoldedSourcesOf(html.ContentHash));
         Assert.Empty(store.FoldedSourcesOf(other.ContentHash));
         Assert.Empty(store.FoldedSourcesOf("no-such-document"));
     }
@@ -58,6 +60,93 @@ public sealed class DuplicateTests : IDisposable
         Assert.Equal("v7", known[txt.ContentHash]);
         Assert.Equal("v7", known[copy.ContentHash]);
         Assert.Equal(2, known.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SaveDocuments_SameDocumentAsTextAndHtml_StoresTheHtmlWhicheverArrivesFirst(bool htmlFirst)
+    {
+        var (txt, html) = TextAndHtml();
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments(htmlFirst ? [html, txt] : [txt, html]);
+
+        AssertHtmlStoredWithTextAsSource(store, txt.Document, html.Document);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SaveDocument_SameDocumentAsTextAndHtmlInSeparateTransactions_StoresTheHtml(bool htmlFirst)
+    {
+        var (txt, html) = TextAndHtml();
+        using var store = PolicyStore.Open(_temp.Path);
+
+        var first = store.SaveDocument(htmlFirst ? html : txt);
+        var second = store.SaveDocument(htmlFirst ? txt : html);
+
+        // Reported alike in either order: one file added, the other folded (the HTML replacing the stored text copy).
+        Assert.Equal(DocumentWriteResult.Added, first);
+        Assert.Equal(DocumentWriteResult.Duplicate, second);
+        AssertHtmlStoredWithTextAsSource(store, txt.Document, html.Document);
+        Assert.Equal(2, store.KnownDocuments().Count);
+    }
+
+    [Fact]
+    public void SaveDocument_PreferredCopyAfterTheTextWasReviewed_KeepsTheEditorsCorrection()
+    {
+        var (txt, html) = TextAndHtml();
+        using (var first = PolicyStore.Open(_temp.Path))
+        {
+            first.SaveDocument(txt);
+            var target = first.QueryTargets(TargetQuery.All).Single(t => t.Target.Value == 2.5);
+            Assert.True(first.Correct(target.Id, target.Version, "编辑甲", new Dictionary<string, string> { ["unit"] = "个百分点" }).Saved);
+        }
+
+        // A later run meets the HTML copy of the same document.
+        using var store = PolicyStore.Open(_temp.Path);
+        Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(html));
+
+        AssertHtmlStoredWithTextAsSource(store, txt.Document, html.Document, correctedUnit: "个百分点");
+    }
+
+    [Fact]
+    public void SaveDocuments_TwoCopiesInOneFormat_StoreTheOrdinallySmallerPath()
+    {
+        var b = TestData.Extraction(WithFingerprint(TestData.Document(Plan, "/samples/b/plan.txt")));
+        var a = TestData.Extraction(WithFingerprint(TestData.Document(Plan + "\n", "/samples/a/plan.txt")));
+        using var store = PolicyStore.Open(_temp.Path);
+
+        store.SaveDocuments([b, a]);
+
+        var stored = Assert.Single(store.Documents());
+        Assert.Equal("/samples/a/plan.txt", stored.SourcePath);
+        Assert.Equal(["/samples/b/plan.txt"], store.FoldedSourcesOf(stored.Id));
+    }
+
+    /// <summary>One plan as a text file and as an HTML page whose text differs a little (a second target), so the stored
+    /// targets tell which copy was kept.</summary>
+    private static (DocumentExtraction Txt, DocumentExtraction Html) TextAndHtml()
+    {
+        var txt = WithFingerprint(TestData.Document(Plan, "/samples/plan.txt"));
+        var htmlText = Plan + "四、附则。专利授权量增长12%。";
+        var html = WithFingerprint(TestData.Document(htmlText, "/samples/plan.html")) with { Format = DocumentFormat.Html };
+        return (TestData.Extraction(txt, TestData.Target(txt, "达到2.5%以上", 2.5)),
+            TestData.Extraction(html, TestData.Target(html, "达到2.5%以上", 2.5), TestData.Target(html, "增长12%", 12)));
+    }
+
+    private static void AssertHtmlStoredWithTextAsSource(PolicyStore store, PolicyDocument txt, PolicyDocument html, string correctedUnit = "%")
+    {
+        var stored = Assert.Single(store.Documents());
+        Assert.Equal(html.ContentHash, stored.Id);
+        Assert.Equal(DocumentFormat.Html, stored.Format);
+        Assert.Equal([txt.SourcePath!], store.FoldedSourcesOf(stored.Id));
+        Assert.Contains(txt.ContentHash, store.KnownDocuments().Keys);
+        var targets = store.QueryTargets(TargetQuery.All).OrderBy(t => t.Target.Value).ToList();
+        Assert.Equal([2.5, 12.0], targets.Select(t => t.Target.Value));
+        Assert.All(targets, t => Assert.Equal(html.ContentHash, t.Document.Id));
+        Assert.Equal(correctedUnit, targets[0].Target.Unit);
     }
 
     [Fact]
@@ -120,6 +209,6 @@ public sealed class DuplicateTests : IDisposable
         Assert.True(plan.Similarity(TextFingerprint.Of("全市科技工作会议于今日召开，会议总结了去年工作并部署了今年任务。")) < 0.2);
     }
 
-    private static Core.Documents.PolicyDocument WithFingerprint(Core.Documents.PolicyDocument document) =>
+    private static PolicyDocument WithFingerprint(PolicyDocument document) =>
         document with { Fingerprint = TextFingerprint.Of(document.Text) };
 }

@@ -50,7 +50,7 @@ internal sealed class PolicyPipeline
         // or the user's --indicators) so a user file takes effect instead of the embedded default.
         var extractor = new TargetExtractor(TargetExtractor.Default.Pipeline, taxonomy, ModelOption.Installed);
         var stages = new IngestStages(
-            (path, bytes, progress) => Read(reader, manifest, path, bytes, progress),
+            (path, bytes, hash, progress) => Read(reader, manifest, path, bytes, hash, progress),
             extractor.Extract,
             extractor.Version,
             InputFingerprint: manifest.Count == 0 ? null : manifest.FingerprintOf);
@@ -58,11 +58,11 @@ internal sealed class PolicyPipeline
         return pipeline;
     }
 
-    private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes, ReadProgress progress)
+    private static ReadOutcome Read(DocumentReader reader, DocumentManifest manifest, string path, byte[] bytes, string contentHash, ReadProgress progress)
     {
         // Unknown extensions get the reader's own one-line reason. Each OCR page read extends the file's time budget.
         var result = DocumentReader.FormatOf(path) is { } format
-            ? reader.Read(bytes, Path.GetFileName(path), format, _ => progress.Step())
+            ? reader.Read(bytes, Path.GetFileName(path), format, _ => progress.Step(), contentHash)
             : reader.Read(path);
         return result.Succeeded
             ? ReadOutcome.Read(result.Document with { SourcePath = Path.GetFullPath(path), Metadata = manifest.Apply(path, result.Document.Metadata) })

@@ -21,6 +21,16 @@ internal sealed class BsonBytesWriter : IBsonFields
 
     public BsonBytesWriter(int capacity = 4096) => _buffer = new byte[Math.Max(capacity, 64)];
 
+    /// <summary>Capacity of the buffer (it grows to the largest record written).</summary>
+    public int Capacity => _buffer.Length;
+
+    /// <summary>Forgets what was written, keeping the buffer, so one writer serves record after record.</summary>
+    public void Clear()
+    {
+        _length = 0;
+        _open.Clear();
+    }
+
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 

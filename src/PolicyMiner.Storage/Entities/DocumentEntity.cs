@@ -179,22 +179,35 @@ internal sealed class DocumentEntity
     }
 
     /// <summary>Records a file whose text is this document's (a duplicate folded into it); false when it was already known.</summary>
-    public bool FoldIn(string path, string contentHash)
+    /// <remarks>Both lists are kept in ordinal order, so they read the same whichever copy arrived first.</remarks>
+    public bool FoldIn(string path, string contentHash) => AddSorted(Sources, path) | AddSorted(SourceHashes, contentHash);
+
+    /// <summary>Takes over the sources of <paramref name="replaced"/>, a document holding the same text that this one (a
+    /// preferred copy) replaces: its file and the files folded into it become this document's folded sources.</summary>
+    public void TakeOver(DocumentEntity replaced)
     {
-        var changed = false;
-        if (!Sources.Contains(path))
+        foreach (var path in replaced.Sources.Append(replaced.SourcePath).Where(p => p != SourcePath))
         {
-            Sources.Add(path);
-            changed = true;
+            AddSorted(Sources, path);
         }
 
-        if (!SourceHashes.Contains(contentHash))
+        foreach (var hash in replaced.SourceHashes.Append(replaced.Id).Where(h => h != Id))
         {
-            SourceHashes.Add(contentHash);
-            changed = true;
+            AddSorted(SourceHashes, hash);
+        }
+    }
+
+    private static bool AddSorted(List<string> sorted, string item)
+    {
+        // Contains first: lists written before they were kept sorted may be in any order.
+        if (sorted.Contains(item))
+        {
+            return false;
         }
 
-        return changed;
+        var at = sorted.BinarySearch(item, StringComparer.Ordinal);
+        sorted.Insert(at < 0 ? ~at : at, item);
+        return true;
     }
 }
 

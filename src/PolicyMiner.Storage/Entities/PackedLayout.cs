@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using LiteDB;
 
@@ -69,16 +70,39 @@ internal static class PackedLayout
     }
 
     /// <summary>Brotli in one call into an exact buffer (no stream: small records are compressed by the thousand).</summary>
+    /// <remarks>The worst-case buffer of a record of ordinary size is rented, so only the exact result is allocated; a large
+    /// one is allocated as it is (a pool would round it up to a power of two and keep it).</remarks>
     public static byte[] Compress(ReadOnlySpan<byte> data, int quality = Quality)
     {
-        var output = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
-        if (!BrotliEncoder.TryCompress(data, output, out var written, quality, 22))
+        var bound = BrotliEncoder.GetMaxCompressedLength(data.Length);
+        if (bound > MaxRentedBytes)
         {
-            throw new InvalidOperationException("Brotli could not compress a record into its worst-case size");
+            var large = new byte[bound];
+            if (!BrotliEncoder.TryCompress(data, large, out var length, quality, 22))
+            {
+                throw new InvalidOperationException("Brotli could not compress a record into its worst-case size");
+            }
+
+            return large[..length];
         }
 
-        return output[..written];
+        var output = ArrayPool<byte>.Shared.Rent(bound);
+        try
+        {
+            if (!BrotliEncoder.TryCompress(data, output, out var written, quality, 22))
+            {
+                throw new InvalidOperationException("Brotli could not compress a record into its worst-case size");
+            }
+
+            return output.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(output);
+        }
     }
+
+    private const int MaxRentedBytes = 1 << 20;
 
     public static byte[] Decompress(byte[] packed)
     {

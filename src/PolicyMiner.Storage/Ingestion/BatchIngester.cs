@@ -113,7 +113,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 return FileWork.Unchanged(path);
             }
 
-            var read = stages.Read(path, bytes, progress);
+            var read = stages.Read(path, bytes, hash, progress);
             if (read.Document is not { } document)
             {
                 return FileWork.Failed(path, read.Failure ?? "could not be read");

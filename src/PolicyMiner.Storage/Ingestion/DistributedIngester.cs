@@ -208,7 +208,9 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
                 return (null, $"file is {info.Length / (1024.0 * 1024.0):0.#} MB, over the {_options.MaxFileBytes / (1024.0 * 1024.0):0.#} MB limit");
             }
 
-            var read = stages.Read(path, File.ReadAllBytes(path), progress);
+            // Hashed again rather than trusting the registered hash: the file may have changed since it was registered.
+            var bytes = File.ReadAllBytes(path);
+            var read = stages.Read(path, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), progress);
             if (read.Document is not { } document)
             {
                 return (null, read.Failure ?? "could not be read");

@@ -26,7 +26,8 @@ public sealed class ReadProgress
 }
 
 /// <summary>The stages a batch runs on each file, supplied by the composition root (the CLI) so the store knows no reader or rule.</summary>
-/// <param name="Read">Reads a file from its path and bytes, reporting slow steps (OCR pages) to the progress; must not throw for bad content.</param>
+/// <param name="Read">Reads a file from its path, its bytes and their SHA-256 (lower-case hex, which the batch computed to skip
+/// unchanged files, so the reader need not hash them again), reporting slow steps (OCR pages) to the progress; must not throw for bad content.</param>
 /// <param name="Extract">Extracts the targets of a read document.</param>
 /// <param name="ExtractorVersion">Stored with every target; a change re-extracts documents already stored.</param>
 /// <param name="Enrich">Optional last step on each target, e.g. assigning the canonical indicator id.</param>
@@ -36,7 +37,7 @@ public sealed class ReadProgress
 /// </param>
 /// <remarks>Every stage is called from several threads at once and must be thread-safe.</remarks>
 public sealed record IngestStages(
-    Func<string, byte[], ReadProgress, ReadOutcome> Read,
+    Func<string, byte[], string, ReadProgress, ReadOutcome> Read,
     Func<PolicyDocument, IReadOnlyList<PolicyTarget>> Extract,
     string ExtractorVersion,
     Func<PolicyTarget, PolicyTarget>? Enrich = null,
@@ -49,7 +50,18 @@ public sealed record IngestStages(
         string extractorVersion,
         Func<PolicyTarget, PolicyTarget>? enrich = null,
         Func<string, string>? inputFingerprint = null)
-        : this((path, bytes, _) => read(path, bytes), extract, extractorVersion, enrich, inputFingerprint)
+        : this((path, bytes, _, _) => read(path, bytes), extract, extractorVersion, enrich, inputFingerprint)
+    {
+    }
+
+    /// <summary>Stages whose reading hashes the bytes itself.</summary>
+    public IngestStages(
+        Func<string, byte[], ReadProgress, ReadOutcome> read,
+        Func<PolicyDocument, IReadOnlyList<PolicyTarget>> extract,
+        string extractorVersion,
+        Func<PolicyTarget, PolicyTarget>? enrich = null,
+        Func<string, string>? inputFingerprint = null)
+        : this((path, bytes, _, progress) => read(path, bytes, progress), extract, extractorVersion, enrich, inputFingerprint)
     {
     }
 

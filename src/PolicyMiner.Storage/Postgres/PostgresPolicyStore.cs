@@ -281,21 +281,34 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             return DocumentWriteResult.Unchanged;
         }
 
+        DocumentEntity? replaced = null;
         if (existing is null && fingerprint is not null && FindDuplicate(known, fingerprint, id, path, document.Metadata) is { } original)
         {
-            // The same text from another file (another format, a copy): one document with one more source.
-            if (original.FoldIn(path, id))
+            if (!SourcePreference.Prefers(document.Format, path, original))
             {
-                Execute(connection, transaction, "UPDATE documents SET body = $2 WHERE id = $1", original.Id, Json(original));
+                // The same text from another file (another format, a copy): one document with one more source.
+                if (original.FoldIn(path, id))
+                {
+                    Execute(connection, transaction, "UPDATE documents SET body = $2 WHERE id = $1", original.Id, Json(original));
+                }
+
+                return DocumentWriteResult.Duplicate;
             }
 
-            return DocumentWriteResult.Duplicate;
+            // The preferred copy came after the stored one: it becomes the document, the stored one one of its sources.
+            replaced = original;
         }
 
         var superseded = known.FindAll(d => d.Id != id && d.SourcePath == path);
         if (existing is not null)
         {
             superseded.Add(existing);
+        }
+
+        if (replaced is not null)
+        {
+            superseded.Add(replaced);
+            _duplicates?.Remove(replaced.Id);
         }
 
         var reviewed = new List<TargetEntity>();
@@ -312,6 +325,11 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         var fresh = extraction.Targets.Select(t => StoreMapper.ToEntity(t, document, extraction.ExtractorVersion, now)).ToList();
         PolicyStore.CarryOver(reviewed, fresh, document);
         var entity = StoreMapper.ToEntity(document, reviewed.Count + fresh.Count, extraction.ExtractorVersion, now, runId);
+        if (replaced is not null)
+        {
+            entity.TakeOver(replaced);
+        }
+
         PolicyStore.SetReviewCounts(entity, reviewed.Concat(fresh));
         // The document, its text and its targets in one round trip.
         using var batch = new NpgsqlBatch(connection, transaction);
@@ -330,7 +348,9 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             Duplicates(connection, transaction).Add(id, stored);
         }
 
-        return superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
+        // A preferred copy replacing the stored one is reported as the fold it is, so a batch counts the same files added
+        // and folded whichever copy arrived first.
+        return replaced is not null ? DocumentWriteResult.Duplicate : superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
     }
 
     /// <summary>A stored document with the same or nearly the same text: by exact fingerprint in the table (other workers'

@@ -79,11 +79,35 @@ public abstract class StoreContractTests
     {
         var (store, _, _) = Seed(NewStore());
         using var _ = store;
-        var copy = Plan(PlanText.Replace("2020", "２０２０", StringComparison.Ordinal), "/samples/copy/青川市-2018.pdf");
+        // A text copy whose path sorts after the stored one's: folded into it.
+        var copy = Plan(PlanText.Replace("2020", "２０２０", StringComparison.Ordinal), "/samples/青川市-2018（副本）.txt");
 
         Assert.Equal(DocumentWriteResult.Duplicate, store.SaveDocument(TestData.Extraction(copy, TestData.Target(copy, "达到2.5%以上", 2.5))));
         Assert.Equal(2, store.DocumentCount);
         Assert.Equal(4, store.TargetCount);
+    }
+
+    [SkippableFact]
+    public void SaveDocuments_SameTextInARicherFormat_ReplacesTheStoredCopyAndKeepsItsCorrection()
+    {
+        var (store, plan, _) = Seed(NewStore());
+        using var _ = store;
+        var share = ByQuote(store, "达到2.5%以上");
+        Assert.True(store.Correct(share.Id, share.Version, "编辑甲", new Dictionary<string, string> { ["value"] = "2.6" }).Saved);
+        var page = Plan(PlanText.Replace("2020", "２０２０", StringComparison.Ordinal), "/samples/web/青川市-2018.html") with { Format = DocumentFormat.Html };
+
+        var result = store.SaveDocument(TestData.Extraction(page,
+            TestData.Target(page, "达到2.5%以上", 2.5),
+            TestData.Target(page, "高新技术企业达到120家", 120, unit: "家", category: "high_tech_enterprises")));
+
+        Assert.Equal(DocumentWriteResult.Duplicate, result);
+        Assert.Equal(2, store.DocumentCount);
+        Assert.Null(store.GetDocument(plan.ContentHash));
+        Assert.Equal(DocumentFormat.Html, store.GetDocument(page.ContentHash)!.Summary.Format);
+        Assert.Equal([Path.GetFullPath(plan.SourcePath!)], store.FoldedSourcesOf(page.ContentHash));
+        Assert.Equal(4, store.TargetCount);
+        var carried = ByQuote(store, "达到2.5%以上");
+        Assert.Equal((2.6, ReviewState.Corrected, page.ContentHash), (carried.Target.Value, carried.Review.State, carried.Document.Id));
     }
 
     [SkippableFact]
