@@ -139,21 +139,37 @@ public static class TextDecoder
         }
 
         var sample = text.Length > 65536 ? text[..65536] : text;
+        var ordinary = OrdinaryText;
         var good = 0;
         foreach (var c in sample)
         {
-            if (c is (>= ' ' and <= '~') or '\n' or '\r' or '\t'
+            good += ordinary[c];
+        }
+
+        return (double)good / sample.Length;
+    }
+
+    /// <summary>1 for each character <see cref="Plausibility"/> counts as ordinary text, else 0.</summary>
+    /// <remarks>Worked out once for all 64K characters: one array read per character instead of a dozen range tests
+    /// (every TXT and HTML file is scored at least once while its encoding is chosen).</remarks>
+    private static readonly byte[] OrdinaryText = OrdinaryTextTable();
+
+    private static byte[] OrdinaryTextTable()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var raw = 0; raw <= char.MaxValue; raw++)
+        {
+            table[raw] = (char)raw is (>= ' ' and <= '~') or '\n' or '\r' or '\t'
                 or (>= '\u4E00' and <= '\u9FA5')
                 or (>= '\u3000' and <= '\u303F')
                 or (>= '\uFF01' and <= '\uFF5E')
                 or (>= '\u2010' and <= '\u2027') or '\u00B7' or '\u00A0' or '\u25A1' or '\u25CF' or '\u2460' or '\u2461'
-                or (>= '\u2462' and <= '\u2473') or '\uFEFF')
-            {
-                good++;
-            }
+                or (>= '\u2462' and <= '\u2473') or '\uFEFF'
+                ? (byte)1
+                : (byte)0;
         }
 
-        return (double)good / sample.Length;
+        return table;
     }
 
     private static void Consider(string text, string name, ref DecodedText? best, ref double bestScore)
