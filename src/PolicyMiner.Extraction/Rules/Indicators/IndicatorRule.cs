@@ -24,7 +24,7 @@ public sealed class IndicatorRule : ITargetRule
         "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
-        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
+        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "高质量", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
         "引进培养",
     ];
 
@@ -151,6 +151,8 @@ public sealed class IndicatorRule : ITargetRule
 
         segStart = SkipSeparators(text, segStart, preLimit);
         var quoteStart = SkipItemMarker(text, segStart, exprStart);
+        // "③投资800万元，…": a numbered item starts afresh; what it spends is not the previous item's.
+        var numberedItem = quoteStart > segStart && FootnoteMarks.IsEnclosedNumeral(text[quoteStart - 1]);
 
         // Pre-number indicator.
         var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
@@ -308,7 +310,7 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent
+        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent && !numberedItem
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
@@ -463,6 +465,8 @@ public sealed class IndicatorRule : ITargetRule
             draft.IndicatorTopic = null;
         }
 
+        // "“六防”（10）井盖": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
+        indicator = FootnoteMarks.Remove(indicator);
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
@@ -565,7 +569,7 @@ public sealed class IndicatorRule : ITargetRule
 
     /// <summary>The words the last item of a distributive list shares with the earlier ones: from its 占 ("A、B占C比重"), else
     /// past a leading level word ("国家级、省级|专精特新企业") or past the first item's length where the items run parallel
-    /// ("城镇、农村|居民人均可支配收入"), else its head word ("甘蔗、水果|产量"); "" when that head is a verb ("新签约、新竣工").</summary>
+    /// ("城镇、农村|居民人均可支配收入", also where jieba reads 农村居民 as one word and 城镇居民 is a word too), else its head word ("甘蔗、水果|产量"); "" when that head is a verb ("新签约、新竣工").</summary>
     private static string SharedTail(ExtractionContext context, List<(int Start, int End)> items)
     {
         var text = context.Text;
@@ -583,9 +587,14 @@ public sealed class IndicatorRule : ITargetRule
         var parallel = items.Take(items.Count - 1).All(item => item.End - item.Start == firstLength) ? lastStart + firstLength : -1;
         // "城镇、农村居民人均可支配收入": where the parallel cut falls inside the last item's first word, the cut is after that word.
         var parallelWord = parallel > lastStart && words.WordAt(parallel) is { } counterpart && counterpart.Start == lastStart ? counterpart.End : -1;
-        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, parallel, parallelWord])
+        // "城镇、农村居民…": unless the first item with the rest of that word is a word too (城镇居民), which it then shares.
+        var inWord = parallelWord > parallel
+                     && words.IsDictionaryWord(string.Concat(text.AsSpan(items[0].Start, firstLength), text.AsSpan(parallel, parallelWord - parallel)))
+            ? parallel
+            : -1;
+        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, inWord, parallel, parallelWord])
         {
-            if (cut > lastStart && cut <= lastEnd - 2 && words.IsBoundary(cut) && text[cut] is >= '\u4e00' and <= '\u9fff')
+            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && text[cut] is >= '\u4e00' and <= '\u9fff')
             {
                 return WithoutTally(text[cut..lastEnd]);
             }
@@ -1034,6 +1043,19 @@ public sealed class IndicatorRule : ITargetRule
             while (start < end && text[start] is ' ' or '\u3000' or '，' or ',' or '、' or '”' or ')' or '）')
             {
                 start++;
+                changed = true;
+            }
+
+            // "③完成…", "…示范企业㉜": an item or note mark names nothing measured.
+            if (FootnoteMarks.LengthAt(text, start, end) is > 0 and var leadingMark)
+            {
+                start += leadingMark;
+                changed = true;
+            }
+
+            if (FootnoteMarks.LengthEndingAt(text, start, end) is > 0 and var trailingMark)
+            {
+                end -= trailingMark;
                 changed = true;
             }
 
@@ -2099,13 +2121,18 @@ public sealed class IndicatorRule : ITargetRule
         return start;
     }
 
-    /// <summary>Skips "1." "3、" "(二)" "一是" at the start of an item.</summary>
+    /// <summary>Skips "1." "3、" "(二)" "一是" "②" at the start of an item.</summary>
     private static int SkipItemMarker(string text, int start, int end)
     {
         var i = start;
         while (i < end && text[i] is ' ' or '\u3000' or '\t')
         {
             i++;
+        }
+
+        if (i < end && FootnoteMarks.IsEnclosedNumeral(text[i]))
+        {
+            return i + 1;
         }
 
         var j = i;
