@@ -194,8 +194,9 @@ public sealed class IndicatorRule : ITargetRule
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
+        // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
+                        || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -1273,6 +1274,11 @@ public sealed class IndicatorRule : ITargetRule
                 break;
             }
 
+            if (c == '以' && i + 2 < text.Length && text[i + 1] == '及' && (ChineseNumber.IsDigit(text[i + 2]) || ChineseNumber.IsNumeralChar(text[i + 2])))
+            {
+                break;
+            }
+
             // "一所三级医院、全市达到30家": a 、 whose next item holds a number of its own ends this noun.
             if (c == '、' && !quoted && NextItemHasNumber(context, draft.Index + 1, i + 1))
             {
@@ -1917,6 +1923,11 @@ public sealed class IndicatorRule : ITargetRule
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
     {
+        while (start < end && text[start] is ' ' or '\u3000')
+        {
+            start++;
+        }
+
         foreach (var verb in (string[])["担任", "作为", "成为"])
         {
             var at = text.IndexOf(verb, start, end - start, StringComparison.Ordinal);
@@ -1926,7 +1937,8 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
-        foreach (var tail in (string[])["建设", "等"])
+        // "…10个乙类园区以及": a joint ending the phrase links it to the next item.
+        foreach (var tail in (string[])["以及", "和", "及", "建设", "等"])
         {
             if (end - start > tail.Length + 1 && ClauseText.EndsAt(text, end, tail))
             {
@@ -2066,6 +2078,12 @@ public sealed class IndicatorRule : ITargetRule
 
         return null;
     }
+
+    /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
+    /// before it. Not 或: an alternative ("路径或3人制球场") more often runs into a number inside a name.</summary>
+    private static bool EndsInJoint(ExtractionContext context, int start, int end) =>
+        end - start >= 3 && context.Words.WordEndingAt(end) is { } last && last.Start > start
+        && context.Text.AsSpan(last.Start, last.Length) is "和" or "及" or "以及" or "与";
 
     /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
     /// verb's object or the thing at the place is the noun after the number. A verb with a joint subject ("甲局与乙台合建") names
