@@ -428,8 +428,10 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "A、B、C的覆盖率分别达到90%、85%、80%": the k-th value measures the k-th item of the list before 分别.
+        var distributed = false;
         if (Distributive(context, draft, clauseStart) is { } item)
         {
+            distributed = true;
             indicator = item.Indicator;
             span = item.Span;
             quoteStart = Math.Min(quoteStart, item.QuoteStart);
@@ -453,7 +455,8 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "A、B均达到45%": one value set for each item of the list.
-        if (span is { } listed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        // (Not for an item of a distributive list: the list's other items stand between it and the number.)
+        if (span is { } listed && !distributed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
         {
             indicator = shared[0];
             span = null;
@@ -514,7 +517,13 @@ public sealed class IndicatorRule : ITargetRule
         var items = SplitItems(context, phraseStart, phraseEnd);
         if (items.Count != count)
         {
-            return null;
+            // "软件和信息服务业、电子制造业规模分别达到60亿元和20亿元": a 和 inside an item joins the words of one name.
+            // Items holding a number are no names ("生产总值增长9%、甲和乙分别增长…").
+            items = SplitItems(context, phraseStart, phraseEnd, commasOnly: true);
+            if (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0)
+            {
+                return null;
+            }
         }
 
         var k = draft.Index - first;
@@ -687,8 +696,8 @@ public sealed class IndicatorRule : ITargetRule
         return between is "、" or "和" or "及" or "与";
     }
 
-    /// <summary>The items of "A、B和C" outside brackets and quotes.</summary>
-    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end)
+    /// <summary>The items of "A、B和C" outside brackets and quotes (of "A、B" only, with <paramref name="commasOnly"/>).</summary>
+    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end, bool commasOnly = false)
     {
         var text = context.Text;
         var items = new List<(int Start, int End)>();
@@ -705,7 +714,7 @@ public sealed class IndicatorRule : ITargetRule
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && i > itemStart && (c == '、' || (c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
+            else if (depth == 0 && i > itemStart && (c == '、' || (!commasOnly && c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
             {
                 items.Add((itemStart, i));
                 itemStart = i + 1;
