@@ -508,13 +508,19 @@ public sealed class IndicatorRule : ITargetRule
         var listStart = context.Drafts[first].ExpressionStart;
         var window = Math.Min(8, listStart - clauseStart);
         var fenbie = window >= 2 ? text.LastIndexOf("分别", listStart - 1, window, StringComparison.Ordinal) : -1;
-        if (fenbie < 0)
+        // "甲、乙参保率达94%、98%": without 分别, a list right before as many values (only verbs and comparators between) pairs
+        // with them in order too, when no item holds a number or is a single character (中、省: a bound morpheme) and no 分别
+        // further back says where the list ends.
+        var implicitPairs = fenbie < 0;
+        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, implicitPairs ? listStart : fenbie), implicitPairs ? listStart : fenbie);
+        var items = SplitItems(context, phraseStart, phraseEnd);
+        if (implicitPairs && (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0
+                              || items.Exists(item => item.End - item.Start < 2) || !OnlyTrailingWords(context, phraseEnd, listStart)
+                              || text.AsSpan(phraseStart, phraseEnd - phraseStart).Contains("分别", StringComparison.Ordinal)))
         {
             return null;
         }
 
-        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, fenbie), fenbie);
-        var items = SplitItems(context, phraseStart, phraseEnd);
         if (items.Count != count)
         {
             // "软件和信息服务业、电子制造业规模分别达到60亿元和20亿元": a 和 inside an item joins the words of one name.
