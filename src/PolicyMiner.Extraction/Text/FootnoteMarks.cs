@@ -64,7 +64,7 @@ public static class FootnoteMarks
         return i < end - 2 && i >= floor && CloserOf(text[i]) == text[end - 1] ? end - i : 0;
     }
 
-    /// <summary>The phrase without the marks inside it ("“六防”（10）井盖" → "“六防”井盖"); the same string when it holds none.</summary>
+    /// <summary>The phrase without the marks inside it ("“三防”（7）护栏" → "“三防”护栏"); the same string when it holds none.</summary>
     public static string Remove(string phrase)
     {
         StringBuilder? kept = null;

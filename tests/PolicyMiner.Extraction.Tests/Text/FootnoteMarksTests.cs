@@ -5,7 +5,7 @@ namespace PolicyMiner.Extraction.Tests.Text;
 public sealed class FootnoteMarksTests
 {
     [Theory]
-    [InlineData("“六防”（10）井盖", "“六防”井盖")]
+    [InlineData("“三防”（7）护栏", "“三防”护栏")]
     [InlineData("省级众创空间〔23〕", "省级众创空间")]
     [InlineData("上云企业[9]", "上云企业")]
     [InlineData("上云企业［9］", "上云企业")]

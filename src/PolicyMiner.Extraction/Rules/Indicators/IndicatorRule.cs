@@ -469,7 +469,7 @@ public sealed class IndicatorRule : ITargetRule
             draft.IndicatorTopic = null;
         }
 
-        // "“六防”（10）井盖": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
+        // "“三防”（7）护栏": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
         indicator = FootnoteMarks.Remove(indicator);
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
