@@ -40,6 +40,9 @@ public sealed class ClauseWords
     /// <summary>True when segmentation is available (the jieba model was found).</summary>
     public bool IsAvailable => _segmenter is not null;
 
+    /// <summary>True when the segmenter's dictionary holds <paramref name="word"/>; false without the jieba model.</summary>
+    public bool IsDictionaryWord(ReadOnlySpan<char> word) => _segmenter is not null && _segmenter.Contains(word);
+
     /// <summary>True when no word spans <paramref name="position"/>: it is the start or end of a word, or outside any run of words.</summary>
     public bool IsBoundary(int position) =>
         position <= 0 || position >= _text.Length || !IsRunChar(_text[position - 1]) || !IsRunChar(_text[position])

@@ -24,7 +24,7 @@ public sealed class IndicatorRule : ITargetRule
         "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
-        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
+        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "高质量", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
         "引进培养",
     ];
 
@@ -151,6 +151,8 @@ public sealed class IndicatorRule : ITargetRule
 
         segStart = SkipSeparators(text, segStart, preLimit);
         var quoteStart = SkipItemMarker(text, segStart, exprStart);
+        // "③投资800万元，…": a numbered item starts afresh; what it spends is not the previous item's.
+        var numberedItem = quoteStart > segStart && FootnoteMarks.IsEnclosedNumeral(text[quoteStart - 1]);
 
         // Pre-number indicator.
         var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
@@ -192,8 +194,9 @@ public sealed class IndicatorRule : ITargetRule
 
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
+        // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
+                        || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -308,7 +311,7 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent
+        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent && !numberedItem
                  && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
@@ -425,8 +428,10 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "A、B、C的覆盖率分别达到90%、85%、80%": the k-th value measures the k-th item of the list before 分别.
+        var distributed = false;
         if (Distributive(context, draft, clauseStart) is { } item)
         {
+            distributed = true;
             indicator = item.Indicator;
             span = item.Span;
             quoteStart = Math.Min(quoteStart, item.QuoteStart);
@@ -450,7 +455,8 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "A、B均达到45%": one value set for each item of the list.
-        if (span is { } listed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        // (Not for an item of a distributive list: the list's other items stand between it and the number.)
+        if (span is { } listed && !distributed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
         {
             indicator = shared[0];
             span = null;
@@ -463,6 +469,8 @@ public sealed class IndicatorRule : ITargetRule
             draft.IndicatorTopic = null;
         }
 
+        // "“三防”（7）护栏": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
+        indicator = FootnoteMarks.Remove(indicator);
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
@@ -500,16 +508,28 @@ public sealed class IndicatorRule : ITargetRule
         var listStart = context.Drafts[first].ExpressionStart;
         var window = Math.Min(8, listStart - clauseStart);
         var fenbie = window >= 2 ? text.LastIndexOf("分别", listStart - 1, window, StringComparison.Ordinal) : -1;
-        if (fenbie < 0)
+        // "甲、乙参保率达94%、98%": without 分别, a list right before as many values (only verbs and comparators between) pairs
+        // with them in order too, when no item holds a number or is a single character (中、省: a bound morpheme) and no 分别
+        // further back says where the list ends.
+        var implicitPairs = fenbie < 0;
+        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, implicitPairs ? listStart : fenbie), implicitPairs ? listStart : fenbie);
+        var items = SplitItems(context, phraseStart, phraseEnd);
+        if (implicitPairs && (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0
+                              || items.Exists(item => item.End - item.Start < 2) || !OnlyTrailingWords(context, phraseEnd, listStart)
+                              || text.AsSpan(phraseStart, phraseEnd - phraseStart).Contains("分别", StringComparison.Ordinal)))
         {
             return null;
         }
 
-        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, fenbie), fenbie);
-        var items = SplitItems(context, phraseStart, phraseEnd);
         if (items.Count != count)
         {
-            return null;
+            // "软件和信息服务业、电子制造业规模分别达到60亿元和20亿元": a 和 inside an item joins the words of one name.
+            // Items holding a number are no names ("生产总值增长9%、甲和乙分别增长…").
+            items = SplitItems(context, phraseStart, phraseEnd, commasOnly: true);
+            if (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0)
+            {
+                return null;
+            }
         }
 
         var k = draft.Index - first;
@@ -565,7 +585,7 @@ public sealed class IndicatorRule : ITargetRule
 
     /// <summary>The words the last item of a distributive list shares with the earlier ones: from its 占 ("A、B占C比重"), else
     /// past a leading level word ("国家级、省级|专精特新企业") or past the first item's length where the items run parallel
-    /// ("城镇、农村|居民人均可支配收入"), else its head word ("甘蔗、水果|产量"); "" when that head is a verb ("新签约、新竣工").</summary>
+    /// ("城镇、农村|居民人均可支配收入", also where jieba reads 农村居民 as one word and 城镇居民 is a word too), else its head word ("甘蔗、水果|产量"); "" when that head is a verb ("新签约、新竣工").</summary>
     private static string SharedTail(ExtractionContext context, List<(int Start, int End)> items)
     {
         var text = context.Text;
@@ -583,9 +603,14 @@ public sealed class IndicatorRule : ITargetRule
         var parallel = items.Take(items.Count - 1).All(item => item.End - item.Start == firstLength) ? lastStart + firstLength : -1;
         // "城镇、农村居民人均可支配收入": where the parallel cut falls inside the last item's first word, the cut is after that word.
         var parallelWord = parallel > lastStart && words.WordAt(parallel) is { } counterpart && counterpart.Start == lastStart ? counterpart.End : -1;
-        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, parallel, parallelWord])
+        // "城镇、农村居民…": unless the first item with the rest of that word is a word too (城镇居民), which it then shares.
+        var inWord = parallelWord > parallel
+                     && words.IsDictionaryWord(string.Concat(text.AsSpan(items[0].Start, firstLength), text.AsSpan(parallel, parallelWord - parallel)))
+            ? parallel
+            : -1;
+        foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, inWord, parallel, parallelWord])
         {
-            if (cut > lastStart && cut <= lastEnd - 2 && words.IsBoundary(cut) && text[cut] is >= '\u4e00' and <= '\u9fff')
+            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && text[cut] is >= '\u4e00' and <= '\u9fff')
             {
                 return WithoutTally(text[cut..lastEnd]);
             }
@@ -677,8 +702,8 @@ public sealed class IndicatorRule : ITargetRule
         return between is "、" or "和" or "及" or "与";
     }
 
-    /// <summary>The items of "A、B和C" outside brackets and quotes.</summary>
-    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end)
+    /// <summary>The items of "A、B和C" outside brackets and quotes (of "A、B" only, with <paramref name="commasOnly"/>).</summary>
+    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end, bool commasOnly = false)
     {
         var text = context.Text;
         var items = new List<(int Start, int End)>();
@@ -695,7 +720,7 @@ public sealed class IndicatorRule : ITargetRule
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && i > itemStart && (c == '、' || (c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
+            else if (depth == 0 && i > itemStart && (c == '、' || (!commasOnly && c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
             {
                 items.Add((itemStart, i));
                 itemStart = i + 1;
@@ -1037,6 +1062,19 @@ public sealed class IndicatorRule : ITargetRule
                 changed = true;
             }
 
+            // "③完成…", "…示范企业㉜": an item or note mark names nothing measured.
+            if (FootnoteMarks.LengthAt(text, start, end) is > 0 and var leadingMark)
+            {
+                start += leadingMark;
+                changed = true;
+            }
+
+            if (FootnoteMarks.LengthEndingAt(text, start, end) is > 0 and var trailingMark)
+            {
+                end -= trailingMark;
+                changed = true;
+            }
+
             foreach (var word in start < end ? LeadingByFirst.GetValueOrDefault(text[start], []) : [])
             {
                 // A leading word is stripped only whole: "建设用地" keeps its 建设 when jieba reads one word; a verb joined to the
@@ -1247,6 +1285,11 @@ public sealed class IndicatorRule : ITargetRule
             }
 
             if (c is '、' or '和' or '及' or '与' && i + 1 < text.Length && (ChineseNumber.IsDigit(text[i + 1]) || ChineseNumber.IsNumeralChar(text[i + 1])))
+            {
+                break;
+            }
+
+            if (c == '以' && i + 2 < text.Length && text[i + 1] == '及' && (ChineseNumber.IsDigit(text[i + 2]) || ChineseNumber.IsNumeralChar(text[i + 2])))
             {
                 break;
             }
@@ -1895,6 +1938,11 @@ public sealed class IndicatorRule : ITargetRule
 
     private static (int Start, int End) TrimPost(string text, int start, int end)
     {
+        while (start < end && text[start] is ' ' or '\u3000')
+        {
+            start++;
+        }
+
         foreach (var verb in (string[])["担任", "作为", "成为"])
         {
             var at = text.IndexOf(verb, start, end - start, StringComparison.Ordinal);
@@ -1904,7 +1952,8 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
-        foreach (var tail in (string[])["建设", "等"])
+        // "…10个乙类园区以及": a joint ending the phrase links it to the next item.
+        foreach (var tail in (string[])["以及", "和", "及", "建设", "等"])
         {
             if (end - start > tail.Length + 1 && ClauseText.EndsAt(text, end, tail))
             {
@@ -2045,6 +2094,12 @@ public sealed class IndicatorRule : ITargetRule
         return null;
     }
 
+    /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
+    /// before it. Not 或: an alternative ("路径或3人制球场") more often runs into a number inside a name.</summary>
+    private static bool EndsInJoint(ExtractionContext context, int start, int end) =>
+        end - start >= 3 && context.Words.WordEndingAt(end) is { } last && last.Start > start
+        && context.Text.AsSpan(last.Start, last.Length) is "和" or "及" or "以及" or "与";
+
     /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
     /// verb's object or the thing at the place is the noun after the number. A verb with a joint subject ("甲局与乙台合建") names
     /// who does it, which the text before the number then keeps.</summary>
@@ -2099,13 +2154,18 @@ public sealed class IndicatorRule : ITargetRule
         return start;
     }
 
-    /// <summary>Skips "1." "3、" "(二)" "一是" at the start of an item.</summary>
+    /// <summary>Skips "1." "3、" "(二)" "一是" "②" at the start of an item.</summary>
     private static int SkipItemMarker(string text, int start, int end)
     {
         var i = start;
         while (i < end && text[i] is ' ' or '\u3000' or '\t')
         {
             i++;
+        }
+
+        if (i < end && FootnoteMarks.IsEnclosedNumeral(text[i]))
+        {
+            return i + 1;
         }
 
         var j = i;
