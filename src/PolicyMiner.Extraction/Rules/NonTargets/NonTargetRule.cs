@@ -60,6 +60,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
+    private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
+    private static readonly WordClass GrantPayments = WordLexicon.Default["grant-payment"];
 
     public string Name => "non-target";
 
@@ -177,6 +179,25 @@ public sealed class NonTargetRule : ITargetRule
         if (IsCondition(text, end) || OpensConditionOfGrant(text, end, sentenceEnd))
         {
             return RejectionReason.Condition;
+        }
+
+        // 申请单位应当具备下列条件：…接收见习人员20人以上; “（一）申报条件” over “2.场地面积超过300平方米”: a list of the conditions
+        // of eligibility says who qualifies; it sets nobody a figure to reach.
+        if (ListsConditions(context, text, start))
+        {
+            return RejectionReason.Condition;
+        }
+
+        // 60%以上（含60%）: the bracket restates the bound of the number before it.
+        if (start >= 2 && before == '含' && text[start - 2] is '（' or '(' && after is '）' or ')')
+        {
+            return RejectionReason.Gloss;
+        }
+
+        // 由市财政按最低工资标准的50%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
+        if (m.Quantity.Kind == UnitKind.Percent && IsGrantRate(clauseBefore, clauseAfter))
+        {
+            return RejectionReason.Incentive;
         }
 
         // 知识产权保护方面5项: a tally of measures under a heading.
@@ -412,7 +433,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Condition;
         }
 
-        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
+        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft) || ContinuesIncentiveList(context, text, draft)))
         {
             return RejectionReason.Incentive;
         }
@@ -949,6 +970,96 @@ public sealed class NonTargetRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>The most characters of a label (一等奖, 省级) between an item of a 、-list and the item before it.</summary>
+    private const int MaxListLabel = 8;
+
+    /// <summary>"给予特等奖150万元、一等奖50万元": an item of a 、-list whose item before it, of the same kind of unit, is a grant amount
+    /// is one too (the grant verb lies further back than <see cref="IsIncentive"/> reads for an item with its own label).</summary>
+    private static bool ContinuesIncentiveList(ExtractionContext context, string text, TargetDraft draft)
+    {
+        if (draft.Index == 0 || context.Drafts[draft.Index - 1] is not { RejectedBecause: RejectionReason.Incentive } previous
+            || previous.Mention.Quantity.Kind != draft.Mention.Quantity.Kind)
+        {
+            return false;
+        }
+
+        var from = previous.Mention.Span.End;
+        var to = draft.Mention.Span.Start;
+        if (to - from is < 1 or > MaxListLabel + 1 || text[from] != '、')
+        {
+            return false;
+        }
+
+        for (var i = from + 1; i < to; i++)
+        {
+            if (!ClauseText.IsHan(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"按…的50%核拨补贴": the clause before the rate names its base with 按/按照…的 right before it, and the clause after it pays
+    /// a grant (<c>grant-payment</c>).</summary>
+    private static bool IsGrantRate(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter) =>
+        clauseBefore.EndsWith("的") && clauseBefore.IndexOf('按') >= 0 && GrantPayments.OccursIn(clauseAfter);
+
+    /// <summary>True when the number stands in a list of conditions of eligibility: a list item under a lead-in ending in a
+    /// <c>condition-lead</c> ("应当具备下列条件："), an item after such a lead-in inside the same line, or a line inside a section
+    /// whose heading is one ("（一）申报条件").</summary>
+    private static bool ListsConditions(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        if (scope.LeadIn is { } leadIn && EndsWithConditionLead(text.AsSpan(leadIn.Start, leadIn.Length)))
+        {
+            return true;
+        }
+
+        var tree = context.Scopes.Tree;
+        var index = tree.LineIndexAt(start);
+        if (index < 0 || index >= tree.Lines.Count)
+        {
+            return false;
+        }
+
+        var line = tree.Lines[index];
+        // The lead-in inside the line: the last colon before the number, with no sentence end between.
+        for (var i = start - 1; i >= line.Span.Start; i--)
+        {
+            if (text[i] == '。')
+            {
+                break;
+            }
+
+            if (text[i] is '：' or ':')
+            {
+                if (EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
+                {
+                    return true;
+                }
+
+                break;
+            }
+        }
+
+        // A numbered item is a section of its own: its heading is the line itself, the conditions' heading is an ancestor's.
+        for (var section = line.Parent; section is not null; section = section.Parent)
+        {
+            if (section.HeadingLine is { } heading && heading != line && heading.Span.Length <= BlockTree.MaxHeadingLength
+                && EndsWithConditionLead(text.AsSpan(heading.Span.Start, heading.Span.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithConditionLead(ReadOnlySpan<char> words) =>
+        ConditionLeads.MatchAtEnd(words.TrimEnd(" \t：:。；;")) > 0;
 
     /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
     private static bool InFixedExpression(string text, int start)
