@@ -62,6 +62,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
     private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
     private static readonly WordClass GrantPayments = WordLexicon.Default["grant-payment"];
+    private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
+    private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
+    private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
 
     public string Name => "non-target";
 
@@ -263,6 +266,13 @@ public sealed class NonTargetRule : ITargetRule
         // 物流园区总用地面积为36.28公顷, 总建筑面积约为2.5万平米: a copula giving a thing's extent describes it, unless the sentence
         // or its scope sets a task or a time still to come.
         if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
+        {
+            return RejectionReason.Description;
+        }
+
+        // 项目占地207亩, 一期占地约100亩, 总建筑面积15万平米: the land or floor a project takes, its noun right before the number
+        // (园区占地面积达到10平方公里 reaches a size, 完成建筑面积20万平方米 is work done: targets).
+        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && NamesFootprint(clauseBefore, text.AsSpan(sentenceStart, start - sentenceStart)))
         {
             return RejectionReason.Description;
         }
@@ -626,6 +636,17 @@ public sealed class NonTargetRule : ITargetRule
         rest = rest[..^1];
         rest = rest.EndsWith("约") ? rest[..^1] : rest;
         return ExtentNouns.MatchAtEnd(rest) > 0;
+    }
+
+    /// <summary>"项目占地", "总建筑面积约": the clause before the number ends in a <c>footprint-noun</c> or a <c>floor-noun</c>, with at
+    /// most 约 or 为 after it, and no <c>floor-work-verb</c> before it in the sentence works on it (完成建筑面积20万平方米, 新建厂房占地
+    /// 面积85亩，总建筑面积6万平方米 set the work).</summary>
+    private static bool NamesFootprint(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> sentenceBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        rest = rest.EndsWith("为") ? rest[..^1] : rest;
+        rest = rest.EndsWith("约") ? rest[..^1] : rest;
+        return (FootprintNouns.MatchAtEnd(rest) > 0 || FloorNouns.MatchAtEnd(rest) > 0) && !FloorWorkVerbs.OccursIn(sentenceBefore);
     }
 
     /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
