@@ -62,6 +62,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
     private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
     private static readonly WordClass GrantPayments = WordLexicon.Default["grant-payment"];
+    private static readonly WordClass ConditionRules = WordLexicon.Default["condition-rule"];
     private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
     private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
@@ -871,6 +872,12 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
+        // 超过1000人规模的学校: a number with its comparator that sizes 规模的… always defines the class it heads.
+        if (ClauseText.At(text, i, "规模的"))
+        {
+            return true;
+        }
+
         if (ClauseText.At(text, i, "的"))
         {
             return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
@@ -921,7 +928,8 @@ public sealed class NonTargetRule : ITargetRule
         return SubjectPredicate.OccursIn(between);
     }
 
-    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause.</summary>
+    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause or runs straight into
+    /// what the rule does (<c>condition-rule</c>: "不满1个月的按…").</summary>
     private static bool IsCondition(string text, int end)
     {
         var i = end;
@@ -934,7 +942,9 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
+        // "不满1个月的按实际天数计算": the rule may follow the 的-phrase without a comma.
+        return ClauseText.At(text, i, "的") && i + 1 < text.Length
+               && (text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':' || ConditionRules.MatchAtStart(text.AsSpan(i + 1, Math.Min(4, text.Length - i - 1))) > 0);
     }
 
     /// <summary>只开设一个, 至少一人: a restricting word (<c>restrict-one</c>) within the verb right before 一 (不仅 is no restriction).</summary>
