@@ -63,6 +63,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
     private static readonly WordClass GrantPayments = WordLexicon.Default["grant-payment"];
     private static readonly WordClass ConditionRules = WordLexicon.Default["condition-rule"];
+    private static readonly WordClass ComputationVerbs = WordLexicon.Default["computation-verb"];
     private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
     private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
@@ -246,6 +247,12 @@ public sealed class NonTargetRule : ITargetRule
         if (DescribesCapacityOnceBuilt(clauseBefore))
         {
             return RejectionReason.Description;
+        }
+
+        // 每月按22个工作日计算, 按每人每月300元核算: a number 按 leads into a verb that computes with it is a rule's convention.
+        if (clauseBefore.IndexOf('按') >= 0 && ComputationVerbs.MatchAtStart(clauseAfter.TrimStart()) > 0)
+        {
+            return RejectionReason.Formula;
         }
 
         // 一般两个月安排一次: the interval of a recurring event.
