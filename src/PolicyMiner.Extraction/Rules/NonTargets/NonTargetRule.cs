@@ -186,7 +186,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Condition;
         }
 
-        // 申请单位应当具备下列条件：…接收见习人员20人以上; “（一）申报条件” over “2.场地面积超过300平方米”: a list of the conditions
+        // 申请单位应当具备下列条件：…接收实训人员30人以上; “（一）申报条件” over “2.场地面积超过450平方米”: a list of the conditions
         // of eligibility says who qualifies; it sets nobody a figure to reach.
         if (ListsConditions(context, text, start))
         {
@@ -199,7 +199,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Gloss;
         }
 
-        // 由市财政按最低工资标准的50%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
+        // 由区财政按最低工资标准的40%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
         if (m.Quantity.Kind == UnitKind.Percent && IsGrantRate(clauseBefore, clauseAfter))
         {
             return RejectionReason.Incentive;
@@ -249,7 +249,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Description;
         }
 
-        // 每月按22个工作日计算, 按每人每月300元核算: a number 按 leads into a verb that computes with it is a rule's convention.
+        // 每月按21个工作日计算, 按每人每月300元核算: a number 按 leads into a verb that computes with it is a rule's convention.
         if (clauseBefore.IndexOf('按') >= 0 && ComputationVerbs.MatchAtStart(clauseAfter.TrimStart()) > 0)
         {
             return RejectionReason.Formula;
@@ -278,8 +278,8 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Description;
         }
 
-        // 项目占地207亩, 一期占地约100亩, 总建筑面积15万平米: the land or floor a project takes, its noun right before the number
-        // (园区占地面积达到10平方公里 reaches a size, 完成建筑面积20万平方米 is work done: targets).
+        // 项目占地210亩, 一期占地约100亩, 总建筑面积16万平米: the land or floor a project takes, its noun right before the number
+        // (园区占地面积达到10平方公里 reaches a size, 完成建筑面积25万平方米 is work done: targets).
         if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && NamesFootprint(clauseBefore, text.AsSpan(sentenceStart, start - sentenceStart)))
         {
             return RejectionReason.Description;
@@ -647,7 +647,7 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>"项目占地", "总建筑面积约": the clause before the number ends in a <c>footprint-noun</c> or a <c>floor-noun</c>, with at
-    /// most 约 or 为 after it, and no <c>floor-work-verb</c> before it in the sentence works on it (完成建筑面积20万平方米, 新建厂房占地
+    /// most 约 or 为 after it, and no <c>floor-work-verb</c> before it in the sentence works on it (完成建筑面积25万平方米, 新建厂房占地
     /// 面积85亩，总建筑面积6万平方米 set the work).</summary>
     private static bool NamesFootprint(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> sentenceBefore)
     {
@@ -879,7 +879,7 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
-        // 超过1000人规模的学校: a number with its comparator that sizes 规模的… always defines the class it heads.
+        // 超过800人规模的学校: a number with its comparator that sizes 规模的… always defines the class it heads.
         if (ClauseText.At(text, i, "规模的"))
         {
             return true;
@@ -1012,7 +1012,7 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>The most characters of a label (一等奖, 省级) between an item of a 、-list and the item before it.</summary>
     private const int MaxListLabel = 8;
 
-    /// <summary>"给予特等奖150万元、一等奖50万元": an item of a 、-list whose item before it, of the same kind of unit, is a grant amount
+    /// <summary>"给予特等奖120万元、一等奖40万元": an item of a 、-list whose item before it, of the same kind of unit, is a grant amount
     /// is one too (the grant verb lies further back than <see cref="IsIncentive"/> reads for an item with its own label).</summary>
     private static bool ContinuesIncentiveList(ExtractionContext context, string text, TargetDraft draft)
     {
