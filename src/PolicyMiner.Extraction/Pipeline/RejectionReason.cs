@@ -113,6 +113,9 @@ public enum RejectionReason
 
     /// <summary>In a paragraph that reports facts: it names its source (地方政府反映：) or opens by narrating what was done.</summary>
     Report,
+
+    /// <summary>A bracket that restates the bound of the number before it (60%以上（含60%）).</summary>
+    Gloss,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -160,6 +163,7 @@ public static class RejectionReasonText
         RejectionReason.Composition => "composition of a body (设召集人1人)",
         RejectionReason.Request => "request or earlier estimate a letter answers (上报的45个项目)",
         RejectionReason.Report => "in a paragraph reporting facts (…反映：, a first sentence narrating what was done)",
+        RejectionReason.Gloss => "gloss restating the bound before it ((含60%))",
         _ => reason.ToString(),
     };
 }

@@ -60,6 +60,13 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
+    private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
+    private static readonly WordClass GrantPayments = WordLexicon.Default["grant-payment"];
+    private static readonly WordClass ConditionRules = WordLexicon.Default["condition-rule"];
+    private static readonly WordClass ComputationVerbs = WordLexicon.Default["computation-verb"];
+    private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
+    private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
+    private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
 
     public string Name => "non-target";
 
@@ -179,6 +186,25 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Condition;
         }
 
+        // 申请单位应当具备下列条件：…接收实训人员30人以上; “（一）申报条件” over “2.场地面积超过450平方米”: a list of the conditions
+        // of eligibility says who qualifies; it sets nobody a figure to reach.
+        if (ListsConditions(context, text, start))
+        {
+            return RejectionReason.Condition;
+        }
+
+        // 60%以上（含60%）: the bracket restates the bound of the number before it.
+        if (start >= 2 && before == '含' && text[start - 2] is '（' or '(' && after is '）' or ')')
+        {
+            return RejectionReason.Gloss;
+        }
+
+        // 由区财政按最低工资标准的40%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
+        if (m.Quantity.Kind == UnitKind.Percent && IsGrantRate(clauseBefore, clauseAfter))
+        {
+            return RejectionReason.Incentive;
+        }
+
         // 知识产权保护方面5项: a tally of measures under a heading.
         if (EnumerationBefore.MatchAtEnd(clauseBefore) > 0)
         {
@@ -223,6 +249,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Description;
         }
 
+        // 每月按21个工作日计算, 按每人每月300元核算: a number 按 leads into a verb that computes with it is a rule's convention.
+        if (clauseBefore.IndexOf('按') >= 0 && ComputationVerbs.MatchAtStart(clauseAfter.TrimStart()) > 0)
+        {
+            return RejectionReason.Formula;
+        }
+
         // 一般两个月安排一次: the interval of a recurring event.
         if (m.Quantity.Kind == UnitKind.Duration && clauseAfter.IndexOf("一次", StringComparison.Ordinal) >= 0)
         {
@@ -242,6 +274,13 @@ public sealed class NonTargetRule : ITargetRule
         // 物流园区总用地面积为36.28公顷, 总建筑面积约为2.5万平米: a copula giving a thing's extent describes it, unless the sentence
         // or its scope sets a task or a time still to come.
         if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
+        {
+            return RejectionReason.Description;
+        }
+
+        // 项目占地210亩, 一期占地约100亩, 总建筑面积16万平米: the land or floor a project takes, its noun right before the number
+        // (园区占地面积达到10平方公里 reaches a size, 完成建筑面积25万平方米 is work done: targets).
+        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && NamesFootprint(clauseBefore, text.AsSpan(sentenceStart, start - sentenceStart)))
         {
             return RejectionReason.Description;
         }
@@ -412,7 +451,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Condition;
         }
 
-        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && IsIncentive(text, draft))
+        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft) || ContinuesIncentiveList(context, text, draft)))
         {
             return RejectionReason.Incentive;
         }
@@ -605,6 +644,17 @@ public sealed class NonTargetRule : ITargetRule
         rest = rest[..^1];
         rest = rest.EndsWith("约") ? rest[..^1] : rest;
         return ExtentNouns.MatchAtEnd(rest) > 0;
+    }
+
+    /// <summary>"项目占地", "总建筑面积约": the clause before the number ends in a <c>footprint-noun</c> or a <c>floor-noun</c>, with at
+    /// most 约 or 为 after it, and no <c>floor-work-verb</c> before it in the sentence works on it (完成建筑面积25万平方米, 新建厂房占地
+    /// 面积85亩，总建筑面积6万平方米 set the work).</summary>
+    private static bool NamesFootprint(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> sentenceBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        rest = rest.EndsWith("为") ? rest[..^1] : rest;
+        rest = rest.EndsWith("约") ? rest[..^1] : rest;
+        return (FootprintNouns.MatchAtEnd(rest) > 0 || FloorNouns.MatchAtEnd(rest) > 0) && !FloorWorkVerbs.OccursIn(sentenceBefore);
     }
 
     /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
@@ -829,6 +879,12 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
+        // 超过800人规模的学校: a number with its comparator that sizes 规模的… always defines the class it heads.
+        if (ClauseText.At(text, i, "规模的"))
+        {
+            return true;
+        }
+
         if (ClauseText.At(text, i, "的"))
         {
             return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
@@ -879,7 +935,8 @@ public sealed class NonTargetRule : ITargetRule
         return SubjectPredicate.OccursIn(between);
     }
 
-    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause.</summary>
+    /// <summary>"…在3家及以上的，采取…": the number (with its comparator) ends a 的-phrase that closes its clause or runs straight into
+    /// what the rule does (<c>condition-rule</c>: "不满1个月的按…").</summary>
     private static bool IsCondition(string text, int end)
     {
         var i = end;
@@ -892,7 +949,9 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
-        return ClauseText.At(text, i, "的") && i + 1 < text.Length && text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':';
+        // "不满1个月的按实际天数计算": the rule may follow the 的-phrase without a comma.
+        return ClauseText.At(text, i, "的") && i + 1 < text.Length
+               && (text[i + 1] is '，' or ',' or '；' or ';' or '：' or ':' || ConditionRules.MatchAtStart(text.AsSpan(i + 1, Math.Min(4, text.Length - i - 1))) > 0);
     }
 
     /// <summary>只开设一个, 至少一人: a restricting word (<c>restrict-one</c>) within the verb right before 一 (不仅 is no restriction).</summary>
@@ -949,6 +1008,96 @@ public sealed class NonTargetRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>The most characters of a label (一等奖, 省级) between an item of a 、-list and the item before it.</summary>
+    private const int MaxListLabel = 8;
+
+    /// <summary>"给予特等奖120万元、一等奖40万元": an item of a 、-list whose item before it, of the same kind of unit, is a grant amount
+    /// is one too (the grant verb lies further back than <see cref="IsIncentive"/> reads for an item with its own label).</summary>
+    private static bool ContinuesIncentiveList(ExtractionContext context, string text, TargetDraft draft)
+    {
+        if (draft.Index == 0 || context.Drafts[draft.Index - 1] is not { RejectedBecause: RejectionReason.Incentive } previous
+            || previous.Mention.Quantity.Kind != draft.Mention.Quantity.Kind)
+        {
+            return false;
+        }
+
+        var from = previous.Mention.Span.End;
+        var to = draft.Mention.Span.Start;
+        if (to - from is < 1 or > MaxListLabel + 1 || text[from] != '、')
+        {
+            return false;
+        }
+
+        for (var i = from + 1; i < to; i++)
+        {
+            if (!ClauseText.IsHan(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"按…的50%核拨补贴": the clause before the rate names its base with 按/按照…的 right before it, and the clause after it pays
+    /// a grant (<c>grant-payment</c>).</summary>
+    private static bool IsGrantRate(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter) =>
+        clauseBefore.EndsWith("的") && clauseBefore.IndexOf('按') >= 0 && GrantPayments.OccursIn(clauseAfter);
+
+    /// <summary>True when the number stands in a list of conditions of eligibility: a list item under a lead-in ending in a
+    /// <c>condition-lead</c> ("应当具备下列条件："), an item after such a lead-in inside the same line, or a line inside a section
+    /// whose heading is one ("（一）申报条件").</summary>
+    private static bool ListsConditions(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        if (scope.LeadIn is { } leadIn && EndsWithConditionLead(text.AsSpan(leadIn.Start, leadIn.Length)))
+        {
+            return true;
+        }
+
+        var tree = context.Scopes.Tree;
+        var index = tree.LineIndexAt(start);
+        if (index < 0 || index >= tree.Lines.Count)
+        {
+            return false;
+        }
+
+        var line = tree.Lines[index];
+        // The lead-in inside the line: the last colon before the number, with no sentence end between.
+        for (var i = start - 1; i >= line.Span.Start; i--)
+        {
+            if (text[i] == '。')
+            {
+                break;
+            }
+
+            if (text[i] is '：' or ':')
+            {
+                if (EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
+                {
+                    return true;
+                }
+
+                break;
+            }
+        }
+
+        // A numbered item is a section of its own: its heading is the line itself, the conditions' heading is an ancestor's.
+        for (var section = line.Parent; section is not null; section = section.Parent)
+        {
+            if (section.HeadingLine is { } heading && heading != line && heading.Span.Length <= BlockTree.MaxHeadingLength
+                && EndsWithConditionLead(text.AsSpan(heading.Span.Start, heading.Span.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithConditionLead(ReadOnlySpan<char> words) =>
+        ConditionLeads.MatchAtEnd(words.TrimEnd(" \t：:。；;")) > 0;
 
     /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
     private static bool InFixedExpression(string text, int start)
