@@ -75,18 +75,8 @@ internal static class PackedLayout
     public static byte[] Compress(ReadOnlySpan<byte> data, int quality = Quality)
     {
         var bound = BrotliEncoder.GetMaxCompressedLength(data.Length);
-        if (bound > MaxRentedBytes)
-        {
-            var large = new byte[bound];
-            if (!BrotliEncoder.TryCompress(data, large, out var length, quality, 22))
-            {
-                throw new InvalidOperationException("Brotli could not compress a record into its worst-case size");
-            }
-
-            return large[..length];
-        }
-
-        var output = ArrayPool<byte>.Shared.Rent(bound);
+        var rented = bound <= MaxRentedBytes ? ArrayPool<byte>.Shared.Rent(bound) : null;
+        var output = rented ?? new byte[bound];
         try
         {
             if (!BrotliEncoder.TryCompress(data, output, out var written, quality, 22))
@@ -98,7 +88,10 @@ internal static class PackedLayout
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(output);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

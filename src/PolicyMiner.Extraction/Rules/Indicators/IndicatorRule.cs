@@ -512,11 +512,13 @@ public sealed class IndicatorRule : ITargetRule
         // with them in order too, when no item holds a number or is a single character (中、省: a bound morpheme) and no 分别
         // further back says where the list ends.
         var implicitPairs = fenbie < 0;
-        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, implicitPairs ? listStart : fenbie), implicitPairs ? listStart : fenbie);
+        var listEnd = implicitPairs ? listStart : fenbie;
+        var (phraseStart, phraseEnd) = Strip(context, SkipItemMarker(text, clauseStart, listEnd), listEnd);
+        var phrase = text.AsSpan(phraseStart, phraseEnd - phraseStart);
+        var holdsNumber = phrase.IndexOfAnyInRange('0', '9') >= 0;
         var items = SplitItems(context, phraseStart, phraseEnd);
-        if (implicitPairs && (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0
-                              || items.Exists(item => item.End - item.Start < 2) || !OnlyTrailingWords(context, phraseEnd, listStart)
-                              || text.AsSpan(phraseStart, phraseEnd - phraseStart).Contains("分别", StringComparison.Ordinal)))
+        if (implicitPairs && (items.Count != count || holdsNumber || items.Exists(item => item.End - item.Start < 2)
+                              || !OnlyTrailingWords(context, phraseEnd, listStart) || phrase.Contains("分别", StringComparison.Ordinal)))
         {
             return null;
         }
@@ -526,7 +528,7 @@ public sealed class IndicatorRule : ITargetRule
             // "软件和信息服务业、电子制造业规模分别达到60亿元和20亿元": a 和 inside an item joins the words of one name.
             // Items holding a number are no names ("生产总值增长9%、甲和乙分别增长…").
             items = SplitItems(context, phraseStart, phraseEnd, commasOnly: true);
-            if (items.Count != count || text.AsSpan(phraseStart, phraseEnd - phraseStart).IndexOfAnyInRange('0', '9') >= 0)
+            if (items.Count != count || holdsNumber)
             {
                 return null;
             }
