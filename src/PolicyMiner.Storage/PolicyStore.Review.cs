@@ -15,7 +15,7 @@ namespace PolicyMiner.Storage;
 public sealed partial class PolicyStore
 {
     /// <summary>The user recorded when none is given.</summary>
-    public const string AnonymousUser = "anonymous";
+    public const string AnonymousUser = ReviewEdits.AnonymousUser;
 
     private readonly Lock _reviewLock = new();
     private readonly Lock _totalsLock = new();
@@ -83,51 +83,20 @@ public sealed partial class PolicyStore
         }
 
         var text = TextOf(_contents.FindById(documentId));
-        if (start < 0 || end > text.Length || start >= end)
+        if (ReviewEdits.RefuseNewSpan(start, end, text.Length, fields) is { } refused)
         {
-            return ReviewOutcome.Refused($"span {start}..{end} is not inside the document's text (length {text.Length})");
-        }
-
-        if (!fields.ContainsKey(TargetFields.Value))
-        {
-            return ReviewOutcome.Refused("a target needs a value");
-        }
-
-        var entity = new TargetEntity
-        {
-            DocumentId = documentId,
-            Doc = document.SourceName,
-            Region = document.Metadata.Region,
-            Province = document.Metadata.Province,
-            PlanYear = document.Metadata.Year,
-            Quote = text[start..end],
-            Start = start,
-            End = end,
-            Category = Core.Targets.TargetCategories.Other,
-            Comparator = "=",
-            Kind = "level",
-            Commitment = "plain",
-            Confidence = 1,
-            ExtractorVersion = document.ExtractorVersion,
-            ExtractedAt = DateTime.UtcNow,
-            Origin = StoreMapper.EditorOrigin,
-        };
-        (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(document, start, end);
-        foreach (var (field, value) in fields)
-        {
-            if (TargetFields.TryApply(field, value, entity) is { } reason)
-            {
-                return ReviewOutcome.Refused(reason);
-            }
+            return ReviewOutcome.Refused(refused);
         }
 
         lock (_reviewLock)
         {
-            var now = DateTime.UtcNow;
-            var who = UserOrAnonymous(user);
-            MarkReviewed(entity, ReviewState.Corrected, who, now, note: null);
-            entity.ReviewedFields = [.. TargetFields.All];
-            entity.Version = 1;
+            var (who, now) = (ReviewEdits.UserOrAnonymous(user), DateTime.UtcNow);
+            if (ReviewEdits.NewEditorTarget(document, text, start, end, fields, who, now, out var reason) is not { } entity)
+            {
+                return ReviewOutcome.Refused(reason!);
+            }
+
+            (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(document, start, end);
             InTransaction(() =>
             {
                 var pack = TargetsOfDocument(document);
@@ -138,13 +107,7 @@ public sealed partial class PolicyStore
 
                 pack.Add(entity);
                 SaveTargets(document, pack);
-                var id = entity.Id.ToString();
-                Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", "quote", null, entity.Quote));
-                foreach (var field in TargetFields.All)
-                {
-                    Audit.Insert(NewEntry(id, documentId, 1, who, now, "add", field, null, TargetFields.Read(entity, field)));
-                }
-
+                Audit.InsertBulk(ReviewEdits.AddedEntries(entity, who, now).Select(NewEntry));
                 Recount(document, pack);
             });
             Interlocked.Increment(ref _writes);
@@ -157,36 +120,13 @@ public sealed partial class PolicyStore
     public ReviewOutcome Split(string targetId, int? expectedVersion, string? user, int at)
     {
         using var scope = Writing();
-        TargetEntity? second = null;
-        var outcome = Change(targetId, expectedVersion, (entity, log) =>
+        var split = new QuoteSplit(at);
+        var outcome = Change(targetId, expectedVersion, split.Edit, user, ReviewState.Corrected, (found, who, now) =>
         {
-            if (at <= entity.Start || at >= entity.End)
-            {
-                return $"split point {at} is not inside the target's quote ({entity.Start}..{entity.End})";
-            }
-
-            var cut = at - entity.Start;
-            var sourceCut = Math.Clamp(entity.SourceStart + cut, entity.SourceStart, entity.SourceEnd);
-            second = Clone(entity);
-            second.Id = ObjectId.Empty;
-            second.Origin = StoreMapper.EditorOrigin;
-            (second.Quote, second.Start, second.SourceStart) = (entity.Quote[cut..], at, sourceCut);
-            var before = entity.Quote;
-            (entity.Quote, entity.End, entity.SourceEnd) = (entity.Quote[..cut], at, sourceCut);
-            log("split", "quote", before, entity.Quote);
-            entity.ReviewedFields = [.. TargetFields.All];
-            second.ReviewedFields = [.. TargetFields.All];
-            return null;
-        }, user, ReviewState.Corrected, (found, who, now) =>
-        {
-            var (entity, twin) = (found.Target, second!);
-            MarkReviewed(twin, ReviewState.Corrected, who, now, note: null);
-            twin.Version = 1;
-            twin.Id = NextIdIn(found.Document, found.Pack);
-            found.Pack.Add(twin);
-            Audit.Insert(NewEntry(twin.Id.ToString(), twin.DocumentId, 1, who, now, "split", "quote", entity.Quote + twin.Quote, twin.Quote));
+            Audit.Insert(NewEntry(split.Finish(found.Target, NextIdIn(found.Document, found.Pack), who, now)));
+            found.Pack.Add(split.Second!);
         });
-        if (outcome.Saved && second is not null && _documents.FindById(second.DocumentId) is { } document)
+        if (outcome.Saved && split.Second is { } second && _documents.FindById(second.DocumentId) is { } document)
         {
             return outcome with { Targets = [.. outcome.Targets, StoreMapper.ToStored(second, StoreMapper.ToSummary(document))] };
         }
@@ -215,38 +155,11 @@ public sealed partial class PolicyStore
                 return ConflictOf(duplicate, version);
             }
 
-            var outcome = Change(keepId, keepVersion, (entity, log) =>
-            {
-                if (entity.DocumentId != duplicate.DocumentId)
-                {
-                    return "only targets of the same document can be merged";
-                }
-
-                var bodies = entity.Responsible.Union(duplicate.Responsible, StringComparer.Ordinal).ToList();
-                if (bodies.Count != entity.Responsible.Count)
-                {
-                    var before = TargetFields.Read(entity, TargetFields.Responsible);
-                    entity.Responsible = bodies;
-                    log("merge", TargetFields.Responsible, before, TargetFields.Read(entity, TargetFields.Responsible));
-                }
-
-                log("merge", "merged_from", null, duplicateId);
-                if (entity.ReviewState == StoreMapper.Name(ReviewState.Unreviewed))
-                {
-                    entity.ReviewedFields = [.. TargetFields.All];
-                }
-
-                return null;
-            }, user, ReviewState.Accepted, (found, who, now) =>
+            var outcome = Change(keepId, keepVersion, ReviewEdits.KeepInMerge(() => duplicate, duplicateId), user, ReviewState.Accepted, (found, who, now) =>
             {
                 // The duplicate as one of the kept target's pack (same document), which is saved after this.
                 duplicate = found.Pack.Find(t => t.Id == duplicate.Id) ?? duplicate;
-                var before = duplicate.ReviewState;
-                duplicate.Version++;
-                MarkReviewed(duplicate, ReviewState.Rejected, who, now, $"duplicate of {keepId}");
-                duplicate.ReviewedFields = [.. TargetFields.All];
-                Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "review_state", before, StoreMapper.Name(ReviewState.Rejected)));
-                Audit.Insert(NewEntry(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "merged_into", null, keepId));
+                Audit.InsertBulk(ReviewEdits.RejectAsDuplicate(duplicate, duplicateId, keepId, who, now).Select(NewEntry));
             });
             return outcome;
         }
@@ -418,16 +331,7 @@ public sealed partial class PolicyStore
     // ---------------------------------------------------------------- internals
 
     private ReviewOutcome Verdict(string targetId, int? expectedVersion, string? user, ReviewState state, string? note) =>
-        Change(targetId, expectedVersion, (entity, log) =>
-        {
-            var before = StoreMapper.ParseReviewState(entity.ReviewState);
-            // Accepting a corrected target keeps it "corrected": its values are still the editor's, not the extractor's.
-            var after = state == ReviewState.Accepted && before == ReviewState.Corrected ? ReviewState.Corrected : state;
-            log(state == ReviewState.Accepted ? "accept" : "reject", "review_state", StoreMapper.Name(before), StoreMapper.Name(after));
-            entity.ReviewedFields = [.. TargetFields.All];
-            entity.ReviewNote = note ?? entity.ReviewNote;
-            return null;
-        }, user, state);
+        Change(targetId, expectedVersion, ReviewEdits.Verdict(state, note), user, state);
 
     /// <summary>The shape of every single-target change: lock, version check, edit, audit, save, recount, in one transaction.</summary>
     /// <param name="edit">Edits the entity and logs each change; returns a reason to refuse, or null.</param>
@@ -436,7 +340,7 @@ public sealed partial class PolicyStore
     private ReviewOutcome Change(
         string targetId,
         int? expectedVersion,
-        Func<TargetEntity, Action<string, string, string?, string?>, string?> edit,
+        TargetEdit edit,
         string? user,
         ReviewState state,
         Action<FoundTarget, string, DateTime>? alsoWrite = null)
@@ -457,39 +361,22 @@ public sealed partial class PolicyStore
                 return ConflictOf(entity, version);
             }
 
-            var who = UserOrAnonymous(user);
+            var who = ReviewEdits.UserOrAnonymous(user);
             var now = DateTime.UtcNow;
-            var changes = new List<(string Action, string Field, string? Before, string? After)>();
-            if (edit(entity, (action, field, before, after) => changes.Add((action, field, before, after))) is { } reason)
+            var applied = ReviewEdits.Apply(entity, targetId, edit, state, who, now);
+            if (applied.Refusal is { } reason)
             {
                 return ReviewOutcome.Refused(reason);
             }
 
-            if (changes.Count == 0)
+            if (!applied.Changed)
             {
                 return ReviewOutcome.Ok("nothing changed", StoreMapper.ToStored(entity, StoreMapper.ToSummary(_documents.FindById(entity.DocumentId))));
             }
 
-            var previous = StoreMapper.ParseReviewState(entity.ReviewState);
-            var next = state switch
-            {
-                ReviewState.Accepted when previous == ReviewState.Corrected => ReviewState.Corrected,
-                _ => state,
-            };
-            if (next != previous && !changes.Exists(c => c.Field == "review_state"))
-            {
-                changes.Add((changes[0].Action, "review_state", StoreMapper.Name(previous), StoreMapper.Name(next)));
-            }
-
-            entity.Version++;
-            MarkReviewed(entity, next, who, now, entity.ReviewNote);
             InTransaction(() =>
             {
-                foreach (var (action, field, before, after) in changes)
-                {
-                    Audit.Insert(NewEntry(targetId, entity.DocumentId, entity.Version, who, now, action, field, before, after));
-                }
-
+                Audit.InsertBulk(applied.Entries.Select(NewEntry));
                 alsoWrite?.Invoke(found, who, now);
                 SaveTargets(found.Document, found.Pack);
                 Recount(found.Document, found.Pack);
@@ -514,14 +401,6 @@ public sealed partial class PolicyStore
             $"target {id} was changed by {who} since you opened it (version {expectedVersion} → {current.Version}): {what}. Nothing was saved; review it again.",
             summary is null ? [] : [StoreMapper.ToStored(current, summary)],
             since);
-    }
-
-    internal static void MarkReviewed(TargetEntity entity, ReviewState state, string user, DateTime now, string? note)
-    {
-        entity.ReviewState = StoreMapper.Name(state);
-        entity.Reviewer = user;
-        entity.ReviewedAt = now;
-        entity.ReviewNote = note;
     }
 
     /// <summary>Brings a document's review counts, lowest confidence and target count up to date from its targets.</summary>
@@ -619,18 +498,6 @@ public sealed partial class PolicyStore
         return (Math.Max(0, start + shift), Math.Max(0, end + shift));
     }
 
-    internal static TargetEntity Clone(TargetEntity e) => new()
-    {
-        Id = e.Id, DocumentId = e.DocumentId, Doc = e.Doc, Quote = e.Quote, Start = e.Start, End = e.End,
-        SourceStart = e.SourceStart, SourceEnd = e.SourceEnd, Indicator = e.Indicator, IndicatorId = e.IndicatorId,
-        Category = e.Category, Value = e.Value, ValueMax = e.ValueMax, Unit = e.Unit, ValueStd = e.ValueStd, UnitStd = e.UnitStd,
-        Comparator = e.Comparator, Kind = e.Kind, Commitment = e.Commitment, Year = e.Year, YearText = e.YearText,
-        Baseline = e.Baseline, Responsible = [.. e.Responsible], Confidence = e.Confidence, Region = e.Region,
-        Province = e.Province, PlanYear = e.PlanYear, ExtractorVersion = e.ExtractorVersion, ExtractedAt = e.ExtractedAt,
-        ReviewState = e.ReviewState, Reviewer = e.Reviewer, ReviewedAt = e.ReviewedAt, ReviewNote = e.ReviewNote,
-        Stale = e.Stale, Version = e.Version, ReviewedFields = [.. e.ReviewedFields], Origin = e.Origin,
-    };
-
     /// <summary>LiteDB's write-ahead log beside the data file: another process's commits change it first.</summary>
     private string LogFilePath => Path.Combine(Path.GetDirectoryName(FilePath) ?? "", Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath));
 
@@ -653,7 +520,7 @@ public sealed partial class PolicyStore
 
     private static int Int(BsonValue value) => value.IsNumber ? value.AsInt32 : 0;
 
-    internal static string UserOrAnonymous(string? user) => string.IsNullOrWhiteSpace(user) ? AnonymousUser : user.Trim();
+    private static ReviewAuditEntity NewEntry(ReviewAuditEntry e) => NewEntry(e.TargetId, e.DocumentId, e.Version, e.User, e.At, e.Action, e.Field, e.Before, e.After);
 
     private static ReviewAuditEntity NewEntry(string targetId, string documentId, int version, string user, DateTime at, string action, string field, string? before, string? after) => new()
     {

@@ -224,10 +224,11 @@ public sealed class StoreSafetyTests : IDisposable
     public async Task Open_WriterWaits_UntilTheHolderCloses()
     {
         var first = PolicyStore.Open(_temp.Path, new StoreOpenOptions(Purpose: "ingest"));
-        string? told = null;
-        var second = Task.Run(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(OnWaiting: m => told = m)));
+        var waiting = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = Task.Run(() => PolicyStore.Open(_temp.Path, new StoreOpenOptions(OnWaiting: m => waiting.TrySetResult(m))));
 
-        await Task.Delay(500);
+        // Until the second writer says it waits (a fixed delay raced the task's start on a loaded machine).
+        var told = await waiting.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(second.IsCompleted);
         first.Dispose();
         using var opened = await second;

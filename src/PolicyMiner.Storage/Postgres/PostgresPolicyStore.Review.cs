@@ -105,55 +105,17 @@ public sealed partial class PostgresPolicyStore
             }
 
             var text = ContentOf(connection, transaction, documentId).Text;
-            if (start < 0 || end > text.Length || start >= end)
+            var (who, now) = (ReviewEdits.UserOrAnonymous(user), DateTime.UtcNow);
+            if (ReviewEdits.RefuseNewSpan(start, end, text.Length, fields) is { } refused
+                || ReviewEdits.NewEditorTarget(document, text, start, end, fields, who, now, out refused) is not { } entity)
             {
-                return ReviewOutcome.Refused($"span {start}..{end} is not inside the document's text (length {text.Length})");
+                return ReviewOutcome.Refused(refused!);
             }
 
-            if (!fields.ContainsKey(TargetFields.Value))
-            {
-                return ReviewOutcome.Refused("a target needs a value");
-            }
-
-            var entity = new TargetEntity
-            {
-                Id = ObjectId.NewObjectId(),
-                DocumentId = documentId,
-                Doc = document.SourceName,
-                Region = document.Metadata.Region,
-                Province = document.Metadata.Province,
-                PlanYear = document.Metadata.Year,
-                Quote = text[start..end],
-                Start = start,
-                End = end,
-                Category = TargetCategories.Other,
-                Comparator = "=",
-                Kind = "level",
-                Commitment = "plain",
-                Confidence = 1,
-                ExtractorVersion = document.ExtractorVersion,
-                ExtractedAt = DateTime.UtcNow,
-                Origin = StoreMapper.EditorOrigin,
-            };
+            entity.Id = ObjectId.NewObjectId();
             (entity.SourceStart, entity.SourceEnd) = SourceSpanNear(connection, transaction, documentId, start, end);
-            foreach (var (field, value) in fields)
-            {
-                if (TargetFields.TryApply(field, value, entity) is { } reason)
-                {
-                    return ReviewOutcome.Refused(reason);
-                }
-            }
-
-            var now = DateTime.UtcNow;
-            var who = PolicyStore.UserOrAnonymous(user);
-            PolicyStore.MarkReviewed(entity, ReviewState.Corrected, who, now, note: null);
-            entity.ReviewedFields = [.. TargetFields.All];
-            entity.Version = 1;
             InsertTargets(connection, transaction, [entity]);
-            var id = entity.Id.ToString();
-            var entries = new List<ReviewAuditEntry> { new(id, documentId, 1, who, now, "add", "quote", null, entity.Quote) };
-            entries.AddRange(TargetFields.All.Select(field => new ReviewAuditEntry(id, documentId, 1, who, now, "add", field, null, TargetFields.Read(entity, field))));
-            InsertAudit(connection, transaction, entries);
+            InsertAudit(connection, transaction, ReviewEdits.AddedEntries(entity, who, now));
             var summary = RecountDocument(connection, transaction, documentId);
             return ReviewOutcome.Ok("target added", StoreMapper.ToStored(entity, summary!));
         });
@@ -162,35 +124,14 @@ public sealed partial class PostgresPolicyStore
     /// <inheritdoc/>
     public ReviewOutcome Split(string targetId, int? expectedVersion, string? user, int at)
     {
-        TargetEntity? second = null;
-        var outcome = Change(targetId, expectedVersion, (entity, log) =>
+        var split = new QuoteSplit(at);
+        var outcome = Change(targetId, expectedVersion, split.Edit, user, ReviewState.Corrected, (connection, transaction, entity, who, now) =>
         {
-            if (at <= entity.Start || at >= entity.End)
-            {
-                return $"split point {at} is not inside the target's quote ({entity.Start}..{entity.End})";
-            }
-
-            var cut = at - entity.Start;
-            var sourceCut = Math.Clamp(entity.SourceStart + cut, entity.SourceStart, entity.SourceEnd);
-            second = PolicyStore.Clone(entity);
-            second.Id = ObjectId.NewObjectId();
-            second.Origin = StoreMapper.EditorOrigin;
-            (second.Quote, second.Start, second.SourceStart) = (entity.Quote[cut..], at, sourceCut);
-            var before = entity.Quote;
-            (entity.Quote, entity.End, entity.SourceEnd) = (entity.Quote[..cut], at, sourceCut);
-            log("split", "quote", before, entity.Quote);
-            entity.ReviewedFields = [.. TargetFields.All];
-            second.ReviewedFields = [.. TargetFields.All];
-            return null;
-        }, user, ReviewState.Corrected, (connection, transaction, entity, who, now) =>
-        {
-            var twin = second!;
-            PolicyStore.MarkReviewed(twin, ReviewState.Corrected, who, now, note: null);
-            twin.Version = 1;
-            InsertTargets(connection, transaction, [twin]);
-            InsertAudit(connection, transaction, [new(twin.Id.ToString(), twin.DocumentId, 1, who, now, "split", "quote", entity.Quote + twin.Quote, twin.Quote)]);
+            var entry = split.Finish(entity, ObjectId.NewObjectId(), who, now);
+            InsertTargets(connection, transaction, [split.Second!]);
+            InsertAudit(connection, transaction, [entry]);
         });
-        if (outcome.Saved && second is not null && outcome.Target is { } first)
+        if (outcome.Saved && split.Second is { } second && outcome.Target is { } first)
         {
             return outcome with { Targets = [.. outcome.Targets, StoreMapper.ToStored(second, first.Document)] };
         }
@@ -207,40 +148,11 @@ public sealed partial class PostgresPolicyStore
         }
 
         TargetEntity? duplicate = null;
-        return Change(keepId, keepVersion, (entity, log) =>
+        return Change(keepId, keepVersion, ReviewEdits.KeepInMerge(() => duplicate!, duplicateId), user, ReviewState.Accepted, (connection, transaction, entity, who, now) =>
         {
-            if (entity.DocumentId != duplicate!.DocumentId)
-            {
-                return "only targets of the same document can be merged";
-            }
-
-            var bodies = entity.Responsible.Union(duplicate.Responsible, StringComparer.Ordinal).ToList();
-            if (bodies.Count != entity.Responsible.Count)
-            {
-                var before = TargetFields.Read(entity, TargetFields.Responsible);
-                entity.Responsible = bodies;
-                log("merge", TargetFields.Responsible, before, TargetFields.Read(entity, TargetFields.Responsible));
-            }
-
-            log("merge", "merged_from", null, duplicateId);
-            if (entity.ReviewState == StoreMapper.Name(ReviewState.Unreviewed))
-            {
-                entity.ReviewedFields = [.. TargetFields.All];
-            }
-
-            return null;
-        }, user, ReviewState.Accepted, (connection, transaction, entity, who, now) =>
-        {
-            var before = duplicate!.ReviewState;
-            duplicate.Version++;
-            PolicyStore.MarkReviewed(duplicate, ReviewState.Rejected, who, now, $"duplicate of {keepId}");
-            duplicate.ReviewedFields = [.. TargetFields.All];
-            UpdateTarget(connection, transaction, duplicate);
-            InsertAudit(connection, transaction,
-            [
-                new(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "review_state", before, StoreMapper.Name(ReviewState.Rejected)),
-                new(duplicateId, duplicate.DocumentId, duplicate.Version, who, now, "merge", "merged_into", null, keepId),
-            ]);
+            var entries = ReviewEdits.RejectAsDuplicate(duplicate!, duplicateId, keepId, who, now);
+            UpdateTarget(connection, transaction, duplicate!);
+            InsertAudit(connection, transaction, entries);
         }, (connection, transaction) =>
         {
             // Both rows are locked, the duplicate first; its version is checked like the kept target's.
@@ -340,23 +252,14 @@ public sealed partial class PostgresPolicyStore
     // ---------------------------------------------------------------- internals
 
     private ReviewOutcome Verdict(string targetId, int? expectedVersion, string? user, ReviewState state, string? note) =>
-        Change(targetId, expectedVersion, (entity, log) =>
-        {
-            var before = StoreMapper.ParseReviewState(entity.ReviewState);
-            // Accepting a corrected target keeps it "corrected": its values are still the editor's, not the extractor's.
-            var after = state == ReviewState.Accepted && before == ReviewState.Corrected ? ReviewState.Corrected : state;
-            log(state == ReviewState.Accepted ? "accept" : "reject", "review_state", StoreMapper.Name(before), StoreMapper.Name(after));
-            entity.ReviewedFields = [.. TargetFields.All];
-            entity.ReviewNote = note ?? entity.ReviewNote;
-            return null;
-        }, user, state);
+        Change(targetId, expectedVersion, ReviewEdits.Verdict(state, note), user, state);
 
     /// <summary>The shape of every single-target change: row lock, version check, edit, audit, save, recount, in one transaction.</summary>
     /// <param name="first">Runs first under the transaction (a merge locks and checks its duplicate); returns an outcome to stop with.</param>
     private ReviewOutcome Change(
         string targetId,
         int? expectedVersion,
-        Func<TargetEntity, Action<string, string, string?, string?>, string?> edit,
+        TargetEdit edit,
         string? user,
         ReviewState state,
         Action<NpgsqlConnection, NpgsqlTransaction, TargetEntity, string, DateTime>? alsoWrite = null,
@@ -378,30 +281,21 @@ public sealed partial class PostgresPolicyStore
                 return ConflictOf(connection, transaction, entity, version);
             }
 
-            var who = PolicyStore.UserOrAnonymous(user);
+            var who = ReviewEdits.UserOrAnonymous(user);
             var now = DateTime.UtcNow;
-            var changes = new List<(string Action, string Field, string? Before, string? After)>();
-            if (edit(entity, (action, field, before, after) => changes.Add((action, field, before, after))) is { } reason)
+            var applied = ReviewEdits.Apply(entity, targetId, edit, state, who, now);
+            if (applied.Refusal is { } reason)
             {
                 return ReviewOutcome.Refused(reason);
             }
 
-            if (changes.Count == 0)
+            if (!applied.Changed)
             {
                 return ReviewOutcome.Ok("nothing changed", StoreMapper.ToStored(entity, SummaryOf(connection, transaction, entity.DocumentId)!));
             }
 
-            var previous = StoreMapper.ParseReviewState(entity.ReviewState);
-            var next = state == ReviewState.Accepted && previous == ReviewState.Corrected ? ReviewState.Corrected : state;
-            if (next != previous && !changes.Exists(c => c.Field == "review_state"))
-            {
-                changes.Add((changes[0].Action, "review_state", StoreMapper.Name(previous), StoreMapper.Name(next)));
-            }
-
-            entity.Version++;
-            PolicyStore.MarkReviewed(entity, next, who, now, entity.ReviewNote);
             UpdateTarget(connection, transaction, entity);
-            InsertAudit(connection, transaction, [.. changes.Select(c => new ReviewAuditEntry(targetId, entity.DocumentId, entity.Version, who, now, c.Action, c.Field, c.Before, c.After))]);
+            InsertAudit(connection, transaction, applied.Entries);
             alsoWrite?.Invoke(connection, transaction, entity, who, now);
             var summary = RecountDocument(connection, transaction, entity.DocumentId);
             return ReviewOutcome.Ok($"saved (version {entity.Version})", StoreMapper.ToStored(entity, summary!));

@@ -60,7 +60,7 @@ public static class TargetFields
 
     /// <summary>Applies an editor's field changes to a stored target, logging each field whose value changed (action,
     /// field, before, after) and marking it reviewed; the reason the first bad change is refused, or null.</summary>
-    internal static string? Correct(TargetEntity entity, IReadOnlyDictionary<string, string> changes, Action<string, string, string?, string?> log)
+    internal static string? Correct(TargetEntity entity, IReadOnlyDictionary<string, string> changes, ChangeLog log)
     {
         foreach (var (field, text) in changes)
         {
