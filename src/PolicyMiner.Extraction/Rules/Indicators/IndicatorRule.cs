@@ -25,7 +25,7 @@ public sealed class IndicatorRule : ITargetRule
         "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
         "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
         "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "高质量", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
-        "引进培养",
+        "引进培养", "引育", "持续", "做好",
     ];
 
     private static readonly string[] TrailingWords =
@@ -66,6 +66,8 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass GroupPredicates = WordLexicon.Default["group-predicate"];
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
+    private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
+    private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
@@ -242,13 +244,6 @@ public sealed class IndicatorRule : ITargetRule
         {
             indicator = disposed.Indicator;
             span = disposed.Span;
-        }
-
-        // "专利申请量年均增长15%", "技术合同成交额比2020年增长1倍": an average rate or an explicit base year defines the measure.
-        if (span is { } measured && GrowthTail(text, text[measured.End - 1] is '比' or '较' ? measured.End - 1 : measured.End, exprStart) is > 0 and var tailEnd)
-        {
-            span = new TextSpan(measured.Start, tailEnd);
-            indicator = text[measured.Start..tailEnd];
         }
 
         // "实施“甲类企业倍增计划”，确保新增450家": a lone increase verb counts the things the quoted plan before it names.
@@ -745,7 +740,10 @@ public sealed class IndicatorRule : ITargetRule
         var text = context.Text;
         var start = span.Start;
         var end = span.End;
-        if (start != draft.ExpressionEnd && !words.IsBoundary(start) && words.WordAt(start) is { } first)
+        // "确保全社会物流投入": jieba joins a modal with the first character of the noun (确保全|社会); a start the strip put right
+        // after a leading word of two or more characters stays (one character such as 有 may open a word: 有效).
+        if (start != draft.ExpressionEnd && !words.IsBoundary(start) && words.WordAt(start) is { } first
+            && !IsLeadingWord(text.AsSpan(first.Start, start - first.Start)))
         {
             start = first.Start >= floor ? first.Start : first.End;
         }
@@ -756,6 +754,24 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return end > start ? new TextSpan(start, end) : span;
+    }
+
+    private static bool IsLeadingWord(ReadOnlySpan<char> cut)
+    {
+        if (cut.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var word in LeadingByFirst.GetValueOrDefault(cut[0], []))
+        {
+            if (cut.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsStripWord(string text, int at)
@@ -791,27 +807,6 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return "";
-    }
-
-    /// <summary>The end of "年均增长" or "比2020年增长" right after the indicator, or -1.</summary>
-    private static int GrowthTail(string text, int at, int limit)
-    {
-        foreach (var word in (string[])["年均增长", "年均递增", "年均提高"])
-        {
-            if (ClauseText.At(text, at, word) && at + word.Length <= limit)
-            {
-                return at + word.Length;
-            }
-        }
-
-        // 比 / 较 + a four-digit year + 年 + 增长 / 提高.
-        if (at + 8 <= limit && text[at] is '比' or '较' && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 4]) && text[at + 5] == '年'
-            && (ClauseText.At(text, at + 6, "增长") || ClauseText.At(text, at + 6, "提高")))
-        {
-            return at + 8;
-        }
-
-        return -1;
     }
 
     /// <summary>"净增15家、总数达到60家": a bare 总数 in the same clause as the previous target totals that target's things.</summary>
@@ -1004,6 +999,7 @@ public sealed class IndicatorRule : ITargetRule
     private static (int Start, int End) StripOnce(ExtractionContext context, int start, int end, bool cutAtTimeWords)
     {
         var text = context.Text;
+        var origin = start;
         if (!cutAtTimeWords)
         {
             foreach (var year in context.YearsIn(start, end))
@@ -1061,6 +1057,14 @@ public sealed class IndicatorRule : ITargetRule
             while (start < end && text[start] is ' ' or '\u3000' or '，' or ',' or '、' or '”' or ')' or '）')
             {
                 start++;
+                changed = true;
+            }
+
+            // "水质达标比例比2019年提高6个百分点": the base year the time words cut off leaves its 比 or 较, no part of the measure.
+            if (end - start >= 3 && text[end - 1] is '比' or '较' && end + 4 < text.Length && char.IsAsciiDigit(text[end])
+                && char.IsAsciiDigit(text[end + 3]) && text[end + 4] == '年')
+            {
+                end--;
                 changed = true;
             }
 
@@ -1134,8 +1138,59 @@ public sealed class IndicatorRule : ITargetRule
             start += lead;
         }
 
+        // "推进实施农田水利项目", "新建改造乡村公厕", "支持引育青年骨干": a verb the strip took off, or a directive verb, right before a
+        // second verb is a serial verb; both say what is done and the noun after them is what is counted.
+        if (SerialVerbEnd(context, origin, start, end) is > 0 and var serialEnd)
+        {
+            start = serialEnd;
+        }
+
         return (start, Math.Max(start, end));
     }
+
+    /// <summary>The end of the verbs of a serial verb opening [<paramref name="start"/>, <paramref name="end"/>), or 0. The first verb
+    /// is the verb the strip took off right before <paramref name="start"/> or a directive verb at the start; each later one is a
+    /// lead or rebuild verb (closed classes: 实施, 推进, 改造, 提升 …) at word boundaries that no coordination or 的 follows, and a noun
+    /// of two or more characters that is no bare measure is left.</summary>
+    private static int SerialVerbEnd(ExtractionContext context, int origin, int start, int end)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        int at;
+        if (start > origin && words.WordEndingAt(start) is { Length: >= 2 } taken && taken.Start >= origin
+            && context.ModalsIn(taken.Start, start).IsEmpty && (words.TagAt(taken.Start) is "v" || IsWorkVerb(text.AsSpan(taken.Start, taken.Length))))
+        {
+            at = start;
+        }
+        else if (DirectiveVerbs.MatchAtStart(text.AsSpan(start, end - start)) is > 0 and var directive && words.IsBoundary(start + directive))
+        {
+            at = start + directive;
+        }
+        else
+        {
+            return 0;
+        }
+
+        var serialEnd = 0;
+        while (words.WordStartingAt(at) is { Length: >= 2 } verb && verb.End + 2 <= end && IsSerialVerb(text.AsSpan(verb.Start, verb.Length))
+               && words.IsBoundary(verb.End) && !IsCoordinationAt(text, verb.End) && text[verb.End] != '的' && !ChineseNumber.IsDigit(text[verb.End])
+               && MeasureNouns.MatchAtStart(text.AsSpan(verb.End, end - verb.End)) != end - verb.End)
+        {
+            serialEnd = at = verb.End;
+        }
+
+        // "实施提质改造41公里": only verbs are left, so the works they name are what is counted.
+        return serialEnd > 0 && words.WordStartingAt(serialEnd) is { } next && IsWorkVerb(text.AsSpan(next.Start, next.Length)) ? 0 : serialEnd;
+    }
+
+    /// <summary>A verb of the works a target counts: a lead verb (实施, 推进), an increase verb (新建, 引进) or a rebuild verb (改造, 提升).</summary>
+    private static bool IsWorkVerb(ReadOnlySpan<char> word) =>
+        IsSerialVerb(word) || IncreaseVerbs.MatchAtStart(word) == word.Length;
+
+    /// <summary>A verb that a serial verb drops after the first: a lead verb or a rebuild verb (净增 and 新认定 stay, as after a lead
+    /// verb), or 引育 (引进培育), which jieba reads as one word outside its dictionary.</summary>
+    private static bool IsSerialVerb(ReadOnlySpan<char> word) =>
+        LeadVerbs.MatchAtStart(word) == word.Length || RebuildVerbs.MatchAtStart(word) == word.Length || word.SequenceEqual("引育");
 
     /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
     /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
