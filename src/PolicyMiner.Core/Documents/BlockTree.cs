@@ -228,10 +228,12 @@ public sealed class BlockTree
         return new BlockTree(root, lines, sections);
     }
 
-    /// <summary>A short line with no sentence or clause punctuation ("2023年工作回顾", "今年主要目标任务").</summary>
+    /// <summary>A short line with no sentence or clause punctuation ("2023年工作回顾", "今年主要目标任务") that names something: a
+    /// line of figures alone ("2.5", the subscript of PM2.5 a PDF put on a line of its own; a page number) is no heading, and
+    /// taking it for one would close the section it sits in.</summary>
     private static bool IsUnnumberedHeading(string text, int start, int end)
     {
-        if (end - start > MaxHeadingLength || end - start < 2)
+        if (end - start > MaxHeadingLength || end - start < 2 || !HasWord(text.AsSpan(start, end - start)))
         {
             return false;
         }
@@ -245,6 +247,19 @@ public sealed class BlockTree
         }
 
         return true;
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasSentenceEnd(string text, int start, int end)

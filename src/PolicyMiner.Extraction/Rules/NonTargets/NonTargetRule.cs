@@ -67,6 +67,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
     private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
+    private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
+    private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
 
     public string Name => "non-target";
 
@@ -174,6 +176,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Entitlement;
         }
 
+        // 每三年可申请1次, 可将期限最长放宽至6个月: what a rule permits an applicant, a ceiling of a right nobody must reach.
+        if (GrantsPermission(clauseBefore))
+        {
+            return RejectionReason.Entitlement;
+        }
+
         // X是指…在1日（24小时）内…: a definition.
         if (Definition.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
         {
@@ -227,6 +235,13 @@ public sealed class NonTargetRule : ITargetRule
         if (before == '共')
         {
             return RejectionReason.Total;
+        }
+
+        // 样例项目 ⏎ 12 ⏎ 在建 ⏎ 年产5万吨…: a project list written one cell a line; the cell after a project's investment and
+        // status says what the project consists of, which describes it.
+        if (FollowsProjectStatusCell(text, start))
+        {
+            return RejectionReason.Description;
         }
 
         // 60万吨乙烯项目: a capacity that names a project.
@@ -1237,8 +1252,72 @@ public sealed class NonTargetRule : ITargetRule
     {
         // Long enough for a list of projects ("年产400万套汽车玻璃、年产120万平方米电子薄膜等项目").
         const int MaxProduct = 40;
+        // 年产1500万台（套）电机项目: a bracketed second unit right after the number glosses it.
+        if (after.Length > 2 && after[0] is '（' or '(' && after[..Math.Min(after.Length, 4)].IndexOfAny('）', ')') is var close and > 0)
+        {
+            after = after[(close + 1)..];
+        }
+
         var project = after.IndexOf("项目", StringComparison.Ordinal);
         return project >= 0 && project <= MaxProduct && IsProductText(after[..project]);
+    }
+
+    /// <summary>"每三年可申请", "可将期限最长放宽至": the clause ends in a <c>permission-verb</c> after 可 or 可以 (directly, or
+    /// with a 将-object between), with at most bound words (最高, 最长, 不超过, 至) between the verb and the number.</summary>
+    private static bool GrantsPermission(ReadOnlySpan<char> clauseBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        while (!rest.IsEmpty && "最高长多不超过至到为".Contains(rest[^1]))
+        {
+            rest = rest[..^1];
+        }
+
+        var verb = PermissionVerbs.MatchAtEnd(rest);
+        if (verb == 0)
+        {
+            return false;
+        }
+
+        var modal = rest[..^verb];
+        return modal.EndsWith("可") || modal.EndsWith("可以") || modal.IndexOf("可将", StringComparison.Ordinal) >= 0
+            || modal.IndexOf("可以将", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>The number's line follows a short line that is a <c>project-status</c> cell (在建, 新开工), itself after a line
+    /// holding only a figure (the project's investment): the content cell of a project list written one cell a line.</summary>
+    private static bool FollowsProjectStatusCell(string text, int start)
+    {
+        const int MaxStatusCell = 12;
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        if (lineStart < 2)
+        {
+            return false;
+        }
+
+        var statusStart = text.LastIndexOf('\n', lineStart - 2) + 1;
+        var status = text.AsSpan(statusStart, lineStart - 1 - statusStart).Trim();
+        if (status.IsEmpty || status.Length > MaxStatusCell || ProjectStatus.MatchAtEnd(status) == 0 || status.IndexOfAnyInRange('0', '9') >= 0
+            || statusStart < 2)
+        {
+            return false;
+        }
+
+        var figureStart = text.LastIndexOf('\n', statusStart - 2) + 1;
+        var figure = text.AsSpan(figureStart, statusStart - 1 - figureStart).Trim();
+        if (figure.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in figure)
+        {
+            if (!(char.IsAsciiDigit(c) || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"年产800万张线路板和1200万米…项目": the number is the second item a capacity verb governs.</summary>
