@@ -18,33 +18,14 @@ namespace PolicyMiner.Extraction.Rules.Indicators;
 /// </remarks>
 public sealed class IndicatorRule : ITargetRule
 {
-    private static readonly string[] LeadingWords =
-    [
-        "其中", "原则上", "同时", "并且", "并", "还要", "进一步", "重点", "着力", "大力", "积极", "切实", "认真", "继续", "全面", "加快", "主要",
-        "努力使", "努力", "力争", "确保", "必须", "务必", "要", "应", "使", "通过", "组织开展", "开展", "促进", "推动", "实现", "完成",
-        "打造", "建成", "建立和完善", "建立健全", "建立", "完善", "建设", "培育", "培植建设", "培植", "培养", "新建", "创建", "认定", "获批",
-        "取得", "选派", "促成", "评选", "选取", "选拔", "抓好", "扶持", "举办", "达到", "有", "按照", "按", "在", "全年", "年内", "今年",
-        "当年", "明年", "本年", "各类", "共", "保持", "争创", "集中", "高质量", "累计", "引进培育", "引进和培育", "培养和引进", "培育和引进", "培养引进",
-        "引进培养", "引育", "持续", "做好",
-    ];
+    private static readonly string[] LeadingWords = [.. WordLexicon.Default["indicator-lead-word"].Words];
 
-    private static readonly string[] TrailingWords =
-    [
-        "力争达到", "确保达到", "力争", "确保", "达到或超过", "达到", "达", "突破", "超过", "不少于", "不低于", "不小于", "至少", "不超过",
-        "控制在", "保持在", "稳定在", "约为", "约", "近", "为", "有", "在", "要", "应当", "应", "须", "必须", "同比增长", "同比增加",
-        "同比提高", "同比", "年均增长", "年均", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比上年",
-        "较上年", "比去年", "较去年", "增长", "提高", "增加", "增至", "提高到", "增加到", "降至", "降到", "降低到", "下降到", "分别达到", "分别为", "分别", "的比例为", "累计",
-        "的", "共", "计", "以上", "争取", "在", "均", "各", "恢复到", "恢复至", "保持",
-        // 税收收入可比增长9% (growth at comparable prices), 服务业增加值实现800亿元, 园区投资完成40亿元: verbs of reaching a figure.
-        "可比增长", "可比", "分别实现", "实现", "完成",
-        // 报销比例再提高3个百分点, 收集率稳定达到90%: an adverb left before the stripped verb.
-        "再", "稳定",
-    ];
+    private static readonly string[] TrailingWords = [.. WordLexicon.Default["indicator-tail-word"].Words];
 
     // "单位GDP能耗下降3.5%", "空置率、利用率分别提升8%": a verb of a fall or a rise ending the phrase before the number names the
     // change, not the measure (as 增长 and 提高 do). Not a trailing word: ending the phrase before a count it still says the noun
     // after the number is what is counted ("生态质量提升六类修复工程").
-    private static readonly string[] ChangeVerbs = ["下降", "降低", "减少", "削减", "提升", "上升"];
+    private static readonly string[] ChangeVerbs = [.. WordLexicon.Default["indicator-change-verb"].Words];
 
     // Word lists indexed by their first (leading) or last (trailing) character, longest first, so each strip step is one lookup.
     private static readonly FrozenDictionary<char, string[]> LeadingByFirst = LeadingWords
@@ -75,6 +56,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
+    private static readonly WordClass JointWords = WordLexicon.Default["joint-word"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -83,9 +65,9 @@ public sealed class IndicatorRule : ITargetRule
         WordLexicon.Default["comparator-at-most"], WordLexicon.Default["comparator-less"],
     ];
 
-    private static readonly string[] ReachVerbs = ["完成", "实现"];
+    private static readonly string[] ReachVerbs = [.. WordLexicon.Default["reach-verb"].Words];
 
-    private static readonly string[] GenericNouns = ["要求", "标准", "比例", "比重", "目标", "水平", "规模", "份额", "幅度", "速度", "左右", "以上"];
+    private static readonly string[] GenericNouns = [.. WordLexicon.Default["generic-noun"].Words];
 
     public string Name => "indicator";
 
@@ -837,7 +819,7 @@ public sealed class IndicatorRule : ITargetRule
         return subject;
     }
 
-    private static readonly string[] ActorNouns = ["企业", "单位", "机构", "高校", "院所"];
+    private static readonly string[] ActorNouns = [.. WordLexicon.Default["actor-noun"].Words];
 
     /// <summary>"(镇)要按本级财政支出1.5%的比例提取科技经费", "按照A企业销售收入的5%、B企业3%的要求，提取和使用研发费用": the
     /// indicator "[actor] 科技经费占本级财政支出的比例"; null when the number is not inside such a frame.</summary>
@@ -2155,7 +2137,7 @@ public sealed class IndicatorRule : ITargetRule
     /// before it. Not 或: an alternative ("路径或3人制球场") more often runs into a number inside a name.</summary>
     private static bool EndsInJoint(ExtractionContext context, int start, int end) =>
         end - start >= 3 && context.Words.WordEndingAt(end) is { } last && last.Start > start
-        && context.Text.AsSpan(last.Start, last.Length) is "和" or "及" or "以及" or "与";
+        && JointWords.MatchAtStart(context.Text.AsSpan(last.Start, last.Length)) == last.Length;
 
     /// <summary>True when the pre-number text ends in a verb or a place word (jieba tag v or f: "分批次发布", "河流沿线"): the
     /// verb's object or the thing at the place is the noun after the number. A verb with a joint subject ("甲局与乙台合建") names
