@@ -52,7 +52,8 @@ public interface IPolicyStore : IDisposable
     DocumentWriteResult SaveDocument(DocumentExtraction extraction, int runId = 0);
 
     /// <summary>Stores documents with their targets in one transaction (all or none), replacing earlier versions and carrying reviewed targets over.</summary>
-    IReadOnlyList<DocumentWriteResult> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0);
+    /// <param name="runId">The ingest run storing them: a preferred copy replacing one this run stored reports that copy's targets (see <see cref="DocumentWrite.ReplacedTargets"/>).</param>
+    IReadOnlyList<DocumentWrite> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0);
 
     /// <summary>Number of stored documents.</summary>
     int DocumentCount { get; }

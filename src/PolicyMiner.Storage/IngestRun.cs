@@ -1,3 +1,5 @@
+using PolicyMiner.Storage.Entities;
+
 namespace PolicyMiner.Storage;
 
 /// <summary>One run of ingestion and its counts; <see cref="EndedAt"/> is null for a run that was killed or is still going.</summary>
@@ -14,7 +16,8 @@ public sealed record IngestRun(
 /// <param name="Added">New documents stored.</param>
 /// <param name="Updated">Documents re-extracted: a changed file at a known path, or a new extractor version.</param>
 /// <param name="Unchanged">Files skipped because the same content was already stored by the same extractor.</param>
-/// <param name="Targets">Targets written for added and updated documents.</param>
+/// <param name="Targets">Targets written for added and updated documents; a document stored and then replaced by its
+/// preferred copy within the run counts once, with the targets stored.</param>
 /// <param name="Duplicates">Files whose text was already stored from another file (same or nearly the same text): folded
 /// into that document as one more of its sources, not stored or counted again.</param>
 public sealed record IngestCounts(int Files, int Added, int Updated, int Unchanged, int Failed, int Targets, int Duplicates = 0)
@@ -112,6 +115,24 @@ public enum DocumentWriteResult
     /// <summary>The same content from the same extractor was already stored; nothing written.</summary>
     Unchanged,
 
-    /// <summary>The same text was already stored from another file: this file was added to that document's sources.</summary>
+    /// <summary>The same text was already stored from another file: this file was added to that document's sources (or,
+    /// being the preferred copy, took that document's place with the other file as one of its sources).</summary>
     Duplicate,
+}
+
+/// <summary>What storing a document did, and what a run that counted an earlier copy of it is to take back.</summary>
+/// <param name="ReplacedTargets">When this file, the preferred copy, replaced a copy stored by the same run: that copy's
+/// targets, which the run counted and which are no longer stored; otherwise null. A batch counts the stored copy's targets
+/// once whichever copy arrived first.</param>
+public readonly record struct DocumentWrite(DocumentWriteResult Result, int? ReplacedTargets = null)
+{
+    internal static DocumentWrite Unchanged => new(DocumentWriteResult.Unchanged);
+
+    internal static DocumentWrite Folded => new(DocumentWriteResult.Duplicate);
+
+    /// <summary>A document written: in place of <paramref name="replaced"/> (a copy of it, reported as the fold it is, so a
+    /// batch counts the same files added and folded whichever copy arrived first), of earlier versions, or new.</summary>
+    internal static DocumentWrite Stored(DocumentEntity? replaced, bool supersedes, int runId) =>
+        replaced is not null ? new(DocumentWriteResult.Duplicate, replaced.RunId == runId ? replaced.TargetCount : null)
+        : new(supersedes ? DocumentWriteResult.Updated : DocumentWriteResult.Added);
 }

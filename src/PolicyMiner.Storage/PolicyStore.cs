@@ -402,7 +402,7 @@ public sealed partial class PolicyStore : IDisposable
 
     /// <summary>Stores one document and its targets in one transaction.</summary>
     public DocumentWriteResult SaveDocument(DocumentExtraction extraction, int runId = 0) =>
-        SaveDocuments([extraction], runId)[0];
+        SaveDocuments([extraction], runId)[0].Result;
 
     /// <summary>Stores documents with their targets in one transaction (all or none), replacing earlier versions.</summary>
     /// <remarks>
@@ -410,10 +410,10 @@ public sealed partial class PolicyStore : IDisposable
     /// source path, and the same content from another extractor version, are replaced: their unreviewed targets are
     /// deleted and their reviewed targets are carried over to the new document (see <see cref="CarryOver"/>).
     /// </remarks>
-    public IReadOnlyList<DocumentWriteResult> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0)
+    public IReadOnlyList<DocumentWrite> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0)
     {
         ArgumentNullException.ThrowIfNull(extractions);
-        var results = new DocumentWriteResult[extractions.Count];
+        var results = new DocumentWrite[extractions.Count];
         var now = DateTime.UtcNow;
         InTransaction(() =>
         {
@@ -429,7 +429,7 @@ public sealed partial class PolicyStore : IDisposable
         return results;
     }
 
-    private DocumentWriteResult Write(DocumentExtraction extraction, int runId, DateTime now, PackKeys keys)
+    private DocumentWrite Write(DocumentExtraction extraction, int runId, DateTime now, PackKeys keys)
     {
         var document = extraction.Document;
         var id = document.ContentHash;
@@ -438,21 +438,16 @@ public sealed partial class PolicyStore : IDisposable
         var existing = storedKeys.MayHoldId(id) ? _documents.FindById(id) : null;
         if (existing is not null && existing.ExtractorVersion == extraction.ExtractorVersion)
         {
-            return DocumentWriteResult.Unchanged;
+            return DocumentWrite.Unchanged;
         }
 
         DocumentEntity? replaced = null;
         if (existing is null && document.Fingerprint is { } fingerprint && Duplicates.Find(fingerprint, id, path, stored => SameDocument(stored, document.Metadata)) is { } original)
         {
-            if (!SourcePreference.Prefers(document.Format, path, original))
+            if (!SourcePreference.Replaces(original, document.Format, path, id, save: folded => _documents.Update(folded)))
             {
                 // The same text from another file (another format, a copy): one document with one more source.
-                if (original.FoldIn(path, id))
-                {
-                    _documents.Update(original);
-                }
-
-                return DocumentWriteResult.Duplicate;
+                return DocumentWrite.Folded;
             }
 
             // The preferred copy came after the stored one (in this batch or a later run): it becomes the document, the
@@ -561,9 +556,7 @@ public sealed partial class PolicyStore : IDisposable
             Duplicates.Add(id, stored, entity);
         }
 
-        // A preferred copy replacing the stored one is reported as the fold it is, so a batch counts the same files added
-        // and folded whichever copy arrived first.
-        return replaced is not null ? DocumentWriteResult.Duplicate : superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
+        return DocumentWrite.Stored(replaced, superseded.Count > 0, runId);
     }
 
     /// <summary>A fresh target as stored; without an id, which its pack gives it (<see cref="SaveTargets"/>).</summary>

@@ -26,5 +26,24 @@ internal static class SourcePreference
         return byFormat != 0 ? byFormat < 0 : string.CompareOrdinal(path, stored.SourcePath) < 0;
     }
 
+    /// <summary>Places a new file at <paramref name="path"/> whose text <paramref name="stored"/> already holds: true when
+    /// the file is the preferred copy and is to replace it (its sources then taken over by <see cref="DocumentEntity.TakeOver"/>);
+    /// false when it was folded into <paramref name="stored"/> as one more source, <paramref name="save"/> writing the
+    /// stored document when that changed it.</summary>
+    public static bool Replaces(DocumentEntity stored, DocumentFormat format, string path, string contentHash, Action<DocumentEntity> save)
+    {
+        if (Prefers(format, path, stored))
+        {
+            return true;
+        }
+
+        if (stored.FoldIn(path, contentHash))
+        {
+            save(stored);
+        }
+
+        return false;
+    }
+
     private static int Rank(DocumentFormat format) => Array.IndexOf(Order, format) is var rank and >= 0 ? rank : Order.Length;
 }

@@ -298,7 +298,7 @@ public sealed partial class BatchIngesterTests : IDisposable
             var summary = await new BatchIngester(store, Shuffled(seed), new IngestOptions(Parallelism: 4, DocumentsPerTransaction: 3))
                 .RunAsync(files, []);
 
-            Assert.Equal((8, 8), (summary.Counts.Added, summary.Counts.Duplicates));
+            Assert.Equal((8, 8, 16), (summary.Counts.Added, summary.Counts.Duplicates, summary.Counts.Targets));
             var documents = store.Documents();
             Assert.All(documents, d => Assert.Equal(DocumentFormat.Html, d.Format));
             outcomes.Add(string.Join("\n", documents.OrderBy(d => d.SourcePath, StringComparer.Ordinal)

@@ -168,7 +168,7 @@ public sealed class PolicyStoreTests : IDisposable
         var results = store.SaveDocuments([.. documents.Select(d => TestData.Extraction(d, TestData.Target(d, "研发经费比重", 1)))]);
         store.SaveDocuments([.. documents.Take(10).Select(d => TestData.Extraction(d, TestData.Target(d, "研发经费比重", 1)))]);
 
-        Assert.All(results, r => Assert.Equal(DocumentWriteResult.Added, r));
+        Assert.All(results, r => Assert.Equal(DocumentWriteResult.Added, r.Result));
         Assert.Equal(30, store.DocumentCount);
         Assert.Equal(30, store.TargetCount);
         Assert.Equal(30, store.KnownDocuments().Count);

@@ -245,14 +245,9 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
             IngestFileResult result;
             if (work.Extraction is { } extraction)
             {
-                var status = written[next++] switch
-                {
-                    DocumentWriteResult.Added => IngestFileStatus.Added,
-                    DocumentWriteResult.Updated => IngestFileStatus.Updated,
-                    DocumentWriteResult.Duplicate => IngestFileStatus.Duplicate,
-                    _ => IngestFileStatus.Unchanged,
-                };
-                result = new IngestFileResult(work.Path, status, status is IngestFileStatus.Unchanged or IngestFileStatus.Duplicate ? 0 : extraction.Targets.Count);
+                var write = written[next++];
+                var status = StatusOf(write.Result);
+                result = new IngestFileResult(work.Path, status, TargetsCounted(write, extraction));
             }
             else if (work.Failure is { } reason)
             {
@@ -267,6 +262,20 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
             onFile?.Invoke(result);
         }
     }
+
+    internal static IngestFileStatus StatusOf(DocumentWriteResult written) => written switch
+    {
+        DocumentWriteResult.Added => IngestFileStatus.Added,
+        DocumentWriteResult.Updated => IngestFileStatus.Updated,
+        DocumentWriteResult.Duplicate => IngestFileStatus.Duplicate,
+        _ => IngestFileStatus.Unchanged,
+    };
+
+    /// <summary>The targets a stored file adds to its run's count: its own when added or updated, none when unchanged or
+    /// folded; a preferred copy replacing one the run stored trades that copy's targets for its own.</summary>
+    internal static int TargetsCounted(DocumentWrite write, DocumentExtraction extraction) =>
+        write.ReplacedTargets is { } replaced ? extraction.Targets.Count - replaced
+        : write.Result is DocumentWriteResult.Added or DocumentWriteResult.Updated ? extraction.Targets.Count : 0;
 
     /// <summary>One file after reading and extraction: an extraction, a failure, or neither (unchanged).</summary>
     private sealed record FileWork(string Path, DocumentExtraction? Extraction, string? Failure)

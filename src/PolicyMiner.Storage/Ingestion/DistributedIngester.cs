@@ -122,14 +122,8 @@ public sealed class DistributedIngester(PostgresPolicyStore store, IngestStages 
                 IngestFileResult result;
                 if (extraction is not null)
                 {
-                    var status = written[next++] switch
-                    {
-                        DocumentWriteResult.Added => IngestFileStatus.Added,
-                        DocumentWriteResult.Updated => IngestFileStatus.Updated,
-                        DocumentWriteResult.Duplicate => IngestFileStatus.Duplicate,
-                        _ => IngestFileStatus.Unchanged,
-                    };
-                    result = new IngestFileResult(path, status, status is IngestFileStatus.Added or IngestFileStatus.Updated ? extraction.Targets.Count : 0);
+                    var write = written[next++];
+                    result = new IngestFileResult(path, BatchIngester.StatusOf(write.Result), BatchIngester.TargetsCounted(write, extraction));
                 }
                 else
                 {

@@ -113,7 +113,8 @@ public enum IngestFileStatus
 }
 
 /// <summary>One file's outcome, reported once it is durable in the database.</summary>
-/// <param name="Targets">Targets written for the document (0 when unchanged or failed).</param>
+/// <param name="Targets">Targets written for the document (0 when unchanged, failed or folded); for a preferred copy that
+/// replaced a copy stored earlier in the same run, its targets less that copy's, which the run already counted.</param>
 /// <param name="Reason">The one-line reason of a failure, else null.</param>
 public sealed record IngestFileResult(string Path, IngestFileStatus Status, int Targets, string? Reason = null);
 

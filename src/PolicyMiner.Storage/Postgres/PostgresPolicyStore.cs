@@ -224,15 +224,15 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
     }
 
     /// <inheritdoc/>
-    public DocumentWriteResult SaveDocument(DocumentExtraction extraction, int runId = 0) => SaveDocuments([extraction], runId)[0];
+    public DocumentWriteResult SaveDocument(DocumentExtraction extraction, int runId = 0) => SaveDocuments([extraction], runId)[0].Result;
 
     /// <inheritdoc/>
     /// <remarks>The same rules as the LiteDB store: unchanged content is left alone, a document at a known path or from
     /// another extractor version replaces the old one, whose reviewed targets are carried over.</remarks>
-    public IReadOnlyList<DocumentWriteResult> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0)
+    public IReadOnlyList<DocumentWrite> SaveDocuments(IReadOnlyList<DocumentExtraction> extractions, int runId = 0)
     {
         ArgumentNullException.ThrowIfNull(extractions);
-        var results = new DocumentWriteResult[extractions.Count];
+        var results = new DocumentWrite[extractions.Count];
         var now = DateTime.UtcNow;
         lock (_writeLock)
         {
@@ -267,7 +267,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         return results;
     }
 
-    private DocumentWriteResult Write(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentExtraction extraction, int runId, DateTime now)
+    private DocumentWrite Write(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentExtraction extraction, int runId, DateTime now)
     {
         var document = extraction.Document;
         var id = document.ContentHash;
@@ -278,21 +278,17 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
         var existing = known.Find(d => d.Id == id);
         if (existing is not null && existing.ExtractorVersion == extraction.ExtractorVersion)
         {
-            return DocumentWriteResult.Unchanged;
+            return DocumentWrite.Unchanged;
         }
 
         DocumentEntity? replaced = null;
         if (existing is null && fingerprint is not null && FindDuplicate(known, fingerprint, id, path, document.Metadata) is { } original)
         {
-            if (!SourcePreference.Prefers(document.Format, path, original))
+            if (!SourcePreference.Replaces(original, document.Format, path, id,
+                    save: folded => Execute(connection, transaction, "UPDATE documents SET body = $2 WHERE id = $1", folded.Id, Json(folded))))
             {
                 // The same text from another file (another format, a copy): one document with one more source.
-                if (original.FoldIn(path, id))
-                {
-                    Execute(connection, transaction, "UPDATE documents SET body = $2 WHERE id = $1", original.Id, Json(original));
-                }
-
-                return DocumentWriteResult.Duplicate;
+                return DocumentWrite.Folded;
             }
 
             // The preferred copy came after the stored one: it becomes the document, the stored one one of its sources.
@@ -348,9 +344,7 @@ public sealed partial class PostgresPolicyStore : IPolicyStore
             Duplicates(connection, transaction).Add(id, stored);
         }
 
-        // A preferred copy replacing the stored one is reported as the fold it is, so a batch counts the same files added
-        // and folded whichever copy arrived first.
-        return replaced is not null ? DocumentWriteResult.Duplicate : superseded.Count == 0 ? DocumentWriteResult.Added : DocumentWriteResult.Updated;
+        return DocumentWrite.Stored(replaced, superseded.Count > 0, runId);
     }
 
     /// <summary>A stored document with the same or nearly the same text: by exact fingerprint in the table (other workers'

@@ -37,7 +37,7 @@ public abstract class StoreContractTests
                 TestData.Target(other, "年均增长8%左右", 8, category: "industry", year: 2022) with { Confidence = 0.7, IndicatorId = "industry_growth" },
                 TestData.Target(other, "保持在60%以上", 60, category: "ecology", year: 2022) with { Confidence = 0.95, IndicatorId = "forest_cover" }),
         ]);
-        Assert.Equal([DocumentWriteResult.Added, DocumentWriteResult.Added], written);
+        Assert.Equal([DocumentWriteResult.Added, DocumentWriteResult.Added], written.Select(w => w.Result));
         return (store, plan, other);
     }
 
@@ -108,6 +108,51 @@ public abstract class StoreContractTests
         Assert.Equal(4, store.TargetCount);
         var carried = ByQuote(store, "达到2.5%以上");
         Assert.Equal((2.6, ReviewState.Corrected, page.ContentHash), (carried.Target.Value, carried.Review.State, carried.Document.Id));
+    }
+
+    [SkippableTheory]
+    [InlineData(1)] // each file its own commit
+    [InlineData(8)] // both copies in one transaction
+    public async Task Ingest_TextAndItsRicherPageInEitherOrder_SameCountsAndTargets(int documentsPerTransaction)
+    {
+        // The page's text is the plan's with full-width digits (the same document, nearly the same text), and the
+        // extractor finds one more target in it: a run that counted the text file's targets before the page replaced it
+        // would report one target fewer than it stored.
+        var folder = Directory.CreateTempSubdirectory("pm-contract-copies-").FullName;
+        try
+        {
+            var text = Path.Combine(folder, "青川市-2018.txt");
+            var page = Path.Combine(folder, "青川市-2018.html");
+            File.WriteAllText(text, PlanText);
+            File.WriteAllText(page, PlanText.Replace("2020", "２０２０", StringComparison.Ordinal));
+            var stages = new Ingestion.IngestStages(
+                (path, bytes) => Ingestion.ReadOutcome.Read(Plan(System.Text.Encoding.UTF8.GetString(bytes), path) with
+                {
+                    Format = path.EndsWith(".html", StringComparison.Ordinal) ? DocumentFormat.Html : DocumentFormat.Txt,
+                }),
+                document => document.Format == DocumentFormat.Html
+                    ? [TestData.Target(document, "达到2.5%以上", 2.5), TestData.Target(document, "高新技术企业达到120家", 120, unit: "家")]
+                    : [TestData.Target(document, "达到2.5%以上", 2.5)],
+                TestData.Extractor);
+            // One reader thread hands the writer the files in the order listed.
+            var options = new Ingestion.IngestOptions(Parallelism: 1, DocumentsPerTransaction: documentsPerTransaction);
+
+            var outcomes = new List<string>();
+            foreach (var order in new[] { new[] { text, page }, [page, text] })
+            {
+                using var store = NewStore();
+                var summary = await new Ingestion.BatchIngester(store, stages, options).RunAsync(order, [folder]);
+                var stored = store.QueryTargets(TargetQuery.All).Select(t => $"{t.Document.SourceName} {t.Target.Quote}");
+                outcomes.Add($"{summary.Counts} {store.TargetCount}: {string.Join("; ", stored)}");
+                Assert.Equal((1, 1, 2, 2), (summary.Counts.Added, summary.Counts.Duplicates, summary.Counts.Targets, store.TargetCount));
+            }
+
+            Assert.Equal(outcomes[0], outcomes[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [SkippableFact]
