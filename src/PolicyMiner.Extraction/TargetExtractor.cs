@@ -3,6 +3,7 @@ using PolicyMiner.Core.Indicators;
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
 using PolicyMiner.Extraction.Pipeline;
+using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction;
 
@@ -38,6 +39,9 @@ public sealed class TargetExtractor
 
     /// <summary>Assigns each target its canonical indicator, so the same indicator compares across documents.</summary>
     public IndicatorTaxonomy Taxonomy { get; }
+
+    // 比上年同期增长, 年均增长: the longest growth phrases between an indicator and its number.
+    private const int MaxMeasureTail = 8;
 
     /// <summary>The learned scorer that drops non-targets and sets calibrated confidence, or null for rules alone.</summary>
     public ITargetScorer? Scorer { get; }
@@ -79,11 +83,11 @@ public sealed class TargetExtractor
         foreach (var draft in context.LiveDrafts)
         {
             var target = ToTarget(document, draft);
-            candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided, draft.Table?.Topic)));
+            candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided, draft.Table?.Topic, MeasureTail(target, draft, target.Indicator))));
             foreach (var indicator in draft.SharedWith)
             {
                 // "A、B均达到45%": each item is a target of its own, with everything else in common.
-                candidates.Add(new RuleCandidate(draft, Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided)));
+                candidates.Add(new RuleCandidate(draft, Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided, measureTail: MeasureTail(target, draft, indicator))));
             }
         }
 
@@ -95,7 +99,10 @@ public sealed class TargetExtractor
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(indicator);
-        return Canonicalise(candidate.Target with { Indicator = indicator, Category = candidate.Draft.Category }, candidate.Draft.CategoryDecided);
+        return Canonicalise(
+            candidate.Target with { Indicator = indicator, Category = candidate.Draft.Category },
+            candidate.Draft.CategoryDecided,
+            measureTail: MeasureTail(candidate.Target, candidate.Draft, indicator));
     }
 
     /// <summary>The target of <paramref name="candidate"/> with an editor-taught <paramref name="correction"/>, its indicator id matched again.</summary>
@@ -104,7 +111,7 @@ public sealed class TargetExtractor
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(correction);
         var target = correction.ApplyTo(candidate.Target);
-        return target with { IndicatorId = Taxonomy.Match(target.Indicator, target.Category, target.Unit) };
+        return target with { IndicatorId = Taxonomy.Match(target.Indicator + MeasureTail(target, candidate.Draft, target.Indicator), target.Category, target.Unit) };
     }
 
     /// <summary>Runs the pipeline and returns its working state (every draft, with rejection reasons), for diagnostics and tests.</summary>
@@ -147,7 +154,8 @@ public sealed class TargetExtractor
 
     /// <param name="topic">What a table cell measures without the table's own words (目标, 任务 …), which the taxonomy would
     /// otherwise read as an indicator; null outside tables.</param>
-    private PolicyTarget Canonicalise(PolicyTarget target, bool categoryDecided, string? topic = null)
+    /// <param name="measureTail">The words between the indicator and its number (see <see cref="MeasureTail"/>).</param>
+    private PolicyTarget Canonicalise(PolicyTarget target, bool categoryDecided, string? topic = null, string measureTail = "")
     {
         var category = target.Category;
         if (!categoryDecided && string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
@@ -164,8 +172,41 @@ public sealed class TargetExtractor
         return target with
         {
             Category = category,
-            IndicatorId = Taxonomy.Match(target.Indicator, category, target.Unit),
+            IndicatorId = Taxonomy.Match(target.Indicator + measureTail, category, target.Unit),
         };
+    }
+
+    /// <summary>
+    /// The words between the indicator and its number in the quote ("地区生产总值年均增长7%": 年均增长), or "". They say how the
+    /// measure is taken — a yearly average over a plan period is not the year's growth — which the taxonomy must read to tell
+    /// such indicators apart, while the indicator itself (as annotators write it) leaves them out.
+    /// </summary>
+    private static string MeasureTail(PolicyTarget target, TargetDraft draft, string indicator)
+    {
+        var numberAt = draft.ExpressionStart - target.Start;
+        if (indicator.Length == 0 || numberAt <= 0 || numberAt > target.Quote.Length)
+        {
+            return "";
+        }
+
+        var before = target.Quote.AsSpan(0, numberAt);
+        var at = before.LastIndexOf(indicator, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return "";
+        }
+
+        // Only a short run of Han characters right after the indicator: anything longer or punctuated is another clause.
+        var tail = before[(at + indicator.Length)..];
+        foreach (var c in tail)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return "";
+            }
+        }
+
+        return tail.Length <= MaxMeasureTail ? tail.ToString() : "";
     }
 
     private static TextSpan SafeSource(OffsetMap map, TextSpan span, int sourceLength)

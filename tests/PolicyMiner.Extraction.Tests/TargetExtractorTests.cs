@@ -107,4 +107,20 @@ public sealed class TargetExtractorTests
         Assert.Equal("rd_intensity", target.Category);
         Assert.Equal("rd_intensity", target.IndicatorId);
     }
+
+    [Theory]
+    [InlineData("今年全县地区生产总值增长6%左右。", "gdp_growth")]
+    [InlineData("“十四五”时期全县地区生产总值年均增长7%左右。", "gdp_growth_average")]
+    [InlineData("全社会研发经费投入增长12%以上。", "rd_expenditure_growth")]
+    public void Extract_WordsBetweenIndicatorAndNumber_DecideTheCanonicalIndicator(string text, string expected)
+    {
+        // The indicator leaves the growth phrase out (as annotators write it); the canonical id still reads it, so a
+        // five-year average is not compared with a year's growth, nor spending growth with research intensity.
+        var document = PlainTextDocument.Create("growth.txt", text, 2021);
+
+        var target = Assert.Single(TargetExtractor.Default.Extract(document));
+
+        Assert.DoesNotContain("增长", target.Indicator, StringComparison.Ordinal);
+        Assert.Equal(expected, target.IndicatorId);
+    }
 }
