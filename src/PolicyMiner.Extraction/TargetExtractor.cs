@@ -177,7 +177,7 @@ public sealed class TargetExtractor
     }
 
     /// <summary>
-    /// The words between the indicator and its number in the quote ("地区生产总值年均增长7%": 年均增长), or "". They say how the
+    /// The words between the indicator and its number in the quote ("地区生产总值年均增长6.8%": 年均增长), or "". They say how the
     /// measure is taken — a yearly average over a plan period is not the year's growth — which the taxonomy must read to tell
     /// such indicators apart, while the indicator itself (as annotators write it) leaves them out.
     /// </summary>

@@ -110,7 +110,7 @@ public sealed class TargetExtractorTests
 
     [Theory]
     [InlineData("今年全县地区生产总值增长6%左右。", "gdp_growth")]
-    [InlineData("“十四五”时期全县地区生产总值年均增长7%左右。", "gdp_growth_average")]
+    [InlineData("“十四五”时期全县地区生产总值年均增长6.8%左右。", "gdp_growth_average")]
     [InlineData("全社会研发经费投入增长12%以上。", "rd_expenditure_growth")]
     public void Extract_WordsBetweenIndicatorAndNumber_DecideTheCanonicalIndicator(string text, string expected)
     {
