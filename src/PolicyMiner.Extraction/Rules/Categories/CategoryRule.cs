@@ -48,6 +48,8 @@ public sealed class CategoryRule : ITargetRule
 
     private const string Agriculture = "agriculture";
 
+    private const string Investment = "investment";
+
     private static readonly WordClass OutputWords = WordLexicon.Default["output-word"];
 
     public string Name => "category";
@@ -69,7 +71,8 @@ public sealed class CategoryRule : ITargetRule
             // "完成200家绿色工厂提质升星，建设一批园区、工厂和农场": a clause after the target's is a statement of its own, so only the
             // clauses that lead into the target may lend it a topic.
             var leadIn = text.AsSpan(sentenceStart, Math.Max(sentenceStart, clauseEnd) - sentenceStart);
-            var category = Classify(draft, clause, ratioClause, sentence, leadIn, AloneInSentence(context, draft, sentenceStart, sentenceEnd));
+            var alone = AloneInSentence(context, draft, sentenceStart, sentenceEnd);
+            var category = Classify(draft, clause, ratioClause, sentence, leadIn, alone, IsBareMeasure(context, draft.Indicator));
 
             // "新增营收过百亿元企业2家、过五十亿元2家": a later item of a 、-list that names no topic of its own elides the head
             // noun of the item before it, so it shares that item's category rather than one read from the list's clause.
@@ -180,6 +183,10 @@ public sealed class CategoryRule : ITargetRule
         return (Match(Ratios, inIndicator, sentence) ?? Match(Table, inIndicator, sentence)) is not null;
     }
 
+    /// <summary>True when the indicator is a bare measure: one word of the segmenter's dictionary (交易额, 面积), or none at all.</summary>
+    private static bool IsBareMeasure(ExtractionContext context, string indicator) =>
+        indicator.Length == 0 || !context.Words.IsAvailable || context.Words.IsDictionaryWord(indicator);
+
     private static bool AloneInSentence(ExtractionContext context, TargetDraft draft, int sentenceStart, int sentenceEnd)
     {
         var drafts = context.Drafts;
@@ -204,7 +211,8 @@ public sealed class CategoryRule : ITargetRule
 
     /// <summary>The category the table names, or null when no entry matches (the taxonomy may still know the indicator).</summary>
     /// <param name="ratioClause">The clause without earlier 、-items that hold targets of their own: what may lend a rate its ratio.</param>
-    private static string? Classify(TargetDraft draft, string clause, string ratioClause, Sentence sentence, ReadOnlySpan<char> leadIn, bool alone)
+    /// <param name="bareMeasure">Whether the indicator is a bare measure that needs the lead-in to say what it measures.</param>
+    private static string? Classify(TargetDraft draft, string clause, string ratioClause, Sentence sentence, ReadOnlySpan<char> leadIn, bool alone, bool bareMeasure)
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
@@ -247,7 +255,7 @@ public sealed class CategoryRule : ITargetRule
         var category = (named ? Match(ratios, inIndicator, sentence) : null) ?? (head.Length > 0 ? Match(Table, head, sentence) : null)
                ?? (named ? Match(Table, inIndicator, sentence) : null)
                ?? FromClause(indicator, clause, ratioClause, sentence)
-               ?? (alone ? Match(Table, leadIn, sentence) : null);
+               ?? (alone ? LentByLeadIn(leadIn, sentence, bareMeasure) : null);
 
         // 汽车产量突破45万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
         // clause around names (合作, 项目); farm output (生猪产量) keeps its sector.
@@ -273,6 +281,12 @@ public sealed class CategoryRule : ITargetRule
             (indicator.Length > 0 && !phrase.Contains(indicator, StringComparison.Ordinal) ? Match(Table, indicator + "|" + phrase, sentence) : null)
             ?? Match(Table, phrase, sentence);
     }
+
+    /// <summary>The topic the clauses leading into a lone target lend it. Money spent in an earlier clause ("投资6亿元，完成8万户煤改气改造",
+    /// "聚焦金融投资等领域，新增总部企业2家") is the cost or the field of the work, not what an indicator naming a thing of its own
+    /// counts, so investment is lent to a bare measure only.</summary>
+    private static string? LentByLeadIn(ReadOnlySpan<char> leadIn, Sentence sentence, bool bareMeasure) =>
+        Match(Table, leadIn, sentence) is { } lent && (bareMeasure || lent != Investment) ? lent : null;
 
     private static string? RatioOnly(string? category) => category is not null && TargetCategories.Topics.Contains(category) ? null : category;
 
