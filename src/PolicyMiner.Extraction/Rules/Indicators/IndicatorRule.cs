@@ -147,7 +147,7 @@ public sealed class IndicatorRule : ITargetRule
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
         // "260元/吨左右": a slash after the unit goes on with the unit, so no noun follows the number.
         var usePost = postText.Length > 0 && postText[0] is not ('/' or '／')
-                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
+                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText) || GenericNounInWord(context, postStart));
 
         string indicator;
         TextSpan? span = null;
@@ -798,6 +798,15 @@ public sealed class IndicatorRule : ITargetRule
             || context.Words.TagAt(last.Start) is not { } tag
             || tag == "vn" || tag[0] is not ('v' or 'p' or 'd' or 'c');
     }
+
+    /// <summary>
+    /// True when the generic noun opening the phrase at <paramref name="start"/> is only the head of a longer word
+    /// ("2万家规模以上企业": 规模以上 is one word), so it does not stand for the measure of the number before it.
+    /// </summary>
+    private static bool GenericNounInWord(ExtractionContext context, int start) =>
+        context.Words.WordStartingAt(start) is { } first
+        && Array.Find(GenericNouns, noun => context.Text.AsSpan(start).StartsWith(noun)) is { } generic
+        && first.Length > generic.Length;
 
     private static bool StartsStripWord(string text, int at)
     {
