@@ -49,6 +49,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
     private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
+    private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
@@ -146,13 +147,19 @@ public sealed class IndicatorRule : ITargetRule
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
         // "260元/吨左右": a slash after the unit goes on with the unit, so no noun follows the number.
         var usePost = postText.Length > 0 && postText[0] is not ('/' or '／')
-                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText));
+                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText) || GenericNounInWord(context, postStart));
 
         string indicator;
         TextSpan? span = null;
         var quoteEnd = draft.ExpressionEnd;
         // "到2025年，建成…": a deadline alone before the number names nothing.
         if (preEnd > preStart && SpansAll(context.YearsIn(preStart, preEnd), preStart, preEnd))
+        {
+            preEnd = preStart;
+        }
+
+        // "…比例提升至80%": when the phrase before took the measure and left only the verb of the level, that verb names nothing.
+        if (preEnd > preStart && LevelVerbs.MatchAtEnd(text.AsSpan(preStart, preEnd - preStart)) == preEnd - preStart)
         {
             preEnd = preStart;
         }
@@ -429,6 +436,17 @@ public sealed class IndicatorRule : ITargetRule
             indicator = text[whole.Start..whole.End];
             quoteStart = Math.Min(quoteStart, whole.Start);
             quoteEnd = Math.Max(quoteEnd, whole.End);
+        }
+
+        // "60%以上示范村集体经济收入达到30万元": a phrase that ends where a number of its own begins (a share of a group before it)
+        // may still end in the verb that reaches the level; the verb names no part of the measure. Only when a noun phrase remains:
+        // stripping 突破 from "加快突破" would leave a bare verb.
+        if (span is { } reached && LevelVerbs.MatchAtEnd(text.AsSpan(reached.Start, reached.Length)) is > 0 and var reach
+            && reached.Length - reach >= 2 && context.Words.IsBoundary(reached.End - reach)
+            && EndsInNounPhrase(context, reached.Start, reached.End - reach))
+        {
+            span = new TextSpan(reached.Start, reached.End - reach);
+            indicator = text[reached.Start..(reached.End - reach)];
         }
 
         // "A、B均达到45%": one value set for each item of the list.
@@ -755,6 +773,40 @@ public sealed class IndicatorRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>
+    /// True when the phrase <paramref name="start"/>..<paramref name="end"/> ends in a word that can head a measure: not a verb
+    /// (a verbal noun such as 收入 counts), preposition, adverb or conjunction, and not a change verb's 至/到/为/在 either; a share
+    /// word, a measure noun or a rate suffix at the end always heads one.
+    /// </summary>
+    private static bool EndsInNounPhrase(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        if ("至到为在".Contains(text[end - 1]) || LevelVerbs.MatchAtEnd(text.AsSpan(start, end - start)) > 0)
+        {
+            return false;
+        }
+
+        // 占比 is tagged a verb and 率 may stand as a word of its own, yet each ends a measure.
+        var phrase = text.AsSpan(start, end - start);
+        if (ShareWords.MatchAtEnd(phrase) > 0 || MeasureNouns.MatchAtEnd(phrase) > 0 || RateSuffixes.MatchAtEnd(phrase) > 0)
+        {
+            return true;
+        }
+
+        return context.Words.WordEndingAt(end) is not { } last
+            || context.Words.TagAt(last.Start) is not { } tag
+            || tag == "vn" || tag[0] is not ('v' or 'p' or 'd' or 'c');
+    }
+
+    /// <summary>
+    /// True when the generic noun opening the phrase at <paramref name="start"/> is only the head of a longer word
+    /// ("2万家规模以上企业": 规模以上 is one word), so it does not stand for the measure of the number before it.
+    /// </summary>
+    private static bool GenericNounInWord(ExtractionContext context, int start) =>
+        context.Words.WordStartingAt(start) is { } first
+        && Array.Find(GenericNouns, noun => context.Text.AsSpan(start).StartsWith(noun)) is { } generic
+        && first.Length > generic.Length;
 
     private static bool StartsStripWord(string text, int at)
     {
