@@ -1123,7 +1123,7 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>
     /// True when a small Chinese count labels a list rather than sets a number to reach: the items stand quoted right before it
-    /// (“甲”“乙”三项工程, “甲”和“乙”两个关键), a word of <c>enumeration-label</c> follows it (产业和就业两个重点, 六项重点任务), or a
+    /// (“甲”“乙”三项工程, “甲”和“乙”两个关键), a word of <c>enumeration-label</c> follows it (种业和农机两个重点, 七项重点任务), or a
     /// short label ends at a colon that opens the list (实现三个转变：…).
     /// Such counts are written in Chinese numerals; 5个重点项目 and 建成两个示范区 stay targets.
     /// </summary>
@@ -1141,7 +1141,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 达到三个明显：甲、乙、丙: a short label the colon opens the list of (新建三个公园：… adds to a stock, so it counts;
-        // 办好十件民生实事：… counts deeds to do, so 件 stays).
+        // 办好八件民生实事：… counts deeds to do, so 件 stays).
         var head = end;
         while (head < text.Length && head - end < 6 && ClauseText.IsHan(text[head]))
         {
