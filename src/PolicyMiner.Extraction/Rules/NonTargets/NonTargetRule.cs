@@ -25,6 +25,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass EnumerationAfter = WordLexicon.Default["enumeration-after"];
     private static readonly WordClass Calendar = WordLexicon.Default["calendar"];
     private static readonly WordClass EnumerationBefore = WordLexicon.Default["enumeration-before"];
+    private static readonly WordClass EnumerationLabels = WordLexicon.Default["enumeration-label"];
+    private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
     private static readonly WordClass PhaseCountAfter = WordLexicon.Default["phase-count-after"];
     private static readonly WordClass Penalty = WordLexicon.Default["penalty"];
     private static readonly WordClass Entitlement = WordLexicon.Default["entitlement"];
@@ -370,6 +372,11 @@ public sealed class NonTargetRule : ITargetRule
         var unitStart = Math.Max(start, end - m.Quantity.Unit.Length);
         if (EnumerationAfter.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end))) > 0
             || (m.Quantity.Unit.Length == 1 && EnumerationAfter.MatchAtStart(text.AsSpan(unitStart, Math.Min(4, text.Length - unitStart))) > 0))
+        {
+            return RejectionReason.Enumeration;
+        }
+
+        if (IsEnumerationLabel(m, text, start, end))
         {
             return RejectionReason.Enumeration;
         }
@@ -1113,6 +1120,43 @@ public sealed class NonTargetRule : ITargetRule
 
     private static bool EndsWithConditionLead(ReadOnlySpan<char> words) =>
         ConditionLeads.MatchAtEnd(words.TrimEnd(" \t：:。；;")) > 0;
+
+    /// <summary>
+    /// True when a small Chinese count labels a list rather than sets a number to reach: the items stand quoted right before it
+    /// (“甲”“乙”三项工程, “甲”和“乙”两个关键), a word of <c>enumeration-label</c> follows it (种业和农机两个重点, 七项重点任务), or a
+    /// short label ends at a colon that opens the list (实现三个转变：…).
+    /// Such counts are written in Chinese numerals; 5个重点项目 and 建成两个示范区 stay targets.
+    /// </summary>
+    private static bool IsEnumerationLabel(QuantityMention m, string text, int start, int end)
+    {
+        if (!m.IsChinese || m.Quantity.ValueMax is not null || m.Quantity.Value is < 2 or > 12
+            || m.Quantity.Unit is not ("个" or "项" or "条" or "件" or "篇" or "大"))
+        {
+            return false;
+        }
+
+        if (start > 0 && text[start - 1] is '”' or '’' or '」')
+        {
+            return true;
+        }
+
+        // 达到三个明显：甲、乙、丙: a short label the colon opens the list of (新建三个公园：… adds to a stock, so it counts;
+        // 办好八件民生实事：… counts deeds to do, so 件 stays).
+        var head = end;
+        while (head < text.Length && head - end < 6 && ClauseText.IsHan(text[head]))
+        {
+            head++;
+        }
+
+        if (head < text.Length && text[head] is '：' or ':' && m.Quantity.Unit != "件" && !IncreaseVerbs.OccursIn(text.AsSpan(Math.Max(0, start - 4), Math.Min(4, start))))
+        {
+            return true;
+        }
+
+        var label = EnumerationLabels.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end)));
+        // A two-character label needs a word boundary: 五个重点 labels, 五个重点项目 counts projects.
+        return label >= 3 || (label == 2 && (end + 2 >= text.Length || !ClauseText.IsHan(text[end + 2])));
+    }
 
     /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
     private static bool InFixedExpression(string text, int start)
