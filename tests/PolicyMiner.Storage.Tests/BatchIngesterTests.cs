@@ -164,6 +164,7 @@ public sealed partial class BatchIngesterTests : IDisposable
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         using var turn = new SemaphoreSlim(0);
         using var pageDone = new SemaphoreSlim(0);
+        using var goodStored = new SemaphoreSlim(0);
         var stages = new IngestStages(
             (path, bytes, progress) =>
             {
@@ -184,7 +185,23 @@ public sealed partial class BatchIngesterTests : IDisposable
         using var store = PolicyStore.Open(_temp.Path);
         var options = new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(120), TimePerStep: TimeSpan.FromSeconds(60), Clock: clock);
 
-        var running = new BatchIngester(store, stages, options).RunAsync(files, []);
+        var running = new BatchIngester(store, stages, options).RunAsync(
+            files,
+            [],
+            result =>
+            {
+                if (!result.Path.EndsWith("scan.txt", StringComparison.Ordinal))
+                {
+                    goodStored.Release();
+                }
+            });
+        // The good files are stored before the fake clock moves, so a loaded machine cannot leave one inside its own
+        // 120 s budget when the clock passes it (the scan waits for its turns, so it cannot hold them up).
+        for (var good = 0; good < 2; good++)
+        {
+            Assert.True(await goodStored.WaitAsync(TimeSpan.FromSeconds(60)), "a good file was never stored");
+        }
+
         // Ten pages of 50 s each: 500 s in all, four times the base limit, but every page comes within its share.
         for (var page = 0; page < 10; page++)
         {
@@ -206,7 +223,7 @@ public sealed partial class BatchIngesterTests : IDisposable
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         using var pagesDone = new SemaphoreSlim(0);
         using var release = new ManualResetEventSlim();
-        using var goodExtracted = new SemaphoreSlim(0);
+        using var goodStored = new SemaphoreSlim(0);
         var stages = new IngestStages(
             (path, bytes, progress) =>
             {
@@ -220,23 +237,28 @@ public sealed partial class BatchIngesterTests : IDisposable
 
                 return ReadFake(path, bytes);
             },
-            document =>
-            {
-                var targets = ExtractFake(document);
-                goodExtracted.Release();
-                return targets;
-            },
+            ExtractFake,
             "fake/1");
         using var store = PolicyStore.Open(_temp.Path);
         var options = new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(120), TimePerStep: TimeSpan.FromSeconds(60), Clock: clock);
 
-        var running = new BatchIngester(store, stages, options).RunAsync(files, []);
+        var running = new BatchIngester(store, stages, options).RunAsync(
+            files,
+            [],
+            result =>
+            {
+                if (result.Status != IngestFileStatus.Failed)
+                {
+                    goodStored.Release();
+                }
+            });
         Assert.True(await pagesDone.WaitAsync(TimeSpan.FromSeconds(60)), "the scan never started");
-        // The good files must be through reading and extraction before the fake clock moves: on a loaded machine they
-        // could otherwise still be running when it passes their own 120 s budget and be abandoned too.
+        // The good files must be stored before the fake clock moves: on a loaded machine one could otherwise still be
+        // inside its watchdog (extracted but not yet handed on) when the clock passes its own 120 s budget, and be
+        // abandoned too. Being reported as durable is the one point after which the clock cannot touch it.
         for (var good = 0; good < 2; good++)
         {
-            Assert.True(await goodExtracted.WaitAsync(TimeSpan.FromSeconds(60)), "a good file was never extracted");
+            Assert.True(await goodStored.WaitAsync(TimeSpan.FromSeconds(60)), "a good file was never stored");
         }
 
         // Two pages earn 120 + 2 × 60 = 240 s; at 230 s the file is still inside its budget, at 250 s past it.
