@@ -151,7 +151,7 @@ internal static partial class SyntheticCorpus
             .FirstOrDefault();
     }
 
-    private static string RegionName(Random random) =>
+    internal static string RegionName(Random random) =>
         string.Concat(RegionFirst[random.Next(RegionFirst.Length)], RegionSecond[random.Next(RegionSecond.Length)]);
 
     private static Encoding Gb18030()

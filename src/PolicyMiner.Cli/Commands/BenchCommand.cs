@@ -22,6 +22,7 @@ internal static class BenchCommand
         yield return BenchSegmentCommand.Create();
         yield return BenchIngestCommand.Create();
         yield return BenchParseCommand.Create();
+        yield return BenchMemoryCommand.Create();
         yield return BenchExtractCommand.Create();
         yield return BenchReportCommand.Create();
         yield return BenchAllCommand.Create();

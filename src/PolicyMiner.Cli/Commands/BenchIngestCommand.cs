@@ -224,7 +224,7 @@ internal static class BenchIngestCommand
     }
 
     /// <summary>The <c>corpus/</c> folder of the repository this binary was built in, or of the working directory.</summary>
-    private static string RepositoryCorpus()
+    internal static string RepositoryCorpus()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
