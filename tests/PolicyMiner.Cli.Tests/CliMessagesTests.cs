@@ -60,7 +60,7 @@ public sealed partial class CliMessagesTests(RunFolderFixture run) : IClassFixtu
     [Theory]
     [InlineData("targets", "--year", "abc", "--year abc: expected a year such as 2025")]
     [InlineData("export", "--out", "x.csv", "--year", "20x5", "--year 20x5: expected a year such as 2025")]
-    [InlineData("parse", "a.txt", "--max-mb", "lots", "--max-mb lots: expected a whole number")]
+    [InlineData("parse", "a.txt", "--max-size", "lots", "--max-size lots: expected a whole number")]
     [InlineData("eval", "--gold", "g", "d", "--min-f1", "high", "--min-f1 high: expected a number such as 0.9")]
     public void Option_WordWhereNumberBelongs_SaysWhatIsExpectedNotATypeName(params string[] argsAndMessage)
     {

@@ -15,7 +15,8 @@ internal static class ParseCommand
         var files = new Argument<string[]>("files") { Description = "Documents to read (.txt .text .html .htm .shtml .xhtml .pdf .docx .ofd …).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json: one object per document per line; text: a readable summary.", DefaultValueFactory = _ => "json" };
         format.OneOf("json", "text");
-        var maxMb = new Option<int>("--max-mb") { Description = "Refuse files larger than this many megabytes.", DefaultValueFactory = _ => 50 };
+        // --max-size as ingest, run and extract name it; --max-mb, parse's first name for it, still works.
+        var maxMb = new Option<int>("--max-size", "--max-mb") { Description = "Largest file to read, in MB; larger files fail with a one-line reason.", DefaultValueFactory = _ => 50 };
 
         var command = new Command("parse", "Read policy documents into clean text with metadata, sections and sentences.") { files, format, maxMb };
         command.SetAction(parse =>
@@ -23,7 +24,7 @@ internal static class ParseCommand
             var megabytes = parse.GetValue(maxMb);
             if (megabytes <= 0)
             {
-                throw new CliException("--max-mb must be positive");
+                throw new CliException($"--max-size must be a positive number of MB, not {megabytes}");
             }
 
             var reader = new DocumentReader(new DocumentReaderOptions(megabytes * 1024L * 1024L));
