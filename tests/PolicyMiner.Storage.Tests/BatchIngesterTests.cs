@@ -147,8 +147,34 @@ public sealed partial class BatchIngesterTests : IDisposable
             ExtractFake,
             "fake/1");
         using var store = PolicyStore.Open(_temp.Path);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var goodStored = new SemaphoreSlim(0);
 
-        var summary = await new BatchIngester(store, stages, new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(3))).RunAsync(files, []);
+        var running = new BatchIngester(store, stages, new IngestOptions(MaxTimePerFile: TimeSpan.FromSeconds(3), Clock: clock)).RunAsync(
+            files,
+            [],
+            result =>
+            {
+                if (result.Status != IngestFileStatus.Failed)
+                {
+                    goodStored.Release();
+                }
+            });
+        // The clock moves only once the good files are stored, so however slow the machine, only the hanging file can pass
+        // its 3 s; it keeps moving (the watchdog re-arms its timer on a pool thread) until that file is reported.
+        for (var good = 0; good < 3; good++)
+        {
+            Assert.True(await goodStored.WaitAsync(TimeSpan.FromSeconds(60)), "a good file was never stored");
+        }
+
+        for (var tick = 0; tick < 200 && !running.IsCompleted; tick++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(running, Task.Delay(50));
+        }
+
+        Assert.True(running.IsCompleted, "the hanging file was never abandoned");
+        var summary = await running;
         release.Set();
 
         Assert.Equal(3, summary.Counts.Added);
