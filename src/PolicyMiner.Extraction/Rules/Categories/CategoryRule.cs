@@ -26,8 +26,10 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly CategoryEntry[] UnclaimedEntries = CategoryTable.Default["unclaimed"];
 
+    private static readonly CategoryEntry[] DurationEntries = CategoryTable.Default["durations"];
+
     /// <summary>Every word of the tables, found in a phrase in one pass.</summary>
-    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).Concat(UnclaimedEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
+    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).Concat(UnclaimedEntries).Concat(DurationEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
 
     private static readonly CompiledEntry[] Ratios = Compile([.. RatioEntries, .. PercentRatioEntries]);
 
@@ -37,6 +39,8 @@ public sealed class CategoryRule : ITargetRule
     private static readonly CompiledEntry[] Table = Compile(TopicEntries);
 
     private static readonly CompiledEntry[] Unclaimed = Compile(UnclaimedEntries);
+
+    private static readonly CompiledEntry[] Durations = Compile(DurationEntries);
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
@@ -216,11 +220,20 @@ public sealed class CategoryRule : ITargetRule
     {
         var unit = draft.Mention.Quantity.Kind;
         var indicator = draft.Indicator;
-        if (unit == UnitKind.Duration && !indicator.Contains("天数", StringComparison.Ordinal) && draft.Comparator is not (Comparator.AtLeast or Comparator.GreaterThan))
+        if (unit == UnitKind.Duration)
         {
-            // 办结时限 / 拨付时限 / 评审周期: service time limits. A duration the plan guarantees at least (提供不少于5天的服务) is a
-            // provision, not a limit.
-            return "governance";
+            // 重污染天气N天, N分钟生活圈: what the duration measures, where its indicator or clause says so, before it is read as a time limit.
+            if (Match(Durations, indicator + "|" + clause, sentence) is { } measured)
+            {
+                return measured;
+            }
+
+            if (!indicator.Contains("天数", StringComparison.Ordinal) && draft.Comparator is not (Comparator.AtLeast or Comparator.GreaterThan))
+            {
+                // 办结时限 / 拨付时限 / 评审周期: service time limits. A duration the plan guarantees at least (提供不少于5天的服务) is a
+                // provision, not a limit.
+                return "governance";
+            }
         }
 
         // The indicator is matched against several tables: its words are marked once.

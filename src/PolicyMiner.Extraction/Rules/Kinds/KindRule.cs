@@ -23,6 +23,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
+    private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
@@ -95,10 +96,12 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Increase;
         }
 
-        // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit.
-        if (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
+        // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit; but the percentage a stock
+        // grows by (拥有量增长10%) or its share of a whole (先进产能占比90%) is read as any other percentage.
+        var percentOfStock = q.Kind == UnitKind.Percent && (IsRateOfChange(before) || ShareWords.MatchAtEnd(draft.Indicator) > 0);
+        if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
             || draft.Indicator.Contains("每十万", StringComparison.Ordinal) || draft.Indicator.Contains("每百", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每千", StringComparison.Ordinal))
+            || draft.Indicator.Contains("每千", StringComparison.Ordinal)))
         {
             return TargetKind.Level;
         }
