@@ -215,6 +215,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Incentive;
         }
 
+        // 给予最长三年的租金补贴，其中第一年100%: a 其中 clause after a clause that grants splits the grant into its rates.
+        if (m.Quantity.Kind == UnitKind.Percent && SplitsGrant(text, clauseBefore, sentenceStart, clauseStart))
+        {
+            return RejectionReason.Incentive;
+        }
+
         // 知识产权保护方面5项: a tally of measures under a heading.
         if (EnumerationBefore.MatchAtEnd(clauseBefore) > 0)
         {
@@ -544,6 +550,13 @@ public sealed class NonTargetRule : ITargetRule
 
         // 上述两个表格, 下列三种情形: a demonstrative points at things already named.
         if (Demonstratives.MatchAtEnd(trimmedBefore) > 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 对遴选出的12个项目，由…调度: the object of 对, a set a participle of choosing says was chosen before (完成票决确定的20项实事
+        // is work to do: no 对).
+        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.TrimStart().StartsWith("对") && IsChosenSet(trimmedBefore))
         {
             return RejectionReason.Reference;
         }
@@ -1009,6 +1022,12 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var end = draft.Mention.Span.End;
+        // 按300元/人的标准给予补贴: the unit a grant is paid per belongs to the amount.
+        if (end + 1 < text.Length && text[end] == '/' && ClauseText.IsHan(text[end + 1]))
+        {
+            end += 2;
+        }
+
         // 按购置额的10%给予奖补, 按合同金额的30%，给予一次性奖补: the rate of a grant.
         var afterComma = end < text.Length && text[end] is '，' or ',' ? end + 1 : end;
         foreach (var word in IncentiveAfter)
@@ -1062,6 +1081,38 @@ public sealed class NonTargetRule : ITargetRule
         return true;
     }
 
+    /// <summary>"给予最长三年的租金补贴，其中第一年100%、后两年50%": the clause of the rate opens with 其中 and the clause before it,
+    /// in the same sentence, grants (<c>grant-verb</c> and an <c>incentive-before</c> word): the rates split that grant.</summary>
+    private static bool SplitsGrant(string text, ReadOnlySpan<char> clauseBefore, int sentenceStart, int clauseStart)
+    {
+        if (!clauseBefore.TrimStart().StartsWith("其中") || clauseStart <= sentenceStart)
+        {
+            return false;
+        }
+
+        var previousStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var previous = text.AsSpan(Math.Max(sentenceStart, previousStart), clauseStart - Math.Max(sentenceStart, previousStart));
+        return GrantVerbs.OccursIn(previous) && IncentiveWords.OccursIn(previous);
+    }
+
+    /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
+    /// a set the text chose before.</summary>
+    private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
+    {
+        if (!trimmedBefore.EndsWith("的"))
+        {
+            return false;
+        }
+
+        var participle = trimmedBefore[..^1];
+        if (participle.EndsWith("出"))
+        {
+            participle = participle[..^1];
+        }
+
+        return SelectVerbs.MatchAtEnd(participle) > 0;
+    }
+
     /// <summary>"按…的50%核拨补贴": the clause before the rate names its base with 按/按照…的 right before it, and the clause after it pays
     /// a grant (<c>grant-payment</c>).</summary>
     private static bool IsGrantRate(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter) =>
@@ -1086,11 +1137,17 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var line = tree.Lines[index];
-        // The lead-in inside the line: the last colon before the number, with no sentence end between.
+        // The lead-in inside the line: the last colon before the number, with no sentence end between; or a run-in heading, the
+        // sentence right before the number's ("1.申请对象。每年接收…30人以上…的单位。", a page that ran its lines together).
         for (var i = start - 1; i >= line.Span.Start; i--)
         {
             if (text[i] == '。')
             {
+                if (IsRunInConditionHeading(text, line.Span.Start, i))
+                {
+                    return true;
+                }
+
                 break;
             }
 
@@ -1116,6 +1173,24 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>Longest run-in heading read as one: an item number and a short title ("1.申请对象").</summary>
+    private const int MaxRunInHeading = 12;
+
+    /// <summary>True when the sentence ending at <paramref name="stop"/> (a 。 inside the line) is a numbered run-in heading whose title
+    /// is a <c>condition-lead</c>: "（一）申报条件。", "1.申请对象。".</summary>
+    private static bool IsRunInConditionHeading(string text, int lineStart, int stop)
+    {
+        var from = stop - 1;
+        while (from >= lineStart && text[from] is not ('。' or '；' or '：' or '！' or '？'))
+        {
+            from--;
+        }
+
+        var sentence = text.AsSpan(from + 1, stop - from - 1).Trim();
+        var number = ItemNumber.Length(sentence);
+        return number > 0 && sentence.Length - number <= MaxRunInHeading && EndsWithConditionLead(sentence[number..]);
     }
 
     private static bool EndsWithConditionLead(ReadOnlySpan<char> words) =>
