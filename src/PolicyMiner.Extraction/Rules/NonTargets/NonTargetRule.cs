@@ -110,6 +110,16 @@ public sealed class NonTargetRule : ITargetRule
                 draft.Reject(reason);
             }
         }
+
+        // 按照每名甲工1000元、乙工2000元、丙工5000元的标准给予补贴: the grant words follow the last item, so read the list back.
+        for (var i = context.Drafts.Count - 2; i >= 0; i--)
+        {
+            var draft = context.Drafts[i];
+            if (!draft.IsRejected && PrecedesIncentiveListItem(context, text, draft))
+            {
+                draft.Reject(RejectionReason.Incentive);
+            }
+        }
     }
 
     private static RejectionReason? Check(ExtractionContext context, string text, TargetDraft draft)
@@ -211,6 +221,13 @@ public sealed class NonTargetRule : ITargetRule
 
         // 由区财政按最低工资标准的40%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
         if (m.Quantity.Kind == UnitKind.Percent && IsGrantRate(clauseBefore, clauseAfter))
+        {
+            return RejectionReason.Incentive;
+        }
+
+        // 每认定1家高新技术企业，一次性奖励…: one of what 每 and its verb count is the unit a grant of the sentence is paid per.
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.Value == 1 && m.Quantity.ValueMax is null && CountsPerEach(clauseBefore)
+            && IncentiveWords.OccursIn(text.AsSpan(sentenceStart, Math.Max(sentenceEnd, end) - sentenceStart)))
         {
             return RejectionReason.Incentive;
         }
@@ -1063,8 +1080,27 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
-        var from = previous.Mention.Span.End;
-        var to = draft.Mention.Span.Start;
+        return JoinedAsListItems(text, previous.Mention.Span.End, draft.Mention.Span.Start);
+    }
+
+    /// <summary>"给予甲1000元、乙2000元的奖励": an amount or rate followed, across 、 and a short label, by a grant amount or rate of the
+    /// same kind is one too (<see cref="ContinuesIncentiveList"/> read backwards, for lists whose grant words come last).</summary>
+    private static bool PrecedesIncentiveListItem(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var kind = draft.Mention.Quantity.Kind;
+        if (kind is not (UnitKind.Money or UnitKind.Percent) || draft.Index + 1 >= context.Drafts.Count
+            || context.Drafts[draft.Index + 1] is not { RejectedBecause: RejectionReason.Incentive } next
+            || next.Mention.Quantity.Kind != kind)
+        {
+            return false;
+        }
+
+        return JoinedAsListItems(text, draft.Mention.Span.End, next.Mention.Span.Start);
+    }
+
+    /// <summary>A 、 right after the first number and only a short Han label (<see cref="MaxListLabel"/>) before the second.</summary>
+    private static bool JoinedAsListItems(string text, int from, int to)
+    {
         if (to - from is < 1 or > MaxListLabel + 1 || text[from] != '、')
         {
             return false;
@@ -1093,6 +1129,32 @@ public sealed class NonTargetRule : ITargetRule
         var previousStart = ClauseText.ClauseStart(text, clauseStart - 1);
         var previous = text.AsSpan(Math.Max(sentenceStart, previousStart), clauseStart - Math.Max(sentenceStart, previousStart));
         return GrantVerbs.OccursIn(previous) && IncentiveWords.OccursIn(previous);
+    }
+
+    /// <summary>"每认定1家", "每新引进1名": the clause before the number ends in 每 and a verb of two or three Han characters.</summary>
+    private static bool CountsPerEach(ReadOnlySpan<char> clauseBefore)
+    {
+        var each = clauseBefore.LastIndexOf('每');
+        if (each < 0)
+        {
+            return false;
+        }
+
+        var verb = clauseBefore[(each + 1)..];
+        if (verb.Length is < 2 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var c in verb)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
