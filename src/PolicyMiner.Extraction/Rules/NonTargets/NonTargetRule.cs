@@ -110,6 +110,16 @@ public sealed class NonTargetRule : ITargetRule
                 draft.Reject(reason);
             }
         }
+
+        // 按照每名甲工1000元、乙工2000元、丙工5000元的标准给予补贴: the grant words follow the last item, so read the list back.
+        for (var i = context.Drafts.Count - 2; i >= 0; i--)
+        {
+            var draft = context.Drafts[i];
+            if (!draft.IsRejected && PrecedesIncentiveListItem(context, text, draft))
+            {
+                draft.Reject(RejectionReason.Incentive);
+            }
+        }
     }
 
     private static RejectionReason? Check(ExtractionContext context, string text, TargetDraft draft)
@@ -211,6 +221,19 @@ public sealed class NonTargetRule : ITargetRule
 
         // 由区财政按最低工资标准的40%核拨补贴: the rate of a grant, its base named by 按…的 (提取30%奖励给个人 names no base: a share to pay).
         if (m.Quantity.Kind == UnitKind.Percent && IsGrantRate(clauseBefore, clauseAfter))
+        {
+            return RejectionReason.Incentive;
+        }
+
+        // 每认定1家高新技术企业，一次性奖励…: one of what 每 and its verb count is the unit a grant of the sentence is paid per.
+        if (m.Quantity.Kind == UnitKind.Count && m.Quantity.Value == 1 && m.Quantity.ValueMax is null && CountsPerEach(clauseBefore)
+            && IncentiveWords.OccursIn(text.AsSpan(sentenceStart, Math.Max(sentenceEnd, end) - sentenceStart)))
+        {
+            return RejectionReason.Incentive;
+        }
+
+        // 给予最长三年的租金补贴，其中第一年100%: a 其中 clause after a clause that grants splits the grant into its rates.
+        if (m.Quantity.Kind == UnitKind.Percent && SplitsGrant(text, clauseBefore, sentenceStart, clauseStart))
         {
             return RejectionReason.Incentive;
         }
@@ -544,6 +567,13 @@ public sealed class NonTargetRule : ITargetRule
 
         // 上述两个表格, 下列三种情形: a demonstrative points at things already named.
         if (Demonstratives.MatchAtEnd(trimmedBefore) > 0)
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 对遴选出的12个项目，由…调度: the object of 对, a set a participle of choosing says was chosen before (完成票决确定的20项实事
+        // is work to do: no 对).
+        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.TrimStart().StartsWith("对") && IsChosenSet(trimmedBefore))
         {
             return RejectionReason.Reference;
         }
@@ -1009,6 +1039,12 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var end = draft.Mention.Span.End;
+        // 按300元/人的标准给予补贴: the unit a grant is paid per belongs to the amount.
+        if (end + 1 < text.Length && text[end] == '/' && ClauseText.IsHan(text[end + 1]))
+        {
+            end += 2;
+        }
+
         // 按购置额的10%给予奖补, 按合同金额的30%，给予一次性奖补: the rate of a grant.
         var afterComma = end < text.Length && text[end] is '，' or ',' ? end + 1 : end;
         foreach (var word in IncentiveAfter)
@@ -1044,8 +1080,27 @@ public sealed class NonTargetRule : ITargetRule
             return false;
         }
 
-        var from = previous.Mention.Span.End;
-        var to = draft.Mention.Span.Start;
+        return JoinedAsListItems(text, previous.Mention.Span.End, draft.Mention.Span.Start);
+    }
+
+    /// <summary>"给予甲1000元、乙2000元的奖励": an amount or rate followed, across 、 and a short label, by a grant amount or rate of the
+    /// same kind is one too (<see cref="ContinuesIncentiveList"/> read backwards, for lists whose grant words come last).</summary>
+    private static bool PrecedesIncentiveListItem(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var kind = draft.Mention.Quantity.Kind;
+        if (kind is not (UnitKind.Money or UnitKind.Percent) || draft.Index + 1 >= context.Drafts.Count
+            || context.Drafts[draft.Index + 1] is not { RejectedBecause: RejectionReason.Incentive } next
+            || next.Mention.Quantity.Kind != kind)
+        {
+            return false;
+        }
+
+        return JoinedAsListItems(text, draft.Mention.Span.End, next.Mention.Span.Start);
+    }
+
+    /// <summary>A 、 right after the first number and only a short Han label (<see cref="MaxListLabel"/>) before the second.</summary>
+    private static bool JoinedAsListItems(string text, int from, int to)
+    {
         if (to - from is < 1 or > MaxListLabel + 1 || text[from] != '、')
         {
             return false;
@@ -1060,6 +1115,64 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return true;
+    }
+
+    /// <summary>"给予最长三年的租金补贴，其中第一年100%、后两年50%": the clause of the rate opens with 其中 and the clause before it,
+    /// in the same sentence, grants (<c>grant-verb</c> and an <c>incentive-before</c> word): the rates split that grant.</summary>
+    private static bool SplitsGrant(string text, ReadOnlySpan<char> clauseBefore, int sentenceStart, int clauseStart)
+    {
+        if (!clauseBefore.TrimStart().StartsWith("其中") || clauseStart <= sentenceStart)
+        {
+            return false;
+        }
+
+        var previousStart = ClauseText.ClauseStart(text, clauseStart - 1);
+        var previous = text.AsSpan(Math.Max(sentenceStart, previousStart), clauseStart - Math.Max(sentenceStart, previousStart));
+        return GrantVerbs.OccursIn(previous) && IncentiveWords.OccursIn(previous);
+    }
+
+    /// <summary>"每认定1家", "每新引进1名": the clause before the number ends in 每 and a verb of two or three Han characters.</summary>
+    private static bool CountsPerEach(ReadOnlySpan<char> clauseBefore)
+    {
+        var each = clauseBefore.LastIndexOf('每');
+        if (each < 0)
+        {
+            return false;
+        }
+
+        var verb = clauseBefore[(each + 1)..];
+        if (verb.Length is < 2 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var c in verb)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
+    /// a set the text chose before.</summary>
+    private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
+    {
+        if (!trimmedBefore.EndsWith("的"))
+        {
+            return false;
+        }
+
+        var participle = trimmedBefore[..^1];
+        if (participle.EndsWith("出"))
+        {
+            participle = participle[..^1];
+        }
+
+        return SelectVerbs.MatchAtEnd(participle) > 0;
     }
 
     /// <summary>"按…的50%核拨补贴": the clause before the rate names its base with 按/按照…的 right before it, and the clause after it pays
@@ -1086,11 +1199,17 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var line = tree.Lines[index];
-        // The lead-in inside the line: the last colon before the number, with no sentence end between.
+        // The lead-in inside the line: the last colon before the number, with no sentence end between; or a run-in heading, the
+        // sentence right before the number's ("1.申请对象。每年接收…30人以上…的单位。", a page that ran its lines together).
         for (var i = start - 1; i >= line.Span.Start; i--)
         {
             if (text[i] == '。')
             {
+                if (IsRunInConditionHeading(text, line.Span.Start, i))
+                {
+                    return true;
+                }
+
                 break;
             }
 
@@ -1116,6 +1235,24 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>Longest run-in heading read as one: an item number and a short title ("1.申请对象").</summary>
+    private const int MaxRunInHeading = 12;
+
+    /// <summary>True when the sentence ending at <paramref name="stop"/> (a 。 inside the line) is a numbered run-in heading whose title
+    /// is a <c>condition-lead</c>: "（一）申报条件。", "1.申请对象。".</summary>
+    private static bool IsRunInConditionHeading(string text, int lineStart, int stop)
+    {
+        var from = stop - 1;
+        while (from >= lineStart && text[from] is not ('。' or '；' or '：' or '！' or '？'))
+        {
+            from--;
+        }
+
+        var sentence = text.AsSpan(from + 1, stop - from - 1).Trim();
+        var number = ItemNumber.Length(sentence);
+        return number > 0 && sentence.Length - number <= MaxRunInHeading && EndsWithConditionLead(sentence[number..]);
     }
 
     private static bool EndsWithConditionLead(ReadOnlySpan<char> words) =>
