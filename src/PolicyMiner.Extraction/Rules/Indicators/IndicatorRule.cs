@@ -116,6 +116,13 @@ public sealed class IndicatorRule : ITargetRule
                 {
                     segStart = Math.Max(segStart, used.End);
                 }
+                else if (!prev.IsRejected && prev.IndicatorSpan is null && segStart < exprStart
+                         && LevelWords.MatchAtStart(text.AsSpan(segStart, exprStart - segStart)) is > 0 and var level
+                         && text.AsSpan(segStart + level, exprStart - segStart - level) is "、" or "和" or "及" or "与" or "以及")
+                {
+                    // "2家国家级、15家省级示范企业": the previous item's level word (its noun is this item's) is not ours either.
+                    segStart += level;
+                }
 
                 break;
             }
@@ -199,6 +206,12 @@ public sealed class IndicatorRule : ITargetRule
                 indicator = text[preStart..preEnd] + indicator;
                 span = null;
                 quoteStart = Math.Min(quoteStart, preStart);
+            }
+            else if (SharedTrailingHead(context, draft, new TextSpan(postStart, postEnd)) is { } trailing)
+            {
+                // "2家国家级、15家省级示范企业": a level word alone after the number qualifies the noun the run ends in.
+                indicator = trailing;
+                span = null;
             }
         }
         else if (preEnd > preStart)
@@ -1448,6 +1461,47 @@ public sealed class IndicatorRule : ITargetRule
             }
 
             end = next.ExpressionEnd;
+        }
+
+        return null;
+    }
+
+    /// <summary>"4个国家级和10个省级改革试点", "2家国家级、15家省级示范企业": for an item whose phrase after the number is only a
+    /// level word, that level with the noun after the level word of the first later item of the run that has one; null
+    /// otherwise. Only a list joint stands between two items of the run.</summary>
+    private static string? SharedTrailingHead(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        if (own.Length < 2 || LevelWords.MatchAtStart(text.AsSpan(own.Start, own.Length)) != own.Length)
+        {
+            return null;
+        }
+
+        var end = own.End;
+        for (var k = draft.Index + 1; k < context.Drafts.Count; k++)
+        {
+            var next = context.Drafts[k];
+            var between = text.AsSpan(end, Math.Max(0, next.ExpressionStart - end));
+            if (next.IsRejected || !(between is "、" or "和" or "及" or "与" or "以及"))
+            {
+                return null;
+            }
+
+            var (headStart, headEnd) = PostPhrase(context, next);
+            (headStart, headEnd) = headEnd > headStart ? TrimPost(text, headStart, headEnd) : (headStart, headEnd);
+            var levelLength = LevelWords.MatchAtStart(text.AsSpan(headStart, headEnd - headStart));
+            if (levelLength == 0 || !words.IsBoundary(headStart + levelLength))
+            {
+                return null;
+            }
+
+            if (headEnd - headStart - levelLength >= 2)
+            {
+                return text[own.Start..own.End] + text[(headStart + levelLength)..headEnd];
+            }
+
+            end = headEnd;
         }
 
         return null;
