@@ -224,6 +224,14 @@ public sealed class IndicatorRule : ITargetRule
                 (preStart, preEnd) = Strip(context, preStart, preEnd - change.Length);
             }
 
+            // "资产过500亿元": with no noun after the number, a threshold verb right before it bounds the measure (超过) and is
+            // no part of it; before a noun ("过10亿元项目") it sets the size of the things counted instead.
+            if (postText.Length == 0 && preEnd == exprStart && ThresholdVerbs.MatchAtEnd(text.AsSpan(preStart, preEnd - preStart)) is > 0 and var bound
+                && preEnd - preStart - bound >= 2 && context.Words.IsBoundary(preEnd - bound))
+            {
+                preEnd -= bound;
+            }
+
             indicator = text[preStart..preEnd];
             span = new TextSpan(preStart, preEnd);
             quoteStart = Math.Min(quoteStart, preStart);
