@@ -1759,7 +1759,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var topic = text[qualifier.Start..qualifier.End];
-        if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal))
+        // "等20个项目建成投产，…等25个项目加快建设": the earlier mention's count is no topic of this one's.
+        if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal)
+            || context.Drafts.Any(other => other.Mention.Span.Start < qualifier.End && other.Mention.Span.End > qualifier.Start))
         {
             return null;
         }
