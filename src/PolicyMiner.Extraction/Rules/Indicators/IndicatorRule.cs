@@ -120,7 +120,7 @@ public sealed class IndicatorRule : ITargetRule
                          && LevelWords.MatchAtStart(text.AsSpan(segStart, exprStart - segStart)) is > 0 and var level
                          && text.AsSpan(segStart + level, exprStart - segStart - level) is "、" or "和" or "及" or "与" or "以及")
                 {
-                    // "2家国家级、15家省级示范企业": the previous item's level word (its noun is this item's) is not ours either.
+                    // "3家国家级、12家省级示范企业": the previous item's level word (its noun is this item's) is not ours either.
                     segStart += level;
                 }
 
@@ -209,7 +209,7 @@ public sealed class IndicatorRule : ITargetRule
             }
             else if (SharedTrailingHead(context, draft, new TextSpan(postStart, postEnd)) is { } trailing)
             {
-                // "2家国家级、15家省级示范企业": a level word alone after the number qualifies the noun the run ends in.
+                // "3家国家级、12家省级示范企业": a level word alone after the number qualifies the noun the run ends in.
                 indicator = trailing;
                 span = null;
             }
@@ -224,8 +224,8 @@ public sealed class IndicatorRule : ITargetRule
                 (preStart, preEnd) = Strip(context, preStart, preEnd - change.Length);
             }
 
-            // "资产过500亿元": with no noun after the number, a threshold verb right before it bounds the measure (超过) and is
-            // no part of it; before a noun ("过10亿元项目") it sets the size of the things counted instead.
+            // "资产过300亿元": with no noun after the number, a threshold verb right before it bounds the measure (超过) and is
+            // no part of it; before a noun ("过8亿元项目") it sets the size of the things counted instead.
             if (postText.Length == 0 && preEnd == exprStart && ThresholdVerbs.MatchAtEnd(text.AsSpan(preStart, preEnd - preStart)) is > 0 and var bound
                 && preEnd - preStart - bound >= 2 && context.Words.IsBoundary(preEnd - bound))
             {
@@ -1474,7 +1474,7 @@ public sealed class IndicatorRule : ITargetRule
         return null;
     }
 
-    /// <summary>"4个国家级和10个省级改革试点", "2家国家级、15家省级示范企业": for an item whose phrase after the number is only a
+    /// <summary>"5个国家级和9个省级改革试点", "3家国家级、12家省级示范企业": for an item whose phrase after the number is only a
     /// level word, that level with the noun after the level word of the first later item of the run that has one; null
     /// otherwise. Only a list joint stands between two items of the run.</summary>
     private static string? SharedTrailingHead(ExtractionContext context, TargetDraft draft, TextSpan own)
@@ -1759,7 +1759,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var topic = text[qualifier.Start..qualifier.End];
-        // "等20个项目建成投产，…等25个项目加快建设": the earlier mention's count is no topic of this one's.
+        // "甲园等7个项目竣工，…乙园等9个项目开工": the earlier mention's count is no topic of this one's.
         if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal)
             || context.Drafts.Any(other => other.Mention.Span.Start < qualifier.End && other.Mention.Span.End > qualifier.Start))
         {
