@@ -116,6 +116,13 @@ public sealed class IndicatorRule : ITargetRule
                 {
                     segStart = Math.Max(segStart, used.End);
                 }
+                else if (!prev.IsRejected && prev.IndicatorSpan is null && segStart < exprStart
+                         && LevelWords.MatchAtStart(text.AsSpan(segStart, exprStart - segStart)) is > 0 and var level
+                         && text.AsSpan(segStart + level, exprStart - segStart - level) is "、" or "和" or "及" or "与" or "以及")
+                {
+                    // "3家国家级、12家省级示范企业": the previous item's level word (its noun is this item's) is not ours either.
+                    segStart += level;
+                }
 
                 break;
             }
@@ -200,6 +207,12 @@ public sealed class IndicatorRule : ITargetRule
                 span = null;
                 quoteStart = Math.Min(quoteStart, preStart);
             }
+            else if (SharedTrailingHead(context, draft, new TextSpan(postStart, postEnd)) is { } trailing)
+            {
+                // "3家国家级、12家省级示范企业": a level word alone after the number qualifies the noun the run ends in.
+                indicator = trailing;
+                span = null;
+            }
         }
         else if (preEnd > preStart)
         {
@@ -209,6 +222,14 @@ public sealed class IndicatorRule : ITargetRule
                 && context.Words.IsBoundary(preEnd - change.Length))
             {
                 (preStart, preEnd) = Strip(context, preStart, preEnd - change.Length);
+            }
+
+            // "资产过300亿元": with no noun after the number, a threshold verb right before it bounds the measure (超过) and is
+            // no part of it; before a noun ("过8亿元项目") it sets the size of the things counted instead.
+            if (postText.Length == 0 && preEnd == exprStart && ThresholdVerbs.MatchAtEnd(text.AsSpan(preStart, preEnd - preStart)) is > 0 and var bound
+                && preEnd - preStart - bound >= 2 && context.Words.IsBoundary(preEnd - bound))
+            {
+                preEnd -= bound;
             }
 
             indicator = text[preStart..preEnd];
@@ -1453,6 +1474,47 @@ public sealed class IndicatorRule : ITargetRule
         return null;
     }
 
+    /// <summary>"5个国家级和9个省级改革试点", "3家国家级、12家省级示范企业": for an item whose phrase after the number is only a
+    /// level word, that level with the noun after the level word of the first later item of the run that has one; null
+    /// otherwise. Only a list joint stands between two items of the run.</summary>
+    private static string? SharedTrailingHead(ExtractionContext context, TargetDraft draft, TextSpan own)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        if (own.Length < 2 || LevelWords.MatchAtStart(text.AsSpan(own.Start, own.Length)) != own.Length)
+        {
+            return null;
+        }
+
+        var end = own.End;
+        for (var k = draft.Index + 1; k < context.Drafts.Count; k++)
+        {
+            var next = context.Drafts[k];
+            var between = text.AsSpan(end, Math.Max(0, next.ExpressionStart - end));
+            if (next.IsRejected || !(between is "、" or "和" or "及" or "与" or "以及"))
+            {
+                return null;
+            }
+
+            var (headStart, headEnd) = PostPhrase(context, next);
+            (headStart, headEnd) = headEnd > headStart ? TrimPost(text, headStart, headEnd) : (headStart, headEnd);
+            var levelLength = LevelWords.MatchAtStart(text.AsSpan(headStart, headEnd - headStart));
+            if (levelLength == 0 || !words.IsBoundary(headStart + levelLength))
+            {
+                return null;
+            }
+
+            if (headEnd - headStart - levelLength >= 2)
+            {
+                return text[own.Start..own.End] + text[(headStart + levelLength)..headEnd];
+            }
+
+            end = headEnd;
+        }
+
+        return null;
+    }
+
     /// <summary>"省级生态示范乡镇5个、示范村80个": for a later 、-item whose first word recurs after the level word that opens the
     /// previous item, the previous item's words before it; null otherwise.</summary>
     private static string? LevelPrefix(ExtractionContext context, TargetDraft draft, TextSpan own)
@@ -1697,7 +1759,9 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var topic = text[qualifier.Start..qualifier.End];
-        if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal))
+        // "甲园等7个项目竣工，…乙园等9个项目开工": the earlier mention's count is no topic of this one's.
+        if (IsGenericHead(topic) || phrase.Contains(topic, StringComparison.Ordinal)
+            || context.Drafts.Any(other => other.Mention.Span.Start < qualifier.End && other.Mention.Span.End > qualifier.Start))
         {
             return null;
         }
