@@ -31,6 +31,23 @@ public sealed class TextFingerprintTests
     }
 
     [Fact]
+    public void Of_TextsInTurnOnOneThread_EachEqualsTheScalarFormula()
+    {
+        // A thread reuses one working state: a long text (several blocks), then texts shorter than a block and than a
+        // shingle, then the long one again must each get what a text read alone gets, with nothing left from the one before.
+        var random = new Random(21);
+        var longText = new string([.. Enumerable.Range(0, 9_000).Select(_ => (char)(0x4E00 + random.Next(300)))]);
+        string[] texts = [longText, "临江县２０２８年新建公园12个。", "年", "", "Ab1", longText, "全县植树造林3万亩。"];
+
+        foreach (var text in texts)
+        {
+            var fingerprint = TextFingerprint.Of(text);
+            Assert.Equal(ScalarMinHash(text), fingerprint.MinHash);
+            Assert.Equal(ExactOf(text), fingerprint.Exact);
+        }
+    }
+
+    [Fact]
     public void Of_EveryCharacter_KeepsWhatTheScalarRuleKeeps()
     {
         // Each of the 64K characters once, shuffled so shingles mix letters, digits and what is dropped: the compact text
