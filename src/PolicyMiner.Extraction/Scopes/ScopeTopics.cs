@@ -11,6 +11,7 @@ internal static class ScopeTopics
 {
     private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
+    private static readonly WordClass CampaignNouns = WordLexicon.Default["campaign-noun"];
 
     /// <summary>Shortest and longest topic, in characters.</summary>
     private const int MinLength = 2;
@@ -18,7 +19,7 @@ internal static class ScopeTopics
     private const int MaxLength = 12;
 
     /// <summary>The run of nouns ending <paramref name="title"/> after trailing verbs, verb nouns, adjectives and adverbs (and a plan word
-    /// such as 工程 or 行动), at word boundaries; null when no noun of two or more characters ends the title or the segmenter is missing.</summary>
+    /// such as 工程 or 行动, or a campaign word such as 攻势 or 格局), at word boundaries; null when no noun of two or more characters ends the title or the segmenter is missing.</summary>
     public static TextSpan? NounPhrase(ExtractionContext context, TextSpan title)
     {
         var words = context.Words;
@@ -38,6 +39,11 @@ internal static class ScopeTopics
         if (PlanSuffixes.MatchAtEnd(text.AsSpan(title.Start, end - title.Start)) is > 0 and var plan && words.IsBoundary(end - plan))
         {
             end -= plan;
+        }
+        else if (CampaignNouns.MatchAtEnd(text.AsSpan(title.Start, end - title.Start)) is > 0 and var campaign && words.IsBoundary(end - campaign))
+        {
+            // A campaign or frame word ("纺织振兴|攻势", "对外开放|格局") names how the work is waged, never what is counted.
+            end -= campaign;
         }
 
         // What is done to the topic, and the role words of a programme ("农业重点|工程") say nothing of it.
@@ -80,10 +86,11 @@ internal static class ScopeTopics
             var tag = words.TagAt(word.Start);
             var before = words.WordEndingAt(word.Start) is { } b && b.Start >= floor ? b : (TextSpan?)null;
             // A noun; a measure word ending a noun (都市|圈); a one-character adjective before a noun (大|数据); a one-character word
-            // before a one-character noun, where the dictionary cut an unknown name into characters (宜|荆|荆).
+            // before a one-character noun, where the dictionary cut an unknown name into characters (宜|荆|荆). After a one-character
+            // verb the adjective is its result (打|好, 建|强), not a modifier of the noun.
             var inPhrase = IsNoun(tag, word.Length)
                            || (word.Length == 1 && tag == "q" && before is { } n && IsNoun(words.TagAt(n.Start), n.Length))
-                           || (word.Length == 1 && tag == "a" && start < end)
+                           || (word.Length == 1 && tag == "a" && start < end && !IsOneCharVerb(words, before))
                            || (word.Length == 1 && start < end && words.WordAt(start) is { Length: 1 } && tag is not (null or "v" or "p" or "c" or "u" or "d" or "r" or "m" or "q" or "f"));
             if (!inPhrase)
             {
@@ -95,6 +102,8 @@ internal static class ScopeTopics
 
         return end - start is >= MinLength and <= MaxLength ? new TextSpan(start, end) : null;
     }
+
+    private static bool IsOneCharVerb(ClauseWords words, TextSpan? word) => word is { Length: 1 } verb && words.TagAt(verb.Start) == "v";
 
     /// <summary>Nouns, names, abbreviations and Latin words; a word the dictionary does not know (found by the HMM) is a name when it
     /// is two or more characters long.</summary>
