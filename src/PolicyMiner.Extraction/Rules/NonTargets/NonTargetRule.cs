@@ -47,6 +47,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass Demonstratives = WordLexicon.Default["demonstrative"];
     private static readonly WordClass StockVerbs = WordLexicon.Default["existing-stock-verb"];
     private static readonly WordClass SectorNouns = WordLexicon.Default["sector-noun"];
+    private static readonly WordClass ListSubjectPredicates = WordLexicon.Default["list-subject-predicate"];
     private static readonly WordClass SpanVerbs = WordLexicon.Default["span-verb"];
     private static readonly WordClass EventVerbs = WordLexicon.Default["event-verb"];
     private static readonly WordClass OfficeRoles = WordLexicon.Default["office-role"];
@@ -254,6 +255,14 @@ public sealed class NonTargetRule : ITargetRule
         if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
         {
             return RejectionReason.Award;
+        }
+
+        // 甲物、乙物等4项污染物浓度下降, 甲委等4部门联合印发: a list with its count that opens the clause is the subject of what
+        // follows, so the count only labels the things listed (推进甲、乙等5个项目 and 甲路等7条道路开工 count works, targets).
+        if (before == '等' && m.Quantity.Kind == UnitKind.Count
+            && LabelsListSubject(context, clauseStart + ItemNumber.Length(clauseBefore), start - 1, end, clauseEnd))
+        {
+            return RejectionReason.Enumeration;
         }
 
         // 共191个项目: a total of what exists.
@@ -1293,6 +1302,40 @@ public sealed class NonTargetRule : ITargetRule
         var label = EnumerationLabels.MatchAtStart(text.AsSpan(end, Math.Min(4, text.Length - end)));
         // A two-character label needs a word boundary: 五个重点 labels, 五个重点项目 counts projects.
         return label >= 3 || (label == 2 && (end + 2 >= text.Length || !ClauseText.IsHan(text[end + 2])));
+    }
+
+    /// <summary>
+    /// True when the 、-list closed by the 等 at <paramref name="closer"/> opens its clause (no verb or preposition of the segmenter
+    /// governs it from before its first item) and the rest of the clause, from <paramref name="end"/>, says a state the things
+    /// keep or a text they issue (<c>list-subject-predicate</c>). A subject doing works (甲路等7条道路开工) stays a target, as does
+    /// a list that goes on a verb of the clause before (抓好甲等6个项目，乙等12个项目).
+    /// </summary>
+    private static bool LabelsListSubject(ExtractionContext context, int listStart, int closer, int end, int clauseEnd)
+    {
+        var words = context.Words;
+        if (!words.IsAvailable || closer <= listStart || clauseEnd <= end
+            || !ListSubjectPredicates.OccursIn(context.Text.AsSpan(end, clauseEnd - end)))
+        {
+            return false;
+        }
+
+        for (var position = listStart; position < closer;)
+        {
+            if (words.WordAt(position) is not { } word)
+            {
+                position++;
+                continue;
+            }
+
+            if (words.TagAt(position) is { Length: > 0 } tag && tag[0] is 'v' or 'p')
+            {
+                return false;
+            }
+
+            position = Math.Max(position + 1, word.End);
+        }
+
+        return true;
     }
 
     /// <summary>True when a word of the <c>numeral-word</c> class covers the numeral at <paramref name="start"/> (冬季两项, 两手抓).</summary>
