@@ -10,25 +10,8 @@ internal static class ChildPeakMemory
 
     public static async Task<Result> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(entry);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new CliException("bench memory: could not start a child process");
+        using var process = Process.Start(ToolProcess.StartInfo(arguments)) ?? throw new CliException("bench memory: could not start a child process");
         var drained = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         var peak = 0L;

@@ -113,27 +113,8 @@ internal static partial class TeamIngestBench
         }
     }
 
-    private static ProcessStartInfo WorkerStart(string corpus, string database)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(entry);
-        }
-
-        foreach (var argument in (string[])["ingest", corpus, "--db", database, "--no-progress"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
+    private static ProcessStartInfo WorkerStart(string corpus, string database) =>
+        ToolProcess.StartInfo(["ingest", corpus, "--db", database, "--no-progress"]);
 
     [GeneratedRegex(@"^time +read ([0-9.]+) s, extract ([0-9.]+) s, database ([0-9.]+) s", RegexOptions.Multiline)]
     private static partial Regex StagesLine();
