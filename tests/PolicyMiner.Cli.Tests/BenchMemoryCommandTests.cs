@@ -21,6 +21,28 @@ public sealed partial class BenchMemoryCommandTests
         Assert.Contains("within", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BenchMemory_StartedByTheAppHost_StartsItsChildrenTheSameWay()
+    {
+        // `dotnet run` and an installed tool start the apphost, which must not pass its dll on to the child as a verb.
+        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "policyminer.exe" : "policyminer");
+        Assert.True(File.Exists(apphost), $"no apphost at {apphost}");
+        var start = new System.Diagnostics.ProcessStartInfo(apphost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["bench", "memory", "--mb", "2", "--line-mb", "1"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await errors);
+        Assert.Contains("text, 2 MiB", output, StringComparison.Ordinal);
+        Assert.Contains("one line, 1 MiB", output, StringComparison.Ordinal);
+    }
+
     /// <summary>The "peak MiB" cell: the third of the row.</summary>
     private static int Peak(string row) => int.Parse(Cells().Matches(row)[2].Value.Trim(), CultureInfo.InvariantCulture);
 

@@ -14,8 +14,11 @@ internal static class ToolProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Under the dotnet host (`dotnet policyminer.dll`) the child needs the dll; the apphost (`policyminer`, as
+        // `dotnet run` and an installed tool start it) reports the dll as its first argument too, but must not be given it.
         var entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath ?? "dotnet");
+        if (host.Equals("dotnet", StringComparison.OrdinalIgnoreCase) && entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(entry);
         }
