@@ -35,6 +35,10 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass IncentiveCap = WordLexicon.Default["incentive-cap"];
     private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
     private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
+    private static readonly WordClass RankUnits = WordLexicon.Default["rank-unit"];
+    private static readonly WordClass WithinWords = WordLexicon.Default["within-after"];
+    private static readonly WordClass[] BoundsAfter =
+        [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
@@ -61,6 +65,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ReportGenres = WordLexicon.Default["report-genre"];
     private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
     private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
+    private static readonly WordClass FirmSuffixes = WordLexicon.Default["firm-suffix"];
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
     private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
@@ -72,6 +77,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
     private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
+
+    private const double HoursInDay = 24;
 
     public string Name => "non-target";
 
@@ -251,6 +258,20 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumberedTerm;
         }
 
+        // 24小时开放, 24小时值守: a whole day of hours says round the clock (24小时内办结 is a deadline).
+        if (m.Quantity.Kind == UnitKind.Duration && m.Quantity.Unit == "小时" && m.Quantity.Value == HoursInDay && m.Quantity.ValueMax is null
+            && WithinWords.MatchAtStart(text.AsSpan(end, Math.Min(2, text.Length - end))) == 0)
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 前100名高校, 前10位的企业: a rank right before the noun it qualifies bounds a class (进入全省前10名 is a rank to reach).
+        if (before == '前' && RankUnits.MatchAtStart(m.Quantity.Unit) == m.Quantity.Unit.Length && m.Quantity.Unit.Length > 0
+            && ClauseText.IsHan(after) && !BoundsAfter.Any(bound => bound.MatchAtStart(text.AsSpan(end, Math.Min(3, text.Length - end))) > 0))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
         // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
         if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
         {
@@ -288,6 +309,13 @@ public sealed class NonTargetRule : ITargetRule
         // long the product named between it and 项目.
         if ((CapacityVerbs.MatchAtEnd(clauseBefore) > 0 || clauseAfter.StartsWith("/年") || CoordinatedWithCapacity(clauseBefore))
             && NamesProjectAfterProduct(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 甲化工有限公司12000吨乙品项目, 甲公司年产乙品200套项目: a capacity right after a firm's name (or after its year's capacity
+        // 年…) and before a product ending in 项目 names the firm's project (甲公司…、乙中心11个过亿元项目 counts projects).
+        if (NamedAfterFirm(clauseBefore) && NamesProjectAfterProduct(clauseAfter))
         {
             return RejectionReason.NumberedTerm;
         }
@@ -1452,6 +1480,36 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
+    /// <summary>The number follows a firm's name directly or through the firm's year's capacity (甲有限公司年产乙品…).</summary>
+    private static bool NamedAfterFirm(ReadOnlySpan<char> clauseBefore)
+    {
+        // The capacity phrase between the firm and its number is short and all Han (年精深加工, 年产乙品).
+        const int MaxCapacityPhrase = 8;
+        for (var i = clauseBefore.Length; i >= Math.Max(0, clauseBefore.Length - MaxCapacityPhrase - 2); i--)
+        {
+            if (FirmSuffixes.MatchAtEnd(clauseBefore[..i]) > 0)
+            {
+                var between = clauseBefore[i..];
+                return between.IsEmpty || (between[0] == '年' && IsAllHan(between));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAllHan(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool NamesProject(ReadOnlySpan<char> after)
     {
         for (var i = 0; i < after.Length && i <= 6; i++)
