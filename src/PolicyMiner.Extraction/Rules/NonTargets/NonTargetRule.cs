@@ -36,6 +36,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
     private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
     private static readonly WordClass RankUnits = WordLexicon.Default["rank-unit"];
+    private static readonly WordClass ImplementVerbs = WordLexicon.Default["implement-verb"];
     private static readonly WordClass WithinWords = WordLexicon.Default["within-after"];
     private static readonly WordClass[] BoundsAfter =
         [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
@@ -270,6 +271,13 @@ public sealed class NonTargetRule : ITargetRule
             && ClauseText.IsHan(after) && !BoundsAfter.Any(bound => bound.MatchAtStart(text.AsSpan(end, Math.Min(3, text.Length - end))) > 0))
         {
             return RejectionReason.ClassThreshold;
+        }
+
+        // 落实支持民营经济发展30条措施, 严格执行安全生产十五条硬措施: the count of a policy package the clause implements names the
+        // package (制定出台20条措施 makes one: no implementing verb).
+        if (m.Quantity.Kind == UnitKind.Count && ImplementsPackage(text, start, end))
+        {
+            return RejectionReason.NumberedTerm;
         }
 
         // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
@@ -1480,6 +1488,27 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
+    /// <summary>A verb that implements stands in the clause before the number, and a policy package's noun closes the name the
+    /// number opens (十个常态化30项防控措施: brackets and a second count may stand between).</summary>
+    private static bool ImplementsPackage(string text, int start, int end)
+    {
+        // Long enough for a package's name after its count (欠发达县域托底性帮扶十条措施).
+        const int MaxPackageName = 16;
+        var from = start;
+        while (from > 0 && start - from < MaxPackageName * 3 && !ClauseText.IsClauseEnd(text[from - 1]))
+        {
+            from--;
+        }
+
+        var to = end;
+        while (to < text.Length && to - end < MaxPackageName && !ClauseText.IsClauseEnd(text[to]))
+        {
+            to++;
+        }
+
+        return ImplementVerbs.OccursIn(text.AsSpan(from, start - from)) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
+    }
+
     /// <summary>The number follows a firm's name directly or through the firm's year's capacity (甲有限公司年产乙品…).</summary>
     private static bool NamedAfterFirm(ReadOnlySpan<char> clauseBefore)
     {
