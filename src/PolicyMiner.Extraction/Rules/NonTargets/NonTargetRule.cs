@@ -623,6 +623,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
+        // 筛选出18个候选项目, 遴选出十二类47项: 出 after a verb of choosing reports a choice made; the count is of the set it chose.
+        if (m.Quantity.Kind == UnitKind.Count && WasChosen(trimmedBefore))
+        {
+            return RejectionReason.Reference;
+        }
+
         // 改造提升木业、纺织等八个传统行业, 做强高端家纺等16条优势产业链: a count after 等 of the existing sectors the clause
         // strengthens (改造提升A、B等76个老旧小区 counts works, a target).
         if (before == '等' && m.Quantity.Kind == UnitKind.Count && m.Quantity.ValueMax is null && StockVerbs.OccursIn(clauseBefore)
@@ -1204,6 +1210,24 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
     /// a set the text chose before.</summary>
+    /// <summary>The text before the number ends with a verb of choosing and its result 出, perhaps followed by the classes the
+    /// choice falls into (遴选出十二类).</summary>
+    private static bool WasChosen(ReadOnlySpan<char> trimmedBefore)
+    {
+        if (trimmedBefore.EndsWith("类"))
+        {
+            var i = trimmedBefore.Length - 1;
+            while (i > 0 && (ChineseNumber.IsDigit(trimmedBefore[i - 1]) || ChineseNumber.IsNumeralChar(trimmedBefore[i - 1])))
+            {
+                i--;
+            }
+
+            trimmedBefore = i < trimmedBefore.Length - 1 ? trimmedBefore[..i] : trimmedBefore;
+        }
+
+        return trimmedBefore.EndsWith("出") && SelectVerbs.MatchAtEnd(trimmedBefore[..^1]) > 0;
+    }
+
     private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
     {
         if (!trimmedBefore.EndsWith("的"))
