@@ -273,7 +273,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.ClassThreshold;
         }
 
-        // 落实支持民营经济发展30条措施, 严格执行安全生产十五条硬措施: the count of a policy package the clause implements names the
+        // 落实支持民营经济发展30条措施, 认真执行样例行业十二条硬措施: the count of a policy package the clause implements names the
         // package (制定出台20条措施 makes one: no implementing verb).
         if (m.Quantity.Kind == UnitKind.Count && ImplementsPackage(text, start, end))
         {
@@ -1513,10 +1513,10 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
     /// <summary>A verb that implements stands in the clause before the number, and a policy package's noun closes the name the
-    /// number opens (十个常态化30项防控措施: brackets and a second count may stand between).</summary>
+    /// number opens (八个常态化20项样例措施: brackets and a second count may stand between).</summary>
     private static bool ImplementsPackage(string text, int start, int end)
     {
-        // Long enough for a package's name after its count (欠发达县域托底性帮扶十条措施).
+        // Long enough for a package's name after its count (样例县域结对帮扶十二条措施).
         const int MaxPackageName = 16;
         var from = start;
         while (from > 0 && start - from < MaxPackageName * 3 && !ClauseText.IsClauseEnd(text[from - 1]))

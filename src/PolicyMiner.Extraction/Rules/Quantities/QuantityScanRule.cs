@@ -58,7 +58,7 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         var end = position + first.Length;
 
         // 30%-40%, 3个月至6个月: a unit may sit on both ends of a range (a one-character unit such as 年 or 日 ends a date there:
-        // 2012年至2014年 are two years).
+        // 2031年至2033年 are two years).
         var afterFirst = end;
         var firstUnit = units.Match(text.AsSpan(afterFirst));
         if (firstUnit is not null && (firstUnit.Kind == UnitKind.Percent || firstUnit.Written.Length > 1)
