@@ -36,6 +36,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
     private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
     private static readonly WordClass RankUnits = WordLexicon.Default["rank-unit"];
+    private static readonly WordClass SubsetOpenings = WordLexicon.Default["subset-opening"];
+    private static readonly WordClass EnumerationUnits = WordLexicon.Default["enumeration-unit"];
+    private static readonly WordClass PermissionBounds = WordLexicon.Default["permission-bound"];
     private static readonly WordClass ImplementVerbs = WordLexicon.Default["implement-verb"];
     private static readonly WordClass WithinWords = WordLexicon.Default["within-after"];
     private static readonly WordClass[] BoundsAfter =
@@ -1172,7 +1175,7 @@ public sealed class NonTargetRule : ITargetRule
     /// in the same sentence, grants (<c>grant-verb</c> and an <c>incentive-before</c> word): the rates split that grant.</summary>
     private static bool SplitsGrant(string text, ReadOnlySpan<char> clauseBefore, int sentenceStart, int clauseStart)
     {
-        if (!clauseBefore.TrimStart().StartsWith("其中") || clauseStart <= sentenceStart)
+        if (SubsetOpenings.MatchAtStart(clauseBefore.TrimStart()) == 0 || clauseStart <= sentenceStart)
         {
             return false;
         }
@@ -1336,7 +1339,7 @@ public sealed class NonTargetRule : ITargetRule
     private static bool IsEnumerationLabel(QuantityMention m, string text, int start, int end)
     {
         if (!m.IsChinese || m.Quantity.ValueMax is not null || m.Quantity.Value is < 2 or > 12
-            || m.Quantity.Unit is not ("个" or "项" or "条" or "件" or "篇" or "大"))
+            || !EnumerationUnits.Words.Contains(m.Quantity.Unit))
         {
             return false;
         }
@@ -1602,7 +1605,7 @@ public sealed class NonTargetRule : ITargetRule
     private static bool GrantsPermission(ReadOnlySpan<char> clauseBefore)
     {
         var rest = clauseBefore.TrimEnd();
-        while (!rest.IsEmpty && "最高长多不超过至到为".Contains(rest[^1]))
+        while (!rest.IsEmpty && PermissionBounds.MatchAtEnd(rest[^1..]) > 0)
         {
             rest = rest[..^1];
         }
