@@ -35,6 +35,14 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass IncentiveCap = WordLexicon.Default["incentive-cap"];
     private static readonly WordClass RadiusNouns = WordLexicon.Default["radius-noun"];
     private static readonly WordClass PackageNouns = WordLexicon.Default["package-noun"];
+    private static readonly WordClass RankUnits = WordLexicon.Default["rank-unit"];
+    private static readonly WordClass SubsetOpenings = WordLexicon.Default["subset-opening"];
+    private static readonly WordClass EnumerationUnits = WordLexicon.Default["enumeration-unit"];
+    private static readonly WordClass PermissionBounds = WordLexicon.Default["permission-bound"];
+    private static readonly WordClass ImplementVerbs = WordLexicon.Default["implement-verb"];
+    private static readonly WordClass WithinWords = WordLexicon.Default["within-after"];
+    private static readonly WordClass[] BoundsAfter =
+        [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
@@ -61,6 +69,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ReportGenres = WordLexicon.Default["report-genre"];
     private static readonly WordClass ExtentNouns = WordLexicon.Default["extent-noun"];
     private static readonly WordClass CapacityVerbs = WordLexicon.Default["capacity-verb"];
+    private static readonly WordClass FirmSuffixes = WordLexicon.Default["firm-suffix"];
     private static readonly WordClass CompletionWords = WordLexicon.Default["completion-word"];
     private static readonly WordClass ConditionConsequences = WordLexicon.Default["condition-consequence"];
     private static readonly WordClass ConditionLeads = WordLexicon.Default["condition-lead"];
@@ -72,6 +81,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
     private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
+
+    private const double HoursInDay = 24;
 
     public string Name => "non-target";
 
@@ -251,6 +262,27 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumberedTerm;
         }
 
+        // 24小时开放, 24小时值守: a whole day of hours says round the clock (24小时内办结 is a deadline).
+        if (m.Quantity.Kind == UnitKind.Duration && m.Quantity.Unit == "小时" && m.Quantity.Value == HoursInDay && m.Quantity.ValueMax is null
+            && WithinWords.MatchAtStart(text.AsSpan(end, Math.Min(2, text.Length - end))) == 0)
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 前100名高校, 前10位的企业: a rank right before the noun it qualifies bounds a class (进入全省前10名 is a rank to reach).
+        if (before == '前' && RankUnits.MatchAtStart(m.Quantity.Unit) == m.Quantity.Unit.Length && m.Quantity.Unit.Length > 0
+            && ClauseText.IsHan(after) && !BoundsAfter.Any(bound => bound.MatchAtStart(text.AsSpan(end, Math.Min(3, text.Length - end))) > 0))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
+        // 落实支持民营经济发展30条措施, 认真执行样例行业十二条硬措施: the count of a policy package the clause implements names the
+        // package (制定出台20条措施 makes one: no implementing verb).
+        if (m.Quantity.Kind == UnitKind.Count && ImplementsPackage(text, start, end))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
         // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
         if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
         {
@@ -288,6 +320,13 @@ public sealed class NonTargetRule : ITargetRule
         // long the product named between it and 项目.
         if ((CapacityVerbs.MatchAtEnd(clauseBefore) > 0 || clauseAfter.StartsWith("/年") || CoordinatedWithCapacity(clauseBefore))
             && NamesProjectAfterProduct(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 甲化工有限公司12000吨乙品项目, 甲公司年产乙品200套项目: a capacity right after a firm's name (or after its year's capacity
+        // 年…) and before a product ending in 项目 names the firm's project (甲公司…、乙中心11个过亿元项目 counts projects).
+        if (NamedAfterFirm(clauseBefore) && NamesProjectAfterProduct(clauseAfter))
         {
             return RejectionReason.NumberedTerm;
         }
@@ -583,6 +622,12 @@ public sealed class NonTargetRule : ITargetRule
         // 对遴选出的12个项目，由…调度: the object of 对, a set a participle of choosing says was chosen before (完成票决确定的20项实事
         // is work to do: no 对).
         if (m.Quantity.Kind == UnitKind.Count && clauseBefore.TrimStart().StartsWith("对") && IsChosenSet(trimmedBefore))
+        {
+            return RejectionReason.Reference;
+        }
+
+        // 筛选出18个候选项目, 遴选出十二类47项: 出 after a verb of choosing reports a choice made; the count is of the set it chose.
+        if (m.Quantity.Kind == UnitKind.Count && WasChosen(trimmedBefore))
         {
             return RejectionReason.Reference;
         }
@@ -1130,7 +1175,7 @@ public sealed class NonTargetRule : ITargetRule
     /// in the same sentence, grants (<c>grant-verb</c> and an <c>incentive-before</c> word): the rates split that grant.</summary>
     private static bool SplitsGrant(string text, ReadOnlySpan<char> clauseBefore, int sentenceStart, int clauseStart)
     {
-        if (!clauseBefore.TrimStart().StartsWith("其中") || clauseStart <= sentenceStart)
+        if (SubsetOpenings.MatchAtStart(clauseBefore.TrimStart()) == 0 || clauseStart <= sentenceStart)
         {
             return false;
         }
@@ -1168,6 +1213,24 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
     /// a set the text chose before.</summary>
+    /// <summary>The text before the number ends with a verb of choosing and its result 出, perhaps followed by the classes the
+    /// choice falls into (遴选出十二类).</summary>
+    private static bool WasChosen(ReadOnlySpan<char> trimmedBefore)
+    {
+        if (trimmedBefore.EndsWith("类"))
+        {
+            var i = trimmedBefore.Length - 1;
+            while (i > 0 && (ChineseNumber.IsDigit(trimmedBefore[i - 1]) || ChineseNumber.IsNumeralChar(trimmedBefore[i - 1])))
+            {
+                i--;
+            }
+
+            trimmedBefore = i < trimmedBefore.Length - 1 ? trimmedBefore[..i] : trimmedBefore;
+        }
+
+        return trimmedBefore.EndsWith("出") && SelectVerbs.MatchAtEnd(trimmedBefore[..^1]) > 0;
+    }
+
     private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
     {
         if (!trimmedBefore.EndsWith("的"))
@@ -1276,7 +1339,7 @@ public sealed class NonTargetRule : ITargetRule
     private static bool IsEnumerationLabel(QuantityMention m, string text, int start, int end)
     {
         if (!m.IsChinese || m.Quantity.ValueMax is not null || m.Quantity.Value is < 2 or > 12
-            || m.Quantity.Unit is not ("个" or "项" or "条" or "件" or "篇" or "大"))
+            || !EnumerationUnits.Words.Contains(m.Quantity.Unit))
         {
             return false;
         }
@@ -1452,6 +1515,57 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
+    /// <summary>A verb that implements stands in the clause before the number, and a policy package's noun closes the name the
+    /// number opens (八个常态化20项样例措施: brackets and a second count may stand between).</summary>
+    private static bool ImplementsPackage(string text, int start, int end)
+    {
+        // Long enough for a package's name after its count (样例县域结对帮扶十二条措施).
+        const int MaxPackageName = 16;
+        var from = start;
+        while (from > 0 && start - from < MaxPackageName * 3 && !ClauseText.IsClauseEnd(text[from - 1]))
+        {
+            from--;
+        }
+
+        var to = end;
+        while (to < text.Length && to - end < MaxPackageName && !ClauseText.IsClauseEnd(text[to]))
+        {
+            to++;
+        }
+
+        return ImplementVerbs.OccursIn(text.AsSpan(from, start - from)) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
+    }
+
+    /// <summary>The number follows a firm's name directly or through the firm's year's capacity (甲有限公司年产乙品…).</summary>
+    private static bool NamedAfterFirm(ReadOnlySpan<char> clauseBefore)
+    {
+        // The capacity phrase between the firm and its number is short and all Han (年精深加工, 年产乙品).
+        const int MaxCapacityPhrase = 8;
+        for (var i = clauseBefore.Length; i >= Math.Max(0, clauseBefore.Length - MaxCapacityPhrase - 2); i--)
+        {
+            if (FirmSuffixes.MatchAtEnd(clauseBefore[..i]) > 0)
+            {
+                var between = clauseBefore[i..];
+                return between.IsEmpty || (between[0] == '年' && IsAllHan(between));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAllHan(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool NamesProject(ReadOnlySpan<char> after)
     {
         for (var i = 0; i < after.Length && i <= 6; i++)
@@ -1491,7 +1605,7 @@ public sealed class NonTargetRule : ITargetRule
     private static bool GrantsPermission(ReadOnlySpan<char> clauseBefore)
     {
         var rest = clauseBefore.TrimEnd();
-        while (!rest.IsEmpty && "最高长多不超过至到为".Contains(rest[^1]))
+        while (!rest.IsEmpty && PermissionBounds.MatchAtEnd(rest[^1..]) > 0)
         {
             rest = rest[..^1];
         }

@@ -57,11 +57,13 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         var first = ChineseNumber.ParseArabic(text.AsSpan(position));
         var end = position + first.Length;
 
-        // 30%-40%: a percent sign may sit on both ends of a range.
+        // 30%-40%, 3个月至6个月: a unit may sit on both ends of a range (a one-character unit such as 年 or 日 ends a date there:
+        // 2031年至2033年 are two years).
         var afterFirst = end;
         var firstUnit = units.Match(text.AsSpan(afterFirst));
-        if (firstUnit is { Kind: UnitKind.Percent } && TryRange(text, afterFirst + firstUnit.Length, isChinese: false, out var pMax, out var pEnd)
-            && units.Match(text.AsSpan(pEnd)) is { Kind: UnitKind.Percent } pUnit)
+        if (firstUnit is not null && (firstUnit.Kind == UnitKind.Percent || firstUnit.Written.Length > 1)
+            && TryRange(text, afterFirst + firstUnit.Length, isChinese: false, out var pMax, out var pEnd)
+            && units.Match(text.AsSpan(pEnd)) is { } pUnit && (pUnit.Written == firstUnit.Written || pUnit.Kind == firstUnit.Kind && pUnit.Kind == UnitKind.Percent))
         {
             return Add(context, position, pEnd, pEnd + pUnit.Length, first.Value, pMax, pUnit, false, false);
         }
