@@ -2324,14 +2324,21 @@ public sealed class IndicatorRule : ITargetRule
             return null;
         }
 
+        var ownText = text[own.Start..own.End];
+        var bareMeasure = MeasureNouns.MatchAtStart(ownText) == ownText.Length;
         var joint = text.IndexOf('、', prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        if (joint < 0 && bareMeasure)
+        {
+            // "甲作物播种面积稳定在40万亩以上，产量15万吨以上": a bare measure goes on with the topic across a comma too.
+            joint = text.IndexOfAny(['，', ','], prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        }
+
         if (joint < 0 || !IsListTail(text, prev.ExpressionEnd, joint))
         {
             return null;
         }
 
-        var ownText = text[own.Start..own.End];
-        if (MeasureNouns.MatchAtStart(ownText) == ownText.Length)
+        if (bareMeasure)
         {
             var prevText = text[previous.Start..previous.End];
             var measure = MeasureNouns.MatchAtEnd(prevText);
