@@ -58,6 +58,10 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
     private static readonly WordClass JointWords = WordLexicon.Default["joint-word"];
+    private static readonly WordClass AreaParts = WordLexicon.Default["area-part"];
+    private static readonly WordClass TimeLimitOrigins = WordLexicon.Default["time-limit-origin"];
+    private static readonly WordClass QuotaWords = WordLexicon.Default["comparator-at-least-quota"];
+    private static readonly WordClass EachWords = WordLexicon.Default["distributive-each"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -194,7 +198,8 @@ public sealed class IndicatorRule : ITargetRule
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)))
+                        || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
+                        || RestatesList(context, draft, preStart, preEnd)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -376,6 +381,15 @@ public sealed class IndicatorRule : ITargetRule
                 span = null;
             }
         }
+        else if (span is { } scopeOnly && scopeOnly.End <= exprStart && postText.Length == 0 && IsScopeOnly(indicator)
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { } measured
+                 && ScopedMeasure(indicator, measured.Indicator) is { } rescoped)
+        {
+            // "城镇居民参保率达到95%，农村达到90%", "省级事项网上可办率不低于90%，市、县级不低于70%": a part of the region or a level
+            // standing alone measures the previous target's measure there.
+            indicator = rescoped;
+            span = null;
+        }
 
         // "营收过百亿元企业2家、过五十亿元2家": a later item that is only a threshold names the previous item's thing at that threshold.
         if (span is { } bareThreshold && bareThreshold.End <= exprStart && ElidedThresholdItem(context, draft, indicator) is { } thresholded)
@@ -450,6 +464,14 @@ public sealed class IndicatorRule : ITargetRule
             quoteEnd = Math.Max(quoteEnd, group.End);
         }
 
+        // "甲中心于5个工作日内完成复核": a time limit measures how long the action after it may take.
+        if (TimeLimit(context, draft, quoteStart) is { } limit)
+        {
+            indicator = limit.Indicator;
+            span = null;
+            quoteEnd = Math.Max(quoteEnd, limit.End);
+        }
+
         if (span is { } own && WholeWords(context, own, quoteStart,
                 own.End <= exprStart ? exprStart : ClauseText.ClauseEnd(text, own.End), draft) is var whole && whole != own)
         {
@@ -468,6 +490,14 @@ public sealed class IndicatorRule : ITargetRule
         {
             span = new TextSpan(reached.Start, reached.End - reach);
             indicator = text[reached.Start..(reached.End - reach)];
+        }
+
+        // "每个园区至少预留用地600亩", "甲医生应每季度至少回访1次": the quota word inside the phrase (and the modal and frequency
+        // before it) stands between the actor and its act; neither is part of what is measured.
+        if (span is { } quota && quota.End <= exprStart && WithoutQuota(context, quota) is { } unbounded)
+        {
+            indicator = unbounded;
+            span = null;
         }
 
         // "A、B均达到45%": one value set for each item of the list.
@@ -490,6 +520,146 @@ public sealed class IndicatorRule : ITargetRule
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
+    }
+
+    /// <summary>The phrase without a quota word inside it ("每个园区至少预留用地" gives "园区预留用地"): the actor before it loses 每个 and
+    /// the modal, hedge and frequency words next to the quota word; null unless an act of two characters or more remains.</summary>
+    private static string? WithoutQuota(ExtractionContext context, TextSpan span)
+    {
+        var text = context.Text;
+        for (var at = span.Start; at < span.End - 1; at++)
+        {
+            if (!context.Words.IsBoundary(at) || QuotaWords.MatchAtStart(text.AsSpan(at, span.End - at)) is not (> 0 and var length)
+                || !context.Words.IsBoundary(at + length) || at + length >= span.End)
+            {
+                continue;
+            }
+
+            var actor = text[span.Start..at];
+            actor = actor[EachWords.MatchAtStart(actor)..];
+            for (var trimmed = true; trimmed && actor.Length > 0;)
+            {
+                var cut = Math.Max(Math.Max(FrequencyWords.MatchAtEnd(actor), HedgeAdverbs.MatchAtEnd(actor)), TimeLimitOrigins.MatchAtEnd(actor));
+                trimmed = cut > 0;
+                actor = trimmed ? actor[..^cut] : actor;
+            }
+
+            // "每季度至少回访", "(县财政每年)至少统筹安排": with nothing but a frequency before the quota word, the act alone is left.
+            var act = text[(at + length)..span.End];
+            return act.Length >= 2 ? actor + act : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>"打通甲街、乙路南延、丙路3处“断头路”": a count of things that at most restates the list of names right before it
+    /// (no 等) counts what the noun after it names; the names are the instances.</summary>
+    private static bool RestatesList(ExtractionContext context, TargetDraft draft, int start, int end)
+    {
+        var quantity = draft.Mention.Quantity;
+        // "收支两条线", "三位一体": a numeral inside a word counts nothing the noun after it names.
+        if (end <= start || end != draft.ExpressionStart || !context.Words.IsBoundary(draft.ExpressionEnd)
+            || quantity.Kind != UnitKind.Count || quantity.Value is < 2 or > 9
+            || quantity.Value != Math.Floor(quantity.Value) || quantity.ValueMax is not null)
+        {
+            return false;
+        }
+
+        return SplitItems(context, start, end) is { Count: >= 2 } items && quantity.Value <= items.Count;
+    }
+
+    /// <summary>True when <paramref name="phrase"/> is only parts of a region or administrative levels ("农村", "市、县级",
+    /// "城市和农村"): a bare administrative name (市) counts only before a level word that ends the run.</summary>
+    private static bool IsScopeOnly(string phrase)
+    {
+        var parts = phrase.Split(['、', '和', '及', '与']);
+        if (parts.Length == 0 || parts[^1].Length == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var whole = part.Length > 0 && (AreaParts.MatchAtStart(part) == part.Length || LevelWords.MatchAtStart(part) == part.Length);
+            var bareLevel = i < parts.Length - 1 && part is "省" or "市" or "县" or "区" or "乡" or "镇"
+                            && LevelWords.MatchAtStart(parts[^1]) == parts[^1].Length;
+            if (!whole && !bareLevel)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The previous measure with its own region part or level replaced by <paramref name="scope"/> ("城镇居民参保率" and "农村"
+    /// give "农村居民参保率"), or prefixed when it opens with none; null when what remains is too short to name a measure, or the
+    /// previous one bounds a class from a level up (县级以上平台: a subset, which the level branch reads).</summary>
+    private static string? ScopedMeasure(string scope, string measure)
+    {
+        var own = Math.Max(Math.Max(AreaParts.MatchAtStart(measure), LevelWords.MatchAtStart(measure)), WholeRegions.MatchAtStart(measure));
+        var rest = measure[own..];
+        if (rest.Length < 2 || ThresholdEnds.MatchAtStart(rest) > 0 || rest.StartsWith(scope, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return scope + rest;
+    }
+
+    /// <summary>"甲中心于5个工作日内完成复核", "在决定作出之日起12个工作日内，向社会公示…": a time limit (a duration bounded by 内)
+    /// measures how long the action after it may take, named with the subject before the limit's origin ("甲中心完成复核的时限");
+    /// null unless the phrase before the number opens an origin (办理时间压减至3个工作日内 names its own measure) and an action follows.</summary>
+    private static (string Indicator, int End)? TimeLimit(ExtractionContext context, TargetDraft draft, int quoteStart)
+    {
+        var text = context.Text;
+        var number = draft.Mention.Span;
+        var exprStart = draft.ExpressionStart;
+        if (draft.Mention.Quantity.Kind != UnitKind.Duration || quoteStart > exprStart
+            || ClauseText.AtAcrossLayout(text, number.End, "内") is not (> 0 and var inside))
+        {
+            return null;
+        }
+
+        // The subject ends where the origin opens (于, 在…之日起) or at the modal before it; "复核后" with neither is an origin of its own.
+        var subjectEnd = -1;
+        for (var i = quoteStart; i < exprStart && subjectEnd < 0; i++)
+        {
+            if (context.Words.IsBoundary(i) && TimeLimitOrigins.MatchAtStart(text.AsSpan(i, exprStart - i)) is > 0 and var length
+                && context.Words.IsBoundary(i + length)
+                && !Array.Exists(TrailingWords, word => word.Length > length && ClauseText.EndsAt(text, i + length, word)))
+            {
+                subjectEnd = i;
+            }
+        }
+
+        var before = text.AsSpan(quoteStart, exprStart - quoteStart).Trim();
+        if (subjectEnd < 0)
+        {
+            if (before.Length > 0 && before[^1] is not ('后' or '起'))
+            {
+                return null;
+            }
+
+            subjectEnd = quoteStart;
+        }
+
+        // "…之日起12个工作日内，向社会公示…": the action may open the next clause.
+        var start = number.End + inside;
+        if (start < text.Length && text[start] is '，' or ',')
+        {
+            start++;
+        }
+
+        var end = ClauseText.ClauseEnd(text, start);
+        if (end - start < 2 || !context.Words.IsBoundary(start))
+        {
+            return null;
+        }
+
+        var (subjectStart, subjectStop) = subjectEnd > quoteStart ? Strip(context, quoteStart, subjectEnd) : (quoteStart, quoteStart);
+        return (text[subjectStart..subjectStop] + text[start..end] + "的时限", end);
     }
 
     private sealed record DistributedItem(string Indicator, TextSpan? Span, int QuoteStart);
@@ -2154,14 +2324,21 @@ public sealed class IndicatorRule : ITargetRule
             return null;
         }
 
+        var ownText = text[own.Start..own.End];
+        var bareMeasure = MeasureNouns.MatchAtStart(ownText) == ownText.Length;
         var joint = text.IndexOf('、', prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        if (joint < 0 && bareMeasure)
+        {
+            // "甲作物播种面积稳定在40万亩以上，产量15万吨以上": a bare measure goes on with the topic across a comma too.
+            joint = text.IndexOfAny(['，', ','], prev.ExpressionEnd, own.Start - prev.ExpressionEnd);
+        }
+
         if (joint < 0 || !IsListTail(text, prev.ExpressionEnd, joint))
         {
             return null;
         }
 
-        var ownText = text[own.Start..own.End];
-        if (MeasureNouns.MatchAtStart(ownText) == ownText.Length)
+        if (bareMeasure)
         {
             var prevText = text[previous.Start..previous.End];
             var measure = MeasureNouns.MatchAtEnd(prevText);
