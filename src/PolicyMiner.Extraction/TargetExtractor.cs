@@ -172,7 +172,9 @@ public sealed class TargetExtractor
         return target with
         {
             Category = category,
-            IndicatorId = Taxonomy.Match(target.Indicator + measureTail, category, target.Unit),
+            IndicatorId = categoryDecided
+                ? Taxonomy.MatchDecided(target.Indicator + measureTail, category, target.Unit)
+                : Taxonomy.Match(target.Indicator + measureTail, category, target.Unit),
         };
     }
 

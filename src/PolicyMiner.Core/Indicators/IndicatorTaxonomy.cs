@@ -140,12 +140,21 @@ public sealed class IndicatorTaxonomy
         FindWithEvidence(indicator, category, unit).Definition;
 
     /// <summary>The canonical indicator of a target and whether it came from the category's default rather than the phrase.</summary>
-    public IndicatorMatch FindWithEvidence(string? indicator, string? category, string? unit)
+    public IndicatorMatch FindWithEvidence(string? indicator, string? category, string? unit) =>
+        FindWithEvidence(indicator, category, unit, otherIsDecided: false);
+
+    /// <summary>The canonical indicator id of a target whose category was decided: as <see cref="Match"/>, but a target decided to
+    /// be "other" (no topic of the categories) is matched only against the entries of "other", never against the topics' entries
+    /// whose words it may share (a government cloud platform is no R&amp;D platform, a rural toilet no farm-science project).</summary>
+    public string? MatchDecided(string? indicator, string? category, string? unit) =>
+        FindWithEvidence(indicator, category, unit, otherIsDecided: true).Definition?.Id;
+
+    private IndicatorMatch FindWithEvidence(string? indicator, string? category, string? unit, bool otherIsDecided)
     {
         var family = Units.Classify(unit);
         var phrase = Normalize(indicator);
         var restricted = category is not null
-            && !string.Equals(category, TargetCategories.Other, StringComparison.Ordinal)
+            && (otherIsDecided || !string.Equals(category, TargetCategories.Other, StringComparison.Ordinal))
             && _byCategory.TryGetValue(category, out _);
         var pool = restricted ? _byCategory[category!] : _all;
 

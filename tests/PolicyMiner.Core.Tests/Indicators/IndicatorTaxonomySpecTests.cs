@@ -32,5 +32,5 @@ public sealed class IndicatorTaxonomySpecTests
     }
 
     [Fact]
-    public void Examples_SpecFile_LoadsEveryPinnedRow() => Assert.Equal(44, SpecTable.Load(SpecFile, "phrase", "category", "unit", "id").Count);
+    public void Examples_SpecFile_LoadsEveryPinnedRow() => Assert.Equal(73, SpecTable.Load(SpecFile, "phrase", "category", "unit", "id").Count);
 }

@@ -44,6 +44,27 @@ public sealed class IndicatorTaxonomyTests(ITestOutputHelper output)
     public void Match_PhraseOfNoIndicatorWithoutCategory_ReturnsNull() =>
         Assert.Null(Taxonomy.Match("青川市云岭县", null, "家"));
 
+    [Theory]
+    [InlineData("省级政务云平台", "个")]
+    [InlineData("新改建农村户厕", "座")]
+    [InlineData("新增贷款", "亿元")]
+    public void MatchDecided_TargetDecidedOther_NoTopicEntryCompetes(string phrase, string unit)
+    {
+        // Undecided, every entry competes and one of a science or farming topic shares a word of the phrase.
+        Assert.NotNull(Taxonomy.Match(phrase, TargetCategories.Other, unit));
+        Assert.Null(Taxonomy.MatchDecided(phrase, TargetCategories.Other, unit));
+    }
+
+    [Theory]
+    [InlineData("常住人口城镇化率", "%", "urbanization_rate")]
+    [InlineData("新增可再生能源装机", "万千瓦", "renewable_capacity")]
+    public void MatchDecided_TargetDecidedOther_EntriesOfOtherStillMatch(string phrase, string unit, string expected) =>
+        Assert.Equal(expected, Taxonomy.MatchDecided(phrase, TargetCategories.Other, unit));
+
+    [Fact]
+    public void MatchDecided_TopicCategory_SameAsMatch() =>
+        Assert.Equal(Taxonomy.Match("技术合同成交额", "tech_contracts", "亿元"), Taxonomy.MatchDecided("技术合同成交额", "tech_contracts", "亿元"));
+
     [Fact]
     public void Match_CategoryWithDefaultForUnitFamily_UsesDefault()
     {
@@ -78,7 +99,7 @@ public sealed class IndicatorTaxonomyTests(ITestOutputHelper output)
 
         Assert.Null(Taxonomy.Match("创新投入强度", null, "%"));
         Assert.Equal("rd_intensity", extended.Match("创新投入强度", null, "%"));
-        Assert.Equal("digital_economy_share", extended.Match("数字经济核心产业增加值占GDP比重", "industry_output", "%"));
+        Assert.Equal("digital_economy_share", extended.Match("数字经济规模占比", "industry_output", "%"));
         Assert.Equal("研发经费投入强度(R&D经费占GDP比重)", extended.Get("rd_intensity")?.Name);
         Assert.Equal(Taxonomy.Definitions.Count + 1, extended.Definitions.Count);
     }
