@@ -24,6 +24,9 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass RateUnits = WordLexicon.Default["rate-unit"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
+    private static readonly WordClass DeadlineUnits = WordLexicon.Default["deadline-unit"];
+    private static readonly WordClass FoundingVerbs = WordLexicon.Default["founding-verb"];
+    private static readonly WordClass CollectiveEach = WordLexicon.Default["collective-each"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
@@ -127,7 +130,8 @@ public sealed class KindRule : ITargetRule
                 return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Share;
             case UnitKind.Money:
                 // 新增社会融资2500亿元 is an amount like any sum of money; 亩均税收 / 保障标准 is money per unit, a level.
-                return PerUnitMeasures.OccursIn(draft.Indicator) ? TargetKind.Level : TargetKind.Amount;
+                // 投资2亿元建设高标准农田: 高标准 (built to a high standard) describes the work, it names no standard the money sets.
+                return PerUnitMeasures.OccursIn(draft.Indicator.Replace("高标准", "", StringComparison.Ordinal)) ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Count:
                 return HasIncrease(before) || ContinuesIncrease(draft, previous, before) ? TargetKind.Increase : TargetKind.Count;
             case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal) && LevelVerbs.MatchAtEnd(before.TrimEnd()) == 0:
@@ -175,7 +179,23 @@ public sealed class KindRule : ITargetRule
     /// amount), not a size that defines a class of projects (总投资10亿元以上的项目 keeps its bound).</summary>
     private static bool InvestsInOne(string text, TargetDraft draft, ReadOnlySpan<char> before) =>
         draft.Mention.Quantity.Kind == UnitKind.Money && draft.ExpressionEnd < text.Length && text[draft.ExpressionEnd] == '的'
-        && InvestmentWords.MatchAtEnd(Trimmed(before)) > 0;
+        && (InvestmentWords.MatchAtEnd(Trimmed(before)) > 0 || FoundsOne(Trimmed(before)));
+
+    /// <summary>"组建20亿元的A基金", "设立规模不低于50亿元的B基金": a sum that a founding verb gives the one fund it sets up is
+    /// that fund's size (an amount), not a size that defines a class of funds.</summary>
+    private static bool FoundsOne(ReadOnlySpan<char> before)
+    {
+        foreach (var size in (string[])["总规模", "规模"])
+        {
+            if (before.EndsWith(size, StringComparison.Ordinal))
+            {
+                before = before[..^size.Length];
+                break;
+            }
+        }
+
+        return FoundingVerbs.MatchAtEnd(before) > 0;
+    }
 
     /// <summary>增长8%, 下降3%, 涨幅控制在3%, 年均增速保持在20%: a rate-of-change word ends the words before the number.</summary>
     private static bool IsRateOfChange(ReadOnlySpan<char> before) => GrowthVerbs.MatchAtEnd(Trimmed(before)) > 0;
@@ -198,6 +218,18 @@ public sealed class KindRule : ITargetRule
             }
         }
 
+        // 各社区至少配备2名网格员, 各医院均不少于…: 各 before any class of actors shares the quota out among them, when a minimum
+        // word binds it; 各类企业达到500家 (every kind of) and 各项指标 count one whole.
+        if ((EachActor(item) && OneClause(item)) || EachActor(subject))
+        {
+            var lead = text.AsSpan(draft.ExpressionStart - before.Length, Math.Max(0, draft.Mention.Span.Start - (draft.ExpressionStart - before.Length)));
+            if (lead.IndexOf("至少", StringComparison.Ordinal) >= 0 || lead.IndexOf("不少于", StringComparison.Ordinal) >= 0
+                || lead.IndexOf("不低于", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
         // 党员干部带头参加…: a class of people as the subject. Not where the people are what the number measures
         // (培养全科医生100人, 乡村教师工作室1个, 家庭医生签约服务覆盖率85%): a class named inside the indicator is no subject,
         // unless the indicator goes on to share the number out among them (县领导每人包联3家) or the number is a time limit they
@@ -214,6 +246,14 @@ public sealed class KindRule : ITargetRule
 
         // 原则上不超过1%, 不得低于50%, 一般不少于5日: a norm the actors it names must keep; its word may open the comparator itself.
         // A number of times an act is held (协调小组原则上每年召开两次会议) counts activities of one body, however firmly meant.
+        // 自受理之日起5个工作日内作出决定, 24小时内响应: a deadline counted in days or hours binds whoever handles each case.
+        var q0 = draft.Mention.Quantity;
+        if (q0.Kind == UnitKind.Duration && DeadlineUnits.MatchAtStart(q0.Unit) == q0.Unit.Length
+            && draft.Mention.Span.End < text.Length && text[draft.Mention.Span.End] == '内')
+        {
+            return true;
+        }
+
         var ownStart = draft.ExpressionStart - before.Length;
         if (!ActivityUnits.Contains(draft.Mention.Quantity.Unit)
             && NormMarkers.OccursIn(text.AsSpan(ownStart, Math.Max(0, draft.Mention.Span.Start - ownStart))))
@@ -236,6 +276,10 @@ public sealed class KindRule : ITargetRule
 
         return false;
     }
+
+    /// <summary>True when the words open with 各 before a class of actors (各社区, 各医院), not a collective 各类 / 各项.</summary>
+    private static bool EachActor(ReadOnlySpan<char> words) =>
+        words.Length > 2 && words[0] == '各' && words[1] is >= '\u4e00' and <= '\u9fff' && CollectiveEach.MatchAtStart(words) == 0;
 
     /// <summary>True when the indicator names the class of people as what it measures, not followed by a distributive 每.</summary>
     private static bool Measures(string indicator, string person)
