@@ -972,10 +972,10 @@ public sealed class NonTargetRule : ITargetRule
     {
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
-        var hasComparator = draft.Mention.Quantity.Kind == UnitKind.Money;
+        var explicitComparator = false;
         foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
         {
-            hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
+            explicitComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
         }
 
         foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "左右"])
@@ -983,10 +983,12 @@ public sealed class NonTargetRule : ITargetRule
             if (ClauseText.At(text, i, suffix))
             {
                 i += suffix.Length;
-                hasComparator = true;
+                explicitComparator = true;
                 break;
             }
         }
+
+        var hasComparator = explicitComparator || draft.Mention.Quantity.Kind == UnitKind.Money;
 
         if (!hasComparator)
         {
@@ -1016,8 +1018,11 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 超50亿元项目, 3亿元以上制造业项目: the amount modifies a noun of the class (a few characters of modifier between).
+        // With 超 / 过 / 以上 marking the threshold the modifier may be longer (超5000万元甲乙成果转化项目); a bare sum before a noun
+        // is more often what a body spends on it.
         var j = i;
-        while (j < text.Length && j - i < 6 && ClauseText.IsHan(text[j]))
+        var reach = explicitComparator ? 8 : 6;
+        while (j < text.Length && j - i < reach && ClauseText.IsHan(text[j]))
         {
             if (ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j))) > 0)
             {
