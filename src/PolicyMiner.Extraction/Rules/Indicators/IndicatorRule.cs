@@ -758,9 +758,18 @@ public sealed class IndicatorRule : ITargetRule
             return new DistributedItem(text[itemStart..itemEnd] + tail, null, itemStart);
         }
 
-        // A shared head in the first item: a later item parallel to the first's tail (same last two characters, a word boundary between).
+        // "甲作物播种面积和产量稳定在X、Y": a later item that is only a measure measures the first item's topic (the first item
+        // less its own measure), as a bare measure after a list item does without the list.
         var (firstStart, firstEnd) = items[0];
         var length = itemEnd - itemStart;
+        if (k > 0 && MeasureNouns.MatchAtStart(text.AsSpan(itemStart, length)) == length
+            && MeasureNouns.MatchAtEnd(text.AsSpan(firstStart, firstEnd - firstStart)) is > 0 and var firstMeasure
+            && firstEnd - firstMeasure - firstStart >= 2 && context.Words.IsBoundary(firstEnd - firstMeasure))
+        {
+            return new DistributedItem(text[firstStart..(firstEnd - firstMeasure)] + text[itemStart..itemEnd], null, itemStart);
+        }
+
+        // A shared head in the first item: a later item parallel to the first's tail (same last two characters, a word boundary between).
         if (k > 0 && firstEnd - firstStart >= length + 2 && length >= 2
             && text.AsSpan(firstEnd - 2, 2).SequenceEqual(text.AsSpan(itemEnd - 2, 2))
             && context.Words.IsBoundary(firstEnd - length))

@@ -15,6 +15,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
+    private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
     private static readonly WordClass DistributiveEach = WordLexicon.Default["distributive-each"];
     private static readonly string[] IncentiveAfter = [.. WordLexicon.Default["incentive-after"].Words];
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
@@ -559,6 +560,13 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
+        // "营收过百亿元企业5家、过十亿元的8家", "…过十亿的达到8家": a size after a threshold verb, followed past 的 or a verb of reaching
+        // by a number, is the class that number counts (the item elides the thing the earlier item names).
+        if (m.Quantity.Kind is not (UnitKind.Count or UnitKind.Duration) && ThresholdVerbs.MatchAtEnd(text.AsSpan(0, start)) > 0 && CountFollows(text, end))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
         // 20人以上的自然村, 100人以上的企业: a head count that defines a class of places or firms.
         if ((m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) || m.Quantity.Unit is "人" or "户" or "名")
             && IsClassThreshold(text, draft))
@@ -964,10 +972,10 @@ public sealed class NonTargetRule : ITargetRule
     {
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
-        var hasComparator = draft.Mention.Quantity.Kind == UnitKind.Money;
+        var explicitComparator = false;
         foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
         {
-            hasComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
+            explicitComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
         }
 
         foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "左右"])
@@ -975,10 +983,12 @@ public sealed class NonTargetRule : ITargetRule
             if (ClauseText.At(text, i, suffix))
             {
                 i += suffix.Length;
-                hasComparator = true;
+                explicitComparator = true;
                 break;
             }
         }
+
+        var hasComparator = explicitComparator || draft.Mention.Quantity.Kind == UnitKind.Money;
 
         if (!hasComparator)
         {
@@ -1008,8 +1018,11 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 超50亿元项目, 3亿元以上制造业项目: the amount modifies a noun of the class (a few characters of modifier between).
+        // With 超 / 过 / 以上 marking the threshold the modifier may be longer (超5000万元甲乙成果转化项目); a bare sum before a noun
+        // is more often what a body spends on it.
         var j = i;
-        while (j < text.Length && j - i < 6 && ClauseText.IsHan(text[j]))
+        var reach = explicitComparator ? 8 : 6;
+        while (j < text.Length && j - i < reach && ClauseText.IsHan(text[j]))
         {
             if (ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j))) > 0)
             {
@@ -1020,6 +1033,39 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>True when a count that ends its item follows <paramref name="i"/> past an optional 的 and an optional verb of
+    /// reaching (达到, 超过).</summary>
+    private static bool CountFollows(string text, int i)
+    {
+        if (ClauseText.At(text, i, "的"))
+        {
+            i++;
+        }
+
+        foreach (var verb in (string[])["达到", "超过", "达", "超"])
+        {
+            if (ClauseText.At(text, i, verb))
+            {
+                i += verb.Length;
+                break;
+            }
+        }
+
+        if (i >= text.Length || !char.IsAsciiDigit(text[i]))
+        {
+            return false;
+        }
+
+        // The count ends the item (2家。, 45%以上，): one with a noun of its own after it (的22个甲项目) names its class itself.
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+        {
+            i++;
+        }
+
+        var itemEnd = text.AsSpan(i, Math.Min(6, text.Length - i)).IndexOfAny("，。；、,;）)\n");
+        return itemEnd is >= 0 and <= 4;
     }
 
     private static bool IsSubjectOfNext(ExtractionContext context, TargetDraft draft, int clauseEnd)
