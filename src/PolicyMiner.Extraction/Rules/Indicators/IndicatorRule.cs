@@ -122,7 +122,7 @@ public sealed class IndicatorRule : ITargetRule
                 }
                 else if (!prev.IsRejected && prev.IndicatorSpan is null && segStart < exprStart
                          && LevelWords.MatchAtStart(text.AsSpan(segStart, exprStart - segStart)) is > 0 and var level
-                         && text.AsSpan(segStart + level, exprStart - segStart - level) is "、" or "和" or "及" or "与" or "以及")
+                         && IsListJoint(text.AsSpan(segStart + level, exprStart - segStart - level)))
                 {
                     // "3家国家级、12家省级示范企业": the previous item's level word (its noun is this item's) is not ours either.
                     segStart += level;
@@ -1653,6 +1653,9 @@ public sealed class IndicatorRule : ITargetRule
         return null;
     }
 
+    /// <summary>What may stand between two items of a run sharing one head: 、 or a conjunction, and nothing else.</summary>
+    private static bool IsListJoint(ReadOnlySpan<char> between) => between is "、" or "和" or "及" or "与" or "以及";
+
     /// <summary>"5个国家级和9个省级改革试点", "3家国家级、12家省级示范企业": for an item whose phrase after the number is only a
     /// level word, that level with the noun after the level word of the first later item of the run that has one; null
     /// otherwise. Only a list joint stands between two items of the run.</summary>
@@ -1670,7 +1673,7 @@ public sealed class IndicatorRule : ITargetRule
         {
             var next = context.Drafts[k];
             var between = text.AsSpan(end, Math.Max(0, next.ExpressionStart - end));
-            if (next.IsRejected || !(between is "、" or "和" or "及" or "与" or "以及"))
+            if (next.IsRejected || !IsListJoint(between))
             {
                 return null;
             }

@@ -1241,24 +1241,9 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var verb = clauseBefore[(each + 1)..];
-        if (verb.Length is < 2 or > 3)
-        {
-            return false;
-        }
-
-        foreach (var c in verb)
-        {
-            if (!ClauseText.IsHan(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return verb.Length is >= 2 and <= 3 && IsAllHan(verb);
     }
 
-    /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
-    /// a set the text chose before.</summary>
     /// <summary>The text before the number ends with a verb of choosing and its result 出, perhaps followed by the classes the
     /// choice falls into (遴选出十二类).</summary>
     private static bool WasChosen(ReadOnlySpan<char> trimmedBefore)
@@ -1277,6 +1262,8 @@ public sealed class NonTargetRule : ITargetRule
         return trimmedBefore.EndsWith("出") && SelectVerbs.MatchAtEnd(trimmedBefore[..^1]) > 0;
     }
 
+    /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
+    /// a set the text chose before.</summary>
     private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
     {
         if (!trimmedBefore.EndsWith("的"))
@@ -1560,7 +1547,6 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
-    /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
     /// <summary>A verb that implements stands in the clause before the number, and a policy package's noun closes the name the
     /// number opens (八个常态化20项样例措施: brackets and a second count may stand between).</summary>
     private static bool ImplementsPackage(string text, int start, int end)
@@ -1612,6 +1598,7 @@ public sealed class NonTargetRule : ITargetRule
         return true;
     }
 
+    /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>
     private static bool NamesProject(ReadOnlySpan<char> after)
     {
         for (var i = 0; i < after.Length && i <= 6; i++)
