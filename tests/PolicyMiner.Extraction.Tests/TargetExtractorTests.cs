@@ -47,6 +47,23 @@ public sealed class TargetExtractorTests
         Assert.Null(target.YearText);
     }
 
+    [Fact]
+    public void Extract_NumberedHeadingCutInsideItsQuotedPeriod_DatesItsOwnSectionOnly()
+    {
+        // "二、“" / "十五五" / "”时期…": the period the heading names over the lines that close its quote is its section's deadline;
+        // neither it nor a phrase cut out mid-sentence ("…统筹发力，" / "促消" / "费…") is a heading of its own reaching further.
+        const string Text = "一、云岭县2025年回望\n全县新增城镇就业0.9万人。\n二、“\n十五五\n”时期的主要任务\n坚持扩内需，统筹发力，\n促消\n"
+                            + "费和扩投资并举。全县新增城镇就业5万人。\n三、云岭县2026年重点工作\n全县新增城镇就业1万人。\n";
+        var read = new PolicyMiner.Ingest.DocumentReader().Read(System.Text.Encoding.UTF8.GetBytes(Text), "report.txt", PolicyMiner.Core.Documents.DocumentFormat.Txt);
+        Assert.True(read.Succeeded, read.Message);
+        var document = read.Document with { Metadata = read.Document.Metadata with { Year = 2026 } };
+
+        var targets = TargetExtractor.Default.Extract(document);
+
+        Assert.Equal(2030, Assert.Single(targets, t => t.Value == 5).Year);
+        Assert.Equal(2026, Assert.Single(targets, t => t.Value == 1).Year);
+    }
+
     [Theory]
     [InlineData("青川市人民政府办公室关于两起道路交通事故调查处理情况的通报", "")]
     [InlineData("青川市人民政府办公室关于加强道路交通安全工作的意见", "2名")]
