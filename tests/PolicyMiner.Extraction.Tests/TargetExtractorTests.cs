@@ -36,6 +36,10 @@ public sealed class TargetExtractorTests
     [InlineData("示范县人民政府关于印发示范县“十四五”数字经济规划的通知", 2025)]
     [InlineData("示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 2025)]
     [InlineData("示范县2021年数字经济工作要点", 2021)]
+    [InlineData("Action Plan for the Digital Economy of Sample County (2021 - 2023)", 2023)]
+    [InlineData("Sample County Digital Economy Plan（2021—2024）", 2024)]
+    [InlineData("Interpretation of the 14th Five - Year Plan for the Digital Economy of Sample County", 2025)]
+    [InlineData("Several Measures to Accelerate the Digital Economy of Sample County", 2021)]
     public void Extract_UntimedTarget_IsDueAtTheEndOfThePlanPeriodItsTitleNames(string title, int due)
     {
         var plain = PlainTextDocument.Create("plan.txt", "全县数字经济核心产业增加值占比达到10%。", 2021);
