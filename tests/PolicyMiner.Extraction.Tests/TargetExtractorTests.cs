@@ -36,6 +36,10 @@ public sealed class TargetExtractorTests
     [InlineData("示范县人民政府关于印发示范县“十四五”数字经济规划的通知", 2025)]
     [InlineData("示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 2025)]
     [InlineData("示范县2021年数字经济工作要点", 2021)]
+    [InlineData("Action Plan for the Digital Economy of Sample County (2021 - 2023)", 2023)]
+    [InlineData("Sample County Digital Economy Plan（2021—2024）", 2024)]
+    [InlineData("Interpretation of the 14th Five - Year Plan for the Digital Economy of Sample County", 2025)]
+    [InlineData("Several Measures to Accelerate the Digital Economy of Sample County", 2021)]
     public void Extract_UntimedTarget_IsDueAtTheEndOfThePlanPeriodItsTitleNames(string title, int due)
     {
         var plain = PlainTextDocument.Create("plan.txt", "全县数字经济核心产业增加值占比达到10%。", 2021);
@@ -45,6 +49,23 @@ public sealed class TargetExtractorTests
 
         Assert.Equal(due, target.Year);
         Assert.Null(target.YearText);
+    }
+
+    [Fact]
+    public void Extract_NumberedHeadingCutInsideItsQuotedPeriod_DatesItsOwnSectionOnly()
+    {
+        // "二、“" / "十五五" / "”时期…": the period the heading names over the lines that close its quote is its section's deadline;
+        // neither it nor a phrase cut out mid-sentence ("…统筹发力，" / "促消" / "费…") is a heading of its own reaching further.
+        const string Text = "一、云岭县2025年回望\n全县新增城镇就业0.9万人。\n二、“\n十五五\n”时期的主要任务\n坚持扩内需，统筹发力，\n促消\n"
+                            + "费和扩投资并举。全县新增城镇就业5万人。\n三、云岭县2026年重点工作\n全县新增城镇就业1万人。\n";
+        var read = new PolicyMiner.Ingest.DocumentReader().Read(System.Text.Encoding.UTF8.GetBytes(Text), "report.txt", PolicyMiner.Core.Documents.DocumentFormat.Txt);
+        Assert.True(read.Succeeded, read.Message);
+        var document = read.Document with { Metadata = read.Document.Metadata with { Year = 2026 } };
+
+        var targets = TargetExtractor.Default.Extract(document);
+
+        Assert.Equal(2030, Assert.Single(targets, t => t.Value == 5).Year);
+        Assert.Equal(2026, Assert.Single(targets, t => t.Value == 1).Year);
     }
 
     [Theory]

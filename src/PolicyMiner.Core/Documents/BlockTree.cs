@@ -233,7 +233,7 @@ public sealed class BlockTree
     /// taking it for one would close the section it sits in.</summary>
     private static bool IsUnnumberedHeading(string text, int start, int end)
     {
-        if (end - start > MaxHeadingLength || end - start < 2 || !HasWord(text.AsSpan(start, end - start)))
+        if (end - start > MaxHeadingLength || end - start < 2 || !HasWord(text.AsSpan(start, end - start)) || CutFromSentence(text, start, end))
         {
             return false;
         }
@@ -247,6 +247,29 @@ public sealed class BlockTree
         }
 
         return true;
+    }
+
+    /// <summary>A phrase of a running sentence that a hard line break cut out, not a heading: a line that a quote or title mark
+    /// opened on the line before, that starts by closing one or ends opening one ("…是实施“" / "十四五" / "”规划…"), one that follows a line ending
+    /// mid-clause ("…统筹发力，" / "促消" / "费和…"), or one the next line goes on from with a closing mark or a clause's
+    /// punctuation ("…我们坚定践行" / "为民服务理念" / "，在…").</summary>
+    private static bool CutFromSentence(string text, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < text.Length && char.IsWhiteSpace(text[after]))
+        {
+            after++;
+        }
+
+        return (before >= 0 && text[before] is '“' or '‘' or '《' or '「' or '，' or '、')
+               || text[start] is '”' or '’' or '》' or '」' || text[end - 1] is '“' or '‘' or '《' or '「'
+               || (after < text.Length && text[after] is '”' or '’' or '》' or '」' or '，' or '、' or '；' or '。');
     }
 
     private static bool HasWord(ReadOnlySpan<char> line)

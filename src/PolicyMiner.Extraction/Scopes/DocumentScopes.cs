@@ -107,6 +107,7 @@ public sealed class DocumentScopes
         var review = new bool[lines.Count];
         var pastOpening = new bool[lines.Count];
         var deadline = new YearMention?[lines.Count];
+        var headingDeadline = new YearMention?[lines.Count];
         var planLine = new bool[lines.Count];
 
         for (var i = 0; i < lines.Count; i++)
@@ -118,6 +119,12 @@ public sealed class DocumentScopes
             pastOpening[i] = lines[i].Kind != BlockKind.Heading
                              && (PastOpeningWords.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || time.OpensWithPast);
             deadline[i] = time.Due;
+            // "二、“" / "十四五" / "”时期的主要任务": a heading that a hard line break cut inside a quoted name goes on to the line that
+            // closes the quote; the period it names there is its section's deadline (not a plan title's end over later sections).
+            var quoted = lines[i].Kind == BlockKind.Heading ? QuoteContinued(text, lines, i) : span;
+            headingDeadline[i] = quoted.End > span.End
+                ? Timing(context, new TextSpan(AfterRunInHeading(text, quoted), quoted.End), plan).Due ?? time.Due
+                : time.Due;
             // 全年 / 年内 inside a review speak of the reviewed year: only a plan word or a stated year turns to the plan.
             var statedDue = time.Due is { Kind: not YearMentionKind.Relative };
             planLine[i] = lines[i].Kind == BlockKind.Heading
@@ -157,7 +164,7 @@ public sealed class DocumentScopes
         var sectionDeadline = new YearMention?[lines.Count];
         foreach (var section in tree.Sections)
         {
-            if (section.HeadingLine is { Kind: BlockKind.Heading } heading && deadline[heading.LineIndex] is { } due)
+            if (section.HeadingLine is { Kind: BlockKind.Heading } heading && headingDeadline[heading.LineIndex] is { } due)
             {
                 for (var i = heading.LineIndex + 1; i < lines.Count && lines[i].Span.Start < section.Span.End; i++)
                 {
@@ -507,6 +514,28 @@ public sealed class DocumentScopes
     }
 
     /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>
+    /// <summary>The heading line <paramref name="i"/> with the lines that finish a quote it leaves open at its end ("二、“" + "十四五" +
+    /// "”时期…"), up to the line that closes it (at most three lines on); the line itself when it leaves none open.</summary>
+    private static TextSpan QuoteContinued(string text, IReadOnlyList<Block> lines, int i)
+    {
+        var span = lines[i].Span;
+        if (span.Length == 0 || text[span.End - 1] is not ('“' or '‘' or '《' or '「'))
+        {
+            return span;
+        }
+
+        for (var k = i + 1; k < lines.Count && k <= i + 3; k++)
+        {
+            var next = lines[k].Span;
+            if (next.Length > 0 && text[next.Start] is '”' or '’' or '》' or '」')
+            {
+                return new TextSpan(span.Start, next.End);
+            }
+        }
+
+        return span;
+    }
+
     private static TextSpan OpeningClause(string text, TextSpan line)
     {
         for (var i = line.Start; i < line.End; i++)

@@ -207,6 +207,11 @@ public sealed class YearRule : ITargetRule
             }
         }
 
+        if (EnglishFiveYearPlanEnd(title) is { } english && (context.PlanYear is null || english >= context.PlanYear.Value.Value))
+        {
+            return english;
+        }
+
         for (var i = title.IndexOf('十'); i >= 0 && i + 2 < title.Length; i = title.IndexOf('十', i + 1))
         {
             var d = PolicyMiner.Extraction.Quantities.ChineseNumber.DigitValue(title[i + 1]);
@@ -220,16 +225,83 @@ public sealed class YearRule : ITargetRule
         return null;
     }
 
-    /// <summary>The end of a period written "YYYY—YYYY年" in a title, or null.</summary>
+    /// <summary>The end of a period written "YYYY—YYYY年" in a title (also without 年 and with spaces round the dash, as a
+    /// translated title writes it: "Action Plan … (2023 - 2025)"), or null.</summary>
     private static int? TitlePeriodEnd(string title)
     {
-        for (var i = title.IndexOf('年'); i >= 0; i = title.IndexOf('年', i + 1))
+        for (var i = 0; i + 4 <= title.Length; i++)
         {
-            if (i >= 9 && int.TryParse(title.AsSpan(i - 4, 4), out var last) && title[i - 5] is '-' or '－' or '—' or '–' or '~' or '～' or '至'
-                && int.TryParse(title.AsSpan(i - 9, 4), out var first) && first < last && last - first <= 30
-                && PolicyYear.TryCreate(first, out _) && PolicyYear.TryCreate(last, out _))
+            if ((i > 0 && char.IsAsciiDigit(title[i - 1])) || !TryYear(title, i, out var first))
+            {
+                continue;
+            }
+
+            var j = i + 4;
+            while (j < title.Length && title[j] == ' ')
+            {
+                j++;
+            }
+
+            if (j >= title.Length || title[j] is not ('-' or '－' or '—' or '–' or '~' or '～' or '至'))
+            {
+                continue;
+            }
+
+            j++;
+            while (j < title.Length && title[j] == ' ')
+            {
+                j++;
+            }
+
+            if (TryYear(title, j, out var last) && (j + 4 == title.Length || !char.IsAsciiDigit(title[j + 4])) && first < last
+                && last - first <= 30 && PolicyYear.TryCreate(first, out _) && PolicyYear.TryCreate(last, out _))
             {
                 return last;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryYear(string title, int at, out int year)
+    {
+        year = 0;
+        return at + 4 <= title.Length && char.IsAsciiDigit(title[at]) && int.TryParse(title.AsSpan(at, 4), out year);
+    }
+
+    /// <summary>The end of the five-year plan a translated title names by its ordinal ("the 14th Five - Year Plan" → 2025), or null.</summary>
+    private static int? EnglishFiveYearPlanEnd(string title)
+    {
+        for (var i = title.IndexOf("Five", StringComparison.OrdinalIgnoreCase); i > 0; i = title.IndexOf("Five", i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var after = i + 4;
+            while (after < title.Length && title[after] is ' ' or '-' or '–')
+            {
+                after++;
+            }
+
+            var before = i - 1;
+            while (before >= 0 && title[before] == ' ')
+            {
+                before--;
+            }
+
+            if (!title.AsSpan(after).StartsWith("Year", StringComparison.OrdinalIgnoreCase) || before < 2
+                || !title.AsSpan(before - 1, 2).Equals("th", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var digits = before - 1;
+            while (digits > 0 && char.IsAsciiDigit(title[digits - 1]))
+            {
+                digits--;
+            }
+
+            if (digits < before - 1 && int.TryParse(title.AsSpan(digits, before - 1 - digits), out var ordinal)
+                && PlanPeriod.TryFiveYearPlan(ordinal, out var period))
+            {
+                return period.End.Value;
             }
         }
 
