@@ -17,6 +17,9 @@ internal static class PageNumbers
     private const int MinPageLines = 8;
     private const double PageLengthTolerance = 0.2;
 
+    // A page is at most this many lines long (double-spaced text saved from a PDF runs to about 50).
+    private const int MaxPageLines = 120;
+
     // A run takes a next number at most this many times its last page length below its last one.
     private const double MaxPageGrowth = 2.5;
 
@@ -24,6 +27,10 @@ internal static class PageNumbers
     public static void DropGlued(string source, List<(int Start, int Length)> lines, bool[] keep)
     {
         var runs = new List<List<(int Line, int Number, int Digits)>>();
+
+        // Runs by the number they ended on, so a number only meets the runs it could continue (a text of many numbered lines
+        // stays linear); a run too far above to continue leaves its list.
+        var byLast = new Dictionary<int, List<List<(int Line, int Number, int Digits)>>>();
         for (var n = 0; n < lines.Count; n++)
         {
             if (!keep[n] || !GluedNumber(source, lines[n], out var number, out var digits))
@@ -31,27 +38,45 @@ internal static class PageNumbers
                 continue;
             }
 
-            // The number continues the run that waits for it (the page before, or one page skipped) at least a page below and not
+            // The number continues a run that waits for it (the page before, or one page skipped) at least a page below and not
             // far beyond the run's last page length (front matter numbered apart does not swallow the body's numbers).
             // Of several such runs, the one it follows most closely (the next page rather than one page skipped).
             List<(int Line, int Number, int Digits)>? run = null;
-            foreach (var candidate in runs)
+            for (var step = 1; step <= 2 && run is null; step++)
             {
-                if (Continues(candidate, n, number)
-                    && (run is null || (number - candidate[^1].Number, n - candidate[^1].Line).CompareTo((number - run[^1].Number, n - run[^1].Line)) < 0))
+                if (!byLast.TryGetValue(number - step, out var waiting))
                 {
-                    run = candidate;
+                    continue;
+                }
+
+                waiting.RemoveAll(r => n - r[^1].Line > MaxPageLines * 2);
+                foreach (var candidate in waiting)
+                {
+                    if (Continues(candidate, n, number) && (run is null || n - candidate[^1].Line < n - run[^1].Line))
+                    {
+                        run = candidate;
+                    }
+                }
+
+                if (run is not null)
+                {
+                    waiting.Remove(run);
                 }
             }
 
             if (run is null)
             {
-                runs.Add([(n, number, digits)]);
+                run = [];
+                runs.Add(run);
             }
-            else
+
+            run.Add((n, number, digits));
+            if (!byLast.TryGetValue(number, out var list))
             {
-                run.Add((n, number, digits));
+                byLast[number] = list = [];
             }
+
+            list.Add(run);
         }
 
         foreach (var run in runs)
@@ -81,7 +106,7 @@ internal static class PageNumbers
     {
         var last = run[^1];
         var step = number - last.Number;
-        if (step is not (1 or 2) || line - last.Line < MinPageLines * step)
+        if (step is not (1 or 2) || line - last.Line < MinPageLines * step || line - last.Line > MaxPageLines * step)
         {
             return false;
         }
