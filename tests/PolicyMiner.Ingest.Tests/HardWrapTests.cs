@@ -80,4 +80,44 @@ public sealed class HardWrapTests
         Assert.Contains("上年的 2.69 亿元", cleaned.Text);
         Assert.Contains("全县\n4.4.1 壮大", cleaned.Text);
     }
+
+    [Fact]
+    public void Clean_PageFooterBetweenTheHalvesOfAParagraph_IsDropped()
+    {
+        var cleaned = ChromeFilter.Clean(Page(
+            "加快实施科技企业培育工程，推动创新主体量质齐升，全县",
+            "— 17 —",
+            "科技型中小企业达到300家。"));
+
+        Assert.Contains("全县科技型中小企业达到300家。", cleaned.Text);
+        Assert.DoesNotContain("17", cleaned.Text);
+    }
+
+    [Fact]
+    public void Clean_PageNumbersGluedToTheFirstLineOfEachPage_AreDropped()
+    {
+        // Six pages of 22 lines, numbered 3 to 8, each number glued to the first ideograph of its page.
+        const int PageLines = 22;
+        var lines = FullLines(6 * PageLines).ToArray();
+        var numbered = lines.Select((line, n) => n % PageLines == 0 ? $"{n / PageLines + 3}{line}" : line);
+        var cleaned = ChromeFilter.Clean(string.Join('\n', numbered.Append("建设。")));
+
+        Assert.Equal(string.Concat(lines) + "建设。", cleaned.Text);
+    }
+
+    [Fact]
+    public void Clean_CountsOpeningLinesAtNoSteadyPace_StayText()
+    {
+        // Numbers that count up but open lines 3, 5 and 30 lines apart are text, not a page numbering.
+        var lines = FullLines(120).ToArray();
+        foreach (var (line, number) in new[] { (10, 3), (13, 4), (18, 5), (48, 6), (51, 7), (90, 8) })
+        {
+            lines[line] = $"{number}{lines[line]}";
+        }
+
+        var cleaned = ChromeFilter.Clean(string.Join('\n', lines.Append("建设。")));
+
+        Assert.Contains("5" + FullLines(120).ElementAt(18), cleaned.Text);
+        Assert.Contains("8" + FullLines(120).ElementAt(90), cleaned.Text);
+    }
 }

@@ -190,7 +190,8 @@ public static class TextNormaliser
         }
 
         // After a number only when padding was set before it too ("到 2025 年"): "附表2 各乡镇…" is a caption's label.
-        if ((((IsDigit(before) && PaddedBefore(text, i - 1)) || before == '%') && IsIdeograph(after)) || (IsDigit(before) && after is '%' or '‰'))
+        if ((((IsDigit(before) && PaddedBefore(text, i - 1)) || before == '%') && IsIdeograph(after))
+            || (IsDigit(before) && after is '%' or '‰' && !IsRowNumberBeforeCell(text, i - 1)))
         {
             return true;
         }
@@ -198,12 +199,25 @@ public static class TextNormaliser
         if (IsDigit(before) && IsSpacedDigit(text, i - 1))
         {
             // Spaced digits go on into a decimal point or a range ("6 .5 %", "1 6 0 ～ 3 0 0万").
-            return ((IsDigit(after) || after is '%' or '‰') && SpacedDigitsEndInWords(text, i + 1))
+            return ((IsDigit(after) || (after is '%' or '‰' && !IsRowNumberBeforeCell(text, i - 1))) && SpacedDigitsEndInWords(text, i + 1))
                 || (after == '.' && i + 2 < text.Length && IsDigit(text[i + 2]))
                 || (IsRangeDash(after) && i + 3 < text.Length && text[i + 2] == ' ' && IsDigit(text[i + 3]));
         }
 
         return IsRangeDash(before) && IsDigit(after) && i >= 3 && text[i - 2] == ' ' && IsDigit(text[i - 3]) && IsSpacedDigit(text, i - 3);
+    }
+
+    /// <summary>The whole number ending at <paramref name="i"/> opens its line and the % after its space stands apart as a cell
+    /// ("6 % 预期性 4.5左右": a table row's number, then its unit column): the % is not the number's.</summary>
+    private static bool IsRowNumberBeforeCell(string text, int i)
+    {
+        var start = i;
+        while (start > 0 && IsDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        return (start == 0 || text[start - 1] == '\n') && i + 3 < text.Length && text[i + 3] == ' ';
     }
 
     /// <summary>The number starting at <paramref name="i"/> runs straight into an ideograph ("2022年").</summary>

@@ -121,6 +121,22 @@ public sealed class UnitCatalogue
         return null;
     }
 
+    /// <summary>The bare magnitude (万, 亿, 万亿) that opens <paramref name="text"/>, as a unit of its own, or null.</summary>
+    /// <remarks>What <see cref="Match"/> falls back to when no unit follows the magnitude; the quantity scanner asks for it when the
+    /// longer unit would end inside the next word (30亿项目: 亿, not 亿项).</remarks>
+    public static UnitMatch? MatchMagnitude(ReadOnlySpan<char> text)
+    {
+        foreach (var (prefix, factor) in Magnitudes)
+        {
+            if (prefix is "万" or "亿" or "万亿" && text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return new UnitMatch(prefix, prefix.Length, factor, "", UnitKind.None);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Standard unit and factor for a written unit (for units read back from files).</summary>
     public UnitMatch? Parse(string written) => written.Length == 0 ? null : Match(written) is { } m && m.Length == written.Length ? m : null;
 

@@ -122,6 +122,7 @@ public static partial class ChromeFilter
             }
         }
 
+        PageNumbers.DropGlued(source, lines, keep);
         var aligned = AlignedRows(source, lines, keep);
         var joins = HardWrap.Joins(source, lines, keep, aligned);
         var builder = new OffsetTextBuilder(source.Length);
@@ -219,6 +220,12 @@ public static partial class ChromeFilter
             {
                 return true;
             }
+        }
+
+        // A printed page's footer saved with its text: "— 12 —", "- 3 -", "第 3 页 共 10 页" (a bare "12" may be a table cell).
+        if (line.Length <= 20 && PageFooterPattern().IsMatch(line))
+        {
+            return true;
         }
 
         return IsNavigationBar(line) || IsSiteBanner(line) || IsPhoneLine(line);
@@ -550,4 +557,7 @@ public static partial class ChromeFilter
 
     [GeneratedRegex(@"^[^\d]{0,12}(?:\(?0\d{2,3}\)?[-－ ]?)?\d{7,8}(?:[-－]\d{1,4})?[^\d]{0,6}$")]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^(?:[-—－–‐]{1,2}\s*\d{1,4}\s*[-—－–‐]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)$")]
+    private static partial Regex PageFooterPattern();
 }

@@ -16,6 +16,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
+    private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
     private static readonly WordClass DistributiveEach = WordLexicon.Default["distributive-each"];
     private static readonly string[] IncentiveAfter = [.. WordLexicon.Default["incentive-after"].Words];
     private static readonly WordClass Estimate = WordLexicon.Default["estimate"];
@@ -574,6 +575,14 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.ClassThreshold;
         }
 
+        // 营收超10亿企业6家, 引进过30亿项目5个: a bare magnitude after a threshold verb that sizes the noun of a class right after it
+        // is the class a count is of, not an amount to reach.
+        if (m.Quantity.Kind == UnitKind.None && m.Quantity.Unit.Length > 0 && ThresholdVerbs.MatchAtEnd(text.AsSpan(0, start)) > 0
+            && SizesClassNoun(text, end))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
         if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标"))
         {
             return RejectionReason.IndicatorCount;
@@ -1030,6 +1039,27 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             j++;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a noun of a class (<c>threshold-noun</c>) follows <paramref name="i"/> within a few characters of modifier,
+    /// past an optional bound (以上) and 的: 超10亿企业, 过30亿以上的重大项目.</summary>
+    private static bool SizesClassNoun(string text, int i)
+    {
+        i += ThresholdEnds.MatchAtStart(text.AsSpan(i, Math.Min(3, text.Length - i)));
+        if (i < text.Length && text[i] == '的')
+        {
+            i++;
+        }
+
+        for (var j = i; j < text.Length && j - i <= 4 && ClauseText.IsHan(text[j]); j++)
+        {
+            if (ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j))) > 0)
+            {
+                return true;
+            }
         }
 
         return false;

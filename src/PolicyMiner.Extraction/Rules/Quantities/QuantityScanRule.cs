@@ -68,12 +68,12 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
             return Add(context, position, pEnd, pEnd + pUnit.Length, first.Value, pMax, pUnit, false, false);
         }
 
-        if (TryRange(text, end, isChinese: false, out var max, out var rangeEnd) && MatchUnit(text, rangeEnd, out var rangeUnit, out var rangeApprox, out var unitStart))
+        if (TryRange(text, end, isChinese: false, out var max, out var rangeEnd) && MatchUnit(context, rangeEnd, out var rangeUnit, out var rangeApprox, out var unitStart))
         {
             return Add(context, position, rangeEnd, unitStart + rangeUnit!.Length, first.Value, max, rangeUnit, false, rangeApprox);
         }
 
-        if (MatchUnit(text, end, out var unit, out var approx, out var start)
+        if (MatchUnit(context, end, out var unit, out var approx, out var start)
             && !(first.Length == 1 && unit!.Written.Length == 1 && char.IsAsciiLetter(unit.Written[0])))
         {
             // (A single digit before a letter unit is a generation's name: 4G, 5G.)
@@ -136,13 +136,13 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
             }
         }
 
-        if (TryRange(text, end, isChinese: true, out var max, out var rangeEnd) && MatchUnit(text, rangeEnd, out var rangeUnit, out var rangeApprox, out var rangeUnitStart)
+        if (TryRange(text, end, isChinese: true, out var max, out var rangeEnd) && MatchUnit(context, rangeEnd, out var rangeUnit, out var rangeApprox, out var rangeUnitStart)
             && rangeUnit!.Kind != UnitKind.None)
         {
             return Add(context, position, rangeEnd, rangeUnitStart + rangeUnit.Length, number.Value, max, rangeUnit, true, rangeApprox);
         }
 
-        if (MatchUnit(text, end, out var unitMatch, out var approx, out var unitStart) && unitMatch!.Kind != UnitKind.None)
+        if (MatchUnit(context, end, out var unitMatch, out var approx, out var unitStart) && unitMatch!.Kind != UnitKind.None)
         {
             return Add(context, position, end, unitStart + unitMatch.Length, number.Value, null, unitMatch, true, approx);
         }
@@ -185,9 +185,10 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         return true;
     }
 
-    /// <summary>The unit after a number, allowing 余/多 between them (100余家).</summary>
-    private bool MatchUnit(string text, int index, out UnitMatch? unit, out bool approximate, out int unitStart)
+    /// <summary>The unit after a number, allowing 余/多 between them (100余家); a unit ends where a word ends (30亿项目: 亿).</summary>
+    private bool MatchUnit(ExtractionContext context, int index, out UnitMatch? unit, out bool approximate, out int unitStart)
     {
+        var text = context.Text;
         approximate = false;
         unitStart = index;
         if (index < text.Length && text[index] is '余' or '多')
@@ -197,6 +198,15 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         }
 
         unit = units.Match(text.AsSpan(unitStart));
+        if (unit is { Kind: not UnitKind.None } && unitStart + unit.Length < text.Length
+            && UnitCatalogue.MatchMagnitude(text.AsSpan(unitStart)) is { } magnitude && magnitude.Length < unit.Length
+            && context.Words.IsBoundary(unitStart + magnitude.Length) && !context.Words.IsBoundary(unitStart + unit.Length))
+        {
+            // 30亿项目, 260万人民, 5万户籍人口: the word after the magnitude starts with a unit's character (项 of 项目, 人 of 人民);
+            // the magnitude stands alone and the word stays whole for the indicator.
+            unit = magnitude;
+        }
+
         if (unit is null && approximate)
         {
             approximate = false;
