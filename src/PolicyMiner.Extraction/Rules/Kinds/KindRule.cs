@@ -27,6 +27,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass DeadlineUnits = WordLexicon.Default["deadline-unit"];
     private static readonly WordClass FoundingVerbs = WordLexicon.Default["founding-verb"];
     private static readonly WordClass CollectiveEach = WordLexicon.Default["collective-each"];
+    private static readonly WordClass QuotaMinimums = WordLexicon.Default["quota-minimum"];
     private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
     private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
     private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
@@ -157,7 +158,7 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>
     private static bool NounFollows(string text, int expressionEnd) =>
-        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
+        expressionEnd < text.Length && ClauseText.IsHan(text[expressionEnd]) && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
 
     /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
     private static bool DefinesClass(string text, int expressionEnd)
@@ -223,8 +224,7 @@ public sealed class KindRule : ITargetRule
         if ((EachActor(item) && OneClause(item)) || EachActor(subject))
         {
             var lead = text.AsSpan(draft.ExpressionStart - before.Length, Math.Max(0, draft.Mention.Span.Start - (draft.ExpressionStart - before.Length)));
-            if (lead.IndexOf("至少", StringComparison.Ordinal) >= 0 || lead.IndexOf("不少于", StringComparison.Ordinal) >= 0
-                || lead.IndexOf("不低于", StringComparison.Ordinal) >= 0)
+            if (QuotaMinimums.OccursIn(lead))
             {
                 return true;
             }
@@ -279,7 +279,7 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>True when the words open with 各 before a class of actors (各社区, 各医院), not a collective 各类 / 各项.</summary>
     private static bool EachActor(ReadOnlySpan<char> words) =>
-        words.Length > 2 && words[0] == '各' && words[1] is >= '\u4e00' and <= '\u9fff' && CollectiveEach.MatchAtStart(words) == 0;
+        words.Length > 2 && words[0] == '各' && ClauseText.IsHan(words[1]) && CollectiveEach.MatchAtStart(words) == 0;
 
     /// <summary>True when the indicator names the class of people as what it measures, not followed by a distributive 每.</summary>
     private static bool Measures(string indicator, string person)
