@@ -82,6 +82,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
     private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
+    private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
+    private static readonly WordClass ClassThresholdBounds = WordLexicon.Default["class-threshold-bound"];
+    private static readonly WordClass CountReachVerbs = WordLexicon.Default["count-reach-verb"];
 
     private const double HoursInDay = 24;
 
@@ -972,20 +975,13 @@ public sealed class NonTargetRule : ITargetRule
     {
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
-        var explicitComparator = false;
-        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
-        {
-            explicitComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
-        }
+        var explicitComparator = ClassThresholdComparators.MatchAtEnd(text.AsSpan(0, draft.Mention.Span.Start)) > 0;
 
-        foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "左右"])
+        var suffix = ClassThresholdBounds.MatchAtStart(text.AsSpan(i));
+        if (suffix > 0)
         {
-            if (ClauseText.At(text, i, suffix))
-            {
-                i += suffix.Length;
-                explicitComparator = true;
-                break;
-            }
+            i += suffix;
+            explicitComparator = true;
         }
 
         var hasComparator = explicitComparator || draft.Mention.Quantity.Kind == UnitKind.Money;
@@ -1044,14 +1040,7 @@ public sealed class NonTargetRule : ITargetRule
             i++;
         }
 
-        foreach (var verb in (string[])["达到", "超过", "达", "超"])
-        {
-            if (ClauseText.At(text, i, verb))
-            {
-                i += verb.Length;
-                break;
-            }
-        }
+        i += CountReachVerbs.MatchAtStart(text.AsSpan(i));
 
         if (i >= text.Length || !char.IsAsciiDigit(text[i]))
         {
