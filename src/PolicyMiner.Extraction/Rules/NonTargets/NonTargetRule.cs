@@ -85,6 +85,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
     private static readonly WordClass ClassThresholdBounds = WordLexicon.Default["class-threshold-bound"];
     private static readonly WordClass CountReachVerbs = WordLexicon.Default["count-reach-verb"];
+    private static readonly WordClass ObjectPrepositions = WordLexicon.Default["object-preposition"];
+    private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
+    private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
 
     private const double HoursInDay = 24;
 
@@ -632,7 +635,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 对遴选出的12个项目，由…调度: the object of 对, a set a participle of choosing says was chosen before (完成票决确定的20项实事
         // is work to do: no 对).
-        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.TrimStart().StartsWith("对") && IsChosenSet(trimmedBefore))
+        if (m.Quantity.Kind == UnitKind.Count && ObjectPrepositions.MatchAtStart(clauseBefore.TrimStart()) > 0 && IsChosenSet(trimmedBefore))
         {
             return RejectionReason.Reference;
         }
@@ -1248,24 +1251,22 @@ public sealed class NonTargetRule : ITargetRule
             trimmedBefore = i < trimmedBefore.Length - 1 ? trimmedBefore[..i] : trimmedBefore;
         }
 
-        return trimmedBefore.EndsWith("出") && SelectVerbs.MatchAtEnd(trimmedBefore[..^1]) > 0;
+        var complement = ResultComplements.MatchAtEnd(trimmedBefore);
+        return complement > 0 && SelectVerbs.MatchAtEnd(trimmedBefore[..^complement]) > 0;
     }
 
     /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
     /// a set the text chose before.</summary>
     private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
     {
-        if (!trimmedBefore.EndsWith("的"))
+        var particle = AttributiveParticles.MatchAtEnd(trimmedBefore);
+        if (particle == 0)
         {
             return false;
         }
 
-        var participle = trimmedBefore[..^1];
-        if (participle.EndsWith("出"))
-        {
-            participle = participle[..^1];
-        }
-
+        var participle = trimmedBefore[..^particle];
+        participle = participle[..^ResultComplements.MatchAtEnd(participle)];
         return SelectVerbs.MatchAtEnd(participle) > 0;
     }
 
