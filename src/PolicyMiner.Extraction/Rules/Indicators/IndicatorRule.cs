@@ -1026,11 +1026,7 @@ public sealed class IndicatorRule : ITargetRule
         return false;
     }
 
-    private static readonly string[] ElidedGrowthWords =
-    [
-        "年均增长", "年均递增", "年均提高", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比去年增长",
-        "比去年提高", "同比增长", "同比提高", "同比增加", "每年提高", "每年增长",
-    ];
+    private static readonly string[] ElidedGrowthWords = [.. WordLexicon.Default["elided-growth"].Words];
 
     /// <summary>The growth phrase of a clause whose subject is elided ("并保持年均增长", "比上年提高"), or "".</summary>
     private static string ElidedGrowth(string text, int start, int end)
