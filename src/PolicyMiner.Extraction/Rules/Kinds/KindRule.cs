@@ -28,10 +28,11 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass FoundingVerbs = WordLexicon.Default["founding-verb"];
     private static readonly WordClass CollectiveEach = WordLexicon.Default["collective-each"];
     private static readonly WordClass QuotaMinimums = WordLexicon.Default["quota-minimum"];
-    private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
-    private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
-    private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
-    private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
+    private static readonly WordClass DensityWords = WordLexicon.Default["density-word"];
+    private static readonly string[] PerActorStarts = [.. WordLexicon.Default["per-actor-opening"].Words];
+    private static readonly string[] PersonClasses = [.. WordLexicon.Default["person-class"].Words];
+    private static readonly string[] ActivityUnits = [.. WordLexicon.Default["activity-unit"].Words];
+    private static readonly string[] RatioRequirement = [.. WordLexicon.Default["ratio-base"].Words];
 
     public string Name => "kind";
 
@@ -103,9 +104,7 @@ public sealed class KindRule : ITargetRule
         // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit; but the percentage a stock
         // grows by (拥有量增长10%) or its share of a whole (先进产能占比90%) is read as any other percentage.
         var percentOfStock = q.Kind == UnitKind.Percent && (IsRateOfChange(before) || ShareWords.MatchAtEnd(draft.Indicator) > 0);
-        if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每十万", StringComparison.Ordinal) || draft.Indicator.Contains("每百", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每千", StringComparison.Ordinal)))
+        if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || DensityWords.OccursIn(draft.Indicator)))
         {
             return TargetKind.Level;
         }
