@@ -88,6 +88,8 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ObjectPrepositions = WordLexicon.Default["object-preposition"];
     private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
     private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
+    private static readonly WordClass MagnitudeReachVerbs = WordLexicon.Default["magnitude-reach-verb"];
+    private static readonly WordClass AtLeastAfter = WordLexicon.Default["comparator-at-least-after"];
 
     private const double HoursInDay = 24;
 
@@ -484,8 +486,7 @@ public sealed class NonTargetRule : ITargetRule
 
             // 突破千亿元 is a value; 百家企业, 千企 are slogans.
             if (m.ValueText is "百" or "千" or "万" or "亿" or "百万" or "千万" or "万亿"
-                && !(m.Quantity.Kind == UnitKind.Money && (ClauseText.EndsAt(text, start, "突破") || ClauseText.EndsAt(text, start, "达到")
-                                                          || ClauseText.EndsAt(text, start, "超过") || ClauseText.EndsAt(text, start, "过"))))
+                && !(m.Quantity.Kind == UnitKind.Money && MagnitudeReachVerbs.MatchAtEnd(text.AsSpan(0, start)) > 0))
             {
                 return RejectionReason.Slogan;
             }
@@ -656,7 +657,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 涉及两个以上部门, 同时在两个以上机构, 两个以上省…出现应急状态: a count with 以上 that defines the class a rule or
         // plan speaks of.
-        if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "以上") || ClauseText.At(text, end, "及以上"))
+        if (m.Quantity.Kind == UnitKind.Count && AtLeastAfter.MatchAtStart(text.AsSpan(end)) > 0
             && (SpanVerbs.MatchAtEnd(trimmedBefore) > 0 || EventVerbs.OccursIn(clauseAfter)))
         {
             return RejectionReason.ClassThreshold;
