@@ -812,7 +812,7 @@ public sealed class IndicatorRule : ITargetRule
             : -1;
         foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, inWord, parallel, parallelWord])
         {
-            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && text[cut] is >= '\u4e00' and <= '\u9fff')
+            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && ClauseText.IsHan(text[cut]))
             {
                 return WithoutTally(text[cut..lastEnd]);
             }
