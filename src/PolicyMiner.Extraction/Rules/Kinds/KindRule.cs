@@ -28,6 +28,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass FoundingVerbs = WordLexicon.Default["founding-verb"];
     private static readonly WordClass CollectiveEach = WordLexicon.Default["collective-each"];
     private static readonly WordClass QuotaMinimums = WordLexicon.Default["quota-minimum"];
+    private static readonly WordClass SubsetOpenings = WordLexicon.Default["subset-opening"];
     private static readonly WordClass DensityWords = WordLexicon.Default["density-word"];
     private static readonly string[] PerActorStarts = [.. WordLexicon.Default["per-actor-opening"].Words];
     private static readonly string[] PersonClasses = [.. WordLexicon.Default["person-class"].Words];
@@ -263,8 +264,7 @@ public sealed class KindRule : ITargetRule
         // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重,
         // 新兴产业营业收入占比 a share.
         var q = draft.Mention.Quantity;
-        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0
-            && before.IndexOf("占比", StringComparison.Ordinal) < 0)
+        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && !ShareWords.OccursIn(before))
         {
             var wide = text.AsSpan(clauseStart, Math.Min(text.Length, draft.ExpressionEnd + 8) - clauseStart);
             if (ContainsAny(wide, RatioRequirement))
@@ -337,10 +337,7 @@ public sealed class KindRule : ITargetRule
         }
 
         var own = before.Trim().TrimStart("、和及与").TrimStart();
-        if (own.StartsWith("其中", StringComparison.Ordinal))
-        {
-            own = own[2..];
-        }
+        own = own[SubsetOpenings.MatchAtStart(own)..];
 
         // The noun phrase must open the item: any verb or time word before it starts a target of its own. An indicator the
         // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.
