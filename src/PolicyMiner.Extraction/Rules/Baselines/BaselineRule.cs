@@ -1,3 +1,4 @@
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
@@ -8,8 +9,7 @@ namespace PolicyMiner.Extraction.Rules.Baselines;
 /// list of targets ("分别由100家、50家增加到300家、120家"). ("比上年提高2个百分点" names a base but no number, so it has no baseline.)</summary>
 public sealed class BaselineRule : ITargetRule
 {
-    private static readonly string[] ChangeVerbs =
-        ["增加", "提高", "增长", "提升", "发展", "扩大", "上升", "降低", "下降", "减少", "压缩", "达", "增", "升", "降", "扩展", "拓展"];
+    private static readonly string[] ChangeVerbs = [.. WordLexicon.Default["change-verb"].Words];
 
     public string Name => "baseline";
 

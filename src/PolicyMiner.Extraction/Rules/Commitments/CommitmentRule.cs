@@ -16,6 +16,7 @@ public sealed class CommitmentRule : ITargetRule
 {
     // The modal negations that make a comparison a norm (不得低于, 不应少于, 不能高于): lexicon class comparator-negation.
     private static readonly WordClass Prohibitions = WordLexicon.Default["comparator-negation"];
+    private static readonly WordClass GrowthBases = WordLexicon.Default["growth-base"];
 
     public string Name => "commitment";
 
@@ -59,7 +60,7 @@ public sealed class CommitmentRule : ITargetRule
                 clauseText = clauseText.StartsWith("保持") || clauseText.StartsWith("实现") ? clauseText[2..] : clauseText;
             }
             if (context.PreviousLive(draft, sentenceStart) is { } previous
-                && (clauseText.StartsWith("同比") || clauseText.StartsWith("比上年") || clauseText.StartsWith("较上年") || clauseText.StartsWith("年均")))
+                && GrowthBases.MatchAtStart(clauseText) > 0)
             {
                 draft.Commitment = previous.Commitment;
                 draft.CommitmentFrom = ScopeSource.Previous;

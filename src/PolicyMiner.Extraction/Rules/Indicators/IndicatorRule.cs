@@ -62,6 +62,11 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass TimeLimitOrigins = WordLexicon.Default["time-limit-origin"];
     private static readonly WordClass QuotaWords = WordLexicon.Default["comparator-at-least-quota"];
     private static readonly WordClass EachWords = WordLexicon.Default["distributive-each"];
+    private static readonly WordClass BareLevels = WordLexicon.Default["bare-level"];
+    private static readonly WordClass LevelPrepositions = WordLexicon.Default["level-preposition"];
+    private static readonly WordClass ContractedVerbs = WordLexicon.Default["contracted-verb"];
+    private static readonly WordClass RoleVerbs = WordLexicon.Default["role-verb"];
+    private static readonly WordClass PhraseTails = WordLexicon.Default["phrase-tail"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -582,7 +587,7 @@ public sealed class IndicatorRule : ITargetRule
         {
             var part = parts[i];
             var whole = part.Length > 0 && (AreaParts.MatchAtStart(part) == part.Length || LevelWords.MatchAtStart(part) == part.Length);
-            var bareLevel = i < parts.Length - 1 && part is "省" or "市" or "县" or "区" or "乡" or "镇"
+            var bareLevel = i < parts.Length - 1 && part.Length > 0 && BareLevels.MatchAtStart(part) == part.Length
                             && LevelWords.MatchAtStart(parts[^1]) == parts[^1].Length;
             if (!whole && !bareLevel)
             {
@@ -807,7 +812,7 @@ public sealed class IndicatorRule : ITargetRule
             : -1;
         foreach (var cut in (int[])[level > 0 ? lastStart + level : -1, inWord, parallel, parallelWord])
         {
-            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && text[cut] is >= '\u4e00' and <= '\u9fff')
+            if (cut > lastStart && cut <= lastEnd - 2 && (cut == inWord || words.IsBoundary(cut)) && ClauseText.IsHan(text[cut]))
             {
                 return WithoutTally(text[cut..lastEnd]);
             }
@@ -982,7 +987,7 @@ public sealed class IndicatorRule : ITargetRule
     private static bool EndsInNounPhrase(ExtractionContext context, int start, int end)
     {
         var text = context.Text;
-        if ("至到为在".Contains(text[end - 1]) || LevelVerbs.MatchAtEnd(text.AsSpan(start, end - start)) > 0)
+        if (LevelPrepositions.MatchAtEnd(text.AsSpan(0, end)) > 0 || LevelVerbs.MatchAtEnd(text.AsSpan(start, end - start)) > 0)
         {
             return false;
         }
@@ -1021,11 +1026,7 @@ public sealed class IndicatorRule : ITargetRule
         return false;
     }
 
-    private static readonly string[] ElidedGrowthWords =
-    [
-        "年均增长", "年均递增", "年均提高", "比上年增长", "比上年提高", "比上年增加", "较上年增长", "较上年提高", "较上年增加", "比去年增长",
-        "比去年提高", "同比增长", "同比提高", "同比增加", "每年提高", "每年增长",
-    ];
+    private static readonly string[] ElidedGrowthWords = [.. WordLexicon.Default["elided-growth"].Words];
 
     /// <summary>The growth phrase of a clause whose subject is elided ("并保持年均增长", "比上年提高"), or "".</summary>
     private static string ElidedGrowth(string text, int start, int end)
@@ -1424,7 +1425,7 @@ public sealed class IndicatorRule : ITargetRule
     /// <summary>A verb that a serial verb drops after the first: a lead verb or a rebuild verb (净增 and 新认定 stay, as after a lead
     /// verb), or 引育 (引进培育), which jieba reads as one word outside its dictionary.</summary>
     private static bool IsSerialVerb(ReadOnlySpan<char> word) =>
-        LeadVerbs.MatchAtStart(word) == word.Length || RebuildVerbs.MatchAtStart(word) == word.Length || word.SequenceEqual("引育");
+        LeadVerbs.MatchAtStart(word) == word.Length || RebuildVerbs.MatchAtStart(word) == word.Length || ContractedVerbs.MatchAtStart(word) == word.Length;
 
     /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
     /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
@@ -2280,7 +2281,7 @@ public sealed class IndicatorRule : ITargetRule
             start++;
         }
 
-        foreach (var verb in (string[])["担任", "作为", "成为"])
+        foreach (var verb in RoleVerbs.Words)
         {
             var at = text.IndexOf(verb, start, end - start, StringComparison.Ordinal);
             if (at > start && at + verb.Length < end)
@@ -2290,7 +2291,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "…10个乙类园区以及": a joint ending the phrase links it to the next item.
-        foreach (var tail in (string[])["以及", "和", "及", "建设", "等"])
+        foreach (var tail in PhraseTails.Words)
         {
             if (end - start > tail.Length + 1 && ClauseText.EndsAt(text, end, tail))
             {

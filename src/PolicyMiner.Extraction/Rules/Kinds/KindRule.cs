@@ -27,10 +27,13 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass DeadlineUnits = WordLexicon.Default["deadline-unit"];
     private static readonly WordClass FoundingVerbs = WordLexicon.Default["founding-verb"];
     private static readonly WordClass CollectiveEach = WordLexicon.Default["collective-each"];
-    private static readonly string[] PerActorStarts = ["每个", "每位", "每家", "每名", "每一", "每所", "各级", "各县", "各市", "各区", "各镇", "各乡", "各部门", "各单位"];
-    private static readonly string[] PersonClasses = ["成员", "党员", "干部", "领导", "教师", "医生"];
-    private static readonly string[] ActivityUnits = ["次", "场", "场次", "期"];
-    private static readonly string[] RatioRequirement = ["销售收入", "按本级", "按照本级", "提取", "的比例提取", "营业收入", "业务收入"];
+    private static readonly WordClass QuotaMinimums = WordLexicon.Default["quota-minimum"];
+    private static readonly WordClass SubsetOpenings = WordLexicon.Default["subset-opening"];
+    private static readonly WordClass DensityWords = WordLexicon.Default["density-word"];
+    private static readonly string[] PerActorStarts = [.. WordLexicon.Default["per-actor-opening"].Words];
+    private static readonly string[] PersonClasses = [.. WordLexicon.Default["person-class"].Words];
+    private static readonly string[] ActivityUnits = [.. WordLexicon.Default["activity-unit"].Words];
+    private static readonly string[] RatioRequirement = [.. WordLexicon.Default["ratio-base"].Words];
 
     public string Name => "kind";
 
@@ -102,9 +105,7 @@ public sealed class KindRule : ITargetRule
         // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit; but the percentage a stock
         // grows by (拥有量增长10%) or its share of a whole (先进产能占比90%) is read as any other percentage.
         var percentOfStock = q.Kind == UnitKind.Percent && (IsRateOfChange(before) || ShareWords.MatchAtEnd(draft.Indicator) > 0);
-        if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || draft.Indicator.Contains("每万", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每十万", StringComparison.Ordinal) || draft.Indicator.Contains("每百", StringComparison.Ordinal)
-            || draft.Indicator.Contains("每千", StringComparison.Ordinal)))
+        if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || DensityWords.OccursIn(draft.Indicator)))
         {
             return TargetKind.Level;
         }
@@ -157,7 +158,7 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>
     private static bool NounFollows(string text, int expressionEnd) =>
-        expressionEnd < text.Length && text[expressionEnd] is >= '\u4e00' and <= '\u9fff' && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
+        expressionEnd < text.Length && ClauseText.IsHan(text[expressionEnd]) && "的以左多余及级".IndexOf(text[expressionEnd]) < 0;
 
     /// <summary>True when the number's expression is followed by 的 (10万平方米以上的孵化器): the number qualifies the noun after it.</summary>
     private static bool DefinesClass(string text, int expressionEnd)
@@ -223,8 +224,7 @@ public sealed class KindRule : ITargetRule
         if ((EachActor(item) && OneClause(item)) || EachActor(subject))
         {
             var lead = text.AsSpan(draft.ExpressionStart - before.Length, Math.Max(0, draft.Mention.Span.Start - (draft.ExpressionStart - before.Length)));
-            if (lead.IndexOf("至少", StringComparison.Ordinal) >= 0 || lead.IndexOf("不少于", StringComparison.Ordinal) >= 0
-                || lead.IndexOf("不低于", StringComparison.Ordinal) >= 0)
+            if (QuotaMinimums.OccursIn(lead))
             {
                 return true;
             }
@@ -264,8 +264,7 @@ public sealed class KindRule : ITargetRule
         // 企业研发投入占销售收入3%: a ratio every firm must spend; but 营业收入增长5% is a growth and 占主营业务收入的比重,
         // 新兴产业营业收入占比 a share.
         var q = draft.Mention.Quantity;
-        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && before.IndexOf("比重", StringComparison.Ordinal) < 0
-            && before.IndexOf("占比", StringComparison.Ordinal) < 0)
+        if (q.Kind == UnitKind.Percent && !IsRateOfChange(before) && !ShareWords.OccursIn(before))
         {
             var wide = text.AsSpan(clauseStart, Math.Min(text.Length, draft.ExpressionEnd + 8) - clauseStart);
             if (ContainsAny(wide, RatioRequirement))
@@ -279,7 +278,7 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>True when the words open with 各 before a class of actors (各社区, 各医院), not a collective 各类 / 各项.</summary>
     private static bool EachActor(ReadOnlySpan<char> words) =>
-        words.Length > 2 && words[0] == '各' && words[1] is >= '\u4e00' and <= '\u9fff' && CollectiveEach.MatchAtStart(words) == 0;
+        words.Length > 2 && words[0] == '各' && ClauseText.IsHan(words[1]) && CollectiveEach.MatchAtStart(words) == 0;
 
     /// <summary>True when the indicator names the class of people as what it measures, not followed by a distributive 每.</summary>
     private static bool Measures(string indicator, string person)
@@ -338,10 +337,7 @@ public sealed class KindRule : ITargetRule
         }
 
         var own = before.Trim().TrimStart("、和及与").TrimStart();
-        if (own.StartsWith("其中", StringComparison.Ordinal))
-        {
-            own = own[2..];
-        }
+        own = own[SubsetOpenings.MatchAtStart(own)..];
 
         // The noun phrase must open the item: any verb or time word before it starts a target of its own. An indicator the
         // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.

@@ -83,6 +83,14 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
     private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
+    private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
+    private static readonly WordClass ClassThresholdBounds = WordLexicon.Default["class-threshold-bound"];
+    private static readonly WordClass CountReachVerbs = WordLexicon.Default["count-reach-verb"];
+    private static readonly WordClass ObjectPrepositions = WordLexicon.Default["object-preposition"];
+    private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
+    private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
+    private static readonly WordClass MagnitudeReachVerbs = WordLexicon.Default["magnitude-reach-verb"];
+    private static readonly WordClass AtLeastAfter = WordLexicon.Default["comparator-at-least-after"];
 
     private const double HoursInDay = 24;
 
@@ -479,8 +487,7 @@ public sealed class NonTargetRule : ITargetRule
 
             // 突破千亿元 is a value; 百家企业, 千企 are slogans.
             if (m.ValueText is "百" or "千" or "万" or "亿" or "百万" or "千万" or "万亿"
-                && !(m.Quantity.Kind == UnitKind.Money && (ClauseText.EndsAt(text, start, "突破") || ClauseText.EndsAt(text, start, "达到")
-                                                          || ClauseText.EndsAt(text, start, "超过") || ClauseText.EndsAt(text, start, "过"))))
+                && !(m.Quantity.Kind == UnitKind.Money && MagnitudeReachVerbs.MatchAtEnd(text.AsSpan(0, start)) > 0))
             {
                 return RejectionReason.Slogan;
             }
@@ -638,7 +645,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 对遴选出的12个项目，由…调度: the object of 对, a set a participle of choosing says was chosen before (完成票决确定的20项实事
         // is work to do: no 对).
-        if (m.Quantity.Kind == UnitKind.Count && clauseBefore.TrimStart().StartsWith("对") && IsChosenSet(trimmedBefore))
+        if (m.Quantity.Kind == UnitKind.Count && ObjectPrepositions.MatchAtStart(clauseBefore.TrimStart()) > 0 && IsChosenSet(trimmedBefore))
         {
             return RejectionReason.Reference;
         }
@@ -659,7 +666,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 涉及两个以上部门, 同时在两个以上机构, 两个以上省…出现应急状态: a count with 以上 that defines the class a rule or
         // plan speaks of.
-        if (m.Quantity.Kind == UnitKind.Count && (ClauseText.At(text, end, "以上") || ClauseText.At(text, end, "及以上"))
+        if (m.Quantity.Kind == UnitKind.Count && AtLeastAfter.MatchAtStart(text.AsSpan(end)) > 0
             && (SpanVerbs.MatchAtEnd(trimmedBefore) > 0 || EventVerbs.OccursIn(clauseAfter)))
         {
             return RejectionReason.ClassThreshold;
@@ -981,20 +988,13 @@ public sealed class NonTargetRule : ITargetRule
     {
         var i = draft.Mention.Span.End;
         // Money thresholds read as classes with or without a comparator; other units only with one (低于1%的县).
-        var explicitComparator = false;
-        foreach (var word in (string[])["低于", "高于", "超过", "不足", "达到", "超", "过"])
-        {
-            explicitComparator |= ClauseText.EndsAt(text, draft.Mention.Span.Start, word);
-        }
+        var explicitComparator = ClassThresholdComparators.MatchAtEnd(text.AsSpan(0, draft.Mention.Span.Start)) > 0;
 
-        foreach (var suffix in (string[])["及以上", "及以下", "以上", "以下", "左右"])
+        var suffix = ClassThresholdBounds.MatchAtStart(text.AsSpan(i));
+        if (suffix > 0)
         {
-            if (ClauseText.At(text, i, suffix))
-            {
-                i += suffix.Length;
-                explicitComparator = true;
-                break;
-            }
+            i += suffix;
+            explicitComparator = true;
         }
 
         var hasComparator = explicitComparator || draft.Mention.Quantity.Kind == UnitKind.Money;
@@ -1074,14 +1074,7 @@ public sealed class NonTargetRule : ITargetRule
             i++;
         }
 
-        foreach (var verb in (string[])["达到", "超过", "达", "超"])
-        {
-            if (ClauseText.At(text, i, verb))
-            {
-                i += verb.Length;
-                break;
-            }
-        }
+        i += CountReachVerbs.MatchAtStart(text.AsSpan(i));
 
         if (i >= text.Length || !char.IsAsciiDigit(text[i]))
         {
@@ -1289,24 +1282,22 @@ public sealed class NonTargetRule : ITargetRule
             trimmedBefore = i < trimmedBefore.Length - 1 ? trimmedBefore[..i] : trimmedBefore;
         }
 
-        return trimmedBefore.EndsWith("出") && SelectVerbs.MatchAtEnd(trimmedBefore[..^1]) > 0;
+        var complement = ResultComplements.MatchAtEnd(trimmedBefore);
+        return complement > 0 && SelectVerbs.MatchAtEnd(trimmedBefore[..^complement]) > 0;
     }
 
     /// <summary>"对遴选出的12个项目", "对确定的5个试点县": the words before the count end in a <c>select-verb</c> (with 出 or not) and 的,
     /// a set the text chose before.</summary>
     private static bool IsChosenSet(ReadOnlySpan<char> trimmedBefore)
     {
-        if (!trimmedBefore.EndsWith("的"))
+        var particle = AttributiveParticles.MatchAtEnd(trimmedBefore);
+        if (particle == 0)
         {
             return false;
         }
 
-        var participle = trimmedBefore[..^1];
-        if (participle.EndsWith("出"))
-        {
-            participle = participle[..^1];
-        }
-
+        var participle = trimmedBefore[..^particle];
+        participle = participle[..^ResultComplements.MatchAtEnd(participle)];
         return SelectVerbs.MatchAtEnd(participle) > 0;
     }
 

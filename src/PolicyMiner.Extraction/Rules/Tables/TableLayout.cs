@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Documents.Tables;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Quantities;
 
 namespace PolicyMiner.Extraction.Rules.Tables;
@@ -51,23 +52,23 @@ public sealed record TableColumn(int Index, ColumnRole Role, string Header, int?
 /// <remarks>Column titles are closed word classes (below), not phrases of any one document.</remarks>
 public sealed class TableLayout
 {
-    private static readonly string[] SequenceWords = ["序号", "编号", "序"];
-    private static readonly string[] DeadlineWords = ["时限", "完成时间", "时间节点", "截止时间", "完成期限", "进度安排", "时间安排"];
-    private static readonly string[] LeadWords = ["牵头", "责任单位", "责任部门", "主责", "负责单位", "责任主体", "主管部门"];
-    private static readonly string[] SupportWords = ["配合", "协办", "参与", "协同"];
-    private static readonly string[] UnitWords = ["单位"];
-    private static readonly string[] OtherWords = ["属性", "类别", "类型", "备注", "性质", "说明"];
-    private static readonly string[] BaselineWords = ["基期", "基数", "现状", "基准", "实绩", "完成", "实际", "现值", "基础值", "基年"];
-    private static readonly string[] TargetWords = ["目标", "预期", "规划", "计划", "预计"];
-    private static readonly string[] IndicatorWords = ["指标", "名称", "项目", "内容", "任务"];
+    private static readonly string[] SequenceWords = [.. WordLexicon.Default["table-sequence-header"].Words];
+    private static readonly string[] DeadlineWords = [.. WordLexicon.Default["table-deadline-header"].Words];
+    private static readonly string[] LeadWords = [.. WordLexicon.Default["table-lead-header"].Words];
+    private static readonly string[] SupportWords = [.. WordLexicon.Default["table-support-header"].Words];
+    private static readonly string[] UnitWords = [.. WordLexicon.Default["table-unit-header"].Words];
+    private static readonly string[] OtherWords = [.. WordLexicon.Default["table-other-header"].Words];
+    private static readonly string[] BaselineWords = [.. WordLexicon.Default["table-baseline-header"].Words];
+    private static readonly string[] TargetWords = [.. WordLexicon.Default["table-target-header"].Words];
+    private static readonly string[] IndicatorWords = [.. WordLexicon.Default["table-indicator-header"].Words];
 
     // An increment column is titled by a word of growth alone, or with a noun of counting after it (扩招人数, 新增数量).
-    private static readonly string[] IncrementWords = ["扩招", "新增", "增加", "增量", "增长", "增减", "扩大"];
+    private static readonly string[] IncrementWords = [.. WordLexicon.Default["table-increment-header"].Words];
     private static readonly string[] IncrementNouns = ["", "人数", "数", "数量", "量", "值", "规模"];
 
     /// <summary>The words a table uses for its own columns (目标值, 分年度任务, 计划): they say where a value stands, not what it
     /// measures, so category and taxonomy read the indicator without them.</summary>
-    internal static readonly string[] ColumnWords = ["分年度", "预期值", "目标值", "预期", "目标", "规划", "计划", "任务", "指标"];
+    internal static readonly string[] ColumnWords = [.. WordLexicon.Default["table-column-word"].Words];
 
     private TableLayout(DocumentTable table, IReadOnlyList<TableColumn> columns)
     {
