@@ -262,9 +262,34 @@ internal static class BenchIngestCommand
             using var process = Process.GetCurrentProcess();
             while (!_stop.IsCancellationRequested)
             {
-                process.Refresh();
-                _peak = Math.Max(_peak, process.WorkingSet64);
+                _peak = Math.Max(_peak, ResidentBytes() ?? WorkingSet(process));
                 _stop.Token.WaitHandle.WaitOne(50);
+            }
+        }
+
+        private static long WorkingSet(Process process)
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+
+        /// <summary>Resident bytes from Linux's /proc/self/statm (what <see cref="Process.WorkingSet64"/> reports there), or
+        /// null elsewhere.</summary>
+        /// <remarks>Process.Refresh and WorkingSet64 read and parse the stat file of every thread of the process: 20 times a
+        /// second that was 2 % of bench ingest's CPU samples, charged to the ingest it measures. One small file is a few
+        /// microseconds.</remarks>
+        private static long? ResidentBytes()
+        {
+            try
+            {
+                var fields = File.ReadAllText("/proc/self/statm").Split(' ', 3);
+                return fields.Length >= 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pages)
+                    ? pages * Environment.SystemPageSize
+                    : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
             }
         }
 

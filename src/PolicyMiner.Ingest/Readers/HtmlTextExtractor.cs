@@ -95,7 +95,7 @@ public static partial class HtmlTextExtractor
     {
         foreach (var node in AllNodes(root))
         {
-            if (node.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(node.InnerText)
+            if (node.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(TextOf(node))
                 && node.Ancestors().All(a => !DroppedElements.Contains(a.Name)))
             {
                 return true;
@@ -138,7 +138,15 @@ public static partial class HtmlTextExtractor
         return new[] { heading, metaTitle, title }.Where(h => h is { Length: >= 4 }).Select(h => h!).ToList();
     }
 
-    private static string Clean(string text) => WhitespaceRun().Replace(HtmlEntity.DeEntitize(text), " ").Trim();
+    /// <summary>The text of a text node: what its <see cref="HtmlNode.InnerText"/> returns (the document keeps HtmlAgilityPack's
+    /// default, backward-compatible InnerText), without the StringBuilder and second copy InnerText makes of it each call.</summary>
+    private static string TextOf(HtmlNode node) => node is HtmlTextNode text ? text.Text : node.InnerText;
+
+    private static string Clean(string text) => WhitespaceRun().Replace(DeEntitize(text), " ").Trim();
+
+    /// <summary>HtmlAgilityPack's <see cref="HtmlEntity.DeEntitize"/>, which copies every text through two builders even when
+    /// it holds no entity; text without an ampersand is returned as it is (the same characters).</summary>
+    private static string DeEntitize(string text) => text.Contains('&', StringComparison.Ordinal) ? HtmlEntity.DeEntitize(text) : text;
 
     /// <summary>Visible characters, characters inside links, links, and metadata-table keys under a node.</summary>
     private readonly record struct Stats(int Text, int LinkText, int Links, int FieldKeys, bool Chrome = false, bool Content = false);
@@ -165,7 +173,7 @@ public static partial class HtmlTextExtractor
 
             if (node.NodeType == HtmlNodeType.Text)
             {
-                AddToParent(partial, root, node, TextStats(node.InnerText, insideLink));
+                AddToParent(partial, root, node, TextStats(TextOf(node), insideLink));
                 continue;
             }
 
@@ -446,7 +454,7 @@ public static partial class HtmlTextExtractor
             switch (node.NodeType)
             {
                 case HtmlNodeType.Text:
-                    AppendText(text, HtmlEntity.DeEntitize(node.InnerText));
+                    AppendText(text, DeEntitize(TextOf(node)));
                     continue;
                 case HtmlNodeType.Comment:
                     continue;
@@ -506,12 +514,14 @@ public static partial class HtmlTextExtractor
             var cells = row.ChildNodes.Where(c => c.Name is "td" or "th").ToList();
             foreach (var cell in cells)
             {
-                if (cell.InnerText.Length > 200 || (AllNodes(cell).Any(d => d.Name == "table") && cell.InnerText.Length > 60))
+                // An element's InnerText is built anew on every call: read its length once.
+                var length = cell.InnerText.Length;
+                if (length > 200 || (length > 60 && AllNodes(cell).Any(d => d.Name == "table")))
                 {
                     return null;
                 }
 
-                paragraphCells |= AllNodes(cell).Any(d => d.Name is "p" or "div" or "li") && cell.InnerText.Length > 60;
+                paragraphCells |= length > 60 && AllNodes(cell).Any(d => d.Name is "p" or "div" or "li");
             }
 
             widest = Math.Max(widest, cells.Count);

@@ -181,7 +181,7 @@ public static partial class StructureParser
         }
 
         var match = HeadingPattern().Match(line.ToString());
-        if (!match.Success || AttachmentPattern().IsMatch(line.ToString()))
+        if (!match.Success || AttachmentPattern().IsMatch(line))
         {
             return false;
         }
