@@ -55,8 +55,10 @@ public static class TextDecoder
         }
 
         var hasNul = bytes.Contains((byte)0);
-        if (!hasNul && TryStrict(bytes, StrictUtf8) is { } utf8)
+        // Validated first rather than decoded strictly: a strict decoder throws on the first bad byte, once for every GB18030 file.
+        if (!hasNul && System.Text.Unicode.Utf8.IsValid(bytes))
         {
+            var utf8 = Encoding.UTF8.GetString(bytes);
             return Plausibility(utf8) >= MinimumPlausibility ? new DecodedText(utf8, "utf-8") : null;
         }
 
