@@ -267,9 +267,9 @@ public sealed class BlockTree
             after++;
         }
 
-        return (before >= 0 && text[before] is '“' or '‘' or '《' or '「' or '，' or '、')
-               || text[start] is '”' or '’' or '》' or '」' || text[end - 1] is '“' or '‘' or '《' or '「'
-               || (after < text.Length && text[after] is '”' or '’' or '》' or '」' or '，' or '、' or '；' or '。');
+        return (before >= 0 && (QuoteMarks.IsOpening(text[before]) || text[before] is '，' or '、'))
+               || QuoteMarks.IsClosing(text[start]) || QuoteMarks.IsOpening(text[end - 1])
+               || (after < text.Length && (QuoteMarks.IsClosing(text[after]) || text[after] is '，' or '、' or '；' or '。'));
     }
 
     private static bool HasWord(ReadOnlySpan<char> line)

@@ -103,7 +103,7 @@ public sealed class UnitCatalogue
             }
 
             // 7000亿级, 万亿级: an output on the scale of that many yuan (元 left implicit).
-            if (prefix is "万" or "亿" or "万亿" && text[prefix.Length..].StartsWith('级'))
+            if (StandsAlone(prefix) && text[prefix.Length..].StartsWith('级'))
             {
                 return new UnitMatch(prefix + "元", prefix.Length + 1, factor, "元", UnitKind.Money);
             }
@@ -114,12 +114,17 @@ public sealed class UnitCatalogue
                 return new UnitMatch(prefix + rest.Written, prefix.Length + rest.Length, factor * rest.Factor, rest.Standard, rest.Kind);
             }
 
-            // A bare 万 / 亿 (50万, 3亿) still scales the number; 千 alone is too ambiguous (千企, 千亿产业).
-            return prefix is "万" or "亿" or "万亿" ? new UnitMatch(prefix, prefix.Length, factor, "", UnitKind.None) : null;
+            return BareMagnitude(prefix, factor);
         }
 
         return null;
     }
+
+    // A bare 万 / 亿 (50万, 3亿) still scales the number; 千 alone is too ambiguous (千企, 千亿产业).
+    private static bool StandsAlone(string prefix) => prefix is "万" or "亿" or "万亿";
+
+    private static UnitMatch? BareMagnitude(string prefix, double factor) =>
+        StandsAlone(prefix) ? new UnitMatch(prefix, prefix.Length, factor, "", UnitKind.None) : null;
 
     /// <summary>The bare magnitude (万, 亿, 万亿) that opens <paramref name="text"/>, as a unit of its own, or null.</summary>
     /// <remarks>What <see cref="Match"/> falls back to when no unit follows the magnitude; the quantity scanner asks for it when the
@@ -128,9 +133,9 @@ public sealed class UnitCatalogue
     {
         foreach (var (prefix, factor) in Magnitudes)
         {
-            if (prefix is "万" or "亿" or "万亿" && text.StartsWith(prefix, StringComparison.Ordinal))
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return new UnitMatch(prefix, prefix.Length, factor, "", UnitKind.None);
+                return BareMagnitude(prefix, factor);
             }
         }
 

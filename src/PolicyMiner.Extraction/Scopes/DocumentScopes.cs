@@ -513,13 +513,12 @@ public sealed class DocumentScopes
         return i;
     }
 
-    /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>
     /// <summary>The heading line <paramref name="i"/> with the lines that finish a quote it leaves open at its end ("二、“" + "十四五" +
     /// "”时期…"), up to the line that closes it (at most three lines on); the line itself when it leaves none open.</summary>
     private static TextSpan QuoteContinued(string text, IReadOnlyList<Block> lines, int i)
     {
         var span = lines[i].Span;
-        if (span.Length == 0 || text[span.End - 1] is not ('“' or '‘' or '《' or '「'))
+        if (span.Length == 0 || !QuoteMarks.IsOpening(text[span.End - 1]))
         {
             return span;
         }
@@ -527,7 +526,7 @@ public sealed class DocumentScopes
         for (var k = i + 1; k < lines.Count && k <= i + 3; k++)
         {
             var next = lines[k].Span;
-            if (next.Length > 0 && text[next.Start] is '”' or '’' or '》' or '」')
+            if (next.Length > 0 && QuoteMarks.IsClosing(text[next.Start]))
             {
                 return new TextSpan(span.Start, next.End);
             }
@@ -536,6 +535,7 @@ public sealed class DocumentScopes
         return span;
     }
 
+    /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>
     private static TextSpan OpeningClause(string text, TextSpan line)
     {
         for (var i = line.Start; i < line.End; i++)

@@ -26,11 +26,11 @@ internal static class PageNumbers
     /// <summary>Moves the start of every line that opens with a glued page number past that number.</summary>
     public static void DropGlued(string source, List<(int Start, int Length)> lines, bool[] keep)
     {
-        var runs = new List<List<(int Line, int Number, int Digits)>>();
+        var runs = new List<List<PageMark>>();
 
         // Runs by the number they ended on, so a number only meets the runs it could continue (a text of many numbered lines
         // stays linear); a run too far above to continue leaves its list.
-        var byLast = new Dictionary<int, List<List<(int Line, int Number, int Digits)>>>();
+        var byLast = new Dictionary<int, List<List<PageMark>>>();
         for (var n = 0; n < lines.Count; n++)
         {
             if (!keep[n] || !GluedNumber(source, lines[n], out var number, out var digits))
@@ -41,7 +41,7 @@ internal static class PageNumbers
             // The number continues a run that waits for it (the page before, or one page skipped) at least a page below and not
             // far beyond the run's last page length (front matter numbered apart does not swallow the body's numbers).
             // Of several such runs, the one it follows most closely (the next page rather than one page skipped).
-            List<(int Line, int Number, int Digits)>? run = null;
+            List<PageMark>? run = null;
             for (var step = 1; step <= 2 && run is null; step++)
             {
                 if (!byLast.TryGetValue(number - step, out var waiting))
@@ -70,7 +70,7 @@ internal static class PageNumbers
                 runs.Add(run);
             }
 
-            run.Add((n, number, digits));
+            run.Add(new PageMark(n, number, digits));
             if (!byLast.TryGetValue(number, out var list))
             {
                 byLast[number] = list = [];
@@ -102,7 +102,7 @@ internal static class PageNumbers
         }
     }
 
-    private static bool Continues(List<(int Line, int Number, int Digits)> run, int line, int number)
+    private static bool Continues(List<PageMark> run, int line, int number)
     {
         var last = run[^1];
         var step = number - last.Number;
@@ -121,11 +121,11 @@ internal static class PageNumbers
         return (double)(line - last.Line) / step <= lastPage * MaxPageGrowth;
     }
 
-    private static bool IsPageStep((int Line, int Number, int Digits) before, (int Line, int Number, int Digits) after, double page) =>
+    private static bool IsPageStep(PageMark before, PageMark after, double page) =>
         Math.Abs((double)(after.Line - before.Line) / (after.Number - before.Number) - page) <= page * PageLengthTolerance;
 
     // Lines per page, counted per page step: most pages of a real numbering are the same length; null when they are not.
-    private static double? PageLength(List<(int Line, int Number, int Digits)> run)
+    private static double? PageLength(List<PageMark> run)
     {
         var lengths = new List<double>(run.Count - 1);
         for (var k = 1; k < run.Count; k++)
@@ -160,6 +160,9 @@ internal static class PageNumbers
         var next = source[i + digits];
         return next is >= '\u4E00' and <= '\u9FFF' or '“' or '《' or '（' or '"' or '「';
     }
+
+    // A line-initial number: the line it opens, its value and how many digits it takes.
+    private readonly record struct PageMark(int Line, int Number, int Digits);
 
     private static int LeadingSpace(string source, int start, int length)
     {
