@@ -68,6 +68,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass RoleVerbs = WordLexicon.Default["role-verb"];
     private static readonly WordClass PhraseTails = WordLexicon.Default["phrase-tail"];
     private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
+    private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
@@ -799,8 +800,10 @@ public sealed class IndicatorRule : ITargetRule
 
         // "A、B排放量分别下降3%、4%": the last item's head word is shared by the earlier items that end in no head of their own
         // (A排放量); an item ending like the head ("问题解决率、办理满意率") names its own measure.
-        if (k < count - 1 && itemEnd - itemStart >= 2 && !NamesOwnMeasure(text, itemEnd) && SharedTail(context, items) is { Length: > 0 } tail
-            && text[itemEnd - 1] != tail[^1])
+        // A substance named with 量 ("化学需氧量": `substance-name`) is no measure of its own: "化学需氧量、氨氮排放量" share 排放量.
+        var substance = SubstanceNames.MatchAtEnd(text.AsSpan(itemStart, itemEnd - itemStart)) > 0;
+        if (k < count - 1 && itemEnd - itemStart >= 2 && (substance || !NamesOwnMeasure(text, itemEnd)) && SharedTail(context, items) is { Length: > 0 } tail
+            && (substance ? NamesOwnMeasure(tail, tail.Length) : text[itemEnd - 1] != tail[^1]))
         {
             return new DistributedItem(text[itemStart..itemEnd] + tail, null, itemStart);
         }
