@@ -67,6 +67,9 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ContractedVerbs = WordLexicon.Default["contracted-verb"];
     private static readonly WordClass RoleVerbs = WordLexicon.Default["role-verb"];
     private static readonly WordClass PhraseTails = WordLexicon.Default["phrase-tail"];
+    private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
+    private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
+    private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -240,6 +243,13 @@ public sealed class IndicatorRule : ITargetRule
                 && preEnd - preStart - bound >= 2 && context.Words.IsBoundary(preEnd - bound))
             {
                 preEnd -= bound;
+            }
+
+            // "创新举办特色展销活动50场", "组织企业参加海外推介会60场": a count of activities held counts the object of the verb of
+            // holding; the actor, partner or manner before the verb is no part of what is counted.
+            if (HeldActivityStart(context, draft, preStart, preEnd) is > 0 and var held)
+            {
+                preStart = held;
             }
 
             indicator = text[preStart..preEnd];
@@ -527,6 +537,39 @@ public sealed class IndicatorRule : ITargetRule
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
     }
 
+    /// <summary>Where the object of the last verb of holding (`hold-verb`: 举办, 开展, 组织 …) inside [<paramref name="start"/>,
+    /// <paramref name="end"/>) opens, when the number counts activities held (`activity-unit`: 场, 次 …), the verb stands at word
+    /// boundaries as a verb (jieba tag v), no coordination, 的 or second verb follows it and two characters or more are left; else 0.</summary>
+    private static int HeldActivityStart(ExtractionContext context, TargetDraft draft, int start, int end)
+    {
+        if (!ActivityUnits.Words.Contains(draft.Mention.Quantity.Unit))
+        {
+            return 0;
+        }
+
+        var text = context.Text;
+        var words = context.Words;
+        var objectStart = 0;
+        for (var at = start; at < end - 2; at++)
+        {
+            if (words.WordStartingAt(at) is { } verb && verb.End <= end - 2 && HoldVerbs.MatchAtStart(text.AsSpan(verb.Start, verb.Length)) == verb.Length
+                && words.TagAt(verb.Start) is ['v', ..] && !IsCoordinationAt(text, verb.End) && text[verb.End] != '的'
+                && words.TagAt(verb.End) is not ['v', ..] && OpensActivity(context, start, verb.Start))
+            {
+                objectStart = verb.End;
+            }
+        }
+
+        return objectStart;
+    }
+
+    /// <summary>True when a verb of holding at <paramref name="verbStart"/> opens the phrase from <paramref name="start"/>, follows a
+    /// list comma ("加大…力度、举办…"), or follows a single word of manner ("创新举办"); an actor or a frequency before it ("市县政府每月召开
+    /// 推进会", "每个产业链举办") names whose meetings are counted, as "甲委员会例会" names the body whose meetings they are.</summary>
+    private static bool OpensActivity(ExtractionContext context, int start, int verbStart) =>
+        verbStart == start || context.Text[verbStart - 1] is '、' or '，'
+        || (context.Words.WordStartingAt(start) is { } manner && manner.End == verbStart && FrequencyWords.MatchAtStart(context.Text.AsSpan(manner.Start, manner.Length)) == 0);
+
     /// <summary>The phrase without a quota word inside it ("每个园区至少预留用地" gives "园区预留用地"): the actor before it loses 每个 and
     /// the modal, hedge and frequency words next to the quota word; null unless an act of two characters or more remains.</summary>
     private static string? WithoutQuota(ExtractionContext context, TextSpan span)
@@ -757,8 +800,10 @@ public sealed class IndicatorRule : ITargetRule
 
         // "A、B排放量分别下降3%、4%": the last item's head word is shared by the earlier items that end in no head of their own
         // (A排放量); an item ending like the head ("问题解决率、办理满意率") names its own measure.
-        if (k < count - 1 && itemEnd - itemStart >= 2 && !NamesOwnMeasure(text, itemEnd) && SharedTail(context, items) is { Length: > 0 } tail
-            && text[itemEnd - 1] != tail[^1])
+        // A substance named with 量 ("化学需氧量": `substance-name`) is no measure of its own: "化学需氧量、氨氮排放量" share 排放量.
+        var substance = SubstanceNames.MatchAtEnd(text.AsSpan(itemStart, itemEnd - itemStart)) > 0;
+        if (k < count - 1 && itemEnd - itemStart >= 2 && (substance || !NamesOwnMeasure(text, itemEnd)) && SharedTail(context, items) is { Length: > 0 } tail
+            && (substance ? NamesOwnMeasure(tail, tail.Length) : text[itemEnd - 1] != tail[^1]))
         {
             return new DistributedItem(text[itemStart..itemEnd] + tail, null, itemStart);
         }
