@@ -201,10 +201,10 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Penalty;
         }
 
-        // 按照每月1000元的标准定额扣除: what a rule grants, read over the clause and its neighbours (…的城市，扣除标准为…；
-        // 分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        // 按照每月1000元的标准定额扣除, 减按20%的税率征收: what a rule grants or levies, read over the clause and its neighbours
+        // inside its sentence (…的城市，扣除标准为…；分摊每月2000元的扣除额度，每人…不能超过每月1000元).
         var previousClause = ClauseText.ClauseStart(text, Math.Max(sentenceStart, clauseStart - 1));
-        var nextClause = clauseEnd < sentenceEnd ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
+        var nextClause = clauseEnd < sentenceEnd && !ClauseText.IsSentenceEnd(text[clauseEnd]) ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
         if (Entitlement.OccursIn(text.AsSpan(previousClause, Math.Max(nextClause, end) - previousClause)))
         {
             return RejectionReason.Entitlement;
@@ -1853,6 +1853,14 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
+    /// <summary>True when <paramref name="lead"/> is blank or only the number of a list item (十二、 （三） 4.): a year after it
+    /// still leads its sentence (“十二、1998年全国…”).</summary>
+    private static bool OnlyItemNumber(ReadOnlySpan<char> lead)
+    {
+        lead = lead.Trim();
+        return lead[ItemNumber.Length(lead)..].Trim().IsEmpty;
+    }
+
     private static bool IsPast(ExtractionContext context, string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -1892,7 +1900,7 @@ public sealed class NonTargetRule : ITargetRule
             var isPast = year.Kind == YearMentionKind.Past
                          || (context.PlanYear is { } py && year.Kind is YearMentionKind.Absolute or YearMentionKind.Period
                              && year.Period is { } yp && yp.End.Value < py.Value);
-            if (text.AsSpan(sentenceStart, year.Span.Start - sentenceStart).Trim().IsEmpty && isPast)
+            if (OnlyItemNumber(text.AsSpan(sentenceStart, year.Span.Start - sentenceStart)) && isPast)
             {
                 leadingPast = true;
             }
