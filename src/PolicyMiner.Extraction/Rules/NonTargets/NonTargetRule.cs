@@ -299,6 +299,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Award;
         }
 
+        // 对在…中作出突出贡献的12个先进集体和30名先进个人予以表彰: the clause names, as the object of 对, whom the text itself
+        // commends; the counts tally the awards it grants.
+        if (m.Quantity.Kind == UnitKind.Count && ObjectPrepositions.MatchAtStart(clauseBefore.TrimStart()) > 0 && AwardVerbs.OccursIn(clauseAfter))
+        {
+            return RejectionReason.Award;
+        }
+
         // 甲物、乙物等4项污染物浓度下降, 甲委等4部门联合印发: a list with its count that opens the clause is the subject of what
         // follows, so the count only labels the things listed (推进甲、乙等5个项目 and 甲路等7条道路开工 count works, targets).
         if (before == '等' && m.Quantity.Kind == UnitKind.Count
