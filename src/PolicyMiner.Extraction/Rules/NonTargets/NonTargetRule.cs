@@ -201,8 +201,9 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Penalty;
         }
 
-        // 按照每月1000元的标准定额扣除, 减按20%的税率征收: what a rule grants or levies, read over the clause and its neighbours
-        // inside its sentence (…的城市，扣除标准为…；分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        // 按照每月1000元的标准定额扣除: what a rule grants, read over the clause and its neighbours (…的城市，扣除标准为…；
+        // 分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        // What a rule levies (减按20%的税率征收, 登记费标准为每件80元) is read the same way; the neighbours stay inside the sentence.
         var previousClause = ClauseText.ClauseStart(text, Math.Max(sentenceStart, clauseStart - 1));
         var nextClause = clauseEnd < sentenceEnd && !ClauseText.IsSentenceEnd(text[clauseEnd]) ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
         if (Entitlement.OccursIn(text.AsSpan(previousClause, Math.Max(nextClause, end) - previousClause)))
