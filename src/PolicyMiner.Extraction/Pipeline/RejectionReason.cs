@@ -78,7 +78,7 @@ public enum RejectionReason
     /// <summary>A sanction a rule sets (处10万元以下的罚款, 责令停止业务6个月).</summary>
     Penalty,
 
-    /// <summary>An amount or period a rule grants (每月1000元定额扣除).</summary>
+    /// <summary>An amount, rate or period a rule grants or levies (每月1000元定额扣除, 减按20%的税率, 登记费每件80元).</summary>
     Entitlement,
 
     /// <summary>In a sentence that defines a term (X是指…, 本办法所称…), or in a note that explains one (〔3〕三个一批：…).</summary>
@@ -151,7 +151,7 @@ public static class RejectionReasonText
         RejectionReason.TableCellOutsideTargets => "table cell outside the target columns",
         RejectionReason.Phase => "construction phase (医院二期)",
         RejectionReason.Penalty => "sanction set by a rule (罚款, 责令停止)",
-        RejectionReason.Entitlement => "amount or period a rule grants (扣除)",
+        RejectionReason.Entitlement => "amount, rate or period a rule grants or levies (扣除, 税率, 收费)",
         RejectionReason.Definition => "in a definition (是指, 所称) or a note explaining a term (〔3〕…：)",
         RejectionReason.Condition => "condition selecting cases (…3家及以上的，…)",
         RejectionReason.Total => "total of what exists (共191个)",

@@ -203,8 +203,9 @@ public sealed class NonTargetRule : ITargetRule
 
         // 按照每月1000元的标准定额扣除: what a rule grants, read over the clause and its neighbours (…的城市，扣除标准为…；
         // 分摊每月2000元的扣除额度，每人…不能超过每月1000元).
+        // What a rule levies (减按20%的税率征收, 登记费标准为每件80元) is read the same way; the neighbours stay inside the sentence.
         var previousClause = ClauseText.ClauseStart(text, Math.Max(sentenceStart, clauseStart - 1));
-        var nextClause = clauseEnd < sentenceEnd ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
+        var nextClause = clauseEnd < sentenceEnd && !ClauseText.IsSentenceEnd(text[clauseEnd]) ? ClauseText.ClauseEnd(text, clauseEnd + 1) : clauseEnd;
         if (Entitlement.OccursIn(text.AsSpan(previousClause, Math.Max(nextClause, end) - previousClause)))
         {
             return RejectionReason.Entitlement;
@@ -295,6 +296,13 @@ public sealed class NonTargetRule : ITargetRule
 
         // 授予“…”等37项, 对…等130项经验予以通报表扬: a tally of awards granted.
         if (before == '等' && (AwardVerbs.OccursIn(clauseBefore) || AwardVerbs.OccursIn(clauseAfter)))
+        {
+            return RejectionReason.Award;
+        }
+
+        // 对在…中作出突出贡献的12个先进集体和30名先进个人予以表彰: the clause names, as the object of 对, whom the text itself
+        // commends; the counts tally the awards it grants.
+        if (m.Quantity.Kind == UnitKind.Count && ObjectPrepositions.MatchAtStart(clauseBefore.TrimStart()) > 0 && AwardVerbs.OccursIn(clauseAfter))
         {
             return RejectionReason.Award;
         }
@@ -1853,6 +1861,14 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
+    /// <summary>True when <paramref name="lead"/> is blank or only the number of a list item (十二、 （三） 4.): a year after it
+    /// still leads its sentence (“十二、1998年全国…”).</summary>
+    private static bool OnlyItemNumber(ReadOnlySpan<char> lead)
+    {
+        lead = lead.Trim();
+        return lead[ItemNumber.Length(lead)..].Trim().IsEmpty;
+    }
+
     private static bool IsPast(ExtractionContext context, string text, TargetDraft draft)
     {
         var start = draft.Mention.Span.Start;
@@ -1892,7 +1908,7 @@ public sealed class NonTargetRule : ITargetRule
             var isPast = year.Kind == YearMentionKind.Past
                          || (context.PlanYear is { } py && year.Kind is YearMentionKind.Absolute or YearMentionKind.Period
                              && year.Period is { } yp && yp.End.Value < py.Value);
-            if (text.AsSpan(sentenceStart, year.Span.Start - sentenceStart).Trim().IsEmpty && isPast)
+            if (OnlyItemNumber(text.AsSpan(sentenceStart, year.Span.Start - sentenceStart)) && isPast)
             {
                 leadingPast = true;
             }
