@@ -183,6 +183,7 @@ public sealed partial class PolicyStore
         _session = next;
         _duplicates = null;
         _storedKeys = null;
+        _storedContents = null;
     }
 
     /// <summary>The end of an access scope; a default instance (no locking needed) does nothing.</summary>

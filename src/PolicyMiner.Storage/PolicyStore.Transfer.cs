@@ -63,6 +63,7 @@ public sealed partial class PolicyStore : IStoreTransfer
         });
         _duplicates = null;
         _storedKeys = null;
+        _storedContents = null;
         Interlocked.Increment(ref _writes);
     }
 

@@ -36,6 +36,9 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Ids and source paths of stored documents, loaded on first use (see <see cref="StoredKeys"/>).</summary>
     private StoredKeys? _storedKeys;
 
+    /// <summary>Ids of stored contents, loaded on first use (see <see cref="StoredContents"/>).</summary>
+    private StoredContents? _storedContents;
+
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
 
@@ -627,6 +630,9 @@ public sealed partial class PolicyStore : IDisposable
     /// <summary>Ids and source paths of the stored documents, loaded on first use and kept up to date by this store's writes.</summary>
     private StoredKeys StoredKeys => _storedKeys ??= StoredKeys.Load(_db.GetCollection(StoreSchema.Documents));
 
+    /// <summary>Ids of the stored contents, loaded on first use and kept up to date by this store's writes.</summary>
+    private StoredContents StoredContents => _storedContents ??= StoredContents.Load(_db.GetCollection(StoreSchema.Contents));
+
     /// <summary>Number of stored documents.</summary>
     public int DocumentCount
     {
@@ -715,9 +721,20 @@ public sealed partial class PolicyStore : IDisposable
         var document = extraction.Document;
         var (packed, textBytes) = extraction.PackedContent;
         var pieces = PackedText.Split(packed);
-        var content = StoreMapper.ToContent(document, pieces[0], pieces.Count - 1);
-        (content.Sections, content.Diagnostics, content.Layout, content.TextBytes) = ([], [], null, textBytes);
-        _contents.Upsert(content);
+        // Sections and diagnostics travel inside the packed stream (mapped by the worker that packed it), not as fields.
+        var content = new DocumentContentEntity { Id = document.ContentHash, Packed = pieces[0], Chunks = pieces.Count - 1, TextBytes = textBytes };
+        var known = StoredContents;
+        if (known.MayHold(content.Id))
+        {
+            _contents.Upsert(content);
+        }
+        else
+        {
+            // No content with this id was ever stored: an insert, without the lookup Upsert makes first.
+            _contents.Insert(content);
+            known.Add(content.Id);
+        }
+
         for (var i = 1; i < pieces.Count; i++)
         {
             _chunks.Upsert(new ContentChunkEntity { Id = PackedText.ChunkId(document.ContentHash, i), Data = pieces[i] });

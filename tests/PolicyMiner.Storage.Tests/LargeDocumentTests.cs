@@ -59,6 +59,33 @@ public sealed class LargeDocumentTests : IDisposable
     }
 
     [Fact]
+    public void SaveDocument_ContentLeftWithoutItsDocument_IsReplacedNotDuplicated()
+    {
+        // A content record whose document is gone (as a repair can leave it): the writer, which inserts the content of a
+        // document it has not stored, must know the id from the contents' own index and replace the record.
+        var document = TestData.Document("到2025年，研发投入强度达到3%。（云岭县样例）");
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            store.SaveDocument(new DocumentExtraction(document, [], TestData.Extractor));
+        }
+
+        using (var raw = new LiteDatabase(_temp.Path))
+        {
+            Assert.True(raw.GetCollection("documents").Delete(document.ContentHash));
+            Assert.Equal(1, raw.GetCollection("contents").Count());
+        }
+
+        using (var store = PolicyStore.Open(_temp.Path))
+        {
+            Assert.Equal(DocumentWriteResult.Added, store.SaveDocument(new DocumentExtraction(document, [], TestData.Extractor)));
+            Assert.Equal(document.Text, store.GetDocument(document.ContentHash)!.Text);
+        }
+
+        using var reopened = new LiteDatabase(_temp.Path);
+        Assert.Equal(1, reopened.GetCollection("contents").Count());
+    }
+
+    [Fact]
     public void GetDocument_ContentWrittenBySchemaV1AsPlainText_StillReads()
     {
         using (var store = PolicyStore.Open(_temp.Path))

@@ -25,7 +25,8 @@ public enum BlockKind
 /// <remarks>Children are in text order and lie inside the parent's span. Immutable once the tree is built.</remarks>
 public sealed class Block
 {
-    private readonly List<Block> _children = [];
+    // Made on the first child: most blocks are sentences, which have none.
+    private List<Block>? _children;
 
     internal Block(BlockKind kind, TextSpan span, int level, Block? parent, int lineIndex = -1)
     {
@@ -45,7 +46,7 @@ public sealed class Block
 
     public Block? Parent { get; }
 
-    public IReadOnlyList<Block> Children => _children;
+    public IReadOnlyList<Block> Children => _children is { } children ? children : [];
 
     /// <summary>For headings, paragraphs and list items: their position in <see cref="BlockTree.Lines"/>; otherwise -1.</summary>
     public int LineIndex { get; }
@@ -53,7 +54,7 @@ public sealed class Block
     /// <summary>For a section: its heading line (null for the document).</summary>
     public Block? HeadingLine { get; internal set; }
 
-    internal void Add(Block child) => _children.Add(child);
+    internal void Add(Block child) => (_children ??= []).Add(child);
 
     public override string ToString() => $"{Kind} {Span}";
 }

@@ -172,18 +172,28 @@ public sealed class OffsetMap
             _last = count == 0 ? 0 : _sources[keep - 1] + (count - 1 - _starts[keep - 1]);
         }
 
-        /// <summary>An independent copy, so a builder can go on after building a map.</summary>
-        public Runs Copy()
-        {
-            var copy = new Runs { _count = _count, _last = _last };
-            copy._starts.AddRange(_starts);
-            copy._sources.AddRange(_sources);
-            return copy;
-        }
-
         public (int[] Starts, int[] Sources, int Length) ToArrays() => ([.. _starts], [.. _sources], _count);
 
         public OffsetMap ToMap() => new([.. _starts], [.. _sources], _count);
+
+        /// <summary>The map of these positions and one more, at <paramref name="sourceOffset"/>, as <see cref="Add"/> then
+        /// <see cref="ToMap()"/> on a copy would give it, without copying the runs twice.</summary>
+        public OffsetMap ToMap(int sourceOffset)
+        {
+            var opens = _count == 0 || sourceOffset != _last + 1;
+            var runs = _starts.Count + (opens ? 1 : 0);
+            var starts = new int[runs];
+            var sources = new int[runs];
+            _starts.CopyTo(starts);
+            _sources.CopyTo(sources);
+            if (opens)
+            {
+                starts[^1] = _count;
+                sources[^1] = sourceOffset;
+            }
+
+            return new OffsetMap(starts, sources, _count + 1);
+        }
     }
 
     private int RunOf(int position)

@@ -1,8 +1,14 @@
+using System.Buffers;
+
 namespace PolicyMiner.Core.Text;
 
 /// <summary>Builds a text character by character while recording, for each character, the source offset it came from.</summary>
-/// <remarks>Not thread-safe; use one builder per text. Source offsets must be appended in non-decreasing order.</remarks>
-public sealed class OffsetTextBuilder
+/// <remarks>
+/// Not thread-safe; use one builder per text. Source offsets must be appended in non-decreasing order. The character
+/// buffer is rented from the shared pool (a text-sized array per document was one of ingest's largest allocations) and
+/// given back by <see cref="Dispose"/>; a builder not disposed leaves it to the garbage collector.
+/// </remarks>
+public sealed class OffsetTextBuilder : IDisposable
 {
     private char[] _chars;
     private readonly OffsetMap.Runs _offsets = new();
@@ -10,7 +16,7 @@ public sealed class OffsetTextBuilder
 
     public OffsetTextBuilder(int capacity = 256)
     {
-        _chars = new char[Math.Max(capacity, 16)];
+        _chars = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
     }
 
     /// <summary>Number of characters appended so far.</summary>
@@ -62,13 +68,31 @@ public sealed class OffsetTextBuilder
     /// <summary>The built text and its map back to the source; <paramref name="sourceEnd"/> is the source offset of the end.</summary>
     public (string Text, OffsetMap Map) Build(int sourceEnd)
     {
-        var offsets = _offsets.Copy();
-        offsets.Add(_length == 0 ? sourceEnd : Math.Max(sourceEnd, _offsets.Last));
-        return (new string(_chars, 0, _length), offsets.ToMap());
+        var end = _length == 0 ? sourceEnd : Math.Max(sourceEnd, _offsets.Last);
+        return (new string(_chars, 0, _length), _offsets.ToMap(end));
+    }
+
+    /// <summary>Gives the character buffer back to the pool; the builder is not to be used after.</summary>
+    public void Dispose()
+    {
+        var chars = _chars;
+        _chars = [];
+        _length = 0;
+        if (chars.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private void Grow()
     {
-        Array.Resize(ref _chars, _chars.Length * 2);
+        var grown = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, 16));
+        _chars.AsSpan(0, _length).CopyTo(grown);
+        if (_chars.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+        }
+
+        _chars = grown;
     }
 }

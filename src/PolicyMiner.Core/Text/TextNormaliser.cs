@@ -61,7 +61,7 @@ public static class TextNormaliser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         var table = options.FoldTraditional ? FoldTable : RadicalTable;
-        var builder = new OffsetTextBuilder(text.Length + 1);
+        using var builder = new OffsetTextBuilder(text.Length + 1);
         int removed = 0, folded = 0;
         for (var i = 0; i < text.Length; i++)
         {

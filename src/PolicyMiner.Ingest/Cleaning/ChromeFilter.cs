@@ -125,7 +125,7 @@ public static partial class ChromeFilter
         PageNumbers.DropGlued(source, lines, keep);
         var aligned = AlignedRows(source, lines, keep);
         var joins = HardWrap.Joins(source, lines, keep, aligned);
-        var builder = new OffsetTextBuilder(source.Length);
+        using var builder = new OffsetTextBuilder(source.Length);
         var dropped = 0;
         var previousEnd = -1;
         var joinsPrevious = false;

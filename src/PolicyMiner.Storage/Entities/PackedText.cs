@@ -70,6 +70,12 @@ internal static class PackedText
     /// <summary>The packed bytes cut into pieces of at most <see cref="ChunkBytes"/>.</summary>
     public static List<byte[]> Split(byte[] packed)
     {
+        if (packed.Length <= ChunkBytes)
+        {
+            // Nearly every text fits in one record: the packed bytes themselves, not a copy (the single writer made one per document).
+            return [packed];
+        }
+
         var pieces = new List<byte[]>(packed.Length / ChunkBytes + 1);
         for (var at = 0; at < packed.Length || pieces.Count == 0; at += ChunkBytes)
         {

@@ -21,4 +21,38 @@ public sealed class OffsetTextBuilderTests
         Assert.Equal(200, map.ToSource(new TextSpan(40, 41)).Start);
         Assert.Equal(new TextSpan(301, 306), map.ToSource(new TextSpan(42, 47)));
     }
+
+    [Fact]
+    public void Build_OnABufferAnEarlierBuilderGaveBack_HoldsOnlyItsOwnText()
+    {
+        // The character buffer comes from the shared pool: a disposed builder's characters must not show through.
+        using (var earlier = new OffsetTextBuilder(64))
+        {
+            earlier.Append(new string('旧', 60), 0);
+            _ = earlier.Build(60);
+        }
+
+        using var builder = new OffsetTextBuilder(64);
+        builder.Append("达到3%", 10);
+        builder.TrimEnd(c => c == '%');
+        var (text, map) = builder.Build(14);
+
+        Assert.Equal("达到3", text);
+        Assert.Equal(3, map.NormalisedLength);
+        Assert.Equal([10, 11, 12, 14], [.. Enumerable.Range(0, 4).Select(map.ToSource)]);
+    }
+
+    [Fact]
+    public void Build_EndOffsetContinuingTheLastRun_MapsTheEndAfterIt()
+    {
+        using var builder = new OffsetTextBuilder();
+        builder.Append("目标", 5);
+        builder.Append('值', 9);
+
+        var (text, map) = builder.Build(10);
+
+        Assert.Equal("目标值", text);
+        Assert.Equal(3, map.NormalisedLength);
+        Assert.Equal([5, 6, 9, 10], [.. Enumerable.Range(0, 4).Select(map.ToSource)]);
+    }
 }
