@@ -128,7 +128,7 @@ public sealed class KindRule : ITargetRule
             case UnitKind.PercentagePoint:
                 return TargetKind.Increase;
             case UnitKind.Percent:
-                // 贷款增速均达到25%, 年均增长率要达到8%: an indicator headed by a rate of change is a growth, whatever verb leads
+                // 存款增速均达到18%, 年均增长率要达到7%: an indicator headed by a rate of change is a growth, whatever verb leads
                 // from it to the number.
                 return IsRateOfChange(before) || NamesRateOfChange(draft.Indicator) ? TargetKind.Growth : TargetKind.Share;
             case UnitKind.Money:
