@@ -82,7 +82,7 @@ public sealed class CategoryRule : ITargetRule
             // noun of the item before it, so it shares that item's category rather than one read from the list's clause.
             if (context.PreviousLive(draft, clauseStart) is { } item && ContinuesList(text, item, draft) && !NamesTopic(draft, sentence))
             {
-                draft.Category = item.Category;
+                draft.Category = SizeOfEconomy(draft, item.Category) ?? TargetCategories.Other;
                 draft.CategoryDecided = item.CategoryDecided;
                 continue;
             }
@@ -108,9 +108,15 @@ public sealed class CategoryRule : ITargetRule
                 draft.CategoryDecided = true;
             }
 
-            draft.Category = category ?? TargetCategories.Other;
+            draft.Category = SizeOfEconomy(draft, category) ?? TargetCategories.Other;
         }
     }
+
+    /// <summary>"生产总值增长7%，力争突破6000亿元": GDP growth is a rate; the size of the economy in money, whether its own clause,
+    /// a clause around it or the growth target before it names the growth, is no growth target (the taxonomy keeps it as the
+    /// GDP level).</summary>
+    private static string? SizeOfEconomy(TargetDraft draft, string? category) =>
+        category == GdpGrowth && draft.Mention.Quantity.Kind == UnitKind.Money ? TargetCategories.Other : category;
 
     /// <summary>"生产总值增长7%左右、财政收入和税收分别增长8%和9%的目标": an earlier item of a 、-list that holds a target of its own
     /// names that target's ratio (growth of GDP), not this one's, so a rate takes its ratio from the clause after it, unless

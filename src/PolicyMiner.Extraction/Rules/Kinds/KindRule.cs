@@ -128,7 +128,9 @@ public sealed class KindRule : ITargetRule
             case UnitKind.PercentagePoint:
                 return TargetKind.Increase;
             case UnitKind.Percent:
-                return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Share;
+                // 存款增速均达到18%, 年均增长率要达到7%: an indicator headed by a rate of change is a growth, whatever verb leads
+                // from it to the number.
+                return IsRateOfChange(before) || NamesRateOfChange(draft.Indicator) ? TargetKind.Growth : TargetKind.Share;
             case UnitKind.Money:
                 // 新增社会融资2500亿元 is an amount like any sum of money; 亩均税收 / 保障标准 is money per unit, a level.
                 // 投资2亿元建设高标准农田: 高标准 (built to a high standard) describes the work, it names no standard the money sets.
@@ -200,6 +202,11 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>增长8%, 下降3%, 涨幅控制在3%, 年均增速保持在20%: a rate-of-change word ends the words before the number.</summary>
     private static bool IsRateOfChange(ReadOnlySpan<char> before) => GrowthVerbs.MatchAtEnd(Trimmed(before)) > 0;
+
+    /// <summary>True when the indicator ends in a noun of change (增速, 增长率, 上涨幅度): a growth word whose last character names
+    /// a rate (速, 幅, 率, 度), not a verb that an indicator span may end on before 到 (提高到 sets a level).</summary>
+    private static bool NamesRateOfChange(string indicator) =>
+        indicator.Length > 0 && "速幅率度".Contains(indicator[^1], StringComparison.Ordinal) && GrowthVerbs.MatchAtEnd(indicator) > 0;
 
     private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
