@@ -19,7 +19,7 @@ public static class Bodies
     // 每个县, 每一乡镇, 每县: an opening that speaks of each member of a class; the list names it with 各.
     private static readonly WordClass EachOpenings = WordLexicon.Default["each-opening"];
 
-    // 省, 市, 县 …: a bare administrative level (各市、县〔区〕人民政府).
+    // 省, 市, 县 …: a bare administrative level (各乡、镇〔街道〕办事处).
     private static readonly WordClass Levels = WordLexicon.Default["bare-level"];
 
     /// <summary>True when the first word of [<paramref name="start"/>, <paramref name="end"/>) is a verb by jieba's dictionary tag

@@ -23,7 +23,7 @@ public sealed class ResponsibilityScanRule : IScanRule
     // 由市科技局负责。: the verb of a sentence naming the bodies in charge.
     private static readonly WordClass InChargeVerbs = WordLexicon.Default["in-charge-verb"];
 
-    // "，科技、发改委等相关部门参加": the verbs of the participants after a lead phrase, tried in the class's order, and the
+    // "，乙局、丙局等相关部门参加": the verbs of the participants after a lead phrase, tried in the class's order, and the
     // filler dropped from their list, removed in the class's order.
     private static readonly WordClass ParticipantVerbs = WordLexicon.Default["participant-verb"];
     private static readonly WordClass ParticipantFillers = WordLexicon.Default["participant-filler"];
