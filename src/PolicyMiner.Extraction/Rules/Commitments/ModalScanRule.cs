@@ -11,6 +11,9 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 /// 争取 followed by a source of money or support (争取上级项目资金) means "obtain": it belongs to the indicator and hedges nothing.</remarks>
 public sealed class ModalScanRule : IScanRule
 {
+    // 确保, 必须, 务必, 应当: the two-character firm modals (lexicon class firm-modal-word), read before the single characters.
+    private static readonly WordClass FirmWords = WordLexicon.Default["firm-modal-word"];
+
     // The characters that make 要 / 应 part of a word (重要, 要求; 相应, 应用): lexicon classes of single characters.
     private static readonly WordClass NotBeforeYao = WordLexicon.Default["yao-word-before"];
     private static readonly WordClass NotAfterYao = WordLexicon.Default["yao-word-after"];
@@ -35,18 +38,15 @@ public sealed class ModalScanRule : IScanRule
         var text = context.Text;
         var before = position > 0 ? text[position - 1] : '\0';
         var after = position + 1 < text.Length ? text[position + 1] : '\0';
+        if (FirmWords.MatchAt(text, position) is var firm and > 0)
+        {
+            return Add(context, position, firm, Commitment.Firm);
+        }
+
         switch (text[position])
         {
-            case '确' when after == '保':
-                return Add(context, position, 2, Commitment.Firm);
-            case '必' when after == '须':
-                return Add(context, position, 2, Commitment.Firm);
-            case '务' when after == '必':
-                return Add(context, position, 2, Commitment.Firm);
             case '要' when !NotBeforeYao.Contains(before) && !NotAfterYao.Contains(after):
                 return Add(context, position, 1, Commitment.Firm);
-            case '应' when after == '当':
-                return Add(context, position, 2, Commitment.Firm);
             case '应' when !NotBeforeYing.Contains(before) && !NotAfterYing.Contains(after):
                 return Add(context, position, 1, Commitment.Firm);
             case '须' when !NotBeforeXu.Contains(before) && after != '知':
