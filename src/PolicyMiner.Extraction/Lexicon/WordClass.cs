@@ -57,6 +57,22 @@ public sealed class WordClass
     /// <summary>True when <paramref name="text"/> holds a word of the class.</summary>
     public bool OccursIn(ReadOnlySpan<char> text) => IndexIn(text) >= 0;
 
+    /// <summary>True when <paramref name="text"/> is exactly one word of the class (not just holds one).</summary>
+    public bool Contains(ReadOnlySpan<char> text) => !text.IsEmpty && MatchAtStart(text) == text.Length;
+
+    /// <summary>True when the one character <paramref name="c"/> is a word of the class (a class of single characters).</summary>
+    public bool Contains(char c) => Contains(new ReadOnlySpan<char>(in c));
+
+    /// <summary>Length of the longest word of the class starting at <paramref name="index"/> of <paramref name="text"/>, or 0;
+    /// an index outside the text gives 0.</summary>
+    public int MatchAt(string text, int index) =>
+        index >= 0 && index <= text.Length ? MatchAtStart(text.AsSpan(index)) : 0;
+
+    /// <summary>Length of the longest word of the class ending just before <paramref name="index"/> of <paramref name="text"/>, or 0;
+    /// an index outside the text gives 0.</summary>
+    public int MatchEndingAt(string text, int index) =>
+        index >= 0 && index <= text.Length ? MatchAtEnd(text.AsSpan(0, index)) : 0;
+
     /// <summary>Length of the longest word of the class starting at <paramref name="text"/>'s beginning, or 0.</summary>
     public int MatchAtStart(ReadOnlySpan<char> text)
     {

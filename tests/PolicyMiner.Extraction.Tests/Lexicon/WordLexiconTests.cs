@@ -37,6 +37,11 @@ public sealed class WordLexiconTests
     [InlineData("threshold-noun")]
     [InlineData("yi-word")]
     [InlineData("addressee")]
+    [InlineData("person-ending")]
+    [InlineData("body-ending")]
+    [InlineData("role-list-verb")]
+    [InlineData("standing-opener")]
+    [InlineData("obtain-object")]
     public void Default_ClassesTheRulesName_AreLoaded(string name) => Assert.NotEmpty(WordLexicon.Default[name].Words);
 
     [Fact]
@@ -48,6 +53,35 @@ public sealed class WordLexiconTests
         Assert.Equal(2, words.MatchAtEnd("回顾过去"));
         Assert.Equal(2, words.IndexIn("回顾过去一年"));
         Assert.False(words.OccursIn("今年"));
+    }
+
+    [Fact]
+    public void WordClass_MatchAtIndex_FindsLongestStartingOrEndingThere_AndZeroOutsideTheText()
+    {
+        var words = WordLexicon.Parse("[w]\n截止\n截止到\n到\n").Words();
+        const string text = "截止到2030年";
+
+        Assert.Equal(3, words.MatchAt(text, 0));
+        Assert.Equal(0, words.MatchAt(text, 3));
+        Assert.Equal(3, words.MatchEndingAt(text, 3));
+        Assert.Equal(2, words.MatchEndingAt(text, 2));
+        Assert.Equal(0, words.MatchAt(text, text.Length));
+        Assert.Equal(0, words.MatchAt(text, -1));
+        Assert.Equal(0, words.MatchEndingAt(text, text.Length + 1));
+    }
+
+    [Fact]
+    public void WordClass_Contains_IsExactWordMembership()
+    {
+        var words = WordLexicon.Parse("[w]\n省\n市\n县级\n").Words();
+
+        Assert.True(words.Contains('市'));
+        Assert.False(words.Contains('乡'));
+        Assert.False(words.Contains('\0'));
+        Assert.True(words.Contains("县级"));
+        Assert.False(words.Contains("县级市"));
+        Assert.False(words.Contains("县"));
+        Assert.False(words.Contains(""));
     }
 }
 

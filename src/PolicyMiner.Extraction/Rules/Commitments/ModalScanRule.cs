@@ -1,5 +1,6 @@
 using PolicyMiner.Core.Targets;
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
@@ -10,12 +11,23 @@ namespace PolicyMiner.Extraction.Rules.Commitments;
 /// 争取 followed by a source of money or support (争取上级项目资金) means "obtain": it belongs to the indicator and hedges nothing.</remarks>
 public sealed class ModalScanRule : IScanRule
 {
-    private const string NotBeforeYao = "重主需必只纲摘首紧显概扼提简切将想";
-    private const string NotAfterYao = "求点素闻害件目领务紧是员";
-    private const string NotBeforeYing = "相适供响对反效呼答感顺理回";
-    private const string NotAfterYing = "用急对变聘届收付试征运邀援声";
+    // 确保, 必须, 务必, 应当: the two-character firm modals (lexicon class firm-modal-word), read before the single characters.
+    private static readonly WordClass FirmWords = WordLexicon.Default["firm-modal-word"];
 
-    private static readonly string[] LexicalAfterZhengqu = ["上级", "国家", "中央", "省", "部", "外资", "资金", "项目", "支持", "政策", "社会"];
+    // The characters that make 要 / 应 part of a word (重要, 要求; 相应, 应用): lexicon classes of single characters.
+    private static readonly WordClass NotBeforeYao = WordLexicon.Default["yao-word-before"];
+    private static readonly WordClass NotAfterYao = WordLexicon.Default["yao-word-after"];
+    private static readonly WordClass NotBeforeYing = WordLexicon.Default["ying-word-before"];
+    private static readonly WordClass NotAfterYing = WordLexicon.Default["ying-word-after"];
+
+    // 争取上级资金: what is obtained after 争取 (lexicon class obtain-object).
+    private static readonly WordClass LexicalAfterZhengqu = WordLexicon.Default["obtain-object"];
+
+    // 未来的努力, 不断努力: a character before 努力 that makes it a noun or an adverbial, no modal.
+    private static readonly WordClass NotBeforeNuli = WordLexicon.Default["nuli-word-before"];
+
+    // 无须, 毋须: a character before 须 that negates it.
+    private static readonly WordClass NotBeforeXu = WordLexicon.Default["xu-word-before"];
 
     public string Name => "modal";
 
@@ -26,38 +38,32 @@ public sealed class ModalScanRule : IScanRule
         var text = context.Text;
         var before = position > 0 ? text[position - 1] : '\0';
         var after = position + 1 < text.Length ? text[position + 1] : '\0';
+        if (FirmWords.MatchAt(text, position) is var firm and > 0)
+        {
+            return Add(context, position, firm, Commitment.Firm);
+        }
+
         switch (text[position])
         {
-            case '确' when after == '保':
-                return Add(context, position, 2, Commitment.Firm);
-            case '必' when after == '须':
-                return Add(context, position, 2, Commitment.Firm);
-            case '务' when after == '必':
-                return Add(context, position, 2, Commitment.Firm);
             case '要' when !NotBeforeYao.Contains(before) && !NotAfterYao.Contains(after):
                 return Add(context, position, 1, Commitment.Firm);
-            case '应' when after == '当':
-                return Add(context, position, 2, Commitment.Firm);
             case '应' when !NotBeforeYing.Contains(before) && !NotAfterYing.Contains(after):
                 return Add(context, position, 1, Commitment.Firm);
-            case '须' when before is not ('必' or '无' or '毋') && after != '知':
+            case '须' when !NotBeforeXu.Contains(before) && after != '知':
                 return Add(context, position, 1, Commitment.Firm);
             case '力' when after is '争' or '求' && before != '努':
                 return Add(context, position, 2, Commitment.Aspirational);
             case '争' when after == '取' && before != '力':
-                foreach (var word in LexicalAfterZhengqu)
+                if (LexicalAfterZhengqu.MatchAt(text, position + 2) > 0)
                 {
-                    if (ClauseText.At(text, position + 2, word))
-                    {
-                        return position + 2;
-                    }
+                    return position + 2;
                 }
 
                 return Add(context, position, 2, Commitment.Aspirational);
             case '冲' when after == '刺':
                 // 经济总量冲刺1000亿元: sprinting at a figure aims at it.
                 return Add(context, position, 2, Commitment.Aspirational);
-            case '努' when after == '力' && before is not ('过' or '同' or '的' or '年' or '断' or '倍'):
+            case '努' when after == '力' && !NotBeforeNuli.Contains(before):
                 return Add(context, position, 2, Commitment.Aspirational);
             default:
                 return position + 1;

@@ -1,3 +1,4 @@
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
@@ -6,15 +7,20 @@ namespace PolicyMiner.Extraction.Rules.Responsibility;
 /// <summary>Splitting and cleaning lists of responsible bodies; telling bodies from people.</summary>
 public static class Bodies
 {
-    private static readonly string[] PersonEndings =
-        ["领导", "同志", "书记", "市长", "县长", "局长", "主任", "成员", "组长", "厅长", "处长", "科长", "负责人", "党员", "干部"];
+    // 领导, 同志, 书记 …: a name ending in one of these is a person (lexicon class person-ending).
+    private static readonly WordClass PersonEndings = WordLexicon.Default["person-ending"];
 
-    private static readonly string[] BodyEndings =
-    [
-        "部门", "单位", "政府", "委员会", "党委", "纪委", "局", "厅", "委", "办", "科", "处", "室", "中心", "院", "所", "镇", "区", "县",
-        "市", "乡", "街道", "企业", "学校", "高校", "机构", "集团", "公司", "协会", "学会", "联合会", "基地", "园区", "管委会",
-        "支部", "小组", "银行", "站", "队", "会", "组织部", "宣传部", "统战部", "部",
-    ];
+    // 部门, 单位, 局, 镇 …: a name ending in one of these is an organisation (lexicon class body-ending).
+    private static readonly WordClass BodyEndings = WordLexicon.Default["body-ending"];
+
+    // 市科技局（牵头）: a role mark after a body's name, no part of the name; stripped in the class's order.
+    private static readonly WordClass RoleMarks = WordLexicon.Default["role-mark"];
+
+    // 每个县, 每一乡镇, 每县: an opening that speaks of each member of a class; the list names it with 各.
+    private static readonly WordClass EachOpenings = WordLexicon.Default["each-opening"];
+
+    // 省, 市, 县 …: a bare administrative level (各乡、镇〔街道〕办事处).
+    private static readonly WordClass Levels = WordLexicon.Default["bare-level"];
 
     /// <summary>True when the first word of [<paramref name="start"/>, <paramref name="end"/>) is a verb by jieba's dictionary tag
     /// ("鼓励龙头企业", "支持高校"): what follows is the verb's object, not a subject.</summary>
@@ -93,23 +99,20 @@ public static class Bodies
         return part.Length == 2 && part[0] == '各' && IsLevel(part[1]) && i + 1 < list.Length && IsLevel(list[i + 1]);
     }
 
-    private static bool IsLevel(char c) => c is '省' or '市' or '县' or '区' or '乡' or '镇';
+    private static bool IsLevel(char c) => Levels.Contains(c);
 
     /// <summary>Trims punctuation and filler (等, 相关, 分别) from a body name; 每个县 becomes 各县.</summary>
     public static string Clean(string body)
     {
         var s = body.Trim().Trim('。', '.', '”', '“', '"', ' ');
-        if (s.StartsWith("每个", StringComparison.Ordinal) || s.StartsWith("每一", StringComparison.Ordinal))
+        // 每个县 → 各县; a bare 每 only before a name.
+        if (EachOpenings.MatchAtStart(s) is var each and > 0 && (each > 1 || s.Length > 1))
         {
-            s = "各" + s[2..];
-        }
-        else if (s.StartsWith('每') && s.Length > 1)
-        {
-            s = "各" + s[1..];
+            s = "各" + s[each..];
         }
 
         // 市科技局（牵头）: the lead marker is not part of the name.
-        foreach (var mark in (string[])["（牵头）", "(牵头)", "（配合）", "(配合)"])
+        foreach (var mark in RoleMarks.Words)
         {
             if (s.EndsWith(mark, StringComparison.Ordinal))
             {
@@ -128,29 +131,13 @@ public static class Bodies
     /// <summary>True for 领导, 成员, 书记 …: words for people, not bodies.</summary>
     public static bool HasPersonEnding(string name)
     {
-        foreach (var ending in PersonEndings)
-        {
-            if (name.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return PersonEndings.MatchAtEnd(name) > 0;
     }
 
     /// <summary>True for leaders, members and personal names (2–3 Han characters with no organisational ending).</summary>
     public static bool IsPerson(string name)
     {
-        foreach (var ending in PersonEndings)
-        {
-            if (name.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return name.Length <= 3 && !LooksLikeBody(name) && AllHan(name);
+        return HasPersonEnding(name) || (name.Length <= 3 && !LooksLikeBody(name) && AllHan(name));
     }
 
     /// <summary>True when the phrase ends like an organisation (部门, 单位, 局, 科, 政府, 镇(区) …).</summary>
@@ -167,15 +154,7 @@ public static class Bodies
             }
         }
 
-        foreach (var ending in BodyEndings)
-        {
-            if (s.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return BodyEndings.MatchAtEnd(s) > 0;
     }
 
     private static bool AllHan(string s)

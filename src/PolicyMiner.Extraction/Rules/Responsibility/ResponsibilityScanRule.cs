@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Text;
 
@@ -9,18 +10,30 @@ namespace PolicyMiner.Extraction.Rules.Responsibility;
 /// <remarks>Only labels naming departments or units give bodies; 责任领导 lists people and is ignored.</remarks>
 public sealed class ResponsibilityScanRule : IScanRule
 {
-    private static readonly string[] BlockLabels = ["责任部门", "责任单位", "牵头部门", "牵头单位", "配合部门", "配合单位", "责任领导", "牵头责任领导"];
+    // 责任部门：, 牵头单位：: a label that opens a responsibility block (lexicon class block-label).
+    private static readonly WordClass BlockLabels = WordLexicon.Default["block-label"];
+
+    // Inside a block's label: 部门 / 单位 name bodies, 领导 names people, 牵头 marks the lead.
+    private static readonly WordClass BodyLabels = WordLexicon.Default["body-label-word"];
+    private static readonly WordClass PersonLabels = WordLexicon.Default["person-label-word"];
+
+    // 牵头单位, 牵头部门, 牵头责任: after 牵头, a word that makes it a label, not a verb.
+    private static readonly WordClass LeadLabelTails = WordLexicon.Default["lead-label-tail"];
+
+    // 由市科技局负责。: the verb of a sentence naming the bodies in charge.
+    private static readonly WordClass InChargeVerbs = WordLexicon.Default["in-charge-verb"];
+
+    // "，乙局、丙局等相关部门参加": the verbs of the participants after a lead phrase, tried in the class's order, and the
+    // filler dropped from their list, removed in the class's order.
+    private static readonly WordClass ParticipantVerbs = WordLexicon.Default["participant-verb"];
+    private static readonly WordClass ParticipantFillers = WordLexicon.Default["participant-filler"];
 
     public string Name => "responsibility";
 
-    // Role verbs of a bracketed role list, "（省教育厅牵头，省财政厅配合）": lead bodies (牵头) come first in the result.
+    // Role verbs of a bracketed role list, "（省教育厅牵头，省财政厅配合）": lead bodies (role-lead-verb) come first in the result.
     // Longer forms are listed so the body list stops before them (各市政府分工负责 → 各市政府).
-    private static readonly (string Verb, bool Lead)[] RoleVerbs =
-    [
-        ("牵头", true), ("按职责分工负责", false), ("按职责分工", false), ("分工负责", false), ("具体负责", false), ("共同负责", false),
-        ("负责", false), ("指导", false), ("配合", false), ("参与", false), ("参加", false), ("协助", false), ("协同", false),
-        ("分头落实", false), ("具体实施", false), ("组织实施", false),
-    ];
+    private static readonly WordClass LeadVerbs = WordLexicon.Default["role-lead-verb"];
+    private static readonly WordClass RoleVerbs = WordLexicon.Default["role-list-verb"];
 
     public string Triggers => "责牵配负指";
 
@@ -37,12 +50,12 @@ public sealed class ResponsibilityScanRule : IScanRule
             return end;
         }
 
-        if (ClauseText.At(text, position, "牵头"))
+        if (LeadVerbs.MatchAt(text, position) > 0)
         {
             return ScanLead(context, position);
         }
 
-        if (ClauseText.At(text, position, "负责"))
+        if (InChargeVerbs.MatchAt(text, position) > 0)
         {
             return ScanInCharge(context, position);
         }
@@ -52,15 +65,8 @@ public sealed class ResponsibilityScanRule : IScanRule
 
     private static bool IsBlockLabel(string text, int position)
     {
-        foreach (var label in BlockLabels)
-        {
-            if (ClauseText.At(text, position, label) && position + label.Length < text.Length && text[position + label.Length] is ':' or '：')
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var length = BlockLabels.MatchAt(text, position);
+        return length > 0 && position + length < text.Length && text[position + length] is ':' or '：';
     }
 
     private static int ScanBlock(ExtractionContext context, int position)
@@ -123,12 +129,12 @@ public sealed class ResponsibilityScanRule : IScanRule
 
                 var label = part[..colon];
                 current = null;
-                if (label.Contains("领导", StringComparison.Ordinal) || !(label.Contains("部门", StringComparison.Ordinal) || label.Contains("单位", StringComparison.Ordinal)))
+                if (PersonLabels.OccursIn(label) || !BodyLabels.OccursIn(label))
                 {
                     continue;
                 }
 
-                current = label.Contains("牵头", StringComparison.Ordinal) ? lead : others;
+                current = LeadVerbs.OccursIn(label) ? lead : others;
                 AddBodies(current, part[(colon + 1)..]);
             }
         }
@@ -210,37 +216,31 @@ public sealed class ResponsibilityScanRule : IScanRule
         return close + 1;
     }
 
-    // What opens a remark that reaches every later item: 以下 (below) with 均/都/一律/各项 (all of them).
-    private static readonly string[] StandingOpeners = ["以下均需", "以下均由", "以下均", "以下都需", "以下都由", "以下一律由", "以下各项均由", "以下各项均需"];
+    // What opens a remark that reaches every later item: 以下 (below) with 均/都/一律/各项 (all of them); longest first.
+    private static readonly WordClass StandingOpeners = WordLexicon.Default["standing-opener"];
 
-    // The verbs that end such a remark: the bodies come before them.
-    private static readonly string[] StandingVerbs = ["负责落实", "负责实施", "组织落实", "组织实施", "落实", "负责", "实施", "承担"];
+    // The verbs that end such a remark: the bodies come before them; longest first.
+    private static readonly WordClass StandingVerbs = WordLexicon.Default["standing-verb"];
 
     /// <summary>"以下均需X落实" → [X]: the bodies a remark in a role bracket declares for every item below it; empty when the part
     /// is no such remark.</summary>
     internal static List<string> StandingBodies(string part)
     {
-        foreach (var opener in StandingOpeners)
+        var opener = StandingOpeners.MatchAtStart(part);
+        if (opener == 0)
         {
-            if (!part.StartsWith(opener, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var rest = part[opener.Length..];
-            foreach (var verb in StandingVerbs)
-            {
-                if (rest.EndsWith(verb, StringComparison.Ordinal) && rest.Length > verb.Length)
-                {
-                    var bodies = Bodies.Split(rest[..^verb.Length]);
-                    return bodies.TrueForAll(Bodies.LooksLikeBody) ? bodies : [];
-                }
-            }
-
             return [];
         }
 
-        return [];
+        var rest = part[opener..];
+        var verb = StandingVerbs.MatchAtEnd(rest);
+        if (verb == 0 || rest.Length <= verb)
+        {
+            return [];
+        }
+
+        var bodies = Bodies.Split(rest[..^verb]);
+        return bodies.TrueForAll(Bodies.LooksLikeBody) ? bodies : [];
     }
 
     /// <summary>"省大数据局、省委网信办牵头": bodies, then the first role verb, then at most a few characters.</summary>
@@ -249,14 +249,17 @@ public sealed class ResponsibilityScanRule : IScanRule
         bodies = [];
         lead = false;
         int at = -1, length = 0;
-        foreach (var (verb, isLead) in RoleVerbs)
+        foreach (var (verbs, isLead) in (ReadOnlySpan<(WordClass, bool)>)[(LeadVerbs, true), (RoleVerbs, false)])
         {
-            var i = part.IndexOf(verb, StringComparison.Ordinal);
-            if (i > 0 && (at < 0 || i < at || (i == at && verb.Length > length)))
+            foreach (var verb in verbs.Words)
             {
-                at = i;
-                length = verb.Length;
-                lead = isLead;
+                var i = part.IndexOf(verb, StringComparison.Ordinal);
+                if (i > 0 && (at < 0 || i < at || (i == at && verb.Length > length)))
+                {
+                    at = i;
+                    length = verb.Length;
+                    lead = isLead;
+                }
             }
         }
 
@@ -278,7 +281,7 @@ public sealed class ResponsibilityScanRule : IScanRule
     private static int ScanLead(ExtractionContext context, int position)
     {
         var text = context.Text;
-        if (ClauseText.At(text, position + 2, "责任") || ClauseText.At(text, position + 2, "单位") || ClauseText.At(text, position + 2, "部门"))
+        if (LeadLabelTails.MatchAt(text, position + 2) > 0)
         {
             return position + 2;
         }
@@ -307,13 +310,17 @@ public sealed class ResponsibilityScanRule : IScanRule
         {
             var clauseEnd = ClauseText.ClauseEnd(text, next + 1);
             var clause = text[(next + 1)..clauseEnd];
-            foreach (var verb in (string[])["参加", "配合", "参与", "协助", "组成"])
+            foreach (var verb in ParticipantVerbs.Words)
             {
                 var at = clause.IndexOf(verb, StringComparison.Ordinal);
                 if (at > 0)
                 {
-                    var list = clause[..at].Replace("等相关部门", "", StringComparison.Ordinal).Replace("等有关部门", "", StringComparison.Ordinal)
-                        .Replace("相关部门", "", StringComparison.Ordinal);
+                    var list = clause[..at];
+                    foreach (var filler in ParticipantFillers.Words)
+                    {
+                        list = list.Replace(filler, "", StringComparison.Ordinal);
+                    }
+
                     // Participants are often abbreviated departments (科技、发改委): the verb already marks them as bodies.
                     foreach (var body in Bodies.Split(list, labelled: true))
                     {

@@ -1,4 +1,5 @@
 using PolicyMiner.Core.Text;
+using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
 using PolicyMiner.Extraction.Quantities;
 using PolicyMiner.Extraction.Text;
@@ -10,6 +11,44 @@ namespace PolicyMiner.Extraction.Rules.Years;
 /// 全年, 明年, 两年内, 每年, 去年, 十二五 末.</summary>
 public sealed class YearScanRule : IScanRule
 {
+    // 十五期间, 十一五时期, 十二五末: after a five-year plan's name, the word naming its period (longest first).
+    private static readonly WordClass PlanTails = WordLexicon.Default["plan-period-tail"];
+
+    // “十五”, 十五期间, 十五末: plain 十五 is a plan's name only before one of these.
+    private static readonly WordClass PlanNameMarks = WordLexicon.Default["plan-name-mark"];
+
+    // 今年, 明年, 后年, 每年, 去年: relative year words (this year, the next, the one after, every year, the past).
+    private static readonly WordClass ThisYear = WordLexicon.Default["this-year"];
+    private static readonly WordClass NextYear = WordLexicon.Default["next-year"];
+    private static readonly WordClass YearAfterNext = WordLexicon.Default["year-after-next"];
+    private static readonly WordClass EveryYear = WordLexicon.Default["every-year"];
+    private static readonly WordClass PastYear = WordLexicon.Default["past-year"];
+
+    // 青年, 多年, 同年: a character before 年 that makes a word; 年内 / 年底 after it is no plan-year expression.
+    private static readonly WordClass YearWordBefore = WordLexicon.Default["year-word-before"];
+
+    // 年内, 年底, 年末 standing alone: the plan year's end or span.
+    private static readonly WordClass YearEnds = WordLexicon.Default["year-end-after"];
+
+    // 两年内, 三年时间内: after N年, the word making it a span within N years (longest first).
+    private static readonly WordClass WithinYears = WordLexicon.Default["within-years"];
+
+    // 通过三年, 用两年: before N年, a word making it a span of years (through, using).
+    private static readonly WordClass SpanLeads = WordLexicon.Default["span-lead"];
+
+    // 2025年上半年, 2025年底: the part of a year after it (longest first).
+    private static readonly WordClass YearParts = WordLexicon.Default["year-part"];
+
+    // 到2025年, 截至2025年: before a year, the word making it a deadline (longest first).
+    private static readonly WordClass DeadlineLeads = WordLexicon.Default["deadline-lead"];
+
+    // 2025年底, 2025年末: a year ending so is a deadline.
+    private static readonly WordClass DeadlineEnds = WordLexicon.Default["deadline-end"];
+
+    // 自2021年起5年内: after the first year, the word that starts a horizon; 自 / 从 before it.
+    private static readonly WordClass HorizonStarts = WordLexicon.Default["horizon-start"];
+    private static readonly WordClass HorizonFroms = WordLexicon.Default["horizon-from"];
+
     public string Name => "year";
 
     public string Triggers => "年五";
@@ -32,7 +71,7 @@ public sealed class YearScanRule : IScanRule
             start = position - 2;
         }
         else if (position >= 1 && text[position - 1] == '十'
-                 && (ClauseText.At(text, position + 1, "”") || ClauseText.At(text, position + 1, "期间") || ClauseText.At(text, position + 1, "末") || ClauseText.At(text, position + 1, "时期")))
+                 && PlanNameMarks.MatchAt(text, position + 1) > 0)
         {
             ordinal = 10;
             start = position - 1;
@@ -53,14 +92,7 @@ public sealed class YearScanRule : IScanRule
             end++;
         }
 
-        foreach (var tail in (string[])["期间", "时期", "末期", "末", "规划期"])
-        {
-            if (ClauseText.At(text, end, tail))
-            {
-                end += tail.Length;
-                break;
-            }
-        }
+        end += PlanTails.MatchAt(text, end);
 
         if (start > 0 && text[start - 1] == '“')
         {
@@ -89,20 +121,33 @@ public sealed class YearScanRule : IScanRule
         // Relative words ending in 年.
         if (position > 0)
         {
-            switch (text[position - 1])
+            var word = text.AsSpan(position - 1, 2);
+            if (ThisYear.Contains(word))
             {
-                case '全' or '今' or '本' or '当':
-                    return Relative(context, position - 1, position + 1, 0);
-                case '明':
-                    return Relative(context, position - 1, position + 1, 1);
-                case '后' when position > 1 && !ClauseText.IsHan(text[position - 2]):
+                return Relative(context, position - 1, position + 1, 0);
+            }
+
+            if (NextYear.Contains(word))
+            {
+                return Relative(context, position - 1, position + 1, 1);
+            }
+
+            if (YearAfterNext.Contains(word))
+            {
+                if (position > 1 && !ClauseText.IsHan(text[position - 2]))
+                {
                     return Relative(context, position - 1, position + 1, 2);
-                case '每':
-                    context.Years.Add(new YearMention(new TextSpan(position - 1, position + 1), "每年", YearMentionKind.Recurring, null, 0, false));
-                    return position + 1;
-                case '去' or '上' or '前':
-                    context.Years.Add(new YearMention(new TextSpan(position - 1, position + 1), text.Substring(position - 1, 2), YearMentionKind.Past, null, -1, false));
-                    return position + 1;
+                }
+            }
+            else if (EveryYear.Contains(word))
+            {
+                context.Years.Add(new YearMention(new TextSpan(position - 1, position + 1), word.ToString(), YearMentionKind.Recurring, null, 0, false));
+                return position + 1;
+            }
+            else if (PastYear.Contains(word))
+            {
+                context.Years.Add(new YearMention(new TextSpan(position - 1, position + 1), word.ToString(), YearMentionKind.Past, null, -1, false));
+                return position + 1;
             }
         }
 
@@ -115,10 +160,12 @@ public sealed class YearScanRule : IScanRule
 
         if (n is >= 1 and <= 20)
         {
-            if (ClauseText.At(text, position + 1, "内") || ClauseText.At(text, position + 1, "时间内") || ClauseText.EndsAt(text, nStart, "通过") || ClauseText.EndsAt(text, nStart, "用"))
+            var within = WithinYears.MatchAt(text, position + 1);
+            var spanLead = SpanLeads.MatchEndingAt(text, nStart);
+            if (within > 0 || spanLead > 0)
             {
-                var end = ClauseText.At(text, position + 1, "时间内") ? position + 4 : ClauseText.At(text, position + 1, "内") ? position + 2 : position + 1;
-                var start = ClauseText.EndsAt(text, nStart, "通过") ? nStart - 2 : ClauseText.EndsAt(text, nStart, "用") ? nStart - 1 : nStart;
+                var end = position + 1 + within;
+                var start = nStart - spanLead;
                 if (Horizon(context, start, (int)n) is { } horizon)
                 {
                     start = Math.Min(start, horizon.Start);
@@ -134,8 +181,7 @@ public sealed class YearScanRule : IScanRule
         }
 
         // 年内, 年底(前), 年末 standing alone refer to the plan year; after a year word (去年年底, 明年年末) they are part of it.
-        if ((position == 0 || !"青老少成周近往历多常长中晚童新同去上前后明每全今本当年".Contains(text[position - 1]))
-            && (ClauseText.At(text, position + 1, "内") || ClauseText.At(text, position + 1, "底") || ClauseText.At(text, position + 1, "末")))
+        if ((position == 0 || !YearWordBefore.Contains(text[position - 1])) && YearEnds.MatchAt(text, position + 1) > 0)
         {
             var end = ClauseText.At(text, position + 2, "前") ? position + 3 : position + 2;
             return Relative(context, position, end, 0);
@@ -218,14 +264,14 @@ public sealed class YearScanRule : IScanRule
             i--;
         }
 
-        foreach (var from in (string[])["起", "开始"])
+        if (HorizonStarts.MatchEndingAt(text, i) is var from and > 0)
         {
-            if (ClauseText.EndsAt(text, i, from) && i - from.Length - 5 >= 0 && text[i - from.Length - 1] == '年'
-                && ReadYear(text, i - from.Length - 5, i - from.Length - 1) is { } first
+            if (i - from - 5 >= 0 && text[i - from - 1] == '年'
+                && ReadYear(text, i - from - 5, i - from - 1) is { } first
                 && PolicyYear.TryCreate(first, out var firstYear) && PolicyYear.TryCreate(first + years - 1, out var lastYear))
             {
-                var lead = i - from.Length - 5;
-                lead = ClauseText.EndsAt(text, lead, "自") || ClauseText.EndsAt(text, lead, "从") ? lead - 1 : lead;
+                var lead = i - from - 5;
+                lead -= HorizonFroms.MatchEndingAt(text, lead);
                 var period = new PlanPeriod(firstYear, lastYear);
                 context.Horizons[years] = period;
                 // The first year was read on its own a moment ago: the horizon is one expression with it.
@@ -251,33 +297,14 @@ public sealed class YearScanRule : IScanRule
         return null;
     }
 
-    private static bool EndsWithDeadline(string text, int end) => ClauseText.EndsAt(text, end, "底") || ClauseText.EndsAt(text, end, "末");
+    private static bool EndsWithDeadline(string text, int end) => DeadlineEnds.MatchEndingAt(text, end) > 0;
 
-    private static int SkipPartOfYear(string text, int end)
-    {
-        foreach (var part in (string[])["上半年", "下半年", "年底", "底", "末", "年末"])
-        {
-            if (ClauseText.At(text, end, part))
-            {
-                return end + part.Length;
-            }
-        }
-
-        return end;
-    }
+    private static int SkipPartOfYear(string text, int end) => end + YearParts.MatchAt(text, end);
 
     /// <summary>Includes a leading 到 / 至 / 截至 / 在 that makes a year a deadline.</summary>
     private static int IncludeLead(string text, int start)
     {
-        foreach (var lead in (string[])["截至", "截止到", "截止", "到", "至", "于"])
-        {
-            if (ClauseText.EndsAt(text, start, lead))
-            {
-                return start - lead.Length;
-            }
-        }
-
-        return start;
+        return start - DeadlineLeads.MatchEndingAt(text, start);
     }
 
     private static int Relative(ExtractionContext context, int start, int end, int offset)
