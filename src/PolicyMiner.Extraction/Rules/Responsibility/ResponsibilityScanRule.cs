@@ -248,6 +248,12 @@ public sealed class ResponsibilityScanRule : IScanRule
     {
         bodies = [];
         lead = false;
+        // "以下均由各县政府负责落实" holds a role verb but is a standing remark for the items below, no role of this one.
+        if (StandingOpeners.MatchAtStart(part) > 0)
+        {
+            return false;
+        }
+
         int at = -1, length = 0;
         foreach (var (verbs, isLead) in (ReadOnlySpan<(WordClass, bool)>)[(LeadVerbs, true), (RoleVerbs, false)])
         {
