@@ -5,18 +5,23 @@ namespace PolicyMiner.Core.Text;
 /// <summary>Builds a text character by character while recording, for each character, the source offset it came from.</summary>
 /// <remarks>
 /// Not thread-safe; use one builder per text. Source offsets must be appended in non-decreasing order. The character
-/// buffer is rented from the shared pool (a text-sized array per document was one of ingest's largest allocations) and
-/// given back by <see cref="Dispose"/>; a builder not disposed leaves it to the garbage collector.
+/// buffer of an ordinary document is rented from the shared pool (a text-sized array per document was one of ingest's largest
+/// allocations) and given back by <see cref="Dispose"/>; a builder not disposed leaves it to the garbage collector. A buffer
+/// above <see cref="PooledChars"/> is allocated to size and never pooled: the pool rounds a request up to a power of two and
+/// keeps what it is given, so a 200 MB text would hold a 512 MB array after its document was done.
 /// </remarks>
 public sealed class OffsetTextBuilder : IDisposable
 {
+    /// <summary>The largest buffer taken from and given back to the shared pool (4 MiB of characters).</summary>
+    private const int PooledChars = 1 << 21;
+
     private char[] _chars;
     private readonly OffsetMap.Runs _offsets = new();
     private int _length;
 
     public OffsetTextBuilder(int capacity = 256)
     {
-        _chars = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+        _chars = Take(Math.Max(capacity, 16));
     }
 
     /// <summary>Number of characters appended so far.</summary>
@@ -78,21 +83,24 @@ public sealed class OffsetTextBuilder : IDisposable
         var chars = _chars;
         _chars = [];
         _length = 0;
-        if (chars.Length > 0)
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        GiveBack(chars);
     }
 
     private void Grow()
     {
-        var grown = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, 16));
+        var grown = Take((int)Math.Min(Math.Max(_chars.Length * 2L, 16), Array.MaxLength));
         _chars.AsSpan(0, _length).CopyTo(grown);
-        if (_chars.Length > 0)
-        {
-            ArrayPool<char>.Shared.Return(_chars);
-        }
-
+        GiveBack(_chars);
         _chars = grown;
+    }
+
+    private static char[] Take(int length) => length <= PooledChars ? ArrayPool<char>.Shared.Rent(length) : new char[length];
+
+    private static void GiveBack(char[] chars)
+    {
+        if (chars.Length is > 0 and <= PooledChars)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

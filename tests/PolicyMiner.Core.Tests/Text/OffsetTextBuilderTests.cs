@@ -55,4 +55,24 @@ public sealed class OffsetTextBuilderTests
         Assert.Equal(3, map.NormalisedLength);
         Assert.Equal([5, 6, 9, 10], [.. Enumerable.Range(0, 4).Select(map.ToSource)]);
     }
+
+    [Fact]
+    public void Append_GrowingFromAPooledToAnUnpooledBuffer_KeepsTextAndOffsets()
+    {
+        // Past 4 MiB of characters the buffer is allocated to size instead of pooled; the text must cross that line intact.
+        using var builder = new OffsetTextBuilder(16);
+        var chunk = new string('段', 1000) + "达到5%。";
+        for (var i = 0; i < 5000; i++)
+        {
+            builder.Append(chunk, i * 2000);
+        }
+
+        var (text, map) = builder.Build(10_000_000);
+
+        Assert.Equal(5000 * chunk.Length, text.Length);
+        Assert.Equal(chunk, text[^chunk.Length..]);
+        Assert.Equal(chunk, text.Substring(2500 * chunk.Length, chunk.Length));
+        Assert.Equal(4999 * 2000 + 1001, map.ToSource(new TextSpan(4999 * chunk.Length + 1001, 4999 * chunk.Length + 1002)).Start);
+        Assert.Equal(10_000_000, map.ToSource(text.Length));
+    }
 }
