@@ -76,6 +76,16 @@ public sealed class YearScanRule : IScanRule
             ordinal = 10;
             start = position - 1;
         }
+        else if (position >= 1 && text[position - 1] is '六' or '七' or '八' or '九'
+                 && (position < 2 || !(ChineseNumber.IsNumeralChar(text[position - 2]) || char.IsAsciiDigit(text[position - 2])))
+                 && PlanTails.MatchAt(text, position + 1 + (ClauseText.At(text, position + 1, "”") ? 1 : 0)) > 0)
+        {
+            // “九五”期间, 八五时期: the sixth to ninth plans (1981–2000), written with one digit, only before the word naming
+            // their period: “八五”普法 is the eighth five-year legal-education programme (2021–2025), and a bare “九五” after 比
+            // is a comparison base that needs no year.
+            ordinal = ChineseNumber.DigitValue(text[position - 1]);
+            start = position - 1;
+        }
         else
         {
             return position + 1;
