@@ -65,6 +65,8 @@ public sealed class YearScanRule : IScanRule
         // 十一五 … 十五五; plain 十五 only when written as a plan name (“十五”, 十五期间, 十五末).
         int ordinal;
         int start;
+        // Where the period word would stand: after the name and its closing quote (“十五”期间).
+        var afterName = position + 1 + (ClauseText.At(text, position + 1, "”") ? 1 : 0);
         if (position >= 2 && text[position - 2] == '十' && ChineseNumber.DigitValue(text[position - 1]) is >= 1 and <= 9 and var d)
         {
             ordinal = 10 + d;
@@ -76,14 +78,14 @@ public sealed class YearScanRule : IScanRule
             ordinal = 10;
             start = position - 1;
         }
-        else if (position >= 1 && text[position - 1] is '六' or '七' or '八' or '九'
+        else if (position >= 1 && ChineseNumber.DigitValue(text[position - 1]) is >= 6 and <= 9 and var single
                  && (position < 2 || !(ChineseNumber.IsNumeralChar(text[position - 2]) || char.IsAsciiDigit(text[position - 2])))
-                 && PlanTails.MatchAt(text, position + 1 + (ClauseText.At(text, position + 1, "”") ? 1 : 0)) > 0)
+                 && PlanTails.MatchAt(text, afterName) > 0)
         {
             // “九五”期间, 八五时期: the sixth to ninth plans (1981–2000), written with one digit, only before the word naming
             // their period: “八五”普法 is the eighth five-year legal-education programme (2021–2025), and a bare “九五” after 比
             // is a comparison base that needs no year.
-            ordinal = ChineseNumber.DigitValue(text[position - 1]);
+            ordinal = single;
             start = position - 1;
         }
         else
@@ -96,13 +98,7 @@ public sealed class YearScanRule : IScanRule
             return position + 1;
         }
 
-        var end = position + 1;
-        if (ClauseText.At(text, end, "”"))
-        {
-            end++;
-        }
-
-        end += PlanTails.MatchAt(text, end);
+        var end = afterName + PlanTails.MatchAt(text, afterName);
 
         if (start > 0 && text[start - 1] == '“')
         {
