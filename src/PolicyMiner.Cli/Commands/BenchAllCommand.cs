@@ -11,7 +11,7 @@ internal static class BenchAllCommand
     public static Command Create()
     {
         var folder = new Argument<string>("DIR") { Description = "Folder of documents (searched recursively), e.g. ../shared/real." };
-        var passes = new Option<int>("--passes") { Description = "Timed passes of segment and extract; the best is reported with the median.", DefaultValueFactory = _ => 3 };
+        var passes = new Option<int>("--passes") { Description = "Timed passes of segment, extract and ingest (each after one untimed warm-up pass); the best is reported with the median.", DefaultValueFactory = _ => 3 };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Skip the ingest stage (no database is written)." };
         var options = PipelineOptions.Create();
         var command = new Command("all", "Measure MB/s of reading, segment, extract (one thread) and ingest (all cores) over one folder, with where the time goes.")
@@ -32,7 +32,7 @@ internal static class BenchAllCommand
             FolderBenchReport.WriteExtract(o, extract);
             if (!parse.GetValue(noIngest))
             {
-                var ingest = await bench.IngestAsync(pipeline, cancellationToken).ConfigureAwait(false);
+                var ingest = await bench.IngestAsync(pipeline, count, cancellationToken).ConfigureAwait(false);
                 FolderBenchReport.WriteIngest(o, ingest, bench.Megabytes);
             }
 
