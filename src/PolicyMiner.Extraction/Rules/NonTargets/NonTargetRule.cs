@@ -370,6 +370,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumberedTerm;
         }
 
+        // 推进甲厂20兆瓦光伏发电、乙厂49.5兆瓦风电场等新能源项目: capacities in a list of works that closes with 等…项目 name the
+        // projects listed, however many items stand between the number and 项目.
+        if (m.Quantity.Kind == UnitKind.Physical && ClosesProjectList(clauseBefore, clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
         // 甲化工有限公司12000吨乙品项目, 甲公司年产乙品200套项目: a capacity right after a firm's name (or after its year's capacity
         // 年…) and before a product ending in 项目 names the firm's project (甲公司…、乙中心11个过亿元项目 counts projects).
         if (NamedAfterFirm(clauseBefore) && NamesProjectAfterProduct(clauseAfter))
@@ -1810,6 +1817,36 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return capacity >= 0 && IsProductText(clauseBefore[capacity..^1]);
+    }
+
+    /// <summary>"光伏发电、乙厂49.5兆瓦风电场等新能源项目": product text (<see cref="IsProductText"/>) that closes with 等, then at most a
+    /// few Han characters naming the kind of project, then 项目, the number being an item of a list (、 before or after it).</summary>
+    private static bool ClosesProjectList(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> after)
+    {
+        const int MaxList = 80;
+        const int MaxKind = 6;
+        var project = after.IndexOf("项目", StringComparison.Ordinal);
+        if (project < 0 || project > MaxList)
+        {
+            return false;
+        }
+
+        var list = after[..project];
+        var etc = list.LastIndexOf('等');
+        if (etc < 0 || project - etc - 1 > MaxKind || (list[..etc].IndexOf('、') < 0 && clauseBefore.IndexOf('、') < 0))
+        {
+            return false;
+        }
+
+        foreach (var c in list[(etc + 1)..])
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return IsProductText(list[..etc]);
     }
 
     /// <summary>Product words and figures with no break of the clause: Han, Latin letters, digits, 、 between items.</summary>
