@@ -62,6 +62,7 @@ public sealed class DocumentScopes
     private static readonly WordClass ReviewHeading = WordLexicon.Default["review-heading"];
     private static readonly WordClass PlanHeading = WordLexicon.Default["plan-heading"];
     private static readonly WordClass PastOpeningWords = WordLexicon.Default["past-opening"];
+    private static readonly WordClass GlossaryHeadings = WordLexicon.Default["glossary-heading"];
 
     private readonly LineScope[] _lines;
     private static readonly LineScope Empty = new(false, false, null, null, null);
@@ -199,8 +200,14 @@ public sealed class DocumentScopes
         var scopes = new LineScope[lines.Count];
         TextSpan? leadIn = null;
         int? planEnd = null;
+        var glossary = false;
         for (var i = 0; i < lines.Count; i++)
         {
+            // 名词解释 on a line of its own heads the glossary a work report ends with: every line after it explains a term the
+            // text used, however its entries are numbered (1.[…]即…, “…”：…), so the figures they recall set nothing.
+            var inGlossary = glossary;
+            glossary |= IsGlossaryHeading(text, lines[i].Span);
+
             // A plan's title as a heading line ("…行动计划（2021-2023年）", an attachment of a 通知) heads everything after it, across
             // the 专栏 and other unnumbered headings that end its section, up to the next such title.
             if (lines[i].Kind == BlockKind.Heading && deadline[i] is { Kind: YearMentionKind.Period, Period: { } period } due
@@ -223,7 +230,7 @@ public sealed class DocumentScopes
             }
 
             scopes[i] = new LineScope(review[i], pastOpening[i], own, sectionDeadline[i], lines[i].Kind == BlockKind.ListItem ? leadIn : null, planEnd, topic,
-                IsNote(text, lines[i].Span));
+                inGlossary || IsNote(text, lines[i].Span));
         }
 
         var openingReviews = OpeningReviews(context, tree, planLine, plan);
@@ -303,6 +310,14 @@ public sealed class DocumentScopes
         }
 
         return false;
+    }
+
+    /// <summary>True when <paramref name="line"/> is a <c>glossary-heading</c> alone, a colon after it allowed ("名词解释：").</summary>
+    private static bool IsGlossaryHeading(string text, TextSpan line)
+    {
+        var words = text.AsSpan(line.Start, line.Length).Trim();
+        words = words.EndsWith("：") || words.EndsWith(":") ? words[..^1].TrimEnd() : words;
+        return GlossaryHeadings.Contains(words);
     }
 
     private static TextSpan? RunInTitle(string text, TextSpan line)

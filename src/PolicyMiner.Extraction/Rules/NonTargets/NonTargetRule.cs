@@ -81,6 +81,14 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass FootprintNouns = WordLexicon.Default["footprint-noun"];
     private static readonly WordClass FloorNouns = WordLexicon.Default["floor-noun"];
     private static readonly WordClass FloorWorkVerbs = WordLexicon.Default["floor-work-verb"];
+    private static readonly WordClass TotalWords = WordLexicon.Default["total-word"];
+    private static readonly WordClass PresentStateWords = WordLexicon.Default["present-state-word"];
+    private static readonly WordClass ZoneMeasureNouns = WordLexicon.Default["zone-measure-noun"];
+    private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
+    private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
+    private static readonly WordClass ChangeVerbs = WordLexicon.Default["change-verb"];
+    private static readonly WordClass GrowthVerbs = WordLexicon.Default["growth-verb"];
+    private static readonly WordClass ReachVerbs = WordLexicon.Default["reach-verb"];
     private static readonly WordClass ProjectStatus = WordLexicon.Default["project-status"];
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
     private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
@@ -321,6 +329,26 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Total;
         }
 
+        // 包括甲、乙、丙三个片区，共计6个街道; 甲路3公里、乙路5公里，合计8公里: a total-word opening the clause after what the
+        // sentence listed sums the list (新建道路共计18公里 sums nothing listed before it: a target).
+        if (TotalWords.MatchAtEnd(clauseBefore) is var total and > 0 && clauseBefore[..^total].Trim().IsEmpty && clauseStart > sentenceStart)
+        {
+            return RejectionReason.Total;
+        }
+
+        // 全区现有规模以上工业企业320家, 目前全区有高新技术企业45家: a stock the text states as it stands now.
+        if (StatesPresentStock(context, text, clauseStart, start))
+        {
+            return RejectionReason.Past;
+        }
+
+        // 规划面积12.5平方公里, 总人口260万人: the extent or population of a place the text describes (a zone it approves, a region it
+        // covers), unless the sentence sets a task or a time still to come (到2025年常住人口1100万人).
+        if (ZoneMeasureNouns.MatchAtEnd(WithoutCopula(clauseBefore)) > 0 && !SetsTaskInSentence(context, text, start))
+        {
+            return RejectionReason.Description;
+        }
+
         // 样例项目 ⏎ 12 ⏎ 在建 ⏎ 年产5万吨…: a project list written one cell a line; the cell after a project's investment and
         // status says what the project consists of, which describes it.
         if (FollowsProjectStatusCell(text, start))
@@ -338,6 +366,13 @@ public sealed class NonTargetRule : ITargetRule
         // long the product named between it and 项目.
         if ((CapacityVerbs.MatchAtEnd(clauseBefore) > 0 || clauseAfter.StartsWith("/年") || CoordinatedWithCapacity(clauseBefore))
             && NamesProjectAfterProduct(clauseAfter))
+        {
+            return RejectionReason.NumberedTerm;
+        }
+
+        // 推进甲厂20兆瓦光伏发电、乙厂49.5兆瓦风电场等新能源项目: capacities in a list of works that closes with 等…项目 name the
+        // projects listed, however many items stand between the number and 项目.
+        if (m.Quantity.Kind == UnitKind.Physical && ClosesProjectList(clauseBefore, clauseAfter))
         {
             return RejectionReason.NumberedTerm;
         }
@@ -793,6 +828,50 @@ public sealed class NonTargetRule : ITargetRule
         rest = rest.EndsWith("为") ? rest[..^1] : rest;
         rest = rest.EndsWith("约") ? rest[..^1] : rest;
         return (FootprintNouns.MatchAtEnd(rest) > 0 || FloorNouns.MatchAtEnd(rest) > 0) && !FloorWorkVerbs.OccursIn(sentenceBefore);
+    }
+
+    /// <summary>The clause before a number without a trailing 为 or 约 (总面积为, 总人口约).</summary>
+    private static ReadOnlySpan<char> WithoutCopula(ReadOnlySpan<char> clauseBefore)
+    {
+        var rest = clauseBefore.TrimEnd();
+        rest = rest.EndsWith("为") ? rest[..^1] : rest;
+        return rest.EndsWith("约") ? rest[..^1] : rest;
+    }
+
+    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph or section
+    /// (a plan's own period is no task: a plan describes its region too).</summary>
+    private static bool SetsTaskInSentence(ExtractionContext context, string text, int start)
+    {
+        var scope = context.Scopes.At(start);
+        var sentenceStart = ClauseText.SentenceStart(text, start);
+        return scope.Deadline is not null || scope.SectionDeadline is not null
+               || !context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).IsEmpty || StatesDue(context, text, sentenceStart, start);
+    }
+
+    /// <summary>True when the clause opens (after its item number, and at most a <c>whole-region</c> word) with a
+    /// <c>present-state-word</c> (现有, 目前) and nothing between it and the number moves or reaches a figure (no level, change,
+    /// growth, increase, reach or construction verb) and no modal sets one: "全区现有企业320家" states a stock, "推动现有企业
+    /// 研发投入增长10%" (a verb opens it) and "目前已建成…" (past-marker) are read elsewhere.</summary>
+    private static bool StatesPresentStock(ExtractionContext context, string text, int clauseStart, int start)
+    {
+        var clause = text.AsSpan(clauseStart, start - clauseStart);
+        var open = clause[ItemNumber.Length(clause)..].TrimStart();
+        var region = WholeRegions.MatchAtStart(open);
+        var lead = PresentStateWords.MatchAtStart(open[region..]);
+        if (lead == 0)
+        {
+            lead = PresentStateWords.MatchAtStart(open);
+            region = 0;
+        }
+
+        if (lead == 0)
+        {
+            return false;
+        }
+
+        var rest = open[(region + lead)..];
+        return !LevelVerbs.OccursIn(rest) && !ChangeVerbs.OccursIn(rest) && !GrowthVerbs.OccursIn(rest) && !IncreaseVerbs.OccursIn(rest)
+               && !ReachVerbs.OccursIn(rest) && !FloorWorkVerbs.OccursIn(rest) && context.ModalsIn(clauseStart, start).IsEmpty;
     }
 
     /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
@@ -1738,6 +1817,36 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return capacity >= 0 && IsProductText(clauseBefore[capacity..^1]);
+    }
+
+    /// <summary>"光伏发电、乙厂49.5兆瓦风电场等新能源项目": product text (<see cref="IsProductText"/>) that closes with 等, then at most a
+    /// few Han characters naming the kind of project, then 项目, the number being an item of a list (、 before or after it).</summary>
+    private static bool ClosesProjectList(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> after)
+    {
+        const int MaxList = 80;
+        const int MaxKind = 6;
+        var project = after.IndexOf("项目", StringComparison.Ordinal);
+        if (project < 0 || project > MaxList)
+        {
+            return false;
+        }
+
+        var list = after[..project];
+        var etc = list.LastIndexOf('等');
+        if (etc < 0 || project - etc - 1 > MaxKind || (list[..etc].IndexOf('、') < 0 && clauseBefore.IndexOf('、') < 0))
+        {
+            return false;
+        }
+
+        foreach (var c in list[(etc + 1)..])
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return IsProductText(list[..etc]);
     }
 
     /// <summary>Product words and figures with no break of the clause: Han, Latin letters, digits, 、 between items.</summary>
