@@ -70,6 +70,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
     private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
+    private static readonly WordClass ChangeWords = WordLexicon.Default["change-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -207,7 +208,7 @@ public sealed class IndicatorRule : ITargetRule
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
                         || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
-                        || RestatesList(context, draft, preStart, preEnd)))
+                        || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -1330,6 +1331,7 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
+        var phraseEnd = end;
         bool changed;
         do
         {
@@ -1390,6 +1392,30 @@ public sealed class IndicatorRule : ITargetRule
             if (end - start >= 4 && text[end - 1] is '至' or '到' && LevelReachLength(context, start, end) is > 0 and var reach)
             {
                 end -= reach;
+                changed = true;
+            }
+
+            // "森林覆盖率逐步提高到", "村级集体经济收入稳步提升至": an adverb opening the predicate (`predicate-adverb`), with at most a
+            // verb of change (`change-verb`) between it and the preposition of the level, ends the measure as the bare verb does.
+            if (GradualReachStart(context, start, end) is > 0 and var gradual)
+            {
+                end = gradual;
+                changed = true;
+            }
+
+            // "村级集体经济收入稳步(提升至)": once the verb of the level is off, a predicate adverb left at the end goes too.
+            if (end < phraseEnd && PredicateAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is >= 2 and var left && end - left - start >= 2
+                && context.Words.IsBoundary(end - left))
+            {
+                end -= left;
+                changed = true;
+            }
+
+            // "逐步扩大公交线路覆盖率到": a verb of change (`change-verb`) opening the phrase moves the measure between it and the
+            // preposition of the level; neither is part of it.
+            if (ChangedObject(context, start, end) is { } changedObject)
+            {
+                (start, end) = changedObject;
                 changed = true;
             }
 
@@ -1471,6 +1497,63 @@ public sealed class IndicatorRule : ITargetRule
     /// verb), or 引育 (引进培育), which jieba reads as one word outside its dictionary.</summary>
     private static bool IsSerialVerb(ReadOnlySpan<char> word) =>
         LeadVerbs.MatchAtStart(word) == word.Length || RebuildVerbs.MatchAtStart(word) == word.Length || ContractedVerbs.MatchAtStart(word) == word.Length;
+
+    /// <summary>Where the measure ends when [<paramref name="start"/>, <paramref name="end"/>) ends in a predicate adverb, an
+    /// optional verb of change and 至 or 到 ("逐步提高到", "稳步提升至"); 0 otherwise. At least two characters stay. 向 stays: "集群加速向
+    /// 300亿级迈进" sets a class of size, which the distributive of a list reads with the verb.</summary>
+    private static int GradualReachStart(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        if (end - start < 4 || text[end - 1] is not ('至' or '到'))
+        {
+            return 0;
+        }
+
+        for (var gap = 0; gap <= 2; gap++)
+        {
+            var verbStart = end - 1 - gap;
+            if (verbStart - start < 3)
+            {
+                break;
+            }
+
+            if (gap > 0 && !ChangeWords.Contains(text.AsSpan(verbStart, gap)))
+            {
+                continue;
+            }
+
+            if (PredicateAdverbs.MatchAtEnd(text.AsSpan(start, verbStart - start)) is > 0 and var adverb && verbStart - adverb - start >= 2
+                && context.Words.IsBoundary(verbStart - adverb))
+            {
+                return verbStart - adverb;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The measure of a phrase that opens with a verb of change (after an optional predicate adverb) and ends in a bare 至
+    /// or 到 after a noun ("逐步扩大公交线路覆盖率到", "提高低保标准至"): the words between; null otherwise. At least two characters stay.</summary>
+    private static (int Start, int End)? ChangedObject(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        if (end - start < 5 || text[end - 1] is not ('至' or '到') || !context.Words.IsBoundary(end - 1)
+            || context.Words.WordEndingAt(end - 1) is not { } before || context.Words.TagAt(before.Start) is { } beforeTag && beforeTag.StartsWith('v'))
+        {
+            return null;
+        }
+
+        var at = start + PredicateAdverbs.MatchAt(text, start);
+        if (at > start && !context.Words.IsBoundary(at))
+        {
+            return null;
+        }
+
+        return ChangeWords.MatchAt(text, at) is >= 2 and var verb && context.Words.IsBoundary(at + verb) && !IsCoordinationAt(text, at + verb)
+               && end - 1 - (at + verb) >= 2
+            ? (at + verb, end - 1)
+            : null;
+    }
 
     /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
     /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
@@ -2482,6 +2565,19 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return null;
+    }
+
+    /// <summary>"推进甲县第三批15个示范点建设": an ordinal (第, numerals, one measure word) right before the number says which batch
+    /// or round the things counted belong to; the noun after the number names them.</summary>
+    private static bool EndsInOrdinal(string text, int start, int end)
+    {
+        var i = end - 2;
+        while (i > start && (ChineseNumber.IsNumeralChar(text[i]) || ChineseNumber.IsDigit(text[i])))
+        {
+            i--;
+        }
+
+        return i < end - 2 && i >= start && text[i] == '第' && !ChineseNumber.IsNumeralChar(text[end - 1]) && !ChineseNumber.IsDigit(text[end - 1]);
     }
 
     /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
