@@ -518,7 +518,9 @@ public sealed class IndicatorRule : ITargetRule
 
         // "A、B均达到45%": one value set for each item of the list.
         // (Not for an item of a distributive list: the list's other items stand between it and the number.)
-        if (span is { } listed && !distributed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        // "A、B分别增长6%": 分别 before a lone value (no other value joined to it by a list joint) sets it for each item, as 均 does.
+        if (span is { } listed && !distributed && listed.End <= exprStart
+            && SharedItems(context, listed, exprStart, LoneValue(context, draft)) is { Count: > 1 } shared)
         {
             indicator = shared[0];
             span = null;
@@ -880,14 +882,24 @@ public sealed class IndicatorRule : ITargetRule
 
     /// <summary>The items of an indicator list followed by 均 or 都 before the value ("问题解决率、办理满意率均达到"), each completed
     /// with the shared tail after 的 in the last item or the last item's head ("数字产业化和产业数字化产业规模"); null otherwise.</summary>
-    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart)
+    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart, bool lone)
     {
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
         var all = between.IndexOfAny('均', '都', '各');
+        var respectively = lone ? between.IndexOf("分别") : -1;
+        if (all < 0 && respectively >= 0)
+        {
+            if (!context.Words.IsBoundary(span.End + respectively) || !context.Words.IsBoundary(span.End + respectively + 2))
+            {
+                return null;
+            }
+
+            all = respectively;
+        }
         // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均); a word missing from the dictionary is no reason
         // to read 均 as part of a word.
-        if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
+        else if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
             || !(context.Words.IsBoundary(span.End + all) || context.Words.TagAt(span.End + all) is null))
         {
             return null;
@@ -928,6 +940,27 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return result;
+    }
+
+    /// <summary>True when no live value before or after the draft's is joined to it by a list joint ("分别增长6%", not "分别增长6%、8%").</summary>
+    private static bool LoneValue(ExtractionContext context, TargetDraft draft)
+    {
+        var drafts = context.Drafts;
+        var text = context.Text;
+        // "分别达62家、27 家": a list of values goes on even where the next one was read as no number of its own.
+        if (draft.ExpressionEnd + 1 < text.Length && text[draft.ExpressionEnd] is '、' or '和' && ChineseNumber.IsDigit(text[draft.ExpressionEnd + 1]))
+        {
+            return false;
+        }
+
+        if (draft.Index + 1 < drafts.Count && drafts[draft.Index + 1] is { IsRejected: false } next
+            && IsListJoint(text, draft.ExpressionEnd, next.ExpressionStart))
+        {
+            return false;
+        }
+
+        return !(draft.Index > 0 && drafts[draft.Index - 1] is { IsRejected: false } previous
+                 && IsListJoint(text, previous.ExpressionEnd, draft.ExpressionStart));
     }
 
     /// <summary>True when only a list joint (、 和 及 与, after an optional 以上 or 左右) separates two values.</summary>
