@@ -70,6 +70,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
     private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
+    private static readonly WordClass ChangeWords = WordLexicon.Default["change-verb"];
 
     // A comparator between a measure and a base ("不少于从业人员总数的5%") makes the value a share of that base.
     private static readonly WordClass[] BaseComparators =
@@ -207,7 +208,7 @@ public sealed class IndicatorRule : ITargetRule
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
                         || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
-                        || RestatesList(context, draft, preStart, preEnd)))
+                        || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)))
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -517,7 +518,9 @@ public sealed class IndicatorRule : ITargetRule
 
         // "A、B均达到45%": one value set for each item of the list.
         // (Not for an item of a distributive list: the list's other items stand between it and the number.)
-        if (span is { } listed && !distributed && listed.End <= exprStart && SharedItems(context, listed, exprStart) is { Count: > 1 } shared)
+        // "A、B分别增长6%": 分别 before a lone value (no other value joined to it by a list joint) sets it for each item, as 均 does.
+        if (span is { } listed && !distributed && listed.End <= exprStart
+            && SharedItems(context, listed, exprStart, LoneValue(context, draft)) is { Count: > 1 } shared)
         {
             indicator = shared[0];
             span = null;
@@ -879,14 +882,24 @@ public sealed class IndicatorRule : ITargetRule
 
     /// <summary>The items of an indicator list followed by 均 or 都 before the value ("问题解决率、办理满意率均达到"), each completed
     /// with the shared tail after 的 in the last item or the last item's head ("数字产业化和产业数字化产业规模"); null otherwise.</summary>
-    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart)
+    private static List<string>? SharedItems(ExtractionContext context, TextSpan span, int exprStart, bool lone)
     {
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
         var all = between.IndexOfAny('均', '都', '各');
+        var respectively = lone ? between.IndexOf("分别") : -1;
+        if (all < 0 && respectively >= 0)
+        {
+            if (!context.Words.IsBoundary(span.End + respectively) || !context.Words.IsBoundary(span.End + respectively + 2))
+            {
+                return null;
+            }
+
+            all = respectively;
+        }
         // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均); a word missing from the dictionary is no reason
         // to read 均 as part of a word.
-        if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
+        else if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
             || !(context.Words.IsBoundary(span.End + all) || context.Words.TagAt(span.End + all) is null))
         {
             return null;
@@ -927,6 +940,27 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return result;
+    }
+
+    /// <summary>True when no live value before or after the draft's is joined to it by a list joint ("分别增长6%", not "分别增长6%、8%").</summary>
+    private static bool LoneValue(ExtractionContext context, TargetDraft draft)
+    {
+        var drafts = context.Drafts;
+        var text = context.Text;
+        // "分别达62家、27 家": a list of values goes on even where the next one was read as no number of its own.
+        if (draft.ExpressionEnd + 1 < text.Length && text[draft.ExpressionEnd] is '、' or '和' && ChineseNumber.IsDigit(text[draft.ExpressionEnd + 1]))
+        {
+            return false;
+        }
+
+        if (draft.Index + 1 < drafts.Count && drafts[draft.Index + 1] is { IsRejected: false } next
+            && IsListJoint(text, draft.ExpressionEnd, next.ExpressionStart))
+        {
+            return false;
+        }
+
+        return !(draft.Index > 0 && drafts[draft.Index - 1] is { IsRejected: false } previous
+                 && IsListJoint(text, previous.ExpressionEnd, draft.ExpressionStart));
     }
 
     /// <summary>True when only a list joint (、 和 及 与, after an optional 以上 or 左右) separates two values.</summary>
@@ -1330,6 +1364,7 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
+        var phraseEnd = end;
         bool changed;
         do
         {
@@ -1390,6 +1425,30 @@ public sealed class IndicatorRule : ITargetRule
             if (end - start >= 4 && text[end - 1] is '至' or '到' && LevelReachLength(context, start, end) is > 0 and var reach)
             {
                 end -= reach;
+                changed = true;
+            }
+
+            // "森林覆盖率逐步提高到", "村级集体经济收入稳步提升至": an adverb opening the predicate (`predicate-adverb`), with at most a
+            // verb of change (`change-verb`) between it and the preposition of the level, ends the measure as the bare verb does.
+            if (GradualReachStart(context, start, end) is > 0 and var gradual)
+            {
+                end = gradual;
+                changed = true;
+            }
+
+            // "村级集体经济收入稳步(提升至)": once the verb of the level is off, a predicate adverb left at the end goes too.
+            if (end < phraseEnd && PredicateAdverbs.MatchAtEnd(text.AsSpan(start, end - start)) is >= 2 and var left && end - left - start >= 2
+                && context.Words.IsBoundary(end - left))
+            {
+                end -= left;
+                changed = true;
+            }
+
+            // "逐步扩大公交线路覆盖率到": a verb of change (`change-verb`) opening the phrase moves the measure between it and the
+            // preposition of the level; neither is part of it.
+            if (ChangedObject(context, start, end) is { } changedObject)
+            {
+                (start, end) = changedObject;
                 changed = true;
             }
 
@@ -1471,6 +1530,63 @@ public sealed class IndicatorRule : ITargetRule
     /// verb), or 引育 (引进培育), which jieba reads as one word outside its dictionary.</summary>
     private static bool IsSerialVerb(ReadOnlySpan<char> word) =>
         LeadVerbs.MatchAtStart(word) == word.Length || RebuildVerbs.MatchAtStart(word) == word.Length || ContractedVerbs.MatchAtStart(word) == word.Length;
+
+    /// <summary>Where the measure ends when [<paramref name="start"/>, <paramref name="end"/>) ends in a predicate adverb, an
+    /// optional verb of change and 至 or 到 ("逐步提高到", "稳步提升至"); 0 otherwise. At least two characters stay. 向 stays: "集群加速向
+    /// 300亿级迈进" sets a class of size, which the distributive of a list reads with the verb.</summary>
+    private static int GradualReachStart(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        if (end - start < 4 || text[end - 1] is not ('至' or '到'))
+        {
+            return 0;
+        }
+
+        for (var gap = 0; gap <= 2; gap++)
+        {
+            var verbStart = end - 1 - gap;
+            if (verbStart - start < 3)
+            {
+                break;
+            }
+
+            if (gap > 0 && !ChangeWords.Contains(text.AsSpan(verbStart, gap)))
+            {
+                continue;
+            }
+
+            if (PredicateAdverbs.MatchAtEnd(text.AsSpan(start, verbStart - start)) is > 0 and var adverb && verbStart - adverb - start >= 2
+                && context.Words.IsBoundary(verbStart - adverb))
+            {
+                return verbStart - adverb;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The measure of a phrase that opens with a verb of change (after an optional predicate adverb) and ends in a bare 至
+    /// or 到 after a noun ("逐步扩大公交线路覆盖率到", "提高低保标准至"): the words between; null otherwise. At least two characters stay.</summary>
+    private static (int Start, int End)? ChangedObject(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        if (end - start < 5 || text[end - 1] is not ('至' or '到') || !context.Words.IsBoundary(end - 1)
+            || context.Words.WordEndingAt(end - 1) is not { } before || context.Words.TagAt(before.Start) is { } beforeTag && beforeTag.StartsWith('v'))
+        {
+            return null;
+        }
+
+        var at = start + PredicateAdverbs.MatchAt(text, start);
+        if (at > start && !context.Words.IsBoundary(at))
+        {
+            return null;
+        }
+
+        return ChangeWords.MatchAt(text, at) is >= 2 and var verb && context.Words.IsBoundary(at + verb) && !IsCoordinationAt(text, at + verb)
+               && end - 1 - (at + verb) >= 2
+            ? (at + verb, end - 1)
+            : null;
+    }
 
     /// <summary>"城镇化率提升至45%", "企业发展到500家", "占比扩大到30%": any verb (jieba tag v…) followed by 至 or 到 names the level
     /// the measure is brought to, as 提高到 does; the length to strip from <paramref name="end"/>, or 0. At least two characters of
@@ -2482,6 +2598,19 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return null;
+    }
+
+    /// <summary>"推进甲县第三批15个示范点建设": an ordinal (第, numerals, one measure word) right before the number says which batch
+    /// or round the things counted belong to; the noun after the number names them.</summary>
+    private static bool EndsInOrdinal(string text, int start, int end)
+    {
+        var i = end - 2;
+        while (i > start && (ChineseNumber.IsNumeralChar(text[i]) || ChineseNumber.IsDigit(text[i])))
+        {
+            i--;
+        }
+
+        return i < end - 2 && i >= start && text[i] == '第' && !ChineseNumber.IsNumeralChar(text[end - 1]) && !ChineseNumber.IsDigit(text[end - 1]);
     }
 
     /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
