@@ -368,6 +368,13 @@ public sealed class KindRule : ITargetRule
         var own = before.Trim().TrimStart("、和及与").TrimStart();
         own = own[SubsetOpenings.MatchAtStart(own)..];
 
+        // "新建学校3所、改扩建学校5所": an item that opens with a verb of work on what exists states work of its own, no addition,
+        // even where the indicator rule took the verb into the indicator.
+        if (RebuildVerbs.MatchAtStart(own) > 0)
+        {
+            return false;
+        }
+
         // The noun phrase must open the item: any verb or time word before it starts a target of its own. An indicator the
         // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.
         return (own.StartsWith(draft.Indicator.AsSpan(0, Math.Min(draft.Indicator.Length, 2)), StringComparison.Ordinal)
