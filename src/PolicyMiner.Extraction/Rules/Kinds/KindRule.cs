@@ -368,9 +368,9 @@ public sealed class KindRule : ITargetRule
         var own = before.Trim().TrimStart("、和及与").TrimStart();
         own = own[SubsetOpenings.MatchAtStart(own)..];
 
-        // "新建学校3所、改扩建学校5所": an item that opens with a verb of work on what exists states work of its own, no addition,
-        // even where the indicator rule took the verb into the indicator.
-        if (RebuildVerbs.MatchAtStart(own) > 0)
+        // "新建学校3所、改扩建学校5所", "新增企业10家，支持青年创业500人": an item that opens with a verb of work on what exists
+        // or a directive verb states an act of its own, no addition, even where the indicator rule took the verb into the indicator.
+        if (RebuildVerbs.MatchAtStart(own) > 0 || DirectiveVerbs.MatchAtStart(own) > 0)
         {
             return false;
         }
