@@ -323,15 +323,37 @@ public sealed class KindRule : ITargetRule
     }
 
     /// <summary>新建、改扩建 / 新建和改造提升: the new verb is coordinated with a verb of work on what exists, so the number counts
-    /// both and is no addition to the stock.</summary>
+    /// both and is no addition to the stock. 新建（改造） / 新建（改）: the same alternative in brackets, its verb written out or cut
+    /// to the character that opens it.</summary>
     private static bool RebuildsToo(ReadOnlySpan<char> afterVerb)
     {
+        if (afterVerb.Length > 0 && afterVerb[0] is '（' or '(')
+        {
+            var close = afterVerb.IndexOfAny('）', ')');
+            var inside = close > 1 ? afterVerb[1..close] : [];
+            return inside.Length > 0 && (RebuildVerbs.MatchAtStart(inside) == inside.Length || (inside.Length == 1 && OpensRebuildVerb(inside[0])));
+        }
+
         if (afterVerb.Length > 0 && afterVerb[0] is '、' or '和' or '或' or '及' or '与')
         {
             afterVerb = afterVerb[1..];
         }
 
         return RebuildVerbs.MatchAtStart(afterVerb) > 0;
+    }
+
+    /// <summary>True when a verb of work on what exists opens with this character (改 of 改建, 改造).</summary>
+    private static bool OpensRebuildVerb(char c)
+    {
+        foreach (var word in RebuildVerbs.Words)
+        {
+            if (word[0] == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"新建A10个，B40个", "新建…30个，其中国家级平台3个": a bare noun phrase after an increase carries on that increase.</summary>
@@ -345,6 +367,13 @@ public sealed class KindRule : ITargetRule
 
         var own = before.Trim().TrimStart("、和及与").TrimStart();
         own = own[SubsetOpenings.MatchAtStart(own)..];
+
+        // "新建学校3所、改扩建学校5所", "新增企业10家，支持青年创业500人": an item that opens with a verb of work on what exists
+        // or a directive verb states an act of its own, no addition, even where the indicator rule took the verb into the indicator.
+        if (RebuildVerbs.MatchAtStart(own) > 0 || DirectiveVerbs.MatchAtStart(own) > 0)
+        {
+            return false;
+        }
 
         // The noun phrase must open the item: any verb or time word before it starts a target of its own. An indicator the
         // indicator rule composed ("过五十亿元" → "营收过五十亿元企业") holds the item's opening instead.
