@@ -26,6 +26,25 @@ public sealed class PolicyPipelineTests
     }
 }
 
+/// <summary>Scopes that need the reader's section structure, which the rule specs (plain text, no sections) do not have.</summary>
+public sealed class SectionScopeTests
+{
+    [Fact]
+    public void Extract_GlossaryUnderOneSection_EndsWithThatSection()
+    {
+        // The glossary heading (注释) stands in section 一; its entry's 1个 is a note, and section 二's target stands.
+        const string text = "样例县工作要点\n一、工作目标\n今年建成乡村公园6个。\n注释\n1.“三个一”工程：每个乡镇建成1个文化站。\n二、保障措施\n年内培训基层干部200人次。\n";
+        var read = new PolicyMiner.Ingest.DocumentReader(new PolicyMiner.Ingest.DocumentReaderOptions(1 << 20))
+            .Read(Encoding.UTF8.GetBytes(text), "sample.txt", PolicyMiner.Core.Documents.DocumentFormat.Txt);
+        Assert.True(read.Succeeded);
+        var document = read.Document with { Metadata = read.Document.Metadata with { Year = 2021 } };
+
+        var values = PolicyPipeline.Create(1 << 20, IndicatorTaxonomy.Default).Stages.Extract(document).Select(t => t.Quote).ToList();
+
+        Assert.Equal(["今年建成乡村公园6个", "年内培训基层干部200人次"], values);
+    }
+}
+
 /// <summary>A store re-extracts the documents it holds when the extractor version differs, e.g. after a taxonomy change.</summary>
 public sealed class ExtractorVersionIngestTests : IDisposable
 {

@@ -200,13 +200,17 @@ public sealed class DocumentScopes
         var scopes = new LineScope[lines.Count];
         TextSpan? leadIn = null;
         int? planEnd = null;
-        var glossary = false;
+        var glossaryEnd = -1;
         for (var i = 0; i < lines.Count; i++)
         {
-            // 名词解释 on a line of its own heads the glossary a work report ends with: every line after it explains a term the
-            // text used, however its entries are numbered (1.[…]即…, “…”：…), so the figures they recall set nothing.
-            var inGlossary = glossary;
-            glossary |= IsGlossaryHeading(text, lines[i].Span);
+            // 名词解释 on a line of its own heads the glossary a work report ends with: every line after it, to the end of the
+            // innermost section holding it, explains a term the text used, however its entries are numbered (1.[…]即…, “…”：…),
+            // so the figures they recall set nothing.
+            var inGlossary = lines[i].Span.Start < glossaryEnd;
+            if (!inGlossary && IsGlossaryHeading(text, lines[i].Span))
+            {
+                glossaryEnd = SectionEnd(context.Document.Sections, lines[i].Span.Start, text.Length);
+            }
 
             // A plan's title as a heading line ("…行动计划（2021-2023年）", an attachment of a 通知) heads everything after it, across
             // the 专栏 and other unnumbered headings that end its section, up to the next such title.
@@ -310,6 +314,24 @@ public sealed class DocumentScopes
         }
 
         return false;
+    }
+
+    /// <summary>The end of the innermost numbered section (as the reader found them) that holds <paramref name="position"/>, else
+    /// of the text.</summary>
+    private static int SectionEnd(IReadOnlyList<Section> sections, int position, int textEnd)
+    {
+        var level = 0;
+        var end = textEnd;
+        foreach (var section in sections)
+        {
+            if (section.Level > level && section.Span.Start <= position && position < section.Span.End)
+            {
+                level = section.Level;
+                end = section.Span.End;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>True when <paramref name="line"/> is a <c>glossary-heading</c> alone, a colon after it allowed ("名词解释：").</summary>
