@@ -28,8 +28,9 @@ public static partial class PdfTextExtractor
     internal sealed record PdfLine(string Text, double Left, double Right, double Baseline, double Size,
         IReadOnlyList<PdfSegment>? Segments = null, bool IsTableRow = false);
 
-    /// <summary>A run of a line's letters between two wide gaps: its text and left and right edges.</summary>
-    internal sealed record PdfSegment(string Text, double Left, double Right);
+    /// <summary>A run of a line's letters between two wide gaps: its text and left and right edges, and, when it has narrow
+    /// gaps inside, the pieces between them (a table's header cells set tight can be one run across several columns).</summary>
+    internal sealed record PdfSegment(string Text, double Left, double Right, IReadOnlyList<PdfSegment>? Pieces = null);
 
     /// <summary>Extracts the text of the PDF in <paramref name="bytes"/>; on failure returns null and a one-line reason.</summary>
     public static PdfContent? Extract(byte[] bytes, out string? failure) => Extract(bytes, DocumentReaderOptions.Default, out failure);
@@ -171,6 +172,9 @@ public static partial class PdfTextExtractor
         var segment = new StringBuilder();
         var segmentLeft = letters[0].StartBaseLine.X;
         var segmentRight = segmentLeft;
+        var pieces = new List<PdfSegment>();
+        var piece = new StringBuilder();
+        var pieceLeft = segmentLeft;
         Letter? previous = null;
         foreach (var letter in letters)
         {
@@ -178,9 +182,14 @@ public static partial class PdfTextExtractor
             {
                 var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
                 var size = Math.Max(previous.PointSize, 1);
+                if (gap > size * PdfTableRows.PieceGap && piece.Length > 0)
+                {
+                    AddPiece(pieces, piece, pieceLeft, previous.EndBaseLine.X);
+                }
+
                 if (gap > size * PdfTableRows.CellGap && segment.Length > 0)
                 {
-                    segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, segmentRight));
+                    segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, segmentRight, Pieces(pieces)));
                     segment.Clear();
                 }
 
@@ -201,15 +210,26 @@ public static partial class PdfTextExtractor
                 segmentLeft = letter.StartBaseLine.X;
             }
 
+            if (piece.Length == 0)
+            {
+                pieceLeft = letter.StartBaseLine.X;
+            }
+
             segment.Append(letter.Value);
+            piece.Append(letter.Value);
             segmentRight = letter.EndBaseLine.X;
             text.Append(letter.Value);
             previous = letter;
         }
 
+        if (piece.Length > 0)
+        {
+            AddPiece(pieces, piece, pieceLeft, segmentRight);
+        }
+
         if (segment.ToString().Trim() is { Length: > 0 } lastSegment)
         {
-            segments.Add(new PdfSegment(lastSegment, segmentLeft, segmentRight));
+            segments.Add(new PdfSegment(lastSegment, segmentLeft, segmentRight, Pieces(pieces)));
         }
 
         var trimmed = text.ToString().Trim();
@@ -222,6 +242,24 @@ public static partial class PdfTextExtractor
         var last = letters[^1];
         lines.Add(new PdfLine(trimmed, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, letters.Max(l => l.PointSize),
             segments.FindAll(g => g.Text.Length > 0)));
+    }
+
+    private static void AddPiece(List<PdfSegment> pieces, StringBuilder piece, double left, double right)
+    {
+        if (piece.ToString().Trim() is { Length: > 0 } text)
+        {
+            pieces.Add(new PdfSegment(text, left, right));
+        }
+
+        piece.Clear();
+    }
+
+    /// <summary>The pieces gathered for the segment just closed (null when it is one piece), and a fresh list for the next.</summary>
+    private static List<PdfSegment>? Pieces(List<PdfSegment> pieces)
+    {
+        var result = pieces.Count > 1 ? new List<PdfSegment>(pieces) : null;
+        pieces.Clear();
+        return result;
     }
 
     // Lines at the top or bottom of pages that repeat from page to page (digits aside), and bare page numbers.
