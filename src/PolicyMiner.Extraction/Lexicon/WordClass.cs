@@ -60,6 +60,9 @@ public sealed class WordClass
     /// <summary>True when <paramref name="text"/> is exactly one word of the class (not just holds one).</summary>
     public bool Contains(ReadOnlySpan<char> text) => !text.IsEmpty && MatchAtStart(text) == text.Length;
 
+    /// <summary>True when some word of the class opens with <paramref name="c"/> (改 opens 改建 and 改造).</summary>
+    public bool HasWordOpeningWith(char c) => _byFirst.ContainsKey(c);
+
     /// <summary>True when the one character <paramref name="c"/> is a word of the class (a class of single characters).</summary>
     public bool Contains(char c) => Contains(new ReadOnlySpan<char>(in c));
 

@@ -79,6 +79,8 @@ public sealed class WordLexiconTests
         Assert.False(words.Contains('乡'));
         Assert.False(words.Contains('\0'));
         Assert.True(words.Contains("县级"));
+        Assert.True(words.HasWordOpeningWith('县'));
+        Assert.False(words.HasWordOpeningWith('级'));
         Assert.False(words.Contains("县级市"));
         Assert.False(words.Contains("县"));
         Assert.False(words.Contains(""));

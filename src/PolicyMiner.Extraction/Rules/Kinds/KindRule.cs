@@ -331,7 +331,7 @@ public sealed class KindRule : ITargetRule
         {
             var close = afterVerb.IndexOfAny('）', ')');
             var inside = close > 1 ? afterVerb[1..close] : [];
-            return inside.Length > 0 && (RebuildVerbs.MatchAtStart(inside) == inside.Length || (inside.Length == 1 && OpensRebuildVerb(inside[0])));
+            return inside.Length > 0 && (RebuildVerbs.MatchAtStart(inside) == inside.Length || (inside.Length == 1 && RebuildVerbs.HasWordOpeningWith(inside[0])));
         }
 
         if (afterVerb.Length > 0 && afterVerb[0] is '、' or '和' or '或' or '及' or '与')
@@ -340,20 +340,6 @@ public sealed class KindRule : ITargetRule
         }
 
         return RebuildVerbs.MatchAtStart(afterVerb) > 0;
-    }
-
-    /// <summary>True when a verb of work on what exists opens with this character (改 of 改建, 改造).</summary>
-    private static bool OpensRebuildVerb(char c)
-    {
-        foreach (var word in RebuildVerbs.Words)
-        {
-            if (word[0] == c)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>"新建A10个，B40个", "新建…30个，其中国家级平台3个": a bare noun phrase after an increase carries on that increase.</summary>

@@ -344,7 +344,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 规划面积12.5平方公里, 总人口260万人: the extent or population of a place the text describes (a zone it approves, a region it
         // covers), unless the sentence sets a task or a time still to come (到2025年常住人口1100万人).
-        if (ZoneMeasureNouns.MatchAtEnd(WithoutCopula(clauseBefore)) > 0 && !SetsTaskInSentence(context, text, start))
+        if (ZoneMeasureNouns.MatchAtEnd(WithoutCopula(clauseBefore)) > 0 && !SetsTask(context, text, start, planPeriodSets: false))
         {
             return RejectionReason.Description;
         }
@@ -824,9 +824,7 @@ public sealed class NonTargetRule : ITargetRule
     /// 面积85亩，总建筑面积6万平方米 set the work).</summary>
     private static bool NamesFootprint(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> sentenceBefore)
     {
-        var rest = clauseBefore.TrimEnd();
-        rest = rest.EndsWith("为") ? rest[..^1] : rest;
-        rest = rest.EndsWith("约") ? rest[..^1] : rest;
+        var rest = WithoutCopula(clauseBefore);
         return (FootprintNouns.MatchAtEnd(rest) > 0 || FloorNouns.MatchAtEnd(rest) > 0) && !FloorWorkVerbs.OccursIn(sentenceBefore);
     }
 
@@ -836,16 +834,6 @@ public sealed class NonTargetRule : ITargetRule
         var rest = clauseBefore.TrimEnd();
         rest = rest.EndsWith("为") ? rest[..^1] : rest;
         return rest.EndsWith("约") ? rest[..^1] : rest;
-    }
-
-    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph or section
-    /// (a plan's own period is no task: a plan describes its region too).</summary>
-    private static bool SetsTaskInSentence(ExtractionContext context, string text, int start)
-    {
-        var scope = context.Scopes.At(start);
-        var sentenceStart = ClauseText.SentenceStart(text, start);
-        return scope.Deadline is not null || scope.SectionDeadline is not null
-               || !context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).IsEmpty || StatesDue(context, text, sentenceStart, start);
     }
 
     /// <summary>True when the clause opens (after its item number, and at most a <c>whole-region</c> word) with a
@@ -874,12 +862,14 @@ public sealed class NonTargetRule : ITargetRule
                && !ReachVerbs.OccursIn(rest) && !FloorWorkVerbs.OccursIn(rest) && context.ModalsIn(clauseStart, start).IsEmpty;
     }
 
-    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or plan.</summary>
-    private static bool SetsTask(ExtractionContext context, string text, int start)
+    /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or
+    /// (unless <paramref name="planPeriodSets"/> is false) plan. A plan's own period does not make a zone's extent a task: a plan
+    /// describes its region too.</summary>
+    private static bool SetsTask(ExtractionContext context, string text, int start, bool planPeriodSets = true)
     {
         var scope = context.Scopes.At(start);
         var sentenceStart = ClauseText.SentenceStart(text, start);
-        return scope.Deadline is not null || scope.SectionDeadline is not null || scope.PlanEnd is not null
+        return scope.Deadline is not null || scope.SectionDeadline is not null || (planPeriodSets && scope.PlanEnd is not null)
                || !context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).IsEmpty || StatesDue(context, text, sentenceStart, start);
     }
 
