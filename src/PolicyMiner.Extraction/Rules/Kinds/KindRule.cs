@@ -110,12 +110,6 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
-        // 科技进步贡献率: a contribution rate measures an effect, not the part of a whole that a share names.
-        if (q.Kind == UnitKind.Percent && draft.Indicator.EndsWith("贡献率", StringComparison.Ordinal))
-        {
-            return TargetKind.Level;
-        }
-
         // 建成1家10万平方米以上的孵化器, 规模达到1000亿元以上的产业集群: a measure that defines a class of things is a level.
         if (q.Kind is UnitKind.Money or UnitKind.Area or UnitKind.Physical && DefinesClass(text, draft.ExpressionEnd)
             && !InvestsInOne(text, draft, before))
