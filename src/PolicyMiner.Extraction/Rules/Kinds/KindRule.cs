@@ -110,12 +110,6 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
-        // 科技进步贡献率: a contribution rate measures an effect, not the part of a whole that a share names.
-        if (q.Kind == UnitKind.Percent && draft.Indicator.EndsWith("贡献率", StringComparison.Ordinal))
-        {
-            return TargetKind.Level;
-        }
-
         // 建成1家10万平方米以上的孵化器, 规模达到1000亿元以上的产业集群: a measure that defines a class of things is a level.
         if (q.Kind is UnitKind.Money or UnitKind.Area or UnitKind.Physical && DefinesClass(text, draft.ExpressionEnd)
             && !InvestsInOne(text, draft, before))
@@ -136,7 +130,8 @@ public sealed class KindRule : ITargetRule
                 // 投资2亿元建设高标准农田: 高标准 (built to a high standard) describes the work, it names no standard the money sets.
                 return PerUnitMeasures.OccursIn(draft.Indicator.Replace("高标准", "", StringComparison.Ordinal)) ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Count:
-                return HasIncrease(before) || ContinuesIncrease(draft, previous, before) ? TargetKind.Increase : TargetKind.Count;
+                return HasIncrease(before) || ContinuesIncrease(draft, previous, before) || ContinuesCountFirst(text, draft, previous, before)
+                    ? TargetKind.Increase : TargetKind.Count;
             case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal) && LevelVerbs.MatchAtEnd(before.TrimEnd()) == 0:
                 // 孵化面积不少于1万平方米: an area the plan provides is an amount, like money.
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
@@ -355,8 +350,9 @@ public sealed class KindRule : ITargetRule
         own = own[SubsetOpenings.MatchAtStart(own)..];
 
         // "新建学校3所、改扩建学校5所", "新增企业10家，支持青年创业500人": an item that opens with a verb of work on what exists
-        // or a directive verb states an act of its own, no addition, even where the indicator rule took the verb into the indicator.
-        if (RebuildVerbs.MatchAtStart(own) > 0 || DirectiveVerbs.MatchAtStart(own) > 0)
+        // or a directive verb states an act of its own, no addition, even where the indicator rule took the verb into the indicator;
+        // so does one whose verb of work comes after an adverb of manner (数字化改造中小企业300家).
+        if (RebuildVerbs.IndexIn(own) >= 0 || DirectiveVerbs.MatchAtStart(own) > 0)
         {
             return false;
         }
@@ -368,6 +364,42 @@ public sealed class KindRule : ITargetRule
                && own.IndexOf("总", StringComparison.Ordinal) < 0
                // "新培育A企业3000家、B企业达到10家": a level verb closing the item states a total, not an addition.
                && LevelVerbs.MatchAtEnd(own) == 0;
+    }
+
+    /// <summary>"新增2家A、3家B", "新建1个国家级、6个省级C": where the increase verb governs a count that comes before its noun, a
+    /// next count that follows the previous item's noun with only a list word between is another object of the same verb.
+    /// "新建5个A、改造3个B" has a verb of its own before the number, so it stays apart.</summary>
+    private static bool ContinuesCountFirst(string text, TargetDraft draft, TargetDraft? previous, ReadOnlySpan<char> before)
+    {
+        if (previous is not { Kind: TargetKind.Increase } || previous.Mention.Quantity.Kind != UnitKind.Count
+            || draft.ExpressionStart - before.Length != previous.ExpressionEnd)
+        {
+            return false;
+        }
+
+        // The previous count stood right after the verb (新增2家) or after a list word that carried the verb on to it.
+        var lead = text.AsSpan(0, previous.ExpressionStart).TrimEnd();
+        if (IncreaseVerbs.MatchAtEnd(lead) == 0 && !(lead.Length > 0 && lead[^1] is '、' or '和' or '及' or '与'))
+        {
+            return false;
+        }
+
+        // Between the two counts: the previous count's noun, then the list word, nothing else (no clause break, no number).
+        var own = before.TrimEnd();
+        if (own.Length < 2 || own[^1] is not ('、' or '和' or '及' or '与'))
+        {
+            return false;
+        }
+
+        foreach (var c in own[..^1])
+        {
+            if (!(ClauseText.IsHan(c) || c is '“' or '”' or '（' or '）' or '(' or ')' or '"'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"到2023年底各县…", "五年内每个县…", "年内各乡镇…": a time phrase opening the clause stands before its subject.</summary>

@@ -93,6 +93,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
     private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
     private static readonly WordClass ClassThresholdBounds = WordLexicon.Default["class-threshold-bound"];
+    private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly WordClass CountReachVerbs = WordLexicon.Default["count-reach-verb"];
     private static readonly WordClass ObjectPrepositions = WordLexicon.Default["object-preposition"];
     private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
@@ -1089,6 +1090,11 @@ public sealed class NonTargetRule : ITargetRule
 
         if (ClauseText.At(text, i, "的"))
         {
+            if (!explicitComparator && ListsInvestedWorks(text, draft.Mention.Span.Start, i + 1))
+            {
+                return false;
+            }
+
             return ThresholdNouns.OccursIn(text.AsSpan(i + 1, Math.Min(8, text.Length - i - 1)));
         }
 
@@ -1116,6 +1122,42 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             j++;
+        }
+
+        return false;
+    }
+
+    /// <summary>"投资5.6亿元的A电站、投资3.9亿元的乙县B市场改造": an exact sum after an investment word (<c>investment-word</c>) that
+    /// is an item of a list of such items (a list word before its investment word, or one closing its name before the next
+    /// investment word) is what each named work costs, not a size that sorts projects into a class, however the name goes on
+    /// (a county, 产业园, 项目).</summary>
+    private static bool ListsInvestedWorks(string text, int numberStart, int nameStart)
+    {
+        var lead = InvestmentWords.MatchAtEnd(text.AsSpan(0, numberStart));
+        if (lead == 0)
+        {
+            return false;
+        }
+
+        var wordStart = numberStart - lead;
+        if (wordStart > 0 && text[wordStart - 1] == '、')
+        {
+            return true;
+        }
+
+        // The first item: its name runs to a list word that opens the next invested item, inside the clause.
+        for (var j = nameStart; j < text.Length && j - nameStart <= 30; j++)
+        {
+            var c = text[j];
+            if (c == '、')
+            {
+                return InvestmentWords.MatchAtStart(text.AsSpan(j + 1, Math.Min(4, text.Length - j - 1))) > 0;
+            }
+
+            if (c is '，' or '。' or '；' or ',' or ';' or '\n')
+            {
+                return false;
+            }
         }
 
         return false;
