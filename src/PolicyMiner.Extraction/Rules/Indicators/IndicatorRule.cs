@@ -218,7 +218,13 @@ public sealed class IndicatorRule : ITargetRule
                                     || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
                                     || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
                                     || CostDescribesCounted(context, draft, quoteStart));
-        if (nounAfter)
+        // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
+        // modifies the noun after it (a class or a description of the things counted), so it stays before that noun.
+        var modifierEnd = usePost && !nounAfter && draft.Mention.Quantity.Kind == UnitKind.Count && context.Words.IsBoundary(preStart)
+            ? ModifierEnd(text, preStart, preEnd, exprStart)
+            : -1;
+        modifierEnd = modifierEnd > 0 && context.Words.IsBoundary(modifierEnd - 1) ? modifierEnd : -1;
+        if (nounAfter || modifierEnd > 0)
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -228,6 +234,12 @@ public sealed class IndicatorRule : ITargetRule
             if (preEnd > preStart && LevelWords.MatchAtStart(text.AsSpan(preStart, preEnd - preStart)) == preEnd - preStart)
             {
                 indicator = text[preStart..preEnd] + indicator;
+                span = null;
+                quoteStart = Math.Min(quoteStart, preStart);
+            }
+            else if (modifierEnd > 0)
+            {
+                indicator = text[preStart..modifierEnd] + indicator;
                 span = null;
                 quoteStart = Math.Min(quoteStart, preStart);
             }
@@ -2645,6 +2657,20 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, sum.Span.Start - quoteStart)) > 0;
+    }
+
+    /// <summary>The end of the <c>attributive-particle</c> (的) that closes the phrase [<paramref name="start"/>, <paramref name="end"/>)
+    /// right before the number at <paramref name="number"/>, when only spaces stand between them; -1 when none does.</summary>
+    private static int ModifierEnd(string text, int start, int end, int number)
+    {
+        if (end <= start)
+        {
+            return -1;
+        }
+
+        var before = text.AsSpan(end, Math.Max(0, number - end)).TrimEnd();
+        var particle = AttributiveParticles.MatchAtEnd(before);
+        return particle > 0 && before.Length == particle ? end + before.Length : -1;
     }
 
     /// <summary>True when the words of the phrase before the number are verbs and joints only ("新建、改建", "改造提升", "新改扩建")
