@@ -49,6 +49,9 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
     private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
+    private static readonly WordClass RenovationVerbs = WordLexicon.Default["renovation-verb"];
+    private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
+    private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
@@ -129,6 +132,11 @@ public sealed class IndicatorRule : ITargetRule
                 {
                     segStart = Math.Max(segStart, used.End);
                 }
+                else if (!prev.IsRejected && prev.IndicatorSpan is null && prev.Quote.End > prev.ExpressionEnd && prev.Quote.End <= exprStart)
+                {
+                    // "新改建2处A中心、5处B中心": nor is the noun after it that the previous indicator took in with words before its number.
+                    segStart = Math.Max(segStart, prev.Quote.End);
+                }
                 else if (!prev.IsRejected && prev.IndicatorSpan is null && segStart < exprStart
                          && LevelWords.MatchAtStart(text.AsSpan(segStart, exprStart - segStart)) is > 0 and var level
                          && IsListJoint(text.AsSpan(segStart + level, exprStart - segStart - level)))
@@ -206,9 +214,17 @@ public sealed class IndicatorRule : ITargetRule
         // "实施A、B等23个危旧房改造项目": the names before 等 are examples of the things the noun after the number counts.
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
-        if (usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                        || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
-                        || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)))
+        var nounAfter = usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
+                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
+                                    || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
+                                    || CostDescribesCounted(context, draft, quoteStart));
+        // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
+        // modifies the noun after it (a class or a description of the things counted), so it stays before that noun.
+        var modifierEnd = usePost && !nounAfter && draft.Mention.Quantity.Kind == UnitKind.Count && context.Words.IsBoundary(preStart)
+            ? ModifierEnd(text, preStart, preEnd, exprStart)
+            : -1;
+        modifierEnd = modifierEnd > 0 && context.Words.IsBoundary(modifierEnd - 1) ? modifierEnd : -1;
+        if (nounAfter || modifierEnd > 0)
         {
             (postStart, postEnd) = TrimPost(text, postStart, postEnd);
             indicator = text[postStart..postEnd];
@@ -217,6 +233,20 @@ public sealed class IndicatorRule : ITargetRule
             // "县级216项审批事项": a level word alone before the number qualifies the noun after it.
             if (preEnd > preStart && LevelWords.MatchAtStart(text.AsSpan(preStart, preEnd - preStart)) == preEnd - preStart)
             {
+                indicator = text[preStart..preEnd] + indicator;
+                span = null;
+                quoteStart = Math.Min(quoteStart, preStart);
+            }
+            else if (modifierEnd > 0)
+            {
+                indicator = text[preStart..modifierEnd] + indicator;
+                span = null;
+                quoteStart = Math.Min(quoteStart, preStart);
+            }
+            else if (IsRenovationChain(context, preStart, preEnd))
+            {
+                // "改造提升15条道路", "新建、改建0.8万户厕所": a verb of renovation names the work counted, as it does standing before
+                // the noun ("改造老旧小区31个"), so the verbs before the number stay with the noun after it.
                 indicator = text[preStart..preEnd] + indicator;
                 span = null;
                 quoteStart = Math.Min(quoteStart, preStart);
@@ -2611,6 +2641,72 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return i < end - 2 && i >= start && text[i] == '第' && !ChineseNumber.IsNumeralChar(text[end - 1]) && !ChineseNumber.IsDigit(text[end - 1]);
+    }
+
+    /// <summary>"推进总投资36亿元的18个重点项目": an exact sum an <c>investment-word</c> gives, closed by 的 right before the count,
+    /// says what the things counted cost; it describes the noun after the number and names nothing counted.</summary>
+    private static bool CostDescribesCounted(ExtractionContext context, TargetDraft draft, int quoteStart)
+    {
+        var text = context.Text;
+        var before = text.AsSpan(quoteStart, Math.Max(0, draft.ExpressionStart - quoteStart)).TrimEnd();
+        var particle = AttributiveParticles.MatchAtEnd(before);
+        if (particle == 0 || draft.Index == 0 || context.Drafts[draft.Index - 1] is not { Mention: var sum }
+            || sum.Quantity.Kind != UnitKind.Money || sum.Span.End != quoteStart + before.Length - particle || sum.Span.Start <= quoteStart)
+        {
+            return false;
+        }
+
+        return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, sum.Span.Start - quoteStart)) > 0;
+    }
+
+    /// <summary>The end of the <c>attributive-particle</c> (的) that closes the phrase [<paramref name="start"/>, <paramref name="end"/>)
+    /// right before the number at <paramref name="number"/>, when only spaces stand between them; -1 when none does.</summary>
+    private static int ModifierEnd(string text, int start, int end, int number)
+    {
+        if (end <= start)
+        {
+            return -1;
+        }
+
+        var before = text.AsSpan(end, Math.Max(0, number - end)).TrimEnd();
+        var particle = AttributiveParticles.MatchAtEnd(before);
+        return particle > 0 && before.Length == particle ? end + before.Length : -1;
+    }
+
+    /// <summary>True when the words of the phrase before the number are verbs and joints only ("新建、改建", "改造提升", "新改扩建")
+    /// and one of them is a <c>renovation-verb</c>: work on what exists, which the count measures.</summary>
+    private static bool IsRenovationChain(ExtractionContext context, int start, int end)
+    {
+        var words = context.Words;
+        var renovation = false;
+        for (var i = start; i < end;)
+        {
+            if (context.Text[i] == '、')
+            {
+                i++;
+                continue;
+            }
+
+            if (words.WordStartingAt(i) is not { } word || word.Start != i || word.End > end)
+            {
+                return false;
+            }
+
+            var piece = context.Text.AsSpan(word.Start, word.Length);
+            if (RenovationVerbs.Contains(piece))
+            {
+                renovation = true;
+            }
+            else if (!(piece is "新" || JointWords.Contains(piece) || RebuildVerbs.Contains(piece) || IncreaseVerbs.Contains(piece)
+                       || words.TagAt(word.Start) is "v"))
+            {
+                return false;
+            }
+
+            i = word.End;
+        }
+
+        return renovation;
     }
 
     /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
