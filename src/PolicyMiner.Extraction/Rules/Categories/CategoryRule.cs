@@ -228,17 +228,12 @@ public sealed class CategoryRule : ITargetRule
         var indicator = draft.Indicator;
         if (unit == UnitKind.Duration)
         {
-            // 重污染天气N天, N分钟生活圈: what the duration measures, where its indicator or clause says so, before it is read as a time limit.
+            // 重污染天气N天, N分钟生活圈: what the duration measures, where its indicator or clause says so; 办结时限, 拨付时限, 评审周期:
+            // the time an office has to act (the table's governance line). Any other duration (见习期限, 居住满183天) is read as any
+            // number is, from the topic tables below.
             if (Match(Durations, indicator + "|" + clause, sentence) is { } measured)
             {
                 return measured;
-            }
-
-            if (!indicator.Contains("天数", StringComparison.Ordinal) && draft.Comparator is not (Comparator.AtLeast or Comparator.GreaterThan))
-            {
-                // 办结时限 / 拨付时限 / 评审周期: service time limits. A duration the plan guarantees at least (提供不少于5天的服务) is a
-                // provision, not a limit.
-                return "governance";
             }
         }
 
