@@ -28,8 +28,10 @@ public sealed class CategoryRule : ITargetRule
 
     private static readonly CategoryEntry[] DurationEntries = CategoryTable.Default["durations"];
 
+    private static readonly CategoryEntry[] HeadEntries = CategoryTable.Default["heads"];
+
     /// <summary>Every word of the tables, found in a phrase in one pass.</summary>
-    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).Concat(UnclaimedEntries).Concat(DurationEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
+    private static readonly WordPresence Words = new(RatioEntries.Concat(PercentRatioEntries).Concat(TopicEntries).Concat(UnclaimedEntries).Concat(DurationEntries).Concat(HeadEntries).SelectMany(e => e.Groups.SelectMany(g => g).Concat(e.Context ?? [])));
 
     private static readonly CompiledEntry[] Ratios = Compile([.. RatioEntries, .. PercentRatioEntries]);
 
@@ -41,6 +43,10 @@ public sealed class CategoryRule : ITargetRule
     private static readonly CompiledEntry[] Unclaimed = Compile(UnclaimedEntries);
 
     private static readonly CompiledEntry[] Durations = Compile(DurationEntries);
+
+    private static readonly CompiledEntry[] Heads = Compile(HeadEntries);
+
+    private const string Cooperation = "cooperation";
 
     private static readonly string[] ActorEndings = ["企业", "单位", "机构", "学校", "高校", "人员"];
 
@@ -228,17 +234,12 @@ public sealed class CategoryRule : ITargetRule
         var indicator = draft.Indicator;
         if (unit == UnitKind.Duration)
         {
-            // 重污染天气N天, N分钟生活圈: what the duration measures, where its indicator or clause says so, before it is read as a time limit.
+            // 重污染天气N天, N分钟生活圈: what the duration measures, where its indicator or clause says so; 办结时限, 拨付时限, 评审周期:
+            // the time an office has to act (the table's governance line). Any other duration (见习期限, 居住满183天) is read as any
+            // number is, from the topic tables below.
             if (Match(Durations, indicator + "|" + clause, sentence) is { } measured)
             {
                 return measured;
-            }
-
-            if (!indicator.Contains("天数", StringComparison.Ordinal) && draft.Comparator is not (Comparator.AtLeast or Comparator.GreaterThan))
-            {
-                // 办结时限 / 拨付时限 / 评审周期: service time limits. A duration the plan guarantees at least (提供不少于5天的服务) is a
-                // provision, not a limit.
-                return "governance";
             }
         }
 
@@ -275,6 +276,15 @@ public sealed class CategoryRule : ITargetRule
                ?? (named ? Match(Table, inIndicator, sentence) : null)
                ?? FromClause(indicator, clause, ratioClause, sentence)
                ?? (alone ? LentByLeadIn(leadIn, sentence, bareMeasure) : null);
+
+        // 投资3亿元的箱包产业园, 中外合作产业园区, 培育2个主导产业: a park or an industry that heads the indicator is industry, before
+        // the investment or cooperation its words or its clause would lend; one whose words or clause name a sector of its own
+        // (农业, 物流, 文化) keeps it, and a park or industry that only qualifies the head (产业园新入驻企业, 产业链项目) is no head.
+        if (named && category is null or Investment or Cooperation && HeadedByParkOrIndustry(indicator)
+            && Match(Heads, inIndicator, sentence) is { } headed)
+        {
+            category = headed;
+        }
 
         // 汽车产量突破45万辆, 年产30万台: the pieces a year's production turns out are industry output, whatever the
         // clause around names (合作, 项目); farm output (生猪产量) keeps its sector.
@@ -319,6 +329,14 @@ public sealed class CategoryRule : ITargetRule
         var sentence = new Sentence();
         sentence.Reset(phrase, 0, phrase.Length);
         return Match(Table, phrase, sentence);
+    }
+
+    /// <summary>True when the indicator ends in a park (园, 园区, 集中区) or an industry (产业, 产业链), a trailing 等 left aside.</summary>
+    private static bool HeadedByParkOrIndustry(string indicator)
+    {
+        var head = indicator.AsSpan().TrimEnd('等');
+        return head.EndsWith("园", StringComparison.Ordinal) || head.EndsWith("园区", StringComparison.Ordinal) || head.EndsWith("集中区", StringComparison.Ordinal)
+               || head.EndsWith("产业", StringComparison.Ordinal) || head.EndsWith("产业链", StringComparison.Ordinal);
     }
 
     /// <summary>The words after the last 的 of an indicator (its head noun phrase), or "" when it has no 的 or too little after it.</summary>
