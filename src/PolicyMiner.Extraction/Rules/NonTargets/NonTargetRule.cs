@@ -586,6 +586,12 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Heading;
         }
 
+        // %1!2&345’6789:2%;<=>?: a line of glyph codes a PDF's font left without a Unicode map; its digits are codes, not figures.
+        if (InGlyphCodeLine(text, start))
+        {
+            return RejectionReason.Code;
+        }
+
         if (after is '-' or '－' && end + 1 < text.Length && ChineseNumber.IsDigit(text[end + 1]))
         {
             return RejectionReason.Code;
@@ -1706,6 +1712,36 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return ImplementVerbs.OccursIn(text.AsSpan(from, start - from)) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
+    }
+
+    /// <summary>The line holding <paramref name="position"/> has more rare ASCII signs (the ones listed below, at least six) than
+    /// Han characters: glyph codes, not text. The signs of tables, numbers and formulas (bar, percent, brackets, stops, commas,
+    /// hyphens, slashes, colons, asterisks) are not counted, so a table row or a rate's formula never reads as codes.</summary>
+    private static bool InGlyphCodeLine(string text, int position)
+    {
+        const int MinSigns = 6;
+        var lineStart = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
+        var lineEnd = text.IndexOf('\n', position);
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+
+        int han = 0, signs = 0;
+        foreach (var c in text.AsSpan(lineStart, lineEnd - lineStart))
+        {
+            if (ClauseText.IsHan(c))
+            {
+                han++;
+            }
+            else if (c is '!' or '"' or '#' or '$' or '&' or ';' or '<' or '=' or '>' or '?' or '@' or '[' or '\\' or ']' or '^' or '_'
+                     or '`' or '{' or '}' or '~' or '+')
+            {
+                signs++;
+            }
+        }
+
+        return signs >= MinSigns && signs > han;
     }
 
     /// <summary>The number follows a firm's name directly or through the firm's year's capacity (甲有限公司年产乙品…).</summary>
