@@ -1714,17 +1714,23 @@ public sealed class NonTargetRule : ITargetRule
         return ImplementVerbs.OccursIn(text.AsSpan(from, start - from)) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
     }
 
+    private const int GlyphWindow = 160;
+
     /// <summary>The line holding <paramref name="position"/> has more rare ASCII signs (the ones listed below, at least six) than
     /// Han characters: glyph codes, not text. The signs of tables, numbers and formulas (bar, percent, brackets, stops, commas,
-    /// hyphens, slashes, colons, asterisks) are not counted, so a table row or a rate's formula never reads as codes.</summary>
+    /// hyphens, slashes, colons, asterisks) are not counted, so a table row or a rate's formula never reads as codes. Only
+    /// <see cref="GlyphWindow"/> characters each side are read: a garbled cover line is short, and a page of text without line
+    /// breaks must not be scanned whole for each of its numbers.</summary>
     private static bool InGlyphCodeLine(string text, int position)
     {
         const int MinSigns = 6;
-        var lineStart = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
-        var lineEnd = text.IndexOf('\n', position);
+        var from = Math.Max(0, position - GlyphWindow);
+        var lineStart = position == 0 ? 0 : text.LastIndexOf('\n', position - 1, position - from) + 1;
+        lineStart = Math.Max(lineStart, from);
+        var lineEnd = text.IndexOf('\n', position, Math.Min(GlyphWindow, text.Length - position));
         if (lineEnd < 0)
         {
-            lineEnd = text.Length;
+            lineEnd = Math.Min(text.Length, position + GlyphWindow);
         }
 
         int han = 0, signs = 0;
