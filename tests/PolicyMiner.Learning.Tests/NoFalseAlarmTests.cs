@@ -123,12 +123,13 @@ public sealed class NoFalseAlarmTests
                 fitted.Save(path);
             }
 
-            // A format 1 file: the previous format name and no hasTargethood field (format 1 had none).
+            // A format 1 file: the previous format name and no has_targethood field (format 1 had none).
+            Assert.Contains("\"has_targethood\": true", ModelFileEdit.ReadManifest(path), StringComparison.Ordinal);
             ModelFileEdit.ReplaceInManifest(path, ModelManifest.CurrentFormat, ModelManifest.PreviousFormat);
-            ModelFileEdit.ReplaceInManifest(path, ",\n  \"hasTargethood\": true", "");
+            ModelFileEdit.ReplaceInManifest(path, ",\n  \"has_targethood\": true", "");
             var json = ModelFileEdit.ReadManifest(path);
             Assert.Contains(ModelManifest.PreviousFormat, json, StringComparison.Ordinal);
-            Assert.DoesNotContain("hasTargethood", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("has_targethood", json, StringComparison.Ordinal);
 
             using var model = ExtractorModel.Load(path);
             Assert.True(model.Manifest.HasTargethood);
