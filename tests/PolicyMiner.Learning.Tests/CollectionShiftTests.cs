@@ -32,10 +32,10 @@ public sealed class CollectionShiftTests
     }
 
     [Fact]
-    public void RunByCollection_FoldWithoutNegativeRows_IsScoredByTheRulesAlone_NotFatal()
+    public void RunByCollection_FoldWithoutNegativeRows_TrainsWithoutATargethoodModel_AndKeepsEveryCandidate()
     {
         // "south" holds only documents where every rule candidate is a target: leaving "north" out leaves no negative row to
-        // learn targethood from, as precise rules can leave a real collection.
+        // learn targethood from, as precise rules can leave a real collection. That fold still learns confidence.
         var documents = SampleTraining.Documents();
         var all = TrainingSet.Build(Extraction.TargetExtractor.Default, documents);
         var clean = all.Documents.Where(d => d.Rows.OfType<TrainingRow>().Any() && d.Rows.OfType<TrainingRow>().All(r => r.IsTarget)).Select(d => d.Labelled.Stem).ToHashSet();
@@ -46,11 +46,15 @@ public sealed class CollectionShiftTests
 
         var byCollection = CrossValidation.RunByCollection(set, new ModelTrainer(Small), innerFolds: 2) ?? throw new InvalidOperationException("no collections");
 
-        Assert.Equal(1, byCollection.UntrainedFolds);
+        Assert.Equal(0, byCollection.UntrainedFolds);
+        Assert.Equal(1, byCollection.NoTargethoodFolds);
         Assert.Equal(set.Documents.Count, byCollection.Documents);
-        // The untrained fold's documents keep every rule candidate on the model's side too.
+        // The fold without a targethood model keeps every rule candidate, with the model's confidence (not the rules').
         var north = byCollection.Groups.Single(g => g.Name == "north");
         Assert.Equal(set.Documents.Where(d => d.Labelled.Collection == "north").Sum(d => d.Candidates.Count), north.Calibration.Predictions);
+        Assert.NotEqual(byCollection.RulesCalibration.ExpectedCalibrationError, byCollection.ModelCalibration.ExpectedCalibrationError);
+        // Only the fold with a targethood model ("south" held out, trained on "north" with its false alarms) reports targethood.
+        Assert.Equal(set.Documents.Where(d => d.Labelled.Collection == "south").Sum(d => d.Rows.OfType<TrainingRow>().Count()), byCollection.Targethood.Count);
     }
 
     [Fact]

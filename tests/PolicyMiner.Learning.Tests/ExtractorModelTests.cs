@@ -110,8 +110,9 @@ public sealed class TreeScorerTests
         var rows = SampleTraining.Set().Rows.ToList();
         using var model = new ModelTrainer(new TrainerOptions(Trees: 30, MinimumLeafRows: 3, CalibrationFolds: 2)).Fit(rows);
         var features = rows.Select(r => r.Features).ToList();
-        var (target, record) = model.RawScores(features);
-        Assert.NotNull(TreeScorer.TryCreate(model.Targethood));
+        var (scored, record) = model.RawScores(features);
+        var target = Assert.IsType<float[]>(scored);
+        Assert.NotNull(TreeScorer.TryCreate(model.Targethood!));
         Assert.NotNull(TreeScorer.TryCreate(model.Record));
         for (var i = 0; i < rows.Count; i++)
         {

@@ -179,11 +179,21 @@ internal static class TrainCommand
             + $"{Evaluator.IndicatorRightThreshold:0.0}, {spans.Count(g => g.Dice[0] < Evaluator.IndicatorRightThreshold && g.Trainable)} of them where the rules' span does not), "
             + $"{spans.Sum(g => g.Spans.Count)} candidates");
         var trainer = new ModelTrainer(s.Trainer);
+        // Labels without a false alarm teach nothing about targethood: no targethood model is fitted (not an error; clean
+        // reviewed gold is what precise rules should give), and the reports say so instead of a targethood figure.
+        string? noFalseAlarm = null;
+        if (!ModelTrainer.LearnsTargethood(rows))
+        {
+            noFalseAlarm = labelled.Any(d => d.Source == LabelSource.Review) ? "the gold and reviews have no false alarm" : "the gold has no false alarm";
+            Console.Out.WriteLine($"decision       the model only sets confidence: {noFalseAlarm} (every rule candidate is a target), so no targethood model "
+                + "is fitted and every candidate is kept" + (s.Threshold is > 0 ? " (--threshold has nothing to apply to)" : ""));
+        }
+
         // Dropping targets needs evidence from held-out documents (--cv); without it the model only sets confidence, unless
         // --threshold ships one on the user's word.
         var dropsTargets = false;
         var ranksIndicators = false;
-        if (!s.CrossValidate && s.Threshold is null)
+        if (!s.CrossValidate && s.Threshold is null && noFalseAlarm is null)
         {
             Console.Out.WriteLine("decision       the model only sets confidence: without --cv nothing shows that dropping targets wins on held-out documents "
                 + "(--threshold P ships one)");
@@ -191,22 +201,26 @@ internal static class TrainCommand
 
         if (s.CrossValidate)
         {
-            // A fold that cannot be trained (no negative rows) is scored by the rules alone and reported, not fatal.
+            // A fold that cannot be trained (no target, or no right or wrong record) is scored by the rules alone and reported, not
+            // fatal; a fold without a false alarm trains without a targethood model.
             var comparison = CrossValidation.Run(set, trainer, s.Folds, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
             var shifted = CrossValidation.RunByCollection(set, trainer, innerFolds: s.Trainer.CalibrationFolds, s.Lessons);
 
-            Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison);
+            Write($"cross-validation ({s.Folds} folds by document, {comparison.Documents} gold documents)", comparison, noFalseAlarm);
             if (shifted is not null)
             {
                 var collections = set.Documents.Where(d => d.Labelled.Source == LabelSource.Gold).Select(d => d.Labelled.Collection).Distinct().Count();
-                Write($"cross-validation (leave one collection out: {collections} collections, {shifted.Documents} gold documents; each scored as a genre unseen in training)", shifted);
+                Write($"cross-validation (leave one collection out: {collections} collections, {shifted.Documents} gold documents; each scored as a genre unseen in training)", shifted, noFalseAlarm);
             }
 
             // Ship the targethood decision only where it wins on held-out folds; the calibrated confidence ships either way.
             dropsTargets = comparison.WithModel.WholeRecordF1 > comparison.Rules.WholeRecordF1 && comparison.WithModel.Precision > comparison.Rules.Precision;
-            Console.Out.WriteLine(dropsTargets
-                ? "decision       the model drops targets: it beats rules alone in whole-record F1 and precision on held-out folds"
-                : "decision       the model only sets confidence: dropping targets did not beat rules alone in both whole-record F1 and precision on held-out folds");
+            if (noFalseAlarm is null)
+            {
+                Console.Out.WriteLine(dropsTargets
+                    ? "decision       the model drops targets: it beats rules alone in whole-record F1 and precision on held-out folds"
+                    : "decision       the model only sets confidence: dropping targets did not beat rules alone in both whole-record F1 and precision on held-out folds");
+            }
 
             // The indicator ranker ships enabled only where it beats the rules' spans on held-out folds (document-grouped and, when
             // there is one, leave-one-collection-out) in whole-record F1 without losing indicator Dice.
@@ -240,7 +254,9 @@ internal static class TrainCommand
                 ? $"ranker         {(ranker.Manifest.Enabled ? "enabled" : "disabled")}, margin {ranker.Manifest.Margin:0.00}, {ranker.Manifest.Groups} targets, span features {ranker.Manifest.FeatureFingerprint}; "
                     + $"out of fold at margin 0 it would change {ranker.Manifest.Switches} indicators, {ranker.Manifest.RightGain:+0;-0;0} right"
                 : "ranker         none (too few targets with candidate spans)");
-            Console.Out.WriteLine("importance     targethood " + string.Join(", ", model.Importance(record: false, 8).Select(f => $"{f.Feature} {f.Share:0.00}")));
+            Console.Out.WriteLine("importance     targethood " + (model.Manifest.HasTargethood
+                ? string.Join(", ", model.Importance(record: false, 8).Select(f => $"{f.Feature} {f.Share:0.00}"))
+                : "none (no targethood model)"));
             Console.Out.WriteLine("               whole record " + string.Join(", ", model.Importance(record: true, 8).Select(f => $"{f.Feature} {f.Share:0.00}")));
             var taught = model.Memory.Lessons;
             Console.Out.WriteLine($"lessons        {taught.Count} from {s.Lessons.ToString().ToLowerInvariant()} ({taught.Count(l => l.To != "not-target")} field corrections, "
@@ -248,7 +264,7 @@ internal static class TrainCommand
             if (heldOut.Count > 0)
             {
                 var heldRows = TrainingSet.Build(s.Rules, heldOut).Documents;
-                Write($"held out ({heldOut.Count} documents, never trained on; figures only)", CrossValidation.HeldOut(heldRows, model));
+                Write($"held out ({heldOut.Count} documents, never trained on; figures only)", CrossValidation.HeldOut(heldRows, model), noFalseAlarm: null);
             }
         }
 
@@ -259,7 +275,8 @@ internal static class TrainCommand
     /// <summary>The name of the folder holding <paramref name="path"/>.</summary>
     private static string CollectionOf(string path) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
 
-    private static void Write(string title, Comparison c)
+    /// <param name="noFalseAlarm">Why no targethood model was fitted at all (the labels hold no false alarm), or null.</param>
+    private static void Write(string title, Comparison c, string? noFalseAlarm)
     {
         Console.Out.WriteLine();
         Console.Out.WriteLine(title);
@@ -275,12 +292,22 @@ internal static class TrainCommand
 
         if (c.UntrainedFolds > 0)
         {
-            Console.Out.WriteLine($"  untrained      {c.UntrainedFolds} fold(s) had no negative or no positive rows to learn from: their documents count with the rules alone");
+            Console.Out.WriteLine($"  untrained      {c.UntrainedFolds} fold(s) had no target or no right or wrong record to learn from: their documents count with the rules alone");
         }
 
         // The reliability diagram of the model's confidence: per bin, how many targets and how many of them have the whole record right.
         Console.Out.WriteLine("  reliability    " + string.Join("  ", c.ModelCalibration.Bins.Where(b => b.Count > 0)
             .Select(b => $"{b.From:0.0}-{b.To:0.0}: {b.Right}/{b.Count} (mean {b.MeanConfidence:0.00})")));
+        if (noFalseAlarm is not null)
+        {
+            Console.Out.WriteLine($"  targethood     no targethood model was fitted: {noFalseAlarm}, so every candidate is kept and the model only sets confidence");
+        }
+        else if (c.NoTargethoodFolds > 0)
+        {
+            Console.Out.WriteLine($"  targethood     {c.NoTargethoodFolds} fold(s) fitted no targethood model (no false alarm in their training part): they keep every "
+                + "candidate and are left out of the line below");
+        }
+
         if (c.Targethood.Count > 0)
         {
             // How far targethood separates the rules' false alarms from targets on held-out documents: at each threshold, the false

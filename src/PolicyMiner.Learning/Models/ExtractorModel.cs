@@ -12,11 +12,14 @@ namespace PolicyMiner.Learning.Models;
 /// <summary>What a model file says about itself (<c>model.json</c> inside the zip).</summary>
 /// <param name="FeatureFingerprint">The <see cref="TargetFeatures.Fingerprint"/> the models were trained on.</param>
 /// <param name="Threshold">A target whose calibrated targethood is below this is dropped.</param>
-/// <param name="TargetSlope">Platt parameters of the targethood model: p = 1 / (1 + exp(slope·score + offset)).</param>
+/// <param name="TargetSlope">Platt parameters of the targethood model: p = 1 / (1 + exp(slope·score + offset)) (0 when it has none).</param>
 /// <param name="RecordSlope">Platt parameters of the whole-record model (used when <paramref name="RecordIsotonic"/> is null).</param>
 /// <param name="RecordIsotonic">Isotonic calibration of the whole-record model, when training chose it over Platt.</param>
 /// <param name="Spans">The indicator-span ranker, when the model has one.</param>
 /// <param name="Lessons">What editors taught in reviewed stores (<see cref="CorrectionMemory"/>), recalled where the same structure recurs.</param>
+/// <param name="HasTargethood">False when training had no false alarm to learn targethood from: the file holds no targethood
+/// model, every candidate is kept (threshold 0) and the whole-record model alone sets confidence. Absent in format 1 files,
+/// which always hold one.</param>
 public sealed record ModelManifest(
     string Format,
     string FeatureFingerprint,
@@ -29,15 +32,21 @@ public sealed record ModelManifest(
     TrainingSummary Training,
     IsotonicMap? RecordIsotonic = null,
     SpanRankerManifest? Spans = null,
-    IReadOnlyList<Lesson>? Lessons = null)
+    IReadOnlyList<Lesson>? Lessons = null,
+    bool HasTargethood = true)
 {
-    public const string CurrentFormat = "policyminer-extractor-model/1";
+    /// <summary>Format 2: the targethood model is optional (<see cref="HasTargethood"/>).</summary>
+    public const string CurrentFormat = "policyminer-extractor-model/2";
+
+    /// <summary>Format 1, still read: the same layout with a targethood model always present.</summary>
+    public const string PreviousFormat = "policyminer-extractor-model/1";
 
     /// <summary>Calibrated probability that the whole record is right, from the whole-record model's raw score.</summary>
     public double RecordProbability(double raw) => RecordIsotonic?.Probability(raw) ?? ExtractorModel.Platt(raw, RecordSlope, RecordOffset);
 
-    /// <summary>Calibrated probability that the number is a target, from the targethood model's raw score.</summary>
-    public double TargetProbability(double raw) => ExtractorModel.Platt(raw, TargetSlope, TargetOffset);
+    /// <summary>Calibrated probability that the number is a target, from the targethood model's raw score; 1 without a
+    /// targethood model (nothing was learned that could doubt a candidate).</summary>
+    public double TargetProbability(double raw) => HasTargethood ? ExtractorModel.Platt(raw, TargetSlope, TargetOffset) : 1.0;
 }
 
 /// <summary>What the models were trained on, for the model file and the train report.</summary>
@@ -49,7 +58,8 @@ public sealed class ModelException(string message) : Exception(message);
 /// <summary>
 /// The learned models of the extractor: a targethood model (is this number a target at all) and a whole-record model (is every
 /// field right), both ML.NET FastTree classifiers over <see cref="TargetFeatures"/>, each with a calibration (Platt, or isotonic
-/// for the whole-record model) fitted on out-of-fold scores.
+/// for the whole-record model) fitted on out-of-fold scores. The targethood model is absent when the training labels hold no
+/// false alarm (see <see cref="ModelManifest.HasTargethood"/>).
 /// </summary>
 /// <remarks>Immutable; <see cref="Score"/> is thread-safe (one prediction engine per thread).</remarks>
 public sealed class ExtractorModel : IDisposable
@@ -61,22 +71,24 @@ public sealed class ExtractorModel : IDisposable
 
     private readonly TreeScorer? _targetTrees;
     private readonly TreeScorer? _recordTrees;
-    private readonly ThreadLocal<(PredictionEngine<FeatureRow, ScoreRow> Target, PredictionEngine<FeatureRow, ScoreRow> Record)> _engines;
+    private readonly ThreadLocal<(PredictionEngine<FeatureRow, ScoreRow>? Target, PredictionEngine<FeatureRow, ScoreRow> Record)> _engines;
 
-    internal ExtractorModel(MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, string fingerprint, IndicatorRanker? ranker = null)
+    /// <param name="targethood">The targethood model, or null when training had no false alarm to learn it from.</param>
+    internal ExtractorModel(MLContext ml, ITransformer? targethood, ITransformer record, ModelManifest manifest, string fingerprint, IndicatorRanker? ranker = null)
     {
         Ranker = ranker;
         Memory = manifest.Lessons is { Count: > 0 } lessons ? new CorrectionMemory(lessons) : CorrectionMemory.Empty;
         Ml = ml;
         Targethood = targethood;
         Record = record;
-        Manifest = manifest;
+        // Without a targethood model nothing can be dropped: the threshold is 0 whatever a caller asked for.
+        Manifest = targethood is null ? manifest with { HasTargethood = false, Threshold = 0 } : manifest with { HasTargethood = true };
         Fingerprint = fingerprint;
-        _targetTrees = TreeScorer.TryCreate(targethood);
+        _targetTrees = targethood is null ? null : TreeScorer.TryCreate(targethood);
         _recordTrees = TreeScorer.TryCreate(record);
         var schema = FeatureRow.Schema(manifest.FeatureCount);
         _engines = new(() => (
-            ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(targethood, inputSchemaDefinition: schema),
+            targethood is null ? null : ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(targethood, inputSchemaDefinition: schema),
             ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(record, inputSchemaDefinition: schema)), trackAllValues: true);
     }
 
@@ -85,7 +97,8 @@ public sealed class ExtractorModel : IDisposable
 
     internal MLContext Ml { get; }
 
-    internal ITransformer Targethood { get; }
+    /// <summary>The targethood model, or null when the training labels held no false alarm.</summary>
+    internal ITransformer? Targethood { get; }
 
     internal ITransformer Record { get; }
 
@@ -97,29 +110,32 @@ public sealed class ExtractorModel : IDisposable
     /// <summary>What editors taught: field corrections and rejections recalled by structural key.</summary>
     public CorrectionMemory Memory { get; }
 
-    /// <summary>SHA-256 of the model's content (manifest and both models), lower-case hex.</summary>
+    /// <summary>SHA-256 of the model file's bytes (manifest and models), lower-case hex.</summary>
     public string Fingerprint { get; }
 
     /// <summary>Calibrated targethood and whole-record probabilities of one feature vector.</summary>
     public (double Target, double Record) Score(float[] features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        // A threshold of 0 keeps every target: targethood need not be computed.
-        var target = Manifest.Threshold <= 0 ? 1.0 : Manifest.TargetProbability(RawTarget(features));
+        // A threshold of 0 (always so without a targethood model) keeps every target: targethood need not be computed.
+        var target = Targethood is null || Manifest.Threshold <= 0 ? 1.0 : Manifest.TargetProbability(RawTarget(features));
         return (target, Manifest.RecordProbability(RawRecord(features)));
     }
 
     /// <summary>The targethood model's raw score of one row: the flat trees when they could be read, else ML.NET.</summary>
+    /// <exception cref="InvalidOperationException">The model has no targethood model.</exception>
     internal float RawTarget(float[] features) =>
-        _targetTrees?.Score(features) ?? _engines.Value.Target.Predict(new FeatureRow { Features = features }).Score;
+        _targetTrees?.Score(features)
+        ?? (_engines.Value.Target ?? throw new InvalidOperationException("the model has no targethood model")).Predict(new FeatureRow { Features = features }).Score;
 
     /// <summary>The whole-record model's raw score of one row.</summary>
     internal float RawRecord(float[] features) =>
         _recordTrees?.Score(features) ?? _engines.Value.Record.Predict(new FeatureRow { Features = features }).Score;
 
-    /// <summary>Raw (uncalibrated) scores of many rows at once, for training and cross-validation.</summary>
-    internal (float[] Target, float[] Record) RawScores(IReadOnlyList<float[]> rows) =>
-        (RawScores(Ml, Targethood, rows, Manifest.FeatureCount), RawScores(Ml, Record, rows, Manifest.FeatureCount));
+    /// <summary>Raw (uncalibrated) scores of many rows at once, for training and cross-validation; <c>Target</c> is null when
+    /// the model has no targethood model.</summary>
+    internal (float[]? Target, float[] Record) RawScores(IReadOnlyList<float[]> rows) =>
+        (Targethood is null ? null : RawScores(Ml, Targethood, rows, Manifest.FeatureCount), RawScores(Ml, Record, rows, Manifest.FeatureCount));
 
     internal static float[] RawScores(MLContext ml, ITransformer model, IReadOnlyList<float[]> rows, int featureCount)
     {
@@ -128,7 +144,7 @@ public sealed class ExtractorModel : IDisposable
     }
 
     /// <summary>The <paramref name="top"/> features the targethood (or whole-record) trees gain most from, with their share of the
-    /// total gain (FastTree's split-gain feature weights); empty when the model is not a FastTree ensemble.</summary>
+    /// total gain (FastTree's split-gain feature weights); empty when the model is not a FastTree ensemble or is absent.</summary>
     public IReadOnlyList<(string Feature, double Share)> Importance(bool record, int top)
     {
         if ((record ? Record : Targethood) is not ISingleFeaturePredictionTransformer<object> prediction)
@@ -156,7 +172,8 @@ public sealed class ExtractorModel : IDisposable
     /// <summary>Platt's sigmoid, as ML.NET's PlattCalibrator computes it.</summary>
     public static double Platt(double score, double slope, double offset) => 1.0 / (1.0 + Math.Exp(slope * score + offset));
 
-    /// <summary>This model with another targethood threshold (0: drop nothing, only set confidence).</summary>
+    /// <summary>This model with another targethood threshold (0: drop nothing, only set confidence; always 0 without a
+    /// targethood model).</summary>
     public ExtractorModel WithThreshold(double threshold) =>
         new(Ml, Targethood, Record, Manifest with { Threshold = threshold }, Fingerprint, Ranker);
 
@@ -177,9 +194,9 @@ public sealed class ExtractorModel : IDisposable
     /// <summary>Writes this model to <paramref name="path"/> (see the static overload).</summary>
     public void Save(string path) => Save(path, Ml, Targethood, Record, Manifest, Ranker?.Model);
 
-    /// <summary>Writes the model file: a zip of the manifest and the two ML.NET models, with fixed entry times so that the same
-    /// training gives the same bytes.</summary>
-    internal static void Save(string path, MLContext ml, ITransformer targethood, ITransformer record, ModelManifest manifest, ITransformer? ranker = null)
+    /// <summary>Writes the model file in the current format: a zip of the manifest and the ML.NET models (no targethood entry
+    /// when there is no targethood model), with fixed entry times so that the same training gives the same bytes.</summary>
+    internal static void Save(string path, MLContext ml, ITransformer? targethood, ITransformer record, ModelManifest manifest, ITransformer? ranker = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), FeatureRow.Schema(manifest.FeatureCount)).Schema;
@@ -193,8 +210,13 @@ public sealed class ExtractorModel : IDisposable
         using (var file = File.Create(temporary))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            Write(zip, ManifestEntry, s => JsonSerializer.Serialize(s, manifest, PolicyJson.Indented));
-            Write(zip, TargetEntry, s => s.Write(Normalised(ml, targethood, schema)));
+            var current = manifest with { Format = ModelManifest.CurrentFormat, HasTargethood = targethood is not null };
+            Write(zip, ManifestEntry, s => JsonSerializer.Serialize(s, current, PolicyJson.Indented));
+            if (targethood is not null)
+            {
+                Write(zip, TargetEntry, s => s.Write(Normalised(ml, targethood, schema)));
+            }
+
             Write(zip, RecordEntry, s => s.Write(Normalised(ml, record, schema)));
             if (ranker is not null && manifest.Spans is { } spans)
             {
@@ -225,7 +247,12 @@ public sealed class ExtractorModel : IDisposable
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
             var manifest = JsonSerializer.Deserialize<ModelManifest>(Read(zip, ManifestEntry, path), PolicyJson.Options)
                 ?? throw new ModelException($"{path}: the model has an empty manifest");
-            if (manifest.Format != ModelManifest.CurrentFormat)
+            if (manifest.Format == ModelManifest.PreviousFormat)
+            {
+                // Format 1 always held a targethood model (and has no field saying so).
+                manifest = manifest with { HasTargethood = true };
+            }
+            else if (manifest.Format != ModelManifest.CurrentFormat)
             {
                 throw new ModelException($"{path}: model format '{manifest.Format}' is not '{ModelManifest.CurrentFormat}'; retrain with `policyminer train`");
             }
@@ -238,7 +265,7 @@ public sealed class ExtractorModel : IDisposable
             }
 
             var ml = new MLContext(seed: 1);
-            var targethood = ml.Model.Load(new MemoryStream(Read(zip, TargetEntry, path)), out _);
+            var targethood = manifest.HasTargethood ? ml.Model.Load(new MemoryStream(Read(zip, TargetEntry, path)), out _) : null;
             var record = ml.Model.Load(new MemoryStream(Read(zip, RecordEntry, path)), out _);
             IndicatorRanker? ranker = null;
             if (manifest.Spans is { } spans)
@@ -264,7 +291,7 @@ public sealed class ExtractorModel : IDisposable
     {
         foreach (var (target, record) in _engines.Values)
         {
-            target.Dispose();
+            target?.Dispose();
             record.Dispose();
         }
 

@@ -15,11 +15,16 @@ public sealed record Comparison(EvaluationReport Rules, EvaluationReport WithMod
     /// <summary>Folds whose ranker was enabled by its own out-of-fold margin fitting, of the folds that had a ranker.</summary>
     public (int Enabled, int Trained) RankerFolds { get; init; }
 
-    /// <summary>Folds whose training part lacked negative or positive rows, so that no model could be fitted: their documents
-    /// count with the rules alone on both sides.</summary>
+    /// <summary>Folds whose training part lacked targets or right or wrong records, so that no model could be fitted: their
+    /// documents count with the rules alone on both sides.</summary>
     public int UntrainedFolds { get; init; }
 
-    /// <summary>Every held-out rule candidate: is it a target (gold), and its calibrated targethood from the fold's model.</summary>
+    /// <summary>Folds whose training part held no false alarm, so their model has no targethood model: it keeps every candidate
+    /// and only sets confidence, and their candidates are not in <see cref="Targethood"/>.</summary>
+    public int NoTargethoodFolds { get; init; }
+
+    /// <summary>Every held-out rule candidate of a fold with a targethood model: is it a target (gold), and its calibrated
+    /// targethood from the fold's model.</summary>
     public IReadOnlyList<(bool IsTarget, double Probability)> Targethood { get; init; } = [];
 }
 
@@ -99,7 +104,7 @@ public static class CrossValidation
         var learned = new List<EvaluationInput>();
         var ranked = new List<EvaluationInput>();
         var targethood = new List<(bool, double)>();
-        var (enabled, trained, untrained) = (0, 0, 0);
+        var (enabled, trained, untrained, noTargethood) = (0, 0, 0, 0);
         scored = [];
         for (var f = 0; f < folds; f++)
         {
@@ -118,8 +123,8 @@ public static class CrossValidation
             }
             catch (ModelException)
             {
-                // Precise rules leave few false alarms: a fold's training part may hold none, and no targethood model can be
-                // learned from it. Its documents are scored as a user without a model would see them, by the rules alone.
+                // A fold's training part without a target or without right and wrong records cannot train a model. Its documents
+                // are scored as a user without a model would see them, by the rules alone.
                 untrained++;
                 foreach (var document in test)
                 {
@@ -136,6 +141,7 @@ public static class CrossValidation
             using var _ = fitted;
             using var model = fitted.WithMemory(Lessons(trainDocuments, lessons));
             trained += model.Ranker is null ? 0 : 1;
+            noTargethood += model.Manifest.HasTargethood ? 0 : 1;
             enabled += model.Ranker is { Manifest.Enabled: true } ? 1 : 0;
             foreach (var document in test)
             {
@@ -144,15 +150,14 @@ public static class CrossValidation
                 ranked.Add(new EvaluationInput(document.Labelled.Document, ModelApplication.Apply(model, document, rankIndicators: true), document.Labelled.Targets));
                 scored.Add((document.Labelled.Collection, learned[^1]));
                 var rows = document.Rows.OfType<TrainingRow>().ToList();
-                if (rows.Count > 0)
+                if (rows.Count > 0 && model.RawScores([.. rows.Select(r => r.Features)]).Target is { } raw)
                 {
-                    var (raw, _) = model.RawScores([.. rows.Select(r => r.Features)]);
                     targethood.AddRange(rows.Select((r, i) => (r.IsTarget, model.Manifest.TargetProbability(raw[i]))));
                 }
             }
         }
 
-        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained), Targethood = targethood, UntrainedFolds = untrained };
+        return Compare(rules, learned) with { WithRanker = Evaluator.Evaluate(ranked), RankerFolds = (enabled, trained), Targethood = targethood, UntrainedFolds = untrained, NoTargethoodFolds = noTargethood };
     }
 
     /// <summary>Scores <paramref name="documents"/> (kept out of training) with rules alone and with <paramref name="model"/>.</summary>

@@ -65,7 +65,8 @@ public sealed record TrainerOptions(
 public sealed record TreeSettings(int Trees, int Leaves, int MinimumLeafRows);
 
 /// <summary>Trains the targethood and whole-record models with ML.NET FastTree, calibrates them on out-of-fold scores
-/// (Platt) and picks the targethood threshold that maximises out-of-fold detection F1.</summary>
+/// (Platt) and picks the targethood threshold that maximises out-of-fold detection F1. Without a false alarm among the training
+/// rows there is nothing to learn about targethood: no targethood model is fitted and every candidate is kept.</summary>
 /// <remarks>Deterministic: fixed seed, one training thread, folds assigned by document and collection name order.</remarks>
 public sealed class ModelTrainer(TrainerOptions options)
 {
@@ -75,7 +76,7 @@ public sealed class ModelTrainer(TrainerOptions options)
     public TrainerOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
     /// <summary>Fits both models on <paramref name="rows"/> with calibration from <see cref="TrainerOptions.CalibrationFolds"/> folds.</summary>
-    /// <exception cref="ModelException">The rows lack positives or negatives for a model.</exception>
+    /// <exception cref="ModelException">No row is a target, or the whole-record model lacks right or wrong records.</exception>
     /// <param name="spans">Labelled candidate spans of targets: they train the indicator-span ranker (none: no ranker).</param>
     public ExtractorModel Fit(IReadOnlyList<TrainingRow> rows, IReadOnlyList<string>? heldOut = null, IReadOnlyList<SpanGroup>? spans = null) =>
         Fit(rows, Options.CalibrationFolds, heldOut ?? [], spans ?? []);
@@ -85,17 +86,29 @@ public sealed class ModelTrainer(TrainerOptions options)
         ArgumentNullException.ThrowIfNull(rows);
         var ml = new MLContext(seed: Options.Seed);
         var recordRows = rows.Where(r => r.RecordRight is not null).ToList();
-        Require(rows, r => r.IsTarget, "targethood");
+        if (!rows.Any(r => r.IsTarget))
+        {
+            throw new ModelException("the training set has no positive rows for the targethood model; give more gold or reviews");
+        }
+
         Require(recordRows, r => r.RecordRight == true, "whole-record");
+
+        // Reviewed gold of precise rules can hold no false alarm: then there is nothing to learn about targethood, so no
+        // targethood model is fitted, every candidate is kept (threshold 0) and the whole-record model alone sets confidence.
+        var targethood = LearnsTargethood(rows);
 
         // Out-of-fold scores: each document is scored by models that never saw it, so the calibration sees honest scores.
         var byDocument = Folds(rows.Select(r => r.Document), calibrationFolds);
-        var (targetScores, recordScores, targetScored, recordScored) = OutOfFold(ml, rows, r => byDocument[r.Document], calibrationFolds);
+        var (targetScores, recordScores, targetScored, recordScored) = OutOfFold(ml, rows, r => byDocument[r.Document], calibrationFolds, targethood);
 
         // Only rows a fold's model actually scored are calibrated on: an unscored row's 0 would pull the curves towards it.
-        var targetRows = Enumerable.Range(0, rows.Count).Where(i => targetScored[i]).ToList();
-        var (targetSlope, targetOffset) = Calibrate(ml, targetRows.Select(i => (rows[i].IsTarget, targetScores[i])));
-        var threshold = BestThreshold(targetRows.Select(i => (rows[i].IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
+        var (targetSlope, targetOffset, threshold) = (0.0, 0.0, 0.0);
+        if (targethood)
+        {
+            var targetRows = Enumerable.Range(0, rows.Count).Where(i => targetScored[i]).ToList();
+            (targetSlope, targetOffset) = Calibrate(ml, targetRows.Select(i => (rows[i].IsTarget, targetScores[i])));
+            threshold = BestThreshold(targetRows.Select(i => (rows[i].IsTarget, ExtractorModel.Platt(targetScores[i], targetSlope, targetOffset))).ToList());
+        }
 
         // Confidence is judged on the targets the model keeps, so the whole-record calibration is fitted on those rows only (a row
         // whose fold had no false alarm to learn targethood from is kept, as a threshold of 0 would).
@@ -137,10 +150,14 @@ public sealed class ModelTrainer(TrainerOptions options)
                 recordRows.Count(r => r.RecordRight == true),
                 rows.Count(r => r.Source == LabelSource.Review),
                 heldOut),
-            isotonic);
+            isotonic,
+            HasTargethood: targethood);
         var ranker = spans.Count == 0 ? null : RankerTrainer.Fit(ml, spans, Options, Math.Min(3, calibrationFolds));
-        return new ExtractorModel(ml, TrainTargethood(ml, rows), TrainRecord(ml, recordRows), manifest with { Spans = ranker?.Manifest }, "unsaved", ranker);
+        return new ExtractorModel(ml, targethood ? TrainTargethood(ml, rows) : null, TrainRecord(ml, recordRows), manifest with { Spans = ranker?.Manifest }, "unsaved", ranker);
     }
+
+    /// <summary>Whether <paramref name="rows"/> teach targethood: they need a target and a false alarm (a candidate that is not one).</summary>
+    public static bool LearnsTargethood(IEnumerable<TrainingRow> rows) => HasBoth(rows, r => r.IsTarget);
 
     /// <summary>Raw scores of every row from models trained without its fold. A targethood score needs a training part with
     /// targets and false alarms, a whole-record score one with right and wrong records; <c>TargetScored</c> and
@@ -364,7 +381,7 @@ internal static class ModelApplication
         var kept = new List<PolicyTarget>();
         for (var i = 0; i < features.Count; i++)
         {
-            if (m.TargetProbability(target[i]) >= m.Threshold)
+            if (target is null || m.TargetProbability(target[i]) >= m.Threshold)
             {
                 var candidate = document.Candidates[i];
                 if (rankIndicators && model.Ranker is { Manifest.Enabled: true } ranker && i < document.Spans.Count && document.Spans[i] is { } group

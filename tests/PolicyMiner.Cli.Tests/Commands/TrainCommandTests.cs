@@ -57,6 +57,35 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_GoldWithoutAFalseAlarm_FitsNoTargethoodModel_AndKeepsEveryCandidate()
+    {
+        // Every rule candidate of these samples is a gold target (no review rejects one): there is no false alarm to learn
+        // targethood from, which used to stop train. The model keeps every candidate and only sets confidence.
+        var corpus = Path.Combine(Root(), "corpus");
+        var model = Path.Combine(_folder, "extractor.zip");
+        var train = PolicyminerProcess.Run(_folder, ["train", "--gold", Path.Combine(corpus, "gold"), .. Samples.Select(s => Path.Combine(corpus, s)),
+            "--out", model, "--trees", "20", "--min-leaf", "3", "--cv", "--folds", "2"]);
+
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        Assert.Contains(" 0 held out", train.Stdout, StringComparison.Ordinal);
+        Assert.Contains("no targethood model is fitted and every candidate is kept", train.Stdout, StringComparison.Ordinal);
+        Assert.Contains("targethood     no targethood model was fitted: the gold has no false alarm", train.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("untrained", train.Stdout, StringComparison.Ordinal);
+        using (var loaded = ExtractorModel.Load(model))
+        {
+            Assert.False(loaded.Manifest.HasTargethood);
+            Assert.Equal(0, loaded.Manifest.Threshold);
+        }
+
+        var sample = Path.Combine(corpus, Samples[0]);
+        var rules = PolicyminerProcess.Run(_folder, "extract", "--model", "none", sample);
+        var scored = PolicyminerProcess.Run(_folder, "extract", "--model", model, sample);
+        Assert.True(scored.ExitCode == 0, scored.Stderr);
+        Assert.Equal(rules.StdoutLines.Length, scored.StdoutLines.Length);
+        Assert.NotEqual(rules.Stdout, scored.Stdout);
+    }
+
+    [Fact]
     public void Train_AfterAnEditorCorrectsOneReport_ASiblingReportsSameFrameComesOutRight()
     {
         // Two work reports of invented cities with the same frame: the rules read 新增…平方公里 as an increase, the editor says

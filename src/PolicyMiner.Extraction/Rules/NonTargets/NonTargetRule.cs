@@ -42,6 +42,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass EnumerationUnits = WordLexicon.Default["enumeration-unit"];
     private static readonly WordClass PermissionBounds = WordLexicon.Default["permission-bound"];
     private static readonly WordClass ImplementVerbs = WordLexicon.Default["implement-verb"];
+    private static readonly WordClass ReviseVerbs = WordLexicon.Default["revise-verb"];
     private static readonly WordClass WithinWords = WordLexicon.Default["within-after"];
     private static readonly WordClass[] BoundsAfter =
         [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
@@ -297,7 +298,8 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 落实支持民营经济发展30条措施, 认真执行样例行业十二条硬措施: the count of a policy package the clause implements names the
-        // package (制定出台20条措施 makes one: no implementing verb).
+        // package (制定出台20条措施 makes one: no implementing verb); so does the count a verb of revision sets right before it
+        // (将12项措施调整为15项措施: the text revises its own package and lists the items the count restates).
         if (m.Quantity.Kind == UnitKind.Count && ImplementsPackage(text, start, end))
         {
             return RejectionReason.NumberedTerm;
@@ -1693,8 +1695,9 @@ public sealed class NonTargetRule : ITargetRule
         return false;
     }
 
-    /// <summary>A verb that implements stands in the clause before the number, and a policy package's noun closes the name the
-    /// number opens (八个常态化20项样例措施: brackets and a second count may stand between).</summary>
+    /// <summary>A verb that implements stands in the clause before the number, or a verb of revision ends right before it, and a
+    /// policy package's noun closes the name the number opens (八个常态化20项样例措施: brackets and a second count may stand
+    /// between).</summary>
     private static bool ImplementsPackage(string text, int start, int end)
     {
         // Long enough for a package's name after its count (样例县域结对帮扶十二条措施).
@@ -1711,7 +1714,8 @@ public sealed class NonTargetRule : ITargetRule
             to++;
         }
 
-        return ImplementVerbs.OccursIn(text.AsSpan(from, start - from)) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
+        var before = text.AsSpan(from, start - from);
+        return (ImplementVerbs.OccursIn(before) || ReviseVerbs.MatchAtEnd(before) > 0) && PackageNouns.OccursIn(text.AsSpan(end, to - end));
     }
 
     private const int GlyphWindow = 160;
