@@ -217,7 +217,7 @@ public sealed class IndicatorRule : ITargetRule
         var nounAfter = usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
                                     || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
                                     || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
-                                    || CostDescribesCounted(context, draft, quoteStart));
+                                    || CostDescribesCounted(context, draft, quoteStart) || SumNamesNounAfter(context, draft, quoteStart));
         // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
         // modifies the noun after it (a class or a description of the things counted), so it stays before that noun.
         var modifierEnd = usePost && !nounAfter && draft.Mention.Quantity.Kind == UnitKind.Count && context.Words.IsBoundary(preStart)
@@ -367,13 +367,16 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent && !numberedItem
-                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
+        else if ((indicator is "投入" or "支出" or "完成投资" || InvestmentWords.Contains(indicator)) && span is { } spent && !numberedItem
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender
+                 && WithoutSpendingWords(WithoutGrowthWords(spender.Indicator)) is { Length: > 1 } projects)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
             // "新建城建项目270个，完成投资406亿元": 累计 and 完成 say which spending is meant.
+            // "实施甲类项目20个、总投资300亿元、年度投资80亿元": a bare investment word (investment-word) after one names the same
+            // projects' other sum, not a sum of that sum.
             var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : ClauseText.EndsAt(text, spent.Start, "完成") ? "完成" : "";
-            indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
+            indicator = projects + cumulative + indicator;
             span = null;
         }
         else if (span is { } repeated && (IsGenericHead(indicator) || IsGenericSpan(context, repeated))
@@ -1169,6 +1172,21 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return subject;
+    }
+
+    /// <summary>The projects a spending indicator ("甲类项目完成投资", "甲类项目总投资") is of: it without its investment word and the
+    /// 完成 / 累计 before it; empty when the indicator is a bare sum that names no projects itself.</summary>
+    private static string WithoutSpendingWords(string subject)
+    {
+        var invested = InvestmentWords.MatchAtEnd(subject);
+        if (invested == 0)
+        {
+            return subject;
+        }
+
+        var rest = subject[..^invested];
+        rest = rest.EndsWith("完成", StringComparison.Ordinal) || rest.EndsWith("累计", StringComparison.Ordinal) ? rest[..^2] : rest;
+        return rest;
     }
 
     private static string WithoutIncreaseWords(string subject)
@@ -2657,6 +2675,21 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, sum.Span.Start - quoteStart)) > 0;
+    }
+
+    /// <summary>"全力推进总投资126亿元的甲乙园区", "开工总投资9亿元的甲厂、总投资5亿元的乙厂": an exact sum an <c>investment-word</c> gives,
+    /// closed by 的 (no bound: 10亿元以上的 sizes a class), is what the noun after it costs, whatever verbs or earlier items stand
+    /// before the investment word, so that noun is what the sum is of.</summary>
+    private static bool SumNamesNounAfter(ExtractionContext context, TargetDraft draft, int quoteStart)
+    {
+        var text = context.Text;
+        if (draft.Mention.Quantity.Kind != UnitKind.Money || draft.Mention.Span.End != draft.ExpressionEnd
+            || AttributiveParticles.MatchAt(text, draft.ExpressionEnd) == 0 || draft.ExpressionStart <= quoteStart)
+        {
+            return false;
+        }
+
+        return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, draft.ExpressionStart - quoteStart).TrimEnd()) > 0;
     }
 
     /// <summary>The end of the <c>attributive-particle</c> (的) that closes the phrase [<paramref name="start"/>, <paramref name="end"/>)
