@@ -52,6 +52,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass RenovationVerbs = WordLexicon.Default["renovation-verb"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
+    private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
@@ -215,7 +216,7 @@ public sealed class IndicatorRule : ITargetRule
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         var nounAfter = usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
+                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsInVerbAndResult(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
                                     || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
                                     || CostDescribesCounted(context, draft, quoteStart) || SumNamesNounAfter(context, draft, quoteStart));
         // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
@@ -2767,6 +2768,15 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return true;
+    }
+
+    /// <summary>"精心组织实施好十项甲乙工程": a verb with its <c>result-complement</c> (好, 出) right before the number takes the noun
+    /// after it as its object, as the bare verb does.</summary>
+    private static bool EndsInVerbAndResult(ExtractionContext context, int start, int end)
+    {
+        var complement = ResultComplements.MatchAtEnd(context.Text.AsSpan(start, end - start));
+        return complement > 0 && end - complement > start && context.Words.IsBoundary(end - complement)
+               && EndsInVerbOrPlace(context, start, end - complement);
     }
 
     /// <summary>"规模达到1000亿元以上的创新型产业集群": a phrase opening with a generic noun that goes on to a 的 and a head noun is a
