@@ -48,6 +48,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
+    private static readonly WordClass ProjectStatuses = WordLexicon.Default["project-status"];
     private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
     private static readonly WordClass RenovationVerbs = WordLexicon.Default["renovation-verb"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
@@ -2571,10 +2572,13 @@ public sealed class IndicatorRule : ITargetRule
                 : null;
         }
 
-        // Every word of the item a verb (新 may open it: 新竣工); the subject ends with the previous indicator's last noun.
+        // Every word of the item a verb (新 may open it: 新竣工) or a project stage (project-status: 开工, which jieba tags a noun);
+        // the subject ends with the previous indicator's last noun that is no stage ("新开工30个、竣工投产24个": 新开工 names no
+        // subject) and opens after the verb that adds it ("新引进项目50个、新开工30个": the projects, not their being brought in).
         for (var at = own.Start; at < own.End;)
         {
-            if (words.WordAt(at) is not { } word || word.End > own.End || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新')))
+            if (words.WordAt(at) is not { } word || word.End > own.End
+                || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新') || ProjectStatuses.Contains(text.AsSpan(at, word.Length))))
             {
                 return null;
             }
@@ -2584,9 +2588,12 @@ public sealed class IndicatorRule : ITargetRule
 
         for (var end = previous.End; end > previous.Start; end--)
         {
-            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..])
+            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..]
+                && !ProjectStatuses.Contains(text.AsSpan(word.Start, word.Length)))
             {
-                return end - previous.Start >= 2 ? text[previous.Start..end] : null;
+                var start = previous.Start + IncreaseVerbs.MatchAtStart(text.AsSpan(previous.Start, end - previous.Start));
+                start = words.IsBoundary(start) && end - start >= 2 ? start : previous.Start;
+                return end - start >= 2 ? text[start..end] : null;
             }
         }
 
