@@ -969,8 +969,9 @@ public sealed class IndicatorRule : ITargetRule
         for (var i = 0; i < items.Count; i++)
         {
             var item = text[items[i].Start..items[i].End];
-            // An item already ending like the tail ("解决率" / "满意率") names its own measure.
-            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1];
+            // An item already ending like the tail ("解决率" / "满意率") names its own measure; so does one ending in a measure of
+            // its own ("游客人数、旅游收入均增长": 人数 takes no 收入).
+            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1] || NamesOwnMeasure(text, items[i].End);
             result.Add(complete ? item : item + tail);
         }
 
