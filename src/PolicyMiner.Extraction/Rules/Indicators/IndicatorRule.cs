@@ -48,10 +48,12 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass FrequencyWords = WordLexicon.Default["frequency-word"];
     private static readonly WordClass LeadVerbs = WordLexicon.Default["lead-verb"];
     private static readonly WordClass IncreaseVerbs = WordLexicon.Default["increase-verb"];
+    private static readonly WordClass ProjectStatuses = WordLexicon.Default["project-status"];
     private static readonly WordClass RebuildVerbs = WordLexicon.Default["rebuild-verb"];
     private static readonly WordClass RenovationVerbs = WordLexicon.Default["renovation-verb"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly WordClass AttributiveParticles = WordLexicon.Default["attributive-particle"];
+    private static readonly WordClass ResultComplements = WordLexicon.Default["result-complement"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
@@ -215,9 +217,9 @@ public sealed class IndicatorRule : ITargetRule
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         var nounAfter = usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
+                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsInVerbAndResult(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
                                     || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
-                                    || CostDescribesCounted(context, draft, quoteStart));
+                                    || CostDescribesCounted(context, draft, quoteStart) || SumNamesNounAfter(context, draft, quoteStart));
         // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
         // modifies the noun after it (a class or a description of the things counted), so it stays before that noun.
         var modifierEnd = usePost && !nounAfter && draft.Mention.Quantity.Kind == UnitKind.Count && context.Words.IsBoundary(preStart)
@@ -367,13 +369,16 @@ public sealed class IndicatorRule : ITargetRule
             indicator = WithoutIncreaseWords(owner.Indicator) + indicator;
             span = null;
         }
-        else if (indicator is "投入" or "支出" or "投资" or "计划投资" or "完成投资" && span is { } spent && !numberedItem
-                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender)
+        else if ((indicator is "投入" or "支出" or "完成投资" || InvestmentWords.Contains(indicator)) && span is { } spent && !numberedItem
+                 && context.PreviousLive(draft, ClauseText.SentenceStart(text, exprStart)) is { Indicator.Length: > 1 } spender
+                 && WithoutSpendingWords(WithoutGrowthWords(spender.Indicator)) is { Length: > 1 } projects)
         {
             // "财政科技支出年均增长10%，期间累计投入60亿元": a bare spending verb spends the previous target's money.
             // "新建城建项目270个，完成投资406亿元": 累计 and 完成 say which spending is meant.
+            // "实施甲类项目20个、总投资300亿元、年度投资80亿元": a bare investment word (investment-word) after one names the same
+            // projects' other sum, not a sum of that sum.
             var cumulative = ClauseText.EndsAt(text, spent.Start, "累计") ? "累计" : ClauseText.EndsAt(text, spent.Start, "完成") ? "完成" : "";
-            indicator = WithoutGrowthWords(spender.Indicator) + cumulative + indicator;
+            indicator = projects + cumulative + indicator;
             span = null;
         }
         else if (span is { } repeated && (IsGenericHead(indicator) || IsGenericSpan(context, repeated))
@@ -964,8 +969,9 @@ public sealed class IndicatorRule : ITargetRule
         for (var i = 0; i < items.Count; i++)
         {
             var item = text[items[i].Start..items[i].End];
-            // An item already ending like the tail ("解决率" / "满意率") names its own measure.
-            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1];
+            // An item already ending like the tail ("解决率" / "满意率") names its own measure; so does one ending in a measure of
+            // its own ("游客人数、旅游收入均增长": 人数 takes no 收入).
+            var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1] || NamesOwnMeasure(text, items[i].End);
             result.Add(complete ? item : item + tail);
         }
 
@@ -1169,6 +1175,21 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return subject;
+    }
+
+    /// <summary>The projects a spending indicator ("甲类项目完成投资", "甲类项目总投资") is of: it without its investment word and the
+    /// 完成 / 累计 before it; empty when the indicator is a bare sum that names no projects itself.</summary>
+    private static string WithoutSpendingWords(string subject)
+    {
+        var invested = InvestmentWords.MatchAtEnd(subject);
+        if (invested == 0)
+        {
+            return subject;
+        }
+
+        var rest = subject[..^invested];
+        rest = rest.EndsWith("完成", StringComparison.Ordinal) || rest.EndsWith("累计", StringComparison.Ordinal) ? rest[..^2] : rest;
+        return rest;
     }
 
     private static string WithoutIncreaseWords(string subject)
@@ -2552,10 +2573,13 @@ public sealed class IndicatorRule : ITargetRule
                 : null;
         }
 
-        // Every word of the item a verb (新 may open it: 新竣工); the subject ends with the previous indicator's last noun.
+        // Every word of the item a verb (新 may open it: 新竣工) or a project stage (project-status: 开工, which jieba tags a noun);
+        // the subject ends with the previous indicator's last noun that is no stage ("新开工30个、竣工投产24个": 新开工 names no
+        // subject) and opens after the verb that adds it ("新引进项目50个、新开工30个": the projects, not their being brought in).
         for (var at = own.Start; at < own.End;)
         {
-            if (words.WordAt(at) is not { } word || word.End > own.End || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新')))
+            if (words.WordAt(at) is not { } word || word.End > own.End
+                || !(words.TagAt(at) is "v" or "vn" || (word.Length == 1 && text[at] == '新') || ProjectStatuses.Contains(text.AsSpan(at, word.Length))))
             {
                 return null;
             }
@@ -2565,9 +2589,12 @@ public sealed class IndicatorRule : ITargetRule
 
         for (var end = previous.End; end > previous.Start; end--)
         {
-            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..])
+            if (words.WordEndingAt(end) is { } word && word.Start >= previous.Start && words.TagAt(word.Start) is ['n', ..]
+                && !ProjectStatuses.Contains(text.AsSpan(word.Start, word.Length)))
             {
-                return end - previous.Start >= 2 ? text[previous.Start..end] : null;
+                var start = previous.Start + IncreaseVerbs.MatchAtStart(text.AsSpan(previous.Start, end - previous.Start));
+                start = words.IsBoundary(start) && end - start >= 2 ? start : previous.Start;
+                return end - start >= 2 ? text[start..end] : null;
             }
         }
 
@@ -2659,6 +2686,21 @@ public sealed class IndicatorRule : ITargetRule
         return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, sum.Span.Start - quoteStart)) > 0;
     }
 
+    /// <summary>"全力推进总投资126亿元的甲乙园区", "开工总投资9亿元的甲厂、总投资5亿元的乙厂": an exact sum an <c>investment-word</c> gives,
+    /// closed by 的 (no bound: 10亿元以上的 sizes a class), is what the noun after it costs, whatever verbs or earlier items stand
+    /// before the investment word, so that noun is what the sum is of.</summary>
+    private static bool SumNamesNounAfter(ExtractionContext context, TargetDraft draft, int quoteStart)
+    {
+        var text = context.Text;
+        if (draft.Mention.Quantity.Kind != UnitKind.Money || draft.Mention.Span.End != draft.ExpressionEnd
+            || AttributiveParticles.MatchAt(text, draft.ExpressionEnd) == 0 || draft.ExpressionStart <= quoteStart)
+        {
+            return false;
+        }
+
+        return InvestmentWords.MatchAtEnd(text.AsSpan(quoteStart, draft.ExpressionStart - quoteStart).TrimEnd()) > 0;
+    }
+
     /// <summary>The end of the <c>attributive-particle</c> (的) that closes the phrase [<paramref name="start"/>, <paramref name="end"/>)
     /// right before the number at <paramref name="number"/>, when only spaces stand between them; -1 when none does.</summary>
     private static int ModifierEnd(string text, int start, int end, int number)
@@ -2734,6 +2776,15 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return true;
+    }
+
+    /// <summary>"精心组织实施好十项甲乙工程": a verb with its <c>result-complement</c> (好, 出) right before the number takes the noun
+    /// after it as its object, as the bare verb does.</summary>
+    private static bool EndsInVerbAndResult(ExtractionContext context, int start, int end)
+    {
+        var complement = ResultComplements.MatchAtEnd(context.Text.AsSpan(start, end - start));
+        return complement > 0 && end - complement > start && context.Words.IsBoundary(end - complement)
+               && EndsInVerbOrPlace(context, start, end - complement);
     }
 
     /// <summary>"规模达到1000亿元以上的创新型产业集群": a phrase opening with a generic noun that goes on to a 的 and a head noun is a

@@ -128,7 +128,9 @@ public sealed class KindRule : ITargetRule
             case UnitKind.Money:
                 // 新增社会融资2500亿元 is an amount like any sum of money; 亩均税收 / 保障标准 is money per unit, a level.
                 // 投资2亿元建设高标准农田: 高标准 (built to a high standard) describes the work, it names no standard the money sets.
-                return PerUnitMeasures.OccursIn(draft.Indicator.Replace("高标准", "", StringComparison.Ordinal)) ? TargetKind.Level : TargetKind.Amount;
+                // 总投资5亿元的标准化厂房: what one named work costs is an amount, whatever words its name holds.
+                return !InvestsInOne(text, draft, before) && PerUnitMeasures.OccursIn(draft.Indicator.Replace("高标准", "", StringComparison.Ordinal))
+                    ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Count:
                 return HasIncrease(before) || ContinuesIncrease(draft, previous, before) || ContinuesCountFirst(text, draft, previous, before)
                     ? TargetKind.Increase : TargetKind.Count;
