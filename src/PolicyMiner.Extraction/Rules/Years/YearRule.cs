@@ -357,6 +357,12 @@ public sealed class YearRule : ITargetRule
                 continue;
             }
 
+            // "比“十五”末降低20%", "比“十一五”期间增长两倍": the time a comparison is made against is the base, never the due year.
+            if (year.Span.Start > 0 && context.Text[year.Span.Start - 1] is '比' or '较')
+            {
+                continue;
+            }
+
             if (context.PlanYear is { } plan && year.Kind == YearMentionKind.Absolute && year.Period is { } p && p.End.Value < plan.Value)
             {
                 continue;
