@@ -642,7 +642,10 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.ClassThreshold;
         }
 
-        if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标"))
+        // "其中约束性指标11项", "主要目标设定为23项" count indicators or goals written before their count as "40项指标" does
+        // after it: the plan's own indicator set, a reference. Only a count: a land quota (建设用地指标2万亩) is an amount to secure.
+        if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标")
+            || (m.Quantity.Kind == UnitKind.Count && CountsOwnIndicators(text, ClauseText.ClauseStart(text, start), start)))
         {
             return RejectionReason.IndicatorCount;
         }
@@ -838,6 +841,20 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>The clause before a number without a trailing 为 or 约 (总面积为, 总人口约).</summary>
+    /// <summary>True when the clause names right before the count the indicators it counts ("约束性指标11项"), or the goals or
+    /// indicators a verb of setting sizes ("主要目标设定为23项"); a bare 目标为 (专利目标为100项) sets a figure and is left alone.</summary>
+    private static bool CountsOwnIndicators(string text, int clauseStart, int start)
+    {
+        var before = text.AsSpan(clauseStart, Math.Max(0, start - clauseStart)).TrimEnd();
+        if (before.EndsWith("指标"))
+        {
+            return true;
+        }
+
+        var head = before.EndsWith("设定为") || before.EndsWith("确定为") ? before[..^3] : [];
+        return head.EndsWith("指标") || head.EndsWith("目标");
+    }
+
     private static ReadOnlySpan<char> WithoutCopula(ReadOnlySpan<char> clauseBefore)
     {
         var rest = clauseBefore.TrimEnd();

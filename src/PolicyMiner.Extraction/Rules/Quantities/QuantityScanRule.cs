@@ -169,7 +169,8 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         }
 
         var from = index + 1;
-        if (text[index] == '—' && from < text.Length && text[from] == '—')
+        // 3——5个, 1--2家: a dash typed twice (an em dash pair, or hyphens where a text has no em dash) is still one dash.
+        if (text[index] is '—' or '-' or '－' && from < text.Length && text[from] == text[index])
         {
             from++;
         }

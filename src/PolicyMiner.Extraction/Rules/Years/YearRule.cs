@@ -8,7 +8,8 @@ namespace PolicyMiner.Extraction.Rules.Years;
 
 /// <summary>Gives each target its due year: a time expression in its own clause, else one leading its sentence, else a list's
 /// lead-in (a line ending in ：, or the goal paragraph over a dash list), else a deadline opening an earlier sentence of its
-/// paragraph, the paragraph's or the section's, else the end of the plan its title names, else the plan year (year_text null).
+/// paragraph or closing with ： a lead-in clause earlier in it (…“十一五”时期的主要目标：…。…), the later of the two, else the
+/// paragraph's or the section's, else the end of the plan its title names, else the plan year (year_text null).
 /// "2004年-2006年…分别达到1.45%、1.50%和1.60%" gives one year per value.</summary>
 /// <remarks>Years before the plan year, dates, and years inside titles (《…(2006-2020年)》) never give a due year.</remarks>
 public sealed class YearRule : ITargetRule
@@ -37,11 +38,21 @@ public sealed class YearRule : ITargetRule
                 draft.YearFrom = ScopeSource.LeadIn;
             }
 
-            if (chosen is null && EarlierSentenceDeadline(context, ClauseText.ParagraphStart(text, sentenceStart), sentenceStart, sentenceOpening: true) is { } earlier)
+            var paragraphStart = ClauseText.ParagraphStart(text, sentenceStart);
+            if (chosen is null && EarlierSentenceDeadline(context, paragraphStart, sentenceStart, sentenceOpening: true) is { } earlier)
             {
                 // "力争到2027年，全省…全面拓展。在…取得10项以上成果；…": the deadline a sentence opens with governs the paragraph after it.
                 chosen = earlier;
                 draft.YearFrom = ScopeSource.Paragraph;
+            }
+
+            if (InlineLeadIn(context, paragraphStart, sentenceStart) is { } inline
+                && (chosen is null || (draft.YearFrom == ScopeSource.Paragraph && inline.Span.Start > chosen.Span.Start)))
+            {
+                // "…提出了“十一五”时期的主要目标：A增长11%。B达到2000亿元。": a lead-in that runs on inside its paragraph governs
+                // every sentence after its colon, as a lead-in line governs its list.
+                chosen = inline;
+                draft.YearFrom = ScopeSource.LeadIn;
             }
 
             if (chosen is null)
@@ -140,6 +151,31 @@ public sealed class YearRule : ITargetRule
 
             var opening = sentenceOpening ? Math.Max(from, ClauseText.SentenceStart(text, year.Span.Start)) : ClauseText.ClauseStart(text, year.Span.Start, from);
             if (OnlyModalsBefore(context, opening, year.Span.Start) && OpensAClause(text, year.Span.End))
+            {
+                found = year;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The last stated due year in [from, to) whose clause a colon closes ("《纲要》提出了“十一五”时期的主要目标："), a year
+    /// after the plan year and not a recurring or relative one; null when there is none.</summary>
+    private static YearMention? InlineLeadIn(ExtractionContext context, int from, int to)
+    {
+        var text = context.Text;
+        YearMention? found = null;
+        foreach (var year in context.YearsIn(from, to))
+        {
+            if (year.InName || year.Kind is not (YearMentionKind.Deadline or YearMentionKind.Period or YearMentionKind.Within or YearMentionKind.Absolute)
+                || (context.PlanYear is { } plan && year.Resolve(plan) is { } due && due <= plan.Value))
+            {
+                // The plan year itself adds nothing to what the document gives every untimed target.
+                continue;
+            }
+
+            var end = ClauseText.ClauseEnd(text, year.Span.End);
+            if (end < to && text[end] is '：' or ':')
             {
                 found = year;
             }
@@ -317,6 +353,12 @@ public sealed class YearRule : ITargetRule
         foreach (var year in context.YearsIn(from, to))
         {
             if (year.InName || year.Kind is YearMentionKind.Date or YearMentionKind.Past)
+            {
+                continue;
+            }
+
+            // "比“十五”末降低20%", "比“十一五”期间增长两倍": the time a comparison is made against is the base, never the due year.
+            if (year.Span.Start > 0 && context.Text[year.Span.Start - 1] is '比' or '较')
             {
                 continue;
             }
