@@ -171,6 +171,12 @@ public sealed class IndicatorRule : ITargetRule
 
         // Pre-number indicator.
         var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
+        // "打通“断头路”12条", "新改建“口袋公园”20个": verbs before a quoted name say what is done to the thing it names. Not before
+        // an area: "推广种植“甲稻1号”2万亩" measures the land the work covers, which the quoted variety alone does not name.
+        if (draft.Mention.Quantity.Kind != UnitKind.Area && preEnd > preStart && QuotedNameAfterVerbs(context, preStart, preEnd) is > 0 and var named)
+        {
+            preStart = named;
+        }
 
         // Post-number indicator.
         var (postStart, postEnd) = PostPhrase(context, draft);
@@ -217,7 +223,7 @@ public sealed class IndicatorRule : ITargetRule
         // "每周完成两次全域集中清扫": a verb of reaching (stripped from the phrase before) right before the number takes the noun after it.
         // "建成甲类园区和12个乙类园区": a joint right before the number opens the next conjunct, whose noun follows the number.
         var nounAfter = usePost && (preEnd <= preStart || IsVerbOnly(text, preStart, preEnd) || text[preEnd - 1] == '等'
-                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || EndsInVerbAndResult(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
+                                    || EndsInJoint(context, preStart, preEnd) || EndsInVerbOrPlace(context, preStart, preEnd) || VerbChain(context, preStart, preEnd) is not null || EndsInVerbAndResult(context, preStart, preEnd) || EndsWithAny(text.AsSpan(quoteStart, preLimit - quoteStart).TrimEnd(), ReachVerbs)
                                     || RestatesList(context, draft, preStart, preEnd) || EndsInOrdinal(text, preStart, preEnd)
                                     || CostDescribesCounted(context, draft, quoteStart) || SumNamesNounAfter(context, draft, quoteStart));
         // "计划开工和续建的6条干线公路", "营业收入超10亿元的6家龙头企业": a phrase (opening at a word) closed by 的 right before a count
@@ -245,7 +251,7 @@ public sealed class IndicatorRule : ITargetRule
                 span = null;
                 quoteStart = Math.Min(quoteStart, preStart);
             }
-            else if (IsRenovationChain(context, preStart, preEnd))
+            else if (IsRenovationChain(context, preStart, preEnd) && text[postStart] != '“')
             {
                 // "改造提升15条道路", "新建、改建0.8万户厕所": a verb of renovation names the work counted, as it does standing before
                 // the noun ("改造老旧小区31个"), so the verbs before the number stay with the noun after it.
@@ -288,6 +294,20 @@ public sealed class IndicatorRule : ITargetRule
             indicator = text[preStart..preEnd];
             span = new TextSpan(preStart, preEnd);
             quoteStart = Math.Min(quoteStart, preStart);
+            // "推进甲乙都市圈80项重点项目", "提高残疾人两项补贴标准": a count whose classifier goes on to a noun counts that noun;
+            // the noun phrase before the number (a place, a group, a program) qualifies it, so the indicator is both.
+            if (usePost && draft.Mention.Quantity.Kind == UnitKind.Count && draft.ExpressionEnd == postStart && preEnd == exprStart
+                && EndsInNounPhrase(context, preStart, preEnd) && IsNounStart(context, postStart))
+            {
+                var (nounStart, nounEnd) = TrimPost(text, postStart, postEnd);
+                nounEnd = CountedNounEnd(context, nounStart, nounEnd);
+                if (nounStart == postStart && nounEnd - nounStart >= 2)
+                {
+                    indicator += text[nounStart..nounEnd];
+                    span = null;
+                    quoteEnd = Math.Max(quoteEnd, nounEnd);
+                }
+            }
         }
         else
         {
@@ -1119,6 +1139,42 @@ public sealed class IndicatorRule : ITargetRule
             || tag == "vn" || tag[0] is not ('v' or 'p' or 'd' or 'c');
     }
 
+    /// <summary>True when the word at <paramref name="start"/> can open a noun phrase to jieba (a noun, tag n…; a verbal or
+    /// adjectival noun, vn, an; an attribute, a, b; an abbreviation, j; a Latin word, eng): the phrase after a classifier then
+    /// names what is counted. A verb, adverb or set phrase (l, i: "100人左右|深入基层…") opens the predicate instead.</summary>
+    private static bool IsNounStart(ExtractionContext context, int start) =>
+        context.Words.WordStartingAt(start) is { } first && first.Start == start && context.Words.TagAt(start) is { } tag
+        && (tag[0] == 'n' || tag is "vn" or "an" or "a" or "b" or "j" or "eng");
+
+    /// <summary>The end of the noun phrase a classifier counts in [<paramref name="start"/>, <paramref name="end"/>): a list comma
+    /// ends it ("24项甲类技术攻关|、积极争创…" opens another clause); <paramref name="start"/> when only verbal nouns (jieba tag vn)
+    /// stand there ("1840套|建设": the work on the things before the number, which name them already). A verb inside is kept:
+    /// jieba tags the verb of many compound nouns v ("创新中心", "健身设施").</summary>
+    private static int CountedNounEnd(ExtractionContext context, int start, int end)
+    {
+        var words = context.Words;
+        var nounLike = false;
+        for (var i = start; i < end;)
+        {
+            if (context.Text[i] == '、')
+            {
+                return nounLike ? i : start;
+            }
+
+            if (words.WordStartingAt(i) is not { } word || word.Start != i)
+            {
+                i++;
+                nounLike = true;
+                continue;
+            }
+
+            nounLike |= words.TagAt(i) != "vn";
+            i = word.End;
+        }
+
+        return nounLike ? end : start;
+    }
+
     /// <summary>
     /// True when the generic noun opening the phrase at <paramref name="start"/> is only the head of a longer word
     /// ("2万家规模以上企业": 规模以上 is one word), so it does not stand for the measure of the number before it.
@@ -1534,6 +1590,7 @@ public sealed class IndicatorRule : ITargetRule
         {
             start = serialEnd;
         }
+
 
         return (start, Math.Max(start, end));
     }
@@ -2717,10 +2774,17 @@ public sealed class IndicatorRule : ITargetRule
 
     /// <summary>True when the words of the phrase before the number are verbs and joints only ("新建、改建", "改造提升", "新改扩建")
     /// and one of them is a <c>renovation-verb</c>: work on what exists, which the count measures.</summary>
-    private static bool IsRenovationChain(ExtractionContext context, int start, int end)
+    private static bool IsRenovationChain(ExtractionContext context, int start, int end) =>
+        VerbChain(context, start, end) is { Renovation: true };
+
+    /// <summary>Whether the words of [<paramref name="start"/>, <paramref name="end"/>) are verbs and joints only ("新建、改扩建",
+    /// "改造提升", "打通"), and whether one of them is a <c>renovation-verb</c>; null when a word of another kind stands there or
+    /// the span is empty.</summary>
+    private static (bool Renovation, int Words)? VerbChain(ExtractionContext context, int start, int end)
     {
         var words = context.Words;
         var renovation = false;
+        var count = 0;
         for (var i = start; i < end;)
         {
             if (context.Text[i] == '、')
@@ -2731,7 +2795,7 @@ public sealed class IndicatorRule : ITargetRule
 
             if (words.WordStartingAt(i) is not { } word || word.Start != i || word.End > end)
             {
-                return false;
+                return null;
             }
 
             var piece = context.Text.AsSpan(word.Start, word.Length);
@@ -2742,13 +2806,31 @@ public sealed class IndicatorRule : ITargetRule
             else if (!(piece is "新" || JointWords.Contains(piece) || RebuildVerbs.Contains(piece) || IncreaseVerbs.Contains(piece)
                        || words.TagAt(word.Start) is "v"))
             {
-                return false;
+                return null;
             }
 
+            count++;
             i = word.End;
         }
 
-        return renovation;
+        return count > 0 ? (renovation, count) : null;
+    }
+
+    /// <summary>"打通“断头路”12条", "新改建“口袋公园”20个": where the quoted name opens when only verbs (and joints) stand before it
+    /// in [<paramref name="start"/>, <paramref name="end"/>): a quoted name is what the thing counted is called, so the verbs
+    /// say what is done to it and are no part of it; -1 when something else stands before the quote, the quote is not closed
+    /// inside the phrase or a 的 after it makes the verbs part of a relative clause ("开展“甲类”试点的城市").</summary>
+    private static int QuotedNameAfterVerbs(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        var open = text.IndexOf('“', start, end - start);
+        if (open <= start || text.IndexOf('”', open, end - open) < 0 || text.IndexOf('的', open, end - open) >= 0
+            || !context.Words.IsBoundary(open) || VerbChain(context, start, open) is null)
+        {
+            return -1;
+        }
+
+        return open;
     }
 
     /// <summary>True when the pre-number text ends in a coordinating joint of its own (和, 及, 以及, 与: "…示范村和"), with words
