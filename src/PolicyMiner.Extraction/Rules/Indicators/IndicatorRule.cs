@@ -960,7 +960,9 @@ public sealed class IndicatorRule : ITargetRule
             return null;
         }
 
-        var items = SplitItems(context, span.Start, span.End);
+        // One value for every item: a joint before a later 、 stands inside an item ("甲业、乙及丙产业、丁业产值均增长"). (A list of
+        // values, one per item, may group items with a joint; the values' count decides there.)
+        var items = SplitItems(context, span.Start, span.End, lastJointOnly: true);
         if (items.Count < 2 || items.Exists(item => item.End - item.Start < 2))
         {
             return null;
@@ -1040,7 +1042,7 @@ public sealed class IndicatorRule : ITargetRule
     }
 
     /// <summary>The items of "A、B和C" outside brackets and quotes (of "A、B" only, with <paramref name="commasOnly"/>).</summary>
-    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end, bool commasOnly = false)
+    private static List<(int Start, int End)> SplitItems(ExtractionContext context, int start, int end, bool commasOnly = false, bool lastJointOnly = false)
     {
         var text = context.Text;
         var items = new List<(int Start, int End)>();
@@ -1057,7 +1059,8 @@ public sealed class IndicatorRule : ITargetRule
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && i > itemStart && (c == '、' || (!commasOnly && c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1))))
+            else if (depth == 0 && i > itemStart && (c == '、' || (!commasOnly && c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1)
+                                                                 && !(lastJointOnly && CommaListGoesOn(text, i + 1, end)))))
             {
                 items.Add((itemStart, i));
                 itemStart = i + 1;
@@ -1070,6 +1073,30 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return items;
+    }
+
+    /// <summary>"甲业、乙及丙产业、丁业": a 、 at bracket depth 0 after a joint in [<paramref name="from"/>, <paramref name="end"/>) shows the
+    /// joint stands inside an item, since a 、-list joins its last item only with 和/及/与.</summary>
+    private static bool CommaListGoesOn(string text, int from, int end)
+    {
+        var depth = 0;
+        for (var i = from; i < end; i++)
+        {
+            if (ClauseText.IsOpener(text[i]))
+            {
+                depth++;
+            }
+            else if (ClauseText.IsCloser(text[i]))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && text[i] == '、')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The span widened to whole words ("…总体平" → "…总体平均水平"), never past [floor, ceiling). An edge next to the number
