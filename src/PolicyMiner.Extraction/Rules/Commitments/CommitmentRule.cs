@@ -8,7 +8,8 @@ using PolicyMiner.Extraction.Text;
 namespace PolicyMiner.Extraction.Rules.Commitments;
 
 /// <summary>Sets firm / aspirational / plain from the modal nearest before the number in its clause; a modal that leads the
-/// sentence (before its first target) governs every target of the sentence ("力争A;B;C"); a clause that only restates the
+/// sentence (before its first target) governs every target of the sentence ("力争A;B;C") up to a ；-part that opens with a task of
+/// its own ("确保A；加强甲培育，新增B": B is plain); a clause that only restates the
 /// previous target's growth ("确保150亿元，同比增长12%") shares its commitment.</summary>
 /// <remarks>"确保480亿元，力争500亿元" gives one firm and one aspirational target because each clause has its own modal; so does
 /// the pair "保8争9" (<see cref="PairedFigure"/>). A comparison under a modal negation (不得低于80%) is firm.</remarks>
@@ -17,6 +18,9 @@ public sealed class CommitmentRule : ITargetRule
     // The modal negations that make a comparison a norm (不得低于, 不应少于, 不能高于): lexicon class comparator-negation.
     private static readonly WordClass Prohibitions = WordLexicon.Default["comparator-negation"];
     private static readonly WordClass GrowthBases = WordLexicon.Default["growth-base"];
+
+    // 争创 takes an object of its own (争创甲示范区，A增长6%): it commits only the numbers of its own clause, never a sentence's list.
+    private static readonly WordClass ClauseOnlyModals = WordLexicon.Default["aspiration-modal-word"];
 
     public string Name => "commitment";
 
@@ -67,17 +71,22 @@ public sealed class CommitmentRule : ITargetRule
                 continue;
             }
 
-            var first = context.FirstLiveInSentence(draft);
+            // "确保A增长15%；加强甲乙培育，新增B 260家": a ；-part that opens with a task of its own is read as a sentence of its own.
+            var sentenceFirst = context.FirstLiveInSentence(draft);
+            var scopeStart = OwnTaskPartStart(context, sentenceStart, draft) ?? sentenceStart;
+            var first = scopeStart == sentenceStart ? sentenceFirst : FirstLiveFrom(context, draft, scopeStart);
             var firstClauseStart = ClauseText.ClauseStart(text, first.ExpressionStart);
-            var leading = LastModal(context, sentenceStart, first == draft ? clauseStart : firstClauseStart)
-                          ?? (first != draft ? LastModal(context, firstClauseStart, first.ExpressionStart) : null);
+            var leading = LastModal(context, scopeStart, first == draft ? clauseStart : firstClauseStart, ownClause: false)
+                          ?? (first != draft ? LastModal(context, firstClauseStart, first.ExpressionStart, ownClause: false) : null);
             // Only a modal before the first target's indicator heads the list ("力争A达到X；B…"); "A确保X，力争Y；B…" does not.
-            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1))
+            // A modal heading a part opened by a task of its own reaches no further than that part's ；.
+            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1)
+                && (scopeStart == sentenceStart || text.AsSpan(leading.Span.End, draft.ExpressionStart - leading.Span.End).IndexOfAny('；', ';') < 0))
             {
                 draft.Commitment = leading.Commitment;
                 draft.CommitmentFrom = ScopeSource.Sentence;
             }
-            else if (first == draft && context.Scopes.At(start).LeadIn is { } leadIn && LastModal(context, leadIn.Start, leadIn.End) is { } listModal)
+            else if (sentenceFirst == draft && context.Scopes.At(start).LeadIn is { } leadIn && LastModal(context, leadIn.Start, leadIn.End, ownClause: false) is { } listModal)
             {
                 // "力争通过3年努力，实现以下目标：" over its list: the lead-in's modal commits every item that has none of its own.
                 draft.Commitment = listModal.Commitment;
@@ -86,12 +95,74 @@ public sealed class CommitmentRule : ITargetRule
         }
     }
 
-    private static ModalMention? LastModal(ExtractionContext context, int from, int to)
+    /// <summary>The start of the ；-part, latest first, that holds or precedes the draft and opens with a clause of no target
+    /// ("确保A增长15%；加强甲乙培育，新增B 260家"): that part sets a task of its own, so a modal before it does not reach into it.
+    /// Null when every part goes on with the list (opens with a target: "力争A达到1.6%；B突破90家；登记C 45项").</summary>
+    private static int? OwnTaskPartStart(ExtractionContext context, int sentenceStart, TargetDraft draft)
+    {
+        var text = context.Text;
+        for (var i = draft.ExpressionStart - 1; i >= sentenceStart; i--)
+        {
+            if (text[i] is not ('；' or ';'))
+            {
+                continue;
+            }
+
+            var partStart = i + 1;
+            var firstClauseEnd = ClauseText.ClauseEnd(text, partStart);
+            if (draft.Mention.Span.Start < firstClauseEnd)
+            {
+                continue;
+            }
+
+            // A part with no target at all is an item of the list that names no figure ("力争A达到2.2%；B达到或超过省定指标；
+            // 完成C 100项"): it opens no task of its own.
+            var partEnd = text.AsSpan(partStart, draft.ExpressionStart - partStart).IndexOfAny('；', ';') is var next and >= 0
+                ? partStart + next : draft.Mention.Span.End;
+            var opensWithTarget = false;
+            var holdsTarget = false;
+            foreach (var other in context.LiveDrafts)
+            {
+                var at = other.Mention.Span.Start;
+                opensWithTarget |= at >= partStart && at < firstClauseEnd;
+                holdsTarget |= at >= partStart && at < partEnd;
+            }
+
+            if (holdsTarget && !opensWithTarget)
+            {
+                return partStart;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first live draft whose number lies in [<paramref name="floor"/>, draft]; the draft itself when none is before it.</summary>
+    private static TargetDraft FirstLiveFrom(ExtractionContext context, TargetDraft draft, int floor)
+    {
+        var first = draft;
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.Start >= floor; i--)
+        {
+            if (!context.Drafts[i].IsRejected)
+            {
+                first = context.Drafts[i];
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The last modal in [from, to); outside the number's own clause (<paramref name="ownClause"/> false) a modal bound to
+    /// its own clause (争创) is passed over.</summary>
+    private static ModalMention? LastModal(ExtractionContext context, int from, int to, bool ownClause = true)
     {
         ModalMention? found = null;
         foreach (var modal in context.ModalsIn(from, to))
         {
-            found = modal;
+            if (ownClause || !ClauseOnlyModals.Contains(modal.Word))
+            {
+                found = modal;
+            }
         }
 
         return found;

@@ -6,7 +6,7 @@ using PolicyMiner.Extraction.Text;
 
 namespace PolicyMiner.Extraction.Rules.Commitments;
 
-/// <summary>Finds modal words: 确保 / 必须 / 务必 / 要 / 应 / 须 (firm) and 力争 / 争取 / 努力 / 力求 / 冲刺 (aspirational).</summary>
+/// <summary>Finds modal words: 确保 / 必须 / 务必 / 要 / 应 / 须 (firm) and 力争 / 争取 / 努力 / 力求 / 冲刺 / 争创 (aspirational).</summary>
 /// <remarks>要 and 应 are single characters inside many words (重要, 主要, 要求, 应用, 相应); those are excluded by their neighbours.
 /// 争取 followed by a source of money or support (争取上级项目资金) means "obtain": it belongs to the indicator and hedges nothing.</remarks>
 public sealed class ModalScanRule : IScanRule
@@ -26,6 +26,10 @@ public sealed class ModalScanRule : IScanRule
     // 未来的努力, 不断努力: a character before 努力 that makes it a noun or an adverbial, no modal.
     private static readonly WordClass NotBeforeNuli = WordLexicon.Default["nuli-word-before"];
 
+    // 争创: a two-character aspirational modal (lexicon class aspiration-modal-word), not where 争 ends a word (竞争创新: zheng-word-before).
+    private static readonly WordClass AspirationWords = WordLexicon.Default["aspiration-modal-word"];
+    private static readonly WordClass NotBeforeZheng = WordLexicon.Default["zheng-word-before"];
+
     // 无须, 毋须: a character before 须 that negates it.
     private static readonly WordClass NotBeforeXu = WordLexicon.Default["xu-word-before"];
 
@@ -41,6 +45,11 @@ public sealed class ModalScanRule : IScanRule
         if (FirmWords.MatchAt(text, position) is var firm and > 0)
         {
             return Add(context, position, firm, Commitment.Firm);
+        }
+
+        if (AspirationWords.MatchAt(text, position) is var aspiration and > 0 && !NotBeforeZheng.Contains(before))
+        {
+            return Add(context, position, aspiration, Commitment.Aspirational);
         }
 
         switch (text[position])

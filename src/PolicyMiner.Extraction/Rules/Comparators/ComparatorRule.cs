@@ -9,9 +9,10 @@ namespace PolicyMiner.Extraction.Rules.Comparators;
 /// <summary>Reads the comparator around a number (word classes comparator-* of lexicon.txt): 以上 / 不低于 / 不少于 / 突破 / 至少 → &gt;=; 超过 / 高于 / 多于 → &gt;;
 /// 以下 / 不超过 / 以内 → &lt;=; 低于 / 不足 / 不满 → &lt;; a modal negation flips a strict word (不得低于 → &gt;=, 不得超过 → &lt;=); 左右 / 约 / 近 / 余 / 多 → ~; X-Y → range; otherwise =.</summary>
 /// <remarks>超过 is strict (&gt;), as issue 4 defines it ("more than"); the older gold schema list puts it with 以上, but no shared
-/// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 on the last
+/// gold target uses it, and 达到或超过 stays inclusive. A trailing 以上 (or 左右) on the last
 /// item of a 、-list ("重点企业4%、中型企业2.5%、小微企业1%以上") applies to every item of the list, except in a list of counts of
-/// different things ("新认定A 300家、B 2000家以上"). A quota word (至少) governs every number after it in its clause.</remarks>
+/// different things ("新认定A 300家、B 2000家以上"); a comparison word before the first number of a list of bare numbers
+/// (分别不低于30%、35%、40%) governs the numbers after it. A quota word (至少) governs every number after it in its clause.</remarks>
 public sealed class ComparatorRule : ITargetRule
 {
     // Comparator words are data (lexicon.txt): one class per meaning, before the number (prefix) or after it (suffix).
@@ -53,6 +54,7 @@ public sealed class ComparatorRule : ITargetRule
         }
 
         PropagateAlongLists(context);
+        PropagateForward(context);
     }
 
     private static void Read(string text, TargetDraft draft)
@@ -201,6 +203,44 @@ public sealed class ComparatorRule : ITargetRule
         Flush(group);
     }
 
+    /// <summary>"分别不低于总面积的30%、35%、40%": a comparison word before the first number of a list of bare numbers (only a list
+    /// joint between them, the same unit) governs the numbers after it, as a trailing 以上 governs the numbers before it. Only a word
+    /// before the number carries on: the 以上 after a number ends at that number.</summary>
+    private static void PropagateForward(ExtractionContext context)
+    {
+        var text = context.Text;
+        TargetDraft? previous = null;
+        Comparator? carried = null;
+        foreach (var draft in context.LiveDrafts)
+        {
+            if (previous is not null && carried is { } c && !draft.ComparatorWritten && !draft.Mention.Quantity.IsRange
+                && IsBareListNext(text, previous, draft))
+            {
+                draft.Comparator = c;
+            }
+            else
+            {
+                carried = draft is { ComparatorWritten: true, Comparator: Comparator.AtLeast or Comparator.AtMost or Comparator.GreaterThan or Comparator.LessThan }
+                          && !draft.Mention.Quantity.IsRange && draft.ExpressionEnd == draft.Mention.Span.End
+                    ? draft.Comparator : null;
+            }
+
+            previous = draft;
+        }
+    }
+
+    /// <summary>True when <paramref name="b"/> follows <paramref name="a"/> in the same unit with only a list joint (、 和 及 与) between them.</summary>
+    private static bool IsBareListNext(string text, TargetDraft a, TargetDraft b)
+    {
+        if (a.Mention.Quantity.Unit != b.Mention.Quantity.Unit || b.Mention.Span.Start < a.ExpressionEnd)
+        {
+            return false;
+        }
+
+        var gap = text.AsSpan(a.ExpressionEnd, b.Mention.Span.Start - a.ExpressionEnd).Trim();
+        return gap is "、" or "和" or "及" or "与";
+    }
+
     private static bool InSameList(string text, TargetDraft a, TargetDraft b)
     {
         if (a.Mention.Quantity.Unit != b.Mention.Quantity.Unit || b.Mention.Span.Start - a.ExpressionEnd > 12)
@@ -252,7 +292,11 @@ public sealed class ComparatorRule : ITargetRule
 
     private static void Flush(List<TargetDraft> group)
     {
-        if (group.Count > 1 && group[^1] is { ComparatorWritten: true, Comparator: Comparator.AtLeast or Comparator.AtMost } last)
+        // "分别增长4%、8%、6%左右": a trailing 左右 hedges every number of the list, as a trailing 以上 bounds them (a 约 before the
+        // last number hedges that number alone).
+        if (group.Count > 1 && group[^1] is { ComparatorWritten: true } last
+            && (last.Comparator is Comparator.AtLeast or Comparator.AtMost
+                || last.Comparator == Comparator.Approximately && last.ExpressionEnd > last.Mention.Span.End))
         {
             foreach (var draft in group)
             {
