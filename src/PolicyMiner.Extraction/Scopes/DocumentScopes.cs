@@ -154,7 +154,9 @@ public sealed class DocumentScopes
                 // a review heading is its review's opening ("一、X年工作回顾" over "今年是…之年。…", a report written as the
                 // reviewed year closed), never the turn: a heading over no review at all is no heading the reader missed.
                 var firstBody = heading.Kind == BlockKind.Heading ? heading.LineIndex + 1 : heading.LineIndex;
-                for (var i = heading.LineIndex; i < lines.Count && lines[i].Span.Start < section.Span.End && (i <= firstBody || !planLine[i]); i++)
+                for (var i = heading.LineIndex;
+                     i < lines.Count && lines[i].Span.Start < section.Span.End && (i <= firstBody || !planLine[i] || ReviewResumes(lines, pastOpening, section, i));
+                     i++)
                 {
                     review[i] = true;
                 }
@@ -241,6 +243,12 @@ public sealed class DocumentScopes
         MarkRepeatedReview(text, lines, scopes, openingReviews);
         return new DocumentScopes(tree, scopes) { _openingReviews = openingReviews };
     }
+
+    /// <summary>"今年，…旱情…" written as the reviewed year closed, then "一年来，…": a line that opens with a plan word inside a review
+    /// section turns to no plan when the very next line of the section reports the past again (<c>past-opening</c>); a real turn
+    /// is followed by the plan, not by more review.</summary>
+    private static bool ReviewResumes(IReadOnlyList<Block> lines, bool[] pastOpening, Block section, int i) =>
+        i + 1 < lines.Count && lines[i + 1].Span.Start < section.Span.End && lines[i + 1].Kind != BlockKind.Heading && pastOpening[i + 1];
 
     /// <summary>A file that holds its report twice (a served page and its copy) repeats the review word for word, often without
     /// the heading that opened it (a reader folds repeated lines as page clutter): a paragraph that repeats an earlier one takes

@@ -363,7 +363,10 @@ public sealed class YearRule : ITargetRule
                 continue;
             }
 
-            if (context.PlanYear is { } plan && year.Kind == YearMentionKind.Absolute && year.Period is { } p && p.End.Value < plan.Value)
+            // A year, deadline or period that ended before the plan year (2017年, 1990年前的房屋, 2020年前立项的) is the past a
+            // phrase speaks of, never a due year.
+            if (context.PlanYear is { } plan && year.Kind is YearMentionKind.Absolute or YearMentionKind.Deadline or YearMentionKind.Period
+                && year.Period is { } p && p.End.Value < plan.Value)
             {
                 continue;
             }

@@ -42,6 +42,9 @@ public sealed class YearScanRule : IScanRule
     // 到2025年, 截至2025年: before a year, the word making it a deadline (longest first).
     private static readonly WordClass DeadlineLeads = WordLexicon.Default["deadline-lead"];
 
+    // 关于2018年, 由于2020年: a preposition of topic or cause that ends in a deadline lead (于) and so is none.
+    private static readonly WordClass TopicPrepositions = WordLexicon.Default["topic-preposition"];
+
     // 2025年底, 2025年末: a year ending so is a deadline.
     private static readonly WordClass DeadlineEnds = WordLexicon.Default["deadline-end"];
 
@@ -307,10 +310,13 @@ public sealed class YearScanRule : IScanRule
 
     private static int SkipPartOfYear(string text, int end) => end + YearParts.MatchAt(text, end);
 
-    /// <summary>Includes a leading 到 / 至 / 截至 / 在 that makes a year a deadline.</summary>
+    /// <summary>Includes a leading 到 / 至 / 截至 / 于 that makes a year a deadline. A 于 that closes a preposition of topic or cause
+    /// (<c>topic-preposition</c>: "一、关于2018年政府工作") is no lead: the year is what the words speak of, so a heading that
+    /// reports on a past year stays in the past instead of naming a due year.</summary>
     private static int IncludeLead(string text, int start)
     {
-        return start - DeadlineLeads.MatchEndingAt(text, start);
+        var lead = DeadlineLeads.MatchEndingAt(text, start);
+        return lead > 0 && TopicPrepositions.MatchEndingAt(text, start) > lead ? start : start - lead;
     }
 
     private static int Relative(ExtractionContext context, int start, int end, int offset)
