@@ -62,6 +62,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
+    private static readonly WordClass PerUnitMeasures = WordLexicon.Default["per-unit-measure"];
     private static readonly WordClass JointWords = WordLexicon.Default["joint-word"];
     private static readonly WordClass AreaParts = WordLexicon.Default["area-part"];
     private static readonly WordClass TimeLimitOrigins = WordLexicon.Default["time-limit-origin"];
@@ -1545,10 +1546,13 @@ public sealed class IndicatorRule : ITargetRule
                 }
             }
 
+            // "…经费人均达到10元": a trailing word that only ends a per-unit measure (人均, 亩均: `per-unit-measure`) stays, the
+            // measure being per head or per mu.
             foreach (var word in end > start ? TrailingByLast.GetValueOrDefault(text[end - 1], []) : [])
             {
                 if (end - start >= word.Length && ClauseText.EndsAt(text, end, word)
-                    && (word.Length == 1 || context.Words.IsBoundary(end - word.Length)))
+                    && (word.Length == 1 || context.Words.IsBoundary(end - word.Length))
+                    && PerUnitMeasures.MatchEndingAt(text, end) <= word.Length)
                 {
                     end -= word.Length;
                     changed = true;

@@ -85,7 +85,7 @@ public sealed class KindRule : ITargetRule
             return previous.Kind;
         }
 
-        if (IsRequirement(text, draft, clauseStart, sentenceStart, before))
+        if (IsRequirement(context, text, draft, clauseStart, sentenceStart, before))
         {
             return TargetKind.Requirement;
         }
@@ -205,7 +205,7 @@ public sealed class KindRule : ITargetRule
     private static bool NamesRateOfChange(string indicator) =>
         indicator.Length > 0 && "速幅率度".Contains(indicator[^1], StringComparison.Ordinal) && GrowthVerbs.MatchAtEnd(indicator) > 0;
 
-    private static bool IsRequirement(string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
+    private static bool IsRequirement(ExtractionContext context, string text, TargetDraft draft, int clauseStart, int sentenceStart, ReadOnlySpan<char> before)
     {
         // 每个乡镇（街道）培育2-3个…, 各级政府每季度…应不少于1次, 每名班子成员联系1个…: the subject leading the sentence or clause.
         // 每… distributes over the whole sentence ("每位党组成员办1个联系点，到联系点讲党课1次以上"); 各… binds the clause it opens
@@ -214,7 +214,7 @@ public sealed class KindRule : ITargetRule
         var sentence = text.AsSpan(sentenceStart, draft.ExpressionStart - sentenceStart);
         var item = sentence[SkipMarker(sentence)..];
         var clause = SkipLeadingTime(before.TrimStart());
-        var subject = SkipDirective(clause);
+        var subject = SkipBenefactive(SkipDirective(SkipLeadingModal(context, text, draft, clause)));
         foreach (var start in PerActorStarts)
         {
             if ((item.StartsWith(start, StringComparison.Ordinal) && (start[0] == '每' || OneClause(item))) || subject.StartsWith(start, StringComparison.Ordinal))
@@ -441,6 +441,26 @@ public sealed class KindRule : ITargetRule
 
     /// <summary>True when no comma or semicolon ends a clause between the sentence's start and the number.</summary>
     private static bool OneClause(ReadOnlySpan<char> item) => item.IndexOfAny('，', '；') < 0;
+
+    /// <summary>"确保每个设区市培育一家…", "力争各县建成…": the clause after a modal opening it, which says how firmly the quota is
+    /// meant and leaves its subject (every actor of a class) where a clause without it has it. Only where the clause ends at
+    /// the number (a table cell's lead-in is its row's indicator, elsewhere in the text).</summary>
+    private static ReadOnlySpan<char> SkipLeadingModal(ExtractionContext context, string text, TargetDraft draft, ReadOnlySpan<char> clause)
+    {
+        var offset = draft.ExpressionStart - clause.Length;
+        if (clause.IsEmpty || offset < 0 || !text.AsSpan(offset, clause.Length).SequenceEqual(clause))
+        {
+            return clause;
+        }
+
+        var modals = context.ModalsIn(offset, offset + 1);
+        return modals.IsEmpty ? clause : clause[Math.Min(clause.Length, modals[0].Span.Length)..];
+    }
+
+    /// <summary>"为各区至少培育1家…": the benefactive 为 before every actor of a class (各…, 每…) hands the quota to each of them, as a
+    /// directive verb does.</summary>
+    private static ReadOnlySpan<char> SkipBenefactive(ReadOnlySpan<char> clause) =>
+        clause.Length > 1 && clause[0] == '为' && clause[1] is '各' or '每' ? clause[1..] : clause;
 
     /// <summary>"支持各市…": the subject after a directive verb.</summary>
     private static ReadOnlySpan<char> SkipDirective(ReadOnlySpan<char> clause) => clause[DirectiveVerbs.MatchAtStart(clause)..];

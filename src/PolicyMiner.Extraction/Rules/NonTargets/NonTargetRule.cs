@@ -692,6 +692,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
+        // 以推进甲区改革和三项重点任务为牵引, 以8个片区、30个社区中心为重点: a 以 opening the clause frames all up to its 为, so a
+        // number further inside names the frame's object as one right after 以 does.
+        if (OpensFrame(clauseBefore) && FrameOf(clauseAfter) is var inner and >= 0 && FrameGoals.MatchAtStart(clauseAfter[(inner + 1)..]) == 0)
+        {
+            return RejectionReason.Reference;
+        }
+
         // 上述两个表格, 下列三种情形: a demonstrative points at things already named.
         if (Demonstratives.MatchAtEnd(trimmedBefore) > 0)
         {
@@ -957,6 +964,13 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>可以, 予以, 加以, 难以, 所以…: 以 ending a word (<c>yi-word</c>), not the preposition of a 以…为 frame.</summary>
     private static bool IsVerbYi(ReadOnlySpan<char> before) => YiWords.MatchAtEnd(before) > 0;
+
+    /// <summary>True when the clause before the number opens with the preposition 以 and no 为 has closed its frame yet.</summary>
+    private static bool OpensFrame(ReadOnlySpan<char> clauseBefore)
+    {
+        var clause = clauseBefore.TrimStart();
+        return clause.Length > 1 && clause[0] == '以' && clause.IndexOf('为') < 0;
+    }
 
     /// <summary>The index of 为 that closes a 以…为 frame within a few characters, or -1.</summary>
     private static int FrameOf(ReadOnlySpan<char> after)

@@ -170,7 +170,12 @@ public sealed class YearScanRule : IScanRule
         if (n is >= 1 and <= 20)
         {
             var within = WithinYears.MatchAt(text, position + 1);
-            var spanLead = SpanLeads.MatchEndingAt(text, nStart);
+
+            // 用3-5年时间, 通过两到三年努力: a range of years opens at its low end; the span lead stands before that, and the
+            // horizon is the high end (the latest the work is done by).
+            var lowStart = RangeLowStart(text, nStart);
+            var spanLead = SpanLeads.MatchEndingAt(text, lowStart);
+            nStart = lowStart;
             if (within > 0 || spanLead > 0)
             {
                 var end = position + 1 + within;
@@ -359,6 +364,26 @@ public sealed class YearScanRule : IScanRule
     }
 
     /// <summary>A small number (4, 两, 三) just before <paramref name="position"/>, optionally with 个 between.</summary>
+    /// <summary>Where a range of years ending at <paramref name="highStart"/> opens (3-5年, 3—5年, 两到三年, 3--5年): the start of
+    /// its low number, or <paramref name="highStart"/> when no range dash and number stand right before it.</summary>
+    private static int RangeLowStart(string text, int highStart)
+    {
+        var i = highStart;
+        if (i == 0 || text[i - 1] is not ('-' or '－' or '—' or '–' or '~' or '～' or '至' or '到'))
+        {
+            return highStart;
+        }
+
+        i--;
+        if (i > 0 && text[i - 1] == text[i] && text[i] is '-' or '－' or '—')
+        {
+            i--;
+        }
+
+        var low = NumberBefore(text, i, out var lowStart);
+        return low is >= 1 and <= 20 ? lowStart : highStart;
+    }
+
     private static double? NumberBefore(string text, int position, out int start)
     {
         var end = position;
