@@ -134,7 +134,7 @@ public sealed class KindRule : ITargetRule
             case UnitKind.Count:
                 return HasIncrease(before) || ContinuesIncrease(draft, previous, before) || ContinuesCountFirst(text, draft, previous, before)
                     ? TargetKind.Increase : TargetKind.Count;
-            case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal) && LevelVerbs.MatchAtEnd(before.TrimEnd()) == 0:
+            case UnitKind.Area when draft.Indicator.EndsWith("面积", StringComparison.Ordinal) && !ReachesLevel(before):
                 // 孵化面积不少于1万平方米: an area the plan provides is an amount, like money.
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Amount;
             case UnitKind.Area or UnitKind.Physical when q.Unit.Contains('/', StringComparison.Ordinal) || IntensiveNouns.OccursIn(draft.Indicator):
@@ -144,7 +144,7 @@ public sealed class KindRule : ITargetRule
                 // 建成一级公路60公里, 完成营造林600万亩: work measured in a physical unit is an amount; 总动力达到10亿千瓦,
                 // 播种面积稳定在1000万亩: a measure that reaches or keeps a value is a level.
                 return HasIncrease(before) ? TargetKind.Increase
-                    : LevelVerbs.MatchAtEnd(before.TrimEnd()) > 0 ? TargetKind.Level : TargetKind.Amount;
+                    : ReachesLevel(before) ? TargetKind.Level : TargetKind.Amount;
             case UnitKind.Multiple:
                 return IsRateOfChange(before) ? TargetKind.Growth : TargetKind.Level;
             case UnitKind.None when q.Unit.Length > 0 && NounFollows(text, draft.ExpressionEnd):
@@ -153,6 +153,54 @@ public sealed class KindRule : ITargetRule
             default:
                 return HasIncrease(before) ? TargetKind.Increase : TargetKind.Level;
         }
+    }
+
+    /// <summary>达到 / 稳定在 right before the number, or a level verb ending in 在 written around its measure (稳定A面积在,
+    /// 保持B产量在): the same verb with its object put between its two halves keeps a level as the joined verb does.</summary>
+    private static bool ReachesLevel(ReadOnlySpan<char> before)
+    {
+        var words = before.TrimEnd();
+        if (LevelVerbs.MatchAtEnd(words) > 0)
+        {
+            return true;
+        }
+
+        if (words.Length < 2 || words[^1] != '在')
+        {
+            return false;
+        }
+
+        var measure = words[..^1];
+        foreach (var verb in LevelVerbs.Words)
+        {
+            if (verb.Length < 2 || verb[^1] != '在')
+            {
+                continue;
+            }
+
+            // The verb's stem (稳定, 保持) and then only the measure's own characters, no clause of its own, up to the 在.
+            var at = measure.LastIndexOf(verb.AsSpan(0, verb.Length - 1), StringComparison.Ordinal);
+            var after = at + verb.Length - 1;
+            if (at >= 0 && after < measure.Length && AllHan(measure[after..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllHan(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!ClauseText.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>
