@@ -63,6 +63,7 @@ public sealed class DocumentScopes
     private static readonly WordClass PlanHeading = WordLexicon.Default["plan-heading"];
     private static readonly WordClass PastOpeningWords = WordLexicon.Default["past-opening"];
     private static readonly WordClass GlossaryHeadings = WordLexicon.Default["glossary-heading"];
+    private static readonly WordClass SourcePrepositions = WordLexicon.Default["source-preposition"];
 
     private readonly LineScope[] _lines;
     private static readonly LineScope Empty = new(false, false, null, null, null);
@@ -597,6 +598,19 @@ public sealed class DocumentScopes
     private readonly record struct Time(YearMention? Due, bool DueOpens, bool OpensWithPast, bool OnlyPast);
 
     /// <summary>The usable due expression of a span (the last one), and whether the span speaks only of the past.</summary>
+    /// <summary>"根据“十五”计划纲要提出的…，今年，…": a time word right after a source preposition (<c>source-preposition</c>, past
+    /// an opening quote) names the plan the opening cites, not the time its paragraph speaks of.</summary>
+    private static bool CitedSource(string text, int from, int yearStart)
+    {
+        var i = yearStart;
+        while (i > from && text[i - 1] is '“' or '"' or '《' or ' ' or '\u3000')
+        {
+            i--;
+        }
+
+        return i > from && SourcePrepositions.MatchEndingAt(text, i) > 0;
+    }
+
     private static Time Timing(ExtractionContext context, TextSpan span, int? plan)
     {
         YearMention? due = null;
@@ -607,7 +621,7 @@ public sealed class DocumentScopes
         var text = context.Text;
         foreach (var year in context.YearsIn(span.Start, span.End))
         {
-            if (year.InName || year.Kind == YearMentionKind.Date)
+            if (year.InName || year.Kind == YearMentionKind.Date || CitedSource(text, span.Start, year.Span.Start))
             {
                 first = false;
                 continue;

@@ -36,6 +36,9 @@ public sealed class YearScanRule : IScanRule
     // 通过三年, 用两年: before N年, a word making it a span of years (through, using).
     private static readonly WordClass SpanLeads = WordLexicon.Default["span-lead"];
 
+    // 未来五年, 今后三年: before N年, a word making it the N years that open with the plan year.
+    private static readonly WordClass SpanAheads = WordLexicon.Default["span-ahead"];
+
     // 2025年上半年, 2025年底: the part of a year after it (longest first).
     private static readonly WordClass YearParts = WordLexicon.Default["year-part"];
 
@@ -176,6 +179,17 @@ public sealed class YearScanRule : IScanRule
             var lowStart = RangeLowStart(text, nStart);
             var spanLead = SpanLeads.MatchEndingAt(text, lowStart);
             nStart = lowStart;
+            if (SpanAheads.MatchEndingAt(text, lowStart) is var ahead and > 0 && context.PlanYear is { } plan
+                && PolicyYear.TryCreate(plan.Value + (int)n - 1, out var last))
+            {
+                // "今后五年" in a 2012 report is 2012–2016 (the report's own 到2016年 says so): the years ahead open with the plan
+                // year, so their targets are due at its (n-1)th successor, not n years on as N年内 counts.
+                var end = position + 1 + within;
+                var start = lowStart - ahead;
+                context.Years.Add(new YearMention(new TextSpan(start, end), text[start..end], YearMentionKind.Period, new PlanPeriod(plan, last), 0, false));
+                return end;
+            }
+
             if (within > 0 || spanLead > 0)
             {
                 var end = position + 1 + within;
