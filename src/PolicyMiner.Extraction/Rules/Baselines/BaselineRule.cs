@@ -10,6 +10,7 @@ namespace PolicyMiner.Extraction.Rules.Baselines;
 public sealed class BaselineRule : ITargetRule
 {
     private static readonly string[] ChangeVerbs = [.. WordLexicon.Default["change-verb"].Words];
+    private static readonly string[] BaseNouns = [.. WordLexicon.Default["base-noun"].Words];
 
     public string Name => "baseline";
 
@@ -63,6 +64,80 @@ public sealed class BaselineRule : ITargetRule
             first.Reject(RejectionReason.BaselineOfNext);
             second.Baseline = ToUnitOf(first, second);
         }
+
+        ApplyNamedBases(text, drafts);
+    }
+
+    /// <summary>"以1990年实有人数800名为基数，……到1993年达到1200名": a number between 以 and 为 + a base noun is the starting value
+    /// of the next target of the same unit later in the sentence (the base is named in an earlier clause, not before a change
+    /// verb), and is not a target itself.</summary>
+    private static void ApplyNamedBases(string text, List<TargetDraft> drafts)
+    {
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var origin = drafts[i];
+            var end = origin.Mention.Span.End;
+            if (NamedBaseEnd(text, end) is not { } after)
+            {
+                continue;
+            }
+
+            var sentenceStart = ClauseText.SentenceStart(text, origin.Mention.Span.Start);
+            if (origin.Mention.Span.Start <= sentenceStart)
+            {
+                continue;
+            }
+
+            var yi = text.LastIndexOf('以', origin.Mention.Span.Start - 1, origin.Mention.Span.Start - sentenceStart);
+            if (yi < 0 || text.AsSpan(yi, origin.Mention.Span.Start - yi).IndexOfAny('，', '；', ',') >= 0)
+            {
+                continue;
+            }
+
+            var sentenceEnd = ClauseText.SentenceEnd(text, after);
+            for (var j = i + 1; j < drafts.Count && drafts[j].Mention.Span.Start < sentenceEnd; j++)
+            {
+                var target = drafts[j];
+                if (target.IsRejected || target.Baseline is not null || target.Mention.Span.Start < after
+                    || target.Mention.Quantity.UnitStd != origin.Mention.Quantity.UnitStd)
+                {
+                    continue;
+                }
+
+                origin.Reject(RejectionReason.BaselineOfNext);
+                target.Baseline = ToUnitOf(origin, target);
+                break;
+            }
+        }
+    }
+
+    /// <summary>The index after "为基数" / "作为基期" (base-noun) right after a number ending at <paramref name="end"/> (a few
+    /// characters of unit between), or null.</summary>
+    private static int? NamedBaseEnd(string text, int end)
+    {
+        var limit = Math.Min(text.Length, end + 4);
+        for (var k = end; k < limit; k++)
+        {
+            if (ClauseText.IsClauseEnd(text[k]))
+            {
+                return null;
+            }
+
+            if (text[k] != '为')
+            {
+                continue;
+            }
+
+            foreach (var noun in BaseNouns)
+            {
+                if (ClauseText.At(text, k + 1, noun))
+                {
+                    return k + 1 + noun.Length;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The length n of a list of n starting values at <paramref name="first"/> followed by a change verb and a list of n
