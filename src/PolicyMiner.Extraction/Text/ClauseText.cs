@@ -30,6 +30,20 @@ public static class ClauseText
     /// <summary>True for CJK ideographs.</summary>
     public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
+    /// <summary>True when every character is a CJK ideograph (true for an empty span).</summary>
+    public static bool IsAllHan(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The opener that a closer pairs with.</summary>
     public static char OpenerOf(char closer) => closer switch
     {

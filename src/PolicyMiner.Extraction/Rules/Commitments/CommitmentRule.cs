@@ -119,13 +119,24 @@ public sealed class CommitmentRule : ITargetRule
             // 完成C 100项"): it opens no task of its own.
             var partEnd = text.AsSpan(partStart, draft.ExpressionStart - partStart).IndexOfAny('；', ';') is var next and >= 0
                 ? partStart + next : draft.Mention.Span.End;
+            // Drafts are in text order: only those from the part's start up to its end can open or fill it.
             var opensWithTarget = false;
             var holdsTarget = false;
-            foreach (var other in context.LiveDrafts)
+            var drafts = context.Drafts;
+            var lo = draft.Index;
+            while (lo > 0 && drafts[lo - 1].Mention.Span.Start >= partStart)
             {
-                var at = other.Mention.Span.Start;
-                opensWithTarget |= at >= partStart && at < firstClauseEnd;
-                holdsTarget |= at >= partStart && at < partEnd;
+                lo--;
+            }
+
+            for (var k = lo; k < drafts.Count && drafts[k].Mention.Span.Start < partEnd; k++)
+            {
+                if (!drafts[k].IsRejected)
+                {
+                    var at = drafts[k].Mention.Span.Start;
+                    opensWithTarget |= at < firstClauseEnd;
+                    holdsTarget = true;
+                }
             }
 
             if (holdsTarget && !opensWithTarget)

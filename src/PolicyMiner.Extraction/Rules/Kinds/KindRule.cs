@@ -181,26 +181,13 @@ public sealed class KindRule : ITargetRule
             // The verb's stem (稳定, 保持) and then only the measure's own characters, no clause of its own, up to the 在.
             var at = measure.LastIndexOf(verb.AsSpan(0, verb.Length - 1), StringComparison.Ordinal);
             var after = at + verb.Length - 1;
-            if (at >= 0 && after < measure.Length && AllHan(measure[after..]))
+            if (at >= 0 && after < measure.Length && ClauseText.IsAllHan(measure[after..]))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool AllHan(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (!ClauseText.IsHan(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>True when a Chinese word other than a particle, a comparator or a scale (的, 以上, 左右, 多, 余, 亿级) follows the expression.</summary>

@@ -1422,7 +1422,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var verb = clauseBefore[(each + 1)..];
-        return verb.Length is >= 2 and <= 3 && IsAllHan(verb);
+        return verb.Length is >= 2 and <= 3 && ClauseText.IsAllHan(verb);
     }
 
     /// <summary>The text before the number ends with a verb of choosing and its result 出, perhaps followed by the classes the
@@ -1795,24 +1795,11 @@ public sealed class NonTargetRule : ITargetRule
             if (FirmSuffixes.MatchAtEnd(clauseBefore[..i]) > 0)
             {
                 var between = clauseBefore[i..];
-                return between.IsEmpty || (between[0] == '年' && IsAllHan(between));
+                return between.IsEmpty || (between[0] == '年' && ClauseText.IsAllHan(between));
             }
         }
 
         return false;
-    }
-
-    private static bool IsAllHan(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!ClauseText.IsHan(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>"60万吨乙烯项目": a few characters of product, then 项目, with no break.</summary>

@@ -137,7 +137,7 @@ public static class Bodies
     /// <summary>True for leaders, members and personal names (2–3 Han characters with no organisational ending).</summary>
     public static bool IsPerson(string name)
     {
-        return HasPersonEnding(name) || (name.Length <= 3 && !LooksLikeBody(name) && AllHan(name));
+        return HasPersonEnding(name) || (name.Length <= 3 && !LooksLikeBody(name) && ClauseText.IsAllHan(name));
     }
 
     /// <summary>True when the phrase ends like an organisation (部门, 单位, 局, 科, 政府, 镇(区) …).</summary>
@@ -155,18 +155,5 @@ public static class Bodies
         }
 
         return BodyEndings.MatchAtEnd(s) > 0;
-    }
-
-    private static bool AllHan(string s)
-    {
-        foreach (var c in s)
-        {
-            if (!ClauseText.IsHan(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

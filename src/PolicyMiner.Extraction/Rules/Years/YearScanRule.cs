@@ -377,7 +377,6 @@ public sealed class YearScanRule : IScanRule
         return value;
     }
 
-    /// <summary>A small number (4, 两, 三) just before <paramref name="position"/>, optionally with 个 between.</summary>
     /// <summary>Where a range of years ending at <paramref name="highStart"/> opens (3-5年, 3—5年, 两到三年, 3--5年): the start of
     /// its low number, or <paramref name="highStart"/> when no range dash and number stand right before it.</summary>
     private static int RangeLowStart(string text, int highStart)
@@ -398,6 +397,7 @@ public sealed class YearScanRule : IScanRule
         return low is >= 1 and <= 20 ? lowStart : highStart;
     }
 
+    /// <summary>A small number (4, 两, 三) just before <paramref name="position"/>, optionally with 个 between.</summary>
     private static double? NumberBefore(string text, int position, out int start)
     {
         var end = position;
