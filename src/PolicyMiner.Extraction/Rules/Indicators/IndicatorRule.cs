@@ -543,6 +543,13 @@ public sealed class IndicatorRule : ITargetRule
             span = null;
             quoteEnd = Math.Max(quoteEnd, limit.End);
         }
+        else if (BracketedLimit(context, draft) is { } bracketed)
+        {
+            // "立即向甲部门上报有关情况（最迟不超过4个小时）": the limit of the action the bracket follows.
+            indicator = bracketed.Indicator;
+            span = null;
+            quoteStart = Math.Min(quoteStart, bracketed.Start);
+        }
 
         if (span is { } own && WholeWords(context, own, quoteStart,
                 own.End <= exprStart ? exprStart : ClauseText.ClauseEnd(text, own.End), draft) is var whole && whole != own)
@@ -766,7 +773,70 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         var (subjectStart, subjectStop) = subjectEnd > quoteStart ? Strip(context, quoteStart, subjectEnd) : (quoteStart, quoteStart);
-        return (text[subjectStart..subjectStop] + text[start..end] + "的时限", end);
+        return (text[subjectStart..subjectStop] + WithoutExamples(context, start, end) + "的时限", end);
+    }
+
+    /// <summary>"向社会公布甲类、乙类、丙类等信息": in the action a time limit bounds, a list closed by 等 gives examples of the noun
+    /// after it, and the action names its object by that noun ("向社会公布信息"). The first item is taken as long as the second (the
+    /// items of such a list are alike); the action as it stands when that start is no word boundary.</summary>
+    private static string WithoutExamples(ExtractionContext context, int start, int end)
+    {
+        var text = context.Text;
+        var first = text.IndexOf('、', start, end - start);
+        var second = first < 0 ? -1 : text.IndexOf('、', first + 1, end - first - 1);
+        var deng = first < 0 ? -1 : text.IndexOf('等', first, end - first);
+        if (first < 0 || deng < 0 || deng + 3 > end || text.IndexOf('、', deng, end - deng) >= 0
+            || !context.Words.IsBoundary(deng) || !context.Words.IsBoundary(deng + 1) || !IsNounStart(context, deng + 1))
+        {
+            return text[start..end];
+        }
+
+        var itemLength = (second < 0 ? deng : second) - first - 1;
+        var listStart = first - itemLength;
+        return itemLength >= 2 && listStart > start && context.Words.IsBoundary(listStart)
+            ? text[start..listStart] + text[(deng + 1)..end]
+            : text[start..end];
+    }
+
+    /// <summary>"立即向甲部门上报有关情况（最迟不超过4个小时）": a duration in a bracket that opens right after an action and states its
+    /// bound (a `bound-adverb` such as 最迟, or 内 after the number) is the time limit of that action, named by the clause before the
+    /// bracket without the modals and predicate adverbs that open it ("向甲部门上报有关情况的时限"); null for any other bracket.</summary>
+    private static (string Indicator, int Start)? BracketedLimit(ExtractionContext context, TargetDraft draft)
+    {
+        var text = context.Text;
+        var exprStart = draft.ExpressionStart;
+        if (draft.Mention.Quantity.Kind != UnitKind.Duration)
+        {
+            return null;
+        }
+
+        var open = ClauseText.ClauseStart(text, exprStart) - 1;
+        if (open < 1 || text[open] is not ('（' or '(') || exprStart - open > 8
+            || ClauseText.FindCloser(text, open, Math.Min(text.Length, draft.ExpressionEnd + 4)) < 0)
+        {
+            return null;
+        }
+
+        var bound = text.AsSpan(open + 1, exprStart - open - 1);
+        if (BoundAdverbs.MatchAtStart(bound) == 0 && !(bound.Length == 0 && ClauseText.AtAcrossLayout(text, draft.Mention.Span.End, "内") > 0))
+        {
+            return null;
+        }
+
+        // The action: the clause before the bracket, after its last modal, without the adverbs opening the predicate (立即, 及时).
+        var start = ClauseText.ClauseStart(text, open);
+        foreach (var modal in context.ModalsIn(start, open))
+        {
+            start = Math.Max(start, modal.Span.End);
+        }
+
+        while (start < open && PredicateAdverbs.MatchAtStart(text.AsSpan(start, open - start)) is > 0 and var adverb
+               && context.Words.IsBoundary(start + adverb))
+        {
+            start += adverb;
+        }
+
+        return open - start >= 2 && context.Words.IsBoundary(start) ? (text[start..open] + "的时限", start) : null;
     }
 
     private sealed record DistributedItem(string Indicator, TextSpan? Span, int QuoteStart);
