@@ -74,6 +74,10 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass RoleVerbs = WordLexicon.Default["role-verb"];
     private static readonly WordClass PhraseTails = WordLexicon.Default["phrase-tail"];
     private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
+
+    private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
+
+    private static readonly WordClass PilotNouns = WordLexicon.Default["pilot-noun"];
     private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
     private static readonly WordClass ChangeWords = WordLexicon.Default["change-verb"];
@@ -590,6 +594,13 @@ public sealed class IndicatorRule : ITargetRule
             draft.SharedWith = shared[1..];
         }
 
+        // "选择8个左右有条件的城市，在全市开展甲类改革试点": places chosen for a pilot named later in the sentence count as its sites.
+        if (draft.Mention.Quantity.Kind == UnitKind.Count && !distributed && PilotSites(context, draft, clauseStart) is { } sites)
+        {
+            indicator = sites;
+            span = null;
+        }
+
         // A topic a later step replaced (a distributive item, a share of a group) gave the indicator nothing.
         if (draft.IndicatorTopic is { } given && !indicator.Contains(given.Text.AsSpan(0, Math.Min(2, given.Text.Length)), StringComparison.Ordinal))
         {
@@ -837,6 +848,70 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return open - start >= 2 && context.Words.IsBoundary(start) ? (text[start..open] + "的时限", start) : null;
+    }
+
+    /// <summary>"选择8个左右有条件、有基础的城市，在全市域开展甲类改革试点", "选择东城、西城3个城市，…，丙类采购试点": a count right
+    /// after a choosing verb (`select-verb`, or before the list of names the count restates) whose clause ends in the noun counted,
+    /// followed in the same sentence by a clause ending in a pilot (`pilot-noun`: 试点), counts that pilot's sites ("甲类改革试点城市"):
+    /// the criteria before the noun (…的) or the names say which places are chosen, the pilot what they are counted as. The pilot
+    /// opens after the last verb of holding in its clause (`hold-verb`: 开展). Null for any other count; a pilot in the count's own
+    /// clause (选择10个县开展…试点) already follows the noun.</summary>
+    private static string? PilotSites(ExtractionContext context, TargetDraft draft, int clauseStart)
+    {
+        var text = context.Text;
+        var words = context.Words;
+        var exprStart = draft.ExpressionStart;
+        var selectEnd = -1;
+        for (var i = clauseStart; i < exprStart; i++)
+        {
+            if (words.IsBoundary(i) && SelectVerbs.MatchAtStart(text.AsSpan(i, exprStart - i)) is > 0 and var length && words.IsBoundary(i + length))
+            {
+                selectEnd = i + length;
+            }
+        }
+
+        var names = selectEnd < 0 ? default : text.AsSpan(selectEnd, exprStart - selectEnd);
+        if (selectEnd < 0 || (names.Length > 0 && (names.IndexOf('、') < 0 || names.IndexOfAnyInRange('0', '9') >= 0 || names.IndexOf('等') >= 0)))
+        {
+            return null;
+        }
+
+        // The counted noun ends the clause; criteria before it end in 的.
+        var clauseEnd = ClauseText.ClauseEnd(text, draft.ExpressionEnd);
+        var head = text.LastIndexOf('的', clauseEnd - 1, clauseEnd - draft.ExpressionEnd) is var de and >= 0 ? de + 1 : draft.ExpressionEnd;
+        if (clauseEnd - head is < 1 or > 6 || clauseEnd >= text.Length || text[clauseEnd] is not ('，' or ',') || !IsNounStart(context, head)
+            || PilotNouns.OccursIn(text.AsSpan(draft.ExpressionEnd, clauseEnd - draft.ExpressionEnd)))
+        {
+            return null;
+        }
+
+        var sentenceEnd = ClauseText.SentenceEnd(text, clauseEnd);
+        for (var start = clauseEnd + 1; start < sentenceEnd;)
+        {
+            var end = ClauseText.ClauseEnd(text, start);
+            if (end <= start)
+            {
+                return null;
+            }
+
+            if (PilotNouns.MatchEndingAt(text, end) > 0)
+            {
+                var topic = start;
+                for (var i = start; i < end; i++)
+                {
+                    if (words.WordStartingAt(i) is { } verb && HoldVerbs.Contains(text.AsSpan(verb.Start, verb.Length)))
+                    {
+                        topic = verb.End;
+                    }
+                }
+
+                return end - topic >= 4 ? text[topic..end] + text[head..clauseEnd] : null;
+            }
+
+            start = end + 1;
+        }
+
+        return null;
     }
 
     private sealed record DistributedItem(string Indicator, TextSpan? Span, int QuoteStart);
