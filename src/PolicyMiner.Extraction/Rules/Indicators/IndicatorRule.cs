@@ -412,7 +412,7 @@ public sealed class IndicatorRule : ITargetRule
         }
         else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) is > 0 and var measureLength
                                              && (measureLength == indicator.Length || ShareWords.MatchAtStart(indicator.AsSpan(measureLength)) == indicator.Length - measureLength)
-                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator))
+                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator) && !AfterExamples(text, draft))
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topicSpan)
         {
             var topic = text[topicSpan.Start..topicSpan.End];
@@ -2259,7 +2259,7 @@ public sealed class IndicatorRule : ITargetRule
     /// holds a generic head word.</summary>
     private static (string Topic, int At)? ScopeTopicOf(ExtractionContext context, TargetDraft draft, string phrase)
     {
-        if (context.Scopes.At(draft.Mention.Span.Start).Topic is not { } scoped
+        if (context.Scopes.At(draft.Mention.Span.Start).Topic is not { } scoped || AfterExamples(context.Text, draft)
             || scoped.Span.End > ClauseText.SentenceStart(context.Text, draft.ExpressionStart) || IsGenericHead(scoped.Text)
             || phrase.Contains(scoped.Text, StringComparison.Ordinal) || GenericHeads.OccursIn(scoped.Text))
         {
@@ -2351,6 +2351,12 @@ public sealed class IndicatorRule : ITargetRule
 
         return true;
     }
+
+    /// <summary>True when the count comes right after 等 closing a list of examples ("甲路、乙桥等53个项目"): the named examples
+    /// say which the counted things are, so no topic of a title or an earlier clause is put before a generic head.</summary>
+    private static bool AfterExamples(string text, TargetDraft draft) =>
+        draft.ExpressionStart > 1 && text[draft.ExpressionStart - 1] == '等'
+        && !ClauseText.IsClauseEnd(text[draft.ExpressionStart - 2]) && text[draft.ExpressionStart - 2] != '、';
 
     /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
     /// topic of its own.</summary>
