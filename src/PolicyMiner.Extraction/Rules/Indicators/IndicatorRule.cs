@@ -416,7 +416,7 @@ public sealed class IndicatorRule : ITargetRule
         }
         else if (span is { } measure && (MeasureNouns.MatchAtStart(indicator) is > 0 and var measureLength
                                              && (measureLength == indicator.Length || ShareWords.MatchAtStart(indicator.AsSpan(measureLength)) == indicator.Length - measureLength)
-                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator))
+                                         || BareRateStem(context, measure) is not null || IsGenericHead(indicator) && !AfterExamples(text, draft))
                  && PreviousClauseTopic(context, draft, clauseStart, measure) is { } topicSpan)
         {
             var topic = text[topicSpan.Start..topicSpan.End];
@@ -1087,7 +1087,7 @@ public sealed class IndicatorRule : ITargetRule
     {
         var text = context.Text;
         var between = text.AsSpan(span.End, exprStart - span.End);
-        var all = between.IndexOfAny('均', '都', '各');
+        var all = EachWordIn(context, span.End, between);
         var respectively = lone ? between.IndexOf("分别") : -1;
         if (all < 0 && respectively >= 0)
         {
@@ -1098,10 +1098,12 @@ public sealed class IndicatorRule : ITargetRule
 
             all = respectively;
         }
-        // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均); a word missing from the dictionary is no reason
-        // to read 均 as part of a word.
-        else if (all < 0 || !context.Words.IsBoundary(span.End + all + 1)
-            || !(context.Words.IsBoundary(span.End + all) || context.Words.TagAt(span.End + all) is null))
+        // jieba's HMM may glue 均 to the character before it ("集聚度均" → 集聚/度均: EachWordIn takes it); a word missing from the
+        // dictionary is no reason to read 均 as part of a word.
+        // "落地率、开工率均达70%": jieba may glue 均 to the level verb after it (均达); the verb still starts a word of its own.
+        else if (all < 0 || !(context.Words.IsBoundary(span.End + all + 1)
+                              || LevelVerbs.MatchAtStart(between[(all + 1)..]) is > 0 and var reach
+                              && context.Words.WordStartingAt(span.End + all) is { } glued && glued.End <= span.End + all + 1 + reach))
         {
             return null;
         }
@@ -1144,6 +1146,25 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         return result;
+    }
+
+    /// <summary>Where 均, 都 or 各 stands in <paramref name="between"/> (which starts at <paramref name="from"/>) as a word of its own
+    /// or glued by jieba's HMM to the character before it ("集聚度均" → 集聚/度均); -1 when none. One inside a dictionary word that
+    /// starts before it (年均, 平均) is a mean, not "each": "A、B年均分别增长8%" still sets the value for each item through 分别.</summary>
+    private static int EachWordIn(ExtractionContext context, int from, ReadOnlySpan<char> between)
+    {
+        for (var at = between.IndexOfAny('均', '都', '各'); at >= 0;)
+        {
+            if (context.Words.IsBoundary(from + at) || context.Words.TagAt(from + at) is null)
+            {
+                return at;
+            }
+
+            var next = between[(at + 1)..].IndexOfAny('均', '都', '各');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return -1;
     }
 
     /// <summary>True when no live value before or after the draft's is joined to it by a list joint ("分别增长6%", not "分别增长6%、8%").</summary>
@@ -2404,7 +2425,7 @@ public sealed class IndicatorRule : ITargetRule
     /// holds a generic head word.</summary>
     private static (string Topic, int At)? ScopeTopicOf(ExtractionContext context, TargetDraft draft, string phrase)
     {
-        if (context.Scopes.At(draft.Mention.Span.Start).Topic is not { } scoped
+        if (context.Scopes.At(draft.Mention.Span.Start).Topic is not { } scoped || AfterExamples(context.Text, draft)
             || scoped.Span.End > ClauseText.SentenceStart(context.Text, draft.ExpressionStart) || IsGenericHead(scoped.Text)
             || phrase.Contains(scoped.Text, StringComparison.Ordinal) || GenericHeads.OccursIn(scoped.Text))
         {
@@ -2496,6 +2517,12 @@ public sealed class IndicatorRule : ITargetRule
 
         return true;
     }
+
+    /// <summary>True when the count comes right after 等 closing a list of examples ("甲路、乙桥等53个项目"): the named examples
+    /// say which the counted things are, so no topic of a title or an earlier clause is put before a generic head.</summary>
+    private static bool AfterExamples(string text, TargetDraft draft) =>
+        draft.ExpressionStart > 1 && text[draft.ExpressionStart - 1] == '等'
+        && !ClauseText.IsClauseEnd(text[draft.ExpressionStart - 2]) && text[draft.ExpressionStart - 2] != '、';
 
     /// <summary>True for a container noun with only a level or a size word before it ("重大项目", "省级示范基地", "平台"): it names no
     /// topic of its own.</summary>

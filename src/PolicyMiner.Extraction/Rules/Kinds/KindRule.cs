@@ -16,6 +16,7 @@ public sealed class KindRule : ITargetRule
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass ComparatorLeads = WordLexicon.Default["comparator-lead"];
     private static readonly WordClass StockNouns = WordLexicon.Default["stock-noun"];
+    private static readonly WordClass RateSuffixes = WordLexicon.Default["rate-suffix"];
     private static readonly WordClass PerUnitMeasures = WordLexicon.Default["per-unit-measure"];
     private static readonly WordClass IntensiveNouns = WordLexicon.Default["intensive-noun"];
     private static readonly WordClass NormMarkers = WordLexicon.Default["norm-marker"];
@@ -106,6 +107,13 @@ public sealed class KindRule : ITargetRule
         // grows by (拥有量增长10%) or its share of a whole (先进产能占比90%) is read as any other percentage.
         var percentOfStock = q.Kind == UnitKind.Percent && (IsRateOfChange(before) || ShareWords.MatchAtEnd(draft.Indicator) > 0);
         if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || DensityWords.OccursIn(draft.Indicator)))
+        {
+            return TargetKind.Level;
+        }
+
+        // 加快形成1650万吨接卸能力, 年加工能力10万吨: a physical measure of what the indicator's head word says a thing can do
+        // (a rate suffix: 能力) is the level of a capacity, as a stock is; what a verb adds to it (新增污水处理能力) stays an increase.
+        if (q.Kind == UnitKind.Physical && RateSuffixes.MatchAtEnd(draft.Indicator) > 0 && !HasIncrease(before))
         {
             return TargetKind.Level;
         }
