@@ -49,6 +49,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
+    private static readonly WordClass InspectionVerbs = WordLexicon.Default["inspection-verb"];
+    private static readonly WordClass InspectionTeams = WordLexicon.Default["inspection-team"];
+    private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
     private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
     private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
     private static readonly WordClass CollectiveNouns = WordLexicon.Default["collective-noun"];
@@ -104,6 +107,9 @@ public sealed class NonTargetRule : ITargetRule
 
     private const double HoursInDay = 24;
 
+    /// <summary>How far after a count an inspection team may end (5个专项督导组: a short modifier stands between).</summary>
+    private const int TeamReach = 6;
+
     public string Name => "non-target";
 
     public void Apply(ExtractionContext context)
@@ -143,6 +149,8 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
+        RejectSampleBreakdowns(context, text);
+
         // 按照每名甲工1000元、乙工2000元、丙工5000元的标准给予补贴: the grant words follow the last item, so read the list back.
         for (var i = context.Drafts.Count - 2; i >= 0; i--)
         {
@@ -151,6 +159,57 @@ public sealed class NonTargetRule : ITargetRule
             {
                 draft.Reject(RejectionReason.Incentive);
             }
+        }
+    }
+
+    /// <summary>True when the count right after an inspection verb names the places or actors an inspection visits (a count
+    /// of times held, 巡查15次, is work done), or the count right before an inspection team staffs one.</summary>
+    private static bool ArrangesInspection(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter, string unit)
+    {
+        if (InspectionVerbs.MatchAtEnd(clauseBefore) > 0)
+        {
+            return !ActivityUnits.Contains(unit);
+        }
+
+        return InspectionTeams.OccursIn(clauseAfter[..Math.Min(TeamReach, clauseAfter.Length)]);
+    }
+
+    /// <summary>抽查4个企业和项目，其中：2个甲类企业，1个乙类项目: the counts a 其中 list splits a sample into are the sample's
+    /// parts, so they go with it. Drafts are in text order; a part is a count opening its clause in the same sentence.</summary>
+    private static void RejectSampleBreakdowns(ExtractionContext context, string text)
+    {
+        TargetDraft? previous = null;
+        var split = false;
+        foreach (var draft in context.Drafts)
+        {
+            if (draft.RejectedBecause == RejectionReason.Inspection)
+            {
+                previous = draft;
+                split = false;
+                continue;
+            }
+
+            var start = draft.Mention.Span.Start;
+            if (previous is null || draft.IsRejected
+                || ClauseText.SentenceStart(text, start) != ClauseText.SentenceStart(text, previous.Mention.Span.Start))
+            {
+                previous = null;
+                split = false;
+                continue;
+            }
+
+            var clauseStart = ClauseText.ClauseStart(text, start);
+            var gap = text.AsSpan(previous.Mention.Span.End, start - previous.Mention.Span.End);
+            if (!text.AsSpan(clauseStart, start - clauseStart).Trim().IsEmpty || !(split || SubsetOpenings.OccursIn(gap)))
+            {
+                previous = null;
+                split = false;
+                continue;
+            }
+
+            draft.Reject(RejectionReason.Inspection);
+            previous = draft;
+            split = true;
         }
     }
 
@@ -439,6 +498,13 @@ public sealed class NonTargetRule : ITargetRule
         if (Composition.OccursIn(clauseAfter) || ReferenceVerbs.MatchAtStart(clauseBefore.TrimStart()) > 0)
         {
             return RejectionReason.Reference;
+        }
+
+        // 各抽查2-3个县, 随机抽查4个企业和项目, 分赴11个设区市, 组织5个专项督导组: what an inspection the text arranges visits and
+        // how it is staffed, the government's own working arrangement; it sets nobody a figure to reach.
+        if (m.Quantity.Kind == UnitKind.Count && ArrangesInspection(clauseBefore, clauseAfter, m.Quantity.Unit))
+        {
+            return RejectionReason.Inspection;
         }
 
         if (StructureCheck(text, draft, clauseBefore, clauseAfter) is { } structural)
