@@ -14,6 +14,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly string[] PastMarkers = [.. WordLexicon.Default["past-marker"].Words];
     private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
+    private static readonly WordClass LinkLabels = WordLexicon.Default["link-label"];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
@@ -160,6 +161,14 @@ public sealed class NonTargetRule : ITargetRule
                 draft.Reject(RejectionReason.Incentive);
             }
         }
+    }
+
+    /// <summary>True when the line holding <paramref name="start"/> opens with a link label and a colon before it.</summary>
+    private static bool TitlesLinkedPage(string text, int start)
+    {
+        var line = text.AsSpan(ClauseText.ParagraphStart(text, start), start - ClauseText.ParagraphStart(text, start)).TrimStart();
+        var label = LinkLabels.MatchAtStart(line);
+        return label > 0 && label < line.Length && line[label] is '：' or ':';
     }
 
     /// <summary>True when the count right after an inspection verb names the places or actors an inspection visits (a count
@@ -674,6 +683,12 @@ public sealed class NonTargetRule : ITargetRule
         if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft) || ContinuesIncentiveList(context, text, draft)))
         {
             return RejectionReason.Incentive;
+        }
+
+        // 相关解读：甲省推进64个重大项目…: a served page's link to another page; the title's figures are that page's.
+        if (TitlesLinkedPage(text, start))
+        {
+            return RejectionReason.LinkedPage;
         }
 
         // The counter right before the number, or before one colon or blank that follows it.
