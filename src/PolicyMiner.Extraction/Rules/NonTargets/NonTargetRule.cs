@@ -172,12 +172,19 @@ public sealed class NonTargetRule : ITargetRule
     }
 
     /// <summary>True when the count right after an inspection verb names the places or actors an inspection visits (a count
-    /// of times held, 巡查15次, is work done), or the count right before an inspection team staffs one.</summary>
+    /// of times held, 巡查15次, is work done), or what it works on (对 and the count before the verb), or the count right before
+    /// an inspection team staffs one.</summary>
     private static bool ArrangesInspection(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter, string unit)
     {
         if (InspectionVerbs.MatchAtEnd(clauseBefore) > 0)
         {
             return !ActivityUnits.Contains(unit);
+        }
+
+        // 对64个重大项目建设进展情况进行通报: the things counted after 对 are what the inspection works on.
+        if (ObjectPrepositions.MatchAtEnd(clauseBefore) > 0 && InspectionVerbs.OccursIn(clauseAfter))
+        {
+            return true;
         }
 
         return InspectionTeams.OccursIn(clauseAfter[..Math.Min(TeamReach, clauseAfter.Length)]);
