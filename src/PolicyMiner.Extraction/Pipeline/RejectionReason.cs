@@ -116,6 +116,13 @@ public enum RejectionReason
 
     /// <summary>A bracket that restates the bound of the number before it (60%以上（含60%）).</summary>
     Gloss,
+
+    /// <summary>How an inspection the text arranges is staffed or what it visits (组织5个督导组, 各抽查2个县, 分赴11个市): the
+    /// government's own working arrangement, not a target.</summary>
+    Inspection,
+
+    /// <summary>In the title of another page a served page links to (相关解读：…).</summary>
+    LinkedPage,
 }
 
 /// <summary>Readable forms of <see cref="RejectionReason"/> for traces and reports.</summary>
@@ -164,6 +171,8 @@ public static class RejectionReasonText
         RejectionReason.Request => "request or earlier estimate a letter answers (上报的45个项目)",
         RejectionReason.Report => "in a paragraph reporting facts (…反映：, a first sentence narrating what was done)",
         RejectionReason.Gloss => "gloss restating the bound before it ((含60%))",
+        RejectionReason.Inspection => "arrangement of an inspection (组织5个督导组, 抽查2个县)",
+        RejectionReason.LinkedPage => "title of a linked page (相关解读：…)",
         _ => reason.ToString(),
     };
 }

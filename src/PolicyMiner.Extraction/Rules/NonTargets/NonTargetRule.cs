@@ -14,6 +14,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly string[] PastMarkers = [.. WordLexicon.Default["past-marker"].Words];
     private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
+    private static readonly WordClass LinkLabels = WordLexicon.Default["link-label"];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
@@ -49,6 +50,9 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
     private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
+    private static readonly WordClass InspectionVerbs = WordLexicon.Default["inspection-verb"];
+    private static readonly WordClass InspectionTeams = WordLexicon.Default["inspection-team"];
+    private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
     private static readonly WordClass SubjectPredicate = WordLexicon.Default["subject-predicate"];
     private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
     private static readonly WordClass CollectiveNouns = WordLexicon.Default["collective-noun"];
@@ -104,6 +108,9 @@ public sealed class NonTargetRule : ITargetRule
 
     private const double HoursInDay = 24;
 
+    /// <summary>How far after a count an inspection team may end (5个专项督导组: a short modifier stands between).</summary>
+    private const int TeamReach = 6;
+
     public string Name => "non-target";
 
     public void Apply(ExtractionContext context)
@@ -143,6 +150,8 @@ public sealed class NonTargetRule : ITargetRule
             }
         }
 
+        RejectSampleBreakdowns(context, text);
+
         // 按照每名甲工1000元、乙工2000元、丙工5000元的标准给予补贴: the grant words follow the last item, so read the list back.
         for (var i = context.Drafts.Count - 2; i >= 0; i--)
         {
@@ -151,6 +160,72 @@ public sealed class NonTargetRule : ITargetRule
             {
                 draft.Reject(RejectionReason.Incentive);
             }
+        }
+    }
+
+    /// <summary>True when the line holding <paramref name="start"/> opens with a link label and a colon before it.</summary>
+    private static bool TitlesLinkedPage(string text, int start)
+    {
+        var line = text.AsSpan(ClauseText.ParagraphStart(text, start), start - ClauseText.ParagraphStart(text, start)).TrimStart();
+        var label = LinkLabels.MatchAtStart(line);
+        return label > 0 && label < line.Length && line[label] is '：' or ':';
+    }
+
+    /// <summary>True when the count right after an inspection verb names the places or actors an inspection visits (a count
+    /// of times held, 巡查15次, is work done), or what it works on (对 and the count before the verb), or the count right before
+    /// an inspection team staffs one.</summary>
+    private static bool ArrangesInspection(ReadOnlySpan<char> clauseBefore, ReadOnlySpan<char> clauseAfter, string unit)
+    {
+        if (InspectionVerbs.MatchAtEnd(clauseBefore) > 0)
+        {
+            return !ActivityUnits.Contains(unit);
+        }
+
+        // 对64个重大项目建设进展情况进行通报: the things counted after 对 are what the inspection works on.
+        if (ObjectPrepositions.MatchAtEnd(clauseBefore) > 0 && InspectionVerbs.OccursIn(clauseAfter))
+        {
+            return true;
+        }
+
+        return InspectionTeams.OccursIn(clauseAfter[..Math.Min(TeamReach, clauseAfter.Length)]);
+    }
+
+    /// <summary>抽查4个企业和项目，其中：2个甲类企业，1个乙类项目: the counts a 其中 list splits a sample into are the sample's
+    /// parts, so they go with it. Drafts are in text order; a part is a count opening its clause in the same sentence.</summary>
+    private static void RejectSampleBreakdowns(ExtractionContext context, string text)
+    {
+        TargetDraft? previous = null;
+        var split = false;
+        foreach (var draft in context.Drafts)
+        {
+            if (draft.RejectedBecause == RejectionReason.Inspection)
+            {
+                previous = draft;
+                split = false;
+                continue;
+            }
+
+            var start = draft.Mention.Span.Start;
+            if (previous is null || draft.IsRejected
+                || ClauseText.SentenceStart(text, start) != ClauseText.SentenceStart(text, previous.Mention.Span.Start))
+            {
+                previous = null;
+                split = false;
+                continue;
+            }
+
+            var clauseStart = ClauseText.ClauseStart(text, start);
+            var gap = text.AsSpan(previous.Mention.Span.End, start - previous.Mention.Span.End);
+            if (!text.AsSpan(clauseStart, start - clauseStart).Trim().IsEmpty || !(split || SubsetOpenings.OccursIn(gap)))
+            {
+                previous = null;
+                split = false;
+                continue;
+            }
+
+            draft.Reject(RejectionReason.Inspection);
+            previous = draft;
+            split = true;
         }
     }
 
@@ -441,6 +516,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Reference;
         }
 
+        // 各抽查2-3个县, 随机抽查4个企业和项目, 分赴11个设区市, 组织5个专项督导组: what an inspection the text arranges visits and
+        // how it is staffed, the government's own working arrangement; it sets nobody a figure to reach.
+        if (m.Quantity.Kind == UnitKind.Count && ArrangesInspection(clauseBefore, clauseAfter, m.Quantity.Unit))
+        {
+            return RejectionReason.Inspection;
+        }
+
         if (StructureCheck(text, draft, clauseBefore, clauseAfter) is { } structural)
         {
             return structural;
@@ -608,6 +690,12 @@ public sealed class NonTargetRule : ITargetRule
         if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft) || ContinuesIncentiveList(context, text, draft)))
         {
             return RejectionReason.Incentive;
+        }
+
+        // 相关解读：甲省推进64个重大项目…: a served page's link to another page; the title's figures are that page's.
+        if (TitlesLinkedPage(text, start))
+        {
+            return RejectionReason.LinkedPage;
         }
 
         // The counter right before the number, or before one colon or blank that follows it.
