@@ -101,6 +101,8 @@ internal sealed class BsonBytesWriter : IBsonFields
         BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), Convert.ToInt64((utc - UnixEpoch).TotalMilliseconds));
     }
 
+    public void AddNull(string name) => Head(0x0A, name);
+
     public void Add(string name, List<string> values)
     {
         BeginArray(name);
