@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.IO.Compression;
 using LiteDB;
 
@@ -38,7 +37,7 @@ internal static class PackedLayout
         for (var i = 0; i < sections.Count; i++)
         {
             var section = sections[i];
-            writer.BeginArray(Index(i));
+            writer.BeginArray(BsonBytesWriter.ElementName(i));
             writer.Add("0", section.Level);
             Text(writer, "1", section.Number);
             Text(writer, "2", section.Heading);
@@ -52,7 +51,7 @@ internal static class PackedLayout
         for (var i = 0; i < diagnostics.Count; i++)
         {
             var diagnostic = diagnostics[i];
-            writer.BeginArray(Index(i));
+            writer.BeginArray(BsonBytesWriter.ElementName(i));
             Text(writer, "0", diagnostic.Code);
             Text(writer, "1", diagnostic.Severity);
             Text(writer, "2", diagnostic.Message);
@@ -76,10 +75,6 @@ internal static class PackedLayout
     // Each thread keeps its writer's buffer, as TargetPack does.
     [ThreadStatic]
     private static BsonBytesWriter? t_writer;
-
-    private static string Index(int i) => i < Indexes.Length ? Indexes[i] : i.ToString(CultureInfo.InvariantCulture);
-
-    private static readonly string[] Indexes = [.. Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
     // The entities' strings are never null; a null would be BSON null, as the BsonDocument wrote it.
     private static void Text(BsonBytesWriter writer, string name, string? value)
