@@ -204,7 +204,7 @@ internal sealed class FolderBench
             IngestSummary summary;
             using (var store = PolicyStore.Open(database))
             {
-                var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: IngestRunner.ToolVersion));
+                var ingester = new BatchIngester(store, pipeline.Stages, new IngestOptions(MaxFileBytes: pipeline.MaxFileBytes, ToolVersion: IngestRunner.ToolVersion) { StageCpu = true });
                 summary = await ingester.RunAsync([.. _files.Select(f => f.Path)], [Folder], cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
@@ -334,6 +334,18 @@ internal static class FolderBenchReport
             $"{summary.Counts.Added} added, {summary.Counts.Failed} failed, {summary.Counts.Targets} targets, database {ingest.DatabaseMegabytes:F1} MB");
         o.WriteLine($"  stage time summed over threads: read {stages.Read.TotalSeconds:F2} s, extract {stages.Extract.TotalSeconds:F2} s, " +
             $"pack {stages.Pack.TotalSeconds:F2} s, write (single writer thread) {stages.Write.TotalSeconds:F2} s");
+        if (stages.Cpu is { } cpu && stages.CpuWait is { } wait)
+        {
+            // Wall time per stage counts waiting for a core (the writer, the JIT, other processes); CPU time does not.
+            o.WriteLine($"  stage CPU      read {cpu.Read.TotalSeconds:F2} s, extract {cpu.Extract.TotalSeconds:F2} s, pack {cpu.Pack.TotalSeconds:F2} s; " +
+                $"waiting for a core: read {wait.Read.TotalSeconds:F2} s, extract {wait.Extract.TotalSeconds:F2} s, pack {wait.Pack.TotalSeconds:F2} s");
+        }
+
+        if (stages.Allocated is { } allocated)
+        {
+            o.WriteLine($"  allocated      read {allocated.Read / 1e6:F0} MB, extract {allocated.Extract / 1e6:F0} MB, pack {allocated.Pack / 1e6:F0} MB (workers)");
+        }
+
         var runtime = ingest.Runtime;
         o.WriteLine($"  runtime        JIT {runtime.Jit.TotalSeconds:F2} s ({runtime.MethodsCompiled} methods), GC pauses {runtime.GcPause.TotalSeconds:F2} s " +
             $"(gen0/1/2 {runtime.Gen0}/{runtime.Gen1}/{runtime.Gen2}), {runtime.AllocatedMegabytes:F0} MB allocated");

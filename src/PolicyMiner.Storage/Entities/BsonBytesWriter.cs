@@ -101,16 +101,24 @@ internal sealed class BsonBytesWriter : IBsonFields
         BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), Convert.ToInt64((utc - UnixEpoch).TotalMilliseconds));
     }
 
+    public void AddNull(string name) => Head(0x0A, name);
+
     public void Add(string name, List<string> values)
     {
         BeginArray(name);
         for (var i = 0; i < values.Count; i++)
         {
-            Add(i.ToString(CultureInfo.InvariantCulture), values[i]);
+            Add(ElementName(i), values[i]);
         }
 
         End();
     }
+
+    /// <summary>The name of an array's element <paramref name="index"/> ("0", "1", …), without a new string for the first few hundred.</summary>
+    public static string ElementName(int index) => index < ElementNames.Length ? ElementNames[index] : index.ToString(CultureInfo.InvariantCulture);
+
+    // Every packed target and section is an array element: a name made per element was a string per target packed.
+    private static readonly string[] ElementNames = [.. Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
     private void Open()
     {

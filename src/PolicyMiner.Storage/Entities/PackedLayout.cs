@@ -27,15 +27,78 @@ internal static class PackedLayout
             return null;
         }
 
-        var record = new BsonDocument
+        // { s: [[level, number, heading, start, end], …], g: [[code, severity, message, start or null, end or null], …] },
+        // written straight into bytes as LiteDB serializes that record (a Storage test compares them): a BsonDocument of
+        // boxed values per section, only to serialize it, was most of what packing allocated besides the text.
+        var writer = t_writer ??= new BsonBytesWriter(16 * 1024);
+        writer.Clear();
+        writer.BeginDocument();
+        writer.BeginArray("s");
+        for (var i = 0; i < sections.Count; i++)
         {
-            ["s"] = new BsonArray(sections.Select(s => new BsonArray { s.Level, s.Number, s.Heading, s.Start, s.End })),
-            ["g"] = new BsonArray(diagnostics.Select(d => new BsonArray
-            {
-                d.Code, d.Severity, d.Message, d.Start is { } start ? start : BsonValue.Null, d.End is { } end ? end : BsonValue.Null,
-            })),
-        };
-        return BsonSerializer.Serialize(record);
+            var section = sections[i];
+            writer.BeginArray(BsonBytesWriter.ElementName(i));
+            writer.Add("0", section.Level);
+            Text(writer, "1", section.Number);
+            Text(writer, "2", section.Heading);
+            writer.Add("3", section.Start);
+            writer.Add("4", section.End);
+            writer.End();
+        }
+
+        writer.End();
+        writer.BeginArray("g");
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            var diagnostic = diagnostics[i];
+            writer.BeginArray(BsonBytesWriter.ElementName(i));
+            Text(writer, "0", diagnostic.Code);
+            Text(writer, "1", diagnostic.Severity);
+            Text(writer, "2", diagnostic.Message);
+            Number(writer, "3", diagnostic.Start);
+            Number(writer, "4", diagnostic.End);
+            writer.End();
+        }
+
+        writer.End();
+        writer.End();
+        var record = writer.Written.ToArray();
+        if (writer.Capacity > MaxRentedBytes)
+        {
+            // A very large layout's buffer is not kept for the rest of the thread's life.
+            t_writer = null;
+        }
+
+        return record;
+    }
+
+    // Each thread keeps its writer's buffer, as TargetPack does.
+    [ThreadStatic]
+    private static BsonBytesWriter? t_writer;
+
+    // The entities' strings are never null; a null would be BSON null, as the BsonDocument wrote it.
+    private static void Text(BsonBytesWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.AddNull(name);
+        }
+        else
+        {
+            writer.Add(name, value);
+        }
+    }
+
+    private static void Number(BsonBytesWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.Add(name, number);
+        }
+        else
+        {
+            writer.AddNull(name);
+        }
     }
 
     /// <summary>Fills in a content record's sections and diagnostics from its packed layout, when it has one.</summary>
@@ -95,7 +158,7 @@ internal static class PackedLayout
         }
     }
 
-    private const int MaxRentedBytes = 1 << 20;
+    internal const int MaxRentedBytes = 1 << 20;
 
     public static byte[] Decompress(byte[] packed)
     {

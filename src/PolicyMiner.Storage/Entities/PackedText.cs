@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -35,10 +36,24 @@ internal static class PackedText
     /// saves the second's start-up and its output's own framing.</remarks>
     public static (byte[] Packed, int TextBytes) PackWithLayout(string text, byte[]? layout)
     {
-        var utf8 = new byte[Encoding.UTF8.GetByteCount(text) + (layout?.Length ?? 0)];
-        var textBytes = Encoding.UTF8.GetBytes(text, utf8);
-        layout?.CopyTo(utf8, textBytes);
-        return (PackedLayout.Compress(utf8, Quality), textBytes);
+        var length = Encoding.UTF8.GetByteCount(text) + (layout?.Length ?? 0);
+        // Rented as the compressor's output is (PackedLayout.Compress): the text's bytes live only until they are compressed,
+        // and a new array per document was as many bytes again as the text, those of a long one on the large object heap.
+        var rented = length <= PackedLayout.MaxRentedBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var utf8 = rented ?? new byte[length];
+        try
+        {
+            var textBytes = Encoding.UTF8.GetBytes(text, utf8);
+            layout?.CopyTo(utf8, textBytes);
+            return (PackedLayout.Compress(utf8.AsSpan(0, length), Quality), textBytes);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>The bytes of a packed stream, as <see cref="PackWithLayout"/> wrote them.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using LiteDB;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Core.Targets;
@@ -318,11 +319,23 @@ internal static class StoreMapper
             String(raw, TargetBson.ReviewNote))
         : TargetReview.None;
 
-    public static string Name(ReviewState state) => state.ToString().ToLowerInvariant();
+    public static string Name(ReviewState state) => LowerCaseNames<ReviewState>.Of(state);
 
     public static ReviewState ParseReviewState(string? name) =>
         Enum.TryParse<ReviewState>(name, ignoreCase: true, out var state) ? state : ReviewState.Unreviewed;
 
     private static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+        where TEnum : struct, Enum => LowerCaseNames<TEnum>.Of(value);
+
+    /// <summary>Each value's lower-case name, worked out once: ToString and ToLowerInvariant made two strings per enum
+    /// field of every target a batch packs.</summary>
+    private static class LowerCaseNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly FrozenDictionary<TEnum, string> Names =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(value => value, value => value.ToString().ToLowerInvariant());
+
+        // A value without a name of its own (flags combined, a number out of range) is named as before.
+        public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+    }
 }

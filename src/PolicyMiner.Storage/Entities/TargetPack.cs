@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 
 namespace PolicyMiner.Storage.Entities;
@@ -73,7 +72,7 @@ internal static class TargetPack
         var index = 0;
         foreach (var target in targets)
         {
-            writer.BeginDocument((index++).ToString(CultureInfo.InvariantCulture));
+            writer.BeginDocument(BsonBytesWriter.ElementName(index++));
             if (IsOwn(target.Id, key))
             {
                 writer.Add(Ordinal, target.Id.Increment);

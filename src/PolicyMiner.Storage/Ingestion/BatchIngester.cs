@@ -92,6 +92,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
     {
         var started = Stopwatch.GetTimestamp();
         var extracting = 0L;
+        var meter = new StageMeter(_options.StageCpu);
         try
         {
             var info = new FileInfo(path);
@@ -120,6 +121,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
             }
 
             extracting = Stopwatch.GetTimestamp();
+            meter.Next(ticks, StageMeter.Read);
             var targets = stages.Extract(document);
             if (stages.Enrich is { } enrich)
             {
@@ -128,10 +130,12 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 
             var packing = Stopwatch.GetTimestamp();
             Interlocked.Add(ref ticks.Extract, packing - extracting);
+            meter.Next(ticks, StageMeter.Extract);
 
             // Compressed here, in parallel, rather than by the single writer.
             var prepared = new DocumentExtraction(document, targets, version).Prepare(packed: store is PolicyStore);
             Interlocked.Add(ref ticks.Pack, Stopwatch.GetTimestamp() - packing);
+            meter.Next(ticks, StageMeter.Pack);
             return new FileWork(path, prepared, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -147,6 +151,39 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         finally
         {
             Interlocked.Add(ref ticks.Read, (extracting != 0 ? extracting : Stopwatch.GetTimestamp()) - started);
+            if (extracting == 0)
+            {
+                // Skipped, failed or read without extraction: all of it was reading.
+                meter.Next(ticks, StageMeter.Read);
+            }
+        }
+    }
+
+    /// <summary>What a worker's stages cost beside their wall time: bytes allocated (always; reading the thread's counter
+    /// is nearly free) and, with <see cref="IngestOptions.StageCpu"/>, time on a core and time waiting for one.</summary>
+    /// <remarks>On a machine whose cores are shared, wall time per stage counts the waits (other threads, the JIT, other
+    /// processes); CPU and allocation say what the stage itself costs.</remarks>
+    private struct StageMeter(bool cpu)
+    {
+        public const int Read = 0;
+        public const int Extract = 1;
+        public const int Pack = 2;
+
+        private long _allocated = GC.GetAllocatedBytesForCurrentThread();
+        private (long Running, long Waiting)? _scheduled = cpu ? ThreadCpuTime.Scheduled() : null;
+
+        /// <summary>Charges what was spent since the last call (or the start) to <paramref name="stage"/>.</summary>
+        public void Next(StageTicks ticks, int stage)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            Interlocked.Add(ref ticks.Allocated[stage], allocated - _allocated);
+            _allocated = allocated;
+            if (_scheduled is { } before && ThreadCpuTime.Scheduled() is { } now)
+            {
+                Interlocked.Add(ref ticks.Running[stage], now.Running - before.Running);
+                Interlocked.Add(ref ticks.Waiting[stage], now.Waiting - before.Waiting);
+                _scheduled = now;
+            }
         }
     }
 
@@ -296,10 +333,27 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         public int Commits;
 #pragma warning restore CA1051
 
+        /// <summary>Per worker stage (<see cref="StageMeter"/>): bytes allocated, and nanoseconds on a core and waiting for one.</summary>
+        public long[] Allocated { get; } = new long[3];
+
+        public long[] Running { get; } = new long[3];
+
+        public long[] Waiting { get; } = new long[3];
+
         public TimeSpan? WriterCpu { get; set; }
 
         public StageTimes ToTimes() =>
-            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write)) { WriterCpu = WriterCpu, Pack = Stopwatch.GetElapsedTime(0, Pack), Commits = Commits };
+            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write))
+            {
+                WriterCpu = WriterCpu,
+                Pack = Stopwatch.GetElapsedTime(0, Pack),
+                Commits = Commits,
+                Allocated = new StageCosts<long>(Allocated[0], Allocated[1], Allocated[2]),
+                Cpu = Running.Any(n => n > 0) ? new StageCosts<TimeSpan>(Nanoseconds(Running[0]), Nanoseconds(Running[1]), Nanoseconds(Running[2])) : null,
+                CpuWait = Running.Any(n => n > 0) ? new StageCosts<TimeSpan>(Nanoseconds(Waiting[0]), Nanoseconds(Waiting[1]), Nanoseconds(Waiting[2])) : null,
+            };
+
+        private static TimeSpan Nanoseconds(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / 100);
     }
 
     /// <summary>Running counts, touched only by the writer thread.</summary>

@@ -98,6 +98,10 @@ public sealed record IngestOptions(
     public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
 
     internal int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    /// <summary>Also measure each worker stage's CPU time and its wait for a core (<see cref="StageTimes.Cpu"/>), where the
+    /// system tells them (Linux); for benchmarks, as it reads a file per stage of each document.</summary>
+    public bool StageCpu { get; init; }
 }
 
 /// <summary>What became of one file.</summary>
@@ -140,4 +144,17 @@ public sealed record StageTimes(TimeSpan Read, TimeSpan Extract, TimeSpan Write)
 
     /// <summary>Transactions the writer committed (documents per commit = written / this).</summary>
     public int Commits { get; init; }
+
+    /// <summary>Bytes the workers allocated in each stage, summed over threads.</summary>
+    public StageCosts<long>? Allocated { get; init; }
+
+    /// <summary>CPU time of each worker stage, summed over threads; null unless <see cref="IngestOptions.StageCpu"/> was set
+    /// and the system tells it.</summary>
+    public StageCosts<TimeSpan>? Cpu { get; init; }
+
+    /// <summary>Time each worker stage waited for a core while ready to run (the rest of its wall time, less GC and I/O waits).</summary>
+    public StageCosts<TimeSpan>? CpuWait { get; init; }
 }
+
+/// <summary>One measure of the workers' three stages.</summary>
+public sealed record StageCosts<T>(T Read, T Extract, T Pack);

@@ -27,4 +27,20 @@ internal static class ThreadCpuTime
             return null;
         }
     }
+
+    /// <summary>Nanoseconds the calling thread has run on a core and has waited in the run queue for one, from
+    /// <c>/proc/thread-self/schedstat</c> (exact, unlike the clock ticks of <see cref="Now"/>); null where the system does not tell it.</summary>
+    /// <remarks>Costs a file read (a few microseconds), so a batch asks for it only when <see cref="IngestOptions.StageCpu"/> is set.</remarks>
+    public static (long Running, long Waiting)? Scheduled()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+            return (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
 }
