@@ -342,16 +342,20 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 
         public TimeSpan? WriterCpu { get; set; }
 
-        public StageTimes ToTimes() =>
-            new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write))
+        public StageTimes ToTimes()
+        {
+            // CPU was measured only when some stage ran on a core by the system's account (IngestOptions.StageCpu, Linux).
+            var measured = Running.Any(n => n > 0);
+            return new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write))
             {
                 WriterCpu = WriterCpu,
                 Pack = Stopwatch.GetElapsedTime(0, Pack),
                 Commits = Commits,
                 Allocated = new StageCosts<long>(Allocated[0], Allocated[1], Allocated[2]),
-                Cpu = Running.Any(n => n > 0) ? new StageCosts<TimeSpan>(Nanoseconds(Running[0]), Nanoseconds(Running[1]), Nanoseconds(Running[2])) : null,
-                CpuWait = Running.Any(n => n > 0) ? new StageCosts<TimeSpan>(Nanoseconds(Waiting[0]), Nanoseconds(Waiting[1]), Nanoseconds(Waiting[2])) : null,
+                Cpu = measured ? new StageCosts<TimeSpan>(Nanoseconds(Running[0]), Nanoseconds(Running[1]), Nanoseconds(Running[2])) : null,
+                CpuWait = measured ? new StageCosts<TimeSpan>(Nanoseconds(Waiting[0]), Nanoseconds(Waiting[1]), Nanoseconds(Waiting[2])) : null,
             };
+        }
 
         private static TimeSpan Nanoseconds(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / 100);
     }

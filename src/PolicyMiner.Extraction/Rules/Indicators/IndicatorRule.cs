@@ -74,9 +74,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass RoleVerbs = WordLexicon.Default["role-verb"];
     private static readonly WordClass PhraseTails = WordLexicon.Default["phrase-tail"];
     private static readonly WordClass HoldVerbs = WordLexicon.Default["hold-verb"];
-
     private static readonly WordClass SelectVerbs = WordLexicon.Default["select-verb"];
-
     private static readonly WordClass PilotNouns = WordLexicon.Default["pilot-noun"];
     private static readonly WordClass SubstanceNames = WordLexicon.Default["substance-name"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
@@ -1787,7 +1785,6 @@ public sealed class IndicatorRule : ITargetRule
         {
             start = serialEnd;
         }
-
 
         return (start, Math.Max(start, end));
     }

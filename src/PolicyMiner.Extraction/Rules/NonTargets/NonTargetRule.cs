@@ -166,7 +166,8 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>True when the line holding <paramref name="start"/> opens with a link label and a colon before it.</summary>
     private static bool TitlesLinkedPage(string text, int start)
     {
-        var line = text.AsSpan(ClauseText.ParagraphStart(text, start), start - ClauseText.ParagraphStart(text, start)).TrimStart();
+        var lineStart = ClauseText.ParagraphStart(text, start);
+        var line = text.AsSpan(lineStart, start - lineStart).TrimStart();
         var label = LinkLabels.MatchAtStart(line);
         return label > 0 && label < line.Length && line[label] is '：' or ':';
     }
