@@ -54,7 +54,9 @@ public sealed record YearMention(TextSpan Span, string Text, YearMentionKind Kin
 }
 
 /// <summary>A modal word fixing how firmly a target is committed to (确保, 要, 力争, 争取, 努力 …).</summary>
-public sealed record ModalMention(TextSpan Span, string Word, Commitment Commitment);
+/// <param name="TakesObject">争取 followed by a noun (争取甲项目, 争取情况): a verb with an object of its own, so, like 争创, it commits
+/// at most the numbers of its own clause.</param>
+public sealed record ModalMention(TextSpan Span, string Word, Commitment Commitment, bool TakesObject = false);
 
 /// <summary>A responsibility block such as "(责任领导:…,责任部门:…)" or "牵头单位:…": the bodies it names.</summary>
 /// <param name="Bodies">Bodies in the order written, lead bodies first; leaders' personal names are never included.</param>

@@ -164,18 +164,48 @@ public sealed class CommitmentRule : ITargetRule
     }
 
     /// <summary>The last modal in [from, to); outside the number's own clause (<paramref name="ownClause"/> false) a modal bound to
-    /// its own clause (争创) is passed over.</summary>
+    /// its own clause (争创, or 争取 with a noun object in a clause of no target) is passed over.</summary>
     private static ModalMention? LastModal(ExtractionContext context, int from, int to, bool ownClause = true)
     {
         ModalMention? found = null;
         foreach (var modal in context.ModalsIn(from, to))
         {
-            if (ownClause || !ClauseOnlyModals.Contains(modal.Word))
+            if (ownClause || !(ClauseOnlyModals.Contains(modal.Word) || ObtainsApart(context, modal)))
             {
                 found = modal;
             }
         }
 
         return found;
+    }
+
+    /// <summary>"争取市政管网修复等一批项目，新建A 12公里" / "执行资金争取情况通报机制，推进B 30个": 争取 with a noun object in a clause
+    /// that holds no target obtains or works at that object; it hedges none of the sentence's later figures. With a target in its
+    /// clause (争取全县生产总值增长7%，财政收入增长6%) the noun is the list's first subject and the modal heads the list.</summary>
+    private static bool ObtainsApart(ExtractionContext context, ModalMention modal)
+    {
+        if (!modal.TakesObject)
+        {
+            return false;
+        }
+
+        var text = context.Text;
+        var clauseEnd = ClauseText.ClauseEnd(text, modal.Span.End);
+        // Drafts are in text order: stop at the first number past the clause.
+        foreach (var draft in context.Drafts)
+        {
+            var at = draft.Mention.Span.Start;
+            if (at >= clauseEnd)
+            {
+                break;
+            }
+
+            if (at >= modal.Span.End && !draft.IsRejected)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

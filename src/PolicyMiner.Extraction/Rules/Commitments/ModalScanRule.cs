@@ -68,7 +68,9 @@ public sealed class ModalScanRule : IScanRule
                     return position + 2;
                 }
 
-                return Add(context, position, 2, Commitment.Aspirational);
+                // 争取市政管网修复等一批项目, 政策争取情况: a noun after it (a jieba noun or distinguishing tag) is what is obtained
+                // or worked at, not a verb the modal hedges (争取新增, 争取到2025年, 争取全年增长).
+                return Add(context, position, 2, Commitment.Aspirational, TakesNoun(context, position + 2));
             case '冲' when after == '刺':
                 // 经济总量冲刺1000亿元: sprinting at a figure aims at it.
                 return Add(context, position, 2, Commitment.Aspirational);
@@ -79,9 +81,14 @@ public sealed class ModalScanRule : IScanRule
         }
     }
 
-    private static int Add(ExtractionContext context, int start, int length, Commitment commitment)
+    private static int Add(ExtractionContext context, int start, int length, Commitment commitment, bool takesObject = false)
     {
-        context.Modals.Add(new ModalMention(new TextSpan(start, start + length), context.Text.Substring(start, length), commitment));
+        context.Modals.Add(new ModalMention(new TextSpan(start, start + length), context.Text.Substring(start, length), commitment, takesObject));
         return start + length;
     }
+
+    /// <summary>True when the word starting at <paramref name="position"/> is tagged a noun (n, ns, nt, nz …) or a distinguishing
+    /// word (b: 国家级, 省级) by the jieba dictionary; false without the model.</summary>
+    private static bool TakesNoun(ExtractionContext context, int position) =>
+        context.Words.WordStartingAt(position) is not null && context.Words.TagAt(position) is ['n', ..] or "b";
 }
