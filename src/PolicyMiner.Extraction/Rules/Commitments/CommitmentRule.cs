@@ -80,7 +80,7 @@ public sealed class CommitmentRule : ITargetRule
                           ?? (first != draft ? LastModal(context, firstClauseStart, first.ExpressionStart, ownClause: false) : null);
             // Only a modal before the first target's indicator heads the list ("力争A达到X；B…"); "A确保X，力争Y；B…" does not.
             // A modal heading a part opened by a task of its own reaches no further than that part's ；.
-            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, first.Quote.Start + 1)
+            if (leading is not null && leading.Span.Start < Math.Min(first.ExpressionStart, IndicatorHead(context, first) + 1)
                 && (scopeStart == sentenceStart || text.AsSpan(leading.Span.End, draft.ExpressionStart - leading.Span.End).IndexOfAny('；', ';') < 0))
             {
                 draft.Commitment = leading.Commitment;
@@ -93,6 +93,19 @@ public sealed class CommitmentRule : ITargetRule
                 draft.CommitmentFrom = ScopeSource.LeadIn;
             }
         }
+    }
+
+    /// <summary>Where the draft's quote starts naming its indicator: after the time word the quote opens with ("全年力争提升A 3个以上，
+    /// 培育B 1个以上": the modal after 全年 stands before the indicator and heads the list), else at the quote's start.</summary>
+    private static int IndicatorHead(ExtractionContext context, TargetDraft draft)
+    {
+        var head = draft.Quote.Start;
+        foreach (var year in context.YearsIn(head, head + 1))
+        {
+            head = Math.Max(head, year.Span.End);
+        }
+
+        return head;
     }
 
     /// <summary>The start of the ；-part, latest first, that holds or precedes the draft and opens with a clause of no target
