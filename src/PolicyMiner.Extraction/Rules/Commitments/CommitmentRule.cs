@@ -86,7 +86,8 @@ public sealed class CommitmentRule : ITargetRule
                 draft.Commitment = leading.Commitment;
                 draft.CommitmentFrom = ScopeSource.Sentence;
             }
-            else if (sentenceFirst == draft && context.Scopes.At(start).LeadIn is { } leadIn && LastModal(context, leadIn.Start, leadIn.End, ownClause: false) is { } listModal)
+            else if (sentenceFirst == draft && context.Scopes.At(start).LeadIn is { } leadIn
+                     && LastModal(context, ListSentenceStart(text, leadIn), leadIn.End, ownClause: false) is { } listModal)
             {
                 // "力争通过3年努力，实现以下目标：" over its list: the lead-in's modal commits every item that has none of its own.
                 draft.Commitment = listModal.Commitment;
@@ -94,6 +95,11 @@ public sealed class CommitmentRule : ITargetRule
             }
         }
     }
+
+    /// <summary>The start of the lead-in's last sentence, the one its colon closes: only that sentence opens the list. "做好今年工作，
+    /// 必须坚持…。重点抓好以下工作：" binds the year's guidelines with 必须, not the items listed after it.</summary>
+    private static int ListSentenceStart(string text, Core.Text.TextSpan leadIn) =>
+        Math.Max(leadIn.Start, ClauseText.SentenceStart(text, Math.Max(leadIn.Start, leadIn.End - 1)));
 
     /// <summary>Where the draft's quote starts naming its indicator: after the time word the quote opens with ("全年力争提升A 3个以上，
     /// 培育B 1个以上": the modal after 全年 stands before the indicator and heads the list), else at the quote's start.</summary>
