@@ -66,6 +66,10 @@ public sealed class TargetDraft(QuantityMention mention, int index)
 
     public string? YearText { get; set; }
 
+    /// <summary>Where the words that gave the year stand, when a scope gave them (the commitment of a deadline opening an
+    /// earlier sentence goes with it).</summary>
+    public TextSpan? YearSpan { get; set; }
+
     public double? Baseline { get; set; }
 
     public IReadOnlyList<string> Responsible { get; set; } = [];

@@ -93,6 +93,14 @@ public sealed class CommitmentRule : ITargetRule
                 draft.Commitment = listModal.Commitment;
                 draft.CommitmentFrom = ScopeSource.LeadIn;
             }
+            else if (draft.YearFrom == ScopeSource.Paragraph && draft.YearSpan is { } due && due.Start < sentenceStart
+                     && LastModal(context, ClauseText.SentenceStart(text, due.Start), due.Start, ownClause: false) is { } deadlineModal)
+            {
+                // "力争到2027年，全省…全面拓展。在甲方面取得10项成果；…": the modal heads the deadline that governs the paragraph's
+                // later sentences, so it commits their targets as it does its own sentence's.
+                draft.Commitment = deadlineModal.Commitment;
+                draft.CommitmentFrom = ScopeSource.Paragraph;
+            }
         }
     }
 

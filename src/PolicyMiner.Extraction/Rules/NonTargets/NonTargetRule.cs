@@ -89,6 +89,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass TotalWords = WordLexicon.Default["total-word"];
     private static readonly WordClass PresentStateWords = WordLexicon.Default["present-state-word"];
     private static readonly WordClass ZoneMeasureNouns = WordLexicon.Default["zone-measure-noun"];
+    private static readonly WordClass MeasureNouns = WordLexicon.Default["measure-noun"];
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
     private static readonly WordClass LevelVerbs = WordLexicon.Default["level-verb"];
     private static readonly WordClass ChangeVerbs = WordLexicon.Default["change-verb"];
@@ -716,6 +717,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.ClassThreshold;
         }
 
+        // 培育100家年产值10亿元以上的集群: money right after a measure noun (measure-noun, 年 before it) that follows a count with
+        // nothing between sizes the things counted; the count is the target, the sum sorts them into a class.
+        if (m.Quantity.Kind == UnitKind.Money && SizesCountedClass(context, text, draft))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
         // 20人以上的自然村, 100人以上的企业: a head count that defines a class of places or firms.
         if ((m.Quantity.Kind is not (UnitKind.Count or UnitKind.None or UnitKind.Duration) || m.Quantity.Unit is "人" or "户" or "名")
             && IsClassThreshold(text, draft))
@@ -1285,6 +1293,41 @@ public sealed class NonTargetRule : ITargetRule
             if (c is '，' or '。' or '；' or ',' or ';' or '\n')
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"100家年销售收入1亿元以上的企业", "100个年产值超过10亿元的联合体": before the amount (past a threshold comparator or
+    /// verb) a measure noun, optionally opened by 年 or 年度, that starts right where a count of the same clause ends.</summary>
+    private static bool SizesCountedClass(ExtractionContext context, string text, TargetDraft draft)
+    {
+        var p = draft.Mention.Span.Start;
+        p -= Math.Max(ClassThresholdComparators.MatchAtEnd(text.AsSpan(0, p)), ThresholdVerbs.MatchAtEnd(text.AsSpan(0, p)));
+        var measure = MeasureNouns.MatchAtEnd(text.AsSpan(0, p));
+        if (measure == 0)
+        {
+            return false;
+        }
+
+        p -= measure;
+        if (ClauseText.EndsAt(text, p, "年度"))
+        {
+            p -= 2;
+        }
+        else if (ClauseText.EndsAt(text, p, "年"))
+        {
+            p--;
+        }
+
+        for (var i = draft.Index - 1; i >= 0 && context.Drafts[i].Mention.Span.End >= p - 1; i--)
+        {
+            // Only a count that is a target itself sorts a class (一期投资…: a construction phase counts nothing).
+            var other = context.Drafts[i].Mention;
+            if (other.Span.End == p && other.Quantity.Kind == UnitKind.Count && !context.Drafts[i].IsRejected)
+            {
+                return true;
             }
         }
 

@@ -78,6 +78,7 @@ public sealed class YearRule : ITargetRule
 
             draft.Year = chosen.Resolve(context.PlanYear);
             draft.YearText = chosen.Text;
+            draft.YearSpan = chosen.Span;
             if (chosen.Kind == YearMentionKind.Period && chosen.Period is { } period && period.Years > 1)
             {
                 AssignRespectively(context, draft, chosen);
