@@ -96,7 +96,8 @@ public sealed class DocumentScopes
     }
 
     /// <summary>The reviews the document opens with, found sentence by sentence (more than one when a file holds a report twice).</summary>
-    private IReadOnlyList<TextSpan> _openingReviews = [];
+    /// <remarks>A list, not an interface: <see cref="At"/> runs for every number, and a foreach over an interface boxes its enumerator.</remarks>
+    private List<TextSpan> _openingReviews = [];
 
     /// <summary>Resolves every line's scope.</summary>
     public static DocumentScopes Build(ExtractionContext context)
