@@ -28,6 +28,13 @@ public sealed class Block
     // Made on the first child: most blocks are sentences, which have none.
     private List<Block>? _children;
 
+    // A line's sentences, made into blocks only when asked for: the rules read lines and sections, and a block per
+    // sentence (with a list to hold them) was the most allocated thing of building the tree.
+    private IReadOnlyList<TextSpan>? _sentences;
+    private int _firstSentence;
+    private int _sentenceCount;
+    private Block[]? _sentenceBlocks;
+
     internal Block(BlockKind kind, TextSpan span, int level, Block? parent, int lineIndex = -1)
     {
         Kind = kind;
@@ -46,7 +53,7 @@ public sealed class Block
 
     public Block? Parent { get; }
 
-    public IReadOnlyList<Block> Children => _children is { } children ? children : [];
+    public IReadOnlyList<Block> Children => _children is { } children ? children : _sentences is not null ? SentenceBlocks() : [];
 
     /// <summary>For headings, paragraphs and list items: their position in <see cref="BlockTree.Lines"/>; otherwise -1.</summary>
     public int LineIndex { get; }
@@ -55,6 +62,32 @@ public sealed class Block
     public Block? HeadingLine { get; internal set; }
 
     internal void Add(Block child) => (_children ??= []).Add(child);
+
+    /// <summary>Hangs <paramref name="count"/> sentences from <paramref name="first"/> under this line, clipped to it.</summary>
+    internal void SetSentences(IReadOnlyList<TextSpan> sentences, int first, int count)
+    {
+        _sentences = sentences;
+        _firstSentence = first;
+        _sentenceCount = count;
+    }
+
+    // Thread-safe: threads that ask at once may each build the blocks, and all get the first that was stored.
+    private Block[] SentenceBlocks()
+    {
+        if (Volatile.Read(ref _sentenceBlocks) is { } built)
+        {
+            return built;
+        }
+
+        var blocks = new Block[_sentenceCount];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            var s = _sentences![_firstSentence + i];
+            blocks[i] = new Block(BlockKind.Sentence, new TextSpan(s.Start, Math.Min(s.End, Span.End)), Level, this);
+        }
+
+        return Interlocked.CompareExchange(ref _sentenceBlocks, blocks, null) ?? blocks;
+    }
 
     public override string ToString() => $"{Kind} {Span}";
 }
@@ -219,10 +252,15 @@ public sealed class BlockTree
                 sentence++;
             }
 
+            var first = sentence;
             while (sentence < sentences.Count && sentences[sentence].Start < span.End)
             {
-                var s = sentences[sentence++];
-                lineBlock.Add(new Block(BlockKind.Sentence, new TextSpan(s.Start, Math.Min(s.End, span.End)), container.Level, lineBlock));
+                sentence++;
+            }
+
+            if (sentence > first)
+            {
+                lineBlock.SetSentences(sentences, first, sentence - first);
             }
         }
 

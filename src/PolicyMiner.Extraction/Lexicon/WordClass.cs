@@ -15,10 +15,13 @@ public sealed class WordClass
     private readonly FrozenDictionary<char, string[]> _byFirst;
     private readonly FrozenDictionary<char, string[]> _byLast;
 
+    private readonly string[] _words;
+
     internal WordClass(string name, IReadOnlyList<string> words)
     {
         Name = name;
         Words = words;
+        _words = [.. words];
         // Longest first, so the first word that matches is the longest (two words of one length matching at one place are equal).
         var longestFirst = words.Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToArray();
         _byFirst = longestFirst.GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
@@ -29,6 +32,9 @@ public sealed class WordClass
     public string Name { get; }
 
     public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The words as listed, for loops on hot paths: a foreach over <see cref="Words"/> boxes an enumerator each time.</summary>
+    public ReadOnlySpan<string> WordSpan => _words;
 
     /// <summary>Index of the first occurrence of any word of the class in <paramref name="text"/>, or -1.</summary>
     public int IndexIn(ReadOnlySpan<char> text)

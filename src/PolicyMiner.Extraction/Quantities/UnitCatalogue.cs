@@ -26,7 +26,11 @@ public sealed class UnitCatalogue
         ("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("万", 1e4), ("亿", 1e8), ("千", 1e3),
     ];
 
-    private readonly FrozenDictionary<char, UnitDefinition[]> _byFirstChar;
+    /// <summary>The bare magnitudes that stand alone, in the order of <see cref="Magnitudes"/> (null for the others).</summary>
+    private static readonly UnitMatch?[] BareMagnitudes =
+        [.. Magnitudes.Select(m => StandsAlone(m.Prefix) ? new UnitMatch(m.Prefix, m.Prefix.Length, m.Factor, "", UnitKind.None) : null)];
+
+    private readonly FrozenDictionary<char, UnitEntry[]> _byFirstChar;
 
     /// <summary>A catalogue of <paramref name="units"/>.</summary>
     public UnitCatalogue(IEnumerable<UnitDefinition> units)
@@ -35,7 +39,7 @@ public sealed class UnitCatalogue
         Units = [.. units];
         _byFirstChar = Units
             .GroupBy(u => u.Written[0])
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Written.Length).ToArray());
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Written.Length).Select(u => new UnitEntry(u)).ToArray());
     }
 
     /// <summary>The built-in catalogue (<c>units.tsv</c>): every unit of the gold schema and the issues, and common physical units.</summary>
@@ -92,11 +96,12 @@ public sealed class UnitCatalogue
         var plain = MatchBase(text);
         if (plain is not null)
         {
-            return plain;
+            return plain.Plain;
         }
 
-        foreach (var (prefix, factor) in Magnitudes)
+        for (var m = 0; m < Magnitudes.Length; m++)
         {
+            var (prefix, factor) = Magnitudes[m];
             if (!text.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
@@ -108,13 +113,12 @@ public sealed class UnitCatalogue
                 return new UnitMatch(prefix + "元", prefix.Length + 1, factor, "元", UnitKind.Money);
             }
 
-            var rest = MatchBase(text[prefix.Length..]);
-            if (rest is not null && rest.Kind is not (UnitKind.Percent or UnitKind.PercentagePoint or UnitKind.Duration))
+            if (MatchBase(text[prefix.Length..])?.Scaled[m] is { } scaled)
             {
-                return new UnitMatch(prefix + rest.Written, prefix.Length + rest.Length, factor * rest.Factor, rest.Standard, rest.Kind);
+                return scaled;
             }
 
-            return BareMagnitude(prefix, factor);
+            return BareMagnitudes[m];
         }
 
         return null;
@@ -123,19 +127,16 @@ public sealed class UnitCatalogue
     // A bare 万 / 亿 (50万, 3亿) still scales the number; 千 alone is too ambiguous (千企, 千亿产业).
     private static bool StandsAlone(string prefix) => prefix is "万" or "亿" or "万亿";
 
-    private static UnitMatch? BareMagnitude(string prefix, double factor) =>
-        StandsAlone(prefix) ? new UnitMatch(prefix, prefix.Length, factor, "", UnitKind.None) : null;
-
     /// <summary>The bare magnitude (万, 亿, 万亿) that opens <paramref name="text"/>, as a unit of its own, or null.</summary>
     /// <remarks>What <see cref="Match"/> falls back to when no unit follows the magnitude; the quantity scanner asks for it when the
     /// longer unit would end inside the next word (30亿项目: 亿, not 亿项).</remarks>
     public static UnitMatch? MatchMagnitude(ReadOnlySpan<char> text)
     {
-        foreach (var (prefix, factor) in Magnitudes)
+        for (var m = 0; m < Magnitudes.Length; m++)
         {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            if (text.StartsWith(Magnitudes[m].Prefix, StringComparison.Ordinal))
             {
-                return BareMagnitude(prefix, factor);
+                return BareMagnitudes[m];
             }
         }
 
@@ -145,22 +146,38 @@ public sealed class UnitCatalogue
     /// <summary>Standard unit and factor for a written unit (for units read back from files).</summary>
     public UnitMatch? Parse(string written) => written.Length == 0 ? null : Match(written) is { } m && m.Length == written.Length ? m : null;
 
-    private UnitMatch? MatchBase(ReadOnlySpan<char> text)
+    private UnitEntry? MatchBase(ReadOnlySpan<char> text)
     {
         if (!_byFirstChar.TryGetValue(text[0], out var candidates))
         {
             return null;
         }
 
-        foreach (var unit in candidates)
+        foreach (var entry in candidates)
         {
+            var unit = entry.Unit;
             if (text.StartsWith(unit.Written, StringComparison.Ordinal) && (!unit.Alone || StandsAlone(text[unit.Written.Length..])))
             {
-                return new UnitMatch(unit.Written, unit.Written.Length, unit.Factor, unit.Standard, unit.Kind);
+                return entry;
             }
         }
 
         return null;
+    }
+
+    /// <summary>A unit with its matches made once (matches are immutable): a new match, and for 万元 a new string, for every
+    /// number the scanner read was among the most allocated things of extraction.</summary>
+    private sealed class UnitEntry(UnitDefinition unit)
+    {
+        public UnitDefinition Unit { get; } = unit;
+
+        public UnitMatch Plain { get; } = new(unit.Written, unit.Written.Length, unit.Factor, unit.Standard, unit.Kind);
+
+        /// <summary>The unit after each magnitude of <see cref="Magnitudes"/> (万元, 亿吨), or null where a magnitude does not scale it
+        /// (a percentage or a duration: 万% is no unit).</summary>
+        public UnitMatch?[] Scaled { get; } = [.. Magnitudes.Select(m => unit.Kind is UnitKind.Percent or UnitKind.PercentagePoint or UnitKind.Duration
+            ? null
+            : new UnitMatch(m.Prefix + unit.Written, m.Prefix.Length + unit.Written.Length, m.Factor * unit.Factor, unit.Standard, unit.Kind))];
     }
 
     // After an "alone" unit: nothing, punctuation, or a comparator word (以上, 以内, 左右, 及以上).

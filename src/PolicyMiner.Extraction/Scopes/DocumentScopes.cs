@@ -96,7 +96,8 @@ public sealed class DocumentScopes
     }
 
     /// <summary>The reviews the document opens with, found sentence by sentence (more than one when a file holds a report twice).</summary>
-    private IReadOnlyList<TextSpan> _openingReviews = [];
+    /// <remarks>A list, not an interface: <see cref="At"/> runs for every number, and a foreach over an interface boxes its enumerator.</remarks>
+    private List<TextSpan> _openingReviews = [];
 
     /// <summary>Resolves every line's scope.</summary>
     public static DocumentScopes Build(ExtractionContext context)
@@ -257,8 +258,8 @@ public sealed class DocumentScopes
     private static void MarkRepeatedReview(string text, IReadOnlyList<Block> lines, LineScope[] scopes, List<TextSpan> openingReviews)
     {
         const int MinLength = 20; // short lines (names, 亲自, 各位代表：) repeat without being the same passage
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = first.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Keyed by the lines' spans, compared by their text: a string key copied every long line of the document.
+        var first = new Dictionary<TextSpan, int>(new SameText(text));
         for (var i = 0; i < lines.Count; i++)
         {
             var span = lines[i].Span;
@@ -267,18 +268,38 @@ public sealed class DocumentScopes
                 continue;
             }
 
-            var words = text.AsSpan(span.Start, span.Length);
-            if (!lookup.TryGetValue(words, out var earlier))
+            if (!first.TryGetValue(span, out var earlier))
             {
-                lookup[words] = i;
+                first[span] = i;
                 continue;
             }
 
-            if (!scopes[i].Review && (scopes[earlier].Review || openingReviews.Exists(r => r.Contains(lines[earlier].Span.Start))))
+            if (!scopes[i].Review && (scopes[earlier].Review || InAny(openingReviews, lines[earlier].Span.Start)))
             {
                 scopes[i] = scopes[i] with { Review = true };
             }
         }
+    }
+
+    private static bool InAny(List<TextSpan> spans, int position)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Contains(position))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Spans of one text, equal when the text they cover is.</summary>
+    private sealed class SameText(string text) : IEqualityComparer<TextSpan>
+    {
+        public bool Equals(TextSpan x, TextSpan y) => text.AsSpan(x.Start, x.Length).SequenceEqual(text.AsSpan(y.Start, y.Length));
+
+        public int GetHashCode(TextSpan obj) => string.GetHashCode(text.AsSpan(obj.Start, obj.Length));
     }
 
     /// <summary>The longest run-in title read as a topic.</summary>

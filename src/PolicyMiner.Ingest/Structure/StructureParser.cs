@@ -168,6 +168,9 @@ public static partial class StructureParser
         return (line.Length > MaxHeadingLength ? line[..MaxHeadingLength] : line).Trim().ToString();
     }
 
+    /// <summary>Characters of a line matched for its heading number: longer than any number with its marks (第一百二十五部分).</summary>
+    private const int HeadingOpening = 16;
+
     /// <summary>Reads a heading at the start of <paramref name="line"/>: its style, number as written, and heading text.</summary>
     public static bool TryHeading(ReadOnlySpan<char> line, out HeadingStyle style, out string number, out string heading)
     {
@@ -180,10 +183,18 @@ public static partial class StructureParser
             return false;
         }
 
-        var match = HeadingPattern().Match(line.ToString());
-        if (!match.Success || AttachmentPattern().IsMatch(line))
+        // Matched on the span first, and then on the line's opening only: most lines tried are paragraphs, and a string of the
+        // whole line for each was most of what finding the sections allocated. The number and its marks are a few characters;
+        // a match reaching the end of the opening may go on past it, so then the whole line is matched.
+        if (!HeadingPattern().IsMatch(line) || AttachmentPattern().IsMatch(line))
         {
             return false;
+        }
+
+        var match = HeadingPattern().Match(line[..Math.Min(line.Length, HeadingOpening)].ToString());
+        if (match.Length == HeadingOpening && line.Length > HeadingOpening)
+        {
+            match = HeadingPattern().Match(line.ToString());
         }
 
         if (match.Groups["chapter"].Success)

@@ -90,8 +90,6 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
 
     private FileWork Process(string path, FrozenDictionary<string, string> known, StageTicks ticks, ReadProgress progress)
     {
-        var started = Stopwatch.GetTimestamp();
-        var extracting = 0L;
         var meter = new StageMeter(_options.StageCpu);
         try
         {
@@ -120,7 +118,6 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 return FileWork.Failed(path, read.Failure ?? "could not be read");
             }
 
-            extracting = Stopwatch.GetTimestamp();
             meter.Next(ticks, StageMeter.Read);
             var targets = stages.Extract(document);
             if (stages.Enrich is { } enrich)
@@ -128,13 +125,10 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
                 targets = [.. targets.Select(enrich)];
             }
 
-            var packing = Stopwatch.GetTimestamp();
-            Interlocked.Add(ref ticks.Extract, packing - extracting);
             meter.Next(ticks, StageMeter.Extract);
 
             // Compressed here, in parallel, rather than by the single writer.
             var prepared = new DocumentExtraction(document, targets, version).Prepare(packed: store is PolicyStore);
-            Interlocked.Add(ref ticks.Pack, Stopwatch.GetTimestamp() - packing);
             meter.Next(ticks, StageMeter.Pack);
             return new FileWork(path, prepared, null);
         }
@@ -150,8 +144,7 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         }
         finally
         {
-            Interlocked.Add(ref ticks.Read, (extracting != 0 ? extracting : Stopwatch.GetTimestamp()) - started);
-            if (extracting == 0)
+            if (!meter.Charged)
             {
                 // Skipped, failed or read without extraction: all of it was reading.
                 meter.Next(ticks, StageMeter.Read);
@@ -159,8 +152,8 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         }
     }
 
-    /// <summary>What a worker's stages cost beside their wall time: bytes allocated (always; reading the thread's counter
-    /// is nearly free) and, with <see cref="IngestOptions.StageCpu"/>, time on a core and time waiting for one.</summary>
+    /// <summary>What a worker's stages cost: their wall time and bytes allocated (always; reading the clock and the thread's
+    /// counter is nearly free) and, with <see cref="IngestOptions.StageCpu"/>, time on a core and time waiting for one.</summary>
     /// <remarks>On a machine whose cores are shared, wall time per stage counts the waits (other threads, the JIT, other
     /// processes); CPU and allocation say what the stage itself costs.</remarks>
     private struct StageMeter(bool cpu)
@@ -169,20 +162,28 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         public const int Extract = 1;
         public const int Pack = 2;
 
+        private long _started = Stopwatch.GetTimestamp();
         private long _allocated = GC.GetAllocatedBytesForCurrentThread();
         private (long Running, long Waiting)? _scheduled = cpu ? ThreadCpuTime.Scheduled() : null;
+
+        /// <summary>True once some stage was charged.</summary>
+        public bool Charged { get; private set; }
 
         /// <summary>Charges what was spent since the last call (or the start) to <paramref name="stage"/>.</summary>
         public void Next(StageTicks ticks, int stage)
         {
+            Charged = true;
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref ticks.Wall[stage], now - _started);
+            _started = now;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             Interlocked.Add(ref ticks.Allocated[stage], allocated - _allocated);
             _allocated = allocated;
-            if (_scheduled is { } before && ThreadCpuTime.Scheduled() is { } now)
+            if (_scheduled is { } before && ThreadCpuTime.Scheduled() is { } scheduled)
             {
-                Interlocked.Add(ref ticks.Running[stage], now.Running - before.Running);
-                Interlocked.Add(ref ticks.Waiting[stage], now.Waiting - before.Waiting);
-                _scheduled = now;
+                Interlocked.Add(ref ticks.Running[stage], scheduled.Running - before.Running);
+                Interlocked.Add(ref ticks.Waiting[stage], scheduled.Waiting - before.Waiting);
+                _scheduled = scheduled;
             }
         }
     }
@@ -322,18 +323,18 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         public static FileWork Unchanged(string path) => new(path, null, null);
     }
 
-    /// <summary>Stopwatch ticks per stage, summed over threads (read and extract by the workers, write by the writer).</summary>
+    /// <summary>What each stage cost, summed over threads (read, extract and pack by the workers, write by the writer).</summary>
     private sealed class StageTicks
     {
 #pragma warning disable CA1051 // Fields, so that workers can add to them with Interlocked.
-        public long Read;
-        public long Extract;
-        public long Pack;
         public long Write;
         public int Commits;
 #pragma warning restore CA1051
 
-        /// <summary>Per worker stage (<see cref="StageMeter"/>): bytes allocated, and nanoseconds on a core and waiting for one.</summary>
+        /// <summary>Per worker stage (<see cref="StageMeter"/>): Stopwatch ticks, bytes allocated, and nanoseconds on a core and
+        /// waiting for one.</summary>
+        public long[] Wall { get; } = new long[3];
+
         public long[] Allocated { get; } = new long[3];
 
         public long[] Running { get; } = new long[3];
@@ -346,10 +347,10 @@ public sealed class BatchIngester(IPolicyStore store, IngestStages stages, Inges
         {
             // CPU was measured only when some stage ran on a core by the system's account (IngestOptions.StageCpu, Linux).
             var measured = Running.Any(n => n > 0);
-            return new(Stopwatch.GetElapsedTime(0, Read), Stopwatch.GetElapsedTime(0, Extract), Stopwatch.GetElapsedTime(0, Write))
+            return new(Stopwatch.GetElapsedTime(0, Wall[0]), Stopwatch.GetElapsedTime(0, Wall[1]), Stopwatch.GetElapsedTime(0, Write))
             {
                 WriterCpu = WriterCpu,
-                Pack = Stopwatch.GetElapsedTime(0, Pack),
+                Pack = Stopwatch.GetElapsedTime(0, Wall[2]),
                 Commits = Commits,
                 Allocated = new StageCosts<long>(Allocated[0], Allocated[1], Allocated[2]),
                 Cpu = measured ? new StageCosts<TimeSpan>(Nanoseconds(Running[0]), Nanoseconds(Running[1]), Nanoseconds(Running[2])) : null,

@@ -2750,7 +2750,7 @@ public sealed class IndicatorRule : ITargetRule
             start++;
         }
 
-        foreach (var verb in RoleVerbs.Words)
+        foreach (var verb in RoleVerbs.WordSpan)
         {
             var at = text.IndexOf(verb, start, end - start, StringComparison.Ordinal);
             if (at > start && at + verb.Length < end)
@@ -2760,7 +2760,7 @@ public sealed class IndicatorRule : ITargetRule
         }
 
         // "…10个乙类园区以及": a joint ending the phrase links it to the next item.
-        foreach (var tail in PhraseTails.Words)
+        foreach (var tail in PhraseTails.WordSpan)
         {
             if (end - start > tail.Length + 1 && ClauseText.EndsAt(text, end, tail))
             {

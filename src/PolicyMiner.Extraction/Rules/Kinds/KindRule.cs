@@ -179,7 +179,7 @@ public sealed class KindRule : ITargetRule
         }
 
         var measure = words[..^1];
-        foreach (var verb in LevelVerbs.Words)
+        foreach (var verb in LevelVerbs.WordSpan)
         {
             if (verb.Length < 2 || verb[^1] != '在')
             {

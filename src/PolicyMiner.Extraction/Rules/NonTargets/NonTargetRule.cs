@@ -2036,7 +2036,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         var capacity = -1;
-        foreach (var word in CapacityVerbs.Words)
+        foreach (var word in CapacityVerbs.WordSpan)
         {
             if (clauseBefore.LastIndexOf(word, StringComparison.Ordinal) is var at and >= 0 && at + word.Length > capacity)
             {
@@ -2095,7 +2095,7 @@ public sealed class NonTargetRule : ITargetRule
     /// clause.</summary>
     private static bool DescribesCapacityOnceBuilt(ReadOnlySpan<char> clauseBefore)
     {
-        foreach (var word in CompletionWords.Words)
+        foreach (var word in CompletionWords.WordSpan)
         {
             var at = clauseBefore.IndexOf(word, StringComparison.Ordinal);
             if (at >= 0 && clauseBefore[(at + word.Length)..].IndexOf("年产", StringComparison.Ordinal) >= 0)

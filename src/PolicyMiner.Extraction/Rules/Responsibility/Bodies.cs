@@ -112,7 +112,7 @@ public static class Bodies
         }
 
         // 市科技局（牵头）: the lead marker is not part of the name.
-        foreach (var mark in RoleMarks.Words)
+        foreach (var mark in RoleMarks.WordSpan)
         {
             if (s.EndsWith(mark, StringComparison.Ordinal))
             {

@@ -257,7 +257,7 @@ public sealed class ResponsibilityScanRule : IScanRule
         int at = -1, length = 0;
         foreach (var (verbs, isLead) in (ReadOnlySpan<(WordClass, bool)>)[(LeadVerbs, true), (RoleVerbs, false)])
         {
-            foreach (var verb in verbs.Words)
+            foreach (var verb in verbs.WordSpan)
             {
                 var i = part.IndexOf(verb, StringComparison.Ordinal);
                 if (i > 0 && (at < 0 || i < at || (i == at && verb.Length > length)))
@@ -316,13 +316,13 @@ public sealed class ResponsibilityScanRule : IScanRule
         {
             var clauseEnd = ClauseText.ClauseEnd(text, next + 1);
             var clause = text[(next + 1)..clauseEnd];
-            foreach (var verb in ParticipantVerbs.Words)
+            foreach (var verb in ParticipantVerbs.WordSpan)
             {
                 var at = clause.IndexOf(verb, StringComparison.Ordinal);
                 if (at > 0)
                 {
                     var list = clause[..at];
-                    foreach (var filler in ParticipantFillers.Words)
+                    foreach (var filler in ParticipantFillers.WordSpan)
                     {
                         list = list.Replace(filler, "", StringComparison.Ordinal);
                     }
