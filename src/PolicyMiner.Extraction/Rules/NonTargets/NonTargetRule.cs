@@ -49,7 +49,6 @@ public sealed class NonTargetRule : ITargetRule
         [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
-    private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
     private static readonly WordClass InspectionVerbs = WordLexicon.Default["inspection-verb"];
     private static readonly WordClass InspectionTeams = WordLexicon.Default["inspection-team"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
@@ -511,8 +510,9 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Description;
         }
 
-        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to.
-        if (Composition.OccursIn(clauseAfter) || ReferenceVerbs.MatchAtStart(clauseBefore.TrimStart()) > 0)
+        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to (a making verb
+        // after the scope, 聚焦甲、乙等领域形成30个, ends it first).
+        if (Composition.OccursIn(clauseAfter) || ReferenceScope.ReachesEnd(clauseBefore.TrimStart()))
         {
             return RejectionReason.Reference;
         }
