@@ -174,6 +174,13 @@ public sealed class IndicatorRule : ITargetRule
 
         // Pre-number indicator.
         var (preStart, preEnd) = Strip(context, quoteStart, preLimit);
+        // "聚焦甲、乙等领域打造消费场景100个": a reference scope that a making verb ends says where the work is done, not what is counted
+        // (only before a count: "依托企业建设比重不低于80%" measures a share of the scope).
+        if (draft.Mention.Quantity.Kind == UnitKind.Count && preEnd > preStart && ReferenceScope.End(text.AsSpan(preStart, preEnd - preStart)) is > 0 and var scopeEnd && scopeEnd < preEnd - preStart)
+        {
+            (preStart, preEnd) = Strip(context, preStart + scopeEnd, preEnd);
+        }
+
         // "打通“断头路”12条", "新改建“口袋公园”20个": verbs before a quoted name say what is done to the thing it names. Not before
         // an area: "推广种植“甲稻1号”2万亩" measures the land the work covers, which the quoted variety alone does not name.
         if (draft.Mention.Quantity.Kind != UnitKind.Area && preEnd > preStart && QuotedNameAfterVerbs(context, preStart, preEnd) is > 0 and var named)

@@ -49,7 +49,6 @@ public sealed class NonTargetRule : ITargetRule
         [WordLexicon.Default["comparator-at-least-after"], WordLexicon.Default["comparator-at-most-after"], WordLexicon.Default["comparator-approximately-after"]];
     private static readonly WordClass ReportVerbs = WordLexicon.Default["report-verb"];
     private static readonly WordClass Composition = WordLexicon.Default["composition"];
-    private static readonly WordClass ReferenceVerbs = WordLexicon.Default["reference-verb"];
     private static readonly WordClass InspectionVerbs = WordLexicon.Default["inspection-verb"];
     private static readonly WordClass InspectionTeams = WordLexicon.Default["inspection-team"];
     private static readonly WordClass ActivityUnits = WordLexicon.Default["activity-unit"];
@@ -348,6 +347,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Incentive;
         }
 
+        // 全区现有企业320家，其中高新技术企业45家; 规划面积120平方公里，其中起步区30平方公里: a 其中 clause splits the stock or
+        // extent the sentence just stated, so its parts are no targets either (unless a modal of its own sets them).
+        if (SplitsStatedFact(context, draft, clauseBefore, sentenceStart, clauseStart) is { } stated)
+        {
+            return stated;
+        }
+
         // 知识产权保护方面5项: a tally of measures under a heading.
         if (EnumerationBefore.MatchAtEnd(clauseBefore) > 0)
         {
@@ -512,8 +518,9 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Description;
         }
 
-        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to.
-        if (Composition.OccursIn(clauseAfter) || ReferenceVerbs.MatchAtStart(clauseBefore.TrimStart()) > 0)
+        // 由教育部、…9个部门和单位组成; 围绕37条产业链和40个产业集群: what something consists of or refers to (a making verb
+        // after the scope, 聚焦甲、乙等领域形成30个, ends it first).
+        if (Composition.OccursIn(clauseAfter) || ReferenceScope.ReachesEnd(clauseBefore.TrimStart()))
         {
             return RejectionReason.Reference;
         }
@@ -1542,6 +1549,24 @@ public sealed class NonTargetRule : ITargetRule
         var previousStart = ClauseText.ClauseStart(text, clauseStart - 1);
         var previous = text.AsSpan(Math.Max(sentenceStart, previousStart), clauseStart - Math.Max(sentenceStart, previousStart));
         return GrantVerbs.OccursIn(previous) && IncentiveWords.OccursIn(previous);
+    }
+
+    /// <summary>The reason of the number before a clause opening with 其中, in the same sentence, when it was rejected as a fact
+    /// that exists (past, description, total, population); null when the clause has a modal, which sets its parts anew.</summary>
+    private static RejectionReason? SplitsStatedFact(ExtractionContext context, TargetDraft draft, ReadOnlySpan<char> clauseBefore, int sentenceStart, int clauseStart)
+    {
+        if (SubsetOpenings.MatchAtStart(clauseBefore.TrimStart()) == 0 || clauseStart <= sentenceStart || draft.Index == 0
+            || !context.ModalsIn(clauseStart, draft.Mention.Span.Start).IsEmpty)
+        {
+            return null;
+        }
+
+        var previous = context.Drafts[draft.Index - 1];
+        return previous.Mention.Span.Start >= sentenceStart && previous.Mention.Span.End <= clauseStart
+               && previous.RejectedBecause is { } reason
+               && (reason.IsPast() || reason is RejectionReason.Description or RejectionReason.Total or RejectionReason.Population)
+            ? reason
+            : null;
     }
 
     /// <summary>"每认定1家", "每新引进1名": the clause before the number ends in 每 and a verb of two or three Han characters.</summary>
