@@ -260,7 +260,8 @@ public sealed class DocumentScopes
     {
         const int MinLength = 20; // short lines (names, 亲自, 各位代表：) repeat without being the same passage
         // Keyed by the lines' spans, compared by their text: a string key copied every long line of the document.
-        var first = new Dictionary<TextSpan, int>(new SameText(text));
+        // Sized for every line up front: growing it step by step copied its tables over and over on long documents.
+        var first = new Dictionary<TextSpan, int>(lines.Count, new SameText(text));
         for (var i = 0; i < lines.Count; i++)
         {
             var span = lines[i].Span;
