@@ -1090,21 +1090,14 @@ public sealed class NonTargetRule : ITargetRule
     private static bool InAsciiQuotedName(string text, int start, int end)
     {
         var sentenceStart = ClauseText.SentenceStart(text, start);
-        var open = -1;
-        var count = 0;
-        for (var i = sentenceStart; i < start; i++)
-        {
-            if (text[i] == '"')
-            {
-                count++;
-                open = i;
-            }
-        }
-
-        if (count % 2 == 0)
+        // Vectorised count first: most sentences hold no ASCII quote, and then nothing else is read.
+        var before = text.AsSpan(sentenceStart, start - sentenceStart);
+        if (before.Count('"') % 2 == 0)
         {
             return false;
         }
+
+        var open = sentenceStart + before.LastIndexOf('"');
 
         for (var i = end; i < text.Length && i - open <= 13; i++)
         {
