@@ -135,7 +135,7 @@ public sealed class BlockTree
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
         var root = new Block(BlockKind.Document, new TextSpan(0, text.Length), -1, null);
-        var numbered = new Dictionary<int, Section>();
+        var numbered = new Dictionary<int, Section>(document.Sections.Count); // sized once: growing it showed in profiles
         foreach (var s in document.Sections)
         {
             numbered.TryAdd(s.Span.Start, s);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using PolicyMiner.Core.Documents;
 using PolicyMiner.Extraction.Lexicon;
 using PolicyMiner.Extraction.Pipeline;
@@ -1096,21 +1097,14 @@ public sealed class NonTargetRule : ITargetRule
     private static bool InAsciiQuotedName(string text, int start, int end)
     {
         var sentenceStart = ClauseText.SentenceStart(text, start);
-        var open = -1;
-        var count = 0;
-        for (var i = sentenceStart; i < start; i++)
-        {
-            if (text[i] == '"')
-            {
-                count++;
-                open = i;
-            }
-        }
-
-        if (count % 2 == 0)
+        // Vectorised count first: most sentences hold no ASCII quote, and then nothing else is read.
+        var before = text.AsSpan(sentenceStart, start - sentenceStart);
+        if (before.Count('"') % 2 == 0)
         {
             return false;
         }
+
+        var open = sentenceStart + before.LastIndexOf('"');
 
         for (var i = end; i < text.Length && i - open <= 13; i++)
         {
@@ -1908,6 +1902,9 @@ public sealed class NonTargetRule : ITargetRule
 
     private const int GlyphWindow = 160;
 
+    /// <summary>The ASCII signs a PDF font without a Unicode map turns digits and letters into.</summary>
+    private static readonly SearchValues<char> GlyphSigns = SearchValues.Create("!\"#$&;<=>?@[\\]^_`{}~+");
+
     /// <summary>The line holding <paramref name="position"/> has more rare ASCII signs (the ones listed below, at least six) than
     /// Han characters: glyph codes, not text. The signs of tables, numbers and formulas (bar, percent, brackets, stops, commas,
     /// hyphens, slashes, colons, asterisks) are not counted, so a table row or a rate's formula never reads as codes. Only
@@ -1925,21 +1922,35 @@ public sealed class NonTargetRule : ITargetRule
             lineEnd = Math.Min(text.Length, position + GlyphWindow);
         }
 
-        int han = 0, signs = 0;
-        foreach (var c in text.AsSpan(lineStart, lineEnd - lineStart))
+        // Cheap test first (a vectorised search per sign): almost every line holds fewer than MinSigns signs, and then the Han
+        // characters need no count.
+        var line = text.AsSpan(lineStart, lineEnd - lineStart);
+        var signs = 0;
+        for (var rest = line; signs < MinSigns && rest.IndexOfAny(GlyphSigns) is >= 0 and var at; rest = rest[(at + 1)..])
+        {
+            signs++;
+        }
+
+        if (signs < MinSigns)
+        {
+            return false;
+        }
+
+        var han = 0;
+        signs = 0;
+        foreach (var c in line)
         {
             if (ClauseText.IsHan(c))
             {
                 han++;
             }
-            else if (c is '!' or '"' or '#' or '$' or '&' or ';' or '<' or '=' or '>' or '?' or '@' or '[' or '\\' or ']' or '^' or '_'
-                     or '`' or '{' or '}' or '~' or '+')
+            else if (GlyphSigns.Contains(c))
             {
                 signs++;
             }
         }
 
-        return signs >= MinSigns && signs > han;
+        return signs > han;
     }
 
     /// <summary>The number follows a firm's name directly or through the firm's year's capacity (甲有限公司年产乙品…).</summary>
