@@ -1814,6 +1814,15 @@ public sealed class IndicatorRule : ITargetRule
         {
             at = start + directive;
         }
+        else if (words.WordStartingAt(start) is { Length: >= 2 } manner && words.TagAt(start) is "v" or "vd" or "d" or "ad"
+                 && !IsWorkVerb(text.AsSpan(manner.Start, manner.Length)) && RenovationVerbs.MatchAtStart(text.AsSpan(manner.Start, manner.Length)) == 0
+                 && words.WordStartingAt(manner.End) is { Length: >= 2 } work && LeadVerbs.MatchAtStart(text.AsSpan(work.Start, work.Length)) == work.Length)
+        {
+            // "统筹推进…项目", "稳步推进…", "滚动实施…": a verb or adverb of manner right before a lead verb (实施, 推进) opens the
+            // serial verb; neither names what is counted. Before a rebuild verb ("改造提升", "巩固提升") the pair names the works
+            // counted and stays.
+            at = manner.End;
+        }
         else
         {
             return 0;
