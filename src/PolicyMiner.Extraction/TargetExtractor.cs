@@ -86,8 +86,17 @@ public sealed class TargetExtractor
             candidates.Add(new RuleCandidate(draft, Canonicalise(target, draft.CategoryDecided, draft.Table?.Topic, MeasureTail(target, draft, target.Indicator))));
             foreach (var indicator in draft.SharedWith)
             {
-                // "A、B均达到45%": each item is a target of its own, with everything else in common.
-                candidates.Add(new RuleCandidate(draft, Canonicalise(target with { Indicator = indicator }, draft.CategoryDecided, measureTail: MeasureTail(target, draft, indicator))));
+                // "A、B均达到45%": each item is a target of its own, with everything else in common but a topic its own words name
+                // (示范村、孵化器各1个: the first item's clause lent it the farm topic, which the second does not share).
+                var shared = target with { Indicator = indicator };
+                var decided = draft.CategoryDecided;
+                if (Rules.Categories.CategoryRule.OwnTopicOf(indicator, draft.Mention.Quantity.Kind) is { } own && own != target.Category)
+                {
+                    shared = shared with { Category = own };
+                    decided = true;
+                }
+
+                candidates.Add(new RuleCandidate(draft, Canonicalise(shared, decided, measureTail: MeasureTail(target, draft, indicator))));
             }
         }
 

@@ -331,6 +331,26 @@ public sealed class CategoryRule : ITargetRule
         return Match(Table, phrase, sentence);
     }
 
+    /// <summary>The topic an indicator names by its own words (a ratio, its head noun's topic, its words' topic), or null: what a
+    /// later item of a list that shares one number ("A、B各1个") holds of its own, rather than the first item's clause.</summary>
+    internal static string? OwnTopicOf(string indicator, UnitKind unit)
+    {
+        if (indicator.Length == 0)
+        {
+            return null;
+        }
+
+        var sentence = new Sentence();
+        sentence.Reset(indicator, 0, indicator.Length);
+        Span<bool> inIndicator = stackalloc bool[Words.Count];
+        Words.Mark(indicator, inIndicator);
+        var head = HeadNoun(indicator);
+        var topic = Match(unit is UnitKind.Percent or UnitKind.PercentagePoint ? Ratios : AmountRatios, inIndicator, sentence)
+            ?? (head.Length > 0 ? Match(Table, head, sentence) : null)
+            ?? Match(Table, inIndicator, sentence);
+        return topic == GdpGrowth && unit == UnitKind.Money ? TargetCategories.Other : topic;
+    }
+
     /// <summary>True when the indicator ends in a park (园, 园区, 集中区) or an industry (产业, 产业链), a trailing 等 left aside.</summary>
     private static bool HeadedByParkOrIndustry(string indicator)
     {

@@ -199,6 +199,19 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         }
 
         unit = units.Match(text.AsSpan(unitStart));
+        if (unit is null && !approximate && IsGap(text, index) && UnitCatalogue.MatchMagnitude(text.AsSpan(index + 1)) is not null
+            && SpacedUnit(context, index + 1, units.Match(text.AsSpan(index + 1))) is { Kind: not UnitKind.None } spacedMagnitude)
+        {
+            // 2.4 万个, １０ 亿元: a scraped page's lone space before a magnitude that opens a unit; a bare number before a space
+            // (a table cell, a caption's label) stays unread.
+            unitStart = index + 1;
+            unit = spacedMagnitude;
+        }
+        else
+        {
+            unit = SpacedUnit(context, unitStart, unit);
+        }
+
         if (unit is { Kind: not UnitKind.None } && unitStart + unit.Length < text.Length
             && UnitCatalogue.MatchMagnitude(text.AsSpan(unitStart)) is { } magnitude && magnitude.Length < unit.Length
             && context.Words.IsBoundary(unitStart + magnitude.Length) && !context.Words.IsBoundary(unitStart + unit.Length))
@@ -216,6 +229,33 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
 
         return unit is not null;
     }
+
+    /// <summary>A bare magnitude, a lone space and a unit (100亿 元, 1万 亿元, 1.3万 个) are one unit: scraped pages set a space there
+    /// where the page broke or padded the line; <paramref name="unit"/> as it was when no unit that ends at a word's end follows.</summary>
+    private UnitMatch? SpacedUnit(ExtractionContext context, int unitStart, UnitMatch? unit)
+    {
+        var text = context.Text;
+        var gap = unitStart + (unit?.Length ?? 0);
+        if (unit is not { Kind: UnitKind.None } || !IsGap(text, gap) || gap + 1 >= text.Length)
+        {
+            return unit;
+        }
+
+        var rest = text.AsSpan(gap + 1, Math.Min(8, text.Length - gap - 1));
+        var joined = units.Match(string.Concat(unit.Written, rest));
+        if (joined is not { Kind: not UnitKind.None } || joined.Length <= unit.Written.Length
+            || !context.Words.IsBoundary(unitStart + joined.Length + 1))
+        {
+            // 6700万 人民: the unit's character opens the next word, which stays whole.
+            return unit;
+        }
+
+        return joined with { Length = joined.Length + 1 };
+    }
+
+    /// <summary>One space (ASCII, ideographic or no-break) with no second one after it: padding, not a table's column gap.</summary>
+    private static bool IsGap(string text, int index) =>
+        index + 1 < text.Length && text[index] is ' ' or '\u3000' or '\u00A0' && text[index + 1] is not (' ' or '\u3000' or '\u00A0' or '\t' or '\n' or '\r');
 
     private static int Add(ExtractionContext context, int start, int numberEnd, int end, double value, double? max, UnitMatch? unit, bool chinese, bool approximate)
     {
