@@ -161,7 +161,7 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
                 state = _ofThread = new SignatureState();
             }
 
-            Array.Fill(state._minima, uint.MaxValue);
+            Array.Fill(state._minima, ulong.MaxValue);
             state._utf8.Reset();
             state._carried = 0;
             state._anyShingle = false;
@@ -208,7 +208,7 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             var minHash = new uint[Hashes];
             for (var k = 0; k < Hashes; k++)
             {
-                minHash[k] = (uint)_minima[k];
+                minHash[k] = (uint)(_minima[k] >> 32);
             }
 
             _busy = false;
@@ -238,6 +238,8 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
 
             // The 64 minima stay in eight registers for the whole block instead of being loaded and stored per shingle (a
             // shingle per character of every document read): the same minimum of the same values, in fewer instructions.
+            // They are minima of the whole 64-bit values, whose high halves Signature takes at the end: the high half is
+            // monotone, so the least high half is the high half of the least value, without a shift per lane per shingle.
             ref var minima = ref MemoryMarshal.GetArrayDataReference(_minima);
             var m0 = Vector512.LoadUnsafe(ref minima, 0);
             var m1 = Vector512.LoadUnsafe(ref minima, 8);
@@ -250,23 +252,26 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
             for (var i = 0; i < count; i++)
             {
                 var (h1, h2) = Hash(block.Slice(i, ShingleLength));
-                var wide = Vector512.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2), h1 + (4 * h2), h1 + (5 * h2), h1 + (6 * h2), h1 + (7 * h2));
-                var step = Vector512.Create(8 * h2);
-                m0 = Vector512.Min(m0, Vector512.ShiftRightLogical(wide, 32));
+                // Lane k holds h1 + k·h2 (mod 2^64): two broadcasts and one lane-wise multiply by the constant 0..7, instead of
+                // eight scalar sums inserted lane by lane.
+                var h2s = Vector512.Create(h2);
+                var wide = Vector512.Create(h1) + (h2s * Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7));
+                var step = Vector512.ShiftLeft(h2s, 3);
+                m0 = Vector512.Min(m0, wide);
                 wide += step;
-                m1 = Vector512.Min(m1, Vector512.ShiftRightLogical(wide, 32));
+                m1 = Vector512.Min(m1, wide);
                 wide += step;
-                m2 = Vector512.Min(m2, Vector512.ShiftRightLogical(wide, 32));
+                m2 = Vector512.Min(m2, wide);
                 wide += step;
-                m3 = Vector512.Min(m3, Vector512.ShiftRightLogical(wide, 32));
+                m3 = Vector512.Min(m3, wide);
                 wide += step;
-                m4 = Vector512.Min(m4, Vector512.ShiftRightLogical(wide, 32));
+                m4 = Vector512.Min(m4, wide);
                 wide += step;
-                m5 = Vector512.Min(m5, Vector512.ShiftRightLogical(wide, 32));
+                m5 = Vector512.Min(m5, wide);
                 wide += step;
-                m6 = Vector512.Min(m6, Vector512.ShiftRightLogical(wide, 32));
+                m6 = Vector512.Min(m6, wide);
                 wide += step;
-                m7 = Vector512.Min(m7, Vector512.ShiftRightLogical(wide, 32));
+                m7 = Vector512.Min(m7, wide);
             }
 
             m0.StoreUnsafe(ref minima, 0);
@@ -284,15 +289,16 @@ public sealed record TextFingerprint(string Exact, uint[] MinHash)
         {
             var (h1, h2) = Hash(shingle);
             // Kirsch–Mitzenmacher: hash k is the high half of h1 + k·h2 (mod 2^64). Lanes hold k, k+1, k+2, k+3 and step
-            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time. Minima are kept as 64-bit
-            // lanes holding 32-bit values, so no lane ever narrows. (Where AVX-512 is there, AddShingles does the same
+            // by 4·h2, so every slot gets exactly the scalar formula's value, four at a time. Minima are kept over the whole
+            // 64-bit values and narrowed to their high halves once, in Signature (the least high half is the high half of
+            // the least value), so no lane ever narrows or shifts here. (Where AVX-512 is there, AddShingles does the same
             // eight lanes at a time with the minima held in registers.)
             ref var minima = ref MemoryMarshal.GetArrayDataReference(_minima);
             var lanes = Vector256.Create(h1, h1 + h2, h1 + (2 * h2), h1 + (3 * h2));
             var step = Vector256.Create(4 * h2);
             for (nuint k = 0; k < Hashes; k += 4)
             {
-                Vector256.Min(Vector256.LoadUnsafe(ref minima, k), Vector256.ShiftRightLogical(lanes, 32)).StoreUnsafe(ref minima, k);
+                Vector256.Min(Vector256.LoadUnsafe(ref minima, k), lanes).StoreUnsafe(ref minima, k);
                 lanes += step;
             }
         }
