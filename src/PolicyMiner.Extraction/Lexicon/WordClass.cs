@@ -20,8 +20,8 @@ public sealed class WordClass
     internal WordClass(string name, IReadOnlyList<string> words)
     {
         Name = name;
-        Words = words;
         _words = [.. words];
+        Words = _words;
         // Longest first, so the first word that matches is the longest (two words of one length matching at one place are equal).
         var longestFirst = words.Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToArray();
         _byFirst = longestFirst.GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());

@@ -139,6 +139,9 @@ public sealed class ExtractionContext
         return first;
     }
 
+    /// <summary>Drafts whose quantity mention starts in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
+    public ReadOnlySpan<TargetDraft> DraftsIn(int from, int to) => Between(Drafts, from, to, d => d.Mention.Span.Start);
+
     /// <summary>Year mentions starting in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
     public ReadOnlySpan<YearMention> YearsIn(int from, int to) => Between(Years, from, to, y => y.Span.Start);
 

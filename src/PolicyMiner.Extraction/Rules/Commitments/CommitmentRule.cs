@@ -216,18 +216,9 @@ public sealed class CommitmentRule : ITargetRule
             return false;
         }
 
-        var text = context.Text;
-        var clauseEnd = ClauseText.ClauseEnd(text, modal.Span.End);
-        // Drafts are in text order: stop at the first number past the clause.
-        foreach (var draft in context.Drafts)
+        foreach (var draft in context.DraftsIn(modal.Span.End, ClauseText.ClauseEnd(context.Text, modal.Span.End)))
         {
-            var at = draft.Mention.Span.Start;
-            if (at >= clauseEnd)
-            {
-                break;
-            }
-
-            if (at >= modal.Span.End && !draft.IsRejected)
+            if (!draft.IsRejected)
             {
                 return false;
             }
