@@ -97,15 +97,19 @@ public sealed class KindRule : ITargetRule
             return TargetKind.Level;
         }
 
+        // A stock is measured in its own unit (头, 万千瓦, 件); a percentage of one is never the stock itself but the rate it
+        // changes by (拥有量增长10%) or its part of a whole, whether the 占 frame is written out (X占Y的比重达到N%), split with its
+        // share word away from the end (X比例达到N%, X渗透率N%, X占Y超N%) or left implicit (先进产能稳定在95%): it is read as any
+        // other percentage, and a difference of percentages as any other (提高2个百分点).
+        var percentOfStock = q.Kind is UnitKind.Percent or UnitKind.PercentagePoint;
+
         // 新增肉牛存栏2500头, 新增煤炭产能30万吨: what is added to a stock is an increase (the schema's 新增X).
-        if (StockNouns.OccursIn(draft.Indicator) && HasIncrease(before))
+        if (!percentOfStock && StockNouns.OccursIn(draft.Indicator) && HasIncrease(before))
         {
             return TargetKind.Increase;
         }
 
-        // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its unit; but the percentage a stock
-        // grows by (拥有量增长10%) or its share of a whole (先进产能占比90%) is read as any other percentage.
-        var percentOfStock = q.Kind == UnitKind.Percent && (IsRateOfChange(before) || ShareWords.MatchAtEnd(draft.Indicator) > 0);
+        // 有效发明专利拥有量, 奶牛存栏, 每万人…: a stock or a density is a level, whatever its own unit.
         if (!percentOfStock && (StockNouns.OccursIn(draft.Indicator) || DensityWords.OccursIn(draft.Indicator)))
         {
             return TargetKind.Level;
