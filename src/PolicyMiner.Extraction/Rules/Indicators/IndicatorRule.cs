@@ -2846,6 +2846,16 @@ public sealed class IndicatorRule : ITargetRule
                 : null;
         }
 
+        // "接待游客X万人次、实现旅游综合收入Y亿元": an item ending in a measure noun (measure-noun) after words of its own names what
+        // it measures, though jieba tags every word of it a verb (旅游|综合|收入); only a lead or increase verb before the measure
+        // ("新增投资") leaves it bare.
+        var ownMeasure = MeasureNouns.MatchAtEnd(ownText);
+        if (ownMeasure > 0 && ownText.Length - ownMeasure >= 2 && words.IsBoundary(own.End - ownMeasure)
+            && LeadVerbs.MatchAtStart(ownText) == 0 && IncreaseVerbs.MatchAtStart(ownText) == 0)
+        {
+            return null;
+        }
+
         // Every word of the item a verb (新 may open it: 新竣工) or a project stage (project-status: 开工, which jieba tags a noun);
         // the subject ends with the previous indicator's last noun that is no stage ("新开工30个、竣工投产24个": 新开工 names no
         // subject) and opens after the verb that adds it ("新引进项目50个、新开工30个": the projects, not their being brought in).
