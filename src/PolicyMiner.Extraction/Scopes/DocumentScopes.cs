@@ -122,7 +122,9 @@ public sealed class DocumentScopes
             var time = Timing(context, opening, plan);
             pastOpening[i] = lines[i].Kind != BlockKind.Heading
                              && (PastOpeningWords.MatchAtStart(text.AsSpan(opening.Start, opening.Length)) > 0 || time.OpensWithPast);
-            deadline[i] = time.Due;
+            deadline[i] = lines[i].Kind != BlockKind.Heading && time is { Due: { } opened, DueOpens: true }
+                ? ScheduleEnd(context, opened, span.End, plan) ?? opened
+                : time.Due;
             // "二、“" / "十四五" / "”时期的主要任务": a heading that a hard line break cut inside a quoted name goes on to the line that
             // closes the quote; the period it names there is its section's deadline (not a plan title's end over later sections).
             var quoted = lines[i].Kind == BlockKind.Heading ? QuoteContinued(text, lines, i) : span;
@@ -615,6 +617,44 @@ public sealed class DocumentScopes
         }
 
         return span;
+    }
+
+    /// <summary>"2016年启动A，2017年推进B，2018年全面推广C。三年培育D。": a calendar year opening a paragraph whose first sentence
+    /// goes on year by year (later calendar years, each opening a clause of its own) starts a schedule, not the paragraph's
+    /// deadline: the sentences after it are due when the schedule ends. The last such year, or null when the sentence names no
+    /// later year opening a clause.</summary>
+    private static YearMention? ScheduleEnd(ExtractionContext context, YearMention opened, int lineEnd, int? plan)
+    {
+        if (opened.Kind != YearMentionKind.Absolute || opened.Resolve(null) is not { } first || (plan is { } p && first < p))
+        {
+            return null;
+        }
+
+        var text = context.Text;
+        var sentenceEnd = Math.Min(lineEnd, ClauseText.SentenceEnd(text, opened.Span.End));
+        YearMention? last = null;
+        var previous = first;
+        foreach (var year in context.YearsIn(opened.Span.End, sentenceEnd))
+        {
+            var at = year.Span.Start;
+            while (at > opened.Span.End && text[at - 1] is ' ' or '\u3000')
+            {
+                at--;
+            }
+
+            // Only a bare year right after a clause mark steps the schedule on ("…，2017年…"); "到2025年" or a year inside a clause
+            // is a deadline or a reference of its own.
+            if (year.InName || year.Kind != YearMentionKind.Absolute || !ClauseText.IsClauseEnd(text[at - 1])
+                || year.Resolve(null) is not { } next || next <= previous)
+            {
+                continue;
+            }
+
+            last = year;
+            previous = next;
+        }
+
+        return last;
     }
 
     /// <summary>From the line's start to its first clause mark (the whole line for a heading).</summary>

@@ -193,7 +193,8 @@ public sealed class IndicatorRule : ITargetRule
         var postText = postEnd > postStart ? text[postStart..postEnd] : "";
         // "260元/吨左右": a slash after the unit goes on with the unit, so no noun follows the number.
         var usePost = postText.Length > 0 && postText[0] is not ('/' or '／')
-                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText) || GenericNounInWord(context, postStart));
+                      && (!StartsWithAny(postText, GenericNouns) || IsRelativeNounPhrase(postText) || GenericNounInWord(context, postStart)
+                          || SizeClass(postText));
 
         string indicator;
         TextSpan? span = null;
@@ -1382,6 +1383,24 @@ public sealed class IndicatorRule : ITargetRule
         context.Words.WordStartingAt(start) is { } first
         && Array.Find(GenericNouns, noun => context.Text.AsSpan(start).StartsWith(noun)) is { } generic
         && first.Length > generic.Length;
+
+    /// <summary>
+    /// True when the phrase after the number opens with a generic noun bounded by a threshold word and goes on to a head noun
+    /// ("3000家规模以上工业企业"): the pair names a size class of the things counted, not a measure of the number before it
+    /// (a bare "500亿元规模以上" still does).
+    /// </summary>
+    private static bool SizeClass(string phrase)
+    {
+        var generic = Array.Find(GenericNouns, noun => phrase.StartsWith(noun, StringComparison.Ordinal));
+        if (generic is null)
+        {
+            return false;
+        }
+
+        var bound = ThresholdEnds.MatchAtStart(phrase.AsSpan(generic.Length));
+        var head = phrase.AsSpan(generic.Length + bound);
+        return bound > 0 && head.Length >= 2 && ClauseText.IsHan(head[0]) && ClauseText.IsHan(head[1]);
+    }
 
     private static bool StartsStripWord(string text, int at)
     {
