@@ -1630,26 +1630,15 @@ public sealed class NonTargetRule : ITargetRule
         var line = tree.Lines[index];
         // The lead-in inside the line: the last colon before the number, with no sentence end between; or a run-in heading, the
         // sentence right before the number's ("1.申请对象。每年接收…30人以上…的单位。", a page that ran its lines together).
-        for (var i = start - 1; i >= line.Span.Start; i--)
+        // Only the nearest of those three marks matters, so a vectorised search finds it (a line may run a whole paragraph).
+        var mark = text.AsSpan(line.Span.Start, Math.Max(0, start - line.Span.Start)).LastIndexOfAny('。', '：', ':');
+        if (mark >= 0)
         {
-            if (text[i] == '。')
+            var i = line.Span.Start + mark;
+            if (text[i] == '。' ? IsRunInConditionHeading(text, line.Span.Start, i)
+                    : EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
             {
-                if (IsRunInConditionHeading(text, line.Span.Start, i))
-                {
-                    return true;
-                }
-
-                break;
-            }
-
-            if (text[i] is '：' or ':')
-            {
-                if (EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
-                {
-                    return true;
-                }
-
-                break;
+                return true;
             }
         }
 
@@ -1669,15 +1658,15 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>Longest run-in heading read as one: an item number and a short title ("1.申请对象").</summary>
     private const int MaxRunInHeading = 12;
 
+    /// <summary>The marks that end the sentence before a run-in heading.</summary>
+    private static readonly SearchValues<char> RunInHeadingEnds = SearchValues.Create("。；：！？");
+
     /// <summary>True when the sentence ending at <paramref name="stop"/> (a 。 inside the line) is a numbered run-in heading whose title
     /// is a <c>condition-lead</c>: "（一）申报条件。", "1.申请对象。".</summary>
     private static bool IsRunInConditionHeading(string text, int lineStart, int stop)
     {
-        var from = stop - 1;
-        while (from >= lineStart && text[from] is not ('。' or '；' or '：' or '！' or '？'))
-        {
-            from--;
-        }
+        // The mark before the heading, or lineStart - 1 when the line has none (LastIndexOfAny gives -1).
+        var from = lineStart + text.AsSpan(lineStart, stop - lineStart).LastIndexOfAny(RunInHeadingEnds);
 
         var sentence = text.AsSpan(from + 1, stop - from - 1).Trim();
         var number = ItemNumber.Length(sentence);
