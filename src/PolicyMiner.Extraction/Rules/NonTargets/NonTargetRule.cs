@@ -13,7 +13,6 @@ namespace PolicyMiner.Extraction.Rules.NonTargets;
 public sealed class NonTargetRule : ITargetRule
 {
     private static readonly string[] PastMarkers = [.. WordLexicon.Default["past-marker"].Words];
-    private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
     private static readonly WordClass LinkLabels = WordLexicon.Default["link-label"];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
@@ -1438,13 +1437,10 @@ public sealed class NonTargetRule : ITargetRule
         // 分别给予奖补50万元、100万元、150万元: a list item reads the whole clause before it.
         var listItem = start > 0 && text[start - 1] == '、';
         var from = listItem ? clauseStart : Math.Max(clauseStart, start - 12);
-        var window = text.AsSpan(from, start - from);
-        foreach (var word in IncentiveBefore)
+        // One search for any incentive-before word, not one search per word.
+        if (IncentiveWords.OccursIn(text.AsSpan(from, start - from)))
         {
-            if (window.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         var end = draft.Mention.Span.End;
@@ -1824,6 +1820,9 @@ public sealed class NonTargetRule : ITargetRule
         return longest > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (conjunction >= 0 ? 1 : 0);
     }
 
+    /// <summary>What the condition-of-grant walk acts on: a clause break that ends it, and 的 that may close a condition.</summary>
+    private static readonly SearchValues<char> GrantConditionStops = SearchValues.Create("；;：:的");
+
     /// <summary>"面积超过450平方米（含）的，给予…", "营收首次达到4500万元、9000万元的，分别给予…", "接收人员超过50人，留用率达到
     /// 60%以上的，可申请…": the number sits in the conditions of a sentence whose first "…的，" is followed by what a rule then
     /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
@@ -1832,27 +1831,32 @@ public sealed class NonTargetRule : ITargetRule
         const int MaxSelectedNoun = 8;
         for (var i = end; i + 1 < sentenceEnd; i++)
         {
-            if (text[i] is '；' or ';' or '：' or ':')
+            // Only these five characters act here: jump to the next of them.
+            var stop = text.AsSpan(i, sentenceEnd - 1 - i).IndexOfAny(GrantConditionStops);
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i += stop;
+            if (text[i] != '的')
             {
                 return false;
             }
 
-            if (text[i] == '的')
+            // "…的，给予…", and "对营收首次突破10亿元、5亿元的样例企业，分别给予…": the 的-phrase may close on the short noun it selects.
+            var comma = i + 1;
+            while (comma < sentenceEnd && comma - i <= MaxSelectedNoun && ClauseText.IsHan(text[comma]))
             {
-                // "…的，给予…", and "对营收首次突破10亿元、5亿元的样例企业，分别给予…": the 的-phrase may close on the short noun it selects.
-                var comma = i + 1;
-                while (comma < sentenceEnd && comma - i <= MaxSelectedNoun && ClauseText.IsHan(text[comma]))
-                {
-                    comma++;
-                }
+                comma++;
+            }
 
-                if (comma < sentenceEnd && text[comma] is '，' or ',')
+            if (comma < sentenceEnd && text[comma] is '，' or ',')
+            {
+                var grants = ConditionConsequences.MatchAtStart(text.AsSpan(comma + 1, Math.Max(0, sentenceEnd - comma - 1))) > 0;
+                if (grants || comma == i + 1)
                 {
-                    var grants = ConditionConsequences.MatchAtStart(text.AsSpan(comma + 1, Math.Max(0, sentenceEnd - comma - 1))) > 0;
-                    if (grants || comma == i + 1)
-                    {
-                        return grants;
-                    }
+                    return grants;
                 }
             }
         }
