@@ -14,6 +14,12 @@ public static class ClauseText
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？!?\n\r");
 
+    // The characters a clause walk stops at (clause punctuation, openers, closers), and those a name walk stops at (sentence
+    // ends, name openers and closers): the walks jump from one to the next with a vectorised search instead of testing every
+    // character. Built from the predicates themselves, so a set never disagrees with the tests the walks apply at each stop.
+    private static readonly SearchValues<char> ClauseStops = CharsWhere(c => IsClauseEnd(c) || IsOpener(c) || IsCloser(c));
+    private static readonly SearchValues<char> NameStops = CharsWhere(c => IsSentenceEnd(c) || IsNameCloser(c) || IsNameOpener(c));
+
     /// <summary>Ends a sentence: 。！？ and their ASCII forms, and line breaks.</summary>
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
 
@@ -61,6 +67,23 @@ public static class ClauseText
 
     /// <summary>True for 《 and “: marks of titles and names.</summary>
     public static bool IsNameOpener(char c) => c is '“' or '《' or '「' or '‘' or '〈';
+
+    /// <summary>Closes a quoted or titled name: ” 》 」 ’ 〉.</summary>
+    private static bool IsNameCloser(char c) => c is '”' or '》' or '」' or '’' or '〉';
+
+    private static SearchValues<char> CharsWhere(Func<char, bool> test)
+    {
+        var chars = new List<char>();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (test(c))
+            {
+                chars.Add(c);
+            }
+        }
+
+        return SearchValues.Create(chars.ToArray());
+    }
 
     /// <summary>Start of the line holding <paramref name="position"/>.</summary>
     public static int ParagraphStart(string text, int position)
@@ -113,29 +136,30 @@ public static class ClauseText
     /// clause punctuation or at an unbalanced opener (the clause is inside that bracket).</summary>
     public static int ClauseStart(string text, int position, int floor = 0)
     {
-        floor = Math.Max(floor, position - MaxSentence);
+        // Never below the text's start: the span search below needs a real index.
+        floor = Math.Max(Math.Max(floor, 0), position - MaxSentence);
         var i = Math.Min(position, text.Length) - 1;
         while (i >= floor)
         {
-            var c = text[i];
-            if (IsClauseEnd(c) || IsOpener(c))
+            var stop = text.AsSpan(floor, i - floor + 1).LastIndexOfAny(ClauseStops);
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i = floor + stop;
+            if (!IsCloser(text[i]))
             {
                 return i + 1;
             }
 
-            if (IsCloser(c))
+            var open = FindOpener(text, i, Math.Max(floor, i - 200));
+            if (open < 0)
             {
-                var open = FindOpener(text, i, Math.Max(floor, i - 200));
-                if (open < 0)
-                {
-                    return i + 1;
-                }
-
-                i = open - 1;
-                continue;
+                return i + 1;
             }
 
-            i--;
+            i = open - 1;
         }
 
         return Math.Max(floor, 0);
@@ -149,25 +173,27 @@ public static class ClauseText
         var ceiling = Math.Min(text.Length, i + MaxSentence);
         while (i < ceiling)
         {
+            var stop = text.AsSpan(i, ceiling - i).IndexOfAny(ClauseStops);
+            if (stop < 0)
+            {
+                i = ceiling;
+                break;
+            }
+
+            i += stop;
             var c = text[i];
             if (IsClauseEnd(c) || IsCloser(c))
             {
                 return i;
             }
 
-            if (IsOpener(c))
+            var close = FindCloser(text, i, Math.Min(text.Length, i + 200));
+            if (close < 0)
             {
-                var close = FindCloser(text, i, Math.Min(text.Length, i + 200));
-                if (close < 0)
-                {
-                    return i;
-                }
-
-                i = close + 1;
-                continue;
+                return i;
             }
 
-            i++;
+            i = close + 1;
         }
 
         return Math.Min(i, text.Length);
@@ -181,19 +207,27 @@ public static class ClauseText
     public static (int Open, int Close)? EnclosingName(string text, int position)
     {
         var depth = 0;
-        for (var i = position - 1; i >= 0 && i >= position - 120; i--)
+        var floor = Math.Max(0, position - 120);
+        for (var i = position - 1; i >= floor; i--)
         {
+            var stop = text.AsSpan(floor, i - floor + 1).LastIndexOfAny(NameStops);
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i = floor + stop;
             var c = text[i];
             if (IsSentenceEnd(c))
             {
                 return null;
             }
 
-            if (c is '”' or '》' or '」' or '’' or '〉')
+            if (IsNameCloser(c))
             {
                 depth++;
             }
-            else if (IsNameOpener(c))
+            else
             {
                 if (depth == 0)
                 {

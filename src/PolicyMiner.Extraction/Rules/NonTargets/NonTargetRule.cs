@@ -13,7 +13,6 @@ namespace PolicyMiner.Extraction.Rules.NonTargets;
 public sealed class NonTargetRule : ITargetRule
 {
     private static readonly string[] PastMarkers = [.. WordLexicon.Default["past-marker"].Words];
-    private static readonly string[] IncentiveBefore = [.. WordLexicon.Default["incentive-before"].Words];
     private static readonly string[] PageCounters = [.. WordLexicon.Default["page-counter"].Words];
     private static readonly WordClass LinkLabels = WordLexicon.Default["link-label"];
     private static readonly WordClass ThresholdNouns = WordLexicon.Default["threshold-noun"];
@@ -275,6 +274,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.NumeralInWord;
         }
 
+        // The number's clause and sentence bounds, walked once: the checks below that read them take them as arguments.
         var clauseStart = ClauseText.ClauseStart(text, start);
         var clauseBefore = text.AsSpan(clauseStart, start - clauseStart);
         var clauseEnd = ClauseText.ClauseEnd(text, end);
@@ -431,7 +431,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 规划面积12.5平方公里, 总人口260万人: the extent or population of a place the text describes (a zone it approves, a region it
         // covers), unless the sentence sets a task or a time still to come (到2025年常住人口1100万人).
-        if (ZoneMeasureNouns.MatchAtEnd(WithoutCopula(clauseBefore)) > 0 && !SetsTask(context, text, start, planPeriodSets: false))
+        if (ZoneMeasureNouns.MatchAtEnd(WithoutCopula(clauseBefore)) > 0 && !SetsTask(context, text, start, sentenceStart, planPeriodSets: false))
         {
             return RejectionReason.Description;
         }
@@ -501,7 +501,7 @@ public sealed class NonTargetRule : ITargetRule
 
         // 物流园区总用地面积为36.28公顷, 总建筑面积约为2.5万平米: a copula giving a thing's extent describes it, unless the sentence
         // or its scope sets a task or a time still to come.
-        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start))
+        if (m.Quantity.Kind is UnitKind.Area or UnitKind.Physical && DescribesExtent(clauseBefore) && !SetsTask(context, text, start, sentenceStart))
         {
             return RejectionReason.Description;
         }
@@ -533,7 +533,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Inspection;
         }
 
-        if (StructureCheck(text, draft, clauseBefore, clauseAfter) is { } structural)
+        if (StructureCheck(text, draft, clauseBefore, clauseAfter, sentenceStart) is { } structural)
         {
             return structural;
         }
@@ -558,15 +558,14 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // 据地方政府介绍，…: a sentence opening with its source reports facts.
-        var sentenceOpen = ClauseText.SentenceStart(text, start);
-        if (ClauseText.At(text, sentenceOpen, "据") && ReportVerbs.OccursIn(text.AsSpan(sentenceOpen, Math.Min(ClauseText.ClauseEnd(text, sentenceOpen), start) - sentenceOpen)))
+        if (ClauseText.At(text, sentenceStart, "据") && ReportVerbs.OccursIn(text.AsSpan(sentenceStart, Math.Min(ClauseText.ClauseEnd(text, sentenceStart), start) - sentenceStart)))
         {
             return RejectionReason.Past;
         }
 
         // 沿线乡镇反映：…, 调查组6月2日现场查看了…: a paragraph that attributes what it says to a source or opens by
         // narrating what was done reports facts.
-        if (InReportParagraph(context, text, start))
+        if (InReportParagraph(context, text, start, sentenceStart))
         {
             return RejectionReason.Report;
         }
@@ -697,7 +696,7 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Condition;
         }
 
-        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft) || ContinuesIncentiveList(context, text, draft)))
+        if (m.Quantity.Kind is UnitKind.Money or UnitKind.Percent && (IsIncentive(text, draft, clauseStart, sentenceStart) || ContinuesIncentiveList(context, text, draft)))
         {
             return RejectionReason.Incentive;
         }
@@ -750,12 +749,12 @@ public sealed class NonTargetRule : ITargetRule
         // "其中约束性指标11项", "主要目标设定为23项" count indicators or goals written before their count as "40项指标" does
         // after it: the plan's own indicator set, a reference. Only a count: a land quota (建设用地指标2万亩) is an amount to secure.
         if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标")
-            || (m.Quantity.Kind == UnitKind.Count && CountsOwnIndicators(text, ClauseText.ClauseStart(text, start), start)))
+            || (m.Quantity.Kind == UnitKind.Count && CountsOwnIndicators(text, clauseStart, start)))
         {
             return RejectionReason.IndicatorCount;
         }
 
-        if (IsEstimate(context, text, draft))
+        if (IsEstimate(context, text, draft, sentenceStart))
         {
             return RejectionReason.PastEstimate;
         }
@@ -766,13 +765,13 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.Past;
         }
 
-        return IsPast(context, text, draft) ? RejectionReason.Past : null;
+        return IsPast(context, text, draft, clauseStart, sentenceStart) ? RejectionReason.Past : null;
     }
 
     /// <summary>Numbers a sentence names but does not set: the people it speaks of, a list it restates, a frame it works in,
     /// a class a rule defines by a count, the composition of a body, a request a letter answers.</summary>
     private static RejectionReason? StructureCheck(string text, TargetDraft draft, ReadOnlySpan<char> clauseBefore,
-        ReadOnlySpan<char> clauseAfter)
+        ReadOnlySpan<char> clauseAfter, int sentenceStart)
     {
         var m = draft.Mention;
         var start = m.Span.Start;
@@ -870,7 +869,7 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         // "一主三次"城市发展战略: a short name in ASCII quotes, as HTML and plain-text reports write them.
-        if (InAsciiQuotedName(text, start, end))
+        if (InAsciiQuotedName(text, sentenceStart, start, end))
         {
             return RejectionReason.QuotedName;
         }
@@ -1003,10 +1002,9 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>True when the number's sentence holds a modal or a time still to come, or a deadline heads its paragraph, section or
     /// (unless <paramref name="planPeriodSets"/> is false) plan. A plan's own period does not make a zone's extent a task: a plan
     /// describes its region too.</summary>
-    private static bool SetsTask(ExtractionContext context, string text, int start, bool planPeriodSets = true)
+    private static bool SetsTask(ExtractionContext context, string text, int start, int sentenceStart, bool planPeriodSets = true)
     {
         var scope = context.Scopes.At(start);
-        var sentenceStart = ClauseText.SentenceStart(text, start);
         return scope.Deadline is not null || scope.SectionDeadline is not null || (planPeriodSets && scope.PlanEnd is not null)
                || !context.ModalsIn(sentenceStart, ClauseText.SentenceEnd(text, start)).IsEmpty || StatesDue(context, text, sentenceStart, start);
     }
@@ -1017,14 +1015,12 @@ public sealed class NonTargetRule : ITargetRule
     /// the paragraph's opening clause names its source (沿线乡镇反映：…, 据地方政府介绍，…) or its first sentence narrates a
     /// completed action (调查组6月2日现场查看了…。…), and no deadline heads the paragraph or its section.</summary>
     /// <remarks>The structural test first: it rules out almost every number without looking for modals and years.</remarks>
-    private static bool InReportParagraph(ExtractionContext context, string text, int start) =>
-        NarratedAt(context, text, start) && !SetsTask(context, text, start);
+    private static bool InReportParagraph(ExtractionContext context, string text, int start, int sentenceStart) =>
+        NarratedAt(context, text, start, sentenceStart) && !SetsTask(context, text, start, sentenceStart);
 
     /// <summary>True when the document is of a reporting genre, or the number's paragraph names its source or opens by narrating.</summary>
-    private static bool NarratedAt(ExtractionContext context, string text, int start)
+    private static bool NarratedAt(ExtractionContext context, string text, int start, int sentenceStart)
     {
-        var sentenceStart = ClauseText.SentenceStart(text, start);
-
         // 关于…事故调查处理情况的通报: a document of a reporting genre (its title ends in a <c>report-genre</c> word) narrates throughout.
         if (context.Document.Metadata.Title is { } title && ReportGenres.MatchAtEnd(title.AsSpan().TrimEnd()) > 0)
         {
@@ -1094,9 +1090,8 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>True when <paramref name="start"/> lies between a pair of ASCII double quotes of its sentence that enclose a
     /// short name without a clause break.</summary>
-    private static bool InAsciiQuotedName(string text, int start, int end)
+    private static bool InAsciiQuotedName(string text, int sentenceStart, int start, int end)
     {
-        var sentenceStart = ClauseText.SentenceStart(text, start);
         // Vectorised count first: most sentences hold no ASCII quote, and then nothing else is read.
         var before = text.AsSpan(sentenceStart, start - sentenceStart);
         if (before.Count('"') % 2 == 0)
@@ -1436,20 +1431,16 @@ public sealed class NonTargetRule : ITargetRule
         return de >= 0 && GrantVerbs.OccursIn(clauseAfter[de..]);
     }
 
-    private static bool IsIncentive(string text, TargetDraft draft)
+    private static bool IsIncentive(string text, TargetDraft draft, int clauseStart, int sentenceStart)
     {
         var start = draft.Mention.Span.Start;
-        var clauseStart = ClauseText.ClauseStart(text, start);
         // 分别给予奖补50万元、100万元、150万元: a list item reads the whole clause before it.
         var listItem = start > 0 && text[start - 1] == '、';
         var from = listItem ? clauseStart : Math.Max(clauseStart, start - 12);
-        var window = text.AsSpan(from, start - from);
-        foreach (var word in IncentiveBefore)
+        // One search for any incentive-before word, not one search per word.
+        if (IncentiveWords.OccursIn(text.AsSpan(from, start - from)))
         {
-            if (window.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         var end = draft.Mention.Span.End;
@@ -1474,7 +1465,6 @@ public sealed class NonTargetRule : ITargetRule
         // 给予奖补，单个企业最高300万元: the cap of a grant the sentence gives.
         if (draft.Mention.Quantity.Kind == UnitKind.Money && IncentiveCap.MatchAtEnd(text.AsSpan(clauseStart, start - clauseStart)) > 0)
         {
-            var sentenceStart = ClauseText.SentenceStart(text, start);
             return IncentiveWords.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart));
         }
 
@@ -1636,26 +1626,15 @@ public sealed class NonTargetRule : ITargetRule
         var line = tree.Lines[index];
         // The lead-in inside the line: the last colon before the number, with no sentence end between; or a run-in heading, the
         // sentence right before the number's ("1.申请对象。每年接收…30人以上…的单位。", a page that ran its lines together).
-        for (var i = start - 1; i >= line.Span.Start; i--)
+        // Only the nearest of those three marks matters, so a vectorised search finds it (a line may run a whole paragraph).
+        var mark = text.AsSpan(line.Span.Start, Math.Max(0, start - line.Span.Start)).LastIndexOfAny('。', '：', ':');
+        if (mark >= 0)
         {
-            if (text[i] == '。')
+            var i = line.Span.Start + mark;
+            if (text[i] == '。' ? IsRunInConditionHeading(text, line.Span.Start, i)
+                    : EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
             {
-                if (IsRunInConditionHeading(text, line.Span.Start, i))
-                {
-                    return true;
-                }
-
-                break;
-            }
-
-            if (text[i] is '：' or ':')
-            {
-                if (EndsWithConditionLead(text.AsSpan(line.Span.Start, i - line.Span.Start)))
-                {
-                    return true;
-                }
-
-                break;
+                return true;
             }
         }
 
@@ -1675,15 +1654,15 @@ public sealed class NonTargetRule : ITargetRule
     /// <summary>Longest run-in heading read as one: an item number and a short title ("1.申请对象").</summary>
     private const int MaxRunInHeading = 12;
 
+    /// <summary>The marks that end the sentence before a run-in heading.</summary>
+    private static readonly SearchValues<char> RunInHeadingEnds = SearchValues.Create("。；：！？");
+
     /// <summary>True when the sentence ending at <paramref name="stop"/> (a 。 inside the line) is a numbered run-in heading whose title
     /// is a <c>condition-lead</c>: "（一）申报条件。", "1.申请对象。".</summary>
     private static bool IsRunInConditionHeading(string text, int lineStart, int stop)
     {
-        var from = stop - 1;
-        while (from >= lineStart && text[from] is not ('。' or '；' or '：' or '！' or '？'))
-        {
-            from--;
-        }
+        // The mark before the heading, or lineStart - 1 when the line has none (LastIndexOfAny gives -1).
+        var from = lineStart + text.AsSpan(lineStart, stop - lineStart).LastIndexOfAny(RunInHeadingEnds);
 
         var sentence = text.AsSpan(from + 1, stop - from - 1).Trim();
         var number = ItemNumber.Length(sentence);
@@ -1841,6 +1820,9 @@ public sealed class NonTargetRule : ITargetRule
         return longest > MaxItem || last.IndexOf('等') >= 0 ? 0 : commas + 1 + (conjunction >= 0 ? 1 : 0);
     }
 
+    /// <summary>What the condition-of-grant walk acts on: a clause break that ends it, and 的 that may close a condition.</summary>
+    private static readonly SearchValues<char> GrantConditionStops = SearchValues.Create("；;：:的");
+
     /// <summary>"面积超过450平方米（含）的，给予…", "营收首次达到4500万元、9000万元的，分别给予…", "接收人员超过50人，留用率达到
     /// 60%以上的，可申请…": the number sits in the conditions of a sentence whose first "…的，" is followed by what a rule then
     /// grants or permits (`condition-consequence`), however many clauses the conditions take.</summary>
@@ -1849,27 +1831,32 @@ public sealed class NonTargetRule : ITargetRule
         const int MaxSelectedNoun = 8;
         for (var i = end; i + 1 < sentenceEnd; i++)
         {
-            if (text[i] is '；' or ';' or '：' or ':')
+            // Only these five characters act here: jump to the next of them.
+            var stop = text.AsSpan(i, sentenceEnd - 1 - i).IndexOfAny(GrantConditionStops);
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i += stop;
+            if (text[i] != '的')
             {
                 return false;
             }
 
-            if (text[i] == '的')
+            // "…的，给予…", and "对营收首次突破10亿元、5亿元的样例企业，分别给予…": the 的-phrase may close on the short noun it selects.
+            var comma = i + 1;
+            while (comma < sentenceEnd && comma - i <= MaxSelectedNoun && ClauseText.IsHan(text[comma]))
             {
-                // "…的，给予…", and "对营收首次突破10亿元、5亿元的样例企业，分别给予…": the 的-phrase may close on the short noun it selects.
-                var comma = i + 1;
-                while (comma < sentenceEnd && comma - i <= MaxSelectedNoun && ClauseText.IsHan(text[comma]))
-                {
-                    comma++;
-                }
+                comma++;
+            }
 
-                if (comma < sentenceEnd && text[comma] is '，' or ',')
+            if (comma < sentenceEnd && text[comma] is '，' or ',')
+            {
+                var grants = ConditionConsequences.MatchAtStart(text.AsSpan(comma + 1, Math.Max(0, sentenceEnd - comma - 1))) > 0;
+                if (grants || comma == i + 1)
                 {
-                    var grants = ConditionConsequences.MatchAtStart(text.AsSpan(comma + 1, Math.Max(0, sentenceEnd - comma - 1))) > 0;
-                    if (grants || comma == i + 1)
-                    {
-                        return grants;
-                    }
+                    return grants;
                 }
             }
         }
@@ -2185,10 +2172,9 @@ public sealed class NonTargetRule : ITargetRule
 
     /// <summary>"预计全年增长6%": an estimate in the clause is the year under review, unless the sentence names a later year
     /// explicitly (到2025年, 2025年); 全年 / 今年 next to 预计 are the reviewed year, not the plan year.</summary>
-    private static bool IsEstimate(ExtractionContext context, string text, TargetDraft draft)
+    private static bool IsEstimate(ExtractionContext context, string text, TargetDraft draft, int sentenceStart)
     {
         var start = draft.Mention.Span.Start;
-        var sentenceStart = ClauseText.SentenceStart(text, start);
         if (!Estimate.OccursIn(text.AsSpan(sentenceStart, start - sentenceStart)))
         {
             return false;
@@ -2242,10 +2228,9 @@ public sealed class NonTargetRule : ITargetRule
         return lead[ItemNumber.Length(lead)..].Trim().IsEmpty;
     }
 
-    private static bool IsPast(ExtractionContext context, string text, TargetDraft draft)
+    private static bool IsPast(ExtractionContext context, string text, TargetDraft draft, int clauseStart, int sentenceStart)
     {
         var start = draft.Mention.Span.Start;
-        var clauseStart = ClauseText.ClauseStart(text, start);
         var previous = context.PreviousQuantity(draft, clauseStart);
         var from = Math.Max(clauseStart, previous?.Span.End ?? 0);
         var segment = text.AsSpan(from, start - from);
@@ -2269,7 +2254,6 @@ public sealed class NonTargetRule : ITargetRule
 
         // "去年全市专利申请量达到5100件", "2015年，全市…达到231家": a past year leading the sentence makes it a report of the past,
         // unless a due year (到2020年, 2016年) follows.
-        var sentenceStart = ClauseText.SentenceStart(text, start);
         var leadingPast = false;
         foreach (var year in context.YearsIn(sentenceStart, start))
         {
