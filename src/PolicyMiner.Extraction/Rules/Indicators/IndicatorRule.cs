@@ -59,6 +59,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass GenericHeads = WordLexicon.Default["generic-head"];
     private static readonly WordClass GenericModifiers = WordLexicon.Default["generic-modifier"];
     private static readonly WordClass PlanSuffixes = WordLexicon.Default["plan-suffix"];
+    private static readonly WordClass CampaignNouns = WordLexicon.Default["campaign-noun"];
     private static readonly WordClass ShareWords = WordLexicon.Default["share-word"];
     private static readonly WordClass DirectiveVerbs = WordLexicon.Default["directive-verb"];
     private static readonly WordClass ThresholdVerbs = WordLexicon.Default["threshold-verb"];
@@ -2337,6 +2338,25 @@ public sealed class IndicatorRule : ITargetRule
             hasNoun |= tag is ['n', ..];
             start = word.Start;
         }
+
+        // A campaign or frame word ending the object ("开发区|能级", "企业发展|新格局": jieba fuses a one-character modifier with it)
+        // names how the work is waged or the tier it reaches, never what is measured: the nouns before it are the thing, if any are
+        // left once its modifiers go.
+        if (hasNoun && words.WordEndingAt(end) is { } frame && frame.Start >= start
+            && CampaignNouns.MatchAtEnd(text.AsSpan(frame.Start, frame.Length)) is > 0 and var campaign && frame.Length - campaign <= 1)
+        {
+            end = frame.Start;
+            while (end > start && words.WordEndingAt(end) is { } modifier && modifier.Start >= start
+                   && words.TagAt(modifier.Start) is "v" or "vn" or "a" or "ad" or "d")
+            {
+                end = modifier.Start;
+            }
+
+            hasNoun = end > start && words.WordEndingAt(end) is { } head && head.Start >= start && words.TagAt(head.Start) is ['n', ..];
+        }
+
+        // A plan's own word left alone ("实施园区倍增|计划": the walk stops at the verb before it) names no thing either.
+        hasNoun &= PlanSuffixes.MatchAtStart(text.AsSpan(start, end - start)) != end - start;
 
         // A verb noun the walk keeps ("建设|区域物流枢纽": 建设 is tagged vn) still opens the object when it is a leading verb.
         (start, end) = hasNoun ? Strip(context, start, end) : (start, end);
