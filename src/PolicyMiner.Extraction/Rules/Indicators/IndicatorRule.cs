@@ -2784,6 +2784,13 @@ public sealed class IndicatorRule : ITargetRule
             }
         }
 
+        // "12个老旧小区〔71〕": the phrase stops at the digits of a note mark, which leave its opening bracket behind (or at its
+        // end, after an enclosed numeral: "…项目㊳"); the mark names nothing measured, its bracket no more than its number.
+        if (end - start > 1 && FootnoteMarks.LengthAt(text, end - 1, text.Length) > 0)
+        {
+            end--;
+        }
+
         return (start, end);
     }
 
