@@ -1813,7 +1813,31 @@ public sealed class IndicatorRule : ITargetRule
             start = serialEnd;
         }
 
+        // "新建（改）农村公路", "新增（晋星）省级园区": a bracketed alternative of the verb the strip took off goes with that verb.
+        if (start > origin && start < end && ClauseText.IsHan(text[start - 1]) && VerbAlternativeEnd(text, start, end) is > 0 and var alternative)
+        {
+            start = alternative;
+        }
+
         return (start, Math.Max(start, end));
+    }
+
+    /// <summary>The end of a bracketed group of one to three Han characters at <paramref name="start"/> ("（改）", "(晋级)") that at
+    /// least two characters follow before <paramref name="end"/>, or 0.</summary>
+    private static int VerbAlternativeEnd(string text, int start, int end)
+    {
+        if (text[start] is not ('（' or '('))
+        {
+            return 0;
+        }
+
+        var i = start + 1;
+        while (i < end && i - start <= 3 && ClauseText.IsHan(text[i]))
+        {
+            i++;
+        }
+
+        return i > start + 1 && i < end && text[i] is '）' or ')' && end - i - 1 >= 2 ? i + 1 : 0;
     }
 
     /// <summary>The end of the verbs of a serial verb opening [<paramref name="start"/>, <paramref name="end"/>), or 0. The first verb
@@ -2821,6 +2845,13 @@ public sealed class IndicatorRule : ITargetRule
             {
                 end -= tail.Length;
             }
+        }
+
+        // "12个老旧小区〔71〕": the phrase stops at the digits of a note mark, which leave its opening bracket behind (or at its
+        // end, after an enclosed numeral: "…项目㊳"); the mark names nothing measured, its bracket no more than its number.
+        if (end - start > 1 && FootnoteMarks.LengthAt(text, end - 1, text.Length) > 0)
+        {
+            end--;
         }
 
         return (start, end);

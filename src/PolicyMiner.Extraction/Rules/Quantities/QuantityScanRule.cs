@@ -221,6 +221,15 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
             unit = magnitude;
         }
 
+        if (!approximate && unit is not null && UnitCatalogue.MatchMagnitude(text.AsSpan(unitStart)) is { } bare && bare.Length == unit.Length
+            && ApproximateAfterMagnitude(context, unitStart, bare) is { } approximateUnit)
+        {
+            // 1.2万余人, 3万多户: 余/多 may stand after the magnitude as after the number; magnitude and unit stay one unit, else
+            // the unit is cut off and opens the next target's phrase.
+            unit = approximateUnit;
+            approximate = true;
+        }
+
         if (unit is null && approximate)
         {
             approximate = false;
@@ -251,6 +260,25 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
         }
 
         return joined with { Length = joined.Length + 1 };
+    }
+
+    /// <summary>The magnitude <paramref name="magnitude"/> at <paramref name="unitStart"/>, 余 or 多, and a unit that ends where a
+    /// word ends, read as one unit spanning all three; null when no such unit follows (5万多年, 3万余户籍人口).</summary>
+    private UnitMatch? ApproximateAfterMagnitude(ExtractionContext context, int unitStart, UnitMatch magnitude)
+    {
+        var text = context.Text;
+        var after = unitStart + magnitude.Length;
+        if (after + 1 >= text.Length || text[after] is not ('余' or '多'))
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(after + 1, Math.Min(8, text.Length - after - 1));
+        var joined = units.Match(string.Concat(magnitude.Written, rest));
+        return joined is { Kind: not UnitKind.None } && joined.Length > magnitude.Written.Length
+               && context.Words.IsBoundary(unitStart + joined.Length + 1)
+            ? joined with { Length = joined.Length + 1 }
+            : null;
     }
 
     /// <summary>One space (ASCII, ideographic or no-break) with no second one after it: padding, not a table's column gap.</summary>
