@@ -98,6 +98,7 @@ public sealed class NonTargetRule : ITargetRule
     private static readonly WordClass PermissionVerbs = WordLexicon.Default["permission-verb"];
     private static readonly WordClass ClassThresholdComparators = WordLexicon.Default["class-threshold-comparator"];
     private static readonly WordClass ClassThresholdBounds = WordLexicon.Default["class-threshold-bound"];
+    private static readonly WordClass ActorNouns = WordLexicon.Default["actor-noun"];
     private static readonly WordClass InvestmentWords = WordLexicon.Default["investment-word"];
     private static readonly WordClass CountReachVerbs = WordLexicon.Default["count-reach-verb"];
     private static readonly WordClass ObjectPrepositions = WordLexicon.Default["object-preposition"];
@@ -1232,7 +1233,9 @@ public sealed class NonTargetRule : ITargetRule
 
         if (draft.Mention.Quantity.Kind != UnitKind.Money)
         {
-            return false;
+            // 30户以上自然村, 600人以上搬迁安置点: a head count with its bound sizes the places a few words after it, as
+            // with 的; a bare 以上 then names no amount to reach.
+            return suffix > 0 && draft.Mention.Quantity.Unit is "人" or "户" or "名" && HeadCountSizesPlace(text, i, draft.Mention.Quantity.Unit[0]);
         }
 
         // 过五十亿元2家: an amount right before a count is the class the count is of.
@@ -1254,6 +1257,27 @@ public sealed class NonTargetRule : ITargetRule
             }
 
             j++;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a noun of a class (<c>threshold-noun</c>) follows <paramref name="i"/> within a few Han characters of
+    /// modifier and is a place, not what the head count counts: an actor (<c>actor-noun</c>: 2户以上外向型企业, 户 counts firms),
+    /// a noun ending in the count's own unit (客户, 纳税人), or a place that modifies the people counted (8000人以上农村人口).</summary>
+    private static bool HeadCountSizesPlace(string text, int i, char unit)
+    {
+        for (var j = i; j < text.Length && j - i < 8 && ClauseText.IsHan(text[j]); j++)
+        {
+            var noun = ThresholdNouns.MatchAtStart(text.AsSpan(j, Math.Min(4, text.Length - j)));
+            if (noun == 0)
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(j, noun);
+            var next = j + noun < text.Length ? text[j + noun] : '\0';
+            return !ActorNouns.OccursIn(word) && word[^1] != unit && next != unit;
         }
 
         return false;
