@@ -616,6 +616,17 @@ public sealed class IndicatorRule : ITargetRule
 
         // "“三防”（7）护栏": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
         indicator = FootnoteMarks.Remove(indicator);
+        // "新增 甲类平台": a space a line break or a spaced-out layout leaves at either edge names nothing; the span loses it too.
+        if (indicator.Trim() is var trimmed && trimmed.Length < indicator.Length && trimmed.Length > 0)
+        {
+            if (span is { } spaced && text.AsSpan(spaced.Start, spaced.Length).SequenceEqual(indicator))
+            {
+                span = new TextSpan(spaced.Start + indicator.Length - indicator.TrimStart().Length, spaced.End - (indicator.Length - indicator.TrimEnd().Length));
+            }
+
+            indicator = trimmed;
+        }
+
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
