@@ -616,6 +616,17 @@ public sealed class IndicatorRule : ITargetRule
 
         // "“三防”（7）护栏": a note mark inside the phrase is dropped from the indicator (its span keeps the text as it stands).
         indicator = FootnoteMarks.Remove(indicator);
+        // "新增 甲类平台": a space a line break or a spaced-out layout leaves at either edge names nothing; the span loses it too.
+        if (indicator.Trim() is var trimmed && trimmed.Length < indicator.Length && trimmed.Length > 0)
+        {
+            if (span is { } spaced && text.AsSpan(spaced.Start, spaced.Length).SequenceEqual(indicator))
+            {
+                span = new TextSpan(spaced.Start + indicator.Length - indicator.TrimStart().Length, spaced.End - (indicator.Length - indicator.TrimEnd().Length));
+            }
+
+            indicator = trimmed;
+        }
+
         draft.Indicator = indicator;
         draft.IndicatorSpan = span;
         draft.Quote = new TextSpan(Math.Min(quoteStart, draft.ExpressionStart), Math.Max(quoteEnd, draft.ExpressionEnd));
@@ -1149,10 +1160,25 @@ public sealed class IndicatorRule : ITargetRule
             // An item already ending like the tail ("解决率" / "满意率") names its own measure; so does one ending in a measure of
             // its own ("游客人数、旅游收入均增长": 人数 takes no 收入).
             var complete = i == items.Count - 1 || tail.Length == 0 || item[^1] == tail[^1] || NamesOwnMeasure(text, items[i].End);
-            result.Add(complete ? item : item + tail);
+            result.Add(complete ? item : item + tail[SharedOverlap(item, tail)..]);
         }
 
         return result;
+    }
+
+    /// <summary>How many characters (two or more) the item ends with that the tail starts with: a parallel cut by length may leave
+    /// the last item's own head noun on the tail ("甲类贷款、乙丙类贷款增速" → 贷款增速), which the item then already has.</summary>
+    private static int SharedOverlap(string item, string tail)
+    {
+        for (var k = Math.Min(item.Length, tail.Length - 1); k >= 2; k--)
+        {
+            if (item.AsSpan(item.Length - k).SequenceEqual(tail.AsSpan(0, k)))
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Where 均, 都 or 各 stands in <paramref name="between"/> (which starts at <paramref name="from"/>) as a word of its own
@@ -1233,7 +1259,9 @@ public sealed class IndicatorRule : ITargetRule
             {
                 depth = Math.Max(0, depth - 1);
             }
+            // "县级及以上城市": a joint before a threshold bound (以上, 以下) joins a grade to the grades past it, inside one item.
             else if (depth == 0 && i > itemStart && (c == '、' || (!commasOnly && c is '和' or '及' or '与' && context.Words.IsBoundary(i) && context.Words.IsBoundary(i + 1)
+                                                                 && ThresholdEnds.MatchAtStart(text.AsSpan(i + 1, Math.Min(3, end - i - 1))) == 0
                                                                  && !(lastJointOnly && CommaListGoesOn(text, i + 1, end)))))
             {
                 items.Add((itemStart, i));
