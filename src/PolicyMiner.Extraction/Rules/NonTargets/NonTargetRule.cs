@@ -747,6 +747,14 @@ public sealed class NonTargetRule : ITargetRule
             return RejectionReason.ClassThreshold;
         }
 
+        // 20亿企业达到26家, 50亿以上重大项目20个: with no threshold verb, a bare magnitude (元 left out) names the class a count
+        // is of when its bound (threshold-end) sizes the class noun after it, or when the class noun follows it at once and
+        // the count of that class ends the item. A sum to reach keeps its 元 or has no class noun after it.
+        if (m.Quantity.Kind == UnitKind.None && m.Quantity.Unit.Length > 0 && NamesCountedClass(text, end))
+        {
+            return RejectionReason.ClassThreshold;
+        }
+
         // "其中约束性指标11项", "主要目标设定为23项" count indicators or goals written before their count as "40项指标" does
         // after it: the plan's own indicator set, a reference. Only a count: a land quota (建设用地指标2万亩) is an amount to secure.
         if (ClauseText.At(text, end, "指标") || ClauseText.At(text, end, "项指标")
@@ -1373,6 +1381,25 @@ public sealed class NonTargetRule : ITargetRule
         }
 
         return false;
+    }
+
+    /// <summary>True when a bare magnitude ending at <paramref name="i"/> is a class name: its bound (<c>threshold-end</c>)
+    /// before a class noun (50亿以上重大项目), or a class noun right after it (级 may join them) whose count ends the item
+    /// (20亿企业达到26家).</summary>
+    private static bool NamesCountedClass(string text, int i)
+    {
+        if (ThresholdEnds.MatchAtStart(text.AsSpan(i, Math.Min(3, text.Length - i))) > 0)
+        {
+            return SizesClassNoun(text, i);
+        }
+
+        if (ClauseText.At(text, i, "级"))
+        {
+            i++;
+        }
+
+        var noun = ThresholdNouns.MatchAtStart(text.AsSpan(i, Math.Min(4, text.Length - i)));
+        return noun > 0 && CountFollows(text, i + noun);
     }
 
     /// <summary>True when a count that ends its item follows <paramref name="i"/> past an optional 的 and an optional verb of
