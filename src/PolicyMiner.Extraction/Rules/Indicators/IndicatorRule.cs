@@ -40,6 +40,7 @@ public sealed class IndicatorRule : ITargetRule
     private static readonly WordClass ThresholdEnds = WordLexicon.Default["threshold-end"];
     private static readonly WordClass HedgeAdverbs = WordLexicon.Default["hedge-adverb"];
     private static readonly WordClass PredicateAdverbs = WordLexicon.Default["predicate-adverb"];
+    private static readonly WordClass PerActorOpenings = WordLexicon.Default["per-actor-opening"];
     private static readonly WordClass PredicatePrepositions = WordLexicon.Default["predicate-preposition"];
     private static readonly WordClass CrossReferences = WordLexicon.Default["cross-reference"];
     private static readonly WordClass WholeRegions = WordLexicon.Default["whole-region"];
@@ -1661,7 +1662,67 @@ public sealed class IndicatorRule : ITargetRule
     {
         var cut = StripOnce(context, start, end, cutAtTimeWords: true);
         // "每万人发明专利拥有量在明年达到4.5件": nothing after the time word, so the phrase before it is the indicator.
-        return cut.End > cut.Start ? cut : StripOnce(context, start, end, cutAtTimeWords: false);
+        if (cut.End <= cut.Start)
+        {
+            return StripOnce(context, start, end, cutAtTimeWords: false);
+        }
+
+        // "近视率每年降低1个百分点", "区财政每年安排5亿元": when a time word cut off the subject and only verbs are left after it,
+        // the subject names the measure, as before a modal followed only by trailing words. A subject sharing a quota out among
+        // actors (`per-actor-opening`: 各县每年…) names who meets it, not what is measured.
+        if (TimeWordBefore(context, start, cut.Start) is > 0 and var timeStart && OnlyVerbs(context, cut.Start, cut.End)
+            && PerActorOpenings.MatchAtStart(context.Text.AsSpan(start, end - start)) == 0
+            && StripOnce(context, start, end, cutAtTimeWords: false) is var kept && kept.End - kept.Start >= 2 && kept.End <= timeStart)
+        {
+            return kept;
+        }
+
+        return cut;
+    }
+
+    /// <summary>
+    /// The start of a time word near the phrase start (with at least two characters before it) that ends at or before
+    /// <paramref name="cutStart"/>, or -1.
+    /// </summary>
+    private static int TimeWordBefore(ExtractionContext context, int start, int cutStart)
+    {
+        foreach (var year in context.YearsIn(start, cutStart))
+        {
+            if (year.Kind is not (YearMentionKind.Past or YearMentionKind.Date) && !year.InName && year.Span.End <= cutStart
+                && year.Span.Start - start is >= 2 and <= 8)
+            {
+                return year.Span.Start;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// True when [start, end) is nothing but verbs (jieba tag v or vn: 安排, 出资, 完成投资) and trailing words: a predicate without
+    /// its subject.
+    /// </summary>
+    private static bool OnlyVerbs(ExtractionContext context, int start, int end)
+    {
+        if (OnlyTrailingWords(context, start, end))
+        {
+            return true;
+        }
+
+        var text = context.Text;
+        var i = start;
+        while (i < end)
+        {
+            if (context.Words.WordStartingAt(i) is not { } word || word.End > end
+                || (context.Words.TagAt(i) is not ("v" or "vn") && Array.IndexOf(TrailingWords, text[i..word.End]) < 0))
+            {
+                return false;
+            }
+
+            i = word.End;
+        }
+
+        return i == end;
     }
 
     private static (int Start, int End) StripOnce(ExtractionContext context, int start, int end, bool cutAtTimeWords)
