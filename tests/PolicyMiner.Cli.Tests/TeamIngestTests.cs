@@ -8,7 +8,8 @@ using PolicyMiner.Tests.Shared;
 
 namespace PolicyMiner.Cli.Tests;
 
-/// <summary>Team mode: several real <c>policyminer ingest --db postgres://…</c> workers on one corpus, one killed mid-way.</summary>
+/// <summary>Team mode: real <c>policyminer ingest --db postgres://…</c> workers on one corpus, the first killed mid-way with claims held
+/// and two more finishing the work together.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TeamIngestTests(TestPostgres server) : IDisposable
 {
@@ -34,8 +35,10 @@ public sealed class TeamIngestTests(TestPostgres server) : IDisposable
         var corpus = Path.Combine(_folder, "corpus");
         SyntheticCorpus.Generate(corpus, Documents, SyntheticCorpus.BuiltInTemplates());
 
-        // The first worker starts alone and the other two once it has stored 20 documents: started together on a loaded
-        // machine, the first could start last and find too little work left to be killed in the middle of it.
+        // The first worker runs alone until it has stored 20 documents and is killed at once while it holds claims; only
+        // then do the other two start, so they must take its claims over when its lease runs out. Killing it after the
+        // others had started raced them: a fast worker could finish the whole corpus before the others were up, and then
+        // held no claims to be killed with.
         var victim = Process.Start(StartInfo(corpus, database))!;
         _ = victim.StandardError.ReadToEndAsync();
         var stored = 0;
@@ -48,21 +51,21 @@ public sealed class TeamIngestTests(TestPostgres server) : IDisposable
         }
 
         Assert.True(stored >= 20, $"the first worker ended after {stored} documents, before it could be killed");
-        var workers = new List<Process> { victim };
-        workers.AddRange(Enumerable.Range(0, 2).Select(_ => Process.Start(StartInfo(corpus, database))!));
-        var outputs = workers.Skip(1).Select(w => (Out: w.StandardOutput.ReadToEndAsync(), Err: w.StandardError.ReadToEndAsync())).ToList();
-        // Killed while it holds claims, so that they must be taken over.
         var holding = $"SELECT count(*) FROM ingest_work WHERE state = 'claimed' AND worker LIKE '%:{victim.Id}:%'";
         for (var wait = Stopwatch.StartNew(); Scalar(database, holding) == 0 && wait.Elapsed < TimeSpan.FromSeconds(10);)
         {
-            await Task.Delay(5);
+            await Task.Delay(1);
         }
 
         victim.Kill(entireProcessTree: true);
         await victim.WaitForExitAsync();
         var orphaned = Scalar(database, holding);
         Assert.True(orphaned > 0, "the killed worker held no claims");
+        Assert.True(Scalar(database, "SELECT count(*) FROM ingest_work WHERE state = 'pending'") > 0, "the killed worker left no work undone");
 
+        var workers = new List<Process> { victim };
+        workers.AddRange(Enumerable.Range(0, 2).Select(_ => Process.Start(StartInfo(corpus, database))!));
+        var outputs = workers.Skip(1).Select(w => (Out: w.StandardOutput.ReadToEndAsync(), Err: w.StandardError.ReadToEndAsync())).ToList();
         foreach (var (worker, output) in workers.Skip(1).Zip(outputs))
         {
             await worker.WaitForExitAsync();
