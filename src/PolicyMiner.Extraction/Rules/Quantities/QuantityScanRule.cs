@@ -240,41 +240,30 @@ public sealed class QuantityScanRule(UnitCatalogue units) : IScanRule
     }
 
     /// <summary>A bare magnitude, a lone space and a unit (100亿 元, 1万 亿元, 1.3万 个) are one unit: scraped pages set a space there
-    /// where the page broke or padded the line; <paramref name="unit"/> as it was when no unit that ends at a word's end follows.</summary>
-    private UnitMatch? SpacedUnit(ExtractionContext context, int unitStart, UnitMatch? unit)
-    {
-        var text = context.Text;
-        var gap = unitStart + (unit?.Length ?? 0);
-        if (unit is not { Kind: UnitKind.None } || !IsGap(text, gap) || gap + 1 >= text.Length)
-        {
-            return unit;
-        }
-
-        var rest = text.AsSpan(gap + 1, Math.Min(8, text.Length - gap - 1));
-        var joined = units.Match(string.Concat(unit.Written, rest));
-        if (joined is not { Kind: not UnitKind.None } || joined.Length <= unit.Written.Length
-            || !context.Words.IsBoundary(unitStart + joined.Length + 1))
-        {
-            // 6700万 人民: the unit's character opens the next word, which stays whole.
-            return unit;
-        }
-
-        return joined with { Length = joined.Length + 1 };
-    }
+    /// where the page broke or padded the line; <paramref name="unit"/> as it was when no unit that ends at a word's end follows
+    /// (6700万 人民: the unit's character opens the next word, which stays whole).</summary>
+    private UnitMatch? SpacedUnit(ExtractionContext context, int unitStart, UnitMatch? unit) =>
+        unit is { Kind: UnitKind.None } && IsGap(context.Text, unitStart + unit.Length) ? UnitAcross(context, unitStart, unit) ?? unit : unit;
 
     /// <summary>The magnitude <paramref name="magnitude"/> at <paramref name="unitStart"/>, 余 or 多, and a unit that ends where a
     /// word ends, read as one unit spanning all three; null when no such unit follows (5万多年, 3万余户籍人口).</summary>
-    private UnitMatch? ApproximateAfterMagnitude(ExtractionContext context, int unitStart, UnitMatch magnitude)
+    private UnitMatch? ApproximateAfterMagnitude(ExtractionContext context, int unitStart, UnitMatch magnitude) =>
+        unitStart + magnitude.Length < context.Text.Length && context.Text[unitStart + magnitude.Length] is '余' or '多'
+            ? UnitAcross(context, unitStart, magnitude)
+            : null;
+
+    /// <summary>The bare magnitude at <paramref name="unitStart"/>, one character after it that joins it to a unit (a lone space, 余,
+    /// 多) and the unit, read as one unit spanning all three when that unit ends where a word ends; null otherwise.</summary>
+    private UnitMatch? UnitAcross(ExtractionContext context, int unitStart, UnitMatch magnitude)
     {
         var text = context.Text;
-        var after = unitStart + magnitude.Length;
-        if (after + 1 >= text.Length || text[after] is not ('余' or '多'))
+        var joint = unitStart + magnitude.Length;
+        if (joint + 1 >= text.Length)
         {
             return null;
         }
 
-        var rest = text.AsSpan(after + 1, Math.Min(8, text.Length - after - 1));
-        var joined = units.Match(string.Concat(magnitude.Written, rest));
+        var joined = units.Match(string.Concat(magnitude.Written, text.AsSpan(joint + 1, Math.Min(8, text.Length - joint - 1))));
         return joined is { Kind: not UnitKind.None } && joined.Length > magnitude.Written.Length
                && context.Words.IsBoundary(unitStart + joined.Length + 1)
             ? joined with { Length = joined.Length + 1 }
